@@ -1,0 +1,40 @@
+/*
+ * json.h - the JSON document of DESIGN.md section 6, written and read with
+ * jansson.
+ *
+ *   {"format":"tillit","version":1,"units":[...],"people":[...],...}
+ *
+ * Every record kind has its array (under the entity's plural name), every
+ * record its "id", "created_at", "updated_at" and its fields.  See
+ * doc/json-format.md.
+ */
+#ifndef TILLIT_JSON_H
+#define TILLIT_JSON_H
+
+#include <stdio.h>
+
+#include "tillit/error.h"
+#include "tillit/store.h"
+
+/* The format version written, and the highest one read. */
+#define TL_JSON_VERSION 1
+
+/* Writes every record of every kind to out, keys sorted, UTF-8. */
+enum tl_status tl_json_export(struct tl_store *st, FILE *out,
+			      struct tl_error *err);
+
+/* Import counts: records added, changed and already equal. */
+struct tl_json_stats {
+	long added, changed, unchanged;
+};
+
+/*
+ * Merges the document at path into the store by id, in one transaction:
+ * a malformed file (the message gives line and column), an unknown format
+ * or version, or any invalid record writes nothing.  stats may be NULL.
+ */
+enum tl_status tl_json_import(struct tl_store *st, const char *path,
+			      struct tl_json_stats *stats,
+			      struct tl_error *err);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * rules.h - the governance rules of the domain, computed in core.
+ */
+#ifndef TILLIT_RULES_H
+#define TILLIT_RULES_H
+
+#include <stdbool.h>
+
+/*
+ * The grey-zone rule: in a `dialogue` or `committee` meeting, a `how`
+ * question decided by `politics` is grey zone.  A warning, never a block.
+ * Any argument may be NULL (then the item is not grey zone).
+ */
+bool tl_rules_grey_zone(const char *meeting_kind, const char *question,
+			const char *decided_by);
+
+/* The name of delegation level 1-7 ("tell" ... "delegate"), or "?". */
+const char *tl_rules_level_name(long level);
+
+/*
+ * True when a matter's text looks like one that may not be delegated under
+ * Swedish local-government law (goals, direction, scope or quality level of
+ * an activity): it names one of those words, in Swedish or English.
+ */
+bool tl_rules_matter_non_delegable(const char *matter);
+
+/* A preset list of governance principles. */
+struct tl_principle_preset {
+	const char *key;
+	const char *name;
+	const char *description;
+};
+
+/*
+ * The principles of preset `name` ("vadstena", the default five, or
+ * "national", the eight of the national trust delegation), terminated by an
+ * entry whose key is NULL; NULL for an unknown preset.
+ */
+const struct tl_principle_preset *tl_rules_preset(const char *name);
+
+#endif

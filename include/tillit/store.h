@@ -1,0 +1,222 @@
+/*
+ * store.h - the database: every record of the domain model, kept in
+ * SQLite behind this API.  Only src/store speaks SQL.
+ *
+ * A store is one open database file (or ":memory:").  Every change runs in
+ * a transaction together with its rows in the append-only audit log; a
+ * failed change leaves nothing behind.  Lists are paged by key, never by
+ * loading a table.  Records come back as struct tl_record (model.h).
+ */
+#ifndef TILLIT_STORE_H
+#define TILLIT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tillit/error.h"
+#include "tillit/model.h"
+
+struct tl_store;
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define TL_SCHEMA_VERSION 1
+
+enum {
+	TL_OPEN_CREATE = 1 << 0,   /* create the file (0600) and its folder */
+	TL_OPEN_READONLY = 1 << 1, /* never write */
+};
+
+/*
+ * The database path: `cli_path` (--db) if not NULL, then $TILLIT_DB, then
+ * $XDG_DATA_HOME/tillit/tillit.db, then ~/.local/share/tillit/tillit.db.
+ * Writes it to buf.  TL_ESYS when no home folder is known or it is too long.
+ */
+enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
+			     struct tl_error *err);
+
+/*
+ * Opens the database at path, creating it (mode 0600, folder 0700) when
+ * flags has TL_OPEN_CREATE, and migrates an older schema forward.  Turns on
+ * WAL, foreign keys and a busy timeout.  Refuses, untouched, a file that is
+ * not a tillit database or comes from a newer version (TL_EDB), and a
+ * missing file without TL_OPEN_CREATE (TL_ENOTFOUND).  *out is the new
+ * store; close it with tl_store_close.
+ */
+enum tl_status tl_store_open(const char *path, unsigned flags,
+			     struct tl_store **out, struct tl_error *err);
+
+/* Closes the store.  Accepts NULL. */
+void tl_store_close(struct tl_store *st);
+
+/* The path the store was opened with.  The store owns it. */
+const char *tl_store_filename(const struct tl_store *st);
+
+/* Transactions that may nest; the outermost commit makes it durable. */
+enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err);
+enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err);
+void tl_store_rollback(struct tl_store *st);
+
+/*
+ * Stores a new record.  Core validates it first; references must exist.
+ * Gives it an id (unless r->id is set), timestamps, defaults and the
+ * values the store owns (item numbers: committee § numbers run on through
+ * the calendar year for each committee; frame version 1).  On success r is
+ * updated with everything stored.
+ */
+enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
+			       struct tl_error *err);
+
+/*
+ * Saves changed values of an existing record (matched by r->id): each
+ * changed field gets an audit row with the old and the new value.  A frame
+ * whose content changes keeps its old version and is no longer
+ * acknowledged.  Fields flagged TL_FF_AUTO or TL_FF_FIXED cannot change
+ * (TL_EREFUSED).  On success r holds what is stored.  No change is OK.
+ */
+enum tl_status tl_store_update(struct tl_store *st, struct tl_record *r,
+			       struct tl_error *err);
+
+/*
+ * Writes a record exactly as given (id, timestamps and all values), as an
+ * import does: inserted when new, updated when different, left alone when
+ * equal (*changed false).  Validated like any change.  Call inside
+ * tl_store_begin/commit so that references may come in any order.
+ */
+enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
+			    bool *changed, struct tl_error *err);
+
+/* Deletes a record (participants, mostly); TL_EREFUSED when referred to. */
+enum tl_status tl_store_delete(struct tl_store *st, enum tl_kind kind,
+			       const char *id, struct tl_error *err);
+
+/* The record with this full id, in *out (caller frees); TL_ENOTFOUND. */
+enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
+			    const char *id, struct tl_record **out,
+			    struct tl_error *err);
+
+/*
+ * Resolves a unique id prefix of a record of `kind` to the full id in out.
+ * TL_ENOTFOUND when none matches, TL_EAMBIG when several do (the message
+ * lists them, with their names).
+ */
+enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
+				const char *prefix, char out[TL_ID_LEN + 1],
+				struct tl_error *err);
+
+/* Where a page starts: after the record with this sort key and id. */
+struct tl_cursor {
+	char *key;              /* sort key, NULL when it was unset */
+	char id[TL_ID_LEN + 1]; /* "" for no cursor */
+};
+
+/* What to list.  NULL and false mean "no filter". */
+struct tl_query {
+	enum tl_kind kind;
+	const char *owner;      /* person id in the kind's owner field */
+	const char *person;     /* meetings: a participant's person id */
+	const char *unit;       /* unit id in the kind's unit field */
+	const char *kindv;      /* value of the kind's kind field */
+	const char *status;     /* value of the status field */
+	const char *parent;     /* id in the kind's parent field */
+	const char *due_before; /* YYYY-MM-DD: due strictly before it */
+	bool open;              /* status is one of the open values */
+	bool overdue;           /* open and due before today */
+	int limit;              /* rows a page, 1-1000; 0 means 50 */
+	const struct tl_cursor *after; /* start after this; NULL for page one */
+};
+
+struct tl_page {
+	struct tl_record **recs; /* n records, owned by the page */
+	int n;
+	bool more;               /* another page follows */
+	struct tl_cursor next;   /* &next as q.after for the next page; owned */
+};
+
+/* Lists one page into *page (zero it first).  Release with tl_page_done;
+ * a page whose `next` is used as a cursor must live until that call. */
+enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
+			     struct tl_page *page, struct tl_error *err);
+void tl_page_done(struct tl_page *page);
+
+/* Counts the records a query matches (ignores limit and cursor). */
+enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
+			      long *n, struct tl_error *err);
+
+/*
+ * The query plan SQLite chooses for tl_store_list(q), one step a line, in
+ * *plan (caller frees).  Tests use it to show lists are served by indexes.
+ */
+enum tl_status tl_store_explain(struct tl_store *st, const struct tl_query *q,
+				char **plan, struct tl_error *err);
+
+/* Closes a record the way its kind closes (entity->close_value). */
+enum tl_status tl_store_close_record(struct tl_store *st, enum tl_kind kind,
+				     const char *id, struct tl_error *err);
+
+/* Marks a follow-up done with an outcome note (required). */
+enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
+				      const char *outcome,
+				      struct tl_error *err);
+
+/*
+ * The holder acknowledges a frame: acked_by = person_id (who confirms),
+ * acked_at = now.  person_id may be NULL for the frame's holder person.
+ */
+enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
+				  const char *person_id,
+				  struct tl_error *err);
+
+/* The id of the active person whose login is `login`, into out; TL_ENOTFOUND. */
+enum tl_status tl_store_person_by_login(struct tl_store *st,
+					const char *login,
+					char out[TL_ID_LEN + 1],
+					struct tl_error *err);
+
+/* Replaces the principle list by a preset (rules.h) when it is empty. */
+enum tl_status tl_store_seed_principles(struct tl_store *st,
+					const char *preset,
+					struct tl_error *err);
+
+/* One full-text search hit. */
+struct tl_hit {
+	enum tl_kind kind;
+	char id[TL_ID_LEN + 1];
+	char *title;   /* the record's name */
+	char *snippet; /* matching text, with the match in [brackets] */
+};
+
+/*
+ * Searches titles, names, notes, decisions, matters, frame descriptions
+ * and follow-up texts.  Words are matched as prefixes, all must occur;
+ * FTS syntax in the query is taken literally.  *hits (n of them, at most
+ * limit) is freed with tl_hits_free.
+ */
+enum tl_status tl_store_search(struct tl_store *st, const char *query,
+			       int limit, struct tl_hit **hits, int *n,
+			       struct tl_error *err);
+void tl_hits_free(struct tl_hit *hits, int n);
+
+/* One row of the audit log. */
+struct tl_audit {
+	long long seq;
+	char at[32];
+	char *os_user;
+	char *entity;   /* plural: "followups" */
+	char id[TL_ID_LEN + 1];
+	char *action;   /* create, update, delete */
+	char *field;    /* NULL for create and delete */
+	char *old_value;
+	char *new_value;
+};
+
+/*
+ * Audit rows newest first, for one record (id not NULL) or all, starting
+ * below seq `before` (0 for the newest).  Free with tl_audit_free.
+ */
+enum tl_status tl_store_audit(struct tl_store *st, const char *id,
+			      long long before, int limit,
+			      struct tl_audit **rows, int *n,
+			      struct tl_error *err);
+void tl_audit_free(struct tl_audit *rows, int n);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * text.h - UTF-8 text: checking, display width, and safe display.
+ *
+ * Column alignment counts terminal cells, not bytes: "Åsa" is three cells
+ * and four bytes, and a CJK character is two cells.  Widths come from the C
+ * library's wcwidth() under a UTF-8 locale (tl_text_init sets LC_CTYPE).
+ */
+#ifndef TILLIT_TEXT_H
+#define TILLIT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Sets LC_CTYPE from the environment, falling back to C.UTF-8. */
+void tl_text_init(void);
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool tl_utf8_valid(const char *s, size_t len);
+
+/* Terminal cells that s takes; control characters count as 0. */
+size_t tl_text_width(const char *s);
+
+/*
+ * Copies s into out (size bytes) so that it fills exactly `width` cells:
+ * cut at a character boundary with "…" when too wide, padded with spaces
+ * when too narrow (on the right, or on the left when right_align).
+ * Control characters are shown as sanitised by tl_text_sanitize.
+ * Returns out.
+ */
+char *tl_text_fit(const char *s, size_t width, bool right_align, char *out,
+		  size_t size);
+
+/*
+ * A copy of s that is safe to print to a terminal: C0 and C1 controls,
+ * DEL and ESC become U+FFFD-free visible forms ("^[" style for C0, "?"
+ * for invalid UTF-8); newlines and tabs are kept when keep_newlines,
+ * otherwise shown as a space.  Caller frees; NULL when out of memory.
+ */
+char *tl_text_sanitize(const char *s, bool keep_newlines);
+
+/* The first line of s, at most max_bytes, as a new string.  Caller frees. */
+char *tl_text_first_line(const char *s, size_t max_bytes);
+
+#endif

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Installs the system packages tillit needs to build and test, when missing.
+# On Debian and Ubuntu it uses apt-get (through sudo when not root);
+# elsewhere it names the packages and stops.
+set -eu
+
+# pkg-config module or command : Debian package
+needs="
+cmd:cc:build-essential
+cmd:make:make
+cmd:pkg-config:pkg-config
+pc:ncursesw:libncurses-dev
+pc:sqlite3:libsqlite3-dev
+pc:uuid:uuid-dev
+pc:jansson:libjansson-dev
+"
+test_needs="
+pc:cmocka:libcmocka-dev
+cmd:sqlite3:sqlite3
+cmd:clang:clang
+cmd:tmux:tmux
+"
+
+case "${1:-build}" in
+test) needs="$needs $test_needs" ;;
+esac
+
+missing=""
+for n in $needs; do
+	kind=${n%%:*}; rest=${n#*:}; what=${rest%%:*}; pkg=${rest#*:}
+	case $kind in
+	cmd) command -v "$what" >/dev/null 2>&1 && continue ;;
+	pc) command -v pkg-config >/dev/null 2>&1 &&
+		pkg-config --exists "$what" 2>/dev/null && continue ;;
+	esac
+	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
+	sudo=""
+	if [ "$(id -u)" != 0 ]; then
+		command -v sudo >/dev/null 2>&1 || {
+			echo "deps: need root or sudo to install:$missing" >&2
+			exit 1
+		}
+		sudo=sudo
+	fi
+	echo "deps: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq >/dev/null || $sudo apt-get update
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
+		$sudo apt-get install -y --no-install-recommends $missing
+	exit 0
+fi
+
+echo "deps: please install these packages (Debian names):$missing" >&2
+exit 1

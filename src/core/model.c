@@ -1,0 +1,634 @@
+/*
+ * model.c - the tables that describe every kind of record, and the generic
+ * record that holds one.  The field order here must match the index enums
+ * in model.h; the designated initialisers make a slip a compile error or
+ * an obvious hole.
+ */
+#include "tillit/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const unit_kinds[] = {
+	"council", "board", "committee", "administration", "department",
+	"team", NULL};
+static const char *const active_closed[] = {"active", "closed", NULL};
+static const char *const person_kinds[] = {
+	"elected", "official", "manager", "employee", NULL};
+static const char *const person_status[] = {"active", "left", NULL};
+static const char *const meeting_kinds[] = {
+	"one_to_one", "committee", "dialogue", "forum", NULL};
+static const char *const meeting_status[] = {
+	"planned", "open", "held", "signed", NULL};
+static const char *const roles[] = {
+	"chair", "secretary", "adjuster", "member", "substitute", "manager",
+	"employee", "guest", NULL};
+static const char *const attendance[] = {
+	"unknown", "present", "absent", "excused", NULL};
+static const char *const item_kinds[] = {
+	"information", "discussion", "decision", NULL};
+static const char *const questions[] = {"what", "how", NULL};
+static const char *const deciders[] = {"politics", "administration", NULL};
+static const char *const item_status[] = {"open", "closed", NULL};
+static const char *const mandate_status[] = {
+	"active", "revoked", "expired", "superseded", NULL};
+static const char *const frame_kinds[] = {
+	"budget", "time", "staffing", "quality", "legal", "scope", NULL};
+static const char *const trust_levels[] = {"low", "medium", "high", NULL};
+static const char *const followup_kinds[] = {
+	"result", "effect", "action", NULL};
+static const char *const followup_status[] = {
+	"open", "done", "cancelled", NULL};
+
+static const char *const open_active[] = {"active", NULL};
+static const char *const open_meeting[] = {"planned", "open", NULL};
+static const char *const open_open[] = {"open", NULL};
+
+#define REQ TL_FF_REQUIRED
+#define AUTO TL_FF_AUTO
+#define SRCH TL_FF_SEARCH
+#define FIXED TL_FF_FIXED
+
+#define TEXT(n, l, fl, h) {.name = n, .label = l, .type = TL_FT_TEXT, \
+	.flags = (fl), .ref = TL_K_NONE, .help = h}
+#define LONG(n, l, fl, h) {.name = n, .label = l, .type = TL_FT_LONGTEXT, \
+	.flags = (fl), .ref = TL_K_NONE, .help = h}
+#define ENUM(n, l, fl, c, d, h) {.name = n, .label = l, .type = TL_FT_ENUM, \
+	.flags = (fl), .choices = c, .ref = TL_K_NONE, .def = d, .help = h}
+#define DATE(n, l, fl, h) {.name = n, .label = l, .type = TL_FT_DATE, \
+	.flags = (fl), .ref = TL_K_NONE, .help = h}
+#define DTIME(n, l, fl, h) {.name = n, .label = l, .type = TL_FT_DATETIME, \
+	.flags = (fl), .ref = TL_K_NONE, .help = h}
+#define INT(n, l, fl, lo, hi, d, h) {.name = n, .label = l, \
+	.type = TL_FT_INT, .flags = (fl), .min = lo, .max = hi, \
+	.ref = TL_K_NONE, .def = d, .help = h}
+#define REF(n, l, fl, k, h) {.name = n, .label = l, .type = TL_FT_REF, \
+	.flags = (fl), .ref = k, .help = h}
+#define BOOL(n, l, fl, d, h) {.name = n, .label = l, .type = TL_FT_BOOL, \
+	.flags = (fl), .ref = TL_K_NONE, .def = d, .help = h}
+
+static const struct tl_field unit_fields[] = {
+	[TL_UNIT_NAME] = TEXT("name", "Name", REQ | SRCH, "the unit's name"),
+	[TL_UNIT_KIND] = ENUM("kind", "Kind", REQ, unit_kinds, NULL,
+			      "council, board, committee, administration, "
+			      "department or team"),
+	[TL_UNIT_PARENT] = REF("parent", "Parent", 0, TL_K_UNIT,
+			       "the unit above it in the chain of governance"),
+	[TL_UNIT_STATUS] = ENUM("status", "Status", 0, active_closed,
+				"active", "active or closed"),
+};
+
+static const struct tl_field person_fields[] = {
+	[TL_PERSON_NAME] = TEXT("name", "Name", REQ | SRCH, "full name"),
+	[TL_PERSON_TITLE] = TEXT("title", "Title", SRCH, "job or role title"),
+	[TL_PERSON_KIND] = ENUM("kind", "Kind", REQ, person_kinds, NULL,
+				"elected, official, manager or employee"),
+	[TL_PERSON_UNIT] = REF("unit", "Unit", 0, TL_K_UNIT,
+			       "the unit the person belongs to"),
+	[TL_PERSON_LOGIN] = TEXT("login", "Login", 0,
+				 "OS user name that says who \"me\" is"),
+	[TL_PERSON_EMAIL] = TEXT("email", "E-mail", 0, "e-mail address"),
+	[TL_PERSON_STATUS] = ENUM("status", "Status", 0, person_status,
+				  "active", "active or left"),
+};
+
+static const struct tl_field series_fields[] = {
+	[TL_SERIES_TITLE] = TEXT("title", "Title", REQ | SRCH,
+				 "name of the series"),
+	[TL_SERIES_KIND] = ENUM("kind", "Kind", REQ, meeting_kinds, NULL,
+				"one_to_one, committee, dialogue or forum"),
+	[TL_SERIES_UNIT] = REF("unit", "Unit", 0, TL_K_UNIT,
+			       "the committee or unit that meets"),
+	[TL_SERIES_NOTES] = LONG("notes", "Notes", SRCH, "notes"),
+};
+
+static const struct tl_field meeting_fields[] = {
+	[TL_MEETING_TITLE] = TEXT("title", "Title", REQ | SRCH,
+				  "what the meeting is"),
+	[TL_MEETING_KIND] = ENUM("kind", "Kind", REQ | FIXED, meeting_kinds,
+				 NULL,
+				 "one_to_one, committee, dialogue or forum"),
+	[TL_MEETING_UNIT] = REF("unit", "Unit", 0, TL_K_UNIT,
+				"the committee or unit holding it"),
+	[TL_MEETING_SERIES] = REF("series", "Series", 0, TL_K_SERIES,
+				  "the series it belongs to"),
+	[TL_MEETING_STARTS] = DTIME("starts_at", "Starts", REQ,
+				    "start: YYYY-MM-DD HH:MM, or +7d 10:00"),
+	[TL_MEETING_ENDS] = DTIME("ends_at", "Ends", 0, "end"),
+	[TL_MEETING_LOCATION] = TEXT("location", "Location", 0, "where"),
+	[TL_MEETING_STATUS] = ENUM("status", "Status", 0, meeting_status,
+				   "planned",
+				   "planned, open, held or signed"),
+	[TL_MEETING_NOTES] = LONG("notes", "Notes", SRCH, "notes"),
+};
+
+static const struct tl_field participant_fields[] = {
+	[TL_PART_MEETING] = REF("meeting", "Meeting", REQ | FIXED,
+				TL_K_MEETING, "the meeting"),
+	[TL_PART_PERSON] = REF("person", "Person", REQ | FIXED, TL_K_PERSON,
+			       "who takes part"),
+	[TL_PART_ROLE] = ENUM("role", "Role", REQ, roles, "member",
+			      "chair, secretary, adjuster, member, substitute,"
+			      " manager, employee or guest"),
+	[TL_PART_ATTENDANCE] = ENUM("attendance", "Attendance", 0, attendance,
+				    "unknown",
+				    "unknown, present, absent or excused"),
+};
+
+static const struct tl_field item_fields[] = {
+	[TL_ITEM_MEETING] = REF("meeting", "Meeting", REQ | FIXED,
+				TL_K_MEETING, "the meeting"),
+	[TL_ITEM_NUMBER] = INT("number", "Number", AUTO, 1, 1000000, NULL,
+			       "§ number, given by tillit"),
+	[TL_ITEM_TITLE] = TEXT("title", "Title", REQ | SRCH, "the matter"),
+	[TL_ITEM_KIND] = ENUM("kind", "Kind", 0, item_kinds, "discussion",
+			      "information, discussion or decision"),
+	[TL_ITEM_QUESTION] = ENUM("question", "Question", 0, questions, NULL,
+				  "what or how"),
+	[TL_ITEM_DECIDED_BY] = ENUM("decided_by", "Decided by", 0, deciders,
+				    NULL, "politics or administration"),
+	[TL_ITEM_TAGS] = {.name = "tags", .label = "Principles",
+	 .type = TL_FT_TAGS,
+	 .ref = TL_K_NONE, .help = "principle keys, comma-separated"},
+	[TL_ITEM_CASE_REF] = TEXT("case_ref", "Case", SRCH,
+				  "case reference, e.g. KS/2016:303"),
+	[TL_ITEM_NOTES] = LONG("notes", "Notes", SRCH, "notes"),
+	[TL_ITEM_DECISION] = LONG("decision", "Decision", SRCH,
+				  "the decision text"),
+	[TL_ITEM_REFERS_TO] = REF("refers_to", "Corrects", 0, TL_K_ITEM,
+				  "an earlier item this one corrects"),
+	[TL_ITEM_STATUS] = ENUM("status", "Status", 0, item_status, "open",
+				"open or closed"),
+};
+
+static const struct tl_field principle_fields[] = {
+	[TL_PRINCIPLE_KEY] = TEXT("key", "Key", REQ | FIXED,
+				  "short key used in tags"),
+	[TL_PRINCIPLE_NAME] = TEXT("name", "Name", REQ, "name"),
+	[TL_PRINCIPLE_DESCRIPTION] = LONG("description", "Description", 0,
+					  "what it means"),
+	[TL_PRINCIPLE_POSITION] = INT("position", "Position", 0, 0, 1000,
+				      "0", "order in lists"),
+};
+
+static const struct tl_field mandate_fields[] = {
+	[TL_MANDATE_MATTER] = TEXT("matter", "Matter", REQ | SRCH,
+				   "what may be decided"),
+	[TL_MANDATE_GIVEN_TO] = REF("given_to", "Given to", REQ, TL_K_PERSON,
+				    "the person who holds the mandate"),
+	[TL_MANDATE_GIVEN_BY_UNIT] = REF("given_by_unit", "Given by unit", 0,
+					 TL_K_UNIT, "the delegating body"),
+	[TL_MANDATE_GIVEN_BY_PERSON] = REF("given_by_person",
+					   "Given by person", 0, TL_K_PERSON,
+					   "the delegating person"),
+	[TL_MANDATE_LEVEL] = INT("level", "Level", REQ, 1, 7, NULL,
+				 "delegation level 1-7: tell, sell, consult, "
+				 "agree, advise, inquire, delegate"),
+	[TL_MANDATE_LIMITS] = LONG("limits", "Limits", SRCH,
+				   "the limits of the mandate"),
+	[TL_MANDATE_LEGAL_BASIS] = TEXT("legal_basis", "Legal basis", 0,
+					"lagrum, e.g. KL 7 kap. 5 §"),
+	[TL_MANDATE_ONWARD] = BOOL("onward", "Onward delegation", 0, "0",
+				   "may be delegated further (yes/no)"),
+	[TL_MANDATE_SUBSTITUTE] = REF("substitute", "Substitute", 0,
+				      TL_K_PERSON, "who decides in absence"),
+	[TL_MANDATE_REPORT_BACK] = TEXT("report_back", "Report back", 0,
+					"how and when to report back"),
+	[TL_MANDATE_VALID_FROM] = DATE("valid_from", "Valid from", 0,
+				       "first day"),
+	[TL_MANDATE_VALID_UNTIL] = DATE("valid_until", "Valid until", 0,
+					"last day"),
+	[TL_MANDATE_MEETING] = REF("meeting", "Meeting", 0, TL_K_MEETING,
+				   "meeting where it was given"),
+	[TL_MANDATE_ITEM] = REF("item", "Item", 0, TL_K_ITEM,
+				"item where it was given"),
+	[TL_MANDATE_CASE_REF] = TEXT("case_ref", "Case", SRCH,
+				     "case reference"),
+	[TL_MANDATE_NON_DELEGABLE] = BOOL("non_delegable", "Non-delegable", 0,
+					  "0",
+					  "marked as a matter that may not "
+					  "be delegated (yes/no)"),
+	[TL_MANDATE_STATUS] = ENUM("status", "Status", 0, mandate_status,
+				   "active",
+				   "active, revoked, expired or superseded"),
+};
+
+static const struct tl_field decision_fields[] = {
+	[TL_DECISION_MANDATE] = REF("mandate", "Mandate", REQ | FIXED,
+				    TL_K_MANDATE, "the mandate used"),
+	[TL_DECISION_DECIDED_ON] = DATE("decided_on", "Decided on", REQ,
+					"date of the decision"),
+	[TL_DECISION_SUMMARY] = LONG("summary", "Summary", REQ | SRCH,
+				     "what was decided"),
+	[TL_DECISION_DECIDED_BY] = REF("decided_by", "Decided by", 0,
+				       TL_K_PERSON, "who decided"),
+	[TL_DECISION_CASE_REF] = TEXT("case_ref", "Case", SRCH,
+				      "case reference"),
+};
+
+#define FRAME_FIELDS \
+	[TL_FRAME_DESCRIPTION] = LONG("description", "Description", \
+				      REQ | SRCH, "what the frame is"), \
+	[TL_FRAME_KIND] = ENUM("kind", "Kind", REQ, frame_kinds, NULL, \
+			       "budget, time, staffing, quality, legal " \
+			       "or scope"), \
+	[TL_FRAME_HOLDER_PERSON] = REF("holder_person", "Holder", 0, \
+				       TL_K_PERSON, "the person who holds it"), \
+	[TL_FRAME_HOLDER_UNIT] = REF("holder_unit", "Holder unit", 0, \
+				     TL_K_UNIT, "the unit that holds it"), \
+	[TL_FRAME_AMOUNT] = {.name = "amount", .label = "Amount", \
+			     .type = TL_FT_AMOUNT, .ref = TL_K_NONE, \
+			     .help = "a non-negative amount, e.g. 250000"}, \
+	[TL_FRAME_AMOUNT_UNIT] = TEXT("amount_unit", "Amount unit", 0, \
+				      "unit of the amount, e.g. SEK or h"), \
+	[TL_FRAME_TRUST] = ENUM("trust", "Trust level", 0, trust_levels, \
+				"medium", "low, medium or high"), \
+	[TL_FRAME_TRUST_FACTORS] = LONG("trust_factors", "Trust factors", \
+					SRCH, "what the trust level rests on"), \
+	[TL_FRAME_ESCALATION] = LONG("escalation", "Escalation", 0, \
+				     "when and to whom to escalate"), \
+	[TL_FRAME_VALID_FROM] = DATE("valid_from", "Valid from", 0, \
+				     "first day"), \
+	[TL_FRAME_VALID_UNTIL] = DATE("valid_until", "Valid until", 0, \
+				      "last day"), \
+	[TL_FRAME_MEETING] = REF("meeting", "Meeting", 0, TL_K_MEETING, \
+				 "meeting where it was agreed"), \
+	[TL_FRAME_ITEM] = REF("item", "Item", 0, TL_K_ITEM, \
+			      "item where it was agreed"), \
+	[TL_FRAME_MANDATE] = REF("mandate", "Mandate", 0, TL_K_MANDATE, \
+				 "the mandate it belongs to"), \
+	[TL_FRAME_STATUS] = ENUM("status", "Status", 0, active_closed, \
+				 "active", "active or closed"), \
+	[TL_FRAME_VERSION] = INT("version", "Version", AUTO, 1, 1000000, \
+				 NULL, "version, counted by tillit"), \
+	[TL_FRAME_ACKED_BY] = REF("acked_by", "Acknowledged by", AUTO, \
+				  TL_K_PERSON, "who acknowledged it"), \
+	[TL_FRAME_ACKED_AT] = DTIME("acked_at", "Acknowledged at", AUTO, \
+				    "when it was acknowledged")
+
+static const struct tl_field frame_fields[] = {FRAME_FIELDS};
+
+static const struct tl_field frame_version_fields[] = {
+	FRAME_FIELDS,
+	[TL_FV_FRAME] = REF("frame", "Frame", REQ | FIXED, TL_K_FRAME,
+			    "the frame this is an old version of"),
+	[TL_FV_REPLACED_AT] = DTIME("replaced_at", "Replaced at", 0,
+				    "when the next version replaced it"),
+};
+
+static const struct tl_field followup_fields[] = {
+	[TL_FOLLOWUP_TEXT] = LONG("text", "Text", REQ | SRCH,
+				  "what to follow up"),
+	[TL_FOLLOWUP_KIND] = ENUM("kind", "Kind", 0, followup_kinds, "action",
+				  "result, effect or action"),
+	[TL_FOLLOWUP_OWNER] = REF("owner", "Owner", REQ, TL_K_PERSON,
+				  "who follows it up"),
+	[TL_FOLLOWUP_DUE] = DATE("due", "Due", 0,
+				 "due date: YYYY-MM-DD, +14d, tomorrow"),
+	[TL_FOLLOWUP_MEETING] = REF("meeting", "Meeting", 0, TL_K_MEETING,
+				    "meeting it came from"),
+	[TL_FOLLOWUP_ITEM] = REF("item", "Item", 0, TL_K_ITEM,
+				 "item it came from"),
+	[TL_FOLLOWUP_MANDATE] = REF("mandate", "Mandate", 0, TL_K_MANDATE,
+				    "mandate it follows up"),
+	[TL_FOLLOWUP_FRAME] = REF("frame", "Frame", 0, TL_K_FRAME,
+				  "frame it follows up"),
+	[TL_FOLLOWUP_STATUS] = ENUM("status", "Status", 0, followup_status,
+				    "open", "open, done or cancelled"),
+	[TL_FOLLOWUP_OUTCOME] = LONG("outcome", "Outcome", SRCH,
+				     "what came of it"),
+	[TL_FOLLOWUP_CLOSED_AT] = DTIME("closed_at", "Closed at", AUTO,
+					"when it was done or cancelled"),
+};
+
+static const struct tl_field balance_fields[] = {
+	[TL_BALANCE_UNIT] = REF("unit", "Unit", REQ, TL_K_UNIT,
+				"the unit assessed"),
+	[TL_BALANCE_ASSESSED_ON] = DATE("assessed_on", "Assessed on", REQ,
+					"date of the assessment"),
+	[TL_BALANCE_SCORE] = INT("score", "Score", REQ, -2, 2, NULL,
+				 "-2 under-governed ... +2 over-governed"),
+	[TL_BALANCE_COMMENT] = LONG("comment", "Comment", SRCH, "why"),
+	[TL_BALANCE_MEETING] = REF("meeting", "Meeting", 0, TL_K_MEETING,
+				   "dialogue where it was assessed"),
+};
+
+#define NF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const int unit_cols[] = {TL_UNIT_NAME, TL_UNIT_KIND, TL_UNIT_PARENT,
+				TL_UNIT_STATUS, -1};
+static const int person_cols[] = {TL_PERSON_NAME, TL_PERSON_KIND,
+				  TL_PERSON_TITLE, TL_PERSON_UNIT,
+				  TL_PERSON_LOGIN, -1};
+static const int series_cols[] = {TL_SERIES_TITLE, TL_SERIES_KIND,
+				  TL_SERIES_UNIT, -1};
+static const int meeting_cols[] = {TL_MEETING_STARTS, TL_MEETING_KIND,
+				   TL_MEETING_STATUS, TL_MEETING_TITLE, -1};
+static const int part_cols[] = {TL_PART_MEETING, TL_PART_PERSON,
+				TL_PART_ROLE, TL_PART_ATTENDANCE, -1};
+static const int item_cols[] = {TL_ITEM_NUMBER, TL_ITEM_TITLE, TL_ITEM_KIND,
+				TL_ITEM_QUESTION, TL_ITEM_DECIDED_BY, -1};
+static const int principle_cols[] = {TL_PRINCIPLE_POSITION,
+				     TL_PRINCIPLE_KEY, TL_PRINCIPLE_NAME, -1};
+static const int mandate_cols[] = {TL_MANDATE_LEVEL, TL_MANDATE_MATTER,
+				   TL_MANDATE_GIVEN_TO,
+				   TL_MANDATE_VALID_UNTIL, TL_MANDATE_STATUS,
+				   -1};
+static const int decision_cols[] = {TL_DECISION_DECIDED_ON,
+				    TL_DECISION_SUMMARY, TL_DECISION_MANDATE,
+				    -1};
+static const int frame_cols[] = {TL_FRAME_KIND, TL_FRAME_DESCRIPTION,
+				 TL_FRAME_AMOUNT, TL_FRAME_AMOUNT_UNIT,
+				 TL_FRAME_HOLDER_PERSON, TL_FRAME_TRUST,
+				 TL_FRAME_ACKED_AT, -1};
+static const int fv_cols[] = {TL_FRAME_VERSION, TL_FRAME_DESCRIPTION,
+			      TL_FRAME_AMOUNT, TL_FV_REPLACED_AT, -1};
+static const int followup_cols[] = {TL_FOLLOWUP_DUE, TL_FOLLOWUP_STATUS,
+				    TL_FOLLOWUP_OWNER, TL_FOLLOWUP_TEXT, -1};
+static const int balance_cols[] = {TL_BALANCE_ASSESSED_ON, TL_BALANCE_UNIT,
+				   TL_BALANCE_SCORE, TL_BALANCE_COMMENT, -1};
+
+/* The filter fields: owner, unit, kind, due, status, parent, sort. */
+#define FILTERS(o, u, k, d, s, p, so) \
+	.owner = o, .unit = u, .kindf = k, .due = d, .status = s, \
+	.parent = p, .sort = so
+
+static const struct tl_entity entities[TL_K_COUNT] = {
+	[TL_K_UNIT] = {
+		.kind = TL_K_UNIT, .name = "unit", .plural = "units",
+		.label = "unit", .fields = unit_fields,
+		.nfields = NF(unit_fields), .title = TL_UNIT_NAME,
+		.columns = unit_cols,
+		FILTERS(-1, TL_UNIT_PARENT, TL_UNIT_KIND, -1, TL_UNIT_STATUS,
+			TL_UNIT_PARENT, TL_UNIT_NAME),
+		.open_values = open_active, .close_value = "closed"},
+	[TL_K_PERSON] = {
+		.kind = TL_K_PERSON, .name = "person", .plural = "people",
+		.label = "person", .fields = person_fields,
+		.nfields = NF(person_fields), .title = TL_PERSON_NAME,
+		.columns = person_cols,
+		FILTERS(-1, TL_PERSON_UNIT, TL_PERSON_KIND, -1,
+			TL_PERSON_STATUS, -1, TL_PERSON_NAME),
+		.open_values = open_active, .close_value = "left"},
+	[TL_K_SERIES] = {
+		.kind = TL_K_SERIES, .name = "series", .plural = "series",
+		.label = "series", .fields = series_fields,
+		.nfields = NF(series_fields), .title = TL_SERIES_TITLE,
+		.columns = series_cols,
+		FILTERS(-1, TL_SERIES_UNIT, TL_SERIES_KIND, -1, -1, -1,
+			TL_SERIES_TITLE)},
+	[TL_K_MEETING] = {
+		.kind = TL_K_MEETING, .name = "meeting", .plural = "meetings",
+		.label = "meeting", .fields = meeting_fields,
+		.nfields = NF(meeting_fields), .title = TL_MEETING_TITLE,
+		.columns = meeting_cols,
+		FILTERS(-1, TL_MEETING_UNIT, TL_MEETING_KIND, -1,
+			TL_MEETING_STATUS, TL_MEETING_SERIES,
+			TL_MEETING_STARTS),
+		.sort_desc = true, .open_values = open_meeting,
+		.close_value = "held"},
+	[TL_K_PARTICIPANT] = {
+		.kind = TL_K_PARTICIPANT, .name = "participant",
+		.plural = "participants", .label = "participant",
+		.fields = participant_fields,
+		.nfields = NF(participant_fields), .title = TL_PART_PERSON,
+		.columns = part_cols,
+		FILTERS(TL_PART_PERSON, -1, TL_PART_ROLE, -1, -1,
+			TL_PART_MEETING, TL_PART_ROLE)},
+	[TL_K_ITEM] = {
+		.kind = TL_K_ITEM, .name = "item", .plural = "items",
+		.label = "agenda item", .fields = item_fields,
+		.nfields = NF(item_fields), .title = TL_ITEM_TITLE,
+		.columns = item_cols,
+		FILTERS(-1, -1, TL_ITEM_KIND, -1, TL_ITEM_STATUS,
+			TL_ITEM_MEETING, TL_ITEM_NUMBER),
+		.open_values = open_open, .close_value = "closed"},
+	[TL_K_PRINCIPLE] = {
+		.kind = TL_K_PRINCIPLE, .name = "principle",
+		.plural = "principles", .label = "principle",
+		.fields = principle_fields, .nfields = NF(principle_fields),
+		.title = TL_PRINCIPLE_NAME, .columns = principle_cols,
+		FILTERS(-1, -1, -1, -1, -1, -1, TL_PRINCIPLE_POSITION)},
+	[TL_K_MANDATE] = {
+		.kind = TL_K_MANDATE, .name = "mandate", .plural = "mandates",
+		.label = "mandate", .fields = mandate_fields,
+		.nfields = NF(mandate_fields), .title = TL_MANDATE_MATTER,
+		.columns = mandate_cols,
+		FILTERS(TL_MANDATE_GIVEN_TO, TL_MANDATE_GIVEN_BY_UNIT, -1,
+			TL_MANDATE_VALID_UNTIL, TL_MANDATE_STATUS,
+			TL_MANDATE_MEETING, TL_MANDATE_MATTER),
+		.open_values = open_active, .close_value = "revoked"},
+	[TL_K_DECISION] = {
+		.kind = TL_K_DECISION, .name = "decision",
+		.plural = "decisions", .label = "delegated decision",
+		.fields = decision_fields, .nfields = NF(decision_fields),
+		.title = TL_DECISION_SUMMARY, .columns = decision_cols,
+		FILTERS(TL_DECISION_DECIDED_BY, -1, -1, -1, -1,
+			TL_DECISION_MANDATE, TL_DECISION_DECIDED_ON),
+		.sort_desc = true},
+	[TL_K_FRAME] = {
+		.kind = TL_K_FRAME, .name = "frame", .plural = "frames",
+		.label = "frame", .fields = frame_fields,
+		.nfields = NF(frame_fields), .title = TL_FRAME_DESCRIPTION,
+		.columns = frame_cols,
+		FILTERS(TL_FRAME_HOLDER_PERSON, TL_FRAME_HOLDER_UNIT,
+			TL_FRAME_KIND, TL_FRAME_VALID_UNTIL, TL_FRAME_STATUS,
+			TL_FRAME_MEETING, TL_FRAME_DESCRIPTION),
+		.open_values = open_active, .close_value = "closed"},
+	[TL_K_FRAME_VERSION] = {
+		.kind = TL_K_FRAME_VERSION, .name = "frame-version",
+		.plural = "frame_versions", .label = "frame version",
+		.fields = frame_version_fields,
+		.nfields = NF(frame_version_fields),
+		.title = TL_FRAME_DESCRIPTION, .columns = fv_cols,
+		FILTERS(-1, -1, -1, -1, -1, TL_FV_FRAME, TL_FRAME_VERSION)},
+	[TL_K_FOLLOWUP] = {
+		.kind = TL_K_FOLLOWUP, .name = "followup",
+		.plural = "followups", .label = "follow-up",
+		.fields = followup_fields, .nfields = NF(followup_fields),
+		.title = TL_FOLLOWUP_TEXT, .columns = followup_cols,
+		FILTERS(TL_FOLLOWUP_OWNER, -1, TL_FOLLOWUP_KIND,
+			TL_FOLLOWUP_DUE, TL_FOLLOWUP_STATUS,
+			TL_FOLLOWUP_MEETING, TL_FOLLOWUP_DUE),
+		.open_values = open_open, .close_value = "cancelled"},
+	[TL_K_BALANCE] = {
+		.kind = TL_K_BALANCE, .name = "balance", .plural = "balances",
+		.label = "governance balance", .fields = balance_fields,
+		.nfields = NF(balance_fields), .title = TL_BALANCE_COMMENT,
+		.columns = balance_cols,
+		FILTERS(-1, TL_BALANCE_UNIT, -1, -1, -1, TL_BALANCE_UNIT,
+			TL_BALANCE_ASSESSED_ON),
+		.sort_desc = true},
+};
+
+_Static_assert(NF(unit_fields) == TL_UNIT_NFIELDS, "unit fields");
+_Static_assert(NF(person_fields) == TL_PERSON_NFIELDS, "person fields");
+_Static_assert(NF(series_fields) == TL_SERIES_NFIELDS, "series fields");
+_Static_assert(NF(meeting_fields) == TL_MEETING_NFIELDS, "meeting fields");
+_Static_assert(NF(participant_fields) == TL_PART_NFIELDS, "part fields");
+_Static_assert(NF(item_fields) == TL_ITEM_NFIELDS, "item fields");
+_Static_assert(NF(principle_fields) == TL_PRINCIPLE_NFIELDS, "principle");
+_Static_assert(NF(mandate_fields) == TL_MANDATE_NFIELDS, "mandate fields");
+_Static_assert(NF(decision_fields) == TL_DECISION_NFIELDS, "decision");
+_Static_assert(NF(frame_fields) == TL_FRAME_NFIELDS, "frame fields");
+_Static_assert(NF(frame_version_fields) == TL_FV_NFIELDS, "fv fields");
+_Static_assert(NF(followup_fields) == TL_FOLLOWUP_NFIELDS, "followup");
+_Static_assert(NF(balance_fields) == TL_BALANCE_NFIELDS, "balance fields");
+
+const struct tl_entity *tl_entity_get(enum tl_kind kind)
+{
+	if ((int)kind < 0 || kind >= TL_K_COUNT)
+		return NULL;
+	return &entities[kind];
+}
+
+const struct tl_entity *tl_entity_find(const char *name)
+{
+	if (!name)
+		return NULL;
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		if (!strcmp(entities[k].name, name) ||
+		    !strcmp(entities[k].plural, name))
+			return &entities[k];
+	}
+	/* Friendly spellings people type. */
+	if (!strcmp(name, "follow-up") || !strcmp(name, "follow-ups"))
+		return &entities[TL_K_FOLLOWUP];
+	if (!strcmp(name, "persons"))
+		return &entities[TL_K_PERSON];
+	return NULL;
+}
+
+static bool name_eq(const char *field, const char *name)
+{
+	for (; *field && *name; field++, name++) {
+		char c = *name == '-' ? '_' : *name;
+		if (*field != c)
+			return false;
+	}
+	return *field == *name;
+}
+
+int tl_entity_field(const struct tl_entity *e, const char *name)
+{
+	if (!e || !name)
+		return -1;
+	for (int i = 0; i < e->nfields; i++)
+		if (name_eq(e->fields[i].name, name))
+			return i;
+	return -1;
+}
+
+bool tl_field_choice_ok(const struct tl_field *f, const char *value)
+{
+	if (!f->choices || !value)
+		return false;
+	for (const char *const *c = f->choices; *c; c++)
+		if (!strcmp(*c, value))
+			return true;
+	return false;
+}
+
+const char *tl_field_choices_str(const struct tl_field *f, char *buf,
+				 size_t size)
+{
+	size_t len = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (const char *const *c = f->choices; c && *c; c++) {
+		size_t n = strlen(*c) + (len ? 2 : 0);
+		if (len + n + 1 > size)
+			break;
+		if (len) {
+			memcpy(buf + len, ", ", 2);
+			len += 2;
+		}
+		memcpy(buf + len, *c, strlen(*c) + 1);
+		len += strlen(*c);
+	}
+	return buf;
+}
+
+struct tl_record *tl_record_new(enum tl_kind kind)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	struct tl_record *r;
+
+	if (!e)
+		return NULL;
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	r->e = e;
+	r->values = calloc((size_t)e->nfields, sizeof(char *));
+	if (!r->values) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct tl_record *tl_record_dup(const struct tl_record *r)
+{
+	struct tl_record *d = tl_record_new(r->e->kind);
+
+	if (!d)
+		return NULL;
+	memcpy(d->id, r->id, sizeof(d->id));
+	memcpy(d->created_at, r->created_at, sizeof(d->created_at));
+	memcpy(d->updated_at, r->updated_at, sizeof(d->updated_at));
+	for (int i = 0; i < r->e->nfields; i++) {
+		if (r->values[i] && !tl_record_set(d, i, r->values[i])) {
+			tl_record_free(d);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+void tl_record_free(struct tl_record *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->e->nfields; i++)
+		free(r->values[i]);
+	free(r->values);
+	free(r);
+}
+
+const char *tl_record_get(const struct tl_record *r, int i)
+{
+	if (!r || i < 0 || i >= r->e->nfields)
+		return NULL;
+	return r->values[i];
+}
+
+const char *tl_record_str(const struct tl_record *r, int i)
+{
+	const char *v = tl_record_get(r, i);
+	return v ? v : "";
+}
+
+bool tl_record_set(struct tl_record *r, int i, const char *value)
+{
+	char *copy = NULL;
+
+	if (!r || i < 0 || i >= r->e->nfields)
+		return true;
+	if (value && *value) {
+		copy = strdup(value);
+		if (!copy)
+			return false;
+	}
+	free(r->values[i]);
+	r->values[i] = copy;
+	return true;
+}
+
+const char *tl_record_get_by_name(const struct tl_record *r,
+				  const char *name)
+{
+	return tl_record_get(r, tl_entity_field(r->e, name));
+}
