@@ -1,0 +1,504 @@
+/*
+ * list.c - lists, counts and their query plans; and the store's own
+ * actions on records: close, done, acknowledge, find "me", principles.
+ *
+ * A list is one SELECT put together from the query's filters and the
+ * kind's sort field, paged by key: WHERE (sort, id) > (?, ?) ORDER BY
+ * sort, id LIMIT n+1.  schema.c has an index for the sort field alone and
+ * for each filter field followed by the sort field, so every page is a
+ * range scan of an index, whatever the size of the table.
+ */
+#include "tillit/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/rules.h"
+#include "internal.h"
+
+#define MAX_BINDS 16
+
+struct built {
+	char sql[2048];
+	const char *bind[MAX_BINDS];
+	const struct tl_field *bind_field[MAX_BINDS];
+	int nbind;
+	char today[TL_DATE_SIZE];
+};
+
+static void add(struct built *b, const char *text)
+{
+	size_t len = strlen(b->sql);
+	snprintf(b->sql + len, sizeof(b->sql) - len, "%s", text);
+}
+
+static void bind(struct built *b, const char *value,
+		 const struct tl_field *f)
+{
+	if (b->nbind < MAX_BINDS) {
+		b->bind[b->nbind] = value;
+		b->bind_field[b->nbind] = f;
+		b->nbind++;
+	}
+}
+
+/* The sort expression: nullable fields sort last as '~'. */
+static void sort_expr(const struct tl_entity *e, char *out, size_t size)
+{
+	const struct tl_field *f = &e->fields[e->sort];
+
+	if (f->flags & (TL_FF_REQUIRED | TL_FF_AUTO) || f->def)
+		snprintf(out, size, "%s", f->name);
+	else
+		snprintf(out, size, "coalesce(%s,'~')", f->name);
+}
+
+static enum tl_status filter_on(const struct tl_entity *e, int field,
+				const char *what, struct tl_error *err)
+{
+	if (field < 0)
+		return tl_error_set(err, TL_EUSAGE,
+				    "%s cannot be filtered by %s.", e->plural,
+				    what);
+	return TL_OK;
+}
+
+static void add_eq(struct built *b, const struct tl_entity *e, int field,
+		   const char *value)
+{
+	char tmp[128];
+	snprintf(tmp, sizeof(tmp), " AND %s = ?", e->fields[field].name);
+	add(b, tmp);
+	bind(b, value, &e->fields[field]);
+}
+
+static void add_open(struct built *b, const struct tl_entity *e)
+{
+	char tmp[128];
+	snprintf(tmp, sizeof(tmp), " AND %s IN (",
+		 e->fields[e->status].name);
+	add(b, tmp);
+	for (int i = 0; e->open_values[i]; i++) {
+		add(b, i ? ", ?" : "?");
+		bind(b, e->open_values[i], NULL);
+	}
+	add(b, ")");
+}
+
+/*
+ * Builds the SQL for q: a list (rows), a count, or EXPLAIN QUERY PLAN of
+ * the list.
+ */
+enum mode { M_LIST, M_COUNT };
+
+static enum tl_status build(const struct tl_query *q, enum mode mode,
+			    int limit, struct built *b, struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(q->kind);
+	char sort[96], tmp[256];
+	enum tl_status rc = TL_OK;
+
+	memset(b, 0, sizeof(*b));
+	if (!e)
+		return tl_error_set(err, TL_EINVAL, "No such kind of record.");
+	sort_expr(e, sort, sizeof(sort));
+	if (mode == M_COUNT) {
+		snprintf(b->sql, sizeof(b->sql),
+			 "SELECT count(*) FROM %s WHERE 1", e->plural);
+	} else {
+		add(b, "SELECT id, created_at, updated_at");
+		for (int i = 0; i < e->nfields; i++) {
+			add(b, ", ");
+			add(b, e->fields[i].name);
+		}
+		snprintf(tmp, sizeof(tmp), ", %s FROM %s WHERE 1", sort,
+			 e->plural);
+		add(b, tmp);
+	}
+	if (q->owner && (rc = filter_on(e, e->owner, "owner", err)) == TL_OK)
+		add_eq(b, e, e->owner, q->owner);
+	if (rc == TL_OK && q->unit &&
+	    (rc = filter_on(e, e->unit, "unit", err)) == TL_OK)
+		add_eq(b, e, e->unit, q->unit);
+	if (rc == TL_OK && q->kindv &&
+	    (rc = filter_on(e, e->kindf, "kind", err)) == TL_OK)
+		add_eq(b, e, e->kindf, q->kindv);
+	if (rc == TL_OK && q->status &&
+	    (rc = filter_on(e, e->status, "status", err)) == TL_OK)
+		add_eq(b, e, e->status, q->status);
+	if (rc == TL_OK && q->parent &&
+	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
+		add_eq(b, e, e->parent, q->parent);
+	if (rc == TL_OK && q->person) {
+		if (e->kind != TL_K_MEETING)
+			rc = filter_on(e, -1, "participant", err);
+		else {
+			add(b, " AND EXISTS (SELECT 1 FROM participants p "
+			       "WHERE p.meeting = meetings.id AND "
+			       "p.person = ?)");
+			bind(b, q->person, NULL);
+		}
+	}
+	if (rc == TL_OK && (q->open || q->overdue) &&
+	    (rc = filter_on(e, e->status, "open", err)) == TL_OK &&
+	    e->open_values)
+		add_open(b, e);
+	if (rc == TL_OK && q->due_before &&
+	    (rc = filter_on(e, e->due, "due date", err)) == TL_OK) {
+		snprintf(tmp, sizeof(tmp), " AND %s < ?",
+			 e->due == e->sort ? sort : e->fields[e->due].name);
+		add(b, tmp);
+		bind(b, q->due_before, NULL);
+	}
+	if (rc == TL_OK && q->overdue &&
+	    (rc = filter_on(e, e->due, "due date", err)) == TL_OK) {
+		tl_clock_today(b->today);
+		snprintf(tmp, sizeof(tmp), " AND %s < ?",
+			 e->due == e->sort ? sort : e->fields[e->due].name);
+		add(b, tmp);
+		bind(b, b->today, NULL);
+	}
+	if (rc != TL_OK || mode == M_COUNT)
+		return rc;
+	if (q->after && q->after->id[0]) {
+		snprintf(tmp, sizeof(tmp), " AND (%s, id) %s (?, ?)", sort,
+			 e->sort_desc ? "<" : ">");
+		add(b, tmp);
+		bind(b, q->after->key ? q->after->key : "~",
+		     &e->fields[e->sort]);
+		bind(b, q->after->id, NULL);
+	}
+	snprintf(tmp, sizeof(tmp), " ORDER BY %s%s, id%s LIMIT %d", sort,
+		 e->sort_desc ? " DESC" : "", e->sort_desc ? " DESC" : "",
+		 limit + 1);
+	add(b, tmp);
+	if (strlen(b->sql) >= sizeof(b->sql) - 1)
+		return tl_error_set(err, TL_ESYS, "The query is too long.");
+	return TL_OK;
+}
+
+static int page_limit(const struct tl_query *q)
+{
+	if (q->limit <= 0)
+		return 50;
+	return q->limit > 1000 ? 1000 : q->limit;
+}
+
+static sqlite3_stmt *prepare_built(struct tl_store *st, const struct built *b,
+				   const char *prefix, struct tl_error *err)
+{
+	char sql[2100];
+	sqlite3_stmt *s;
+
+	snprintf(sql, sizeof(sql), "%s%s", prefix, b->sql);
+	s = tl_stmt(st, sql, err);
+	if (!s)
+		return NULL;
+	for (int i = 0; i < b->nbind; i++) {
+		if (b->bind_field[i])
+			tl_bind_value(s, i + 1, b->bind_field[i], b->bind[i]);
+		else
+			sqlite3_bind_text(s, i + 1, b->bind[i], -1,
+					  SQLITE_TRANSIENT);
+	}
+	return s;
+}
+
+void tl_page_done(struct tl_page *page)
+{
+	if (!page)
+		return;
+	for (int i = 0; i < page->n; i++)
+		tl_record_free(page->recs[i]);
+	free(page->recs);
+	free(page->next.key);
+	memset(page, 0, sizeof(*page));
+}
+
+enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
+			     struct tl_page *page, struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(q->kind);
+	int limit = page_limit(q), rc;
+	struct built b;
+	sqlite3_stmt *s;
+	enum tl_status status;
+
+	memset(page, 0, sizeof(*page));
+	status = build(q, M_LIST, limit, &b, err);
+	if (status != TL_OK)
+		return status;
+	s = prepare_built(st, &b, "", err);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	page->recs = calloc((size_t)limit, sizeof(*page->recs));
+	if (!page->recs) {
+		sqlite3_reset(s);
+		return tl_error_set(err, TL_ESYS, "Out of memory.");
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (page->n == limit) {
+			page->more = true;
+			break;
+		}
+		struct tl_record *r = (struct tl_record *)NULL;
+		/* Row layout: id, created, updated, fields..., sort key. */
+		r = tl_record_new(e->kind);
+		if (!r)
+			break;
+		snprintf(r->id, sizeof(r->id), "%s",
+			 (const char *)sqlite3_column_text(s, 0));
+		snprintf(r->created_at, sizeof(r->created_at), "%s",
+			 (const char *)sqlite3_column_text(s, 1));
+		snprintf(r->updated_at, sizeof(r->updated_at), "%s",
+			 (const char *)sqlite3_column_text(s, 2));
+		for (int i = 0; i < e->nfields; i++) {
+			const char *v =
+				(const char *)sqlite3_column_text(s, 3 + i);
+			if (v)
+				tl_record_set(r, i, v);
+		}
+		page->recs[page->n++] = r;
+		free(page->next.key);
+		const char *key =
+			(const char *)sqlite3_column_text(s, 3 + e->nfields);
+		page->next.key = key ? strdup(key) : NULL;
+		memcpy(page->next.id, r->id, sizeof(page->next.id));
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		status = tl_db_error(st, err, "listing");
+		sqlite3_reset(s);
+		tl_page_done(page);
+		return status;
+	}
+	sqlite3_reset(s);
+	if (!page->more) {
+		free(page->next.key);
+		page->next.key = NULL;
+		page->next.id[0] = '\0';
+	}
+	return TL_OK;
+}
+
+enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
+			      long *n, struct tl_error *err)
+{
+	struct built b;
+	sqlite3_stmt *s;
+	enum tl_status rc = build(q, M_COUNT, 0, &b, err);
+
+	*n = 0;
+	if (rc != TL_OK)
+		return rc;
+	s = prepare_built(st, &b, "", err);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	else
+		rc = tl_db_error(st, err, "counting");
+	sqlite3_reset(s);
+	return rc;
+}
+
+enum tl_status tl_store_explain(struct tl_store *st, const struct tl_query *q,
+				char **plan, struct tl_error *err)
+{
+	struct built b;
+	sqlite3_stmt *s;
+	enum tl_status rc = build(q, M_LIST, page_limit(q), &b, err);
+	size_t len = 0, cap = 0;
+	char *out = NULL;
+
+	*plan = NULL;
+	if (rc != TL_OK)
+		return rc;
+	s = prepare_built(st, &b, "EXPLAIN QUERY PLAN ", err);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(s, 3);
+		size_t n = strlen(d ? d : "");
+		if (len + n + 2 > cap) {
+			cap = (len + n + 2) * 2;
+			char *p = realloc(out, cap);
+			if (!p) {
+				free(out);
+				sqlite3_reset(s);
+				return tl_error_set(err, TL_ESYS,
+						    "Out of memory.");
+			}
+			out = p;
+		}
+		memcpy(out + len, d ? d : "", n);
+		len += n;
+		out[len++] = '\n';
+		out[len] = '\0';
+	}
+	sqlite3_reset(s);
+	*plan = out ? out : strdup("");
+	return TL_OK;
+}
+
+enum tl_status tl_store_close_record(struct tl_store *st, enum tl_kind kind,
+				     const char *id, struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	struct tl_record *r = NULL;
+	enum tl_status rc;
+
+	if (!e || !e->close_value)
+		return tl_error_set(err, TL_EUSAGE, "A %s cannot be closed.",
+				    e ? e->label : "record");
+	rc = tl_store_get(st, kind, id, &r, err);
+	if (rc != TL_OK)
+		return rc;
+	if (e->open_values) {
+		bool open = false;
+		for (int i = 0; e->open_values[i]; i++)
+			if (!strcmp(tl_record_str(r, e->status),
+				    e->open_values[i]))
+				open = true;
+		if (!open) {
+			rc = tl_error_set(err, TL_EREFUSED,
+					  "The %s is %s already.", e->label,
+					  tl_record_str(r, e->status));
+			tl_record_free(r);
+			return rc;
+		}
+	}
+	tl_record_set(r, e->status, e->close_value);
+	rc = tl_store_update(st, r, err);
+	tl_record_free(r);
+	return rc;
+}
+
+enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
+				      const char *outcome,
+				      struct tl_error *err)
+{
+	struct tl_record *r = NULL;
+	enum tl_status rc;
+
+	if (!outcome || !*outcome)
+		return tl_error_set(err, TL_EINVAL,
+				    "Say what came of it: an outcome is "
+				    "required.");
+	rc = tl_store_get(st, TL_K_FOLLOWUP, id, &r, err);
+	if (rc != TL_OK)
+		return rc;
+	if (strcmp(tl_record_str(r, TL_FOLLOWUP_STATUS), "open")) {
+		rc = tl_error_set(err, TL_EREFUSED,
+				  "The follow-up is %s already.",
+				  tl_record_str(r, TL_FOLLOWUP_STATUS));
+		tl_record_free(r);
+		return rc;
+	}
+	tl_record_set(r, TL_FOLLOWUP_STATUS, "done");
+	tl_record_set(r, TL_FOLLOWUP_OUTCOME, outcome);
+	rc = tl_store_update(st, r, err);
+	tl_record_free(r);
+	return rc;
+}
+
+enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
+				  const char *person_id,
+				  struct tl_error *err)
+{
+	struct tl_record *r = NULL;
+	char now[TL_DATETIME_SIZE];
+	enum tl_status rc;
+
+	rc = tl_store_get(st, TL_K_FRAME, id, &r, err);
+	if (rc != TL_OK)
+		return rc;
+	if (!person_id)
+		person_id = tl_record_get(r, TL_FRAME_HOLDER_PERSON);
+	if (!person_id)
+		rc = tl_error_set(err, TL_EINVAL,
+				  "The frame is held by a unit; say which "
+				  "person acknowledges it.");
+	else if (tl_record_get(r, TL_FRAME_ACKED_AT))
+		rc = tl_error_set(err, TL_EREFUSED,
+				  "Version %s of the frame was acknowledged "
+				  "already, on %s.",
+				  tl_record_str(r, TL_FRAME_VERSION),
+				  tl_record_str(r, TL_FRAME_ACKED_AT));
+	else if (strcmp(tl_record_str(r, TL_FRAME_STATUS), "active"))
+		rc = tl_error_set(err, TL_EREFUSED,
+				  "The frame is closed; only an active frame "
+				  "can be acknowledged.");
+	if (rc == TL_OK) {
+		tl_clock_datetime(now);
+		tl_record_set(r, TL_FRAME_ACKED_BY, person_id);
+		tl_record_set(r, TL_FRAME_ACKED_AT, now);
+		rc = tl_update_internal(st, r, err);
+	}
+	tl_record_free(r);
+	return rc;
+}
+
+enum tl_status tl_store_person_by_login(struct tl_store *st,
+					const char *login,
+					char out[TL_ID_LEN + 1],
+					struct tl_error *err)
+{
+	sqlite3_stmt *s = tl_stmt(st,
+		"SELECT id FROM people WHERE login = ? AND status = 'active' "
+		"LIMIT 1", err);
+	int rc;
+
+	if (!s)
+		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, 1, login ? login : "", -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(out, TL_ID_LEN + 1, "%s",
+			 (const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return TL_OK;
+	if (rc != SQLITE_DONE)
+		return tl_db_error(st, err, "reading");
+	return tl_error_set(err, TL_ENOTFOUND,
+			    "No active person has the login \"%.40s\".",
+			    login ? login : "");
+}
+
+enum tl_status tl_store_seed_principles(struct tl_store *st,
+					const char *preset,
+					struct tl_error *err)
+{
+	const struct tl_principle_preset *p =
+		tl_rules_preset(preset ? preset : "vadstena");
+	struct tl_query q = {.kind = TL_K_PRINCIPLE};
+	enum tl_status rc;
+	long n = 0;
+
+	if (!p)
+		return tl_error_set(err, TL_EINVAL,
+				    "\"%.40s\" is not a preset of principles; "
+				    "choose vadstena or national.", preset);
+	rc = tl_store_count(st, &q, &n, err);
+	if (rc != TL_OK || n > 0)
+		return rc;
+	rc = tl_sp_begin(st, err);
+	for (int i = 0; rc == TL_OK && p[i].key; i++) {
+		struct tl_record *r = tl_record_new(TL_K_PRINCIPLE);
+		char pos[16];
+		if (!r) {
+			rc = tl_error_set(err, TL_ESYS, "Out of memory.");
+			break;
+		}
+		snprintf(pos, sizeof(pos), "%d", i + 1);
+		tl_record_set(r, TL_PRINCIPLE_KEY, p[i].key);
+		tl_record_set(r, TL_PRINCIPLE_NAME, p[i].name);
+		tl_record_set(r, TL_PRINCIPLE_DESCRIPTION, p[i].description);
+		tl_record_set(r, TL_PRINCIPLE_POSITION, pos);
+		rc = tl_store_insert(st, r, err);
+		tl_record_free(r);
+	}
+	return tl_sp_end(st, rc, err);
+}

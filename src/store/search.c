@@ -1,0 +1,253 @@
+/*
+ * search.c - full-text search over every kind of record (SQLite FTS5), and
+ * reading the audit log.
+ *
+ * Each searchable table has an external-content FTS5 index kept current
+ * by triggers (schema.c).  A query searches each index, and the hits are
+ * merged by rank.  What the user typed is turned into quoted prefix terms,
+ * so FTS5 syntax in it is taken literally and can never be an error.
+ */
+#include "tillit/store.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The kinds with an FTS index, <plural>_fts, in schema.c. */
+static const enum tl_kind searchable[] = {
+	TL_K_UNIT, TL_K_PERSON, TL_K_SERIES, TL_K_MEETING, TL_K_ITEM,
+	TL_K_MANDATE, TL_K_DECISION, TL_K_FRAME, TL_K_FOLLOWUP, TL_K_BALANCE,
+};
+
+/* "budget äldre" -> "\"budget\"* \"äldre\"*"; NULL when nothing to find. */
+static char *fts_query(const char *in)
+{
+	size_t n = strlen(in);
+	char *out = malloc(n * 2 + 8), *o = out;
+	bool any = false;
+
+	if (!out)
+		return NULL;
+	while (*in) {
+		while (*in == ' ' || *in == '\t' || *in == '\n' || *in == '\r')
+			in++;
+		if (!*in)
+			break;
+		if (any)
+			*o++ = ' ';
+		*o++ = '"';
+		while (*in && *in != ' ' && *in != '\t' && *in != '\n' &&
+		       *in != '\r') {
+			if (*in == '"')
+				*o++ = '"';
+			*o++ = *in++;
+		}
+		*o++ = '"';
+		*o++ = '*';
+		any = true;
+	}
+	*o = '\0';
+	if (!any) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+struct ranked {
+	struct tl_hit hit;
+	double rank;
+};
+
+static int by_rank(const void *a, const void *b)
+{
+	double x = ((const struct ranked *)a)->rank;
+	double y = ((const struct ranked *)b)->rank;
+	return x < y ? -1 : x > y;
+}
+
+static char *dup_col(sqlite3_stmt *s, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(s, col);
+	return strdup(v ? v : "");
+}
+
+enum tl_status tl_store_search(struct tl_store *st, const char *query,
+			       int limit, struct tl_hit **hits, int *n,
+			       struct tl_error *err)
+{
+	size_t nk = sizeof(searchable) / sizeof(searchable[0]);
+	struct ranked *all = NULL;
+	size_t count = 0, cap = 0;
+	enum tl_status rc = TL_OK;
+	char *match;
+
+	*hits = NULL;
+	*n = 0;
+	if (limit <= 0)
+		limit = 20;
+	match = fts_query(query ? query : "");
+	if (!match)
+		return tl_error_set(err, TL_EINVAL,
+				    "Give a word to search for.");
+	for (size_t k = 0; k < nk && rc == TL_OK; k++) {
+		const struct tl_entity *e = tl_entity_get(searchable[k]);
+		char sql[512];
+		sqlite3_stmt *s;
+		int step;
+
+		snprintf(sql, sizeof(sql),
+			 "SELECT t.id, t.%s, snippet(%s_fts, -1, '[', ']', "
+			 "'…', 12), bm25(%s_fts) FROM %s_fts JOIN %s t "
+			 "ON t.seq = %s_fts.rowid WHERE %s_fts MATCH ? "
+			 "ORDER BY bm25(%s_fts) LIMIT ?",
+			 e->fields[e->title].name, e->plural, e->plural,
+			 e->plural, e->plural, e->plural, e->plural,
+			 e->plural);
+		s = tl_stmt(st, sql, err);
+		if (!s) {
+			rc = err ? err->status : TL_EDB;
+			break;
+		}
+		sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 2, limit);
+		while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+			if (count == cap) {
+				cap = cap ? cap * 2 : 32;
+				struct ranked *p =
+					realloc(all, cap * sizeof(*all));
+				if (!p) {
+					rc = tl_error_set(err, TL_ESYS,
+							  "Out of memory.");
+					break;
+				}
+				all = p;
+			}
+			struct ranked *h = &all[count++];
+			memset(h, 0, sizeof(*h));
+			h->hit.kind = e->kind;
+			snprintf(h->hit.id, sizeof(h->hit.id), "%s",
+				 (const char *)sqlite3_column_text(s, 0));
+			h->hit.title = dup_col(s, 1);
+			h->hit.snippet = dup_col(s, 2);
+			h->rank = sqlite3_column_double(s, 3);
+		}
+		if (rc == TL_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+			rc = tl_db_error(st, err, "searching");
+		sqlite3_reset(s);
+	}
+	free(match);
+	if (rc != TL_OK) {
+		for (size_t i = 0; i < count; i++) {
+			free(all[i].hit.title);
+			free(all[i].hit.snippet);
+		}
+		free(all);
+		return rc;
+	}
+	qsort(all, count, sizeof(*all), by_rank);
+	if (count > 0) {
+		size_t keep = count < (size_t)limit ? count : (size_t)limit;
+		struct tl_hit *out = calloc(keep, sizeof(*out));
+		if (!out) {
+			rc = tl_error_set(err, TL_ESYS, "Out of memory.");
+			keep = 0;
+		}
+		for (size_t i = 0; i < count; i++) {
+			if (i < keep) {
+				out[i] = all[i].hit;
+			} else {
+				free(all[i].hit.title);
+				free(all[i].hit.snippet);
+			}
+		}
+		*hits = out;
+		*n = (int)keep;
+	}
+	free(all);
+	return rc;
+}
+
+void tl_hits_free(struct tl_hit *hits, int n)
+{
+	for (int i = 0; hits && i < n; i++) {
+		free(hits[i].title);
+		free(hits[i].snippet);
+	}
+	free(hits);
+}
+
+static char *dup_or_null(sqlite3_stmt *s, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(s, col);
+	return v ? strdup(v) : NULL;
+}
+
+enum tl_status tl_store_audit(struct tl_store *st, const char *id,
+			      long long before, int limit,
+			      struct tl_audit **rows, int *n,
+			      struct tl_error *err)
+{
+	sqlite3_stmt *s;
+	struct tl_audit *out;
+	int step, count = 0;
+
+	*rows = NULL;
+	*n = 0;
+	if (limit <= 0 || limit > 1000)
+		limit = 50;
+	s = tl_stmt(st, id
+		? "SELECT seq, at, os_user, entity, entity_id, action, field, "
+		  "old_value, new_value FROM audit WHERE entity_id = ?1 "
+		  "AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
+		: "SELECT seq, at, os_user, entity, entity_id, action, field, "
+		  "old_value, new_value FROM audit WHERE ?1 IS NULL "
+		  "AND seq < ?2 ORDER BY seq DESC LIMIT ?3", err);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	out = calloc((size_t)limit, sizeof(*out));
+	if (!out)
+		return tl_error_set(err, TL_ESYS, "Out of memory.");
+	if (id)
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, before > 0 ? before : INT64_MAX);
+	sqlite3_bind_int(s, 3, limit);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW && count < limit) {
+		struct tl_audit *a = &out[count++];
+		a->seq = sqlite3_column_int64(s, 0);
+		snprintf(a->at, sizeof(a->at), "%s",
+			 (const char *)sqlite3_column_text(s, 1));
+		a->os_user = dup_or_null(s, 2);
+		a->entity = dup_or_null(s, 3);
+		snprintf(a->id, sizeof(a->id), "%s",
+			 (const char *)sqlite3_column_text(s, 4));
+		a->action = dup_or_null(s, 5);
+		a->field = dup_or_null(s, 6);
+		a->old_value = dup_or_null(s, 7);
+		a->new_value = dup_or_null(s, 8);
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		tl_audit_free(out, count);
+		return tl_db_error(st, err, "reading the audit log");
+	}
+	*rows = out;
+	*n = count;
+	return TL_OK;
+}
+
+void tl_audit_free(struct tl_audit *rows, int n)
+{
+	for (int i = 0; rows && i < n; i++) {
+		free(rows[i].os_user);
+		free(rows[i].entity);
+		free(rows[i].action);
+		free(rows[i].field);
+		free(rows[i].old_value);
+		free(rows[i].new_value);
+	}
+	free(rows);
+}

@@ -1,0 +1,471 @@
+/*
+ * store.c - opening the database: where it lives, creating it safely,
+ * refusing files that are not ours or are too new, migrations, pragmas,
+ * transactions and the prepared-statement cache.
+ */
+#include "tillit/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tillit/date.h"
+#include "internal.h"
+
+/* PRAGMA application_id: "TLIT". */
+#define TL_APP_ID 0x544C4954
+
+#define BUSY_TIMEOUT_MS 5000
+
+enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
+			     struct tl_error *err)
+{
+	const char *env = getenv("TILLIT_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (cli_path && *cli_path)
+		n = snprintf(buf, size, "%s", cli_path);
+	else if (env && *env)
+		n = snprintf(buf, size, "%s", env);
+	else if (xdg && *xdg == '/')
+		n = snprintf(buf, size, "%s/tillit/tillit.db", xdg);
+	else {
+		if (!home || !*home) {
+			struct passwd *pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : NULL;
+		}
+		if (!home || !*home)
+			return tl_error_set(err, TL_ESYS,
+					    "No home folder is known; give "
+					    "the database with --db PATH.");
+		n = snprintf(buf, size, "%s/.local/share/tillit/tillit.db",
+			     home);
+	}
+	if (n < 0 || (size_t)n >= size)
+		return tl_error_set(err, TL_ESYS,
+				    "The database path is too long.");
+	return TL_OK;
+}
+
+/* mkdir -p for the folder part of path, mode 0700 for new folders. */
+static enum tl_status make_parent_dirs(const char *path, struct tl_error *err)
+{
+	char *dir = strdup(path);
+	char *slash;
+	enum tl_status rc = TL_OK;
+
+	if (!dir)
+		return tl_error_set(err, TL_ESYS, "Out of memory.");
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return TL_OK;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				rc = tl_error_set(err, TL_ESYS,
+						  "Cannot create the folder "
+						  "%s: %s.", dir,
+						  strerror(errno));
+				break;
+			}
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(dir);
+	return rc;
+}
+
+static void os_user(char *out, size_t size)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	const char *name = pw ? pw->pw_name : getenv("USER");
+
+	snprintf(out, size, "%s", name && *name ? name : "unknown");
+}
+
+enum tl_status tl_db_error(struct tl_store *st, struct tl_error *err,
+			   const char *doing)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	const char *msg = sqlite3_errmsg(st->db);
+
+	switch (code & 0xff) {
+	case SQLITE_READONLY:
+		return tl_error_set(err, TL_EDB,
+				    "The database %s is read-only.",
+				    st->path);
+	case SQLITE_FULL:
+		return tl_error_set(err, TL_ESYS,
+				    "The disk is full; nothing was saved "
+				    "while %s.", doing);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return tl_error_set(err, TL_EDB,
+				    "The database %s stayed busy (another "
+				    "program is writing); try again.",
+				    st->path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return tl_error_set(err, TL_EDB,
+				    "The database %s is damaged (%s).",
+				    st->path, msg);
+	case SQLITE_CONSTRAINT:
+		if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return tl_error_set(err, TL_EREFUSED,
+					    "That would leave records "
+					    "pointing at records that do not "
+					    "exist; nothing was saved.");
+		if (code == SQLITE_CONSTRAINT_TRIGGER)
+			return tl_error_set(err, TL_EREFUSED, "%s.", msg);
+		return tl_error_set(err, TL_EREFUSED,
+				    "The database refused the change (%s).",
+				    msg);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		return tl_error_set(err, TL_ESYS,
+				    "Cannot use the database %s (%s).",
+				    st->path, msg);
+	default:
+		return tl_error_set(err, TL_EDB, "Database error while %s: %s.",
+				    doing, msg);
+	}
+}
+
+sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,
+		      struct tl_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	int i;
+
+	for (i = 0; i < st->ncache; i++) {
+		if (!strcmp(st->cache[i].sql, sql)) {
+			s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+			       NULL) != SQLITE_OK) {
+		tl_db_error(st, err, "preparing a query");
+		return NULL;
+	}
+	if (st->ncache == TL_STMT_CACHE) {
+		/* Full: drop the oldest; statements are cheap to remake. */
+		sqlite3_finalize(st->cache[0].stmt);
+		free(st->cache[0].sql);
+		memmove(st->cache, st->cache + 1,
+			sizeof(st->cache[0]) * (TL_STMT_CACHE - 1));
+		st->ncache--;
+	}
+	st->cache[st->ncache].sql = strdup(sql);
+	if (!st->cache[st->ncache].sql) {
+		sqlite3_finalize(s);
+		tl_error_set(err, TL_ESYS, "Out of memory.");
+		return NULL;
+	}
+	st->cache[st->ncache].stmt = s;
+	st->ncache++;
+	return s;
+}
+
+enum tl_status tl_exec(struct tl_store *st, const char *sql,
+		       struct tl_error *err)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return tl_db_error(st, err, "writing");
+	return TL_OK;
+}
+
+enum tl_status tl_sp_begin(struct tl_store *st, struct tl_error *err)
+{
+	return tl_store_begin(st, err);
+}
+
+enum tl_status tl_sp_end(struct tl_store *st, enum tl_status status,
+			 struct tl_error *err)
+{
+	if (status != TL_OK) {
+		tl_store_rollback(st);
+		return status;
+	}
+	return tl_store_commit(st, err);
+}
+
+enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err)
+{
+	enum tl_status rc;
+
+	if (st->readonly)
+		return tl_error_set(err, TL_EDB,
+				    "The database %s is open read-only.",
+				    st->path);
+	/* The outermost level takes the write lock at once, so a busy
+	 * database waits here (busy timeout) instead of failing later. */
+	rc = tl_exec(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT tl",
+		     err);
+	if (rc == TL_OK)
+		st->depth++;
+	return rc;
+}
+
+enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err)
+{
+	enum tl_status rc;
+
+	if (st->depth == 0)
+		return TL_OK;
+	if (st->depth > 1) {
+		rc = tl_exec(st, "RELEASE tl", err);
+		st->depth--;
+		return rc;
+	}
+	rc = tl_exec(st, "COMMIT", err);
+	if (rc != TL_OK) {
+		/* A deferred foreign key fails here: undo the whole change. */
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	st->depth = 0;
+	return rc;
+}
+
+void tl_store_rollback(struct tl_store *st)
+{
+	if (!st || st->depth == 0)
+		return;
+	if (st->depth > 1) {
+		sqlite3_exec(st->db, "ROLLBACK TO tl; RELEASE tl", NULL, NULL,
+			     NULL);
+		st->depth--;
+		return;
+	}
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->depth = 0;
+}
+
+static enum tl_status pragma_int(struct tl_store *st, const char *sql,
+				 long *out, struct tl_error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return tl_db_error(st, err, "reading the database");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return tl_db_error(st, err, "reading the database");
+	return TL_OK;
+}
+
+/* Brings the schema up to TL_SCHEMA_VERSION, one migration at a time. */
+static enum tl_status migrate(struct tl_store *st, long version,
+			      struct tl_error *err)
+{
+	enum tl_status rc;
+	char sql[96];
+
+	for (long v = version + 1; v <= tl_store_nmigrations; v++) {
+		rc = tl_exec(st, "BEGIN IMMEDIATE", err);
+		if (rc != TL_OK)
+			return rc;
+		rc = tl_exec(st, tl_store_migrations[v], err);
+		snprintf(sql, sizeof(sql),
+			 "PRAGMA application_id = %d; PRAGMA user_version = %ld",
+			 TL_APP_ID, v);
+		if (rc == TL_OK)
+			rc = tl_exec(st, sql, err);
+		if (rc == TL_OK)
+			rc = tl_exec(st, "COMMIT", err);
+		if (rc != TL_OK) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return rc;
+		}
+	}
+	return TL_OK;
+}
+
+/* Reads the version and refuses what is not ours, before any write. */
+static enum tl_status check_schema(struct tl_store *st, long *version,
+				   struct tl_error *err)
+{
+	long app = 0, tables = 0;
+	enum tl_status rc;
+
+	rc = pragma_int(st, "PRAGMA user_version", version, err);
+	if (rc == TL_OK)
+		rc = pragma_int(st, "PRAGMA application_id", &app, err);
+	if (rc == TL_OK)
+		rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &tables,
+				err);
+	if (rc != TL_OK) {
+		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
+			return tl_error_set(err, TL_EDB,
+					    "%s is not a tillit database "
+					    "(not an SQLite file, or "
+					    "damaged).", st->path);
+		return rc;
+	}
+	if (app != TL_APP_ID && (tables > 0 || *version != 0))
+		return tl_error_set(err, TL_EDB,
+				    "%s is an SQLite file, but not a tillit "
+				    "database.", st->path);
+	if (*version > TL_SCHEMA_VERSION)
+		return tl_error_set(err, TL_EDB,
+				    "%s was written by a newer tillit "
+				    "(schema %ld; this one knows %d); "
+				    "upgrade tillit to use it.",
+				    st->path, *version, TL_SCHEMA_VERSION);
+	return TL_OK;
+}
+
+enum tl_status tl_store_open(const char *path, unsigned flags,
+			     struct tl_store **out, struct tl_error *err)
+{
+	struct tl_store *st;
+	struct stat sb;
+	bool memory = !strcmp(path, ":memory:");
+	bool readonly = flags & TL_OPEN_READONLY;
+	int oflags;
+	long version = 0;
+	enum tl_status rc;
+
+	*out = NULL;
+	if (!memory && stat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			return tl_error_set(err, TL_ESYS, "Cannot use %s: %s.",
+					    path, strerror(errno));
+		if (!(flags & TL_OPEN_CREATE) || readonly)
+			return tl_error_set(err, TL_ENOTFOUND,
+					    "No database at %s.", path);
+		rc = make_parent_dirs(path, err);
+		if (rc != TL_OK)
+			return rc;
+		/* Create it ourselves so that it is 0600 from the start. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			      0600);
+		if (fd < 0 && errno != EEXIST)
+			return tl_error_set(err, TL_ESYS,
+					    "Cannot create %s: %s.", path,
+					    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	} else if (!memory && S_ISDIR(sb.st_mode)) {
+		return tl_error_set(err, TL_ESYS,
+				    "%s is a folder, not a database file.",
+				    path);
+	}
+
+	st = calloc(1, sizeof(*st));
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		return tl_error_set(err, TL_ESYS, "Out of memory.");
+	}
+	st->readonly = readonly;
+	os_user(st->os_user, sizeof(st->os_user));
+	oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		 SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+		rc = st->db ? tl_db_error(st, err, "opening")
+			    : tl_error_set(err, TL_ESYS, "Out of memory.");
+		tl_store_close(st);
+		return rc;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+
+	rc = check_schema(st, &version, err);
+	if (rc == TL_OK && !readonly && sqlite3_db_readonly(st->db, "main") == 1)
+		rc = tl_error_set(err, TL_EDB,
+				  "The database %s is read-only; tillit can "
+				  "only read it (check the file's and the "
+				  "folder's permissions).", path);
+	if (rc == TL_OK && readonly && version < TL_SCHEMA_VERSION)
+		rc = tl_error_set(err, TL_EDB,
+				  "%s needs an upgrade, which cannot be done "
+				  "read-only.", path);
+	if (rc == TL_OK && !readonly && !memory)
+		rc = tl_exec(st, "PRAGMA journal_mode = WAL", err);
+	if (rc == TL_OK)
+		rc = tl_exec(st, "PRAGMA foreign_keys = ON", err);
+	if (rc == TL_OK && !readonly)
+		rc = tl_exec(st, "PRAGMA synchronous = NORMAL", err);
+	if (rc == TL_OK && !readonly && version < TL_SCHEMA_VERSION)
+		rc = migrate(st, version, err);
+	if (rc != TL_OK) {
+		tl_store_close(st);
+		return rc;
+	}
+	*out = st;
+	return TL_OK;
+}
+
+void tl_store_close(struct tl_store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < st->ncache; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	if (st->db) {
+		if (st->depth > 0)
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(st->db);
+	}
+	free(st->path);
+	free(st);
+}
+
+const char *tl_store_filename(const struct tl_store *st)
+{
+	return st->path;
+}
+
+enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
+			    const char *id, const char *action,
+			    const char *field, const char *old_value,
+			    const char *new_value, struct tl_error *err)
+{
+	char at[TL_STAMP_SIZE];
+	sqlite3_stmt *s = tl_stmt(st,
+		"INSERT INTO audit (at, os_user, entity, entity_id, action, "
+		"field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		err);
+
+	if (!s)
+		return err ? err->status : TL_EDB;
+	tl_clock_stamp(at);
+	sqlite3_bind_text(s, 1, at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, st->os_user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, old_value, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 8, new_value, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		enum tl_status rc = tl_db_error(st, err, "writing the audit log");
+		sqlite3_reset(s);
+		return rc;
+	}
+	sqlite3_reset(s);
+	return TL_OK;
+}

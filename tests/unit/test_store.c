@@ -1,0 +1,722 @@
+/*
+ * test_store.c - the store on ":memory:" and on temporary files: creating
+ * and refusing databases, every change audited, § numbering, frame
+ * versions, id prefixes, keyset paging and that lists run on indexes.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tillit/store.h"
+#include "tillit/model.h"
+
+static char tmpdir[256];
+
+static int setup_env(void **state)
+{
+	(void)state;
+	setenv("TZ", "Europe/Stockholm", 1);
+	setenv("TILLIT_NOW", "2026-11-23 10:00", 1);
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/tillit-test-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	return 0;
+}
+
+static int teardown_env(void **state)
+{
+	char cmd[300];
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static struct tl_store *mem_store(void)
+{
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	assert_int_equal(tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err),
+			 TL_OK);
+	assert_int_equal(tl_store_seed_principles(st, "vadstena", &err), TL_OK);
+	return st;
+}
+
+/* Adds a record from name=value pairs, NULL-terminated; returns its id. */
+static const char *add(struct tl_store *st, enum tl_kind kind, ...)
+{
+	static char id[TL_ID_LEN + 1];
+	struct tl_record *r = tl_record_new(kind);
+	struct tl_error err = {0};
+	const char *name;
+	va_list ap;
+
+	va_start(ap, kind);
+	while ((name = va_arg(ap, const char *))) {
+		int i = tl_entity_field(r->e, name);
+		assert_true(i >= 0);
+		tl_record_set(r, i, va_arg(ap, const char *));
+	}
+	va_end(ap);
+	if (tl_store_insert(st, r, &err) != TL_OK)
+		fail_msg("insert failed: %s", err.msg);
+	memcpy(id, r->id, sizeof(id));
+	tl_record_free(r);
+	return id;
+}
+
+static void test_create_file_0600_and_folder(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	struct stat sb;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/new/deeper/t.db", tmpdir);
+	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_ENOTFOUND);
+	assert_int_equal(stat(path, &sb), -1);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err), TL_OK);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	tl_store_close(st);
+
+	/* WAL, and the schema version. */
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), TL_SCHEMA_VERSION);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+
+	/* Opening again keeps the data and does not migrate twice. */
+	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_OK);
+	tl_store_close(st);
+}
+
+static char *slurp(const char *path, long *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	*len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)*len + 1);
+	assert_int_equal(fread(buf, 1, (size_t)*len, f), (size_t)*len);
+	fclose(f);
+	return buf;
+}
+
+static void test_refuses_newer_schema_untouched(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	sqlite3 *db;
+	long n1, n2;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/newer.db", tmpdir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"PRAGMA application_id = 1414285652; CREATE TABLE t(x);"
+		"PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	char *before = slurp(path, &n1);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err),
+			 TL_EDB);
+	assert_null(st);
+	assert_non_null(strstr(err.msg, "newer"));
+	char *after = slurp(path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, (size_t)n1);
+	free(before);
+	free(after);
+}
+
+static void test_refuses_non_database(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	FILE *f;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/notes.txt", tmpdir);
+	f = fopen(path, "w");
+	fputs("Det här är ingen databas, bara en anteckning om mötet.\n"
+	      "Den är lång nog för att SQLite ska läsa en sidhuvud.\n", f);
+	for (int i = 0; i < 100; i++)
+		fputs("rad rad rad rad rad rad rad rad rad rad\n", f);
+	fclose(f);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err),
+			 TL_EDB);
+	assert_non_null(strstr(err.msg, path));
+
+	/* An SQLite file of another program. */
+	sqlite3 *db;
+	snprintf(path, sizeof(path), "%s/other.db", tmpdir);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "CREATE TABLE recipes(x)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err),
+			 TL_EDB);
+	assert_non_null(strstr(err.msg, "not a tillit database"));
+}
+
+static long count(struct tl_store *st, enum tl_kind kind)
+{
+	struct tl_query q = {.kind = kind};
+	struct tl_error err;
+	long n = -1;
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
+	return n;
+}
+
+static void test_insert_get_and_audit(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_record *r = NULL;
+	struct tl_audit *rows;
+	struct tl_error err;
+	char id[TL_ID_LEN + 1];
+	int n;
+	(void)state;
+
+	strcpy(id, add(st, TL_K_UNIT, "name", "Socialnämnden", "kind",
+		       "committee", NULL));
+	assert_int_equal(tl_store_get(st, TL_K_UNIT, id, &r, &err), TL_OK);
+	assert_string_equal(tl_record_get(r, TL_UNIT_NAME), "Socialnämnden");
+	/* The default status was filled in. */
+	assert_string_equal(tl_record_get(r, TL_UNIT_STATUS), "active");
+	assert_string_equal(r->created_at, "2026-11-23T09:00:00Z");
+
+	tl_record_set(r, TL_UNIT_NAME, "Socialnämnden i Sjöstad");
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	tl_record_free(r);
+
+	assert_int_equal(tl_store_audit(st, id, 0, 10, &rows, &n, &err), TL_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].action, "update");
+	assert_string_equal(rows[0].field, "name");
+	assert_string_equal(rows[0].old_value, "Socialnämnden");
+	assert_string_equal(rows[0].new_value, "Socialnämnden i Sjöstad");
+	assert_string_equal(rows[1].action, "create");
+	tl_audit_free(rows, n);
+	tl_store_close(st);
+}
+
+static void test_invalid_changes_write_nothing(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_record *r = tl_record_new(TL_K_MANDATE);
+	struct tl_error err;
+	const char *person;
+	char pid[TL_ID_LEN + 1];
+	(void)state;
+
+	person = add(st, TL_K_PERSON, "name", "Åsa Öberg", "kind", "manager",
+		     NULL);
+	strcpy(pid, person);
+	long audit_before = 0;
+	{
+		struct tl_audit *rows;
+		int n;
+		tl_store_audit(st, NULL, 0, 1000, &rows, &n, &err);
+		audit_before = n;
+		tl_audit_free(rows, n);
+	}
+	tl_record_set(r, TL_MANDATE_MATTER, "Anställa vikarier");
+	tl_record_set(r, TL_MANDATE_GIVEN_TO, pid);
+	tl_record_set(r, TL_MANDATE_GIVEN_BY_PERSON, pid);
+	tl_record_set(r, TL_MANDATE_LEVEL, "9");
+	assert_int_equal(tl_store_insert(st, r, &err), TL_EINVAL);
+	tl_record_set(r, TL_MANDATE_LEVEL, "5");
+	/* A reference to nothing. */
+	tl_record_set(r, TL_MANDATE_SUBSTITUTE,
+		      "00000000-0000-4000-8000-000000000000");
+	assert_int_equal(tl_store_insert(st, r, &err), TL_EINVAL);
+	assert_non_null(strstr(err.msg, "Substitute"));
+	assert_int_equal(count(st, TL_K_MANDATE), 0);
+	{
+		struct tl_audit *rows;
+		int n;
+		tl_store_audit(st, NULL, 0, 1000, &rows, &n, &err);
+		assert_int_equal(n, audit_before);
+		tl_audit_free(rows, n);
+	}
+	tl_record_free(r);
+	tl_store_close(st);
+}
+
+static long item_number(struct tl_store *st, const char *meeting,
+			const char *title)
+{
+	const char *id = add(st, TL_K_ITEM, "meeting", meeting, "title", title,
+			     NULL);
+	struct tl_record *r;
+	struct tl_error err;
+	long n;
+	assert_int_equal(tl_store_get(st, TL_K_ITEM, id, &r, &err), TL_OK);
+	n = atol(tl_record_get(r, TL_ITEM_NUMBER));
+	tl_record_free(r);
+	return n;
+}
+
+static void test_paragraph_numbers_run_through_the_year(void **state)
+{
+	struct tl_store *st = mem_store();
+	char bun[40], sn[40], m1[40], m2[40], m3[40], other[40], dlg[40];
+	(void)state;
+
+	strcpy(bun, add(st, TL_K_UNIT, "name", "Barn- och utbildningsnämnden",
+			"kind", "committee", NULL));
+	strcpy(sn, add(st, TL_K_UNIT, "name", "Socialnämnden", "kind",
+		       "committee", NULL));
+	strcpy(m1, add(st, TL_K_MEETING, "title", "BUN mars", "kind",
+		       "committee", "unit", bun, "starts_at",
+		       "2026-03-10 18:00", NULL));
+	strcpy(m2, add(st, TL_K_MEETING, "title", "BUN april", "kind",
+		       "committee", "unit", bun, "starts_at",
+		       "2026-04-14 18:00", NULL));
+	strcpy(m3, add(st, TL_K_MEETING, "title", "BUN januari", "kind",
+		       "committee", "unit", bun, "starts_at",
+		       "2027-01-12 18:00", NULL));
+	strcpy(other, add(st, TL_K_MEETING, "title", "SN mars", "kind",
+			  "committee", "unit", sn, "starts_at",
+			  "2026-03-11 18:00", NULL));
+	strcpy(dlg, add(st, TL_K_MEETING, "title", "Dialog", "kind",
+			"dialogue", "unit", bun, "starts_at",
+			"2026-03-12 13:00", NULL));
+
+	assert_int_equal(item_number(st, m1, "Val av justerare"), 1);
+	assert_int_equal(item_number(st, m1, "Budget"), 2);
+	assert_int_equal(item_number(st, m1, "Skolskjuts"), 3);
+	assert_int_equal(item_number(st, m2, "Val av justerare"), 4);
+	assert_int_equal(item_number(st, m2, "Delegationsbeslut"), 5);
+	/* A new year starts again at § 1. */
+	assert_int_equal(item_number(st, m3, "Val av justerare"), 1);
+	/* Another committee has its own series. */
+	assert_int_equal(item_number(st, other, "Val av justerare"), 1);
+	/* Other meetings number their items from 1. */
+	assert_int_equal(item_number(st, dlg, "Mål för skolan"), 1);
+	assert_int_equal(item_number(st, dlg, "Lokaler"), 2);
+	tl_store_close(st);
+}
+
+static void test_frame_versions_and_ack(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_record *r = NULL;
+	struct tl_error err;
+	char person[40], frame[40];
+	struct tl_page page = {0};
+	(void)state;
+
+	strcpy(person, add(st, TL_K_PERSON, "name", "Björn Åkesson", "kind",
+			   "employee", NULL));
+	strcpy(frame, add(st, TL_K_FRAME, "description", "Vikariebudget",
+			  "kind", "budget", "holder_person", person, "amount",
+			  "250000", "amount_unit", "SEK", NULL));
+	assert_int_equal(tl_store_frame_ack(st, frame, NULL, &err), TL_OK);
+	assert_int_equal(tl_store_frame_ack(st, frame, NULL, &err),
+			 TL_EREFUSED);
+	assert_int_equal(tl_store_get(st, TL_K_FRAME, frame, &r, &err), TL_OK);
+	assert_string_equal(tl_record_get(r, TL_FRAME_ACKED_BY), person);
+	assert_string_equal(tl_record_get(r, TL_FRAME_ACKED_AT),
+			    "2026-11-23 10:00");
+	/* Setting the ack by hand is refused. */
+	tl_record_set(r, TL_FRAME_ACKED_AT, "2026-11-24 10:00");
+	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
+	tl_record_set(r, TL_FRAME_ACKED_AT, "2026-11-23 10:00");
+
+	tl_record_set(r, TL_FRAME_AMOUNT, "300000");
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	assert_string_equal(tl_record_get(r, TL_FRAME_VERSION), "2");
+	assert_null(tl_record_get(r, TL_FRAME_ACKED_AT));
+	tl_record_free(r);
+
+	struct tl_query q = {.kind = TL_K_FRAME_VERSION, .parent = frame};
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_int_equal(page.n, 1);
+	assert_string_equal(tl_record_get(page.recs[0], TL_FRAME_AMOUNT),
+			    "250000");
+	assert_string_equal(tl_record_get(page.recs[0], TL_FRAME_VERSION), "1");
+	assert_string_equal(tl_record_get(page.recs[0], TL_FRAME_ACKED_BY),
+			    person);
+	tl_page_done(&page);
+	tl_store_close(st);
+}
+
+static void test_resolve_prefix_and_name(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	char out[TL_ID_LEN + 1], ids[40][TL_ID_LEN + 1], name[32];
+	(void)state;
+
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "Enhet %d", i);
+		strcpy(ids[i], add(st, TL_K_UNIT, "name", name, "kind", "team",
+				   NULL));
+	}
+	assert_int_equal(tl_store_resolve(st, TL_K_UNIT, ids[7], out, &err),
+			 TL_OK);
+	assert_string_equal(out, ids[7]);
+	char prefix[9];
+	memcpy(prefix, ids[7], 8);
+	prefix[8] = '\0';
+	assert_int_equal(tl_store_resolve(st, TL_K_UNIT, prefix, out, &err),
+			 TL_OK);
+	assert_string_equal(out, ids[7]);
+	assert_int_equal(tl_store_resolve(st, TL_K_UNIT, "Enhet 12", out, &err),
+			 TL_OK);
+	assert_string_equal(out, ids[12]);
+	/* 40 ids over 16 hex digits: some first digit is shared. */
+	int seen[16] = {0}, shared = -1;
+	for (int i = 0; i < 40; i++) {
+		int d = (int)(strchr("0123456789abcdef", ids[i][0]) -
+			      "0123456789abcdef");
+		if (++seen[d] == 2)
+			shared = i;
+	}
+	assert_true(shared >= 0);
+	prefix[0] = ids[shared][0];
+	prefix[1] = '\0';
+	assert_int_equal(tl_store_resolve(st, TL_K_UNIT, prefix, out, &err),
+			 TL_EAMBIG);
+	assert_non_null(strstr(err.msg, "Enhet"));
+	assert_int_equal(tl_store_resolve(st, TL_K_UNIT, "Enhet 99", out, &err),
+			 TL_ENOTFOUND);
+	assert_int_equal(tl_store_resolve(st, TL_K_PERSON, prefix, out, &err),
+			 TL_ENOTFOUND);
+	tl_store_close(st);
+}
+
+static void test_keyset_paging_and_filters(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	char anna[40], erik[40], due[16];
+	struct tl_page prev = {0}, page = {0};
+	int total = 0;
+	char last_key[16] = "";
+	(void)state;
+
+	strcpy(anna, add(st, TL_K_PERSON, "name", "Anna Ängström", "kind",
+			 "employee", NULL));
+	strcpy(erik, add(st, TL_K_PERSON, "name", "Erik Öst", "kind",
+			 "employee", NULL));
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	for (int i = 0; i < 250; i++) {
+		snprintf(due, sizeof(due), "2026-%02d-%02d", 1 + i % 12,
+			 1 + i % 28);
+		add(st, TL_K_FOLLOWUP, "text", "Följ upp", "owner",
+		    i % 2 ? anna : erik, "due", i % 10 ? due : NULL, NULL);
+	}
+	assert_int_equal(tl_store_commit(st, &err), TL_OK);
+
+	struct tl_query q = {.kind = TL_K_FOLLOWUP, .limit = 100};
+	do {
+		q.after = total ? &prev.next : NULL;
+		assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+		for (int i = 0; i < page.n; i++) {
+			const char *d = tl_record_get(page.recs[i],
+						      TL_FOLLOWUP_DUE);
+			const char *k = d ? d : "~";
+			assert_true(strcmp(last_key, k) <= 0);
+			snprintf(last_key, sizeof(last_key), "%s", k);
+		}
+		total += page.n;
+		tl_page_done(&prev);
+		prev = page;
+		memset(&page, 0, sizeof(page));
+	} while (prev.more);
+	tl_page_done(&prev);
+	assert_int_equal(total, 250);
+
+	long n;
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .owner = anna};
+	tl_store_count(st, &q, &n, &err);
+	assert_int_equal(n, 125);
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .overdue = true};
+	tl_store_count(st, &q, &n, &err);
+	/* Due before 2026-11-23, dated ones only. */
+	assert_true(n > 150 && n < 225);
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .unit = anna};
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_EUSAGE);
+	tl_store_close(st);
+}
+
+static void test_lists_use_indexes_at_100000(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	char owner[40], due[16];
+	char *plan;
+	(void)state;
+
+	strcpy(owner, add(st, TL_K_PERSON, "name", "Märta", "kind", "employee",
+			  NULL));
+	/* 100,000 follow-ups through the store, in one transaction. */
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	for (int i = 0; i < 100000; i++) {
+		struct tl_record *r = tl_record_new(TL_K_FOLLOWUP);
+		snprintf(due, sizeof(due), "2026-%02d-%02d", 1 + i % 12,
+			 1 + i % 28);
+		tl_record_set(r, TL_FOLLOWUP_TEXT, "Följ upp");
+		tl_record_set(r, TL_FOLLOWUP_OWNER, owner);
+		tl_record_set(r, TL_FOLLOWUP_DUE, due);
+		assert_int_equal(tl_store_insert(st, r, &err), TL_OK);
+		tl_record_free(r);
+	}
+	assert_int_equal(tl_store_commit(st, &err), TL_OK);
+
+	struct tl_query qs[] = {
+		{.kind = TL_K_FOLLOWUP},
+		{.kind = TL_K_FOLLOWUP, .owner = owner},
+		{.kind = TL_K_FOLLOWUP, .open = true},
+		{.kind = TL_K_FOLLOWUP, .owner = owner, .open = true},
+		{.kind = TL_K_FOLLOWUP, .overdue = true},
+		{.kind = TL_K_FOLLOWUP, .due_before = "2026-12-01"},
+		{.kind = TL_K_FOLLOWUP, .kindv = "result"},
+	};
+	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+		assert_int_equal(tl_store_explain(st, &qs[i], &plan, &err),
+				 TL_OK);
+		if (strstr(plan, "TEMP B-TREE") || !strstr(plan, "INDEX"))
+			fail_msg("query %zu sorts or scans:\n%s", i, plan);
+		free(plan);
+	}
+
+	/* The first page reads about a page of rows, not 100,000. */
+	struct tl_page page = {0};
+	struct tl_query q = {.kind = TL_K_FOLLOWUP, .owner = owner,
+			     .open = true, .limit = 50};
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_int_equal(page.n, 50);
+	assert_true(page.more);
+	tl_page_done(&page);
+	tl_store_close(st);
+}
+
+static void test_every_list_query_is_served_by_an_index(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	const char *x = "00000000-0000-4000-8000-000000000000";
+	(void)state;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		struct tl_query qs[8];
+		int nq = 0;
+		qs[nq++] = (struct tl_query){.kind = e->kind};
+		if (e->owner >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .owner = x};
+		if (e->unit >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .unit = x};
+		if (e->kindf >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .kindv = "a"};
+		if (e->status >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .status = "a"};
+		if (e->parent >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .parent = x};
+		for (int i = 0; i < nq; i++) {
+			char *plan;
+			assert_int_equal(tl_store_explain(st, &qs[i], &plan,
+							  &err), TL_OK);
+			if (strstr(plan, "TEMP B-TREE"))
+				fail_msg("%s query %d sorts:\n%s", e->plural, i,
+					 plan);
+			free(plan);
+		}
+	}
+	tl_store_close(st);
+}
+
+static void test_search_finds_swedish_words(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_hit *hits;
+	char p[40];
+	int n;
+	(void)state;
+
+	strcpy(p, add(st, TL_K_PERSON, "name", "Göran Lindqvist", "kind",
+		      "manager", NULL));
+	add(st, TL_K_FOLLOWUP, "text", "Följ upp kompetensförsörjningen i "
+	    "äldreomsorgen", "owner", p, NULL);
+	assert_int_equal(tl_store_search(st, "äldreomsorg", 10, &hits, &n,
+					 &err), TL_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].kind, TL_K_FOLLOWUP);
+	assert_non_null(strstr(hits[0].snippet, "[äldreomsorgen]"));
+	tl_hits_free(hits, n);
+	/* Upper case Å/Ä/Ö fold to lower case. */
+	assert_int_equal(tl_store_search(st, "GÖRAN", 10, &hits, &n, &err),
+			 TL_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].kind, TL_K_PERSON);
+	tl_hits_free(hits, n);
+	/* FTS syntax is taken literally, never an error. */
+	const char *odd[] = {"\"", "AND (", "a* OR NOT", "'; DROP TABLE x;--",
+			     "NEAR(", "%", "col:x"};
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		assert_int_equal(tl_store_search(st, odd[i], 10, &hits, &n,
+						 &err), TL_OK);
+		tl_hits_free(hits, n);
+	}
+	assert_int_equal(tl_store_search(st, "   ", 10, &hits, &n, &err),
+			 TL_EINVAL);
+	tl_store_close(st);
+}
+
+static void test_put_merges_by_id(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_record *r;
+	bool changed;
+	char id[40];
+	(void)state;
+
+	strcpy(id, add(st, TL_K_UNIT, "name", "Kommunfullmäktige", "kind",
+		       "council", NULL));
+	assert_int_equal(tl_store_get(st, TL_K_UNIT, id, &r, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, r, &changed, &err), TL_OK);
+	assert_false(changed);
+	tl_record_set(r, TL_UNIT_NAME, "KF");
+	assert_int_equal(tl_store_put(st, r, &changed, &err), TL_OK);
+	assert_true(changed);
+	tl_record_free(r);
+	assert_int_equal(tl_store_get(st, TL_K_UNIT, id, &r, &err), TL_OK);
+	assert_string_equal(tl_record_get(r, TL_UNIT_NAME), "KF");
+	tl_record_free(r);
+	tl_store_close(st);
+}
+
+static void test_audit_log_is_append_only(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	sqlite3 *db;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/audit.db", tmpdir);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err), TL_OK);
+	add(st, TL_K_UNIT, "name", "Kommunstyrelsen", "kind", "board", NULL);
+	tl_store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET os_user = 'x'",
+					  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL,
+					  NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_close_done_and_meeting_rules(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_record *r;
+	char p[40], f[40], m[40];
+	(void)state;
+
+	strcpy(p, add(st, TL_K_PERSON, "name", "Sofia Bäckström", "kind",
+		      "employee", NULL));
+	strcpy(f, add(st, TL_K_FOLLOWUP, "text", "Rapportera", "owner", p,
+		      NULL));
+	assert_int_equal(tl_store_followup_done(st, f, "", &err), TL_EINVAL);
+	assert_int_equal(tl_store_followup_done(st, f, "Klart i tid", &err),
+			 TL_OK);
+	assert_int_equal(tl_store_followup_done(st, f, "igen", &err),
+			 TL_EREFUSED);
+	assert_int_equal(tl_store_get(st, TL_K_FOLLOWUP, f, &r, &err), TL_OK);
+	assert_string_equal(tl_record_get(r, TL_FOLLOWUP_STATUS), "done");
+	assert_string_equal(tl_record_get(r, TL_FOLLOWUP_CLOSED_AT),
+			    "2026-11-23 10:00");
+	tl_record_free(r);
+
+	strcpy(m, add(st, TL_K_MEETING, "title", "Medarbetarsamtal", "kind",
+		      "one_to_one", "starts_at", "2026-11-24 09:00", NULL));
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, m, &r, &err), TL_OK);
+	tl_record_set(r, TL_MEETING_STATUS, "signed");
+	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
+	tl_record_set(r, TL_MEETING_STATUS, "planned");
+	tl_record_set(r, TL_MEETING_KIND, "committee");
+	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
+	tl_record_free(r);
+	assert_int_equal(tl_store_close_record(st, TL_K_MEETING, m, &err),
+			 TL_OK);
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, m, &r, &err), TL_OK);
+	assert_string_equal(tl_record_get(r, TL_MEETING_STATUS), "held");
+	tl_record_free(r);
+	assert_int_equal(tl_store_close_record(st, TL_K_SERIES, m, &err),
+			 TL_EUSAGE);
+	tl_store_close(st);
+}
+
+static void test_delete_refuses_what_is_referred_to(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	char u[40], p[40], m[40], part[40];
+	(void)state;
+
+	strcpy(u, add(st, TL_K_UNIT, "name", "Kultur", "kind", "department",
+		      NULL));
+	strcpy(p, add(st, TL_K_PERSON, "name", "Lars Öhman", "kind",
+		      "official", "unit", u, NULL));
+	strcpy(m, add(st, TL_K_MEETING, "title", "Forum klimat", "kind",
+		      "forum", "starts_at", "2026-12-01 09:00", NULL));
+	strcpy(part, add(st, TL_K_PARTICIPANT, "meeting", m, "person", p,
+			 "role", "guest", NULL));
+	assert_int_equal(tl_store_delete(st, TL_K_UNIT, u, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "person"));
+	assert_int_equal(count(st, TL_K_UNIT), 1);
+	assert_int_equal(tl_store_delete(st, TL_K_PARTICIPANT, part, &err),
+			 TL_OK);
+	assert_int_equal(count(st, TL_K_PARTICIPANT), 0);
+	tl_store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_file_0600_and_folder),
+		cmocka_unit_test(test_refuses_newer_schema_untouched),
+		cmocka_unit_test(test_refuses_non_database),
+		cmocka_unit_test(test_insert_get_and_audit),
+		cmocka_unit_test(test_invalid_changes_write_nothing),
+		cmocka_unit_test(test_paragraph_numbers_run_through_the_year),
+		cmocka_unit_test(test_frame_versions_and_ack),
+		cmocka_unit_test(test_resolve_prefix_and_name),
+		cmocka_unit_test(test_keyset_paging_and_filters),
+		cmocka_unit_test(test_lists_use_indexes_at_100000),
+		cmocka_unit_test(test_every_list_query_is_served_by_an_index),
+		cmocka_unit_test(test_search_finds_swedish_words),
+		cmocka_unit_test(test_put_merges_by_id),
+		cmocka_unit_test(test_audit_log_is_append_only),
+		cmocka_unit_test(test_close_done_and_meeting_rules),
+		cmocka_unit_test(test_delete_refuses_what_is_referred_to),
+	};
+	return cmocka_run_group_tests_name("store", tests, setup_env,
+					   teardown_env);
+}
