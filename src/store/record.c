@@ -584,13 +584,14 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 		const char *now = r->values[TL_MEETING_STATUS];
 		if (streq(was, "signed") || (!internal &&
 		    streq(now, "signed") && !streq(was, now))) {
+			rc = tl_error_set(err, TL_EREFUSED,
+					  streq(was, "signed")
+					  ? "The meeting is signed; its "
+					    "record cannot change."
+					  : "A meeting becomes signed only "
+					    "by being signed.");
 			tl_record_free(old);
-			return tl_error_set(err, TL_EREFUSED,
-					    streq(was, "signed")
-					    ? "The meeting is signed; its "
-					      "record cannot change."
-					    : "A meeting becomes signed only "
-					      "by being signed.");
+			return rc;
 		}
 	}
 	if (!any_change(old, r)) {

@@ -148,7 +148,8 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 		free(all);
 		return rc;
 	}
-	qsort(all, count, sizeof(*all), by_rank);
+	if (count > 1)
+		qsort(all, count, sizeof(*all), by_rank);
 	if (count > 0) {
 		size_t keep = count < (size_t)limit ? count : (size_t)limit;
 		struct tl_hit *out = calloc(keep, sizeof(*out));
