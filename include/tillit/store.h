@@ -95,9 +95,11 @@ enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
 			    struct tl_error *err);
 
 /*
- * Resolves a unique id prefix of a record of `kind` to the full id in out.
- * TL_ENOTFOUND when none matches, TL_EAMBIG when several do (the message
- * lists them, with their names).
+ * Resolves what a person typed for a record of `kind` to the full id in
+ * out: a unique id prefix (like git's short hashes), or else the exact
+ * name or title of one record ("Åsa Öberg").  TL_ENOTFOUND when nothing
+ * matches, TL_EAMBIG when several do (the message lists up to five of
+ * them, each as short id and name).
  */
 enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
 				const char *prefix, char out[TL_ID_LEN + 1],
@@ -119,8 +121,15 @@ struct tl_query {
 	const char *status;     /* value of the status field */
 	const char *parent;     /* id in the kind's parent field */
 	const char *due_before; /* YYYY-MM-DD: due strictly before it */
+	const char *series;     /* follow-ups, items, mandates, frames:
+				 * made in a meeting of this series */
+	const char *from;       /* the kind's date (due, start, decided on):
+				 * on or after this date */
+	const char *to;         /* ... and strictly before this one */
 	bool open;              /* status is one of the open values */
 	bool overdue;           /* open and due before today */
+	bool unacked;           /* frames not yet acknowledged */
+	bool reverse;           /* the opposite of the kind's usual order */
 	int limit;              /* rows a page, 1-1000; 0 means 50 */
 	const struct tl_cursor *after; /* start after this; NULL for page one */
 };

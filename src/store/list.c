@@ -55,6 +55,16 @@ static void sort_expr(const struct tl_entity *e, char *out, size_t size)
 		snprintf(out, size, "coalesce(%s,'~')", f->name);
 }
 
+/* The field that dates a record: its due date, else a date it sorts by. */
+static int date_field(const struct tl_entity *e)
+{
+	enum tl_ftype t = e->fields[e->sort].type;
+
+	if (e->due >= 0)
+		return e->due;
+	return t == TL_FT_DATE || t == TL_FT_DATETIME ? e->sort : -1;
+}
+
 static enum tl_status filter_on(const struct tl_entity *e, int field,
 				const char *what, struct tl_error *err)
 {
@@ -160,19 +170,50 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 		add(b, tmp);
 		bind(b, b->today, NULL);
 	}
+	if (rc == TL_OK && (q->from || q->to)) {
+		int when = date_field(e);
+		if ((rc = filter_on(e, when, "date", err)) == TL_OK) {
+			const char *col = when == e->sort
+				? sort : e->fields[when].name;
+			if (q->from) {
+				snprintf(tmp, sizeof(tmp), " AND %s >= ?", col);
+				add(b, tmp);
+				bind(b, q->from, NULL);
+			}
+			if (q->to) {
+				snprintf(tmp, sizeof(tmp), " AND %s < ?", col);
+				add(b, tmp);
+				bind(b, q->to, NULL);
+			}
+		}
+	}
+	if (rc == TL_OK && q->unacked) {
+		if (e->kind != TL_K_FRAME)
+			rc = filter_on(e, -1, "acknowledgement", err);
+		else
+			add(b, " AND acked_at IS NULL");
+	}
+	if (rc == TL_OK && q->series) {
+		int m = tl_entity_field(e, "meeting");
+		if ((rc = filter_on(e, m, "series", err)) == TL_OK) {
+			add(b, " AND meeting IN (SELECT id FROM meetings "
+			       "WHERE series = ?)");
+			bind(b, q->series, NULL);
+		}
+	}
 	if (rc != TL_OK || mode == M_COUNT)
 		return rc;
+	bool desc = e->sort_desc != q->reverse;
 	if (q->after && q->after->id[0]) {
 		snprintf(tmp, sizeof(tmp), " AND (%s, id) %s (?, ?)", sort,
-			 e->sort_desc ? "<" : ">");
+			 desc ? "<" : ">");
 		add(b, tmp);
 		bind(b, q->after->key ? q->after->key : "~",
 		     &e->fields[e->sort]);
 		bind(b, q->after->id, NULL);
 	}
 	snprintf(tmp, sizeof(tmp), " ORDER BY %s%s, id%s LIMIT %d", sort,
-		 e->sort_desc ? " DESC" : "", e->sort_desc ? " DESC" : "",
-		 limit + 1);
+		 desc ? " DESC" : "", desc ? " DESC" : "", limit + 1);
 	add(b, tmp);
 	if (strlen(b->sql) >= sizeof(b->sql) - 1)
 		return tl_error_set(err, TL_ESYS, "The query is too long.");

@@ -457,6 +457,20 @@ static void test_keyset_paging_and_filters(void **state)
 	tl_store_count(st, &q, &n, &err);
 	/* Due before 2026-11-23, dated ones only. */
 	assert_true(n > 150 && n < 225);
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .from = "2026-03-01",
+			      .to = "2026-04-01"};
+	tl_store_count(st, &q, &n, &err);
+	/* March: i % 12 == 2 (21 of 250), less the undated i % 10 == 0
+	 * (i = 50, 110, 170, 230). */
+	assert_int_equal(n, 17);
+	q.reverse = true;
+	q.limit = 5;
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_int_equal(page.n, 5);
+	assert_true(page.more);
+	assert_true(strcmp(tl_record_get(page.recs[0], TL_FOLLOWUP_DUE),
+			   tl_record_get(page.recs[4], TL_FOLLOWUP_DUE)) >= 0);
+	tl_page_done(&page);
 	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .unit = anna};
 	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_EUSAGE);
 	tl_store_close(st);
