@@ -813,9 +813,18 @@ enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
 	if (!e || !text || !*text)
 		return tl_error_set(err, TL_EINVAL, "Give a %s: an id or a "
 				    "name.", e ? e->label : "record");
+	/* Ids are stored in lower case; people may type them in upper. */
+	char lower[TL_ID_LEN + 1] = "";
+	if (strlen(text) <= TL_ID_LEN) {
+		size_t i = 0;
+		for (; text[i]; i++)
+			lower[i] = (char)(text[i] >= 'A' && text[i] <= 'F'
+					  ? text[i] - 'A' + 'a' : text[i]);
+		lower[i] = '\0';
+	}
 	for (int pass = 0; pass < 2 && n == 0; pass++) {
 		if (pass == 0) {
-			if (!is_hex_prefix(text))
+			if (!is_hex_prefix(lower))
 				continue;
 			/* A range on the unique index: prefix .. prefix~ */
 			snprintf(sql, sizeof(sql),
@@ -832,7 +841,8 @@ enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
 		s = tl_stmt(st, sql, err);
 		if (!s)
 			return err ? err->status : TL_EDB;
-		sqlite3_bind_text(s, 1, text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 1, pass == 0 ? lower : text, -1,
+				  SQLITE_TRANSIENT);
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			const char *id = (const char *)sqlite3_column_text(s, 0);
 			const char *t = (const char *)sqlite3_column_text(s, 1);

@@ -1,0 +1,555 @@
+/*
+ * date.c - the clock, and the dates and times people type.
+ *
+ * The clock is time(NULL) unless TILLIT_NOW fixes it, so that tests and
+ * demos see the same "today" every run.  Dates are plain civil dates: all
+ * arithmetic ("+14d", "+1m") is done on day numbers counted from
+ * 1970-01-01 with our own conversion functions, never through mktime(),
+ * so a time zone or a daylight-saving change can never move a date.
+ * mktime() is used only to turn a fixed TILLIT_NOW wall time into a
+ * time_t, which is what "local time per TZ" means.
+ */
+#include "tillit/date.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/error.h"
+#include "tillit/text.h"
+
+/* Relative dates may move at most this many days (about 270 years). */
+#define MAX_OFFSET_DAYS 100000L
+
+/* A broken-down wall time with no time zone attached. */
+struct wall {
+	int y, m, d, hh, mm, ss;
+};
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int month_days(int y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30,
+				     31, 31, 30, 31, 30, 31};
+
+	if (m == 2 && is_leap(y))
+		return 29;
+	return days[m - 1];
+}
+
+bool tl_date_valid(int y, int m, int d)
+{
+	if (y < 1000 || y > 9999 || m < 1 || m > 12)
+		return false;
+	return d >= 1 && d <= month_days(y, m);
+}
+
+/*
+ * Days since 1970-01-01 of a proleptic Gregorian date.  Years are counted
+ * from March so that the leap day falls at the end of a year; eras of 400
+ * years repeat exactly (146097 days).
+ */
+static long days_from_date(int y, int m, int d)
+{
+	long yy = m <= 2 ? y - 1 : y;
+	long era = (yy >= 0 ? yy : yy - 399) / 400;
+	long year_of_era = yy - era * 400;                  /* 0..399 */
+	long month_from_march = m > 2 ? m - 3 : m + 9;      /* 0..11 */
+	long day_of_year = (153 * month_from_march + 2) / 5 + d - 1;
+	long day_of_era = year_of_era * 365 + year_of_era / 4 -
+			  year_of_era / 100 + day_of_year;  /* 0..146096 */
+
+	return era * 146097 + day_of_era - 719468;
+}
+
+/* The inverse of days_from_date. */
+static void date_from_days(long days, int *y, int *m, int *d)
+{
+	long z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long day_of_era = z - era * 146097;
+	long year_of_era = (day_of_era - day_of_era / 1460 +
+			    day_of_era / 36524 - day_of_era / 146096) / 365;
+	long day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 -
+					 year_of_era / 100);
+	long mp = (5 * day_of_year + 2) / 153;
+	long dd = day_of_year - (153 * mp + 2) / 5 + 1;
+	long mm = mp < 10 ? mp + 3 : mp - 9;
+
+	*y = (int)(year_of_era + era * 400 + (mm <= 2 ? 1 : 0));
+	*m = (int)mm;
+	*d = (int)dd;
+}
+
+/* Reads exactly n decimal digits from s. */
+static bool digits(const char *s, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+/*
+ * Reads the shape "YYYY-MM-DD" at s (exactly; no check of the calendar).
+ * Returns the number of characters read, 0 when the shape is wrong.
+ */
+static int scan_ymd(const char *s, int *y, int *m, int *d)
+{
+	if (!digits(s, 4, y) || s[4] != '-' || !digits(s + 5, 2, m) ||
+	    s[7] != '-' || !digits(s + 8, 2, d))
+		return 0;
+	return 10;
+}
+
+/* Reads "H:MM" or "HH:MM" (shape only).  Returns characters read or 0. */
+static int scan_hm(const char *s, int *hh, int *mm)
+{
+	int n = isdigit((unsigned char)s[1]) ? 2 : 1;
+	int h, m;
+
+	if (!digits(s, n, &h) || s[n] != ':' || !digits(s + n + 1, 2, &m) ||
+	    isdigit((unsigned char)s[n + 3]))
+		return 0;
+	*hh = h;
+	*mm = m;
+	return n + 3;
+}
+
+/*
+ * The input quoted in a message: sanitised, so that no control character
+ * or broken UTF-8 reaches a terminal, and cut to about 40 characters.
+ */
+static const char *quote(const char *in, char *buf, size_t size)
+{
+	size_t cut = in ? strlen(in) : 0;
+	char *head, *safe;
+	size_t n = 0, chars = 0;
+	bool more = cut > 160;
+
+	/* Only the start is quoted; cut it before a character, not inside. */
+	if (more) {
+		cut = 160;
+		while (cut > 0 && ((unsigned char)in[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	head = strndup(in ? in : "", cut);
+	safe = head ? tl_text_sanitize(head, false) : NULL;
+	free(head);
+	buf[0] = '\0';
+	if (!safe)
+		return buf;
+	while (safe[n] && chars < 40) {
+		size_t len = 1;
+		while (((unsigned char)safe[n + len] & 0xC0) == 0x80)
+			len++;
+		if (n + len + 4 > size)
+			break;
+		n += len;
+		chars++;
+	}
+	memcpy(buf, safe, n);
+	if (safe[n] || more) {
+		memcpy(buf + n, "\xE2\x80\xA6", 3); /* U+2026 ellipsis */
+		n += 3;
+	}
+	buf[n] = '\0';
+	free(safe);
+	return buf;
+}
+
+/* The value of TILLIT_NOW, or NULL when it is unset or empty. */
+static const char *now_env(void)
+{
+	const char *s = getenv("TILLIT_NOW");
+
+	return s && *s ? s : NULL;
+}
+
+/*
+ * Parses TILLIT_NOW: "YYYY-MM-DD HH:MM" (or with 'T', or with ":SS", or a
+ * bare date meaning midnight).  Only absolute times: a relative one would
+ * need the clock it is meant to fix.
+ */
+static bool parse_now(const char *s, struct wall *w)
+{
+	int n;
+
+	memset(w, 0, sizeof(*w));
+	if (!scan_ymd(s, &w->y, &w->m, &w->d) ||
+	    !tl_date_valid(w->y, w->m, w->d))
+		return false;
+	s += 10;
+	if (*s == '\0')
+		return true;
+	if (*s != ' ' && *s != 'T')
+		return false;
+	s++;
+	if (!digits(s, 2, &w->hh) || s[2] != ':' || !digits(s + 3, 2, &w->mm))
+		return false;
+	n = 5;
+	if (s[n] == ':') {
+		if (!digits(s + n + 1, 2, &w->ss) || w->ss > 59)
+			return false;
+		n += 3;
+	}
+	return s[n] == '\0' && w->hh <= 23 && w->mm <= 59;
+}
+
+/* The fixed wall time of TILLIT_NOW, when it is set and valid. */
+static bool fixed_now(struct wall *w)
+{
+	const char *s = now_env();
+
+	return s && parse_now(s, w);
+}
+
+time_t tl_clock_now(void)
+{
+	struct wall w;
+	struct tm tm;
+	time_t t;
+
+	if (!fixed_now(&w))
+		return time(NULL);
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = w.y - 1900;
+	tm.tm_mon = w.m - 1;
+	tm.tm_mday = w.d;
+	tm.tm_hour = w.hh;
+	tm.tm_min = w.mm;
+	tm.tm_sec = w.ss;
+	tm.tm_isdst = -1; /* let TZ say whether summer time applies */
+	t = mktime(&tm);
+	return t == (time_t)-1 ? time(NULL) : t;
+}
+
+enum tl_status tl_clock_check(struct tl_error *err)
+{
+	const char *s = now_env();
+	struct wall w;
+	char q[200];
+
+	if (!s || parse_now(s, &w))
+		return TL_OK;
+	return tl_error_set(err, TL_EINVAL,
+			    "TILLIT_NOW=\"%s\" is not a time; use "
+			    "\"YYYY-MM-DD HH:MM\", e.g. \"2026-05-04 09:30\".",
+			    quote(s, q, sizeof(q)));
+}
+
+/* Now as a local wall time. */
+static void local_now(struct wall *w)
+{
+	time_t t;
+	struct tm tm;
+
+	/* A fixed clock reads exactly as written, even in a DST gap. */
+	if (fixed_now(w))
+		return;
+	t = time(NULL);
+	if (!localtime_r(&t, &tm)) {
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = 70;
+		tm.tm_mday = 1;
+	}
+	w->y = tm.tm_year + 1900;
+	w->m = tm.tm_mon + 1;
+	w->d = tm.tm_mday;
+	w->hh = tm.tm_hour;
+	w->mm = tm.tm_min;
+	w->ss = tm.tm_sec;
+}
+
+/*
+ * Writes a checked date.  The values are in range already; the modulos
+ * only let the compiler see that the text fits.
+ */
+static void format_date(char out[TL_DATE_SIZE], int y, int m, int d)
+{
+	snprintf(out, TL_DATE_SIZE, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+/* Writes a checked date and time of day, as format_date does. */
+static void format_datetime(char out[TL_DATETIME_SIZE], const char *date,
+			    int hh, int mm)
+{
+	snprintf(out, TL_DATETIME_SIZE, "%.10s %02u:%02u", date,
+		 (unsigned)hh % 100u, (unsigned)mm % 100u);
+}
+
+void tl_clock_today(char out[TL_DATE_SIZE])
+{
+	struct wall w;
+
+	local_now(&w);
+	format_date(out, w.y, w.m, w.d);
+}
+
+void tl_clock_datetime(char out[TL_DATETIME_SIZE])
+{
+	struct wall w;
+	char date[TL_DATE_SIZE];
+
+	local_now(&w);
+	format_date(date, w.y, w.m, w.d);
+	format_datetime(out, date, w.hh, w.mm);
+}
+
+void tl_clock_stamp(char out[TL_STAMP_SIZE])
+{
+	time_t t = tl_clock_now();
+	struct tm tm;
+
+	if (!gmtime_r(&t, &tm) ||
+	    strftime(out, TL_STAMP_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(out, TL_STAMP_SIZE, "1970-01-01T00:00:00Z");
+}
+
+/* Day number of a canonical date string, false when it is not one. */
+static bool date_days(const char *s, long *days)
+{
+	int y, m, d;
+
+	if (!s || !scan_ymd(s, &y, &m, &d) || s[10] != '\0' ||
+	    !tl_date_valid(y, m, d))
+		return false;
+	*days = days_from_date(y, m, d);
+	return true;
+}
+
+long tl_date_diff(const char *a, const char *b)
+{
+	long da, db;
+
+	if (!date_days(a, &da) || !date_days(b, &db))
+		return 0;
+	return db - da;
+}
+
+/*
+ * Copies s without surrounding white space into buf, lower-casing ASCII
+ * and the Swedish capitals Å, Ä, Ö, so "Igår" and "IGÅR" read as "igår".
+ * False when it does not fit.
+ */
+static bool fold(const char *s, char *buf, size_t size)
+{
+	size_t len, n = 0;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len >= size)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xC3 && i + 1 < len) {
+			unsigned char c2 = (unsigned char)s[i + 1];
+			/* Å Ä Ö (C3 85, C3 84, C3 96) are å ä ö less 0x20. */
+			if (c2 == 0x85 || c2 == 0x84 || c2 == 0x96)
+				c2 += 0x20;
+			buf[n++] = (char)c;
+			buf[n++] = (char)c2;
+			i++;
+			continue;
+		}
+		buf[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : (char)c;
+	}
+	buf[n] = '\0';
+	return true;
+}
+
+/* Day offsets of the words people use for nearby days. */
+static const struct {
+	const char *word;
+	int offset;
+} day_words[] = {
+	{"today", 0}, {"tomorrow", 1}, {"yesterday", -1},
+	{"idag", 0}, {"i dag", 0},
+	{"imorgon", 1}, {"i morgon", 1},
+	{"ig\xC3\xA5r", -1}, {"i g\xC3\xA5r", -1},
+};
+
+/*
+ * "+14d", "-3d", "+2w", "+1m" (also with capital units).  Returns false
+ * when s is not of that shape; *unit is 'd', 'w' or 'm'.
+ */
+static bool scan_offset(const char *s, long *n, char *unit)
+{
+	long v = 0;
+	int sign;
+
+	if (*s != '+' && *s != '-')
+		return false;
+	sign = *s == '-' ? -1 : 1;
+	s++;
+	if (!isdigit((unsigned char)*s))
+		return false;
+	for (; isdigit((unsigned char)*s); s++) {
+		v = v * 10 + (*s - '0');
+		if (v > MAX_OFFSET_DAYS)
+			return false;
+	}
+	*unit = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+	if ((*unit != 'd' && *unit != 'w' && *unit != 'm') || s[1] != '\0')
+		return false;
+	*n = sign * v;
+	return true;
+}
+
+/* Adds n months, clamping the day to the new month's last day. */
+static bool add_months(int *y, int *m, int *d, long n)
+{
+	long months = (long)*y * 12 + (*m - 1) + n;
+	long ny = months / 12;
+	int nm = (int)(months % 12) + 1;
+	int last;
+
+	if (ny < 1000 || ny > 9999)
+		return false;
+	*y = (int)ny;
+	*m = nm;
+	last = month_days(*y, *m);
+	if (*d > last)
+		*d = last;
+	return true;
+}
+
+/* Today as a day number: from `today` when it is a date, else the clock. */
+static void today_ymd(const char *today, int *y, int *m, int *d)
+{
+	char buf[TL_DATE_SIZE];
+
+	if (today && scan_ymd(today, y, m, d) && today[10] == '\0' &&
+	    tl_date_valid(*y, *m, *d))
+		return;
+	tl_clock_today(buf);
+	scan_ymd(buf, y, m, d);
+}
+
+static enum tl_status not_a_date(const char *in, struct tl_error *err)
+{
+	char q[200];
+
+	return tl_error_set(err, TL_EINVAL,
+			    "\"%s\" is not a date; use YYYY-MM-DD, today, "
+			    "tomorrow or +14d.", quote(in, q, sizeof(q)));
+}
+
+static enum tl_status not_a_time(const char *in, struct tl_error *err)
+{
+	char q[200];
+
+	return tl_error_set(err, TL_EINVAL,
+			    "\"%s\" is not a time; use YYYY-MM-DD HH:MM or "
+			    "+7d 10:00.", quote(in, q, sizeof(q)));
+}
+
+enum tl_status tl_date_parse(const char *in, const char *today,
+			     char out[TL_DATE_SIZE], struct tl_error *err)
+{
+	char s[32];
+	int y, m, d;
+	long n;
+	char unit;
+
+	if (!in || !fold(in, s, sizeof(s)) || !*s)
+		return not_a_date(in, err);
+
+	if (scan_ymd(s, &y, &m, &d) && s[10] == '\0') {
+		if (!tl_date_valid(y, m, d))
+			return tl_error_set(err, TL_EINVAL,
+					    "\"%s\" is not a real date.", s);
+		format_date(out, y, m, d);
+		return TL_OK;
+	}
+
+	today_ymd(today, &y, &m, &d);
+	for (size_t i = 0; i < sizeof(day_words) / sizeof(day_words[0]); i++) {
+		if (!strcmp(s, day_words[i].word)) {
+			n = day_words[i].offset;
+			unit = 'd';
+			goto offset;
+		}
+	}
+	if (!scan_offset(s, &n, &unit))
+		return not_a_date(in, err);
+offset:
+	if (unit == 'm') {
+		if (!add_months(&y, &m, &d, n))
+			goto range;
+	} else {
+		long days = days_from_date(y, m, d) + (unit == 'w' ? 7 * n : n);
+		date_from_days(days, &y, &m, &d);
+		if (!tl_date_valid(y, m, d))
+			goto range;
+	}
+	format_date(out, y, m, d);
+	return TL_OK;
+range:
+	return tl_error_set(err, TL_EINVAL,
+			    "\"%s\" lands outside the years 1000-9999.", s);
+}
+
+enum tl_status tl_datetime_parse(const char *in, const char *today,
+				 char out[TL_DATETIME_SIZE],
+				 struct tl_error *err)
+{
+	char s[48], date[TL_DATE_SIZE], q[200];
+	int hh = 0, mm = 0, n;
+	char *sp, *last;
+	enum tl_status rc;
+
+	if (!in || !fold(in, s, sizeof(s)) || !*s)
+		return not_a_time(in, err);
+
+	/* "2026-05-04T09:30", as ISO 8601 writes it ('T' was folded). */
+	if (strlen(s) > 10 && s[10] == 't' && isdigit((unsigned char)s[11]) &&
+	    scan_ymd(s, &n, &n, &n))
+		s[10] = ' ';
+
+	/* A last word that looks like a time is the time of day. */
+	sp = strrchr(s, ' ');
+	last = sp ? sp + 1 : s;
+	n = scan_hm(last, &hh, &mm);
+	if (n > 0) {
+		if (last[n] != '\0')
+			goto bad;
+		if (hh > 23 || mm > 59)
+			return tl_error_set(err, TL_EINVAL,
+					    "\"%s\" is not a real time of day "
+					    "(hours 00-23, minutes 00-59).",
+					    quote(in, q, sizeof(q)));
+		if (sp) {
+			while (sp > s && sp[-1] == ' ')
+				sp--;
+			*sp = '\0';
+		} else {
+			/* A bare time of day means today. */
+			s[0] = '\0';
+		}
+	} else if (sp && strchr(sp + 1, ':')) {
+		goto bad;
+	}
+
+	rc = tl_date_parse(*s ? s : "today", today, date, err);
+	if (rc != TL_OK)
+		return rc;
+	format_datetime(out, date, hh, mm);
+	return TL_OK;
+bad:
+	return not_a_time(in, err);
+}

@@ -1,0 +1,306 @@
+/*
+ * text.c - UTF-8 text: checking, display width, and safe display.
+ *
+ * Everything here walks text one character at a time with a strict UTF-8
+ * decoder of our own, so that broken input (overlong forms, surrogates,
+ * cut sequences) is treated the same way whatever the locale: each broken
+ * piece is one '?' on screen.  Widths of well-formed characters come from
+ * the C library's wcwidth(), which knows combining marks (0 cells) and
+ * East Asian wide characters (2 cells) under a UTF-8 LC_CTYPE; glibc and
+ * musl use Unicode code points as wchar_t values (__STDC_ISO_10646__), so
+ * a decoded code point can be handed to wcwidth() directly.
+ *
+ * What reaches a terminal is "sanitised": a C0 control is shown in caret
+ * notation ("^A", ESC as "^[", DEL as "^?"), a C1 control as '?', so text
+ * typed or imported by anyone can never move the cursor or change colours.
+ */
+#include "tillit/text.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+/* A decoded character that is not well-formed UTF-8. */
+#define BAD_CHAR UINT32_MAX
+
+/* U+2026 HORIZONTAL ELLIPSIS, one cell wide. */
+static const char ellipsis[] = "\xE2\x80\xA6";
+
+static bool locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
+}
+
+void tl_text_init(void)
+{
+	const char *loc = setlocale(LC_CTYPE, "");
+
+	if (loc && locale_is_utf8())
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") && locale_is_utf8())
+		return;
+	/* Older systems lack C.UTF-8 but usually have this one. */
+	setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+/*
+ * Decodes one character from s[0..len), len > 0.  Returns the bytes it
+ * takes.  A broken sequence yields BAD_CHAR and the length of its longest
+ * well-formed start (at least 1), so "\xE6\x97" followed by "x" is one bad
+ * character and then "x".
+ */
+static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t need, i;
+	uint32_t v;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		v = c & 0x0F;
+		if (c == 0xE0)
+			lo = 0xA0;      /* no overlong forms */
+		else if (c == 0xED)
+			hi = 0x9F;      /* no surrogates D800-DFFF */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		v = c & 0x07;
+		if (c == 0xF0)
+			lo = 0x90;      /* no overlong forms */
+		else if (c == 0xF4)
+			hi = 0x8F;      /* nothing above U+10FFFF */
+	} else {
+		*cp = BAD_CHAR;         /* 80-C1 (C0/C1 are overlong), F5-FF */
+		return 1;
+	}
+	for (i = 1; i <= need; i++) {
+		unsigned char b = i < len ? s[i] : 0;
+		if (b < lo || b > hi) {
+			*cp = BAD_CHAR;
+			return i;
+		}
+		lo = 0x80;
+		hi = 0xBF;
+		v = (v << 6) | (b & 0x3F);
+	}
+	*cp = v;
+	return need + 1;
+}
+
+bool tl_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	uint32_t cp;
+
+	if (!s)
+		return len == 0;
+	while (i < len) {
+		i += utf8_next(p + i, len - i, &cp);
+		if (cp == BAD_CHAR)
+			return false;
+	}
+	return true;
+}
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* Cells of a printable, well-formed character. */
+static int char_width(uint32_t cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
+	/* Unknown to the locale (or not assigned): most terminals use 1. */
+	return w < 0 ? 1 : w;
+}
+
+size_t tl_text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len, i = 0, w = 0;
+	uint32_t cp;
+
+	if (!s)
+		return 0;
+	len = strlen(s);
+	while (i < len) {
+		i += utf8_next(p + i, len - i, &cp);
+		if (cp == BAD_CHAR)
+			w += 1;         /* shown as '?' */
+		else if (!is_control(cp))
+			w += (size_t)char_width(cp);
+	}
+	return w;
+}
+
+/* How one character of the input is shown. */
+struct glyph {
+	size_t used;   /* input bytes */
+	char show[4];  /* bytes to show */
+	size_t len;    /* ... and how many */
+	size_t width;  /* cells they take */
+};
+
+/* The display form of the character at s[0..len), len > 0. */
+static void next_glyph(const char *s, size_t len, bool keep_newlines,
+		       struct glyph *g)
+{
+	uint32_t cp;
+
+	g->used = utf8_next((const unsigned char *)s, len, &cp);
+	g->width = 1;
+	g->len = 1;
+	if (cp == BAD_CHAR || (cp >= 0x80 && cp <= 0x9F)) {
+		g->show[0] = '?';
+	} else if (cp == '\n' || cp == '\t') {
+		g->show[0] = keep_newlines ? (char)cp : ' ';
+	} else if (cp < 0x20 || cp == 0x7F) {
+		/* Caret notation: ^@ .. ^_, and ^? for DEL. */
+		g->show[0] = '^';
+		g->show[1] = cp == 0x7F ? '?' : (char)(cp + 0x40);
+		g->len = 2;
+		g->width = 2;
+	} else {
+		memcpy(g->show, s, g->used);
+		g->len = g->used;
+		g->width = (size_t)char_width(cp);
+	}
+}
+
+char *tl_text_sanitize(const char *s, bool keep_newlines)
+{
+	size_t len, i = 0, n = 0;
+	struct glyph g;
+	char *out;
+
+	if (!s)
+		s = "";
+	len = strlen(s);
+	/* Caret notation doubles a byte; nothing else grows. */
+	out = malloc(2 * len + 1);
+	if (!out)
+		return NULL;
+	while (i < len) {
+		next_glyph(s + i, len - i, keep_newlines, &g);
+		memcpy(out + n, g.show, g.len);
+		n += g.len;
+		i += g.used;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* Appends n bytes if they fit in out[size] with the NUL; false if not. */
+static bool put(char *out, size_t size, size_t *pos, const char *b, size_t n)
+{
+	if (*pos + n + 1 > size)
+		return false;
+	memcpy(out + *pos, b, n);
+	*pos += n;
+	return true;
+}
+
+static void put_spaces(char *out, size_t size, size_t *pos, size_t n)
+{
+	while (n-- > 0 && put(out, size, pos, " ", 1))
+		;
+}
+
+char *tl_text_fit(const char *s, size_t width, bool right_align, char *out,
+		  size_t size)
+{
+	size_t len, i, total = 0, shown = 0, avail, end, pos = 0, pad;
+	struct glyph g;
+	bool cut;
+
+	if (!out || size == 0)
+		return out;
+	out[0] = '\0';
+	if (!s)
+		s = "";
+	len = strlen(s);
+
+	for (i = 0; i < len; i += g.used) {
+		next_glyph(s + i, len - i, false, &g);
+		total += g.width;
+	}
+	cut = total > width;
+	avail = cut ? (width > 0 ? width - 1 : 0) : width;
+
+	/*
+	 * Keep whole characters while they fit; a zero-width combining mark
+	 * stays with the character before it.
+	 */
+	for (end = 0; end < len; end += g.used) {
+		next_glyph(s + end, len - end, false, &g);
+		if (shown + g.width > avail)
+			break;
+		shown += g.width;
+	}
+	if (cut && width > 0)
+		shown += 1; /* the ellipsis */
+	pad = width - shown; /* a wide character may leave one cell */
+
+	/*
+	 * A buffer too small for the whole result gets as much as fits,
+	 * still cut between characters.
+	 */
+	if (right_align)
+		put_spaces(out, size, &pos, pad);
+	for (i = 0; i < end; i += g.used) {
+		next_glyph(s + i, len - i, false, &g);
+		if (!put(out, size, &pos, g.show, g.len))
+			break;
+	}
+	if (cut && width > 0)
+		put(out, size, &pos, ellipsis, sizeof(ellipsis) - 1);
+	if (!right_align)
+		put_spaces(out, size, &pos, pad);
+	out[pos] = '\0';
+	return out;
+}
+
+char *tl_text_first_line(const char *s, size_t max_bytes)
+{
+	const unsigned char *p;
+	size_t len, n = 0;
+	uint32_t cp;
+	char *out;
+
+	if (!s)
+		s = "";
+	p = (const unsigned char *)s;
+	len = strcspn(s, "\n");
+	/* A line ending "\r\n" is one line break. */
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	while (n < len) {
+		size_t k = utf8_next(p + n, len - n, &cp);
+		if (n + k > max_bytes)
+			break;
+		n += k;
+	}
+	out = malloc(n + 1);
+	if (!out)
+		return NULL;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return out;
+}
