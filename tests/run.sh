@@ -1,0 +1,155 @@
+#!/bin/sh
+# tests/run.sh - runs the whole test suite against one build folder.
+#
+#   sh tests/run.sh build/default      (make test)
+#   sh tests/run.sh build/asan         (make asan)
+#
+# First every unit test binary B/tests/test_* (cmocka): the test cases are
+# counted from cmocka's "[  PASSED  ] N test(s)." and "[  FAILED  ] N
+# test(s)," lines, and a binary that crashes or exits non-zero without a
+# FAILED line counts as one failure.  Then every tests/cli/test_*.sh with
+# TILLIT (the absolute path of B/tillit) and a fresh TMPDIR exported,
+# counting its "ok - ..." and "not ok - ..." lines; a script that exits
+# non-zero without a "not ok" line counts as one failure.  Every test
+# also gets its own XDG_DATA_HOME inside that TMPDIR and no TILLIT_DB, so
+# that none can reach a real database, and TZ=Europe/Stockholm unless TZ
+# is already set.
+#
+# The output of each failing binary or script is shown, and the last line
+# is always "N passed, N failed".  The exit status is 1 when anything
+# failed.  Tests run JOBS at a time (default: the number of processors),
+# each under a time limit of TEST_TIMEOUT seconds (default 600) when
+# timeout(1) is there.
+set -u
+
+B=${1:-build/default}
+cd "$(dirname "$0")/.." || exit 3
+root=$(pwd)
+
+if [ ! -d "$B" ]; then
+	echo "run.sh: no build folder $B; run make first" >&2
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+B=$(cd "$B" && pwd)
+
+work=$(mktemp -d) || exit 3
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+jobs=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
+case $jobs in '' | *[!0-9]* | 0) jobs=2 ;; esac
+limit=${TEST_TIMEOUT:-600}
+tmo=""
+command -v timeout >/dev/null 2>&1 && tmo="timeout $limit"
+
+# The interpreter a script asks for on its #! line, else sh.
+interp() {
+	first=""
+	IFS= read -r first <"$1" || true
+	case $first in
+	'#!'*) echo "${first#??}" ;;
+	*) echo sh ;;
+	esac
+}
+
+# run_case N KIND PATH: runs one binary (unit) or script (cli) in the
+# background, leaving its output in $work/N.out and status in $work/N.rc.
+run_case() {
+	n=$1 kind=$2 path=$3
+	echo "$kind" >"$work/$n.kind"
+	echo "$path" >"$work/$n.name"
+	(
+		t=$(mktemp -d) || exit 3
+		# Keep tests off the user's own database, whatever they do.
+		unset TILLIT_DB
+		XDG_DATA_HOME=$t/xdg-data
+		TMPDIR=$t
+		TZ=${TZ:-Europe/Stockholm}
+		export XDG_DATA_HOME TMPDIR TZ
+		if [ "$kind" = unit ]; then
+			$tmo "$path" >"$work/$n.out" 2>&1
+		else
+			TILLIT=$B/tillit
+			export TILLIT
+			# shellcheck disable=SC2046
+			$tmo $(interp "$path") "$path" >"$work/$n.out" 2>&1
+		fi
+		echo $? >"$work/$n.rc"
+		chmod -R u+rwX "$t" 2>/dev/null
+		rm -rf "$t"
+	) &
+}
+
+n=0
+running=0
+start_case() {
+	n=$((n + 1))
+	run_case "$n" "$1" "$2"
+	running=$((running + 1))
+	if [ "$running" -ge "$jobs" ]; then
+		wait
+		running=0
+	fi
+}
+
+for bin in "$B"/tests/test_*; do
+	if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then continue; fi
+	start_case unit "$bin"
+done
+for script in "$root"/tests/cli/test_*.sh; do
+	[ -f "$script" ] || continue
+	start_case cli "$script"
+done
+wait
+
+passed=0
+failed=0
+i=0
+while [ "$i" -lt "$n" ]; do
+	i=$((i + 1))
+	kind=$(cat "$work/$i.kind")
+	name=$(cat "$work/$i.name")
+	name=${name#"$root"/}
+	name=${name#"$B"/}
+	out=$work/$i.out
+	rc=$(cat "$work/$i.rc" 2>/dev/null || echo 99)
+	if [ "$kind" = unit ]; then
+		p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test(s)\..*/\1/p' \
+			"$out" | awk '{s += $1} END {print s + 0}')
+		f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test(s),.*/\1/p' \
+			"$out" | awk '{s += $1} END {print s + 0}')
+		if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+			f=1
+		elif [ "$rc" = 0 ] && [ "$p" = 0 ] && [ "$f" = 0 ]; then
+			# Nothing ran: a binary that is not a cmocka suite.
+			f=1
+		fi
+	else
+		p=$(grep -c '^ok - ' "$out")
+		f=$(grep -c '^not ok - ' "$out")
+		if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+			f=1
+		fi
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [ "$f" != 0 ]; then
+		echo "--- FAIL: $name (exit $rc) ---"
+		if [ "$kind" = unit ]; then
+			cat "$out"
+		else
+			# The failing cases and what they printed, not the passes.
+			grep -v '^ok - ' "$out"
+		fi
+		if [ "$rc" = 124 ] && [ -n "$tmo" ]; then
+			echo "(stopped after $limit seconds)"
+		elif [ "$rc" != 0 ]; then
+			echo "(exited with status $rc)"
+		fi
+		echo
+	fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
