@@ -19,7 +19,8 @@
 /* The format version written, and the highest one read. */
 #define TL_JSON_VERSION 1
 
-/* Writes every record of every kind to out, keys sorted, UTF-8. */
+/* Writes every record of every kind to out, UTF-8, keys in a fixed order
+ * (id, created_at, updated_at, then the fields in model.c's order). */
 enum tl_status tl_json_export(struct tl_store *st, FILE *out,
 			      struct tl_error *err);
 

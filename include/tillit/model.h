@@ -21,11 +21,11 @@
 enum tl_kind {
 	TL_K_UNIT,
 	TL_K_PERSON,
+	TL_K_PRINCIPLE, /* before items, whose tags name principles */
 	TL_K_SERIES,
 	TL_K_MEETING,
 	TL_K_PARTICIPANT,
 	TL_K_ITEM,
-	TL_K_PRINCIPLE,
 	TL_K_MANDATE,
 	TL_K_DECISION,
 	TL_K_FRAME,

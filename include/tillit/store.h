@@ -57,6 +57,14 @@ enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err);
 void tl_store_rollback(struct tl_store *st);
 
 /*
+ * A read snapshot: between these two calls every read sees the database
+ * as it was at the first one, whatever other programs write meanwhile.
+ * Works on a read-only store.  Inside a write transaction they do nothing.
+ */
+enum tl_status tl_store_read_begin(struct tl_store *st, struct tl_error *err);
+void tl_store_read_end(struct tl_store *st);
+
+/*
  * Stores a new record.  Core validates it first; references must exist.
  * Gives it an id (unless r->id is set), timestamps, defaults and the
  * values the store owns (item numbers: committee § numbers run on through

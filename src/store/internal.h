@@ -21,6 +21,7 @@ struct tl_store {
 	char *path;
 	bool readonly;
 	int depth;            /* nesting of tl_store_begin */
+	bool reading;         /* inside tl_store_read_begin */
 	char os_user[64];
 	struct tl_stmt_slot cache[TL_STMT_CACHE];
 	int ncache;

@@ -176,6 +176,39 @@ static enum tl_status exists(struct tl_store *st, enum tl_kind kind,
 	return TL_ENOTFOUND;
 }
 
+/* Every key in a tags value must name a principle. */
+static enum tl_status check_tags(struct tl_store *st, const struct tl_field *f,
+				 const char *v, struct tl_error *err)
+{
+	char *copy = strdup(v), *save = NULL;
+	enum tl_status rc = TL_OK;
+
+	if (!copy)
+		return tl_error_set(err, TL_ESYS, "Out of memory.");
+	for (char *t = strtok_r(copy, ",", &save); t && rc == TL_OK;
+	     t = strtok_r(NULL, ",", &save)) {
+		sqlite3_stmt *s = tl_stmt(st,
+			"SELECT 1 FROM principles WHERE key = ?", err);
+		int step;
+		if (!s) {
+			rc = err ? err->status : TL_EDB;
+			break;
+		}
+		sqlite3_bind_text(s, 1, t, -1, SQLITE_TRANSIENT);
+		step = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (step == SQLITE_DONE)
+			rc = tl_error_set(err, TL_EINVAL,
+					  "%s: \"%s\" is not a known "
+					  "principle; see 'tillit principle "
+					  "list'.", f->label, t);
+		else if (step != SQLITE_ROW)
+			rc = tl_db_error(st, err, "reading");
+	}
+	free(copy);
+	return rc;
+}
+
 /* Every reference must point at a record, and every tag at a principle. */
 static enum tl_status check_links(struct tl_store *st,
 				  const struct tl_record *r,
@@ -206,37 +239,34 @@ static enum tl_status check_links(struct tl_store *st,
 						    "itself.", f->label,
 						    e->label);
 		} else if (f->type == TL_FT_TAGS) {
-			char *copy = strdup(v), *save = NULL;
-			if (!copy)
-				return tl_error_set(err, TL_ESYS,
-						    "Out of memory.");
-			for (char *t = strtok_r(copy, ",", &save); t;
-			     t = strtok_r(NULL, ",", &save)) {
-				sqlite3_stmt *s = tl_stmt(st,
-					"SELECT 1 FROM principles WHERE key = ?",
-					err);
-				int src;
-				if (!s) {
-					free(copy);
-					return err ? err->status : TL_EDB;
-				}
-				sqlite3_bind_text(s, 1, t, -1, SQLITE_TRANSIENT);
-				src = sqlite3_step(s);
-				sqlite3_reset(s);
-				if (src != SQLITE_ROW) {
-					rc = src == SQLITE_DONE
-						? tl_error_set(err, TL_EINVAL,
-							"%s: \"%s\" is not a "
-							"known principle; see "
-							"'tillit principle "
-							"list'.", f->label, t)
-						: tl_db_error(st, err,
-							      "reading");
-					free(copy);
-					return rc;
-				}
-			}
-			free(copy);
+			rc = check_tags(st, f, v, err);
+			if (rc != TL_OK)
+				return rc;
+		}
+	}
+	/* The chain of governance is a tree: no unit may be its own
+	 * ancestor. */
+	if (e->kind == TL_K_UNIT && r->values[TL_UNIT_PARENT]) {
+		char at[TL_ID_LEN + 1];
+		snprintf(at, sizeof(at), "%s", r->values[TL_UNIT_PARENT]);
+		for (int depth = 0; depth < 1000 && at[0]; depth++) {
+			sqlite3_stmt *s;
+			int step;
+			if (!strcmp(at, r->id))
+				return tl_error_set(err, TL_EINVAL,
+						    "Parent: a unit cannot sit "
+						    "under itself in the chain "
+						    "of governance.");
+			s = tl_stmt(st, "SELECT parent FROM units WHERE id = ?",
+				    err);
+			if (!s)
+				return err ? err->status : TL_EDB;
+			sqlite3_bind_text(s, 1, at, -1, SQLITE_TRANSIENT);
+			step = sqlite3_step(s);
+			const char *p = step == SQLITE_ROW
+				? (const char *)sqlite3_column_text(s, 0) : NULL;
+			snprintf(at, sizeof(at), "%s", p ? p : "");
+			sqlite3_reset(s);
 		}
 	}
 	/* A login says who "me" is, so it must be unique. */
@@ -681,6 +711,12 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 		snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
 		tl_error_set(err, rc, "%s %.8s: %s", w->e->label, w->id, msg);
 	}
+	/* References may come later in an import (foreign keys are checked
+	 * at commit), but principles come before the items that name them. */
+	for (int i = 0; rc == TL_OK && i < w->e->nfields; i++)
+		if (w->e->fields[i].type == TL_FT_TAGS && w->values[i])
+			rc = check_tags(st, &w->e->fields[i], w->values[i],
+					err);
 	if (rc == TL_OK)
 		rc = tl_sp_begin(st, err);
 	if (rc == TL_OK) {

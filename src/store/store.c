@@ -217,6 +217,9 @@ enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err)
 				    st->path);
 	/* The outermost level takes the write lock at once, so a busy
 	 * database waits here (busy timeout) instead of failing later. */
+	if (st->reading)
+		return tl_error_set(err, TL_ESYS, "A change was started inside "
+				    "a read snapshot.");
 	rc = tl_exec(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT tl",
 		     err);
 	if (rc == TL_OK)
@@ -256,6 +259,26 @@ void tl_store_rollback(struct tl_store *st)
 	}
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->depth = 0;
+}
+
+enum tl_status tl_store_read_begin(struct tl_store *st, struct tl_error *err)
+{
+	enum tl_status rc;
+
+	if (st->depth > 0 || st->reading)
+		return TL_OK;
+	rc = tl_exec(st, "BEGIN", err);
+	if (rc == TL_OK)
+		st->reading = true;
+	return rc;
+}
+
+void tl_store_read_end(struct tl_store *st)
+{
+	if (!st || !st->reading)
+		return;
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	st->reading = false;
 }
 
 static enum tl_status pragma_int(struct tl_store *st, const char *sql,
@@ -426,7 +449,7 @@ void tl_store_close(struct tl_store *st)
 		free(st->cache[i].sql);
 	}
 	if (st->db) {
-		if (st->depth > 0)
+		if (st->depth > 0 || st->reading)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(st->db);
 	}

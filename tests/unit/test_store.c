@@ -702,6 +702,19 @@ static void test_delete_refuses_what_is_referred_to(void **state)
 		      "forum", "starts_at", "2026-12-01 09:00", NULL));
 	strcpy(part, add(st, TL_K_PARTICIPANT, "meeting", m, "person", p,
 			 "role", "guest", NULL));
+	/* No unit under itself, directly or further down. */
+	char sub[40];
+	struct tl_record *r;
+	strcpy(sub, add(st, TL_K_UNIT, "name", "Bibliotek", "kind", "team",
+			"parent", u, NULL));
+	assert_int_equal(tl_store_get(st, TL_K_UNIT, u, &r, &err), TL_OK);
+	tl_record_set(r, TL_UNIT_PARENT, sub);
+	assert_int_equal(tl_store_update(st, r, &err), TL_EINVAL);
+	tl_record_set(r, TL_UNIT_PARENT, u);
+	assert_int_equal(tl_store_update(st, r, &err), TL_EINVAL);
+	tl_record_free(r);
+	assert_int_equal(tl_store_delete(st, TL_K_UNIT, sub, &err), TL_OK);
+
 	assert_int_equal(tl_store_delete(st, TL_K_UNIT, u, &err), TL_EREFUSED);
 	assert_non_null(strstr(err.msg, "person"));
 	assert_int_equal(count(st, TL_K_UNIT), 1);

@@ -1,0 +1,737 @@
+/*
+ * test_json.c - the JSON export and import, on the demo municipality.
+ *
+ * The acceptance test of the format: demo, export, import into an empty
+ * database, export again, and the two files are byte for byte the same.
+ * Then every way an import may be refused, each checked to write nothing.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "tillit/demo.h"
+#include "tillit/json.h"
+#include "tillit/model.h"
+#include "tillit/rules.h"
+#include "tillit/store.h"
+#include "tillit/validate.h"
+
+#define PATH_SIZE 512
+
+/* The demo's export, made once for all tests. */
+static char demo_path[PATH_SIZE];
+static char *demo_text;
+static size_t demo_len;
+static long demo_count;
+
+static struct tl_store *open_empty(void)
+{
+	struct tl_store *st = NULL;
+	struct tl_error err;
+
+	if (tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err) != TL_OK)
+		fail_msg("open: %s", err.msg);
+	return st;
+}
+
+/* A new empty temporary file (in $TMPDIR); its name goes to path. */
+static void tmp_file(char path[PATH_SIZE])
+{
+	const char *dir = getenv("TMPDIR");
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	assert_true(snprintf(path, PATH_SIZE, "%s/tillit-test-json-XXXXXX",
+			     dir) < PATH_SIZE);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void spill(const char *path, const char *text, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(text, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* Exports st and returns the text (caller frees). */
+static char *export_text(struct tl_store *st, size_t *len)
+{
+	char path[PATH_SIZE];
+	struct tl_error err;
+	FILE *fp;
+	char *text;
+
+	tmp_file(path);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	if (tl_json_export(st, fp, &err) != TL_OK)
+		fail_msg("export: %s", err.msg);
+	assert_int_equal(fclose(fp), 0);
+	text = slurp(path, len);
+	unlink(path);
+	return text;
+}
+
+/* Every record of every kind. */
+static long count_all(struct tl_store *st)
+{
+	long total = 0;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		struct tl_query q = {.kind = (enum tl_kind)k};
+		struct tl_error err;
+		long n = 0;
+
+		if (tl_store_count(st, &q, &n, &err) != TL_OK)
+			fail_msg("count: %s", err.msg);
+		total += n;
+	}
+	return total;
+}
+
+static int cmp_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int setup(void **state)
+{
+	struct tl_store *st = open_empty();
+	struct tl_error err;
+	FILE *fp;
+
+	(void)state;
+	if (tl_demo_fill(st, &err) != TL_OK)
+		fail_msg("demo: %s", err.msg);
+	demo_count = count_all(st);
+	tmp_file(demo_path);
+	fp = fopen(demo_path, "wb");
+	assert_non_null(fp);
+	if (tl_json_export(st, fp, &err) != TL_OK)
+		fail_msg("export: %s", err.msg);
+	assert_int_equal(fclose(fp), 0);
+	demo_text = slurp(demo_path, &demo_len);
+	tl_store_close(st);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	unlink(demo_path);
+	free(demo_text);
+	return 0;
+}
+
+static void test_every_kind_present(void **state)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(demo_text, JSON_REJECT_DUPLICATES, &jerr);
+
+	(void)state;
+	assert_non_null(doc);
+	assert_string_equal(json_string_value(json_object_get(doc, "format")),
+			    "tillit");
+	assert_int_equal(json_integer_value(json_object_get(doc, "version")),
+			 TL_JSON_VERSION);
+	assert_int_equal(json_object_size(doc), 2 + TL_K_COUNT);
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const char *plural = tl_entity_get((enum tl_kind)k)->plural;
+		json_t *arr = json_object_get(doc, plural);
+
+		if (!json_is_array(arr) || json_array_size(arr) == 0)
+			fail_msg("no %s in the demo's export", plural);
+	}
+	json_decref(doc);
+}
+
+static void test_export_layout(void **state)
+{
+	(void)state;
+	/* UTF-8 stays as it is, no \u escapes; one record per line. */
+	assert_non_null(strstr(demo_text, "\"Åsa Öberg\""));
+	assert_null(strstr(demo_text, "\\u00"));
+	assert_true(demo_len > 2 && demo_text[demo_len - 1] == '\n');
+	assert_memory_equal(demo_text, "{\n  \"format\": \"tillit\",\n"
+			    "  \"version\": 1,\n  \"units\": [\n    {\"id\": ",
+			    46);
+	/* Types: integers, booleans, amounts as strings; unset left out. */
+	assert_non_null(strstr(demo_text, "\"level\": 7"));
+	assert_non_null(strstr(demo_text, "\"onward\": true"));
+	assert_non_null(strstr(demo_text, "\"amount\": \"250000\""));
+	assert_non_null(strstr(demo_text, "\"score\": -1"));
+	assert_null(strstr(demo_text, "null"));
+	/* Nothing in it depends on the moment of export. */
+	{
+		struct tl_store *st = open_empty();
+		struct tl_error err;
+		size_t len;
+		char *again;
+
+		assert_int_equal(tl_json_import(st, demo_path, NULL, &err),
+				 TL_OK);
+		again = export_text(st, &len);
+		assert_int_equal(len, demo_len);
+		assert_memory_equal(again, demo_text, len);
+		free(again);
+		tl_store_close(st);
+	}
+}
+
+/* The acceptance test: export, import into empty, export: identical. */
+static void test_round_trip(void **state)
+{
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+	size_t len;
+	char *again;
+
+	(void)state;
+	if (tl_json_import(st, demo_path, &stats, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(stats.added, demo_count);
+	assert_int_equal(stats.changed, 0);
+	assert_int_equal(stats.unchanged, 0);
+	assert_int_equal(count_all(st), demo_count);
+	again = export_text(st, &len);
+	assert_int_equal(len, demo_len);
+	assert_memory_equal(again, demo_text, len);
+	free(again);
+	tl_store_close(st);
+}
+
+static void test_import_twice_changes_nothing(void **state)
+{
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+
+	(void)state;
+	assert_int_equal(tl_json_import(st, demo_path, &stats, &err), TL_OK);
+	if (tl_json_import(st, demo_path, &stats, &err) != TL_OK)
+		fail_msg("second import: %s", err.msg);
+	assert_int_equal(stats.added, 0);
+	assert_int_equal(stats.changed, 0);
+	assert_int_equal(stats.unchanged, demo_count);
+	assert_int_equal(count_all(st), demo_count);
+	tl_store_close(st);
+}
+
+/* `init` seeds principles with ids of its own; the file's take over. */
+static void test_import_into_initialised(void **state)
+{
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+	size_t len;
+	char *again;
+
+	(void)state;
+	assert_int_equal(tl_store_seed_principles(st, "vadstena", &err),
+			 TL_OK);
+	if (tl_json_import(st, demo_path, &stats, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(stats.changed, 5);
+	assert_int_equal(stats.added, demo_count - 5);
+	again = export_text(st, &len);
+	assert_int_equal(len, demo_len);
+	assert_memory_equal(again, demo_text, len);
+	free(again);
+	tl_store_close(st);
+}
+
+/*
+ * Imports `text` into a store that already holds the demo (when `full`)
+ * or nothing, expects status `want_rc` with `want` in the message, and
+ * checks that nothing was written.
+ */
+static void refused_with(const char *text, size_t len, bool full,
+			 enum tl_status want_rc, const char *want)
+{
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats = {1, 1, 1};
+	struct tl_error err;
+	char path[PATH_SIZE];
+	long before;
+	enum tl_status rc;
+
+	if (full)
+		assert_int_equal(tl_json_import(st, demo_path, NULL, &err),
+				 TL_OK);
+	before = count_all(st);
+	tmp_file(path);
+	spill(path, text, len);
+	rc = tl_json_import(st, path, &stats, &err);
+	if (rc != want_rc)
+		fail_msg("status %d, message \"%s\"", rc, err.msg);
+	if (!strstr(err.msg, want))
+		fail_msg("\"%s\" is not in \"%s\"", want, err.msg);
+	assert_int_equal(strncmp(err.msg, path, strlen(path)), 0);
+	assert_int_equal(stats.added + stats.changed + stats.unchanged, 0);
+	assert_int_equal(count_all(st), before);
+	unlink(path);
+	tl_store_close(st);
+}
+
+static void refused(const char *text, size_t len, bool full,
+		    const char *want)
+{
+	refused_with(text, len, full, TL_EINVAL, want);
+}
+
+static void test_malformed_line_3(void **state)
+{
+	static const char text[] =
+		"{\n  \"format\": \"tillit\",\n  \"version\": 1 2,\n"
+		"  \"units\": []\n}\n";
+
+	(void)state;
+	refused(text, sizeof(text) - 1, true, ":3:16: ");
+}
+
+static void test_truncated(void **state)
+{
+	(void)state;
+	refused(demo_text, demo_len / 2, false, ": ");
+	refused(demo_text, demo_len - 3, true, "end of file");
+	refused("", 0, false, ":");
+}
+
+static void test_duplicate_key(void **state)
+{
+	static const char text[] =
+		"{\"format\": \"tillit\", \"version\": 1,\n"
+		"\"units\": [], \"units\": []}\n";
+
+	(void)state;
+	refused(text, sizeof(text) - 1, false, ":2:");
+}
+
+/* Parses the demo's export, lets `change` edit it, and expects refusal. */
+static void refused_doc_with(void (*change)(json_t *doc),
+			     enum tl_status want_rc, const char *want)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(demo_text, 0, &jerr);
+	char *text;
+
+	assert_non_null(doc);
+	change(doc);
+	text = json_dumps(doc, JSON_INDENT(1));
+	assert_non_null(text);
+	refused_with(text, strlen(text), false, want_rc, want);
+	refused_with(text, strlen(text), true, want_rc, want);
+	free(text);
+	json_decref(doc);
+}
+
+static void refused_doc(void (*change)(json_t *doc), const char *want)
+{
+	refused_doc_with(change, TL_EINVAL, want);
+}
+
+/* The last record of a kind: the one imported last. */
+static json_t *last_of(json_t *doc, const char *plural)
+{
+	json_t *arr = json_object_get(doc, plural);
+
+	assert_true(json_array_size(arr) > 0);
+	return json_array_get(arr, json_array_size(arr) - 1);
+}
+
+static void bad_format(json_t *doc)
+{
+	json_object_set_new(doc, "format", json_string("tillitt"));
+}
+
+static void newer_version(json_t *doc)
+{
+	json_object_set_new(doc, "version", json_integer(TL_JSON_VERSION + 1));
+}
+
+static void unknown_kind(json_t *doc)
+{
+	json_object_set_new(doc, "widgets", json_array());
+}
+
+static void unknown_field(json_t *doc)
+{
+	json_object_set_new(last_of(doc, "balances"), "colour",
+			    json_string("blå"));
+}
+
+static void bad_enum(json_t *doc)
+{
+	json_object_set_new(last_of(doc, "followups"), "kind",
+			    json_string("someday"));
+}
+
+static void wrong_type(json_t *doc)
+{
+	json_object_set_new(last_of(doc, "mandates"), "level", json_true());
+}
+
+static void out_of_range(json_t *doc)
+{
+	json_object_set_new(last_of(doc, "balances"), "score",
+			    json_integer(3));
+}
+
+static void relative_date(json_t *doc)
+{
+	json_object_set_new(last_of(doc, "followups"), "due",
+			    json_string("+14d"));
+}
+
+static void bad_id(json_t *doc)
+{
+	json_object_set_new(last_of(doc, "balances"), "id",
+			    json_string("not-a-uuid"));
+}
+
+static void missing_stamp(json_t *doc)
+{
+	json_object_del(last_of(doc, "balances"), "created_at");
+}
+
+static void duplicate_id(json_t *doc)
+{
+	json_array_append(json_object_get(doc, "balances"),
+			  json_array_get(json_object_get(doc, "balances"), 0));
+}
+
+static void dangling_ref(json_t *doc)
+{
+	static const char nobody[] = "00000000-0000-4000-8000-000000000000";
+
+	json_object_set_new(last_of(doc, "followups"), "owner",
+			    json_string(nobody));
+}
+
+static void not_object(json_t *doc)
+{
+	json_array_append_new(json_object_get(doc, "units"), json_integer(1));
+}
+
+static void test_refusals(void **state)
+{
+	(void)state;
+	refused_doc(bad_format, "not a tillit export");
+	refused_doc(newer_version, "newer tillit");
+	refused_doc(unknown_kind, "unknown key \"widgets\"");
+	refused_doc(unknown_field, "unknown field \"colour\"");
+	refused_doc(bad_enum, "someday");
+	refused_doc(wrong_type, "field \"level\" must be an integer");
+	refused_doc(out_of_range, "balance");
+	refused_doc(relative_date, "+14d");
+	refused_doc(bad_id, "not-a-uuid");
+	refused_doc(missing_stamp, "created_at");
+	refused_doc(duplicate_id, "more than once");
+	/* Found when the transaction ends: a refusal, not bad input. */
+	refused_doc_with(dangling_ref, TL_EREFUSED, "nothing was saved");
+	refused_doc(not_object, "must be an object");
+}
+
+static void test_missing_file(void **state)
+{
+	struct tl_store *st = open_empty();
+	struct tl_error err;
+
+	(void)state;
+	assert_int_equal(tl_json_import(st, "/nonexistent/x.json", NULL,
+					&err), TL_EINVAL);
+	assert_non_null(strstr(err.msg, "/nonexistent/x.json"));
+	assert_int_equal(count_all(st), 0);
+	tl_store_close(st);
+}
+
+/* Numbers for amounts, null for unset: read, and written back as usual. */
+static void test_lenient_values(void **state)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(demo_text, 0, &jerr);
+	json_t *frames, *fr;
+	struct tl_store *st = open_empty();
+	struct tl_error err;
+	char path[PATH_SIZE];
+	char *text, *again;
+	size_t idx, len;
+	int amounts = 0;
+
+	(void)state;
+	assert_non_null(doc);
+	frames = json_object_get(doc, "frames");
+	json_array_foreach(frames, idx, fr) {
+		const char *a = json_string_value(json_object_get(fr,
+								  "amount"));
+		/* Whole amounts as JSON integers and reals, in turn. */
+		if (a && !strchr(a, '.')) {
+			json_object_set_new(fr, "amount", amounts % 2
+					    ? json_real(atof(a))
+					    : json_integer(atoll(a)));
+			amounts++;
+		}
+		if (!json_object_get(fr, "valid_until"))
+			json_object_set_new(fr, "valid_until", json_null());
+	}
+	assert_true(amounts > 1);
+	text = json_dumps(doc, JSON_INDENT(2));
+	tmp_file(path);
+	spill(path, text, strlen(text));
+	if (tl_json_import(st, path, NULL, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	again = export_text(st, &len);
+	assert_int_equal(len, demo_len);
+	assert_memory_equal(again, demo_text, len);
+	free(again);
+	free(text);
+	unlink(path);
+	json_decref(doc);
+	tl_store_close(st);
+}
+
+/* More records than a page, many with the same sort key. */
+static void test_many_records_paged(void **state)
+{
+	struct tl_store *st = open_empty(), *copy = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+	char path[PATH_SIZE], name[32];
+	char *text, *again;
+	size_t len, len2;
+
+	(void)state;
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	for (int i = 0; i < 1203; i++) {
+		struct tl_record *r = tl_record_new(TL_K_UNIT);
+
+		assert_non_null(r);
+		snprintf(name, sizeof(name), i % 3 ? "Enhet %04d" : "Samma",
+			 i);
+		tl_record_set(r, TL_UNIT_NAME, name);
+		tl_record_set(r, TL_UNIT_KIND, "team");
+		if (tl_store_insert(st, r, &err) != TL_OK)
+			fail_msg("insert: %s", err.msg);
+		tl_record_free(r);
+	}
+	assert_int_equal(tl_store_commit(st, &err), TL_OK);
+	text = export_text(st, &len);
+	tmp_file(path);
+	spill(path, text, len);
+	if (tl_json_import(copy, path, &stats, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(stats.added, 1203);
+	again = export_text(copy, &len2);
+	assert_int_equal(len, len2);
+	assert_memory_equal(text, again, len);
+	unlink(path);
+	free(text);
+	free(again);
+	tl_store_close(st);
+	tl_store_close(copy);
+}
+
+/* Every id in text replaced by "ID", and the lines sorted. */
+static char *masked_lines(const char *text, size_t *nlines)
+{
+	size_t len = strlen(text), n = 0;
+	char *out = malloc(len + 1), *p = out;
+	char **lines, *joined, *q;
+
+	assert_non_null(out);
+	for (size_t i = 0; i < len;) {
+		char id[TL_ID_LEN + 1];
+
+		if (len - i >= TL_ID_LEN) {
+			memcpy(id, text + i, TL_ID_LEN);
+			id[TL_ID_LEN] = '\0';
+			if (tl_id_valid(id)) {
+				memcpy(p, "ID", 2);
+				p += 2;
+				i += TL_ID_LEN;
+				continue;
+			}
+		}
+		if (text[i] == '\n')
+			n++;
+		*p++ = text[i++];
+	}
+	*p = '\0';
+	lines = calloc(n + 1, sizeof(*lines));
+	assert_non_null(lines);
+	n = 0;
+	for (q = strtok(out, "\n"); q; q = strtok(NULL, "\n"))
+		lines[n++] = q;
+	qsort(lines, n, sizeof(*lines), cmp_lines);
+	joined = malloc(len + n + 1);
+	assert_non_null(joined);
+	joined[0] = '\0';
+	p = joined;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(lines[i]);
+		memcpy(p, lines[i], l);
+		p[l] = '\n';
+		p += l + 1;
+	}
+	*p = '\0';
+	free(lines);
+	free(out);
+	*nlines = n;
+	return joined;
+}
+
+/* With the clock fixed, two demos differ only in their random ids. */
+static void test_demo_deterministic(void **state)
+{
+	struct tl_store *st = open_empty();
+	struct tl_error err;
+	char *text, *a, *b;
+	size_t len, na, nb;
+
+	(void)state;
+	if (tl_demo_fill(st, &err) != TL_OK)
+		fail_msg("demo: %s", err.msg);
+	text = export_text(st, &len);
+	assert_true(len != demo_len || memcmp(text, demo_text, len));
+	a = masked_lines(text, &na);
+	b = masked_lines(demo_text, &nb);
+	assert_int_equal(na, nb);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	free(text);
+	tl_store_close(st);
+}
+
+static long count_where(struct tl_store *st, const struct tl_query *q)
+{
+	struct tl_error err;
+	long n = -1;
+
+	if (tl_store_count(st, q, &n, &err) != TL_OK)
+		fail_msg("count: %s", err.msg);
+	return n;
+}
+
+/* What the demo promises: the things each screen has something to show. */
+static void test_demo_contents(void **state)
+{
+	struct tl_store *st = open_empty();
+	struct tl_query q = {.kind = TL_K_FRAME, .limit = 100};
+	struct tl_page page = {0};
+	struct tl_error err;
+	int unacked = 0, grey = 0;
+
+	(void)state;
+	assert_int_equal(tl_demo_fill(st, &err), TL_OK);
+	/* Exactly one frame waits for its holder; one has a version 2. */
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	for (int i = 0; i < page.n; i++)
+		if (!tl_record_get(page.recs[i], TL_FRAME_ACKED_AT))
+			unacked++;
+	tl_page_done(&page);
+	assert_int_equal(unacked, 1);
+	q = (struct tl_query){.kind = TL_K_FRAME_VERSION};
+	assert_int_equal(count_where(st, &q), 1);
+	/* Overdue, done and cancelled follow-ups. */
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .overdue = true};
+	assert_true(count_where(st, &q) >= 2);
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .status = "done"};
+	assert_true(count_where(st, &q) >= 2);
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .status = "cancelled"};
+	assert_int_equal(count_where(st, &q), 1);
+	/* A grey-zone item in the governance dialogue. */
+	memset(&page, 0, sizeof(page));
+	q = (struct tl_query){.kind = TL_K_MEETING, .kindv = "dialogue"};
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_int_equal(page.n, 1);
+	{
+		struct tl_query iq = {.kind = TL_K_ITEM,
+				      .parent = page.recs[0]->id};
+		struct tl_page items = {0};
+
+		assert_int_equal(tl_store_list(st, &iq, &items, &err), TL_OK);
+		for (int i = 0; i < items.n; i++)
+			grey += tl_rules_grey_zone(
+				"dialogue",
+				tl_record_get(items.recs[i], TL_ITEM_QUESTION),
+				tl_record_get(items.recs[i],
+					      TL_ITEM_DECIDED_BY));
+		assert_int_equal(items.n, 2);
+		tl_page_done(&items);
+	}
+	tl_page_done(&page);
+	assert_int_equal(grey, 1);
+	/* The committee meeting has its § items and a chair. */
+	q = (struct tl_query){.kind = TL_K_MEETING, .kindv = "committee"};
+	assert_int_equal(count_where(st, &q), 1);
+	q = (struct tl_query){.kind = TL_K_PARTICIPANT, .kindv = "adjuster"};
+	assert_int_equal(count_where(st, &q), 2);
+	q = (struct tl_query){.kind = TL_K_MEETING, .kindv = "one_to_one"};
+	assert_int_equal(count_where(st, &q), 3);
+	/* A second demo on top is refused, and adds nothing. */
+	assert_int_equal(tl_demo_fill(st, &err), TL_EREFUSED);
+	assert_int_equal(count_all(st), demo_count);
+	tl_store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_kind_present),
+		cmocka_unit_test(test_export_layout),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_import_twice_changes_nothing),
+		cmocka_unit_test(test_import_into_initialised),
+		cmocka_unit_test(test_malformed_line_3),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_duplicate_key),
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_lenient_values),
+		cmocka_unit_test(test_many_records_paged),
+		cmocka_unit_test(test_demo_deterministic),
+		cmocka_unit_test(test_demo_contents),
+	};
+
+	setenv("TILLIT_NOW", "2026-11-23 10:00", 1);
+	setenv("TZ", "Europe/Stockholm", 1);
+	tzset();
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
