@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "tillit/date.h"
+#include "tillit/model.h"
 #include "internal.h"
 
 /* PRAGMA application_id: "TLIT". */
@@ -227,6 +228,47 @@ enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err)
 	return rc;
 }
 
+/* Names the first record whose reference points nowhere. */
+static enum tl_status explain_dangling(struct tl_store *st,
+				       struct tl_error *err)
+{
+	sqlite3_stmt *s, *q;
+	enum tl_status rc = TL_EREFUSED;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s,
+			       NULL) != SQLITE_OK)
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		const struct tl_entity *e = tl_entity_find(
+			(const char *)sqlite3_column_text(s, 0));
+		const struct tl_entity *p = tl_entity_find(
+			(const char *)sqlite3_column_text(s, 2));
+		char sql[96], id[TL_ID_LEN + 1] = "?";
+
+		if (e) {
+			snprintf(sql, sizeof(sql),
+				 "SELECT id FROM %s WHERE seq = ?", e->plural);
+			if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) ==
+			    SQLITE_OK) {
+				sqlite3_bind_int64(q, 1,
+						   sqlite3_column_int64(s, 1));
+				if (sqlite3_step(q) == SQLITE_ROW)
+					snprintf(id, sizeof(id), "%s",
+						 (const char *)
+						 sqlite3_column_text(q, 0));
+				sqlite3_finalize(q);
+			}
+			rc = tl_error_set(err, TL_EREFUSED,
+					  "The %s %s refers to a %s that does "
+					  "not exist; nothing was saved.",
+					  e->label, id,
+					  p ? p->label : "record");
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err)
 {
 	enum tl_status rc;
@@ -240,7 +282,11 @@ enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err)
 	}
 	rc = tl_exec(st, "COMMIT", err);
 	if (rc != TL_OK) {
-		/* A deferred foreign key fails here: undo the whole change. */
+		/* A deferred foreign key fails here: say which record, then
+		 * undo the whole change. */
+		if (sqlite3_extended_errcode(st->db) ==
+		    SQLITE_CONSTRAINT_FOREIGNKEY)
+			rc = explain_dangling(st, err);
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	st->depth = 0;
