@@ -1,0 +1,325 @@
+/*
+ * cli.c - the command line's front door: global options, dispatch to the
+ * commands, and the one place where an error becomes a line on stderr and
+ * an exit code.
+ *
+ *   tillit [--db PATH] [-h|--help] [-V|--version] [COMMAND [ARGS...]]
+ *
+ * With no command the full-screen program starts (ui.h).  The generic
+ * commands of every kind of record (NOUN add/list/show/edit/close) live in
+ * entity_cmd.c, the others in misc_cmd.c, and the output formats in
+ * output.c.
+ */
+#include "tillit/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/error.h"
+#include "tillit/model.h"
+#include "tillit/store.h"
+#include "tillit/text.h"
+#include "tillit/ui.h"
+
+#include "internal.h"
+
+#define CLI_VERSION "0.1.0"
+
+enum tl_status cli_usage(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->err.status = TL_EUSAGE;
+	va_start(ap, fmt);
+	vsnprintf(c->err.msg, sizeof(c->err.msg), fmt, ap);
+	va_end(ap);
+	return TL_EUSAGE;
+}
+
+enum tl_status cli_fail(struct cli *c, enum tl_status status,
+			const char *fmt, ...)
+{
+	va_list ap;
+
+	c->err.status = status;
+	va_start(ap, fmt);
+	vsnprintf(c->err.msg, sizeof(c->err.msg), fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+enum tl_status cli_bad_option(struct cli *c, int ch, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	char name[128];
+	size_t n;
+
+	/* "--due=x" names the option as "--due". */
+	n = strcspn(arg, "=");
+	if (n >= sizeof(name))
+		n = sizeof(name) - 1;
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	if (ch == ':') {
+		if (optopt > 0 && optopt < 128 && name[1] != '-')
+			return cli_usage(c, "Option '-%c' needs a value.",
+					 optopt);
+		return cli_usage(c, "Option '%s' needs a value.", name);
+	}
+	if (optopt > 0 && optopt < 128 && name[0] == '-' && name[1] != '-')
+		return cli_usage(c, "Unknown option '-%c'.", optopt);
+	return cli_usage(c, "Unknown option '%s'.", name);
+}
+
+void cli_set_cmd(struct cli *c, const char *a, const char *b)
+{
+	snprintf(c->cmd, sizeof(c->cmd), "%s%s%s", a, b ? " " : "",
+		 b ? b : "");
+}
+
+enum tl_status cli_open(struct cli *c, unsigned flags, struct tl_store **st)
+{
+	enum tl_status rc;
+
+	*st = NULL;
+	rc = tl_store_path(c->db_opt, c->db_path, sizeof(c->db_path),
+			   &c->err);
+	if (rc != TL_OK)
+		return rc;
+	rc = tl_store_open(c->db_path, flags, st, &c->err);
+	if (rc == TL_ENOTFOUND)
+		return cli_fail(c, TL_ENOTFOUND, "No database at %s; run "
+				"'tillit init' to create one.", c->db_path);
+	return rc;
+}
+
+enum tl_status cli_parse_limit(struct cli *c, const char *s, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || end == s || *end || n < 1)
+		return cli_usage(c, "--limit takes a count of 1 or more, not "
+				 "\"%.40s\".", s);
+	*out = n;
+	return TL_OK;
+}
+
+enum tl_status cli_flush(struct cli *c)
+{
+	errno = 0;
+	if (fflush(stdout) == EOF || ferror(stdout))
+		return cli_fail(c, TL_ESYS, "Cannot write the output: %s.",
+				strerror(errno ? errno : EIO));
+	return TL_OK;
+}
+
+static void print_version(void)
+{
+	printf("tillit %s\n", CLI_VERSION);
+}
+
+static void print_help(FILE *out)
+{
+	fputs("Usage: tillit [--db PATH] [COMMAND [ARGS...]]\n"
+	      "\n"
+	      "tillit logs what was agreed in meetings under trust-based "
+	      "governance:\n"
+	      "mandates, frames and follow-ups.  Without a command it starts "
+	      "the\n"
+	      "full-screen program.\n"
+	      "\n"
+	      "Options (before the command):\n"
+	      "  --db PATH       the database (default: $TILLIT_DB, else\n"
+	      "                  $XDG_DATA_HOME/tillit/tillit.db, else\n"
+	      "                  ~/.local/share/tillit/tillit.db)\n"
+	      "  -h, --help      show this help\n"
+	      "  -V, --version   show the version\n"
+	      "\n"
+	      "Records (tillit NOUN ACTION ...):\n", out);
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		char pl[64];
+		fprintf(out, "  %-15s %s\n", e->name,
+			cli_plural_label(e, pl, sizeof(pl)));
+	}
+	fputs("\n"
+	      "Actions on records:\n"
+	      "  NOUN add --FIELD VALUE ...     add a record\n"
+	      "  NOUN list [FILTERS]            list records (table, json "
+	      "or csv)\n"
+	      "  NOUN show ID                   show one record\n"
+	      "  NOUN edit ID --FIELD VALUE ... change fields\n"
+	      "  NOUN close ID                  close a record\n"
+	      "  followup done ID --outcome TEXT\n"
+	      "                                 mark a follow-up done\n"
+	      "  frame ack ID [--by PERSON]     acknowledge a frame\n"
+	      "  participant remove ID          remove a participant\n"
+	      "\n"
+	      "Other commands:\n"
+	      "  init [--demo] [--principles vadstena|national]\n"
+	      "                                 create the database\n"
+	      "  search QUERY...                full-text search\n"
+	      "  export [--output FILE]         write every record as JSON\n"
+	      "  import FILE                    merge a JSON export by id\n"
+	      "  log [ID]                       show the audit log\n"
+	      "  help [COMMAND]                 show the help of a command\n"
+	      "\n"
+	      "An ID is a full id, a unique prefix of one (like git's short "
+	      "ids) or\n"
+	      "the exact name of a record.  'tillit NOUN --help' lists a "
+	      "noun's\n"
+	      "actions and 'tillit NOUN ACTION --help' its options.\n"
+	      "\n"
+	      "Environment: TILLIT_DB (the database), TILLIT_NOW=\"YYYY-MM-DD "
+	      "HH:MM\"\n"
+	      "(a fixed clock, for tests), TZ (the time zone), COLUMNS (table "
+	      "width).\n"
+	      "\n"
+	      "Exit status: 0 ok, 1 bad input, not found or refused, 2 wrong "
+	      "usage,\n"
+	      "3 database or system error.\n", out);
+}
+
+static enum tl_status run_command(struct cli *c, int argc, char **argv);
+
+/* help [COMMAND [ACTION]]: the same as COMMAND [ACTION] --help. */
+static enum tl_status cmd_help(struct cli *c, int argc, char **argv)
+{
+	char *args[4];
+	int n = 0;
+
+	if (argc > 1 && (!strcmp(argv[1], "-h") ||
+			 !strcmp(argv[1], "--help"))) {
+		puts("Usage: tillit help [COMMAND [ACTION]]\n\n"
+		     "Shows the help of tillit, of a command or of a noun's "
+		     "action.");
+		return TL_OK;
+	}
+	if (argc == 1) {
+		print_help(stdout);
+		return TL_OK;
+	}
+	if (argc > 3)
+		return cli_usage(c, "help takes at most a command and an "
+				 "action.");
+	if (!strcmp(argv[1], "help")) {
+		print_help(stdout);
+		return TL_OK;
+	}
+	for (int i = 1; i < argc; i++)
+		args[n++] = argv[i];
+	args[n++] = (char *)"--help";
+	args[n] = NULL;
+	return run_command(c, n, args);
+}
+
+static enum tl_status run_command(struct cli *c, int argc, char **argv)
+{
+	const char *cmd = argv[0];
+	const struct tl_entity *e;
+	static const struct {
+		const char *name;
+		enum tl_status (*run)(struct cli *, int, char **);
+	} cmds[] = {
+		{"init", cli_cmd_init},
+		{"search", cli_cmd_search},
+		{"export", cli_cmd_export},
+		{"import", cli_cmd_import},
+		{"log", cli_cmd_log},
+		{"help", cmd_help},
+	};
+
+	cli_set_cmd(c, cmd, NULL);
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (!strcmp(cmd, cmds[i].name))
+			return cmds[i].run(c, argc, argv);
+	e = tl_entity_find(cmd);
+	if (e) {
+		cli_set_cmd(c, e->name, NULL);
+		return cli_cmd_entity(c, e, argc, argv);
+	}
+	cli_set_cmd(c, "", NULL);
+	return cli_usage(c, "Unknown command '%.60s'.", cmd);
+}
+
+/* Prints c->err as the one line "tillit: <sentence>" on stderr. */
+static void print_error(const struct cli *c)
+{
+	const char *msg = c->err.msg[0] ? c->err.msg : "Something failed.";
+	char *safe = tl_text_sanitize(msg, false);
+	char hint[160] = "";
+
+	if (c->err.status == TL_EUSAGE)
+		snprintf(hint, sizeof(hint), " Try 'tillit %s%s--help'.",
+			 c->cmd, c->cmd[0] ? " " : "");
+	fprintf(stderr, "tillit: %s%s\n", safe ? safe : msg, hint);
+	free(safe);
+}
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cli c;
+	enum tl_status rc;
+	int ch;
+
+	memset(&c, 0, sizeof(c));
+	tl_text_init();
+	optind = 0;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			c.db_opt = optarg;
+			break;
+		case 'h':
+			print_help(stdout);
+			return tl_status_exit_code(cli_flush(&c));
+		case 'V':
+			print_version();
+			return tl_status_exit_code(cli_flush(&c));
+		default:
+			rc = cli_bad_option(&c, ch, argv);
+			print_error(&c);
+			return tl_status_exit_code(rc);
+		}
+	}
+	if (c.db_opt && !*c.db_opt) {
+		rc = cli_usage(&c, "--db needs a path.");
+		print_error(&c);
+		return tl_status_exit_code(rc);
+	}
+	rc = tl_clock_check(&c.err);
+	if (rc != TL_OK) {
+		print_error(&c);
+		return tl_status_exit_code(rc);
+	}
+	if (optind >= argc) {
+		rc = tl_store_path(c.db_opt, c.db_path, sizeof(c.db_path),
+				   &c.err);
+		if (rc != TL_OK) {
+			print_error(&c);
+			return tl_status_exit_code(rc);
+		}
+		return ui_main(c.db_path);
+	}
+	rc = run_command(&c, argc - optind, argv + optind);
+	if (rc == TL_OK)
+		rc = cli_flush(&c);
+	if (rc != TL_OK)
+		print_error(&c);
+	return tl_status_exit_code(rc);
+}

@@ -1,0 +1,1606 @@
+/*
+ * entity_cmd.c - the commands every kind of record shares, generated from
+ * the entity tables of model.c:
+ *
+ *   tillit NOUN add --FIELD VALUE ...
+ *   tillit NOUN list [FILTERS] [--format table|json|csv]
+ *   tillit NOUN show ID [--format text|json]
+ *   tillit NOUN edit ID --FIELD VALUE ...
+ *   tillit NOUN close ID
+ *
+ * and the few that belong to one kind: `followup done`, `frame ack` and
+ * `participant remove`.  The --FIELD options of add and edit, their help
+ * and the filters of list all come from the field tables, so a new field
+ * needs no code here.  References (--owner "Åsa Öberg", --meeting 3f2a)
+ * are resolved by the store; other values are made canonical by core.
+ */
+#include "internal.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/id.h"
+#include "tillit/model.h"
+#include "tillit/rules.h"
+#include "tillit/store.h"
+#include "tillit/text.h"
+#include "tillit/validate.h"
+
+/* getopt_long values: field i is CLI_OPT_FIELD + i. */
+#define CLI_OPT_FIELD 1000
+/* Records asked of the store a page at a time. */
+#define CLI_PAGE 100
+
+const char *cli_plural_label(const struct tl_entity *e, char *buf,
+			     size_t size)
+{
+	if (e->kind == TL_K_PERSON)
+		snprintf(buf, size, "people");
+	else if (e->kind == TL_K_SERIES)
+		snprintf(buf, size, "series");
+	else
+		snprintf(buf, size, "%ss", e->label);
+	return buf;
+}
+
+static const char *article(const char *word)
+{
+	return strchr("aeiouAEIOU", word[0]) ? "An" : "A";
+}
+
+/* ---- help ------------------------------------------------------------ */
+
+/* A field's label for the middle of a sentence: "Due" -> "due". */
+static const char *lower_label(const struct tl_field *f, char *buf,
+			       size_t size)
+{
+	snprintf(buf, size, "%s", f->label);
+	if (buf[0] >= 'A' && buf[0] <= 'Z')
+		buf[0] = (char)(buf[0] + 32);
+	return buf;
+}
+
+/* The date that --from and --to compare (as the store does): the due
+ * date, else a sort field that is a date or time; -1 for none. */
+static int date_field(const struct tl_entity *e)
+{
+	enum tl_ftype t = e->fields[e->sort].type;
+
+	if (e->due >= 0)
+		return e->due;
+	return t == TL_FT_DATE || t == TL_FT_DATETIME ? e->sort : -1;
+}
+
+/* The placeholder of a field's value in help: TEXT, DATE, PERSON... */
+static const char *metavar(const struct tl_field *f, char *buf, size_t size)
+{
+	const char *s;
+
+	switch (f->type) {
+	case TL_FT_TEXT:
+	case TL_FT_LONGTEXT:
+		return "TEXT";
+	case TL_FT_DATE:
+		return "DATE";
+	case TL_FT_DATETIME:
+		return "TIME";
+	case TL_FT_INT:
+		return "N";
+	case TL_FT_AMOUNT:
+		return "AMOUNT";
+	case TL_FT_BOOL:
+		return "yes|no";
+	case TL_FT_TAGS:
+		return "KEYS";
+	case TL_FT_ENUM:
+		s = f->name;
+		break;
+	case TL_FT_REF:
+		s = tl_entity_get(f->ref)->name;
+		break;
+	default:
+		return "VALUE";
+	}
+	size_t i;
+	for (i = 0; s[i] && i + 1 < size; i++)
+		buf[i] = s[i] == '_' || s[i] == '-' ? '_'
+			: (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
+/* "--given-to" for the field given_to. */
+static void option_name(const char *field, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; field[i] && i + 1 < size; i++)
+		buf[i] = field[i] == '_' ? '-' : field[i];
+	buf[i] = '\0';
+}
+
+/* True when every choice of an enum already appears in its help text. */
+static bool help_names_choices(const struct tl_field *f)
+{
+	for (const char *const *ch = f->choices; ch && *ch; ch++)
+		if (!strstr(f->help, *ch))
+			return false;
+	return true;
+}
+
+/* The alias of a field "starts_at": "starts", when no field has it. */
+static bool field_alias(const struct tl_entity *e, int i, char *buf,
+			size_t size)
+{
+	const char *name = e->fields[i].name;
+	size_t n = strlen(name);
+
+	if (n < 4 || strcmp(name + n - 3, "_at") || n - 3 >= size)
+		return false;
+	memcpy(buf, name, n - 3);
+	buf[n - 3] = '\0';
+	return tl_entity_field(e, buf) < 0;
+}
+
+static void help_fields(const struct tl_entity *e, bool add, FILE *out)
+{
+	char opt[96], name[64], mv[32], text[512], choices[256], alias[64];
+
+	for (int i = 0; i < e->nfields; i++) {
+		const struct tl_field *f = &e->fields[i];
+		size_t len;
+
+		if (f->flags & TL_FF_AUTO)
+			continue;
+		if (!add && (f->flags & TL_FF_FIXED))
+			continue;
+		option_name(f->name, name, sizeof(name));
+		snprintf(opt, sizeof(opt), "--%s %s", name,
+			 metavar(f, mv, sizeof(mv)));
+		len = (size_t)snprintf(text, sizeof(text), "%s", f->help);
+		if (f->type == TL_FT_ENUM && !help_names_choices(f) &&
+		    len < sizeof(text))
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+				"; one of %s",
+				tl_field_choices_str(f, choices,
+						     sizeof(choices)));
+		if (field_alias(e, i, alias, sizeof(alias)) &&
+		    len < sizeof(text))
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+						" (also --%s)", alias);
+		if (add && (f->flags & TL_FF_REQUIRED) && !f->def &&
+		    len < sizeof(text))
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+						" (required)");
+		else if (add && f->def && len < sizeof(text))
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+				" (default: %s)", f->type != TL_FT_BOOL ? f->def
+				: !strcmp(f->def, "1") ? "yes" : "no");
+		cli_help_opt(out, opt, text);
+	}
+}
+
+static void help_values(FILE *out, bool edit)
+{
+	fputs("\nA person, unit, meeting or other record is given by its id, "
+	      "a unique\nprefix of the id, or its exact name.  Dates take "
+	      "YYYY-MM-DD, today,\ntomorrow, +14d, +2w or +1m; times "
+	      "\"YYYY-MM-DD HH:MM\" or \"+7d 10:00\".\n", out);
+	if (edit)
+		fputs("An empty value (--FIELD \"\") clears a field that is not "
+		      "required.\n", out);
+}
+
+static void help_add(const struct tl_entity *e, FILE *out)
+{
+	char mv[32], name[64];
+
+	fprintf(out, "Usage: tillit %s add", e->name);
+	for (int i = 0; i < e->nfields; i++) {
+		const struct tl_field *f = &e->fields[i];
+		if ((f->flags & TL_FF_REQUIRED) && !(f->flags & TL_FF_AUTO) &&
+		    !f->def) {
+			option_name(f->name, name, sizeof(name));
+			fprintf(out, " --%s %s", name,
+				metavar(f, mv, sizeof(mv)));
+		}
+	}
+	fprintf(out, " [OPTIONS]\n\nAdds %s %s and prints its short id.\n\n"
+		"Options:\n", strchr("aeiou", e->label[0]) ? "an" : "a",
+		e->label);
+	help_fields(e, true, out);
+	cli_help_opt(out, "-q, --quiet", "print only the new record's full id");
+	cli_help_opt(out, "-h, --help", "show this help");
+	help_values(out, false);
+}
+
+static void help_edit(const struct tl_entity *e, FILE *out)
+{
+	fprintf(out, "Usage: tillit %s edit ID --FIELD VALUE...\n\n"
+		"Changes fields of %s %s; the audit log keeps the old and the "
+		"new value.\n\nOptions:\n", e->name,
+		strchr("aeiou", e->label[0]) ? "an" : "a", e->label);
+	help_fields(e, false, out);
+	cli_help_opt(out, "-h, --help", "show this help");
+	help_values(out, true);
+}
+
+static void help_list(const struct tl_entity *e, FILE *out)
+{
+	char pl[64], mv[32], text[300], choices[256], lb[64];
+	const struct tl_field *f;
+
+	cli_plural_label(e, pl, sizeof(pl));
+	fprintf(out, "Usage: tillit %s list [OPTIONS]\n\nLists %s, ordered "
+		"by %s%s.\n\nOptions:\n", e->name, pl,
+		lower_label(&e->fields[e->sort], lb, sizeof(lb)),
+		e->sort_desc ? " (newest first)" : "");
+	if (e->owner >= 0) {
+		f = &e->fields[e->owner];
+		snprintf(text, sizeof(text), "only those whose %s is this "
+			 "person", lower_label(f, lb, sizeof(lb)));
+		cli_help_opt(out, "--owner PERSON", text);
+	}
+	if (e->kind == TL_K_MEETING)
+		cli_help_opt(out, "--person PERSON",
+			 "only meetings this person takes part in");
+	if (e->unit >= 0) {
+		snprintf(text, sizeof(text), "only those whose %s is this "
+			 "unit", lower_label(&e->fields[e->unit], lb, sizeof(lb)));
+		cli_help_opt(out, "--unit UNIT", text);
+	}
+	if (e->kindf >= 0) {
+		snprintf(text, sizeof(text), "only this kind: %s",
+			 tl_field_choices_str(&e->fields[e->kindf], choices,
+					      sizeof(choices)));
+		cli_help_opt(out, "--kind KIND", text);
+	}
+	if (e->status >= 0) {
+		snprintf(text, sizeof(text), "only this status: %s",
+			 tl_field_choices_str(&e->fields[e->status], choices,
+					      sizeof(choices)));
+		cli_help_opt(out, "--status STATUS", text);
+	}
+	if (e->status >= 0 && e->open_values) {
+		size_t len = (size_t)snprintf(text, sizeof(text),
+					      "only open ones (");
+		for (int i = 0; e->open_values[i]; i++)
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+						"%s%s", i ? ", " : "",
+						e->open_values[i]);
+		snprintf(text + len, sizeof(text) - len, ")");
+		cli_help_opt(out, "--open", text);
+	}
+	if (e->due >= 0) {
+		snprintf(text, sizeof(text), "only open ones whose %s is "
+			 "before today", lower_label(&e->fields[e->due], lb, sizeof(lb)));
+		cli_help_opt(out, "--overdue", text);
+		snprintf(text, sizeof(text), "only those whose %s is before "
+			 "DATE", lower_label(&e->fields[e->due], lb, sizeof(lb)));
+		cli_help_opt(out, "--due-before DATE", text);
+	}
+	if (e->parent >= 0) {
+		f = &e->fields[e->parent];
+		char opt[64];
+		snprintf(opt, sizeof(opt), "--parent %s",
+			 metavar(f, mv, sizeof(mv)));
+		snprintf(text, sizeof(text), "only those whose %s is this "
+			 "one", lower_label(f, lb, sizeof(lb)));
+		cli_help_opt(out, opt, text);
+		if (f->ref == TL_K_MEETING)
+			cli_help_opt(out, "--meeting MEETING",
+				 "the same as --parent");
+	}
+	if (e->kind != TL_K_MEETING && tl_entity_field(e, "meeting") >= 0)
+		cli_help_opt(out, "--series SERIES",
+			 "only those from a meeting of this series");
+	if (e->kind == TL_K_MEETING)
+		cli_help_opt(out, "--series SERIES", "the same as --parent");
+	if (date_field(e) >= 0) {
+		snprintf(text, sizeof(text), "only those whose %s is on or "
+			 "after DATE", lower_label(&e->fields[date_field(e)], lb, sizeof(lb)));
+		cli_help_opt(out, "--from DATE", text);
+		snprintf(text, sizeof(text), "only those whose %s is before "
+			 "DATE", lower_label(&e->fields[date_field(e)], lb, sizeof(lb)));
+		cli_help_opt(out, "--to DATE", text);
+	}
+	if (e->kind == TL_K_FRAME)
+		cli_help_opt(out, "--unacked", "only frames not yet acknowledged");
+	cli_help_opt(out, "--reverse", "the opposite order");
+	cli_help_opt(out, "--limit N", "at most N records");
+	cli_help_opt(out, "--format FORMAT", "table (the default), json or csv");
+	cli_help_opt(out, "-h, --help", "show this help");
+	fputs("\nThe table shows short ids; json and csv give full ids and "
+	      "every field.\nThe table's width follows $COLUMNS (default "
+	      "100).\n", out);
+}
+
+static void help_show(const struct tl_entity *e, FILE *out)
+{
+	fprintf(out, "Usage: tillit %s show ID [--format text|json]\n\n"
+		"Shows every field of %s %s", e->name,
+		strchr("aeiou", e->label[0]) ? "an" : "a", e->label);
+	switch (e->kind) {
+	case TL_K_MEETING:
+		fputs(", with its participants and agenda", out);
+		break;
+	case TL_K_ITEM:
+		fputs(", and whether it is in the grey zone", out);
+		break;
+	case TL_K_MANDATE:
+		fputs(", its delegation level, the decisions\ntaken under it "
+		      "and a warning when the matter may not be delegated",
+		      out);
+		break;
+	case TL_K_FRAME:
+		fputs(", whether it is acknowledged, and its\nearlier "
+		      "versions", out);
+		break;
+	default:
+		break;
+	}
+	fputs(".\n\nOptions:\n", out);
+	cli_help_opt(out, "--format FORMAT", "text (the default) or json");
+	cli_help_opt(out, "-h, --help", "show this help");
+}
+
+static void help_close(const struct tl_entity *e, FILE *out)
+{
+	fprintf(out, "Usage: tillit %s close ID\n\nCloses %s %s: sets its "
+		"status to %s.\n\nOptions:\n", e->name,
+		strchr("aeiou", e->label[0]) ? "an" : "a", e->label,
+		e->close_value ? e->close_value : "closed");
+	cli_help_opt(out, "-h, --help", "show this help");
+}
+
+static void help_done(const struct tl_entity *e, FILE *out)
+{
+	(void)e;
+	fputs("Usage: tillit followup done ID --outcome TEXT\n\n"
+	      "Marks a follow-up done, with a note on what came of it.\n\n"
+	      "Options:\n", out);
+	cli_help_opt(out, "--outcome TEXT", "what came of it (required)");
+	cli_help_opt(out, "-h, --help", "show this help");
+}
+
+static void help_ack(const struct tl_entity *e, FILE *out)
+{
+	(void)e;
+	fputs("Usage: tillit frame ack ID [--by PERSON]\n\n"
+	      "Records that the holder acknowledges a frame (trust goes both "
+	      "ways).\n\nOptions:\n", out);
+	cli_help_opt(out, "--by PERSON",
+		 "who acknowledges it (default: the holder)");
+	cli_help_opt(out, "-h, --help", "show this help");
+}
+
+static void help_remove(const struct tl_entity *e, FILE *out)
+{
+	(void)e;
+	fputs("Usage: tillit participant remove ID\n\n"
+	      "Removes a participant from a meeting.\n\nOptions:\n", out);
+	cli_help_opt(out, "-h, --help", "show this help");
+}
+
+/* ---- generated options ----------------------------------------------- */
+
+struct fopts {
+	struct option *o;
+	int n;
+};
+
+static void fopts_free(struct fopts *fo)
+{
+	for (int i = 0; fo->o && i < fo->n; i++)
+		free((char *)fo->o[i].name);
+	free(fo->o);
+	fo->o = NULL;
+	fo->n = 0;
+}
+
+static bool fopts_add(struct fopts *fo, const char *name, int has_arg,
+		      int val)
+{
+	char *copy = strdup(name);
+
+	if (!copy)
+		return false;
+	fo->o[fo->n++] = (struct option){copy, has_arg, NULL, val};
+	return true;
+}
+
+/*
+ * The options of add or edit: one for every field (and an alias without
+ * "_at"), then `extra`.  Fields set by tillit are accepted, so that the
+ * refusal names them.
+ */
+static enum tl_status fopts_build(struct cli *c, const struct tl_entity *e,
+				  const struct option *extra,
+				  struct fopts *fo)
+{
+	char name[64];
+	int nextra = 0;
+
+	while (extra[nextra].name)
+		nextra++;
+	fo->n = 0;
+	fo->o = calloc((size_t)(2 * e->nfields + nextra + 1),
+		       sizeof(struct option));
+	if (!fo->o)
+		return cli_fail(c, TL_ESYS, "Out of memory.");
+	for (int i = 0; i < e->nfields; i++) {
+		option_name(e->fields[i].name, name, sizeof(name));
+		if (!fopts_add(fo, name, required_argument, CLI_OPT_FIELD + i))
+			goto oom;
+		if (field_alias(e, i, name, sizeof(name)) &&
+		    !fopts_add(fo, name, required_argument, CLI_OPT_FIELD + i))
+			goto oom;
+	}
+	for (int i = 0; i < nextra; i++)
+		if (!fopts_add(fo, extra[i].name, extra[i].has_arg,
+			       extra[i].val))
+			goto oom;
+	return TL_OK;
+oom:
+	fopts_free(fo);
+	return cli_fail(c, TL_ESYS, "Out of memory.");
+}
+
+/*
+ * Sets field i of r from what was typed: a reference resolved by the store
+ * (prefix or exact name), anything else made canonical by core.  An empty
+ * value unsets the field.
+ */
+static enum tl_status set_field(struct cli *c, struct tl_store *st,
+				struct tl_record *r, int i, const char *raw)
+{
+	const struct tl_field *f = &r->e->fields[i];
+	char id[TL_ID_LEN + 1];
+	enum tl_status rc;
+	char *buf;
+
+	if (!*raw)
+		return tl_record_set(r, i, NULL)
+			? TL_OK : cli_fail(c, TL_ESYS, "Out of memory.");
+	if (f->type == TL_FT_REF) {
+		rc = tl_store_resolve(st, f->ref, raw, id, &c->err);
+		if (rc != TL_OK)
+			return rc;
+		return tl_record_set(r, i, id)
+			? TL_OK : cli_fail(c, TL_ESYS, "Out of memory.");
+	}
+	buf = malloc(TL_TEXT_MAX + 1);
+	if (!buf)
+		return cli_fail(c, TL_ESYS, "Out of memory.");
+	rc = tl_validate_value(f, raw, buf, TL_TEXT_MAX + 1, &c->err);
+	if (rc == TL_OK && !tl_record_set(r, i, buf))
+		rc = cli_fail(c, TL_ESYS, "Out of memory.");
+	free(buf);
+	return rc;
+}
+
+/* Exactly one positional argument, the ID. */
+static enum tl_status one_id(struct cli *c, int argc, char **argv,
+			     const char **id)
+{
+	if (optind >= argc)
+		return cli_usage(c, "Give the id of the record.");
+	if (optind + 1 < argc)
+		return cli_usage(c, "Unexpected argument '%.60s'.",
+				 argv[optind + 1]);
+	*id = argv[optind];
+	return TL_OK;
+}
+
+static enum tl_status find(struct cli *c, struct tl_store *st,
+			   const struct tl_entity *e, const char *text,
+			   struct tl_record **out)
+{
+	char id[TL_ID_LEN + 1];
+	enum tl_status rc;
+
+	rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc != TL_OK)
+		return rc;
+	return tl_store_get(st, e->kind, id, out, &c->err);
+}
+
+/* ---- add and edit ---------------------------------------------------- */
+
+static enum tl_status cmd_add(struct cli *c, const struct tl_entity *e,
+			      int argc, char **argv)
+{
+	static const struct option extra[] = {
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct fopts fo;
+	const char **given;
+	struct tl_store *st = NULL;
+	struct tl_record *r = NULL;
+	struct cli_refs refs;
+	bool quiet = false;
+	enum tl_status rc;
+	int ch;
+
+	rc = fopts_build(c, e, extra, &fo);
+	if (rc != TL_OK)
+		return rc;
+	given = calloc((size_t)e->nfields, sizeof(*given));
+	if (!given) {
+		fopts_free(&fo);
+		return cli_fail(c, TL_ESYS, "Out of memory.");
+	}
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":qh", fo.o, NULL)) != -1) {
+		if (ch == 'q') {
+			quiet = true;
+		} else if (ch == 'h') {
+			help_add(e, stdout);
+			goto out;
+		} else if (ch >= CLI_OPT_FIELD &&
+			   ch < CLI_OPT_FIELD + e->nfields) {
+			given[ch - CLI_OPT_FIELD] = optarg;
+		} else {
+			rc = cli_bad_option(c, ch, argv);
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		rc = cli_usage(c, "Unexpected argument '%.60s'; values are "
+			       "given as --FIELD VALUE.", argv[optind]);
+		goto out;
+	}
+	for (int i = 0; i < e->nfields; i++) {
+		if (given[i] && (e->fields[i].flags & TL_FF_AUTO)) {
+			rc = cli_fail(c, TL_EREFUSED, "The %s of %s %s is set "
+				      "by tillit, not given.",
+				      e->fields[i].label,
+				      !strcmp(article(e->label), "An")
+					      ? "an" : "a", e->label);
+			goto out;
+		}
+	}
+	rc = cli_open(c, 0, &st);
+	if (rc != TL_OK)
+		goto out;
+	r = tl_record_new(e->kind);
+	if (!r) {
+		rc = cli_fail(c, TL_ESYS, "Out of memory.");
+		goto out;
+	}
+	for (int i = 0; i < e->nfields && rc == TL_OK; i++)
+		if (given[i])
+			rc = set_field(c, st, r, i, given[i]);
+	if (rc == TL_OK)
+		rc = tl_store_insert(st, r, &c->err);
+	if (rc != TL_OK)
+		goto out;
+	if (quiet) {
+		printf("%s\n", r->id);
+	} else {
+		char *title;
+		cli_refs_init(&refs, st);
+		title = cli_record_title(&refs, r);
+		if (title && *title)
+			printf("Added %s %.*s: %s%s\n", e->label, TL_ID_SHORT,
+			       r->id, title,
+			       title[strlen(title) - 1] == '.' ? "" : ".");
+		else
+			printf("Added %s %.*s.\n", e->label, TL_ID_SHORT,
+			       r->id);
+		free(title);
+		cli_refs_done(&refs);
+	}
+out:
+	tl_record_free(r);
+	tl_store_close(st);
+	free(given);
+	fopts_free(&fo);
+	return rc;
+}
+
+static enum tl_status cmd_edit(struct cli *c, const struct tl_entity *e,
+			       int argc, char **argv)
+{
+	static const struct option extra[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct fopts fo;
+	const char **given;
+	const char *id = NULL;
+	struct tl_store *st = NULL;
+	struct tl_record *r = NULL;
+	struct tl_record *old = NULL;
+	bool any = false, changed = false;
+	enum tl_status rc;
+	int ch;
+
+	rc = fopts_build(c, e, extra, &fo);
+	if (rc != TL_OK)
+		return rc;
+	given = calloc((size_t)e->nfields, sizeof(*given));
+	if (!given) {
+		fopts_free(&fo);
+		return cli_fail(c, TL_ESYS, "Out of memory.");
+	}
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":h", fo.o, NULL)) != -1) {
+		if (ch == 'h') {
+			help_edit(e, stdout);
+			goto out;
+		} else if (ch >= CLI_OPT_FIELD &&
+			   ch < CLI_OPT_FIELD + e->nfields) {
+			given[ch - CLI_OPT_FIELD] = optarg;
+			any = true;
+		} else {
+			rc = cli_bad_option(c, ch, argv);
+			goto out;
+		}
+	}
+	rc = one_id(c, argc, argv, &id);
+	if (rc == TL_OK && !any)
+		rc = cli_usage(c, "Give at least one field to change, as "
+			       "--FIELD VALUE.");
+	if (rc == TL_OK)
+		rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = find(c, st, e, id, &r);
+	if (rc != TL_OK)
+		goto out;
+	old = tl_record_dup(r);
+	if (!old) {
+		rc = cli_fail(c, TL_ESYS, "Out of memory.");
+		goto out;
+	}
+	for (int i = 0; i < e->nfields && rc == TL_OK; i++)
+		if (given[i])
+			rc = set_field(c, st, r, i, given[i]);
+	if (rc != TL_OK)
+		goto out;
+	for (int i = 0; i < e->nfields; i++) {
+		const char *a = tl_record_get(old, i);
+		const char *b = tl_record_get(r, i);
+		if ((a == NULL) != (b == NULL) || (a && strcmp(a, b)))
+			changed = true;
+	}
+	if (!changed) {
+		printf("No change.\n");
+		goto out;
+	}
+	rc = tl_store_update(st, r, &c->err);
+	if (rc == TL_OK)
+		printf("Updated %s %.*s.\n", e->label, TL_ID_SHORT, r->id);
+out:
+	tl_record_free(old);
+	tl_record_free(r);
+	tl_store_close(st);
+	free(given);
+	fopts_free(&fo);
+	return rc;
+}
+
+/* ---- close, done, ack, remove ---------------------------------------- */
+
+/*
+ * The options of the small commands that take an ID and maybe one more
+ * option with a value (val 'v'); *value gets it.
+ */
+static enum tl_status parse_id_cmd(struct cli *c, const struct tl_entity *e,
+				   int argc, char **argv,
+				   const char *optname,
+				   void (*help)(const struct tl_entity *,
+						FILE *),
+				   const char **id, const char **value,
+				   bool *helped)
+{
+	struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{optname ? optname : "help", required_argument, NULL, 'v'},
+		{NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	if (!optname)
+		opts[1] = opts[2];
+	*helped = false;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (ch == 'h') {
+			help(e, stdout);
+			*helped = true;
+			return TL_OK;
+		} else if (ch == 'v' && value) {
+			*value = optarg;
+		} else {
+			return cli_bad_option(c, ch, argv);
+		}
+	}
+	return one_id(c, argc, argv, id);
+}
+
+static enum tl_status cmd_close(struct cli *c, const struct tl_entity *e,
+				int argc, char **argv)
+{
+	const char *text = NULL;
+	char id[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	bool helped;
+
+	rc = parse_id_cmd(c, e, argc, argv, NULL, help_close, &text, NULL,
+			  &helped);
+	if (rc != TL_OK || helped)
+		return rc;
+	if (!e->close_value)
+		return cli_fail(c, TL_EREFUSED, "%s %s cannot be closed.",
+				article(e->label), e->label);
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_close_record(st, e->kind, id, &c->err);
+	if (rc == TL_OK)
+		printf("Closed %s %.*s.\n", e->label, TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
+
+static enum tl_status cmd_done(struct cli *c, const struct tl_entity *e,
+			       int argc, char **argv)
+{
+	const char *text = NULL, *outcome = NULL;
+	char id[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	bool helped;
+
+	rc = parse_id_cmd(c, e, argc, argv, "outcome", help_done, &text,
+			  &outcome, &helped);
+	if (rc != TL_OK || helped)
+		return rc;
+	if (!outcome)
+		return cli_usage(c, "Give the outcome with --outcome TEXT.");
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_followup_done(st, id, outcome, &c->err);
+	if (rc == TL_OK)
+		printf("Done: %s %.*s.\n", e->label, TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
+
+static enum tl_status cmd_ack(struct cli *c, const struct tl_entity *e,
+			      int argc, char **argv)
+{
+	const char *text = NULL, *by = NULL;
+	char id[TL_ID_LEN + 1], person[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	bool helped;
+
+	rc = parse_id_cmd(c, e, argc, argv, "by", help_ack, &text, &by,
+			  &helped);
+	if (rc != TL_OK || helped)
+		return rc;
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK && by)
+		rc = tl_store_resolve(st, TL_K_PERSON, by, person, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_frame_ack(st, id, by ? person : NULL, &c->err);
+	if (rc == TL_OK)
+		printf("Acknowledged %s %.*s.\n", e->label, TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
+
+static enum tl_status cmd_remove(struct cli *c, const struct tl_entity *e,
+				 int argc, char **argv)
+{
+	const char *text = NULL;
+	char id[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	bool helped;
+
+	rc = parse_id_cmd(c, e, argc, argv, NULL, help_remove, &text, NULL,
+			  &helped);
+	if (rc != TL_OK || helped)
+		return rc;
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_delete(st, e->kind, id, &c->err);
+	if (rc == TL_OK)
+		printf("Removed %s %.*s.\n", e->label, TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
+
+/* ---- lists ----------------------------------------------------------- */
+
+/*
+ * Pages through a query.  The page whose cursor is used must live until
+ * the next call to the store, so the previous page is freed only then.
+ */
+struct pager {
+	struct tl_store *st;
+	struct tl_query q;
+	struct tl_page page, prev;
+	bool started;
+	long left;
+};
+
+static void pager_init(struct pager *p, struct tl_store *st,
+		       const struct tl_query *q, long limit)
+{
+	memset(p, 0, sizeof(*p));
+	p->st = st;
+	p->q = *q;
+	p->q.after = NULL;
+	p->left = limit > 0 ? limit : -1;
+}
+
+static void pager_done(struct pager *p)
+{
+	tl_page_done(&p->page);
+	tl_page_done(&p->prev);
+	memset(&p->page, 0, sizeof(p->page));
+	memset(&p->prev, 0, sizeof(p->prev));
+}
+
+/* The next page in p->page; p->page.n is 0 at the end. */
+static enum tl_status pager_next(struct cli *c, struct pager *p)
+{
+	enum tl_status rc;
+
+	if (p->started) {
+		if (!p->page.more || p->left == 0) {
+			tl_page_done(&p->page);
+			memset(&p->page, 0, sizeof(p->page));
+			return TL_OK;
+		}
+		p->prev = p->page;
+		p->q.after = &p->prev.next;
+	}
+	memset(&p->page, 0, sizeof(p->page));
+	p->q.limit = p->left > 0 && p->left < CLI_PAGE ? (int)p->left
+						       : CLI_PAGE;
+	rc = tl_store_list(p->st, &p->q, &p->page, &c->err);
+	p->started = true;
+	tl_page_done(&p->prev);
+	memset(&p->prev, 0, sizeof(p->prev));
+	p->q.after = NULL;
+	if (rc != TL_OK) {
+		memset(&p->page, 0, sizeof(p->page));
+		return rc;
+	}
+	if (p->left > 0)
+		p->left -= p->page.n;
+	return TL_OK;
+}
+
+/* The cells of one record's table row: short id, then the columns. */
+static char **row_cells(struct cli_refs *refs, const struct tl_record *r,
+			const int *cols, int ncols)
+{
+	char **cells = calloc((size_t)ncols + 1, sizeof(char *));
+
+	if (!cells)
+		return NULL;
+	cells[0] = strndup(r->id, TL_ID_SHORT);
+	for (int i = 0; i < ncols; i++)
+		cells[i + 1] = cli_field_display(refs, r, cols[i], false);
+	return cells;
+}
+
+static void cells_free(char **cells, int n)
+{
+	if (!cells)
+		return;
+	for (int i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+/*
+ * Streams the records of q as a table: widths from the first page, then
+ * page after page.  skip is a field left out (the parent in a nested
+ * list), or -1.  *count is the number of rows printed.
+ */
+static enum tl_status list_table(struct cli *c, struct tl_store *st,
+				 const struct tl_query *q, long limit,
+				 int indent, int skip, long *count)
+{
+	const struct tl_entity *e = tl_entity_get(q->kind);
+	struct cli_table *t = NULL;
+	struct cli_refs refs;
+	struct pager p;
+	char ***rows = NULL;
+	int cols[32], ncols = 0;
+	enum tl_status rc;
+
+	*count = 0;
+	for (int i = 0; e->columns[i] >= 0 && ncols < 31; i++)
+		if (e->columns[i] != skip)
+			cols[ncols++] = e->columns[i];
+	cli_refs_init(&refs, st);
+	pager_init(&p, st, q, limit);
+	rc = pager_next(c, &p);
+	if (rc != TL_OK || p.page.n == 0)
+		goto out;
+	t = cli_table_new(ncols + 1);
+	rows = calloc((size_t)p.page.n, sizeof(*rows));
+	if (!t || !rows) {
+		rc = cli_fail(c, TL_ESYS, "Out of memory.");
+		goto out;
+	}
+	cli_table_indent(t, indent);
+	cli_table_column(t, 0, "ID", false, false);
+	for (int i = 0; i < ncols; i++) {
+		const struct tl_field *f = &e->fields[cols[i]];
+		cli_table_column(t, i + 1, f->label,
+				 f->type == TL_FT_INT || f->type == TL_FT_AMOUNT,
+				 f->type == TL_FT_TEXT ||
+				 f->type == TL_FT_LONGTEXT ||
+				 f->type == TL_FT_REF);
+		if (cols[i] == e->title)
+			cli_table_prefer(t, i + 1);
+	}
+	for (int r = 0; r < p.page.n; r++) {
+		rows[r] = row_cells(&refs, p.page.recs[r], cols, ncols);
+		if (!rows[r]) {
+			rc = cli_fail(c, TL_ESYS, "Out of memory.");
+			goto out;
+		}
+		cli_table_measure(t, rows[r]);
+	}
+	cli_table_layout(t, cli_term_width());
+	cli_table_print_header(t, stdout);
+	for (;;) {
+		for (int r = 0; r < p.page.n; r++) {
+			char **cells = rows ? rows[r]
+				: row_cells(&refs, p.page.recs[r], cols, ncols);
+			if (!cells) {
+				rc = cli_fail(c, TL_ESYS, "Out of memory.");
+				goto out;
+			}
+			cli_table_print_row(t, cells, stdout);
+			if (!rows)
+				cells_free(cells, ncols + 1);
+			(*count)++;
+		}
+		if (rows) {
+			for (int r = 0; r < p.page.n; r++)
+				cells_free(rows[r], ncols + 1);
+			free(rows);
+			rows = NULL;
+		}
+		rc = pager_next(c, &p);
+		if (rc != TL_OK || p.page.n == 0)
+			break;
+	}
+out:
+	if (rows) {
+		for (int r = 0; r < p.page.n; r++)
+			cells_free(rows[r], ncols + 1);
+		free(rows);
+	}
+	pager_done(&p);
+	cli_table_free(t);
+	cli_refs_done(&refs);
+	return rc;
+}
+
+static enum tl_status list_json(struct cli *c, struct tl_store *st,
+				const struct tl_query *q, long limit)
+{
+	struct pager p;
+	enum tl_status rc;
+	bool first = true;
+
+	pager_init(&p, st, q, limit);
+	fputs("[", stdout);
+	for (;;) {
+		rc = pager_next(c, &p);
+		if (rc != TL_OK || p.page.n == 0)
+			break;
+		for (int i = 0; i < p.page.n; i++) {
+			fputs(first ? "\n  " : ",\n  ", stdout);
+			first = false;
+			if (!cli_json_put(cli_record_json(p.page.recs[i]),
+					  stdout)) {
+				rc = cli_fail(c, TL_ESYS, "Cannot write the "
+					      "JSON output.");
+				break;
+			}
+		}
+		if (rc != TL_OK)
+			break;
+	}
+	pager_done(&p);
+	if (rc == TL_OK)
+		fputs(first ? "]\n" : "\n]\n", stdout);
+	return rc;
+}
+
+static enum tl_status list_csv(struct cli *c, struct tl_store *st,
+			       const struct tl_query *q, long limit)
+{
+	const struct tl_entity *e = tl_entity_get(q->kind);
+	struct pager p;
+	enum tl_status rc;
+
+	fputs("id", stdout);
+	for (int i = 0; i < e->nfields; i++) {
+		fputc(',', stdout);
+		cli_csv_field(stdout, e->fields[i].name);
+	}
+	fputs("\r\n", stdout);
+	pager_init(&p, st, q, limit);
+	for (;;) {
+		rc = pager_next(c, &p);
+		if (rc != TL_OK || p.page.n == 0)
+			break;
+		for (int r = 0; r < p.page.n; r++) {
+			const struct tl_record *rec = p.page.recs[r];
+			fputs(rec->id, stdout);
+			for (int i = 0; i < e->nfields; i++) {
+				fputc(',', stdout);
+				cli_csv_field(stdout, tl_record_get(rec, i));
+			}
+			fputs("\r\n", stdout);
+		}
+	}
+	pager_done(&p);
+	return rc;
+}
+
+enum {
+	LO_OWNER = 1, LO_UNIT, LO_OPEN, LO_OVERDUE, LO_DUE_BEFORE, LO_KIND,
+	LO_STATUS, LO_PARENT, LO_MEETING, LO_PERSON, LO_LIMIT, LO_FORMAT,
+	LO_SERIES, LO_FROM, LO_TO, LO_UNACKED, LO_REVERSE,
+};
+
+
+/* A filter this kind has no field for is a usage error naming it. */
+static enum tl_status need(struct cli *c, const struct tl_entity *e,
+			   bool ok, const char *opt)
+{
+	char pl[64];
+
+	if (ok)
+		return TL_OK;
+	cli_plural_label(e, pl, sizeof(pl));
+	pl[0] = (char)(pl[0] >= 'a' && pl[0] <= 'z' ? pl[0] - 32 : pl[0]);
+	return cli_usage(c, "%s cannot be filtered by %s.", pl, opt);
+}
+
+static enum tl_status check_choice(struct cli *c, const struct tl_field *f,
+				   const char *v)
+{
+	char choices[256];
+
+	if (tl_field_choice_ok(f, v))
+		return TL_OK;
+	return cli_fail(c, TL_EINVAL, "%s \"%.40s\" is not one of %s.",
+			f->label, v,
+			tl_field_choices_str(f, choices, sizeof(choices)));
+}
+
+static enum tl_status cmd_list(struct cli *c, const struct tl_entity *e,
+			       int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"owner", required_argument, NULL, LO_OWNER},
+		{"unit", required_argument, NULL, LO_UNIT},
+		{"open", no_argument, NULL, LO_OPEN},
+		{"overdue", no_argument, NULL, LO_OVERDUE},
+		{"due-before", required_argument, NULL, LO_DUE_BEFORE},
+		{"kind", required_argument, NULL, LO_KIND},
+		{"status", required_argument, NULL, LO_STATUS},
+		{"parent", required_argument, NULL, LO_PARENT},
+		{"meeting", required_argument, NULL, LO_MEETING},
+		{"person", required_argument, NULL, LO_PERSON},
+		{"series", required_argument, NULL, LO_SERIES},
+		{"from", required_argument, NULL, LO_FROM},
+		{"to", required_argument, NULL, LO_TO},
+		{"unacked", no_argument, NULL, LO_UNACKED},
+		{"reverse", no_argument, NULL, LO_REVERSE},
+		{"limit", required_argument, NULL, LO_LIMIT},
+		{"format", required_argument, NULL, LO_FORMAT},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *owner = NULL, *unit = NULL, *parent = NULL;
+	const char *person = NULL, *due = NULL, *series = NULL;
+	const char *from = NULL, *to = NULL;
+	char owner_id[TL_ID_LEN + 1], unit_id[TL_ID_LEN + 1];
+	char parent_id[TL_ID_LEN + 1], person_id[TL_ID_LEN + 1];
+	char series_id[TL_ID_LEN + 1];
+	char due_date[TL_DATE_SIZE], from_date[TL_DATE_SIZE];
+	char to_date[TL_DATE_SIZE];
+	struct tl_query q = {.kind = e->kind};
+	enum cli_format fmt = CLI_FMT_TABLE;
+	struct tl_store *st = NULL;
+	long limit = 0, count = 0;
+	enum tl_status rc = TL_OK;
+	int ch;
+
+	optind = 0;
+	while (rc == TL_OK &&
+	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			help_list(e, stdout);
+			return TL_OK;
+		case LO_OWNER:
+			rc = need(c, e, e->owner >= 0, "--owner");
+			owner = optarg;
+			break;
+		case LO_UNIT:
+			rc = need(c, e, e->unit >= 0, "--unit");
+			unit = optarg;
+			break;
+		case LO_OPEN:
+			rc = need(c, e, e->status >= 0 && e->open_values,
+				  "--open");
+			q.open = true;
+			break;
+		case LO_OVERDUE:
+			rc = need(c, e, e->status >= 0 && e->open_values &&
+				  e->due >= 0, "--overdue");
+			q.overdue = true;
+			break;
+		case LO_DUE_BEFORE:
+			rc = need(c, e, e->due >= 0, "--due-before");
+			due = optarg;
+			break;
+		case LO_KIND:
+			rc = need(c, e, e->kindf >= 0, "--kind");
+			q.kindv = optarg;
+			break;
+		case LO_STATUS:
+			rc = need(c, e, e->status >= 0, "--status");
+			q.status = optarg;
+			break;
+		case LO_PARENT:
+			rc = need(c, e, e->parent >= 0, "--parent");
+			parent = optarg;
+			break;
+		case LO_MEETING:
+			rc = need(c, e, e->parent >= 0 &&
+				  e->fields[e->parent].ref == TL_K_MEETING,
+				  "--meeting");
+			parent = optarg;
+			break;
+		case LO_PERSON:
+			rc = need(c, e, e->kind == TL_K_MEETING, "--person");
+			person = optarg;
+			break;
+		case LO_SERIES:
+			/* A meeting's parent is its series. */
+			if (e->kind == TL_K_MEETING)
+				parent = optarg;
+			else
+				series = optarg;
+			rc = need(c, e, e->kind == TL_K_MEETING ||
+				  tl_entity_field(e, "meeting") >= 0,
+				  "--series");
+			break;
+		case LO_FROM:
+			rc = need(c, e, date_field(e) >= 0, "--from");
+			from = optarg;
+			break;
+		case LO_TO:
+			rc = need(c, e, date_field(e) >= 0, "--to");
+			to = optarg;
+			break;
+		case LO_UNACKED:
+			rc = need(c, e, e->kind == TL_K_FRAME, "--unacked");
+			q.unacked = true;
+			break;
+		case LO_REVERSE:
+			q.reverse = true;
+			break;
+		case LO_LIMIT:
+			rc = cli_parse_limit(c, optarg, &limit);
+			break;
+		case LO_FORMAT:
+			rc = cli_parse_format(c, optarg, CLI_FMT_TABLE |
+					      CLI_FMT_JSON | CLI_FMT_CSV,
+					      &fmt);
+			break;
+		default:
+			rc = cli_bad_option(c, ch, argv);
+			break;
+		}
+	}
+	if (rc != TL_OK)
+		return rc;
+	if (optind < argc)
+		return cli_usage(c, "Unexpected argument '%.60s'.",
+				 argv[optind]);
+	if (q.kindv && (rc = check_choice(c, &e->fields[e->kindf], q.kindv)))
+		return rc;
+	if (q.status &&
+	    (rc = check_choice(c, &e->fields[e->status], q.status)))
+		return rc;
+	if (due) {
+		rc = tl_date_parse(due, NULL, due_date, &c->err);
+		if (rc != TL_OK)
+			return rc;
+		q.due_before = due_date;
+	}
+	if (from) {
+		rc = tl_date_parse(from, NULL, from_date, &c->err);
+		if (rc != TL_OK)
+			return rc;
+		q.from = from_date;
+	}
+	if (to) {
+		rc = tl_date_parse(to, NULL, to_date, &c->err);
+		if (rc != TL_OK)
+			return rc;
+		q.to = to_date;
+	}
+	rc = cli_open(c, TL_OPEN_READONLY, &st);
+	if (rc == TL_OK && owner) {
+		rc = tl_store_resolve(st, e->fields[e->owner].ref, owner,
+				      owner_id, &c->err);
+		q.owner = owner_id;
+	}
+	if (rc == TL_OK && unit) {
+		rc = tl_store_resolve(st, e->fields[e->unit].ref, unit,
+				      unit_id, &c->err);
+		q.unit = unit_id;
+	}
+	if (rc == TL_OK && parent) {
+		rc = tl_store_resolve(st, e->fields[e->parent].ref, parent,
+				      parent_id, &c->err);
+		q.parent = parent_id;
+	}
+	if (rc == TL_OK && series) {
+		rc = tl_store_resolve(st, TL_K_SERIES, series, series_id,
+				      &c->err);
+		q.series = series_id;
+	}
+	if (rc == TL_OK && person) {
+		rc = tl_store_resolve(st, TL_K_PERSON, person, person_id,
+				      &c->err);
+		q.person = person_id;
+	}
+	if (rc == TL_OK) {
+		switch (fmt) {
+		case CLI_FMT_JSON:
+			rc = list_json(c, st, &q, limit);
+			break;
+		case CLI_FMT_CSV:
+			rc = list_csv(c, st, &q, limit);
+			break;
+		default:
+			rc = list_table(c, st, &q, limit, 0, -1, &count);
+			if (rc == TL_OK && count == 0) {
+				char pl[64];
+				cli_plural_label(e, pl, sizeof(pl));
+				printf("No %s.\n", pl);
+			}
+			break;
+		}
+	}
+	tl_store_close(st);
+	return rc;
+}
+
+/* ---- show ------------------------------------------------------------ */
+
+/* Label and value lines, printed with the values lined up. */
+struct kv {
+	const char *label[64];
+	char *value[64];
+	int n;
+};
+
+static void kv_add(struct kv *kv, const char *label, char *value)
+{
+	if (kv->n >= 64 || !value) {
+		free(value);
+		return;
+	}
+	kv->label[kv->n] = label;
+	kv->value[kv->n++] = value;
+}
+
+static void kv_print(struct kv *kv, FILE *out)
+{
+	size_t w = 0;
+
+	for (int i = 0; i < kv->n; i++)
+		if (tl_text_width(kv->label[i]) > w)
+			w = tl_text_width(kv->label[i]);
+	for (int i = 0; i < kv->n; i++) {
+		const char *v = kv->value[i];
+		size_t pad = w - tl_text_width(kv->label[i]);
+		fprintf(out, "%s:%*s ", kv->label[i], (int)pad, "");
+		/* Later lines of a text go under the first. */
+		for (;;) {
+			const char *nl = strchr(v, '\n');
+			size_t len = nl ? (size_t)(nl - v) : strlen(v);
+			fwrite(v, 1, len, out);
+			fputc('\n', out);
+			if (!nl)
+				break;
+			v = nl + 1;
+			fprintf(out, "%*s", (int)w + 2, "");
+		}
+		free(kv->value[i]);
+	}
+	kv->n = 0;
+}
+
+static char *dup_printf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static char *dup_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	s = malloc((size_t)n + 1);
+	if (!s)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* A nested list under a heading: the records of kind whose parent is id. */
+static enum tl_status show_children(struct cli *c, struct tl_store *st,
+				    enum tl_kind kind, const char *id,
+				    const char *heading)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	struct tl_query q = {.kind = kind, .parent = id};
+	enum tl_status rc;
+	long count;
+
+	printf("\n%s:\n", heading);
+	rc = list_table(c, st, &q, 0, 2, e->parent, &count);
+	if (rc == TL_OK && count == 0)
+		printf("  (none)\n");
+	return rc;
+}
+
+static enum tl_status show_text(struct cli *c, struct tl_store *st,
+				const struct tl_record *r)
+{
+	const struct tl_entity *e = r->e;
+	struct cli_refs refs;
+	struct kv kv = {.n = 0};
+	bool warn = false;
+	enum tl_status rc = TL_OK;
+
+	cli_refs_init(&refs, st);
+	kv_add(&kv, "ID", strdup(r->id));
+	for (int i = 0; i < e->nfields; i++) {
+		const struct tl_field *f = &e->fields[i];
+		const char *v = tl_record_get(r, i);
+		if (!v)
+			continue;
+		if (f->type == TL_FT_REF)
+			kv_add(&kv, f->label, dup_printf("%.*s %s",
+				TL_ID_SHORT, v,
+				cli_refs_title(&refs, f->ref, v)));
+		else if (e->kind == TL_K_MANDATE && i == TL_MANDATE_LEVEL)
+			kv_add(&kv, f->label, dup_printf("%s (%s)", v,
+				tl_rules_level_name(strtol(v, NULL, 10))));
+		else
+			kv_add(&kv, f->label, cli_field_display(&refs, r, i,
+								true));
+	}
+	if (e->kind == TL_K_ITEM) {
+		const char *mid = tl_record_get(r, TL_ITEM_MEETING);
+		struct tl_record *m = NULL;
+		if (mid && tl_store_get(st, TL_K_MEETING, mid, &m, &c->err)
+		    == TL_OK &&
+		    tl_rules_grey_zone(tl_record_get(m, TL_MEETING_KIND),
+				       tl_record_get(r, TL_ITEM_QUESTION),
+				       tl_record_get(r, TL_ITEM_DECIDED_BY)))
+			kv_add(&kv, "Grey zone", strdup("yes"));
+		tl_record_free(m);
+	}
+	if (e->kind == TL_K_FRAME && !tl_record_get(r, TL_FRAME_ACKED_AT))
+		kv_add(&kv, "Acknowledged", strdup("no"));
+	if (e->kind == TL_K_MANDATE)
+		warn = !strcmp(tl_record_str(r, TL_MANDATE_NON_DELEGABLE),
+			       "1") ||
+		       tl_rules_matter_non_delegable(
+			       tl_record_get(r, TL_MANDATE_MATTER));
+	kv_add(&kv, "Created", strdup(r->created_at));
+	kv_add(&kv, "Updated", strdup(r->updated_at));
+	kv_print(&kv, stdout);
+	cli_refs_done(&refs);
+	if (warn)
+		printf("Warning: this matter may not be delegable (goals, "
+		       "direction, scope or quality level).\n");
+	switch (e->kind) {
+	case TL_K_MEETING:
+		rc = show_children(c, st, TL_K_PARTICIPANT, r->id,
+				   "Participants");
+		if (rc == TL_OK)
+			rc = show_children(c, st, TL_K_ITEM, r->id, "Agenda");
+		break;
+	case TL_K_FRAME:
+		rc = show_children(c, st, TL_K_FRAME_VERSION, r->id,
+				   "Earlier versions");
+		break;
+	case TL_K_MANDATE:
+		rc = show_children(c, st, TL_K_DECISION, r->id,
+				   "Decisions under this mandate");
+		break;
+	default:
+		break;
+	}
+	return rc;
+}
+
+static enum tl_status cmd_show(struct cli *c, const struct tl_entity *e,
+			       int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	enum cli_format fmt = CLI_FMT_TEXT;
+	struct tl_store *st = NULL;
+	struct tl_record *r = NULL;
+	const char *text = NULL;
+	enum tl_status rc = TL_OK;
+	int ch;
+
+	optind = 0;
+	while (rc == TL_OK &&
+	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (ch == 'h') {
+			help_show(e, stdout);
+			return TL_OK;
+		} else if (ch == 'f') {
+			rc = cli_parse_format(c, optarg,
+					      CLI_FMT_TEXT | CLI_FMT_JSON, &fmt);
+		} else {
+			rc = cli_bad_option(c, ch, argv);
+		}
+	}
+	if (rc == TL_OK)
+		rc = one_id(c, argc, argv, &text);
+	if (rc == TL_OK)
+		rc = cli_open(c, TL_OPEN_READONLY, &st);
+	if (rc == TL_OK)
+		rc = find(c, st, e, text, &r);
+	if (rc == TL_OK) {
+		if (fmt == CLI_FMT_JSON) {
+			if (!cli_json_put(cli_record_json(r), stdout))
+				rc = cli_fail(c, TL_ESYS, "Cannot write the "
+					      "JSON output.");
+			else
+				fputc('\n', stdout);
+		} else {
+			rc = show_text(c, st, r);
+		}
+	}
+	tl_record_free(r);
+	tl_store_close(st);
+	return rc;
+}
+
+/* ---- dispatch -------------------------------------------------------- */
+
+typedef enum tl_status (*action_fn)(struct cli *, const struct tl_entity *,
+				    int, char **);
+
+struct action {
+	const char *name;
+	action_fn run;
+	const char *args;
+	const char *summary;
+};
+
+static const struct action actions[] = {
+	{"add", cmd_add, "--FIELD VALUE ...", "add one"},
+	{"list", cmd_list, "[FILTERS]", "list them (the default action)"},
+	{"show", cmd_show, "ID", "show one, with every field"},
+	{"edit", cmd_edit, "ID --FIELD VALUE ...", "change fields of one"},
+	{"close", cmd_close, "ID", "close one"},
+	{"done", cmd_done, "ID --outcome TEXT", "mark one done"},
+	{"ack", cmd_ack, "ID [--by PERSON]", "acknowledge one (the holder)"},
+	{"remove", cmd_remove, "ID", "remove one from its meeting"},
+};
+
+/* Whether an action belongs to a kind (close is accepted everywhere, so
+ * that closing a series gets a clear refusal; help shows only real ones). */
+static bool action_for(const struct tl_entity *e, const struct action *a,
+		       bool for_help)
+{
+	if (!strcmp(a->name, "add") || !strcmp(a->name, "edit"))
+		return e->kind != TL_K_FRAME_VERSION;
+	if (!strcmp(a->name, "close"))
+		return !for_help || e->close_value;
+	if (!strcmp(a->name, "done"))
+		return e->kind == TL_K_FOLLOWUP;
+	if (!strcmp(a->name, "ack"))
+		return e->kind == TL_K_FRAME;
+	if (!strcmp(a->name, "remove"))
+		return e->kind == TL_K_PARTICIPANT;
+	return true;
+}
+
+void cli_help_entity(const struct tl_entity *e, FILE *out)
+{
+	char pl[64], opt[64], text[128];
+
+	cli_plural_label(e, pl, sizeof(pl));
+	fprintf(out, "Usage: tillit %s ACTION [ARGS...]\n\nWorks with %s.\n\n"
+		"Actions:\n", e->name, pl);
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+		const struct action *a = &actions[i];
+		if (!action_for(e, a, true))
+			continue;
+		snprintf(opt, sizeof(opt), "%s %s", a->name, a->args);
+		if (!strcmp(a->name, "close"))
+			snprintf(text, sizeof(text), "close one (status %s)",
+				 e->close_value);
+		else
+			snprintf(text, sizeof(text), "%s", a->summary);
+		cli_help_opt(out, opt, text);
+	}
+	fprintf(out, "\n'tillit %s ACTION --help' shows the options of an "
+		"action.\n", e->name);
+}
+
+enum tl_status cli_cmd_entity(struct cli *c, const struct tl_entity *e,
+			      int argc, char **argv)
+{
+	const char *name;
+	char pl[64];
+
+	if (argc >= 2 && (!strcmp(argv[1], "-h") ||
+			  !strcmp(argv[1], "--help"))) {
+		cli_help_entity(e, stdout);
+		return TL_OK;
+	}
+	/* `tillit followups` and `tillit followup --open` list. */
+	if (argc < 2 || argv[1][0] == '-') {
+		cli_set_cmd(c, e->name, "list");
+		return cmd_list(c, e, argc, argv);
+	}
+	name = argv[1];
+	if (!strcmp(name, "ls"))
+		name = "list";
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+		const struct action *a = &actions[i];
+		if (strcmp(name, a->name) || !action_for(e, a, false))
+			continue;
+		cli_set_cmd(c, e->name, a->name);
+		return a->run(c, e, argc - 1, argv + 1);
+	}
+	return cli_usage(c, "Unknown action '%.40s' for %s.", argv[1],
+			 cli_plural_label(e, pl, sizeof(pl)));
+}

@@ -1,0 +1,172 @@
+/*
+ * internal.h - what the files of src/cli share and nobody else sees: the
+ * command context, error helpers, output formats, the table printer and
+ * the cache of referred records' names.
+ *
+ * Every command is a function that returns an enum tl_status and leaves
+ * its one-sentence message in cli->err; cli_main prints it as
+ * "tillit: <sentence>" and turns the status into the exit code.
+ */
+#ifndef TILLIT_CLI_INTERNAL_H
+#define TILLIT_CLI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "tillit/error.h"
+#include "tillit/model.h"
+#include "tillit/store.h"
+
+#define CLI_PATH_MAX 4096
+
+/* One run of the command line. */
+struct cli {
+	const char *db_opt;          /* --db, or NULL */
+	char db_path[CLI_PATH_MAX];  /* resolved by cli_open */
+	char cmd[96];                /* "followup add": for usage hints */
+	struct tl_error err;
+};
+
+/* Records a usage error (exit 2) in c->err and returns TL_EUSAGE. */
+enum tl_status cli_usage(struct cli *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Records any error in c->err and returns status. */
+enum tl_status cli_fail(struct cli *c, enum tl_status status,
+			const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
+ * The usage error for what getopt_long returned as ch ('?' or ':'), the
+ * option being argv[optind - 1].
+ */
+enum tl_status cli_bad_option(struct cli *c, int ch, char **argv);
+
+/* Sets the words of the command being run, for "Try 'tillit X --help'". */
+void cli_set_cmd(struct cli *c, const char *a, const char *b);
+
+/*
+ * Resolves the database path (--db, $TILLIT_DB, XDG) and opens it with
+ * flags (TL_OPEN_*).  A missing database says to run 'tillit init'.
+ */
+enum tl_status cli_open(struct cli *c, unsigned flags, struct tl_store **st);
+
+/* Parses a positive count for --limit. */
+enum tl_status cli_parse_limit(struct cli *c, const char *s, long *out);
+
+/* Flushes stdout and reports a failed write (a full disk, a closed pipe). */
+enum tl_status cli_flush(struct cli *c);
+
+/* ---- commands (entity_cmd.c, misc_cmd.c) ---------------------------- */
+
+enum tl_status cli_cmd_entity(struct cli *c, const struct tl_entity *e,
+			      int argc, char **argv);
+enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv);
+enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv);
+enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv);
+enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv);
+enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv);
+
+/* The help of a noun (its actions), to out. */
+void cli_help_entity(const struct tl_entity *e, FILE *out);
+
+/* "follow-ups", "people": the human plural of an entity's label. */
+const char *cli_plural_label(const struct tl_entity *e, char *buf,
+			     size_t size);
+
+/* One option in --help: the option at two spaces, its text at column
+ * CLI_HELP_COL, wrapped to lines of 79 cells. */
+#define CLI_HELP_COL 30
+void cli_help_opt(FILE *out, const char *opt, const char *text);
+
+/* ---- output formats (output.c) -------------------------------------- */
+
+enum cli_format {
+	CLI_FMT_TABLE = 1 << 0,
+	CLI_FMT_JSON = 1 << 1,
+	CLI_FMT_CSV = 1 << 2,
+	CLI_FMT_TEXT = 1 << 3,
+};
+
+/* Parses --format s, one of the formats in `allowed`. */
+enum tl_status cli_parse_format(struct cli *c, const char *s,
+				unsigned allowed, enum cli_format *out);
+
+/* The cells a table may take: $COLUMNS, the terminal's width, or 100. */
+int cli_term_width(void);
+
+/*
+ * A table printed as it streams: the column widths come from the rows
+ * measured before the first is printed (the first page), then every row
+ * is fitted to them, counting terminal cells so that å, ä, ö and wide
+ * characters line up.  Cells must be sanitised single lines.
+ */
+struct cli_table;
+
+struct cli_table *cli_table_new(int ncols);
+void cli_table_free(struct cli_table *t);
+/* Column i: its header; right-aligned (numbers); may be narrowed. */
+void cli_table_column(struct cli_table *t, int i, const char *header,
+		      bool right, bool flexible);
+/* Column i (flexible) keeps its width longest: the record's title. */
+void cli_table_prefer(struct cli_table *t, int i);
+/* Lines start with this many spaces (nested lists in `show`). */
+void cli_table_indent(struct cli_table *t, int indent);
+void cli_table_measure(struct cli_table *t, char *const *cells);
+/* Fixes the widths so that a line fits width cells (narrowing text). */
+void cli_table_layout(struct cli_table *t, int width);
+void cli_table_print_header(const struct cli_table *t, FILE *out);
+void cli_table_print_row(const struct cli_table *t, char *const *cells,
+			 FILE *out);
+
+/* Writes s as one RFC 4180 field (quoted when needed). */
+void cli_csv_field(FILE *out, const char *s);
+
+/* The JSON object of a record, in the export's encoding (json.c): id,
+ * created_at, updated_at, then the set fields in the model's order,
+ * integers as numbers and booleans as true/false.  NULL when out of
+ * memory.  Caller json_decref()s it. */
+json_t *cli_record_json(const struct tl_record *r);
+
+/* Dumps a JSON value on one line to out and frees it; false on error. */
+bool cli_json_put(json_t *json, FILE *out);
+
+/*
+ * The names of referred records, looked up once: a small cache in front
+ * of tl_store_get.
+ */
+#define CLI_REF_CACHE 32
+
+struct cli_refs {
+	struct tl_store *st;
+	struct {
+		enum tl_kind kind;
+		char id[TL_ID_LEN + 1];
+		char *title;
+	} slot[CLI_REF_CACHE];
+	int next;
+};
+
+void cli_refs_init(struct cli_refs *refs, struct tl_store *st);
+void cli_refs_done(struct cli_refs *refs);
+/* The title (first line, sanitised) of record id of kind; the cache owns
+ * it.  The short id when the record cannot be read. */
+const char *cli_refs_title(struct cli_refs *refs, enum tl_kind kind,
+			   const char *id);
+
+/* The title of a record as shown to people: its title field, or for a
+ * reference the referred record's name; a new string (caller frees). */
+char *cli_record_title(struct cli_refs *refs, const struct tl_record *r);
+
+/*
+ * A field's value for a table cell or a show line: a reference as the
+ * referred name, a boolean as yes/no, text sanitised; one line unless
+ * multiline.  A new string (caller frees); "" when unset.
+ */
+char *cli_field_display(struct cli_refs *refs, const struct tl_record *r,
+			int i, bool multiline);
+
+#endif

@@ -1,0 +1,737 @@
+/*
+ * misc_cmd.c - the commands that are not about one kind of record:
+ *
+ *   tillit init [--demo] [--principles vadstena|national]
+ *   tillit search QUERY... [--limit N] [--format table|json]
+ *   tillit export [--format json] [--output FILE]
+ *   tillit import FILE
+ *   tillit log [ID] [--limit N] [--format table|json]
+ *
+ * init is the only command that creates a database.  export writes a
+ * file atomically (a temporary file in the same folder, then rename), so a
+ * failed export never leaves half a file where the old one was.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tillit/demo.h"
+#include "tillit/id.h"
+#include "tillit/json.h"
+#include "tillit/model.h"
+#include "tillit/rules.h"
+#include "tillit/store.h"
+#include "tillit/text.h"
+#include "tillit/validate.h"
+
+/* ---- init ------------------------------------------------------------ */
+
+static void help_init(void)
+{
+	puts("Usage: tillit init [--demo] [--principles vadstena|national]\n\n"
+	     "Creates the database (mode 0600, with its folder) and fills in "
+	     "the\ngovernance principles.  On an existing database it only "
+	     "adds the\nprinciples when there are none.\n\nOptions:");
+	cli_help_opt(stdout, "--demo", "fill an empty database with a "
+		 "believable municipality");
+	cli_help_opt(stdout, "--principles PRESET", "vadstena (the default: "
+		 "Vadstena's five) or national (the national trust "
+		 "delegation's eight)");
+	cli_help_opt(stdout, "-h, --help", "show this help");
+}
+
+/* Records of any kind but principles: is the database in use? */
+static enum tl_status count_records(struct cli *c, struct tl_store *st,
+				    long *total)
+{
+	enum tl_status rc;
+	long n;
+
+	*total = 0;
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		struct tl_query q = {.kind = (enum tl_kind)k};
+		if (k == TL_K_PRINCIPLE)
+			continue;
+		rc = tl_store_count(st, &q, &n, &c->err);
+		if (rc != TL_OK)
+			return rc;
+		*total += n;
+	}
+	return TL_OK;
+}
+
+/* Removes a database this run created and then failed to fill. */
+static void remove_db(const char *path)
+{
+	char side[CLI_PATH_MAX + 8];
+
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-journal", path);
+	unlink(side);
+}
+
+enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"demo", no_argument, NULL, 'd'},
+		{"principles", required_argument, NULL, 'p'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *preset = "vadstena";
+	struct tl_store *st = NULL;
+	bool demo = false, existed;
+	struct stat sb;
+	enum tl_status rc;
+	long n = 0;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			demo = true;
+			break;
+		case 'p':
+			preset = optarg;
+			break;
+		case 'h':
+			help_init();
+			return TL_OK;
+		default:
+			return cli_bad_option(c, ch, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(c, "Unexpected argument '%.60s'; give the "
+				 "database with --db PATH before 'init'.",
+				 argv[optind]);
+	if (!tl_rules_preset(preset))
+		return cli_fail(c, TL_EINVAL, "Unknown principles preset "
+				"\"%.40s\"; use vadstena or national.",
+				preset);
+	rc = tl_store_path(c->db_opt, c->db_path, sizeof(c->db_path),
+			   &c->err);
+	if (rc != TL_OK)
+		return rc;
+	existed = stat(c->db_path, &sb) == 0;
+	rc = tl_store_open(c->db_path, TL_OPEN_CREATE, &st, &c->err);
+	if (rc != TL_OK) {
+		if (!existed)
+			remove_db(c->db_path);
+		return rc;
+	}
+	if (demo) {
+		rc = count_records(c, st, &n);
+		if (rc == TL_OK && n > 0)
+			rc = cli_fail(c, TL_EREFUSED, "The database at %s "
+				      "already holds records; --demo fills "
+				      "only an empty one.", c->db_path);
+	}
+	if (rc == TL_OK)
+		rc = tl_store_begin(st, &c->err);
+	if (rc == TL_OK) {
+		rc = tl_store_seed_principles(st, preset, &c->err);
+		if (rc == TL_OK && demo)
+			rc = tl_demo_fill(st, &c->err);
+		if (rc == TL_OK)
+			rc = tl_store_commit(st, &c->err);
+		else
+			tl_store_rollback(st);
+	}
+	tl_store_close(st);
+	if (rc != TL_OK) {
+		if (!existed)
+			remove_db(c->db_path);
+		return rc;
+	}
+	if (existed)
+		printf("Database %s already exists.\n", c->db_path);
+	else
+		printf("Created %s.\n", c->db_path);
+	if (demo)
+		printf("Filled it with the demo data.\n");
+	return TL_OK;
+}
+
+/* ---- search ---------------------------------------------------------- */
+
+enum { SO_LIMIT = 1, SO_FORMAT };
+
+static void help_search(void)
+{
+	puts("Usage: tillit search QUERY... [--limit N] "
+	     "[--format table|json]\n\n"
+	     "Searches titles, names, notes, decisions, matters, frame "
+	     "descriptions\nand follow-up texts.  Every word must occur; "
+	     "words match as prefixes.\n\nOptions:");
+	cli_help_opt(stdout, "--limit N", "at most N hits (default 50)");
+	cli_help_opt(stdout, "--format FORMAT", "table (the default) or json");
+	cli_help_opt(stdout, "-h, --help", "show this help");
+}
+
+static char *join_words(int n, char **words)
+{
+	size_t len = 1;
+	char *s;
+
+	for (int i = 0; i < n; i++)
+		len += strlen(words[i]) + 1;
+	s = malloc(len);
+	if (!s)
+		return NULL;
+	s[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, words[i]);
+	}
+	return s;
+}
+
+static void json_str_or_null(json_t *obj, const char *key, const char *v)
+{
+	json_object_set_new(obj, key, v ? json_string(v) : json_null());
+}
+
+static void search_table(const struct tl_hit *hits, int n)
+{
+	struct cli_table *t = cli_table_new(4);
+	char *cells[4];
+
+	if (!t)
+		return;
+	cli_table_column(t, 0, "Kind", false, false);
+	cli_table_column(t, 1, "ID", false, false);
+	cli_table_column(t, 2, "Title", false, true);
+	cli_table_column(t, 3, "Match", false, true);
+	cli_table_prefer(t, 3);
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < n; i++) {
+			cells[0] = strdup(tl_entity_get(hits[i].kind)->name);
+			cells[1] = strndup(hits[i].id, TL_ID_SHORT);
+			cells[2] = tl_text_sanitize(hits[i].title ?
+						    hits[i].title : "", false);
+			cells[3] = tl_text_sanitize(hits[i].snippet ?
+						    hits[i].snippet : "", false);
+			if (pass == 0)
+				cli_table_measure(t, cells);
+			else
+				cli_table_print_row(t, cells, stdout);
+			for (int j = 0; j < 4; j++)
+				free(cells[j]);
+		}
+		if (pass == 0) {
+			cli_table_layout(t, cli_term_width());
+			cli_table_print_header(t, stdout);
+		}
+	}
+	cli_table_free(t);
+}
+
+enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"limit", required_argument, NULL, SO_LIMIT},
+		{"format", required_argument, NULL, SO_FORMAT},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	enum cli_format fmt = CLI_FMT_TABLE;
+	struct tl_store *st = NULL;
+	struct tl_hit *hits = NULL;
+	enum tl_status rc = TL_OK;
+	long limit = 50;
+	char *query;
+	int ch, n = 0;
+
+	optind = 0;
+	while (rc == TL_OK &&
+	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case SO_LIMIT:
+			rc = cli_parse_limit(c, optarg, &limit);
+			if (rc == TL_OK && limit > 1000)
+				limit = 1000;
+			break;
+		case SO_FORMAT:
+			rc = cli_parse_format(c, optarg,
+					      CLI_FMT_TABLE | CLI_FMT_JSON,
+					      &fmt);
+			break;
+		case 'h':
+			help_search();
+			return TL_OK;
+		default:
+			rc = cli_bad_option(c, ch, argv);
+			break;
+		}
+	}
+	if (rc != TL_OK)
+		return rc;
+	if (optind >= argc)
+		return cli_usage(c, "Give the words to search for.");
+	query = join_words(argc - optind, argv + optind);
+	if (!query)
+		return cli_fail(c, TL_ESYS, "Out of memory.");
+	rc = cli_open(c, TL_OPEN_READONLY, &st);
+	if (rc == TL_OK)
+		rc = tl_store_search(st, query, (int)limit, &hits, &n,
+				     &c->err);
+	if (rc == TL_OK && fmt == CLI_FMT_JSON) {
+		json_t *arr = json_array();
+		for (int i = 0; arr && i < n; i++) {
+			json_t *o = json_object();
+			if (!o)
+				break;
+			json_str_or_null(o, "kind",
+					 tl_entity_get(hits[i].kind)->name);
+			json_str_or_null(o, "id", hits[i].id);
+			json_str_or_null(o, "title", hits[i].title);
+			json_str_or_null(o, "snippet", hits[i].snippet);
+			json_array_append_new(arr, o);
+		}
+		if (!arr || json_dumpf(arr, stdout, JSON_PRESERVE_ORDER |
+				       JSON_INDENT(2)))
+			rc = cli_fail(c, TL_ESYS, "Cannot write the JSON "
+				      "output.");
+		else
+			fputc('\n', stdout);
+		json_decref(arr);
+	} else if (rc == TL_OK && n == 0) {
+		printf("No matches.\n");
+	} else if (rc == TL_OK) {
+		search_table(hits, n);
+	}
+	tl_hits_free(hits, n);
+	tl_store_close(st);
+	free(query);
+	return rc;
+}
+
+/* ---- export and import ----------------------------------------------- */
+
+static void help_export(void)
+{
+	puts("Usage: tillit export [--format json] [--output FILE]\n\n"
+	     "Writes every record of every kind as one JSON document (see "
+	     "doc/),\nto standard output or to FILE.  FILE is replaced "
+	     "atomically.\n\nOptions:");
+	cli_help_opt(stdout, "--format FORMAT", "json (the only format so far)");
+	cli_help_opt(stdout, "-o, --output FILE", "write to FILE");
+	cli_help_opt(stdout, "-h, --help", "show this help");
+}
+
+/* Writes the export to path through a temporary file and rename(2). */
+static enum tl_status export_file(struct cli *c, struct tl_store *st,
+				  const char *path)
+{
+	size_t len = strlen(path);
+	char *tmp = malloc(len + 8);
+	enum tl_status rc;
+	mode_t mask;
+	FILE *f;
+	int fd;
+
+	if (!tmp)
+		return cli_fail(c, TL_ESYS, "Out of memory.");
+	memcpy(tmp, path, len);
+	memcpy(tmp + len, ".XXXXXX", 8);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+			      strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	/* mkstemp makes 0600; an export follows the umask like any file. */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "w"))) {
+		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+			      strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return rc;
+	}
+	rc = tl_json_export(st, f, &c->err);
+	errno = 0;
+	if (rc == TL_OK && (fflush(f) == EOF || ferror(f) ||
+			    fsync(fileno(f)) != 0))
+		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+			      strerror(errno ? errno : EIO));
+	if (fclose(f) == EOF && rc == TL_OK)
+		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+			      strerror(errno));
+	if (rc == TL_OK && rename(tmp, path) != 0)
+		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+			      strerror(errno));
+	if (rc != TL_OK)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	enum cli_format fmt = CLI_FMT_JSON;
+	const char *output = NULL;
+	struct tl_store *st = NULL;
+	enum tl_status rc = TL_OK;
+	int ch;
+
+	optind = 0;
+	while (rc == TL_OK &&
+	       (ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			rc = cli_parse_format(c, optarg, CLI_FMT_JSON, &fmt);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			help_export();
+			return TL_OK;
+		default:
+			rc = cli_bad_option(c, ch, argv);
+			break;
+		}
+	}
+	if (rc != TL_OK)
+		return rc;
+	if (optind < argc)
+		return cli_usage(c, "Unexpected argument '%.60s'.",
+				 argv[optind]);
+	if (output && !*output)
+		return cli_usage(c, "--output needs a file name.");
+	rc = cli_open(c, TL_OPEN_READONLY, &st);
+	if (rc == TL_OK && output && strcmp(output, "-"))
+		rc = export_file(c, st, output);
+	else if (rc == TL_OK)
+		rc = tl_json_export(st, stdout, &c->err);
+	tl_store_close(st);
+	return rc;
+}
+
+enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct tl_json_stats stats = {0};
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	struct stat sb;
+	bool existed;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (ch == 'h') {
+			puts("Usage: tillit import FILE\n\n"
+			     "Merges a JSON document written by 'tillit "
+			     "export' into the database,\nby id, in one "
+			     "transaction: a record that is new is added, "
+			     "one that\ndiffers is changed, an equal one is "
+			     "left alone.  Importing the same\nfile twice "
+			     "changes nothing.  A file with any error writes "
+			     "nothing.\nA missing database is created, empty."
+			     "\n\nOptions:");
+			cli_help_opt(stdout, "-h, --help", "show this help");
+			return TL_OK;
+		}
+		return cli_bad_option(c, ch, argv);
+	}
+	if (optind >= argc)
+		return cli_usage(c, "Give the file to import.");
+	if (optind + 1 < argc)
+		return cli_usage(c, "Unexpected argument '%.60s'.",
+				 argv[optind + 1]);
+	/* Restoring into a new file is what an import is for, so a missing
+	 * database is created (empty, without principles), and removed
+	 * again when the import fails. */
+	rc = tl_store_path(c->db_opt, c->db_path, sizeof(c->db_path),
+			   &c->err);
+	if (rc != TL_OK)
+		return rc;
+	existed = stat(c->db_path, &sb) == 0;
+	rc = tl_store_open(c->db_path, TL_OPEN_CREATE, &st, &c->err);
+	if (rc == TL_OK)
+		rc = tl_json_import(st, argv[optind], &stats, &c->err);
+	tl_store_close(st);
+	if (rc != TL_OK && !existed)
+		remove_db(c->db_path);
+	if (rc == TL_OK) {
+		char *name = tl_text_sanitize(argv[optind], false);
+		printf("Imported %s: %ld added, %ld changed, %ld unchanged.\n",
+		       name ? name : argv[optind], stats.added, stats.changed,
+		       stats.unchanged);
+		free(name);
+	}
+	return rc;
+}
+
+/* ---- log ------------------------------------------------------------- */
+
+enum { LG_LIMIT = 1, LG_FORMAT };
+
+static void help_log(void)
+{
+	puts("Usage: tillit log [ID] [--limit N] [--format table|json]\n\n"
+	     "Shows the audit log, newest first: every create, change and "
+	     "delete,\nwith the time (UTC), the OS user, the record, the "
+	     "field, and the old\nand the new value.  With ID, only that "
+	     "record's rows.\n\nOptions:");
+	cli_help_opt(stdout, "--limit N", "at most N rows");
+	cli_help_opt(stdout, "--format FORMAT", "table (the default) or json");
+	cli_help_opt(stdout, "-h, --help", "show this help");
+}
+
+/* Resolves an id (or prefix, or name) of a record of any kind. */
+static enum tl_status resolve_any(struct cli *c, struct tl_store *st,
+				  const char *text, char out[TL_ID_LEN + 1])
+{
+	char id[TL_ID_LEN + 1], list[400] = "";
+	struct tl_error err;
+	size_t len = 0;
+	int found = 0;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		enum tl_status rc = tl_store_resolve(st, e->kind, text, id,
+						     &err);
+		if (rc == TL_EAMBIG) {
+			c->err = err;
+			return rc;
+		}
+		if (rc == TL_ENOTFOUND)
+			continue;
+		if (rc != TL_OK) {
+			c->err = err;
+			return rc;
+		}
+		if (found == 0)
+			memcpy(out, id, sizeof(id));
+		if (len < sizeof(list))
+			len += (size_t)snprintf(list + len, sizeof(list) - len,
+						"%s%s %.*s", found ? ", " : "",
+						e->name, TL_ID_SHORT, id);
+		found++;
+	}
+	if (found == 1)
+		return TL_OK;
+	if (found > 1)
+		return cli_fail(c, TL_EAMBIG, "\"%.60s\" matches %d records: "
+				"%s; give more of the id.", text, found, list);
+	/* A record that was deleted still has its rows. */
+	if (tl_id_valid(text)) {
+		memcpy(out, text, TL_ID_LEN + 1);
+		return TL_OK;
+	}
+	return cli_fail(c, TL_ENOTFOUND, "No record matches \"%.60s\".",
+			text);
+}
+
+static char *audit_change(const struct tl_audit *a)
+{
+	char *o, *n, *s;
+	size_t len;
+
+	if (!a->old_value && !a->new_value)
+		return strdup("");
+	/* A create or delete row carries the record's name, not a change. */
+	if (!a->field) {
+		o = tl_text_first_line(a->new_value ? a->new_value
+						    : a->old_value, 200);
+		s = o ? tl_text_sanitize(o, false) : NULL;
+		free(o);
+		return s;
+	}
+	o = tl_text_first_line(a->old_value ? a->old_value : "(empty)", 200);
+	n = tl_text_first_line(a->new_value ? a->new_value : "(empty)", 200);
+	if (!o || !n) {
+		free(o);
+		free(n);
+		return NULL;
+	}
+	len = strlen(o) + strlen(n) + 5;
+	s = malloc(len);
+	if (s)
+		snprintf(s, len, "%s -> %s", o, n);
+	free(o);
+	free(n);
+	if (!s)
+		return NULL;
+	o = tl_text_sanitize(s, false);
+	free(s);
+	return o;
+}
+
+static void audit_cells(const struct tl_audit *a, char **cells)
+{
+	const struct tl_entity *e = tl_entity_find(a->entity);
+
+	cells[0] = strdup(a->at);
+	cells[1] = tl_text_sanitize(a->os_user ? a->os_user : "", false);
+	cells[2] = tl_text_sanitize(a->action ? a->action : "", false);
+	cells[3] = e ? strdup(e->name)
+		     : tl_text_sanitize(a->entity ? a->entity : "", false);
+	cells[4] = strndup(a->id, TL_ID_SHORT);
+	cells[5] = tl_text_sanitize(a->field ? a->field : "", false);
+	cells[6] = audit_change(a);
+}
+
+static json_t *audit_json(const struct tl_audit *a)
+{
+	json_t *o = json_object();
+	const struct tl_entity *e = tl_entity_find(a->entity);
+
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "seq", json_integer(a->seq));
+	json_str_or_null(o, "at", a->at);
+	json_str_or_null(o, "user", a->os_user);
+	json_str_or_null(o, "action", a->action);
+	json_str_or_null(o, "entity", e ? e->name : a->entity);
+	json_str_or_null(o, "id", a->id);
+	json_str_or_null(o, "field", a->field);
+	json_str_or_null(o, "old", a->old_value);
+	json_str_or_null(o, "new", a->new_value);
+	return o;
+}
+
+enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"limit", required_argument, NULL, LG_LIMIT},
+		{"format", required_argument, NULL, LG_FORMAT},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const headers[] = {
+		"Time", "User", "Action", "Entity", "ID", "Field", "Change"};
+	enum cli_format fmt = CLI_FMT_TABLE;
+	struct tl_store *st = NULL;
+	struct tl_audit *rows = NULL;
+	struct cli_table *t = NULL;
+	char id[TL_ID_LEN + 1];
+	const char *text = NULL;
+	enum tl_status rc = TL_OK;
+	long limit = 0, shown = 0;
+	long long before = 0;
+	int ch, n = 0, page;
+	char *cells[7];
+
+	optind = 0;
+	while (rc == TL_OK &&
+	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case LG_LIMIT:
+			rc = cli_parse_limit(c, optarg, &limit);
+			break;
+		case LG_FORMAT:
+			rc = cli_parse_format(c, optarg,
+					      CLI_FMT_TABLE | CLI_FMT_JSON,
+					      &fmt);
+			break;
+		case 'h':
+			help_log();
+			return TL_OK;
+		default:
+			rc = cli_bad_option(c, ch, argv);
+			break;
+		}
+	}
+	if (rc != TL_OK)
+		return rc;
+	if (optind + 1 < argc)
+		return cli_usage(c, "Unexpected argument '%.60s'.",
+				 argv[optind + 1]);
+	if (optind < argc)
+		text = argv[optind];
+	rc = cli_open(c, TL_OPEN_READONLY, &st);
+	if (rc == TL_OK && text)
+		rc = resolve_any(c, st, text, id);
+	if (rc != TL_OK)
+		goto out;
+	if (fmt == CLI_FMT_JSON)
+		fputs("[", stdout);
+	for (;;) {
+		page = 100;
+		if (limit > 0 && limit - shown < page)
+			page = (int)(limit - shown);
+		if (page <= 0)
+			break;
+		rc = tl_store_audit(st, text ? id : NULL, before, page, &rows,
+				    &n, &c->err);
+		if (rc != TL_OK)
+			break;
+		if (fmt == CLI_FMT_JSON) {
+			for (int i = 0; i < n; i++) {
+				fputs(shown ? ",\n  " : "\n  ", stdout);
+				cli_json_put(audit_json(&rows[i]), stdout);
+				shown++;
+			}
+		} else {
+			if (!t && n > 0) {
+				t = cli_table_new(7);
+				if (!t) {
+					rc = cli_fail(c, TL_ESYS,
+						      "Out of memory.");
+					break;
+				}
+				for (int j = 0; j < 7; j++)
+					cli_table_column(t, j, headers[j],
+							 false, j >= 5);
+				cli_table_prefer(t, 6);
+				for (int i = 0; i < n; i++) {
+					audit_cells(&rows[i], cells);
+					cli_table_measure(t, cells);
+					for (int j = 0; j < 7; j++)
+						free(cells[j]);
+				}
+				cli_table_layout(t, cli_term_width());
+				cli_table_print_header(t, stdout);
+			}
+			for (int i = 0; i < n; i++) {
+				audit_cells(&rows[i], cells);
+				cli_table_print_row(t, cells, stdout);
+				for (int j = 0; j < 7; j++)
+					free(cells[j]);
+				shown++;
+			}
+		}
+		if (n > 0)
+			before = rows[n - 1].seq;
+		tl_audit_free(rows, n);
+		rows = NULL;
+		if (n < page)
+			break;
+	}
+	if (rc == TL_OK && fmt == CLI_FMT_JSON)
+		fputs(shown ? "\n]\n" : "]\n", stdout);
+	else if (rc == TL_OK && shown == 0)
+		printf("No changes logged.\n");
+out:
+	cli_table_free(t);
+	tl_store_close(st);
+	return rc;
+}

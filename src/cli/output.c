@@ -1,0 +1,467 @@
+/*
+ * output.c - how the command line prints records: aligned tables that
+ * stream page by page, RFC 4180 CSV, JSON in the export's encoding, and
+ * the display form of a field (a reference shown as the referred record's
+ * name, text made safe for a terminal).
+ *
+ * Widths are terminal cells (tl_text_width), never bytes, so that names
+ * with å, ä, ö and wide CJK characters line up.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "tillit/id.h"
+#include "tillit/model.h"
+#include "tillit/store.h"
+#include "tillit/text.h"
+
+/* Cells between two columns, and the narrowest a text column gets. */
+#define CLI_GAP 2
+#define CLI_MIN_TEXT 8
+/* Text columns other than the preferred one keep this much if they can. */
+#define CLI_FAIR_TEXT 16
+/* ... and the preferred column keeps this much before they narrow more. */
+#define CLI_FAIR_TITLE 24
+
+enum tl_status cli_parse_format(struct cli *c, const char *s,
+				unsigned allowed, enum cli_format *out)
+{
+	static const struct {
+		const char *name;
+		enum cli_format f;
+	} names[] = {
+		{"table", CLI_FMT_TABLE},
+		{"json", CLI_FMT_JSON},
+		{"csv", CLI_FMT_CSV},
+		{"text", CLI_FMT_TEXT},
+	};
+	char list[64] = "";
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(allowed & names[i].f))
+			continue;
+		if (!strcmp(s, names[i].name)) {
+			*out = names[i].f;
+			return TL_OK;
+		}
+		if (list[0])
+			strncat(list, " or ", sizeof(list) - strlen(list) - 1);
+		strncat(list, names[i].name, sizeof(list) - strlen(list) - 1);
+	}
+	return cli_usage(c, "Unknown format \"%.40s\"; use %s.", s, list);
+}
+
+int cli_term_width(void)
+{
+	const char *s = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long n;
+
+	if (s && *s) {
+		errno = 0;
+		n = strtol(s, &end, 10);
+		if (!errno && !*end && n >= 20 && n <= 10000)
+			return (int)n;
+	}
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
+	    && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 100;
+}
+
+void cli_help_opt(FILE *out, const char *opt, const char *text)
+{
+	size_t w = tl_text_width(opt), room = 79 - CLI_HELP_COL, col;
+	const char *p = text;
+
+	fprintf(out, "  %s", opt);
+	if (w + 4 > CLI_HELP_COL) {
+		fputc('\n', out);
+		col = 0;
+	} else {
+		col = w + 2;
+	}
+	/* Words go on while they fit; a longer word gets a line of its own. */
+	while (*p) {
+		size_t len = 0, used = 0;
+		const char *brk = NULL;
+		while (p[len]) {
+			if (p[len] == ' ') {
+				if (used > room)
+					break;
+				brk = p + len;
+			}
+			if (((unsigned char)p[len] & 0xC0) != 0x80)
+				used++;
+			len++;
+		}
+		if (used <= room || !brk)
+			brk = p + len;
+		fprintf(out, "%*s%.*s\n", (int)(CLI_HELP_COL - col), "",
+			(int)(brk - p), p);
+		col = 0;
+		p = *brk ? brk + 1 : brk;
+	}
+	if (!*text)
+		fputc('\n', out);
+}
+
+/* ---- tables ---------------------------------------------------------- */
+
+struct cli_col {
+	char *header;
+	bool right;
+	bool flexible;
+	bool preferred;
+	size_t width;
+	size_t min;
+};
+
+struct cli_table {
+	int n;
+	int indent;
+	struct cli_col *col;
+};
+
+struct cli_table *cli_table_new(int ncols)
+{
+	struct cli_table *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->col = calloc((size_t)ncols, sizeof(*t->col));
+	if (!t->col) {
+		free(t);
+		return NULL;
+	}
+	t->n = ncols;
+	return t;
+}
+
+void cli_table_free(struct cli_table *t)
+{
+	if (!t)
+		return;
+	for (int i = 0; i < t->n; i++)
+		free(t->col[i].header);
+	free(t->col);
+	free(t);
+}
+
+void cli_table_column(struct cli_table *t, int i, const char *header,
+		      bool right, bool flexible)
+{
+	struct cli_col *c = &t->col[i];
+
+	free(c->header);
+	c->header = strdup(header);
+	c->right = right;
+	c->flexible = flexible;
+	c->width = tl_text_width(header);
+	c->min = c->width > CLI_MIN_TEXT ? c->width : CLI_MIN_TEXT;
+}
+
+void cli_table_prefer(struct cli_table *t, int i)
+{
+	t->col[i].preferred = true;
+}
+
+void cli_table_indent(struct cli_table *t, int indent)
+{
+	t->indent = indent < 0 ? 0 : indent > 40 ? 40 : indent;
+}
+
+void cli_table_measure(struct cli_table *t, char *const *cells)
+{
+	for (int i = 0; i < t->n; i++) {
+		size_t w = cells[i] ? tl_text_width(cells[i]) : 0;
+		if (w > t->col[i].width)
+			t->col[i].width = w;
+	}
+}
+
+/* Narrows the widest flexible column (the preferred one only when
+ * `preferred`) down to at most `floor` cells; false when none can give. */
+static bool narrow_one(struct cli_table *t, bool preferred, size_t floor)
+{
+	struct cli_col *widest = NULL;
+
+	for (int i = 0; i < t->n; i++) {
+		struct cli_col *c = &t->col[i];
+		size_t lo = c->min > floor ? c->min : floor;
+		if (c->flexible && c->preferred == preferred &&
+		    c->width > lo && (!widest || c->width > widest->width))
+			widest = c;
+	}
+	if (!widest)
+		return false;
+	widest->width--;
+	return true;
+}
+
+void cli_table_layout(struct cli_table *t, int width)
+{
+	size_t total = (size_t)t->indent;
+
+	for (int i = 0; i < t->n; i++)
+		total += t->col[i].width + (i ? CLI_GAP : 0);
+	/* The other text columns give way first, to a readable width, then
+	 * the preferred one (the record's title) to a wider one, then the
+	 * others as far as they go, then the title. */
+	while (total > (size_t)width && narrow_one(t, false, CLI_FAIR_TEXT))
+		total--;
+	while (total > (size_t)width &&
+	       narrow_one(t, true, CLI_FAIR_TITLE))
+		total--;
+	while (total > (size_t)width && narrow_one(t, false, 0))
+		total--;
+	while (total > (size_t)width && narrow_one(t, true, 0))
+		total--;
+}
+
+/* Prints one line of cells, the last one without trailing blanks. */
+static void table_line(const struct cli_table *t, char *const *cells,
+		       FILE *out)
+{
+	char buf[4096];
+	size_t len = 0, end;
+	char *line = malloc(sizeof(buf) * (size_t)(t->n + 1));
+
+	if (!line)
+		return;
+	memset(line, ' ', (size_t)t->indent);
+	len = (size_t)t->indent;
+	for (int i = 0; i < t->n; i++) {
+		const struct cli_col *c = &t->col[i];
+		const char *s = cells[i] ? cells[i] : "";
+		size_t w = c->width < sizeof(buf) / 4 ? c->width
+						      : sizeof(buf) / 4;
+		if (i) {
+			memcpy(line + len, "  ", CLI_GAP);
+			len += CLI_GAP;
+		}
+		tl_text_fit(s, w, c->right, buf, sizeof(buf));
+		end = strlen(buf);
+		memcpy(line + len, buf, end);
+		len += end;
+	}
+	while (len > 0 && line[len - 1] == ' ')
+		len--;
+	line[len] = '\0';
+	fputs(line, out);
+	fputc('\n', out);
+	free(line);
+}
+
+void cli_table_print_header(const struct cli_table *t, FILE *out)
+{
+	char **cells = calloc((size_t)t->n, sizeof(char *));
+
+	if (!cells)
+		return;
+	for (int i = 0; i < t->n; i++)
+		cells[i] = t->col[i].header;
+	table_line(t, cells, out);
+	free(cells);
+}
+
+void cli_table_print_row(const struct cli_table *t, char *const *cells,
+			 FILE *out)
+{
+	table_line(t, cells, out);
+}
+
+/* ---- CSV and JSON ---------------------------------------------------- */
+
+void cli_csv_field(FILE *out, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+json_t *cli_record_json(const struct tl_record *r)
+{
+	json_t *obj = json_object();
+
+	if (!obj)
+		return NULL;
+	if (json_object_set_new(obj, "id", json_string(r->id)) ||
+	    json_object_set_new(obj, "created_at",
+				json_string(r->created_at)) ||
+	    json_object_set_new(obj, "updated_at",
+				json_string(r->updated_at)))
+		goto fail;
+	for (int i = 0; i < r->e->nfields; i++) {
+		const struct tl_field *f = &r->e->fields[i];
+		const char *v = r->values[i];
+		json_t *jv;
+		char *end;
+		long long n;
+
+		if (!v)
+			continue;
+		switch (f->type) {
+		case TL_FT_INT:
+			errno = 0;
+			n = strtoll(v, &end, 10);
+			jv = (errno || end == v || *end)
+				? json_string(v) : json_integer(n);
+			break;
+		case TL_FT_BOOL:
+			jv = json_boolean(!strcmp(v, "1"));
+			break;
+		default:
+			/* A value that is not UTF-8 never reaches the store;
+			 * show it lossily rather than lose the record. */
+			jv = json_string(v);
+			if (!jv)
+				jv = json_string("?");
+			break;
+		}
+		if (!jv || json_object_set_new(obj, f->name, jv))
+			goto fail;
+	}
+	return obj;
+fail:
+	json_decref(obj);
+	return NULL;
+}
+
+bool cli_json_put(json_t *json, FILE *out)
+{
+	int rc;
+
+	if (!json)
+		return false;
+	rc = json_dumpf(json, out, JSON_PRESERVE_ORDER);
+	json_decref(json);
+	return rc == 0;
+}
+
+/* ---- display of values ----------------------------------------------- */
+
+void cli_refs_init(struct cli_refs *refs, struct tl_store *st)
+{
+	memset(refs, 0, sizeof(*refs));
+	refs->st = st;
+}
+
+void cli_refs_done(struct cli_refs *refs)
+{
+	for (int i = 0; i < CLI_REF_CACHE; i++) {
+		free(refs->slot[i].title);
+		refs->slot[i].title = NULL;
+	}
+}
+
+/* A record's own title text (a reference title is not followed). */
+static char *title_of(struct cli_refs *refs, const struct tl_record *r,
+		      int depth);
+
+const char *cli_refs_title(struct cli_refs *refs, enum tl_kind kind,
+			   const char *id)
+{
+	struct tl_record *r = NULL;
+	struct tl_error err;
+	char *title = NULL;
+	int i;
+
+	for (i = 0; i < CLI_REF_CACHE; i++) {
+		if (refs->slot[i].title && refs->slot[i].kind == kind &&
+		    !strcmp(refs->slot[i].id, id))
+			return refs->slot[i].title;
+	}
+	if (refs->st &&
+	    tl_store_get(refs->st, kind, id, &r, &err) == TL_OK) {
+		title = title_of(refs, r, 1);
+		tl_record_free(r);
+	}
+	if (!title) {
+		title = malloc(TL_ID_SHORT + 1);
+		if (!title)
+			return "";
+		snprintf(title, TL_ID_SHORT + 1, "%s", id);
+	}
+	i = refs->next;
+	refs->next = (refs->next + 1) % CLI_REF_CACHE;
+	free(refs->slot[i].title);
+	refs->slot[i].kind = kind;
+	snprintf(refs->slot[i].id, sizeof(refs->slot[i].id), "%s", id);
+	refs->slot[i].title = title;
+	return title;
+}
+
+static char *title_of(struct cli_refs *refs, const struct tl_record *r,
+		      int depth)
+{
+	const struct tl_field *f = &r->e->fields[r->e->title];
+	const char *v = tl_record_get(r, r->e->title);
+	char *line, *safe;
+
+	if (!v)
+		return strdup("");
+	/* A participant's title is its person: show the name. */
+	if (f->type == TL_FT_REF) {
+		if (depth > 1)
+			return strndup(v, TL_ID_SHORT);
+		return strdup(cli_refs_title(refs, f->ref, v));
+	}
+	line = tl_text_first_line(v, 1024);
+	if (!line)
+		return NULL;
+	safe = tl_text_sanitize(line, false);
+	free(line);
+	return safe;
+}
+
+char *cli_record_title(struct cli_refs *refs, const struct tl_record *r)
+{
+	return title_of(refs, r, 0);
+}
+
+char *cli_field_display(struct cli_refs *refs, const struct tl_record *r,
+			int i, bool multiline)
+{
+	const struct tl_field *f = &r->e->fields[i];
+	const char *v = tl_record_get(r, i);
+	char *line, *safe;
+
+	if (!v)
+		return strdup("");
+	switch (f->type) {
+	case TL_FT_REF:
+		return strdup(cli_refs_title(refs, f->ref, v));
+	case TL_FT_BOOL:
+		return strdup(!strcmp(v, "1") ? "yes" : "no");
+	case TL_FT_LONGTEXT:
+		if (multiline)
+			return tl_text_sanitize(v, true);
+		line = tl_text_first_line(v, 4096);
+		if (!line)
+			return NULL;
+		safe = tl_text_sanitize(line, false);
+		free(line);
+		return safe;
+	default:
+		return tl_text_sanitize(v, false);
+	}
+}
