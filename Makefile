@@ -89,8 +89,9 @@ asan: deps-test
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run.sh build/asan
 
-# Layering (DESIGN.md section 4): core knows neither ncurses nor SQLite,
-# store knows no ncurses, and nothing outside store runs SQL.
+# Layering (DESIGN.md section 4): includes run one way, core <- store <-
+# export <- cli and ui; core knows neither ncurses nor SQLite, store knows
+# no ncurses, and nothing outside store runs SQL.
 check-layers:
 	@fail=0; \
 	if grep -rnE '#include *[<"](n?curses|ncursesw/|sqlite3|form|menu|panel)' \
@@ -102,6 +103,12 @@ check-layers:
 	if grep -rnE 'sqlite3_|#include *[<"]sqlite3' src/ui src/cli src/export \
 		src/main.c; then \
 		echo "check-layers: SQL outside src/store" >&2; fail=1; fi; \
+	if grep -rnE '#include *"tillit/(store|json|demo|cli|ui)\.h"' src/core; then \
+		echo "check-layers: core includes a higher layer" >&2; fail=1; fi; \
+	if grep -rnE '#include *"tillit/(json|demo|cli|ui)\.h"' src/store; then \
+		echo "check-layers: store includes a higher layer" >&2; fail=1; fi; \
+	if grep -rnE '#include *"tillit/(cli|ui)\.h"' src/export; then \
+		echo "check-layers: export includes cli or ui" >&2; fail=1; fi; \
 	if [ $$fail = 0 ]; then echo "check-layers: ok"; else exit 1; fi
 
 install: tillit

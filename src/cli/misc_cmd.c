@@ -214,7 +214,6 @@ static void search_table(const struct tl_hit *hits, int n)
 	cli_table_column(t, 1, "ID", false, false);
 	cli_table_column(t, 2, "Title", false, true);
 	cli_table_column(t, 3, "Match", false, true);
-	cli_table_prefer(t, 3);
 	for (int pass = 0; pass < 2; pass++) {
 		for (int i = 0; i < n; i++) {
 			cells[0] = strdup(tl_entity_get(hits[i].kind)->name);
