@@ -522,7 +522,7 @@ static enum tl_status cmd_add(struct cli *c, const struct tl_entity *e,
 	const char **given;
 	struct tl_store *st = NULL;
 	struct tl_record *r = NULL;
-	struct cli_refs refs;
+	struct tl_refs refs;
 	bool quiet = false;
 	enum tl_status rc;
 	int ch;
@@ -584,8 +584,8 @@ static enum tl_status cmd_add(struct cli *c, const struct tl_entity *e,
 		printf("%s\n", r->id);
 	} else {
 		char *title;
-		cli_refs_init(&refs, st);
-		title = cli_record_title(&refs, r);
+		tl_refs_init(&refs, st);
+		title = tl_present_title(&refs, r);
 		if (title && *title)
 			printf("Added %s %.*s: %s%s\n", e->label, TL_ID_SHORT,
 			       r->id, title,
@@ -594,7 +594,7 @@ static enum tl_status cmd_add(struct cli *c, const struct tl_entity *e,
 			printf("Added %s %.*s.\n", e->label, TL_ID_SHORT,
 			       r->id);
 		free(title);
-		cli_refs_done(&refs);
+		tl_refs_done(&refs);
 	}
 out:
 	tl_record_free(r);
@@ -891,7 +891,7 @@ static enum tl_status pager_next(struct cli *c, struct pager *p)
 }
 
 /* The cells of one record's table row: short id, then the columns. */
-static char **row_cells(struct cli_refs *refs, const struct tl_record *r,
+static char **row_cells(struct tl_refs *refs, const struct tl_record *r,
 			const int *cols, int ncols)
 {
 	char **cells = calloc((size_t)ncols + 1, sizeof(char *));
@@ -900,7 +900,7 @@ static char **row_cells(struct cli_refs *refs, const struct tl_record *r,
 		return NULL;
 	cells[0] = strndup(r->id, TL_ID_SHORT);
 	for (int i = 0; i < ncols; i++)
-		cells[i + 1] = cli_field_display(refs, r, cols[i], false);
+		cells[i + 1] = tl_present_field(refs, r, cols[i], false);
 	return cells;
 }
 
@@ -924,7 +924,7 @@ static enum tl_status list_table(struct cli *c, struct tl_store *st,
 {
 	const struct tl_entity *e = tl_entity_get(q->kind);
 	struct cli_table *t = NULL;
-	struct cli_refs refs;
+	struct tl_refs refs;
 	struct pager p;
 	char ***rows = NULL;
 	int cols[32], ncols = 0;
@@ -934,7 +934,7 @@ static enum tl_status list_table(struct cli *c, struct tl_store *st,
 	for (int i = 0; e->columns[i] >= 0 && ncols < 31; i++)
 		if (e->columns[i] != skip)
 			cols[ncols++] = e->columns[i];
-	cli_refs_init(&refs, st);
+	tl_refs_init(&refs, st);
 	pager_init(&p, st, q, limit);
 	rc = pager_next(c, &p);
 	if (rc != TL_OK || p.page.n == 0)
@@ -998,7 +998,7 @@ out:
 	}
 	pager_done(&p);
 	cli_table_free(t);
-	cli_refs_done(&refs);
+	tl_refs_done(&refs);
 	return rc;
 }
 
@@ -1392,12 +1392,12 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 				const struct tl_record *r)
 {
 	const struct tl_entity *e = r->e;
-	struct cli_refs refs;
+	struct tl_refs refs;
 	struct kv kv = {.n = 0};
 	bool warn = false;
 	enum tl_status rc = TL_OK;
 
-	cli_refs_init(&refs, st);
+	tl_refs_init(&refs, st);
 	kv_add(&kv, "ID", strdup(r->id));
 	for (int i = 0; i < e->nfields; i++) {
 		const struct tl_field *f = &e->fields[i];
@@ -1407,12 +1407,12 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 		if (f->type == TL_FT_REF)
 			kv_add(&kv, f->label, dup_printf("%.*s %s",
 				TL_ID_SHORT, v,
-				cli_refs_title(&refs, f->ref, v)));
+				tl_refs_title(&refs, f->ref, v)));
 		else if (e->kind == TL_K_MANDATE && i == TL_MANDATE_LEVEL)
 			kv_add(&kv, f->label, dup_printf("%s (%s)", v,
 				tl_rules_level_name(strtol(v, NULL, 10))));
 		else
-			kv_add(&kv, f->label, cli_field_display(&refs, r, i,
+			kv_add(&kv, f->label, tl_present_field(&refs, r, i,
 								true));
 	}
 	if (e->kind == TL_K_ITEM) {
@@ -1436,7 +1436,7 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 	kv_add(&kv, "Created", strdup(r->created_at));
 	kv_add(&kv, "Updated", strdup(r->updated_at));
 	kv_print(&kv, stdout);
-	cli_refs_done(&refs);
+	tl_refs_done(&refs);
 	if (warn)
 		printf("Warning: this matter may not be delegable (goals, "
 		       "direction, scope or quality level).\n");

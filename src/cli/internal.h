@@ -18,6 +18,7 @@
 
 #include "tillit/error.h"
 #include "tillit/model.h"
+#include "tillit/present.h"
 #include "tillit/store.h"
 
 #define CLI_PATH_MAX 4096
@@ -133,40 +134,5 @@ json_t *cli_record_json(const struct tl_record *r);
 
 /* Dumps a JSON value on one line to out and frees it; false on error. */
 bool cli_json_put(json_t *json, FILE *out);
-
-/*
- * The names of referred records, looked up once: a small cache in front
- * of tl_store_get.
- */
-#define CLI_REF_CACHE 32
-
-struct cli_refs {
-	struct tl_store *st;
-	struct {
-		enum tl_kind kind;
-		char id[TL_ID_LEN + 1];
-		char *title;
-	} slot[CLI_REF_CACHE];
-	int next;
-};
-
-void cli_refs_init(struct cli_refs *refs, struct tl_store *st);
-void cli_refs_done(struct cli_refs *refs);
-/* The title (first line, sanitised) of record id of kind; the cache owns
- * it.  The short id when the record cannot be read. */
-const char *cli_refs_title(struct cli_refs *refs, enum tl_kind kind,
-			   const char *id);
-
-/* The title of a record as shown to people: its title field, or for a
- * reference the referred record's name; a new string (caller frees). */
-char *cli_record_title(struct cli_refs *refs, const struct tl_record *r);
-
-/*
- * A field's value for a table cell or a show line: a reference as the
- * referred name, a boolean as yes/no, text sanitised; one line unless
- * multiline.  A new string (caller frees); "" when unset.
- */
-char *cli_field_display(struct cli_refs *refs, const struct tl_record *r,
-			int i, bool multiline);
 
 #endif

@@ -1,0 +1,48 @@
+/*
+ * present.h - how records are shown to people, shared by the command line
+ * and the full-screen program.
+ */
+#ifndef TILLIT_PRESENT_H
+#define TILLIT_PRESENT_H
+
+#include <stdbool.h>
+
+#include "tillit/model.h"
+#include "tillit/store.h"
+
+/*
+ * The names of referred records, looked up once: a small cache in front
+ * of tl_store_get.
+ */
+#define TL_REF_CACHE 32
+
+struct tl_refs {
+	struct tl_store *st;
+	struct {
+		enum tl_kind kind;
+		char id[TL_ID_LEN + 1];
+		char *title;
+	} slot[TL_REF_CACHE];
+	int next;
+};
+
+void tl_refs_init(struct tl_refs *refs, struct tl_store *st);
+void tl_refs_done(struct tl_refs *refs);
+/* The title (first line, sanitised) of record id of kind; the cache owns
+ * it.  The short id when the record cannot be read. */
+const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
+			   const char *id);
+
+/* The title of a record as shown to people: its title field, or for a
+ * reference the referred record's name; a new string (caller frees). */
+char *tl_present_title(struct tl_refs *refs, const struct tl_record *r);
+
+/*
+ * A field's value for a table cell or a show line: a reference as the
+ * referred name, a boolean as yes/no, text sanitised; one line unless
+ * multiline.  A new string (caller frees); "" when unset.
+ */
+char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
+			int i, bool multiline);
+
+#endif
