@@ -4,10 +4,11 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := ncursesw sqlite3 uuid jansson
+PKGS := ncursesw formw sqlite3 uuid jansson
 
 CFLAGS ?= -O2 -g
 WARNFLAGS := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
@@ -30,16 +31,46 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 
+# Translations (gettext): po/LANG.po becomes $(B)/locale/LANG/LC_MESSAGES/
+# tillit.mo, where a tillit of the build tree finds it (src/core/i18n.c).
+MSGFMT ?= msgfmt
+XGETTEXT ?= xgettext
+MSGMERGE ?= msgmerge
+LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
+MO := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tillit.mo)
+POT_SRC = $(sort $(wildcard src/*.c src/*/*.c))
+
 .PHONY: all run test unit-test asan clang install uninstall clean deps \
-	deps-test check-layers
+	deps-test check-layers pot
 
 all: tillit
 
 tillit: $(B)/tillit
 	@if [ "$(B)" = build/default ]; then cp $(B)/tillit tillit; fi
 
-$(B)/tillit: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+$(B)/tillit: $(LIB_OBJ) $(MAIN_OBJ) | $(MO)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) $(PKG_LIBS)
+
+# Where an installed tillit looks for its catalogues.
+$(B)/src/core/i18n.o: CPPFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+
+$(B)/locale/%/LC_MESSAGES/tillit.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(MSGFMT) -c -o $@ $<
+
+# Regenerates po/tillit.pot from the sources and merges it into every
+# po/LANG.po; new strings then show up untranslated (make test fails
+# until they are translated).
+pot:
+	$(XGETTEXT) --keyword=_ --keyword=N_ --from-code=UTF-8 \
+		--language=C --add-comments=TRANSLATORS: --sort-by-file \
+		--package-name=tillit --msgid-bugs-address= \
+		-o po/tillit.pot $(POT_SRC)
+	@for po in $(wildcard po/*.po); do \
+		echo "$(MSGMERGE) $$po"; \
+		$(MSGMERGE) --quiet --update --backup=none $$po po/tillit.pot \
+			|| exit 1; \
+	done
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -115,9 +146,19 @@ install: tillit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 tillit $(DESTDIR)$(BINDIR)/tillit
 	install -m 0644 doc/tillit.1 $(DESTDIR)$(MANDIR)/man1/tillit.1
+	@for l in $(LINGUAS); do \
+		d=$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		echo "install $$d/tillit.mo"; \
+		install -d $$d && \
+		install -m 0644 $(B)/locale/$$l/LC_MESSAGES/tillit.mo \
+			$$d/tillit.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tillit $(DESTDIR)$(MANDIR)/man1/tillit.1
+	@for l in $(LINGUAS); do \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/tillit.mo; \
+	done
 
 clean:
 	rm -rf build tillit

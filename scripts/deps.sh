@@ -9,6 +9,7 @@ needs="
 cmd:cc:build-essential
 cmd:make:make
 cmd:pkg-config:pkg-config
+cmd:msgfmt:gettext
 pc:ncursesw:libncurses-dev
 pc:sqlite3:libsqlite3-dev
 pc:uuid:uuid-dev

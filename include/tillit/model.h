@@ -11,6 +11,9 @@
  * unset): dates "YYYY-MM-DD", times "YYYY-MM-DD HH:MM", integers in decimal,
  * booleans "0"/"1", amounts as a non-negative decimal, tags as a
  * comma-separated list of principle keys, references as full UUIDs.
+ *
+ * Labels, help texts and choice words are English, marked with N_() for
+ * gettext; whoever shows one to a person translates it with _().
  */
 #ifndef TILLIT_MODEL_H
 #define TILLIT_MODEL_H
@@ -76,6 +79,10 @@ struct tl_entity {
 	const char *name;   /* CLI noun: "followup" */
 	const char *plural; /* SQL table and JSON key: "followups" */
 	const char *label;  /* human name: "follow-up" */
+	/* The same in sentences, whole phrases so that a translation can
+	 * give each noun its own gender: "follow-ups", "a follow-up". */
+	const char *plural_label;
+	const char *a_label;
 	const struct tl_field *fields;
 	int nfields;
 	int title;          /* field shown as the record's name */

@@ -51,6 +51,13 @@ void tl_store_close(struct tl_store *st);
 /* The path the store was opened with.  The store owns it. */
 const char *tl_store_filename(const struct tl_store *st);
 
+/*
+ * A number that changes whenever another connection (another tillit, the
+ * CLI) commits a change to the database; screens poll it to refresh.
+ */
+enum tl_status tl_store_data_version(struct tl_store *st, long *version,
+				     struct tl_error *err);
+
 /* Transactions that may nest; the outermost commit makes it durable. */
 enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err);
 enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err);

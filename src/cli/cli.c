@@ -19,8 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/action.h"
 #include "tillit/date.h"
 #include "tillit/error.h"
+#include "tillit/i18n.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
 #include "tillit/text.h"
@@ -67,13 +69,13 @@ enum tl_status cli_bad_option(struct cli *c, int ch, char **argv)
 	name[n] = '\0';
 	if (ch == ':') {
 		if (optopt > 0 && optopt < 128 && name[1] != '-')
-			return cli_usage(c, "Option '-%c' needs a value.",
+			return cli_usage(c, _("Option '-%c' needs a value."),
 					 optopt);
-		return cli_usage(c, "Option '%s' needs a value.", name);
+		return cli_usage(c, _("Option '%s' needs a value."), name);
 	}
 	if (optopt > 0 && optopt < 128 && name[0] == '-' && name[1] != '-')
-		return cli_usage(c, "Unknown option '-%c'.", optopt);
-	return cli_usage(c, "Unknown option '%s'.", name);
+		return cli_usage(c, _("Unknown option '-%c'."), optopt);
+	return cli_usage(c, _("Unknown option '%s'."), name);
 }
 
 void cli_set_cmd(struct cli *c, const char *a, const char *b)
@@ -93,8 +95,8 @@ enum tl_status cli_open(struct cli *c, unsigned flags, struct tl_store **st)
 		return rc;
 	rc = tl_store_open(c->db_path, flags, st, &c->err);
 	if (rc == TL_ENOTFOUND)
-		return cli_fail(c, TL_ENOTFOUND, "No database at %s; run "
-				"'tillit init' to create one.", c->db_path);
+		return cli_fail(c, TL_ENOTFOUND, _("No database at %s; run "
+				"'tillit init' to create one."), c->db_path);
 	return rc;
 }
 
@@ -106,8 +108,8 @@ enum tl_status cli_parse_limit(struct cli *c, const char *s, long *out)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno || end == s || *end || n < 1)
-		return cli_usage(c, "--limit takes a count of 1 or more, not "
-				 "\"%.40s\".", s);
+		return cli_usage(c, _("--limit takes a count of 1 or more, not "
+				 "\"%.40s\"."), s);
 	*out = n;
 	return TL_OK;
 }
@@ -116,7 +118,7 @@ enum tl_status cli_flush(struct cli *c)
 {
 	errno = 0;
 	if (fflush(stdout) == EOF || ferror(stdout))
-		return cli_fail(c, TL_ESYS, "Cannot write the output: %s.",
+		return cli_fail(c, TL_ESYS, _("Cannot write the output: %s."),
 				strerror(errno ? errno : EIO));
 	return TL_OK;
 }
@@ -128,7 +130,7 @@ static void print_version(void)
 
 static void print_help(FILE *out)
 {
-	fputs("Usage: tillit [--db PATH] [COMMAND [ARGS...]]\n"
+	fputs(_("Usage: tillit [--db PATH] [--as PERSON] [COMMAND [ARGS...]]\n"
 	      "\n"
 	      "tillit logs what was agreed in meetings under trust-based "
 	      "governance:\n"
@@ -140,17 +142,19 @@ static void print_help(FILE *out)
 	      "  --db PATH       the database (default: $TILLIT_DB, else\n"
 	      "                  $XDG_DATA_HOME/tillit/tillit.db, else\n"
 	      "                  ~/.local/share/tillit/tillit.db)\n"
+	      "  --as PERSON     who you are in the full-screen program\n"
+	      "                  (default: the person whose login is $USER)\n"
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
-	      "Records (tillit NOUN ACTION ...):\n", out);
+	      "Records (tillit NOUN ACTION ...):\n"), out);
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
 		char pl[64];
 		fprintf(out, "  %-15s %s\n", e->name,
 			cli_plural_label(e, pl, sizeof(pl)));
 	}
-	fputs("\n"
+	fputs(_("\n"
 	      "Actions on records:\n"
 	      "  NOUN add --FIELD VALUE ...     add a record\n"
 	      "  NOUN list [FILTERS]            list records (table, json "
@@ -170,6 +174,8 @@ static void print_help(FILE *out)
 	      "  export [--output FILE]         write every record as JSON\n"
 	      "  import FILE                    merge a JSON export by id\n"
 	      "  log [ID]                       show the audit log\n"
+	      "  ui [--as PERSON]               the full-screen program (the "
+	      "default)\n"
 	      "  help [COMMAND]                 show the help of a command\n"
 	      "\n"
 	      "An ID is a full id, a unique prefix of one (like git's short "
@@ -185,7 +191,7 @@ static void print_help(FILE *out)
 	      "\n"
 	      "Exit status: 0 ok, 1 bad input, not found or refused, 2 wrong "
 	      "usage,\n"
-	      "3 database or system error.\n", out);
+	      "3 database or system error.\n"), out);
 }
 
 static enum tl_status run_command(struct cli *c, int argc, char **argv);
@@ -198,9 +204,9 @@ static enum tl_status cmd_help(struct cli *c, int argc, char **argv)
 
 	if (argc > 1 && (!strcmp(argv[1], "-h") ||
 			 !strcmp(argv[1], "--help"))) {
-		puts("Usage: tillit help [COMMAND [ACTION]]\n\n"
+		puts(_("Usage: tillit help [COMMAND [ACTION]]\n\n"
 		     "Shows the help of tillit, of a command or of a noun's "
-		     "action.");
+		     "action."));
 		return TL_OK;
 	}
 	if (argc == 1) {
@@ -208,8 +214,8 @@ static enum tl_status cmd_help(struct cli *c, int argc, char **argv)
 		return TL_OK;
 	}
 	if (argc > 3)
-		return cli_usage(c, "help takes at most a command and an "
-				 "action.");
+		return cli_usage(c, _("help takes at most a command and an "
+				 "action."));
 	if (!strcmp(argv[1], "help")) {
 		print_help(stdout);
 		return TL_OK;
@@ -219,6 +225,77 @@ static enum tl_status cmd_help(struct cli *c, int argc, char **argv)
 	args[n++] = (char *)"--help";
 	args[n] = NULL;
 	return run_command(c, n, args);
+}
+
+static void ui_help(FILE *out)
+{
+	fputs(_("Usage: tillit [--db PATH] ui [--as PERSON]\n"
+	      "       tillit [--db PATH] ui --script FILE [--size COLSxROWS]\n"
+	      "       tillit ui --keys-md\n"
+	      "\n"
+	      "Starts the full-screen program (also what 'tillit' alone "
+	      "does).\n"
+	      "\n"
+	      "  --as PERSON        who you are: an id, a prefix or a name\n"
+	      "                     (default: the person whose login is "
+	      "$USER)\n"
+	      "  --script FILE      run without a terminal, keys from FILE, "
+	      "for tests:\n"
+	      "                     lines 'key NAME...', 'type TEXT', 'dump',\n"
+	      "                     'resize COLSxROWS'; dumps go to stdout\n"
+	      "  --size COLSxROWS   the screen of a script run (100x30)\n"
+	      "  --keys-md          print doc/keys.md, the table of keys\n"),
+	      out);
+}
+
+static enum tl_status cmd_ui(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"as", required_argument, NULL, 'a'},
+		{"script", required_argument, NULL, 's'},
+		{"size", required_argument, NULL, 'z'},
+		{"keys-md", no_argument, NULL, 'k'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct ui_options o = {.as = c->as_opt};
+	enum tl_status rc;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			o.as = optarg;
+			break;
+		case 's':
+			o.script = optarg;
+			break;
+		case 'z':
+			if (sscanf(optarg, "%dx%d", &o.cols, &o.rows) != 2 ||
+			    o.cols < 10 || o.rows < 5 || o.cols > 1000 ||
+			    o.rows > 1000)
+				return cli_usage(c, _("--size takes COLSxROWS, "
+						 "like 100x30."));
+			break;
+		case 'k':
+			ui_keys_markdown(stdout);
+			return TL_OK;
+		case 'h':
+			ui_help(stdout);
+			return TL_OK;
+		default:
+			return cli_bad_option(c, ch, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(c, _("ui takes no arguments."));
+	rc = tl_store_path(c->db_opt, c->db_path, sizeof(c->db_path), &c->err);
+	if (rc != TL_OK)
+		return rc;
+	o.db_path = c->db_path;
+	c->ui_code = ui_main(&o);
+	return TL_OK;
 }
 
 static enum tl_status run_command(struct cli *c, int argc, char **argv)
@@ -235,6 +312,7 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		{"import", cli_cmd_import},
 		{"log", cli_cmd_log},
 		{"help", cmd_help},
+		{"ui", cmd_ui},
 	};
 
 	cli_set_cmd(c, cmd, NULL);
@@ -247,18 +325,18 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		return cli_cmd_entity(c, e, argc, argv);
 	}
 	cli_set_cmd(c, "", NULL);
-	return cli_usage(c, "Unknown command '%.60s'.", cmd);
+	return cli_usage(c, _("Unknown command '%.60s'."), cmd);
 }
 
 /* Prints c->err as the one line "tillit: <sentence>" on stderr. */
 static void print_error(const struct cli *c)
 {
-	const char *msg = c->err.msg[0] ? c->err.msg : "Something failed.";
+	const char *msg = c->err.msg[0] ? c->err.msg : _("Something failed.");
 	char *safe = tl_text_sanitize(msg, false);
 	char hint[160] = "";
 
 	if (c->err.status == TL_EUSAGE)
-		snprintf(hint, sizeof(hint), " Try 'tillit %s%s--help'.",
+		snprintf(hint, sizeof(hint), _(" Try 'tillit %s%s--help'."),
 			 c->cmd, c->cmd[0] ? " " : "");
 	fprintf(stderr, "tillit: %s%s\n", safe ? safe : msg, hint);
 	free(safe);
@@ -268,6 +346,7 @@ int cli_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"as", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -278,12 +357,16 @@ int cli_main(int argc, char **argv)
 
 	memset(&c, 0, sizeof(c));
 	tl_text_init();
+	tl_i18n_init();
 	optind = 0;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			c.db_opt = optarg;
+			break;
+		case 'a':
+			c.as_opt = optarg;
 			break;
 		case 'h':
 			print_help(stdout);
@@ -298,7 +381,7 @@ int cli_main(int argc, char **argv)
 		}
 	}
 	if (c.db_opt && !*c.db_opt) {
-		rc = cli_usage(&c, "--db needs a path.");
+		rc = cli_usage(&c, _("--db needs a path."));
 		print_error(&c);
 		return tl_status_exit_code(rc);
 	}
@@ -314,9 +397,12 @@ int cli_main(int argc, char **argv)
 			print_error(&c);
 			return tl_status_exit_code(rc);
 		}
-		return ui_main(c.db_path);
+		struct ui_options o = {.db_path = c.db_path, .as = c.as_opt};
+		return ui_main(&o);
 	}
 	rc = run_command(&c, argc - optind, argv + optind);
+	if (rc == TL_OK && c.ui_code)
+		return c.ui_code;
 	if (rc == TL_OK)
 		rc = cli_flush(&c);
 	if (rc != TL_OK)

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "tillit/date.h"
+#include "tillit/i18n.h"
 #include "tillit/id.h"
 #include "tillit/model.h"
 #include "tillit/rules.h"
@@ -37,18 +38,36 @@
 const char *cli_plural_label(const struct tl_entity *e, char *buf,
 			     size_t size)
 {
-	if (e->kind == TL_K_PERSON)
-		snprintf(buf, size, "people");
-	else if (e->kind == TL_K_SERIES)
-		snprintf(buf, size, "series");
-	else
-		snprintf(buf, size, "%ss", e->label);
+	snprintf(buf, size, "%s", _(e->plural_label));
 	return buf;
 }
 
-static const char *article(const char *word)
+/* "a follow-up", "an agenda item": the kind with its article. */
+static const char *a_label(const struct tl_entity *e)
 {
-	return strchr("aeiouAEIOU", word[0]) ? "An" : "A";
+	return _(e->a_label);
+}
+
+/*
+ * Upper (up true) or lower case for the first letter of buf, in place:
+ * ASCII, and the Swedish letters å, ä and ö, whose UTF-8 forms differ
+ * from Å, Ä and Ö only in the second byte.
+ */
+static char *case_first(char *buf, bool up)
+{
+	unsigned char *u = (unsigned char *)buf;
+
+	if (up && u[0] >= 'a' && u[0] <= 'z')
+		u[0] = (unsigned char)(u[0] - 32);
+	else if (!up && u[0] >= 'A' && u[0] <= 'Z')
+		u[0] = (unsigned char)(u[0] + 32);
+	else if (u[0] == 0xC3 && up && (u[1] == 0xA5 || u[1] == 0xA4 ||
+					u[1] == 0xB6))
+		u[1] = (unsigned char)(u[1] - 0x20);
+	else if (u[0] == 0xC3 && !up && (u[1] == 0x85 || u[1] == 0x84 ||
+					 u[1] == 0x96))
+		u[1] = (unsigned char)(u[1] + 0x20);
+	return buf;
 }
 
 /* ---- help ------------------------------------------------------------ */
@@ -57,10 +76,8 @@ static const char *article(const char *word)
 static const char *lower_label(const struct tl_field *f, char *buf,
 			       size_t size)
 {
-	snprintf(buf, size, "%s", f->label);
-	if (buf[0] >= 'A' && buf[0] <= 'Z')
-		buf[0] = (char)(buf[0] + 32);
-	return buf;
+	snprintf(buf, size, "%s", _(f->label));
+	return case_first(buf, false);
 }
 
 /* The date that --from and --to compare (as the store does): the due
@@ -160,24 +177,25 @@ static void help_fields(const struct tl_entity *e, bool add, FILE *out)
 		option_name(f->name, name, sizeof(name));
 		snprintf(opt, sizeof(opt), "--%s %s", name,
 			 metavar(f, mv, sizeof(mv)));
-		len = (size_t)snprintf(text, sizeof(text), "%s", f->help);
+		len = (size_t)snprintf(text, sizeof(text), "%s", _(f->help));
 		if (f->type == TL_FT_ENUM && !help_names_choices(f) &&
 		    len < sizeof(text))
 			len += (size_t)snprintf(text + len, sizeof(text) - len,
-				"; one of %s",
+				_("; one of %s"),
 				tl_field_choices_str(f, choices,
 						     sizeof(choices)));
 		if (field_alias(e, i, alias, sizeof(alias)) &&
 		    len < sizeof(text))
 			len += (size_t)snprintf(text + len, sizeof(text) - len,
-						" (also --%s)", alias);
+						_(" (also --%s)"), alias);
 		if (add && (f->flags & TL_FF_REQUIRED) && !f->def &&
 		    len < sizeof(text))
 			len += (size_t)snprintf(text + len, sizeof(text) - len,
-						" (required)");
+						_(" (required)"));
 		else if (add && f->def && len < sizeof(text))
 			len += (size_t)snprintf(text + len, sizeof(text) - len,
-				" (default: %s)", f->type != TL_FT_BOOL ? f->def
+				_(" (default: "
+				  "%s)"), f->type != TL_FT_BOOL ? f->def
 				: !strcmp(f->def, "1") ? "yes" : "no");
 		cli_help_opt(out, opt, text);
 	}
@@ -185,20 +203,21 @@ static void help_fields(const struct tl_entity *e, bool add, FILE *out)
 
 static void help_values(FILE *out, bool edit)
 {
-	fputs("\nA person, unit, meeting or other record is given by its id, "
+	fputs(_("\nA person, unit, meeting or other record is given by its id, "
 	      "a unique\nprefix of the id, or its exact name.  Dates take "
 	      "YYYY-MM-DD, today,\ntomorrow, +14d, +2w or +1m; times "
-	      "\"YYYY-MM-DD HH:MM\" or \"+7d 10:00\".\n", out);
+	      "\"YYYY-MM-DD HH:MM\" or \"+7d 10:00\".\n"), out);
 	if (edit)
-		fputs("An empty value (--FIELD \"\") clears a field that is not "
-		      "required.\n", out);
+		fputs(_("An empty value (--FIELD \"\") clears a field that is "
+			"not "
+		      "required.\n"), out);
 }
 
 static void help_add(const struct tl_entity *e, FILE *out)
 {
 	char mv[32], name[64];
 
-	fprintf(out, "Usage: tillit %s add", e->name);
+	fprintf(out, _("Usage: tillit %s add"), e->name);
 	for (int i = 0; i < e->nfields; i++) {
 		const struct tl_field *f = &e->fields[i];
 		if ((f->flags & TL_FF_REQUIRED) && !(f->flags & TL_FF_AUTO) &&
@@ -208,23 +227,22 @@ static void help_add(const struct tl_entity *e, FILE *out)
 				metavar(f, mv, sizeof(mv)));
 		}
 	}
-	fprintf(out, " [OPTIONS]\n\nAdds %s %s and prints its short id.\n\n"
-		"Options:\n", strchr("aeiou", e->label[0]) ? "an" : "a",
-		e->label);
+	fprintf(out, _(" [OPTIONS]\n\nAdds %s and prints its short id.\n\n"
+		"Options:\n"), a_label(e));
 	help_fields(e, true, out);
-	cli_help_opt(out, "-q, --quiet", "print only the new record's full id");
-	cli_help_opt(out, "-h, --help", "show this help");
+	cli_help_opt(out, "-q, --quiet", _("print only the new record's full "
+					   "id"));
+	cli_help_opt(out, "-h, --help", _("show this help"));
 	help_values(out, false);
 }
 
 static void help_edit(const struct tl_entity *e, FILE *out)
 {
-	fprintf(out, "Usage: tillit %s edit ID --FIELD VALUE...\n\n"
-		"Changes fields of %s %s; the audit log keeps the old and the "
-		"new value.\n\nOptions:\n", e->name,
-		strchr("aeiou", e->label[0]) ? "an" : "a", e->label);
+	fprintf(out, _("Usage: tillit %s edit ID --FIELD VALUE...\n\n"
+		"Changes fields of %s; the audit log keeps the old and the "
+		"new value.\n\nOptions:\n"), e->name, a_label(e));
 	help_fields(e, false, out);
-	cli_help_opt(out, "-h, --help", "show this help");
+	cli_help_opt(out, "-h, --help", _("show this help"));
 	help_values(out, true);
 }
 
@@ -234,52 +252,54 @@ static void help_list(const struct tl_entity *e, FILE *out)
 	const struct tl_field *f;
 
 	cli_plural_label(e, pl, sizeof(pl));
-	fprintf(out, "Usage: tillit %s list [OPTIONS]\n\nLists %s, ordered "
-		"by %s%s.\n\nOptions:\n", e->name, pl,
+	fprintf(out, _("Usage: tillit %s list [OPTIONS]\n\nLists %s, ordered "
+		"by %s%s.\n\nOptions:\n"), e->name, pl,
 		lower_label(&e->fields[e->sort], lb, sizeof(lb)),
-		e->sort_desc ? " (newest first)" : "");
+		e->sort_desc ? _(" (newest first)") : "");
 	if (e->owner >= 0) {
 		f = &e->fields[e->owner];
-		snprintf(text, sizeof(text), "only those whose %s is this "
-			 "person", lower_label(f, lb, sizeof(lb)));
+		snprintf(text, sizeof(text), _("only those whose %s is this "
+			 "person"), lower_label(f, lb, sizeof(lb)));
 		cli_help_opt(out, "--owner PERSON", text);
 	}
 	if (e->kind == TL_K_MEETING)
 		cli_help_opt(out, "--person PERSON",
-			 "only meetings this person takes part in");
+			 _("only meetings this person takes part in"));
 	if (e->unit >= 0) {
-		snprintf(text, sizeof(text), "only those whose %s is this "
-			 "unit", lower_label(&e->fields[e->unit], lb, sizeof(lb)));
+		snprintf(text, sizeof(text), _("only those whose %s is this "
+			 "unit"), lower_label(&e->fields[e->unit], lb, sizeof(lb)));
 		cli_help_opt(out, "--unit UNIT", text);
 	}
 	if (e->kindf >= 0) {
-		snprintf(text, sizeof(text), "only this kind: %s",
+		snprintf(text, sizeof(text), _("only this kind: %s"),
 			 tl_field_choices_str(&e->fields[e->kindf], choices,
 					      sizeof(choices)));
 		cli_help_opt(out, "--kind KIND", text);
 	}
 	if (e->status >= 0) {
-		snprintf(text, sizeof(text), "only this status: %s",
+		snprintf(text, sizeof(text), _("only this status: %s"),
 			 tl_field_choices_str(&e->fields[e->status], choices,
 					      sizeof(choices)));
 		cli_help_opt(out, "--status STATUS", text);
 	}
 	if (e->status >= 0 && e->open_values) {
-		size_t len = (size_t)snprintf(text, sizeof(text),
-					      "only open ones (");
-		for (int i = 0; e->open_values[i]; i++)
-			len += (size_t)snprintf(text + len, sizeof(text) - len,
+		char vals[128];
+		size_t len = 0;
+		vals[0] = '\0';
+		for (int i = 0; e->open_values[i] && len < sizeof(vals); i++)
+			len += (size_t)snprintf(vals + len, sizeof(vals) - len,
 						"%s%s", i ? ", " : "",
 						e->open_values[i]);
-		snprintf(text + len, sizeof(text) - len, ")");
+		snprintf(text, sizeof(text), _("only open ones (%s)"), vals);
 		cli_help_opt(out, "--open", text);
 	}
 	if (e->due >= 0) {
-		snprintf(text, sizeof(text), "only open ones whose %s is "
-			 "before today", lower_label(&e->fields[e->due], lb, sizeof(lb)));
+		snprintf(text, sizeof(text), _("only open ones whose %s is "
+			 "before "
+			 "today"), lower_label(&e->fields[e->due], lb, sizeof(lb)));
 		cli_help_opt(out, "--overdue", text);
-		snprintf(text, sizeof(text), "only those whose %s is before "
-			 "DATE", lower_label(&e->fields[e->due], lb, sizeof(lb)));
+		snprintf(text, sizeof(text), _("only those whose %s is before "
+			 "DATE"), lower_label(&e->fields[e->due], lb, sizeof(lb)));
 		cli_help_opt(out, "--due-before DATE", text);
 	}
 	if (e->parent >= 0) {
@@ -287,102 +307,103 @@ static void help_list(const struct tl_entity *e, FILE *out)
 		char opt[64];
 		snprintf(opt, sizeof(opt), "--parent %s",
 			 metavar(f, mv, sizeof(mv)));
-		snprintf(text, sizeof(text), "only those whose %s is this "
-			 "one", lower_label(f, lb, sizeof(lb)));
+		snprintf(text, sizeof(text), _("only those whose %s is this "
+			 "one"), lower_label(f, lb, sizeof(lb)));
 		cli_help_opt(out, opt, text);
 		if (f->ref == TL_K_MEETING)
 			cli_help_opt(out, "--meeting MEETING",
-				 "the same as --parent");
+				 _("the same as --parent"));
 	}
 	if (e->kind != TL_K_MEETING && tl_entity_field(e, "meeting") >= 0)
 		cli_help_opt(out, "--series SERIES",
-			 "only those from a meeting of this series");
+			 _("only those from a meeting of this series"));
 	if (e->kind == TL_K_MEETING)
-		cli_help_opt(out, "--series SERIES", "the same as --parent");
+		cli_help_opt(out, "--series SERIES", _("the same as --parent"));
 	if (date_field(e) >= 0) {
-		snprintf(text, sizeof(text), "only those whose %s is on or "
-			 "after DATE", lower_label(&e->fields[date_field(e)], lb, sizeof(lb)));
+		snprintf(text, sizeof(text), _("only those whose %s is on or "
+			 "after "
+			 "DATE"), lower_label(&e->fields[date_field(e)], lb, sizeof(lb)));
 		cli_help_opt(out, "--from DATE", text);
-		snprintf(text, sizeof(text), "only those whose %s is before "
-			 "DATE", lower_label(&e->fields[date_field(e)], lb, sizeof(lb)));
+		snprintf(text, sizeof(text), _("only those whose %s is before "
+			 "DATE"), lower_label(&e->fields[date_field(e)], lb, sizeof(lb)));
 		cli_help_opt(out, "--to DATE", text);
 	}
 	if (e->kind == TL_K_FRAME)
-		cli_help_opt(out, "--unacked", "only frames not yet acknowledged");
-	cli_help_opt(out, "--reverse", "the opposite order");
-	cli_help_opt(out, "--limit N", "at most N records");
-	cli_help_opt(out, "--format FORMAT", "table (the default), json or csv");
-	cli_help_opt(out, "-h, --help", "show this help");
-	fputs("\nThe table shows short ids; json and csv give full ids and "
+		cli_help_opt(out, "--unacked", _("only frames not yet "
+						 "acknowledged"));
+	cli_help_opt(out, "--reverse", _("the opposite order"));
+	cli_help_opt(out, "--limit N", _("at most N records"));
+	cli_help_opt(out, "--format FORMAT", _("table (the default), json or "
+					       "csv"));
+	cli_help_opt(out, "-h, --help", _("show this help"));
+	fputs(_("\nThe table shows short ids; json and csv give full ids and "
 	      "every field.\nThe table's width follows $COLUMNS (default "
-	      "100).\n", out);
+	      "100).\n"), out);
 }
 
 static void help_show(const struct tl_entity *e, FILE *out)
 {
-	fprintf(out, "Usage: tillit %s show ID [--format text|json]\n\n"
-		"Shows every field of %s %s", e->name,
-		strchr("aeiou", e->label[0]) ? "an" : "a", e->label);
+	fprintf(out, _("Usage: tillit %s show ID [--format text|json]\n\n"
+		"Shows every field of %s"), e->name, a_label(e));
 	switch (e->kind) {
 	case TL_K_MEETING:
-		fputs(", with its participants and agenda", out);
+		fputs(_(", with its participants and agenda"), out);
 		break;
 	case TL_K_ITEM:
-		fputs(", and whether it is in the grey zone", out);
+		fputs(_(", and whether it is in the grey zone"), out);
 		break;
 	case TL_K_MANDATE:
-		fputs(", its delegation level, the decisions\ntaken under it "
-		      "and a warning when the matter may not be delegated",
+		fputs(_(", its delegation level, the decisions\ntaken under it "
+		      "and a warning when the matter may not be delegated"),
 		      out);
 		break;
 	case TL_K_FRAME:
-		fputs(", whether it is acknowledged, and its\nearlier "
-		      "versions", out);
+		fputs(_(", whether it is acknowledged, and its\nearlier "
+		      "versions"), out);
 		break;
 	default:
 		break;
 	}
-	fputs(".\n\nOptions:\n", out);
-	cli_help_opt(out, "--format FORMAT", "text (the default) or json");
-	cli_help_opt(out, "-h, --help", "show this help");
+	fputs(_(".\n\nOptions:\n"), out);
+	cli_help_opt(out, "--format FORMAT", _("text (the default) or json"));
+	cli_help_opt(out, "-h, --help", _("show this help"));
 }
 
 static void help_close(const struct tl_entity *e, FILE *out)
 {
-	fprintf(out, "Usage: tillit %s close ID\n\nCloses %s %s: sets its "
-		"status to %s.\n\nOptions:\n", e->name,
-		strchr("aeiou", e->label[0]) ? "an" : "a", e->label,
+	fprintf(out, _("Usage: tillit %s close ID\n\nCloses %s: sets its "
+		"status to %s.\n\nOptions:\n"), e->name, a_label(e),
 		e->close_value ? e->close_value : "closed");
-	cli_help_opt(out, "-h, --help", "show this help");
+	cli_help_opt(out, "-h, --help", _("show this help"));
 }
 
 static void help_done(const struct tl_entity *e, FILE *out)
 {
 	(void)e;
-	fputs("Usage: tillit followup done ID --outcome TEXT\n\n"
+	fputs(_("Usage: tillit followup done ID --outcome TEXT\n\n"
 	      "Marks a follow-up done, with a note on what came of it.\n\n"
-	      "Options:\n", out);
-	cli_help_opt(out, "--outcome TEXT", "what came of it (required)");
-	cli_help_opt(out, "-h, --help", "show this help");
+	      "Options:\n"), out);
+	cli_help_opt(out, "--outcome TEXT", _("what came of it (required)"));
+	cli_help_opt(out, "-h, --help", _("show this help"));
 }
 
 static void help_ack(const struct tl_entity *e, FILE *out)
 {
 	(void)e;
-	fputs("Usage: tillit frame ack ID [--by PERSON]\n\n"
+	fputs(_("Usage: tillit frame ack ID [--by PERSON]\n\n"
 	      "Records that the holder acknowledges a frame (trust goes both "
-	      "ways).\n\nOptions:\n", out);
+	      "ways).\n\nOptions:\n"), out);
 	cli_help_opt(out, "--by PERSON",
-		 "who acknowledges it (default: the holder)");
-	cli_help_opt(out, "-h, --help", "show this help");
+		 _("who acknowledges it (default: the holder)"));
+	cli_help_opt(out, "-h, --help", _("show this help"));
 }
 
 static void help_remove(const struct tl_entity *e, FILE *out)
 {
 	(void)e;
-	fputs("Usage: tillit participant remove ID\n\n"
-	      "Removes a participant from a meeting.\n\nOptions:\n", out);
-	cli_help_opt(out, "-h, --help", "show this help");
+	fputs(_("Usage: tillit participant remove ID\n\n"
+	      "Removes a participant from a meeting.\n\nOptions:\n"), out);
+	cli_help_opt(out, "-h, --help", _("show this help"));
 }
 
 /* ---- generated options ----------------------------------------------- */
@@ -430,7 +451,7 @@ static enum tl_status fopts_build(struct cli *c, const struct tl_entity *e,
 	fo->o = calloc((size_t)(2 * e->nfields + nextra + 1),
 		       sizeof(struct option));
 	if (!fo->o)
-		return cli_fail(c, TL_ESYS, "Out of memory.");
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	for (int i = 0; i < e->nfields; i++) {
 		option_name(e->fields[i].name, name, sizeof(name));
 		if (!fopts_add(fo, name, required_argument, CLI_OPT_FIELD + i))
@@ -446,7 +467,7 @@ static enum tl_status fopts_build(struct cli *c, const struct tl_entity *e,
 	return TL_OK;
 oom:
 	fopts_free(fo);
-	return cli_fail(c, TL_ESYS, "Out of memory.");
+	return cli_fail(c, TL_ESYS, _("Out of memory."));
 }
 
 /*
@@ -464,20 +485,20 @@ static enum tl_status set_field(struct cli *c, struct tl_store *st,
 
 	if (!*raw)
 		return tl_record_set(r, i, NULL)
-			? TL_OK : cli_fail(c, TL_ESYS, "Out of memory.");
+			? TL_OK : cli_fail(c, TL_ESYS, _("Out of memory."));
 	if (f->type == TL_FT_REF) {
 		rc = tl_store_resolve(st, f->ref, raw, id, &c->err);
 		if (rc != TL_OK)
 			return rc;
 		return tl_record_set(r, i, id)
-			? TL_OK : cli_fail(c, TL_ESYS, "Out of memory.");
+			? TL_OK : cli_fail(c, TL_ESYS, _("Out of memory."));
 	}
 	buf = malloc(TL_TEXT_MAX + 1);
 	if (!buf)
-		return cli_fail(c, TL_ESYS, "Out of memory.");
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	rc = tl_validate_value(f, raw, buf, TL_TEXT_MAX + 1, &c->err);
 	if (rc == TL_OK && !tl_record_set(r, i, buf))
-		rc = cli_fail(c, TL_ESYS, "Out of memory.");
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 	free(buf);
 	return rc;
 }
@@ -487,9 +508,9 @@ static enum tl_status one_id(struct cli *c, int argc, char **argv,
 			     const char **id)
 {
 	if (optind >= argc)
-		return cli_usage(c, "Give the id of the record.");
+		return cli_usage(c, _("Give the id of the record."));
 	if (optind + 1 < argc)
-		return cli_usage(c, "Unexpected argument '%.60s'.",
+		return cli_usage(c, _("Unexpected argument '%.60s'."),
 				 argv[optind + 1]);
 	*id = argv[optind];
 	return TL_OK;
@@ -533,7 +554,7 @@ static enum tl_status cmd_add(struct cli *c, const struct tl_entity *e,
 	given = calloc((size_t)e->nfields, sizeof(*given));
 	if (!given) {
 		fopts_free(&fo);
-		return cli_fail(c, TL_ESYS, "Out of memory.");
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	}
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, ":qh", fo.o, NULL)) != -1) {
@@ -551,17 +572,15 @@ static enum tl_status cmd_add(struct cli *c, const struct tl_entity *e,
 		}
 	}
 	if (optind < argc) {
-		rc = cli_usage(c, "Unexpected argument '%.60s'; values are "
-			       "given as --FIELD VALUE.", argv[optind]);
+		rc = cli_usage(c, _("Unexpected argument '%.60s'; values are "
+			       "given as --FIELD VALUE."), argv[optind]);
 		goto out;
 	}
 	for (int i = 0; i < e->nfields; i++) {
 		if (given[i] && (e->fields[i].flags & TL_FF_AUTO)) {
-			rc = cli_fail(c, TL_EREFUSED, "The %s of %s %s is set "
-				      "by tillit, not given.",
-				      e->fields[i].label,
-				      !strcmp(article(e->label), "An")
-					      ? "an" : "a", e->label);
+			rc = cli_fail(c, TL_EREFUSED, _("The %s of %s is set "
+				      "by tillit, not given."),
+				      _(e->fields[i].label), a_label(e));
 			goto out;
 		}
 	}
@@ -570,7 +589,7 @@ static enum tl_status cmd_add(struct cli *c, const struct tl_entity *e,
 		goto out;
 	r = tl_record_new(e->kind);
 	if (!r) {
-		rc = cli_fail(c, TL_ESYS, "Out of memory.");
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 		goto out;
 	}
 	for (int i = 0; i < e->nfields && rc == TL_OK; i++)
@@ -587,11 +606,12 @@ static enum tl_status cmd_add(struct cli *c, const struct tl_entity *e,
 		tl_refs_init(&refs, st);
 		title = tl_present_title(&refs, r);
 		if (title && *title)
-			printf("Added %s %.*s: %s%s\n", e->label, TL_ID_SHORT,
+			printf(_("Added %s %.*s: "
+				 "%s%s\n"), _(e->label), TL_ID_SHORT,
 			       r->id, title,
 			       title[strlen(title) - 1] == '.' ? "" : ".");
 		else
-			printf("Added %s %.*s.\n", e->label, TL_ID_SHORT,
+			printf(_("Added %s %.*s.\n"), _(e->label), TL_ID_SHORT,
 			       r->id);
 		free(title);
 		tl_refs_done(&refs);
@@ -627,7 +647,7 @@ static enum tl_status cmd_edit(struct cli *c, const struct tl_entity *e,
 	given = calloc((size_t)e->nfields, sizeof(*given));
 	if (!given) {
 		fopts_free(&fo);
-		return cli_fail(c, TL_ESYS, "Out of memory.");
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	}
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, ":h", fo.o, NULL)) != -1) {
@@ -645,8 +665,8 @@ static enum tl_status cmd_edit(struct cli *c, const struct tl_entity *e,
 	}
 	rc = one_id(c, argc, argv, &id);
 	if (rc == TL_OK && !any)
-		rc = cli_usage(c, "Give at least one field to change, as "
-			       "--FIELD VALUE.");
+		rc = cli_usage(c, _("Give at least one field to change, as "
+			       "--FIELD VALUE."));
 	if (rc == TL_OK)
 		rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
@@ -655,7 +675,7 @@ static enum tl_status cmd_edit(struct cli *c, const struct tl_entity *e,
 		goto out;
 	old = tl_record_dup(r);
 	if (!old) {
-		rc = cli_fail(c, TL_ESYS, "Out of memory.");
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 		goto out;
 	}
 	for (int i = 0; i < e->nfields && rc == TL_OK; i++)
@@ -670,12 +690,13 @@ static enum tl_status cmd_edit(struct cli *c, const struct tl_entity *e,
 			changed = true;
 	}
 	if (!changed) {
-		printf("No change.\n");
+		printf(_("No change.\n"));
 		goto out;
 	}
 	rc = tl_store_update(st, r, &c->err);
 	if (rc == TL_OK)
-		printf("Updated %s %.*s.\n", e->label, TL_ID_SHORT, r->id);
+		printf(_("Updated %s "
+			 "%.*s.\n"), _(e->label), TL_ID_SHORT, r->id);
 out:
 	tl_record_free(old);
 	tl_record_free(r);
@@ -737,16 +758,19 @@ static enum tl_status cmd_close(struct cli *c, const struct tl_entity *e,
 			  &helped);
 	if (rc != TL_OK || helped)
 		return rc;
-	if (!e->close_value)
-		return cli_fail(c, TL_EREFUSED, "%s %s cannot be closed.",
-				article(e->label), e->label);
+	if (!e->close_value) {
+		char a[64];
+		snprintf(a, sizeof(a), "%s", a_label(e));
+		return cli_fail(c, TL_EREFUSED, _("%s cannot be closed."),
+				case_first(a, true));
+	}
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
 	if (rc == TL_OK)
 		rc = tl_store_close_record(st, e->kind, id, &c->err);
 	if (rc == TL_OK)
-		printf("Closed %s %.*s.\n", e->label, TL_ID_SHORT, id);
+		printf(_("Closed %s %.*s.\n"), _(e->label), TL_ID_SHORT, id);
 	tl_store_close(st);
 	return rc;
 }
@@ -765,14 +789,14 @@ static enum tl_status cmd_done(struct cli *c, const struct tl_entity *e,
 	if (rc != TL_OK || helped)
 		return rc;
 	if (!outcome)
-		return cli_usage(c, "Give the outcome with --outcome TEXT.");
+		return cli_usage(c, _("Give the outcome with --outcome TEXT."));
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
 	if (rc == TL_OK)
 		rc = tl_store_followup_done(st, id, outcome, &c->err);
 	if (rc == TL_OK)
-		printf("Done: %s %.*s.\n", e->label, TL_ID_SHORT, id);
+		printf(_("Done: %s %.*s.\n"), _(e->label), TL_ID_SHORT, id);
 	tl_store_close(st);
 	return rc;
 }
@@ -798,7 +822,8 @@ static enum tl_status cmd_ack(struct cli *c, const struct tl_entity *e,
 	if (rc == TL_OK)
 		rc = tl_store_frame_ack(st, id, by ? person : NULL, &c->err);
 	if (rc == TL_OK)
-		printf("Acknowledged %s %.*s.\n", e->label, TL_ID_SHORT, id);
+		printf(_("Acknowledged %s "
+			 "%.*s.\n"), _(e->label), TL_ID_SHORT, id);
 	tl_store_close(st);
 	return rc;
 }
@@ -822,7 +847,7 @@ static enum tl_status cmd_remove(struct cli *c, const struct tl_entity *e,
 	if (rc == TL_OK)
 		rc = tl_store_delete(st, e->kind, id, &c->err);
 	if (rc == TL_OK)
-		printf("Removed %s %.*s.\n", e->label, TL_ID_SHORT, id);
+		printf(_("Removed %s %.*s.\n"), _(e->label), TL_ID_SHORT, id);
 	tl_store_close(st);
 	return rc;
 }
@@ -942,14 +967,14 @@ static enum tl_status list_table(struct cli *c, struct tl_store *st,
 	t = cli_table_new(ncols + 1);
 	rows = calloc((size_t)p.page.n, sizeof(*rows));
 	if (!t || !rows) {
-		rc = cli_fail(c, TL_ESYS, "Out of memory.");
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 		goto out;
 	}
 	cli_table_indent(t, indent);
-	cli_table_column(t, 0, "ID", false, false);
+	cli_table_column(t, 0, _("ID"), false, false);
 	for (int i = 0; i < ncols; i++) {
 		const struct tl_field *f = &e->fields[cols[i]];
-		cli_table_column(t, i + 1, f->label,
+		cli_table_column(t, i + 1, _(f->label),
 				 f->type == TL_FT_INT || f->type == TL_FT_AMOUNT,
 				 f->type == TL_FT_TEXT ||
 				 f->type == TL_FT_LONGTEXT ||
@@ -960,7 +985,7 @@ static enum tl_status list_table(struct cli *c, struct tl_store *st,
 	for (int r = 0; r < p.page.n; r++) {
 		rows[r] = row_cells(&refs, p.page.recs[r], cols, ncols);
 		if (!rows[r]) {
-			rc = cli_fail(c, TL_ESYS, "Out of memory.");
+			rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 			goto out;
 		}
 		cli_table_measure(t, rows[r]);
@@ -972,7 +997,7 @@ static enum tl_status list_table(struct cli *c, struct tl_store *st,
 			char **cells = rows ? rows[r]
 				: row_cells(&refs, p.page.recs[r], cols, ncols);
 			if (!cells) {
-				rc = cli_fail(c, TL_ESYS, "Out of memory.");
+				rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 				goto out;
 			}
 			cli_table_print_row(t, cells, stdout);
@@ -1020,8 +1045,8 @@ static enum tl_status list_json(struct cli *c, struct tl_store *st,
 			first = false;
 			if (!cli_json_put(cli_record_json(p.page.recs[i]),
 					  stdout)) {
-				rc = cli_fail(c, TL_ESYS, "Cannot write the "
-					      "JSON output.");
+				rc = cli_fail(c, TL_ESYS, _("Cannot write the "
+					      "JSON output."));
 				break;
 			}
 		}
@@ -1082,8 +1107,8 @@ static enum tl_status need(struct cli *c, const struct tl_entity *e,
 	if (ok)
 		return TL_OK;
 	cli_plural_label(e, pl, sizeof(pl));
-	pl[0] = (char)(pl[0] >= 'a' && pl[0] <= 'z' ? pl[0] - 32 : pl[0]);
-	return cli_usage(c, "%s cannot be filtered by %s.", pl, opt);
+	return cli_usage(c, _("%s cannot be filtered by %s."),
+			 case_first(pl, true), opt);
 }
 
 static enum tl_status check_choice(struct cli *c, const struct tl_field *f,
@@ -1093,8 +1118,8 @@ static enum tl_status check_choice(struct cli *c, const struct tl_field *f,
 
 	if (tl_field_choice_ok(f, v))
 		return TL_OK;
-	return cli_fail(c, TL_EINVAL, "%s \"%.40s\" is not one of %s.",
-			f->label, v,
+	return cli_fail(c, TL_EINVAL, _("%s \"%.40s\" is not one of %s."),
+			_(f->label), v,
 			tl_field_choices_str(f, choices, sizeof(choices)));
 }
 
@@ -1229,7 +1254,7 @@ static enum tl_status cmd_list(struct cli *c, const struct tl_entity *e,
 	if (rc != TL_OK)
 		return rc;
 	if (optind < argc)
-		return cli_usage(c, "Unexpected argument '%.60s'.",
+		return cli_usage(c, _("Unexpected argument '%.60s'."),
 				 argv[optind]);
 	if (q.kindv && (rc = check_choice(c, &e->fields[e->kindf], q.kindv)))
 		return rc;
@@ -1293,7 +1318,7 @@ static enum tl_status cmd_list(struct cli *c, const struct tl_entity *e,
 			if (rc == TL_OK && count == 0) {
 				char pl[64];
 				cli_plural_label(e, pl, sizeof(pl));
-				printf("No %s.\n", pl);
+				printf(_("No %s.\n"), pl);
 			}
 			break;
 		}
@@ -1384,7 +1409,7 @@ static enum tl_status show_children(struct cli *c, struct tl_store *st,
 	printf("\n%s:\n", heading);
 	rc = list_table(c, st, &q, 0, 2, e->parent, &count);
 	if (rc == TL_OK && count == 0)
-		printf("  (none)\n");
+		printf(_("  (none)\n"));
 	return rc;
 }
 
@@ -1398,21 +1423,21 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 	enum tl_status rc = TL_OK;
 
 	tl_refs_init(&refs, st);
-	kv_add(&kv, "ID", strdup(r->id));
+	kv_add(&kv, _("ID"), strdup(r->id));
 	for (int i = 0; i < e->nfields; i++) {
 		const struct tl_field *f = &e->fields[i];
 		const char *v = tl_record_get(r, i);
 		if (!v)
 			continue;
 		if (f->type == TL_FT_REF)
-			kv_add(&kv, f->label, dup_printf("%.*s %s",
+			kv_add(&kv, _(f->label), dup_printf("%.*s %s",
 				TL_ID_SHORT, v,
 				tl_refs_title(&refs, f->ref, v)));
 		else if (e->kind == TL_K_MANDATE && i == TL_MANDATE_LEVEL)
-			kv_add(&kv, f->label, dup_printf("%s (%s)", v,
-				tl_rules_level_name(strtol(v, NULL, 10))));
+			kv_add(&kv, _(f->label), dup_printf("%s (%s)", v,
+				_(tl_rules_level_name(strtol(v, NULL, 10)))));
 		else
-			kv_add(&kv, f->label, tl_present_field(&refs, r, i,
+			kv_add(&kv, _(f->label), tl_present_field(&refs, r, i,
 								true));
 	}
 	if (e->kind == TL_K_ITEM) {
@@ -1423,37 +1448,37 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 		    tl_rules_grey_zone(tl_record_get(m, TL_MEETING_KIND),
 				       tl_record_get(r, TL_ITEM_QUESTION),
 				       tl_record_get(r, TL_ITEM_DECIDED_BY)))
-			kv_add(&kv, "Grey zone", strdup("yes"));
+			kv_add(&kv, _("Grey zone"), strdup(_("yes")));
 		tl_record_free(m);
 	}
 	if (e->kind == TL_K_FRAME && !tl_record_get(r, TL_FRAME_ACKED_AT))
-		kv_add(&kv, "Acknowledged", strdup("no"));
+		kv_add(&kv, _("Acknowledged"), strdup(_("no")));
 	if (e->kind == TL_K_MANDATE)
 		warn = !strcmp(tl_record_str(r, TL_MANDATE_NON_DELEGABLE),
 			       "1") ||
 		       tl_rules_matter_non_delegable(
 			       tl_record_get(r, TL_MANDATE_MATTER));
-	kv_add(&kv, "Created", strdup(r->created_at));
-	kv_add(&kv, "Updated", strdup(r->updated_at));
+	kv_add(&kv, _("Created"), strdup(r->created_at));
+	kv_add(&kv, _("Updated"), strdup(r->updated_at));
 	kv_print(&kv, stdout);
 	tl_refs_done(&refs);
 	if (warn)
-		printf("Warning: this matter may not be delegable (goals, "
-		       "direction, scope or quality level).\n");
+		printf(_("Warning: this matter may not be delegable (goals, "
+		       "direction, scope or quality level).\n"));
 	switch (e->kind) {
 	case TL_K_MEETING:
 		rc = show_children(c, st, TL_K_PARTICIPANT, r->id,
-				   "Participants");
+				   _("Participants"));
 		if (rc == TL_OK)
-			rc = show_children(c, st, TL_K_ITEM, r->id, "Agenda");
+			rc = show_children(c, st, TL_K_ITEM, r->id, _("Agenda"));
 		break;
 	case TL_K_FRAME:
 		rc = show_children(c, st, TL_K_FRAME_VERSION, r->id,
-				   "Earlier versions");
+				   _("Earlier versions"));
 		break;
 	case TL_K_MANDATE:
 		rc = show_children(c, st, TL_K_DECISION, r->id,
-				   "Decisions under this mandate");
+				   _("Decisions under this mandate"));
 		break;
 	default:
 		break;
@@ -1498,8 +1523,8 @@ static enum tl_status cmd_show(struct cli *c, const struct tl_entity *e,
 	if (rc == TL_OK) {
 		if (fmt == CLI_FMT_JSON) {
 			if (!cli_json_put(cli_record_json(r), stdout))
-				rc = cli_fail(c, TL_ESYS, "Cannot write the "
-					      "JSON output.");
+				rc = cli_fail(c, TL_ESYS, _("Cannot write the "
+					      "JSON output."));
 			else
 				fputc('\n', stdout);
 		} else {
@@ -1524,14 +1549,15 @@ struct action {
 };
 
 static const struct action actions[] = {
-	{"add", cmd_add, "--FIELD VALUE ...", "add one"},
-	{"list", cmd_list, "[FILTERS]", "list them (the default action)"},
-	{"show", cmd_show, "ID", "show one, with every field"},
-	{"edit", cmd_edit, "ID --FIELD VALUE ...", "change fields of one"},
-	{"close", cmd_close, "ID", "close one"},
-	{"done", cmd_done, "ID --outcome TEXT", "mark one done"},
-	{"ack", cmd_ack, "ID [--by PERSON]", "acknowledge one (the holder)"},
-	{"remove", cmd_remove, "ID", "remove one from its meeting"},
+	{"add", cmd_add, "--FIELD VALUE ...", N_("add one")},
+	{"list", cmd_list, "[FILTERS]", N_("list them (the default action)")},
+	{"show", cmd_show, "ID", N_("show one, with every field")},
+	{"edit", cmd_edit, "ID --FIELD VALUE ...", N_("change fields of one")},
+	{"close", cmd_close, "ID", N_("close one")},
+	{"done", cmd_done, "ID --outcome TEXT", N_("mark one done")},
+	{"ack", cmd_ack, "ID [--by PERSON]",
+	 N_("acknowledge one (the holder)")},
+	{"remove", cmd_remove, "ID", N_("remove one from its meeting")},
 };
 
 /* Whether an action belongs to a kind (close is accepted everywhere, so
@@ -1557,22 +1583,22 @@ void cli_help_entity(const struct tl_entity *e, FILE *out)
 	char pl[64], opt[64], text[128];
 
 	cli_plural_label(e, pl, sizeof(pl));
-	fprintf(out, "Usage: tillit %s ACTION [ARGS...]\n\nWorks with %s.\n\n"
-		"Actions:\n", e->name, pl);
+	fprintf(out, _("Usage: tillit %s ACTION [ARGS...]\n\nWorks with %s.\n\n"
+		"Actions:\n"), e->name, pl);
 	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
 		const struct action *a = &actions[i];
 		if (!action_for(e, a, true))
 			continue;
 		snprintf(opt, sizeof(opt), "%s %s", a->name, a->args);
 		if (!strcmp(a->name, "close"))
-			snprintf(text, sizeof(text), "close one (status %s)",
+			snprintf(text, sizeof(text), _("close one (status %s)"),
 				 e->close_value);
 		else
-			snprintf(text, sizeof(text), "%s", a->summary);
+			snprintf(text, sizeof(text), "%s", _(a->summary));
 		cli_help_opt(out, opt, text);
 	}
-	fprintf(out, "\n'tillit %s ACTION --help' shows the options of an "
-		"action.\n", e->name);
+	fprintf(out, _("\n'tillit %s ACTION --help' shows the options of an "
+		"action.\n"), e->name);
 }
 
 enum tl_status cli_cmd_entity(struct cli *c, const struct tl_entity *e,
@@ -1601,6 +1627,6 @@ enum tl_status cli_cmd_entity(struct cli *c, const struct tl_entity *e,
 		cli_set_cmd(c, e->name, a->name);
 		return a->run(c, e, argc - 1, argv + 1);
 	}
-	return cli_usage(c, "Unknown action '%.40s' for %s.", argv[1],
+	return cli_usage(c, _("Unknown action '%.40s' for %s."), argv[1],
 			 cli_plural_label(e, pl, sizeof(pl)));
 }

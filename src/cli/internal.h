@@ -26,6 +26,8 @@
 /* One run of the command line. */
 struct cli {
 	const char *db_opt;          /* --db, or NULL */
+	const char *as_opt;          /* --as, or NULL */
+	int ui_code;                 /* exit code of `tillit ui` */
 	char db_path[CLI_PATH_MAX];  /* resolved by cli_open */
 	char cmd[96];                /* "followup add": for usage hints */
 	struct tl_error err;

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "tillit/demo.h"
+#include "tillit/i18n.h"
 #include "tillit/id.h"
 #include "tillit/json.h"
 #include "tillit/model.h"
@@ -33,16 +34,17 @@
 
 static void help_init(void)
 {
-	puts("Usage: tillit init [--demo] [--principles vadstena|national]\n\n"
+	puts(_("Usage: tillit init [--demo] [--principles "
+	       "vadstena|national]\n\n"
 	     "Creates the database (mode 0600, with its folder) and fills in "
 	     "the\ngovernance principles.  On an existing database it only "
-	     "adds the\nprinciples when there are none.\n\nOptions:");
-	cli_help_opt(stdout, "--demo", "fill an empty database with a "
-		 "believable municipality");
-	cli_help_opt(stdout, "--principles PRESET", "vadstena (the default: "
+	     "adds the\nprinciples when there are none.\n\nOptions:"));
+	cli_help_opt(stdout, "--demo", _("fill an empty database with a "
+		 "believable municipality"));
+	cli_help_opt(stdout, "--principles PRESET", _("vadstena (the default: "
 		 "Vadstena's five) or national (the national trust "
-		 "delegation's eight)");
-	cli_help_opt(stdout, "-h, --help", "show this help");
+		 "delegation's eight)"));
+	cli_help_opt(stdout, "-h, --help", _("show this help"));
 }
 
 /* Records of any kind but principles: is the database in use? */
@@ -112,12 +114,12 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage(c, "Unexpected argument '%.60s'; give the "
-				 "database with --db PATH before 'init'.",
+		return cli_usage(c, _("Unexpected argument '%.60s'; give the "
+				 "database with --db PATH before 'init'."),
 				 argv[optind]);
 	if (!tl_rules_preset(preset))
-		return cli_fail(c, TL_EINVAL, "Unknown principles preset "
-				"\"%.40s\"; use vadstena or national.",
+		return cli_fail(c, TL_EINVAL, _("Unknown principles preset "
+				"\"%.40s\"; use vadstena or national."),
 				preset);
 	rc = tl_store_path(c->db_opt, c->db_path, sizeof(c->db_path),
 			   &c->err);
@@ -133,9 +135,9 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 	if (demo) {
 		rc = count_records(c, st, &n);
 		if (rc == TL_OK && n > 0)
-			rc = cli_fail(c, TL_EREFUSED, "The database at %s "
+			rc = cli_fail(c, TL_EREFUSED, _("The database at %s "
 				      "already holds records; --demo fills "
-				      "only an empty one.", c->db_path);
+				      "only an empty one."), c->db_path);
 	}
 	if (rc == TL_OK)
 		rc = tl_store_begin(st, &c->err);
@@ -155,11 +157,11 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 		return rc;
 	}
 	if (existed)
-		printf("Database %s already exists.\n", c->db_path);
+		printf(_("Database %s already exists.\n"), c->db_path);
 	else
-		printf("Created %s.\n", c->db_path);
+		printf(_("Created %s.\n"), c->db_path);
 	if (demo)
-		printf("Filled it with the demo data.\n");
+		printf(_("Filled it with the demo data.\n"));
 	return TL_OK;
 }
 
@@ -169,14 +171,15 @@ enum { SO_LIMIT = 1, SO_FORMAT };
 
 static void help_search(void)
 {
-	puts("Usage: tillit search QUERY... [--limit N] "
+	puts(_("Usage: tillit search QUERY... [--limit N] "
 	     "[--format table|json]\n\n"
 	     "Searches titles, names, notes, decisions, matters, frame "
 	     "descriptions\nand follow-up texts.  Every word must occur; "
-	     "words match as prefixes.\n\nOptions:");
-	cli_help_opt(stdout, "--limit N", "at most N hits (default 50)");
-	cli_help_opt(stdout, "--format FORMAT", "table (the default) or json");
-	cli_help_opt(stdout, "-h, --help", "show this help");
+	     "words match as prefixes.\n\nOptions:"));
+	cli_help_opt(stdout, "--limit N", _("at most N hits (default 50)"));
+	cli_help_opt(stdout, "--format FORMAT", _("table (the default) or "
+						  "json"));
+	cli_help_opt(stdout, "-h, --help", _("show this help"));
 }
 
 static char *join_words(int n, char **words)
@@ -210,10 +213,10 @@ static void search_table(const struct tl_hit *hits, int n)
 
 	if (!t)
 		return;
-	cli_table_column(t, 0, "Kind", false, false);
-	cli_table_column(t, 1, "ID", false, false);
-	cli_table_column(t, 2, "Title", false, true);
-	cli_table_column(t, 3, "Match", false, true);
+	cli_table_column(t, 0, _("Kind"), false, false);
+	cli_table_column(t, 1, _("ID"), false, false);
+	cli_table_column(t, 2, _("Title"), false, true);
+	cli_table_column(t, 3, _("Match"), false, true);
 	for (int pass = 0; pass < 2; pass++) {
 		for (int i = 0; i < n; i++) {
 			cells[0] = strdup(tl_entity_get(hits[i].kind)->name);
@@ -278,10 +281,10 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 	if (rc != TL_OK)
 		return rc;
 	if (optind >= argc)
-		return cli_usage(c, "Give the words to search for.");
+		return cli_usage(c, _("Give the words to search for."));
 	query = join_words(argc - optind, argv + optind);
 	if (!query)
-		return cli_fail(c, TL_ESYS, "Out of memory.");
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	rc = cli_open(c, TL_OPEN_READONLY, &st);
 	if (rc == TL_OK)
 		rc = tl_store_search(st, query, (int)limit, &hits, &n,
@@ -301,13 +304,13 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 		}
 		if (!arr || json_dumpf(arr, stdout, JSON_PRESERVE_ORDER |
 				       JSON_INDENT(2)))
-			rc = cli_fail(c, TL_ESYS, "Cannot write the JSON "
-				      "output.");
+			rc = cli_fail(c, TL_ESYS, _("Cannot write the JSON "
+				      "output."));
 		else
 			fputc('\n', stdout);
 		json_decref(arr);
 	} else if (rc == TL_OK && n == 0) {
-		printf("No matches.\n");
+		printf(_("No matches.\n"));
 	} else if (rc == TL_OK) {
 		search_table(hits, n);
 	}
@@ -321,13 +324,14 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 
 static void help_export(void)
 {
-	puts("Usage: tillit export [--format json] [--output FILE]\n\n"
+	puts(_("Usage: tillit export [--format json] [--output FILE]\n\n"
 	     "Writes every record of every kind as one JSON document (see "
 	     "doc/),\nto standard output or to FILE.  FILE is replaced "
-	     "atomically.\n\nOptions:");
-	cli_help_opt(stdout, "--format FORMAT", "json (the only format so far)");
-	cli_help_opt(stdout, "-o, --output FILE", "write to FILE");
-	cli_help_opt(stdout, "-h, --help", "show this help");
+	     "atomically.\n\nOptions:"));
+	cli_help_opt(stdout, "--format FORMAT", _("json (the only format so "
+						  "far)"));
+	cli_help_opt(stdout, "-o, --output FILE", _("write to FILE"));
+	cli_help_opt(stdout, "-h, --help", _("show this help"));
 }
 
 /* Writes the export to path through a temporary file and rename(2). */
@@ -342,12 +346,12 @@ static enum tl_status export_file(struct cli *c, struct tl_store *st,
 	int fd;
 
 	if (!tmp)
-		return cli_fail(c, TL_ESYS, "Out of memory.");
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	memcpy(tmp, path, len);
 	memcpy(tmp + len, ".XXXXXX", 8);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
 			      strerror(errno));
 		free(tmp);
 		return rc;
@@ -356,7 +360,7 @@ static enum tl_status export_file(struct cli *c, struct tl_store *st,
 	mask = umask(0);
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "w"))) {
-		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
 			      strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -367,13 +371,13 @@ static enum tl_status export_file(struct cli *c, struct tl_store *st,
 	errno = 0;
 	if (rc == TL_OK && (fflush(f) == EOF || ferror(f) ||
 			    fsync(fileno(f)) != 0))
-		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
 			      strerror(errno ? errno : EIO));
 	if (fclose(f) == EOF && rc == TL_OK)
-		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
 			      strerror(errno));
 	if (rc == TL_OK && rename(tmp, path) != 0)
-		rc = cli_fail(c, TL_ESYS, "Cannot write %s: %s.", path,
+		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
 			      strerror(errno));
 	if (rc != TL_OK)
 		unlink(tmp);
@@ -416,10 +420,10 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 	if (rc != TL_OK)
 		return rc;
 	if (optind < argc)
-		return cli_usage(c, "Unexpected argument '%.60s'.",
+		return cli_usage(c, _("Unexpected argument '%.60s'."),
 				 argv[optind]);
 	if (output && !*output)
-		return cli_usage(c, "--output needs a file name.");
+		return cli_usage(c, _("--output needs a file name."));
 	rc = cli_open(c, TL_OPEN_READONLY, &st);
 	if (rc == TL_OK && output && strcmp(output, "-"))
 		rc = export_file(c, st, output);
@@ -445,7 +449,7 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (ch == 'h') {
-			puts("Usage: tillit import FILE\n\n"
+			puts(_("Usage: tillit import FILE\n\n"
 			     "Merges a JSON document written by 'tillit "
 			     "export' into the database,\nby id, in one "
 			     "transaction: a record that is new is added, "
@@ -453,16 +457,16 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 			     "left alone.  Importing the same\nfile twice "
 			     "changes nothing.  A file with any error writes "
 			     "nothing.\nA missing database is created, empty."
-			     "\n\nOptions:");
-			cli_help_opt(stdout, "-h, --help", "show this help");
+			     "\n\nOptions:"));
+			cli_help_opt(stdout, "-h, --help", _("show this help"));
 			return TL_OK;
 		}
 		return cli_bad_option(c, ch, argv);
 	}
 	if (optind >= argc)
-		return cli_usage(c, "Give the file to import.");
+		return cli_usage(c, _("Give the file to import."));
 	if (optind + 1 < argc)
-		return cli_usage(c, "Unexpected argument '%.60s'.",
+		return cli_usage(c, _("Unexpected argument '%.60s'."),
 				 argv[optind + 1]);
 	/* Restoring into a new file is what an import is for, so a missing
 	 * database is created (empty, without principles), and removed
@@ -480,7 +484,8 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 		remove_db(c->db_path);
 	if (rc == TL_OK) {
 		char *name = tl_text_sanitize(argv[optind], false);
-		printf("Imported %s: %ld added, %ld changed, %ld unchanged.\n",
+		printf(_("Imported %s: %ld added, %ld changed, %ld "
+			 "unchanged.\n"),
 		       name ? name : argv[optind], stats.added, stats.changed,
 		       stats.unchanged);
 		free(name);
@@ -494,14 +499,15 @@ enum { LG_LIMIT = 1, LG_FORMAT };
 
 static void help_log(void)
 {
-	puts("Usage: tillit log [ID] [--limit N] [--format table|json]\n\n"
+	puts(_("Usage: tillit log [ID] [--limit N] [--format table|json]\n\n"
 	     "Shows the audit log, newest first: every create, change and "
 	     "delete,\nwith the time (UTC), the OS user, the record, the "
 	     "field, and the old\nand the new value.  With ID, only that "
-	     "record's rows.\n\nOptions:");
-	cli_help_opt(stdout, "--limit N", "at most N rows");
-	cli_help_opt(stdout, "--format FORMAT", "table (the default) or json");
-	cli_help_opt(stdout, "-h, --help", "show this help");
+	     "record's rows.\n\nOptions:"));
+	cli_help_opt(stdout, "--limit N", _("at most N rows"));
+	cli_help_opt(stdout, "--format FORMAT", _("table (the default) or "
+						  "json"));
+	cli_help_opt(stdout, "-h, --help", _("show this help"));
 }
 
 /* Resolves an id (or prefix, or name) of a record of any kind. */
@@ -538,14 +544,14 @@ static enum tl_status resolve_any(struct cli *c, struct tl_store *st,
 	if (found == 1)
 		return TL_OK;
 	if (found > 1)
-		return cli_fail(c, TL_EAMBIG, "\"%.60s\" matches %d records: "
-				"%s; give more of the id.", text, found, list);
+		return cli_fail(c, TL_EAMBIG, _("\"%.60s\" matches %d records: "
+				"%s; give more of the id."), text, found, list);
 	/* A record that was deleted still has its rows. */
 	if (tl_id_valid(text)) {
 		memcpy(out, text, TL_ID_LEN + 1);
 		return TL_OK;
 	}
-	return cli_fail(c, TL_ENOTFOUND, "No record matches \"%.60s\".",
+	return cli_fail(c, TL_ENOTFOUND, _("No record matches \"%.60s\"."),
 			text);
 }
 
@@ -564,8 +570,10 @@ static char *audit_change(const struct tl_audit *a)
 		free(o);
 		return s;
 	}
-	o = tl_text_first_line(a->old_value ? a->old_value : "(empty)", 200);
-	n = tl_text_first_line(a->new_value ? a->new_value : "(empty)", 200);
+	o = tl_text_first_line(a->old_value ? a->old_value : _("(empty)"),
+			       200);
+	n = tl_text_first_line(a->new_value ? a->new_value : _("(empty)"),
+			       200);
 	if (!o || !n) {
 		free(o);
 		free(n);
@@ -626,7 +634,8 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	static const char *const headers[] = {
-		"Time", "User", "Action", "Entity", "ID", "Field", "Change"};
+		N_("Time"), N_("User"), N_("Action"), N_("Entity"), N_("ID"),
+		N_("Field"), N_("Change")};
 	enum cli_format fmt = CLI_FMT_TABLE;
 	struct tl_store *st = NULL;
 	struct tl_audit *rows = NULL;
@@ -662,7 +671,7 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 	if (rc != TL_OK)
 		return rc;
 	if (optind + 1 < argc)
-		return cli_usage(c, "Unexpected argument '%.60s'.",
+		return cli_usage(c, _("Unexpected argument '%.60s'."),
 				 argv[optind + 1]);
 	if (optind < argc)
 		text = argv[optind];
@@ -694,11 +703,11 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 				t = cli_table_new(7);
 				if (!t) {
 					rc = cli_fail(c, TL_ESYS,
-						      "Out of memory.");
+						      _("Out of memory."));
 					break;
 				}
 				for (int j = 0; j < 7; j++)
-					cli_table_column(t, j, headers[j],
+					cli_table_column(t, j, _(headers[j]),
 							 false, j >= 5);
 				cli_table_prefer(t, 6);
 				for (int i = 0; i < n; i++) {
@@ -728,7 +737,7 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 	if (rc == TL_OK && fmt == CLI_FMT_JSON)
 		fputs(shown ? "\n]\n" : "]\n", stdout);
 	else if (rc == TL_OK && shown == 0)
-		printf("No changes logged.\n");
+		printf(_("No changes logged.\n"));
 out:
 	cli_table_free(t);
 	tl_store_close(st);

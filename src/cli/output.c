@@ -17,6 +17,7 @@
 
 #include <jansson.h>
 
+#include "tillit/i18n.h"
 #include "tillit/id.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
@@ -55,7 +56,7 @@ enum tl_status cli_parse_format(struct cli *c, const char *s,
 			strncat(list, " or ", sizeof(list) - strlen(list) - 1);
 		strncat(list, names[i].name, sizeof(list) - strlen(list) - 1);
 	}
-	return cli_usage(c, "Unknown format \"%.40s\"; use %s.", s, list);
+	return cli_usage(c, _("Unknown format \"%.40s\"; use %s."), s, list);
 }
 
 int cli_term_width(void)

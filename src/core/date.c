@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tillit/error.h"
+#include "tillit/i18n.h"
 #include "tillit/text.h"
 
 /* Relative dates may move at most this many days (about 270 years). */
@@ -243,8 +244,8 @@ enum tl_status tl_clock_check(struct tl_error *err)
 	if (!s || parse_now(s, &w))
 		return TL_OK;
 	return tl_error_set(err, TL_EINVAL,
-			    "TILLIT_NOW=\"%s\" is not a time; use "
-			    "\"YYYY-MM-DD HH:MM\", e.g. \"2026-05-04 09:30\".",
+			    _("TILLIT_NOW=\"%s\" is not a time; use "
+			    "\"YYYY-MM-DD HH:MM\", e.g. \"2026-05-04 09:30\"."),
 			    quote(s, q, sizeof(q)));
 }
 
@@ -445,8 +446,8 @@ static enum tl_status not_a_date(const char *in, struct tl_error *err)
 	char q[200];
 
 	return tl_error_set(err, TL_EINVAL,
-			    "\"%s\" is not a date; use YYYY-MM-DD, today, "
-			    "tomorrow or +14d.", quote(in, q, sizeof(q)));
+			    _("\"%s\" is not a date; use YYYY-MM-DD, today, "
+			    "tomorrow or +14d."), quote(in, q, sizeof(q)));
 }
 
 static enum tl_status not_a_time(const char *in, struct tl_error *err)
@@ -454,8 +455,8 @@ static enum tl_status not_a_time(const char *in, struct tl_error *err)
 	char q[200];
 
 	return tl_error_set(err, TL_EINVAL,
-			    "\"%s\" is not a time; use YYYY-MM-DD HH:MM or "
-			    "+7d 10:00.", quote(in, q, sizeof(q)));
+			    _("\"%s\" is not a time; use YYYY-MM-DD HH:MM or "
+			    "+7d 10:00."), quote(in, q, sizeof(q)));
 }
 
 enum tl_status tl_date_parse(const char *in, const char *today,
@@ -472,7 +473,7 @@ enum tl_status tl_date_parse(const char *in, const char *today,
 	if (scan_ymd(s, &y, &m, &d) && s[10] == '\0') {
 		if (!tl_date_valid(y, m, d))
 			return tl_error_set(err, TL_EINVAL,
-					    "\"%s\" is not a real date.", s);
+					    _("\"%s\" is not a real date."), s);
 		format_date(out, y, m, d);
 		return TL_OK;
 	}
@@ -501,7 +502,7 @@ offset:
 	return TL_OK;
 range:
 	return tl_error_set(err, TL_EINVAL,
-			    "\"%s\" lands outside the years 1000-9999.", s);
+			    _("\"%s\" lands outside the years 1000-9999."), s);
 }
 
 enum tl_status tl_datetime_parse(const char *in, const char *today,
@@ -530,8 +531,9 @@ enum tl_status tl_datetime_parse(const char *in, const char *today,
 			goto bad;
 		if (hh > 23 || mm > 59)
 			return tl_error_set(err, TL_EINVAL,
-					    "\"%s\" is not a real time of day "
-					    "(hours 00-23, minutes 00-59).",
+					    _("\"%s\" is not a real time of "
+					      "day "
+					    "(hours 00-23, minutes 00-59)."),
 					    quote(in, q, sizeof(q)));
 		if (sp) {
 			while (sp > s && sp[-1] == ' ')

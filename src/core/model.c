@@ -9,40 +9,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const unit_kinds[] = {
-	"council", "board", "committee", "administration", "department",
-	"team", NULL};
-static const char *const active_closed[] = {"active", "closed", NULL};
-static const char *const person_kinds[] = {
-	"elected", "official", "manager", "employee", NULL};
-static const char *const person_status[] = {"active", "left", NULL};
-static const char *const meeting_kinds[] = {
-	"one_to_one", "committee", "dialogue", "forum", NULL};
-static const char *const meeting_status[] = {
-	"planned", "open", "held", "signed", NULL};
-static const char *const roles[] = {
-	"chair", "secretary", "adjuster", "member", "substitute", "manager",
-	"employee", "guest", NULL};
-static const char *const attendance[] = {
-	"unknown", "present", "absent", "excused", NULL};
-static const char *const item_kinds[] = {
-	"information", "discussion", "decision", NULL};
-static const char *const questions[] = {"what", "how", NULL};
-static const char *const deciders[] = {"politics", "administration", NULL};
-static const char *const item_status[] = {"open", "closed", NULL};
-static const char *const mandate_status[] = {
-	"active", "revoked", "expired", "superseded", NULL};
-static const char *const frame_kinds[] = {
-	"budget", "time", "staffing", "quality", "legal", "scope", NULL};
-static const char *const trust_levels[] = {"low", "medium", "high", NULL};
-static const char *const followup_kinds[] = {
-	"result", "effect", "action", NULL};
-static const char *const followup_status[] = {
-	"open", "done", "cancelled", NULL};
+#include "tillit/i18n.h"
 
-static const char *const open_active[] = {"active", NULL};
-static const char *const open_meeting[] = {"planned", "open", NULL};
-static const char *const open_open[] = {"open", NULL};
+static const char *const unit_kinds[] = {
+	N_("council"), N_("board"), N_("committee"), N_("administration"), N_("department"),
+	N_("team"), NULL};
+static const char *const active_closed[] = {N_("active"), N_("closed"), NULL};
+static const char *const person_kinds[] = {
+	N_("elected"), N_("official"), N_("manager"), N_("employee"), NULL};
+static const char *const person_status[] = {N_("active"), N_("left"), NULL};
+static const char *const meeting_kinds[] = {
+	N_("one_to_one"), N_("committee"), N_("dialogue"), N_("forum"), NULL};
+static const char *const meeting_status[] = {
+	N_("planned"), N_("open"), N_("held"), N_("signed"), NULL};
+static const char *const roles[] = {
+	N_("chair"), N_("secretary"), N_("adjuster"), N_("member"), N_("substitute"), N_("manager"),
+	N_("employee"), N_("guest"), NULL};
+static const char *const attendance[] = {
+	N_("unknown"), N_("present"), N_("absent"), N_("excused"), NULL};
+static const char *const item_kinds[] = {
+	N_("information"), N_("discussion"), N_("decision"), NULL};
+static const char *const questions[] = {N_("what"), N_("how"), NULL};
+static const char *const deciders[] = {N_("politics"), N_("administration"), NULL};
+static const char *const item_status[] = {N_("open"), N_("closed"), NULL};
+static const char *const mandate_status[] = {
+	N_("active"), N_("revoked"), N_("expired"), N_("superseded"), NULL};
+static const char *const frame_kinds[] = {
+	N_("budget"), N_("time"), N_("staffing"), N_("quality"), N_("legal"), N_("scope"), NULL};
+static const char *const trust_levels[] = {N_("low"), N_("medium"), N_("high"), NULL};
+static const char *const followup_kinds[] = {
+	N_("result"), N_("effect"), N_("action"), NULL};
+static const char *const followup_status[] = {
+	N_("open"), N_("done"), N_("cancelled"), NULL};
+
+static const char *const open_active[] = {N_("active"), NULL};
+static const char *const open_meeting[] = {N_("planned"), N_("open"), NULL};
+static const char *const open_open[] = {N_("open"), NULL};
 
 #define REQ TL_FF_REQUIRED
 #define AUTO TL_FF_AUTO
@@ -68,249 +70,258 @@ static const char *const open_open[] = {"open", NULL};
 	.flags = (fl), .ref = TL_K_NONE, .def = d, .help = h}
 
 static const struct tl_field unit_fields[] = {
-	[TL_UNIT_NAME] = TEXT("name", "Name", REQ | SRCH, "the unit's name"),
-	[TL_UNIT_KIND] = ENUM("kind", "Kind", REQ, unit_kinds, NULL,
-			      "council, board, committee, administration, "
-			      "department or team"),
-	[TL_UNIT_PARENT] = REF("parent", "Parent", 0, TL_K_UNIT,
-			       "the unit above it in the chain of governance"),
-	[TL_UNIT_STATUS] = ENUM("status", "Status", 0, active_closed,
-				"active", "active or closed"),
+	[TL_UNIT_NAME] = TEXT("name", N_("Name"), REQ | SRCH, N_("the unit's name")),
+	[TL_UNIT_KIND] = ENUM("kind", N_("Kind"), REQ, unit_kinds, NULL,
+			      N_("council, board, committee, administration, "
+			      "department or team")),
+	[TL_UNIT_PARENT] = REF("parent", N_("Parent"), 0, TL_K_UNIT,
+			       N_("the unit above it in the chain of "
+				  "governance")),
+	[TL_UNIT_STATUS] = ENUM("status", N_("Status"), 0, active_closed,
+				"active", N_("active or closed")),
 };
 
 static const struct tl_field person_fields[] = {
-	[TL_PERSON_NAME] = TEXT("name", "Name", REQ | SRCH, "full name"),
-	[TL_PERSON_TITLE] = TEXT("title", "Title", SRCH, "job or role title"),
-	[TL_PERSON_KIND] = ENUM("kind", "Kind", REQ, person_kinds, NULL,
-				"elected, official, manager or employee"),
-	[TL_PERSON_UNIT] = REF("unit", "Unit", 0, TL_K_UNIT,
-			       "the unit the person belongs to"),
-	[TL_PERSON_LOGIN] = TEXT("login", "Login", 0,
-				 "OS user name that says who \"me\" is"),
-	[TL_PERSON_EMAIL] = TEXT("email", "E-mail", 0, "e-mail address"),
-	[TL_PERSON_STATUS] = ENUM("status", "Status", 0, person_status,
-				  "active", "active or left"),
+	[TL_PERSON_NAME] = TEXT("name", N_("Name"), REQ | SRCH, N_("full name")),
+	[TL_PERSON_TITLE] = TEXT("title", N_("Title"), SRCH, N_("job or role title")),
+	[TL_PERSON_KIND] = ENUM("kind", N_("Kind"), REQ, person_kinds, NULL,
+				N_("elected, official, manager or employee")),
+	[TL_PERSON_UNIT] = REF("unit", N_("Unit"), 0, TL_K_UNIT,
+			       N_("the unit the person belongs to")),
+	[TL_PERSON_LOGIN] = TEXT("login", N_("Login"), 0,
+				 N_("OS user name that says who \"me\" is")),
+	[TL_PERSON_EMAIL] = TEXT("email", N_("E-mail"), 0, N_("e-mail address")),
+	[TL_PERSON_STATUS] = ENUM("status", N_("Status"), 0, person_status,
+				  "active", N_("active or left")),
 };
 
 static const struct tl_field series_fields[] = {
-	[TL_SERIES_TITLE] = TEXT("title", "Title", REQ | SRCH,
-				 "name of the series"),
-	[TL_SERIES_KIND] = ENUM("kind", "Kind", REQ, meeting_kinds, NULL,
-				"one_to_one, committee, dialogue or forum"),
-	[TL_SERIES_UNIT] = REF("unit", "Unit", 0, TL_K_UNIT,
-			       "the committee or unit that meets"),
-	[TL_SERIES_NOTES] = LONG("notes", "Notes", SRCH, "notes"),
+	[TL_SERIES_TITLE] = TEXT("title", N_("Title"), REQ | SRCH,
+				 N_("name of the series")),
+	[TL_SERIES_KIND] = ENUM("kind", N_("Kind"), REQ, meeting_kinds, NULL,
+				N_("one_to_one, committee, dialogue or forum")),
+	[TL_SERIES_UNIT] = REF("unit", N_("Unit"), 0, TL_K_UNIT,
+			       N_("the committee or unit that meets")),
+	[TL_SERIES_NOTES] = LONG("notes", N_("Notes"), SRCH, N_("notes")),
 };
 
 static const struct tl_field meeting_fields[] = {
-	[TL_MEETING_TITLE] = TEXT("title", "Title", REQ | SRCH,
-				  "what the meeting is"),
-	[TL_MEETING_KIND] = ENUM("kind", "Kind", REQ | FIXED, meeting_kinds,
+	[TL_MEETING_TITLE] = TEXT("title", N_("Title"), REQ | SRCH,
+				  N_("what the meeting is")),
+	[TL_MEETING_KIND] = ENUM("kind", N_("Kind"), REQ | FIXED, meeting_kinds,
 				 NULL,
-				 "one_to_one, committee, dialogue or forum"),
-	[TL_MEETING_UNIT] = REF("unit", "Unit", 0, TL_K_UNIT,
-				"the committee or unit holding it"),
-	[TL_MEETING_SERIES] = REF("series", "Series", 0, TL_K_SERIES,
-				  "the series it belongs to"),
-	[TL_MEETING_STARTS] = DTIME("starts_at", "Starts", REQ,
-				    "start: YYYY-MM-DD HH:MM, or +7d 10:00"),
-	[TL_MEETING_ENDS] = DTIME("ends_at", "Ends", 0, "end"),
-	[TL_MEETING_LOCATION] = TEXT("location", "Location", 0, "where"),
-	[TL_MEETING_STATUS] = ENUM("status", "Status", 0, meeting_status,
+				 N_("one_to_one, committee, dialogue or "
+				    "forum")),
+	[TL_MEETING_UNIT] = REF("unit", N_("Unit"), 0, TL_K_UNIT,
+				N_("the committee or unit holding it")),
+	[TL_MEETING_SERIES] = REF("series", N_("Series"), 0, TL_K_SERIES,
+				  N_("the series it belongs to")),
+	[TL_MEETING_STARTS] = DTIME("starts_at", N_("Starts"), REQ,
+				    N_("start: YYYY-MM-DD HH:MM, or +7d "
+				       "10:00")),
+	[TL_MEETING_ENDS] = DTIME("ends_at", N_("Ends"), 0, N_("end")),
+	[TL_MEETING_LOCATION] = TEXT("location", N_("Location"), 0, N_("where")),
+	[TL_MEETING_STATUS] = ENUM("status", N_("Status"), 0, meeting_status,
 				   "planned",
-				   "planned, open, held or signed"),
-	[TL_MEETING_NOTES] = LONG("notes", "Notes", SRCH, "notes"),
+				   N_("planned, open, held or signed")),
+	[TL_MEETING_NOTES] = LONG("notes", N_("Notes"), SRCH, N_("notes")),
 };
 
 static const struct tl_field participant_fields[] = {
-	[TL_PART_MEETING] = REF("meeting", "Meeting", REQ | FIXED,
-				TL_K_MEETING, "the meeting"),
-	[TL_PART_PERSON] = REF("person", "Person", REQ | FIXED, TL_K_PERSON,
-			       "who takes part"),
-	[TL_PART_ROLE] = ENUM("role", "Role", REQ, roles, "member",
-			      "chair, secretary, adjuster, member, substitute,"
-			      " manager, employee or guest"),
-	[TL_PART_ATTENDANCE] = ENUM("attendance", "Attendance", 0, attendance,
+	[TL_PART_MEETING] = REF("meeting", N_("Meeting"), REQ | FIXED,
+				TL_K_MEETING, N_("the meeting")),
+	[TL_PART_PERSON] = REF("person", N_("Person"), REQ | FIXED, TL_K_PERSON,
+			       N_("who takes part")),
+	[TL_PART_ROLE] = ENUM("role", N_("Role"), REQ, roles, "member",
+			      N_("chair, secretary, adjuster, member, "
+				 "substitute,"
+			      " manager, employee or guest")),
+	[TL_PART_ATTENDANCE] = ENUM("attendance", N_("Attendance"), 0, attendance,
 				    "unknown",
-				    "unknown, present, absent or excused"),
+				    N_("unknown, present, absent or excused")),
 };
 
 static const struct tl_field item_fields[] = {
-	[TL_ITEM_MEETING] = REF("meeting", "Meeting", REQ | FIXED,
-				TL_K_MEETING, "the meeting"),
-	[TL_ITEM_NUMBER] = INT("number", "Number", AUTO, 1, 1000000, NULL,
-			       "§ number, given by tillit"),
-	[TL_ITEM_TITLE] = TEXT("title", "Title", REQ | SRCH, "the matter"),
-	[TL_ITEM_KIND] = ENUM("kind", "Kind", 0, item_kinds, "discussion",
-			      "information, discussion or decision"),
-	[TL_ITEM_QUESTION] = ENUM("question", "Question", 0, questions, NULL,
-				  "what or how"),
-	[TL_ITEM_DECIDED_BY] = ENUM("decided_by", "Decided by", 0, deciders,
-				    NULL, "politics or administration"),
-	[TL_ITEM_TAGS] = {.name = "tags", .label = "Principles",
+	[TL_ITEM_MEETING] = REF("meeting", N_("Meeting"), REQ | FIXED,
+				TL_K_MEETING, N_("the meeting")),
+	[TL_ITEM_NUMBER] = INT("number", N_("Number"), AUTO, 1, 1000000, NULL,
+			       N_("§ number, given by tillit")),
+	[TL_ITEM_TITLE] = TEXT("title", N_("Title"), REQ | SRCH, N_("the matter")),
+	[TL_ITEM_KIND] = ENUM("kind", N_("Kind"), 0, item_kinds, "discussion",
+			      N_("information, discussion or decision")),
+	[TL_ITEM_QUESTION] = ENUM("question", N_("Question"), 0, questions, NULL,
+				  N_("what or how")),
+	[TL_ITEM_DECIDED_BY] = ENUM("decided_by", N_("Decided by"), 0, deciders,
+				    NULL, N_("politics or administration")),
+	[TL_ITEM_TAGS] = {.name = "tags", .label = N_("Principles"),
 	 .type = TL_FT_TAGS,
-	 .ref = TL_K_NONE, .help = "principle keys, comma-separated"},
-	[TL_ITEM_CASE_REF] = TEXT("case_ref", "Case", SRCH,
-				  "case reference, e.g. KS/2016:303"),
-	[TL_ITEM_NOTES] = LONG("notes", "Notes", SRCH, "notes"),
-	[TL_ITEM_DECISION] = LONG("decision", "Decision", SRCH,
-				  "the decision text"),
-	[TL_ITEM_REFERS_TO] = REF("refers_to", "Corrects", 0, TL_K_ITEM,
-				  "an earlier item this one corrects"),
-	[TL_ITEM_STATUS] = ENUM("status", "Status", 0, item_status, "open",
-				"open or closed"),
+	 .ref = TL_K_NONE, .help = N_("principle keys, comma-separated")},
+	[TL_ITEM_CASE_REF] = TEXT("case_ref", N_("Case"), SRCH,
+				  N_("case reference, e.g. KS/2016:303")),
+	[TL_ITEM_NOTES] = LONG("notes", N_("Notes"), SRCH, N_("notes")),
+	[TL_ITEM_DECISION] = LONG("decision", N_("Decision"), SRCH,
+				  N_("the decision text")),
+	[TL_ITEM_REFERS_TO] = REF("refers_to", N_("Corrects"), 0, TL_K_ITEM,
+				  N_("an earlier item this one corrects")),
+	[TL_ITEM_STATUS] = ENUM("status", N_("Status"), 0, item_status, "open",
+				N_("open or closed")),
 };
 
 static const struct tl_field principle_fields[] = {
-	[TL_PRINCIPLE_KEY] = TEXT("key", "Key", REQ | FIXED,
-				  "short key used in tags"),
-	[TL_PRINCIPLE_NAME] = TEXT("name", "Name", REQ, "name"),
-	[TL_PRINCIPLE_DESCRIPTION] = LONG("description", "Description", 0,
-					  "what it means"),
-	[TL_PRINCIPLE_POSITION] = INT("position", "Position", 0, 0, 1000,
-				      "0", "order in lists"),
+	[TL_PRINCIPLE_KEY] = TEXT("key", N_("Key"), REQ | FIXED,
+				  N_("short key used in tags")),
+	[TL_PRINCIPLE_NAME] = TEXT("name", N_("Name"), REQ, N_("name")),
+	[TL_PRINCIPLE_DESCRIPTION] = LONG("description", N_("Description"), 0,
+					  N_("what it means")),
+	[TL_PRINCIPLE_POSITION] = INT("position", N_("Position"), 0, 0, 1000,
+				      "0", N_("order in lists")),
 };
 
 static const struct tl_field mandate_fields[] = {
-	[TL_MANDATE_MATTER] = TEXT("matter", "Matter", REQ | SRCH,
-				   "what may be decided"),
-	[TL_MANDATE_GIVEN_TO] = REF("given_to", "Given to", REQ, TL_K_PERSON,
-				    "the person who holds the mandate"),
-	[TL_MANDATE_GIVEN_BY_UNIT] = REF("given_by_unit", "Given by unit", 0,
-					 TL_K_UNIT, "the delegating body"),
+	[TL_MANDATE_MATTER] = TEXT("matter", N_("Matter"), REQ | SRCH,
+				   N_("what may be decided")),
+	[TL_MANDATE_GIVEN_TO] = REF("given_to", N_("Given "
+						   "to"), REQ, TL_K_PERSON,
+				    N_("the person who holds the mandate")),
+	[TL_MANDATE_GIVEN_BY_UNIT] = REF("given_by_unit", N_("Given by unit"), 0,
+					 TL_K_UNIT, N_("the delegating body")),
 	[TL_MANDATE_GIVEN_BY_PERSON] = REF("given_by_person",
-					   "Given by person", 0, TL_K_PERSON,
-					   "the delegating person"),
-	[TL_MANDATE_LEVEL] = INT("level", "Level", REQ, 1, 7, NULL,
-				 "delegation level 1-7: tell, sell, consult, "
-				 "agree, advise, inquire, delegate"),
-	[TL_MANDATE_LIMITS] = LONG("limits", "Limits", SRCH,
-				   "the limits of the mandate"),
-	[TL_MANDATE_LEGAL_BASIS] = TEXT("legal_basis", "Legal basis", 0,
-					"lagrum, e.g. KL 7 kap. 5 §"),
-	[TL_MANDATE_ONWARD] = BOOL("onward", "Onward delegation", 0, "0",
-				   "may be delegated further (yes/no)"),
-	[TL_MANDATE_SUBSTITUTE] = REF("substitute", "Substitute", 0,
-				      TL_K_PERSON, "who decides in absence"),
-	[TL_MANDATE_REPORT_BACK] = TEXT("report_back", "Report back", 0,
-					"how and when to report back"),
-	[TL_MANDATE_VALID_FROM] = DATE("valid_from", "Valid from", 0,
-				       "first day"),
-	[TL_MANDATE_VALID_UNTIL] = DATE("valid_until", "Valid until", 0,
-					"last day"),
-	[TL_MANDATE_MEETING] = REF("meeting", "Meeting", 0, TL_K_MEETING,
-				   "meeting where it was given"),
-	[TL_MANDATE_ITEM] = REF("item", "Item", 0, TL_K_ITEM,
-				"item where it was given"),
-	[TL_MANDATE_CASE_REF] = TEXT("case_ref", "Case", SRCH,
-				     "case reference"),
-	[TL_MANDATE_NON_DELEGABLE] = BOOL("non_delegable", "Non-delegable", 0,
+					   N_("Given by "
+					      "person"), 0, TL_K_PERSON,
+					   N_("the delegating person")),
+	[TL_MANDATE_LEVEL] = INT("level", N_("Level"), REQ, 1, 7, NULL,
+				 N_("delegation level 1-7: tell, sell, "
+				    "consult, "
+				 "agree, advise, inquire, delegate")),
+	[TL_MANDATE_LIMITS] = LONG("limits", N_("Limits"), SRCH,
+				   N_("the limits of the mandate")),
+	[TL_MANDATE_LEGAL_BASIS] = TEXT("legal_basis", N_("Legal basis"), 0,
+					N_("lagrum, e.g. KL 7 kap. 5 §")),
+	[TL_MANDATE_ONWARD] = BOOL("onward", N_("Onward delegation"), 0, "0",
+				   N_("may be delegated further (yes/no)")),
+	[TL_MANDATE_SUBSTITUTE] = REF("substitute", N_("Substitute"), 0,
+				      TL_K_PERSON, N_("who decides in "
+						      "absence")),
+	[TL_MANDATE_REPORT_BACK] = TEXT("report_back", N_("Report back"), 0,
+					N_("how and when to report back")),
+	[TL_MANDATE_VALID_FROM] = DATE("valid_from", N_("Valid from"), 0,
+				       N_("first day")),
+	[TL_MANDATE_VALID_UNTIL] = DATE("valid_until", N_("Valid until"), 0,
+					N_("last day")),
+	[TL_MANDATE_MEETING] = REF("meeting", N_("Meeting"), 0, TL_K_MEETING,
+				   N_("meeting where it was given")),
+	[TL_MANDATE_ITEM] = REF("item", N_("Item"), 0, TL_K_ITEM,
+				N_("item where it was given")),
+	[TL_MANDATE_CASE_REF] = TEXT("case_ref", N_("Case"), SRCH,
+				     N_("case reference")),
+	[TL_MANDATE_NON_DELEGABLE] = BOOL("non_delegable", N_("Non-delegable"), 0,
 					  "0",
-					  "marked as a matter that may not "
-					  "be delegated (yes/no)"),
-	[TL_MANDATE_STATUS] = ENUM("status", "Status", 0, mandate_status,
+					  N_("marked as a matter that may not "
+					  "be delegated (yes/no)")),
+	[TL_MANDATE_STATUS] = ENUM("status", N_("Status"), 0, mandate_status,
 				   "active",
-				   "active, revoked, expired or superseded"),
+				   N_("active, revoked, expired or "
+				      "superseded")),
 };
 
 static const struct tl_field decision_fields[] = {
-	[TL_DECISION_MANDATE] = REF("mandate", "Mandate", REQ | FIXED,
-				    TL_K_MANDATE, "the mandate used"),
-	[TL_DECISION_DECIDED_ON] = DATE("decided_on", "Decided on", REQ,
-					"date of the decision"),
-	[TL_DECISION_SUMMARY] = LONG("summary", "Summary", REQ | SRCH,
-				     "what was decided"),
-	[TL_DECISION_DECIDED_BY] = REF("decided_by", "Decided by", 0,
-				       TL_K_PERSON, "who decided"),
-	[TL_DECISION_CASE_REF] = TEXT("case_ref", "Case", SRCH,
-				      "case reference"),
+	[TL_DECISION_MANDATE] = REF("mandate", N_("Mandate"), REQ | FIXED,
+				    TL_K_MANDATE, N_("the mandate used")),
+	[TL_DECISION_DECIDED_ON] = DATE("decided_on", N_("Decided on"), REQ,
+					N_("date of the decision")),
+	[TL_DECISION_SUMMARY] = LONG("summary", N_("Summary"), REQ | SRCH,
+				     N_("what was decided")),
+	[TL_DECISION_DECIDED_BY] = REF("decided_by", N_("Decided by"), 0,
+				       TL_K_PERSON, N_("who decided")),
+	[TL_DECISION_CASE_REF] = TEXT("case_ref", N_("Case"), SRCH,
+				      N_("case reference")),
 };
 
 #define FRAME_FIELDS \
-	[TL_FRAME_DESCRIPTION] = LONG("description", "Description", \
-				      REQ | SRCH, "what the frame is"), \
-	[TL_FRAME_KIND] = ENUM("kind", "Kind", REQ, frame_kinds, NULL, \
-			       "budget, time, staffing, quality, legal " \
-			       "or scope"), \
-	[TL_FRAME_HOLDER_PERSON] = REF("holder_person", "Holder", 0, \
-				       TL_K_PERSON, "the person who holds it"), \
-	[TL_FRAME_HOLDER_UNIT] = REF("holder_unit", "Holder unit", 0, \
-				     TL_K_UNIT, "the unit that holds it"), \
-	[TL_FRAME_AMOUNT] = {.name = "amount", .label = "Amount", \
+	[TL_FRAME_DESCRIPTION] = LONG("description", N_("Description"), \
+				      REQ | SRCH, N_("what the frame is")), \
+	[TL_FRAME_KIND] = ENUM("kind", N_("Kind"), REQ, frame_kinds, NULL, \
+			       N_("budget, time, staffing, quality, legal " \
+			       "or scope")), \
+	[TL_FRAME_HOLDER_PERSON] = REF("holder_person", N_("Holder"), 0, \
+				       TL_K_PERSON, N_("the person who holds it")), \
+	[TL_FRAME_HOLDER_UNIT] = REF("holder_unit", N_("Holder unit"), 0, \
+				     TL_K_UNIT, N_("the unit that holds it")), \
+	[TL_FRAME_AMOUNT] = {.name = "amount", .label = N_("Amount"), \
 			     .type = TL_FT_AMOUNT, .ref = TL_K_NONE, \
-			     .help = "a non-negative amount, e.g. 250000"}, \
-	[TL_FRAME_AMOUNT_UNIT] = TEXT("amount_unit", "Amount unit", 0, \
-				      "unit of the amount, e.g. SEK or h"), \
-	[TL_FRAME_TRUST] = ENUM("trust", "Trust level", 0, trust_levels, \
-				"medium", "low, medium or high"), \
-	[TL_FRAME_TRUST_FACTORS] = LONG("trust_factors", "Trust factors", \
-					SRCH, "what the trust level rests on"), \
-	[TL_FRAME_ESCALATION] = LONG("escalation", "Escalation", 0, \
-				     "when and to whom to escalate"), \
-	[TL_FRAME_VALID_FROM] = DATE("valid_from", "Valid from", 0, \
-				     "first day"), \
-	[TL_FRAME_VALID_UNTIL] = DATE("valid_until", "Valid until", 0, \
-				      "last day"), \
-	[TL_FRAME_MEETING] = REF("meeting", "Meeting", 0, TL_K_MEETING, \
-				 "meeting where it was agreed"), \
-	[TL_FRAME_ITEM] = REF("item", "Item", 0, TL_K_ITEM, \
-			      "item where it was agreed"), \
-	[TL_FRAME_MANDATE] = REF("mandate", "Mandate", 0, TL_K_MANDATE, \
-				 "the mandate it belongs to"), \
-	[TL_FRAME_STATUS] = ENUM("status", "Status", 0, active_closed, \
-				 "active", "active or closed"), \
-	[TL_FRAME_VERSION] = INT("version", "Version", AUTO, 1, 1000000, \
-				 NULL, "version, counted by tillit"), \
-	[TL_FRAME_ACKED_BY] = REF("acked_by", "Acknowledged by", AUTO, \
-				  TL_K_PERSON, "who acknowledged it"), \
-	[TL_FRAME_ACKED_AT] = DTIME("acked_at", "Acknowledged at", AUTO, \
-				    "when it was acknowledged")
+			     .help = N_("a non-negative amount, e.g. 250000")}, \
+	[TL_FRAME_AMOUNT_UNIT] = TEXT("amount_unit", N_("Amount unit"), 0, \
+				      N_("unit of the amount, e.g. SEK or h")), \
+	[TL_FRAME_TRUST] = ENUM("trust", N_("Trust level"), 0, trust_levels, \
+				"medium", N_("low, medium or high")), \
+	[TL_FRAME_TRUST_FACTORS] = LONG("trust_factors", N_("Trust factors"), \
+					SRCH, N_("what the trust level rests on")), \
+	[TL_FRAME_ESCALATION] = LONG("escalation", N_("Escalation"), 0, \
+				     N_("when and to whom to escalate")), \
+	[TL_FRAME_VALID_FROM] = DATE("valid_from", N_("Valid from"), 0, \
+				     N_("first day")), \
+	[TL_FRAME_VALID_UNTIL] = DATE("valid_until", N_("Valid until"), 0, \
+				      N_("last day")), \
+	[TL_FRAME_MEETING] = REF("meeting", N_("Meeting"), 0, TL_K_MEETING, \
+				 N_("meeting where it was agreed")), \
+	[TL_FRAME_ITEM] = REF("item", N_("Item"), 0, TL_K_ITEM, \
+			      N_("item where it was agreed")), \
+	[TL_FRAME_MANDATE] = REF("mandate", N_("Mandate"), 0, TL_K_MANDATE, \
+				 N_("the mandate it belongs to")), \
+	[TL_FRAME_STATUS] = ENUM("status", N_("Status"), 0, active_closed, \
+				 "active", N_("active or closed")), \
+	[TL_FRAME_VERSION] = INT("version", N_("Version"), AUTO, 1, 1000000, \
+				 NULL, N_("version, counted by tillit")), \
+	[TL_FRAME_ACKED_BY] = REF("acked_by", N_("Acknowledged by"), AUTO, \
+				  TL_K_PERSON, N_("who acknowledged it")), \
+	[TL_FRAME_ACKED_AT] = DTIME("acked_at", N_("Acknowledged at"), AUTO, \
+				    N_("when it was acknowledged"))
 
 static const struct tl_field frame_fields[] = {FRAME_FIELDS};
 
 static const struct tl_field frame_version_fields[] = {
 	FRAME_FIELDS,
-	[TL_FV_FRAME] = REF("frame", "Frame", REQ | FIXED, TL_K_FRAME,
-			    "the frame this is an old version of"),
-	[TL_FV_REPLACED_AT] = DTIME("replaced_at", "Replaced at", 0,
-				    "when the next version replaced it"),
+	[TL_FV_FRAME] = REF("frame", N_("Frame"), REQ | FIXED, TL_K_FRAME,
+			    N_("the frame this is an old version of")),
+	[TL_FV_REPLACED_AT] = DTIME("replaced_at", N_("Replaced at"), 0,
+				    N_("when the next version replaced it")),
 };
 
 static const struct tl_field followup_fields[] = {
-	[TL_FOLLOWUP_TEXT] = LONG("text", "Text", REQ | SRCH,
-				  "what to follow up"),
-	[TL_FOLLOWUP_KIND] = ENUM("kind", "Kind", 0, followup_kinds, "action",
-				  "result, effect or action"),
-	[TL_FOLLOWUP_OWNER] = REF("owner", "Owner", REQ, TL_K_PERSON,
-				  "who follows it up"),
-	[TL_FOLLOWUP_DUE] = DATE("due", "Due", 0,
-				 "due date: YYYY-MM-DD, +14d, tomorrow"),
-	[TL_FOLLOWUP_MEETING] = REF("meeting", "Meeting", 0, TL_K_MEETING,
-				    "meeting it came from"),
-	[TL_FOLLOWUP_ITEM] = REF("item", "Item", 0, TL_K_ITEM,
-				 "item it came from"),
-	[TL_FOLLOWUP_MANDATE] = REF("mandate", "Mandate", 0, TL_K_MANDATE,
-				    "mandate it follows up"),
-	[TL_FOLLOWUP_FRAME] = REF("frame", "Frame", 0, TL_K_FRAME,
-				  "frame it follows up"),
-	[TL_FOLLOWUP_STATUS] = ENUM("status", "Status", 0, followup_status,
-				    "open", "open, done or cancelled"),
-	[TL_FOLLOWUP_OUTCOME] = LONG("outcome", "Outcome", SRCH,
-				     "what came of it"),
-	[TL_FOLLOWUP_CLOSED_AT] = DTIME("closed_at", "Closed at", AUTO,
-					"when it was done or cancelled"),
+	[TL_FOLLOWUP_TEXT] = LONG("text", N_("Text"), REQ | SRCH,
+				  N_("what to follow up")),
+	[TL_FOLLOWUP_KIND] = ENUM("kind", N_("Kind"), 0, followup_kinds, "action",
+				  N_("result, effect or action")),
+	[TL_FOLLOWUP_OWNER] = REF("owner", N_("Owner"), REQ, TL_K_PERSON,
+				  N_("who follows it up")),
+	[TL_FOLLOWUP_DUE] = DATE("due", N_("Due"), 0,
+				 N_("due date: YYYY-MM-DD, +14d, tomorrow")),
+	[TL_FOLLOWUP_MEETING] = REF("meeting", N_("Meeting"), 0, TL_K_MEETING,
+				    N_("meeting it came from")),
+	[TL_FOLLOWUP_ITEM] = REF("item", N_("Item"), 0, TL_K_ITEM,
+				 N_("item it came from")),
+	[TL_FOLLOWUP_MANDATE] = REF("mandate", N_("Mandate"), 0, TL_K_MANDATE,
+				    N_("mandate it follows up")),
+	[TL_FOLLOWUP_FRAME] = REF("frame", N_("Frame"), 0, TL_K_FRAME,
+				  N_("frame it follows up")),
+	[TL_FOLLOWUP_STATUS] = ENUM("status", N_("Status"), 0, followup_status,
+				    "open", N_("open, done or cancelled")),
+	[TL_FOLLOWUP_OUTCOME] = LONG("outcome", N_("Outcome"), SRCH,
+				     N_("what came of it")),
+	[TL_FOLLOWUP_CLOSED_AT] = DTIME("closed_at", N_("Closed at"), AUTO,
+					N_("when it was done or cancelled")),
 };
 
 static const struct tl_field balance_fields[] = {
-	[TL_BALANCE_UNIT] = REF("unit", "Unit", REQ, TL_K_UNIT,
-				"the unit assessed"),
-	[TL_BALANCE_ASSESSED_ON] = DATE("assessed_on", "Assessed on", REQ,
-					"date of the assessment"),
-	[TL_BALANCE_SCORE] = INT("score", "Score", REQ, -2, 2, NULL,
-				 "-2 under-governed ... +2 over-governed"),
-	[TL_BALANCE_COMMENT] = LONG("comment", "Comment", SRCH, "why"),
-	[TL_BALANCE_MEETING] = REF("meeting", "Meeting", 0, TL_K_MEETING,
-				   "dialogue where it was assessed"),
+	[TL_BALANCE_UNIT] = REF("unit", N_("Unit"), REQ, TL_K_UNIT,
+				N_("the unit assessed")),
+	[TL_BALANCE_ASSESSED_ON] = DATE("assessed_on", N_("Assessed on"), REQ,
+					N_("date of the assessment")),
+	[TL_BALANCE_SCORE] = INT("score", N_("Score"), REQ, -2, 2, NULL,
+				 N_("-2 under-governed ... +2 over-governed")),
+	[TL_BALANCE_COMMENT] = LONG("comment", N_("Comment"), SRCH, N_("why")),
+	[TL_BALANCE_MEETING] = REF("meeting", N_("Meeting"), 0, TL_K_MEETING,
+				   N_("dialogue where it was assessed")),
 };
 
 #define NF(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -356,7 +367,10 @@ static const int balance_cols[] = {TL_BALANCE_ASSESSED_ON, TL_BALANCE_UNIT,
 static const struct tl_entity entities[TL_K_COUNT] = {
 	[TL_K_UNIT] = {
 		.kind = TL_K_UNIT, .name = "unit", .plural = "units",
-		.label = "unit", .fields = unit_fields,
+		.label = N_("unit"),
+		.plural_label = N_("units"),
+		.a_label = N_("a unit"),
+		.fields = unit_fields,
 		.nfields = NF(unit_fields), .title = TL_UNIT_NAME,
 		.columns = unit_cols,
 		FILTERS(-1, TL_UNIT_PARENT, TL_UNIT_KIND, -1, TL_UNIT_STATUS,
@@ -364,7 +378,10 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.open_values = open_active, .close_value = "closed"},
 	[TL_K_PERSON] = {
 		.kind = TL_K_PERSON, .name = "person", .plural = "people",
-		.label = "person", .fields = person_fields,
+		.label = N_("person"),
+		.plural_label = N_("people"),
+		.a_label = N_("a person"),
+		.fields = person_fields,
 		.nfields = NF(person_fields), .title = TL_PERSON_NAME,
 		.columns = person_cols,
 		FILTERS(-1, TL_PERSON_UNIT, TL_PERSON_KIND, -1,
@@ -372,14 +389,20 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.open_values = open_active, .close_value = "left"},
 	[TL_K_SERIES] = {
 		.kind = TL_K_SERIES, .name = "series", .plural = "series",
-		.label = "series", .fields = series_fields,
+		.label = N_("series"),
+		.plural_label = N_("series"),
+		.a_label = N_("a series"),
+		.fields = series_fields,
 		.nfields = NF(series_fields), .title = TL_SERIES_TITLE,
 		.columns = series_cols,
 		FILTERS(-1, TL_SERIES_UNIT, TL_SERIES_KIND, -1, -1, -1,
 			TL_SERIES_TITLE)},
 	[TL_K_MEETING] = {
 		.kind = TL_K_MEETING, .name = "meeting", .plural = "meetings",
-		.label = "meeting", .fields = meeting_fields,
+		.label = N_("meeting"),
+		.plural_label = N_("meetings"),
+		.a_label = N_("a meeting"),
+		.fields = meeting_fields,
 		.nfields = NF(meeting_fields), .title = TL_MEETING_TITLE,
 		.columns = meeting_cols,
 		FILTERS(-1, TL_MEETING_UNIT, TL_MEETING_KIND, -1,
@@ -389,7 +412,9 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.close_value = "held"},
 	[TL_K_PARTICIPANT] = {
 		.kind = TL_K_PARTICIPANT, .name = "participant",
-		.plural = "participants", .label = "participant",
+		.plural = "participants", .label = N_("participant"),
+		.plural_label = N_("participants"),
+		.a_label = N_("a participant"),
 		.fields = participant_fields,
 		.nfields = NF(participant_fields), .title = TL_PART_PERSON,
 		.columns = part_cols,
@@ -397,7 +422,10 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 			TL_PART_MEETING, TL_PART_ROLE)},
 	[TL_K_ITEM] = {
 		.kind = TL_K_ITEM, .name = "item", .plural = "items",
-		.label = "agenda item", .fields = item_fields,
+		.label = N_("agenda item"),
+		.plural_label = N_("agenda items"),
+		.a_label = N_("an agenda item"),
+		.fields = item_fields,
 		.nfields = NF(item_fields), .title = TL_ITEM_TITLE,
 		.columns = item_cols,
 		FILTERS(-1, -1, TL_ITEM_KIND, -1, TL_ITEM_STATUS,
@@ -405,13 +433,18 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.open_values = open_open, .close_value = "closed"},
 	[TL_K_PRINCIPLE] = {
 		.kind = TL_K_PRINCIPLE, .name = "principle",
-		.plural = "principles", .label = "principle",
+		.plural = "principles", .label = N_("principle"),
+		.plural_label = N_("principles"),
+		.a_label = N_("a principle"),
 		.fields = principle_fields, .nfields = NF(principle_fields),
 		.title = TL_PRINCIPLE_NAME, .columns = principle_cols,
 		FILTERS(-1, -1, -1, -1, -1, -1, TL_PRINCIPLE_POSITION)},
 	[TL_K_MANDATE] = {
 		.kind = TL_K_MANDATE, .name = "mandate", .plural = "mandates",
-		.label = "mandate", .fields = mandate_fields,
+		.label = N_("mandate"),
+		.plural_label = N_("mandates"),
+		.a_label = N_("a mandate"),
+		.fields = mandate_fields,
 		.nfields = NF(mandate_fields), .title = TL_MANDATE_MATTER,
 		.columns = mandate_cols,
 		FILTERS(TL_MANDATE_GIVEN_TO, TL_MANDATE_GIVEN_BY_UNIT, -1,
@@ -420,7 +453,9 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.open_values = open_active, .close_value = "revoked"},
 	[TL_K_DECISION] = {
 		.kind = TL_K_DECISION, .name = "decision",
-		.plural = "decisions", .label = "delegated decision",
+		.plural = "decisions", .label = N_("delegated decision"),
+		.plural_label = N_("delegated decisions"),
+		.a_label = N_("a delegated decision"),
 		.fields = decision_fields, .nfields = NF(decision_fields),
 		.title = TL_DECISION_SUMMARY, .columns = decision_cols,
 		FILTERS(TL_DECISION_DECIDED_BY, -1, -1, -1, -1,
@@ -428,7 +463,10 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.sort_desc = true},
 	[TL_K_FRAME] = {
 		.kind = TL_K_FRAME, .name = "frame", .plural = "frames",
-		.label = "frame", .fields = frame_fields,
+		.label = N_("frame"),
+		.plural_label = N_("frames"),
+		.a_label = N_("a frame"),
+		.fields = frame_fields,
 		.nfields = NF(frame_fields), .title = TL_FRAME_DESCRIPTION,
 		.columns = frame_cols,
 		FILTERS(TL_FRAME_HOLDER_PERSON, TL_FRAME_HOLDER_UNIT,
@@ -437,14 +475,18 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.open_values = open_active, .close_value = "closed"},
 	[TL_K_FRAME_VERSION] = {
 		.kind = TL_K_FRAME_VERSION, .name = "frame-version",
-		.plural = "frame_versions", .label = "frame version",
+		.plural = "frame_versions", .label = N_("frame version"),
+		.plural_label = N_("frame versions"),
+		.a_label = N_("a frame version"),
 		.fields = frame_version_fields,
 		.nfields = NF(frame_version_fields),
 		.title = TL_FRAME_DESCRIPTION, .columns = fv_cols,
 		FILTERS(-1, -1, -1, -1, -1, TL_FV_FRAME, TL_FRAME_VERSION)},
 	[TL_K_FOLLOWUP] = {
 		.kind = TL_K_FOLLOWUP, .name = "followup",
-		.plural = "followups", .label = "follow-up",
+		.plural = "followups", .label = N_("follow-up"),
+		.plural_label = N_("follow-ups"),
+		.a_label = N_("a follow-up"),
 		.fields = followup_fields, .nfields = NF(followup_fields),
 		.title = TL_FOLLOWUP_TEXT, .columns = followup_cols,
 		FILTERS(TL_FOLLOWUP_OWNER, -1, TL_FOLLOWUP_KIND,
@@ -453,7 +495,10 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.open_values = open_open, .close_value = "cancelled"},
 	[TL_K_BALANCE] = {
 		.kind = TL_K_BALANCE, .name = "balance", .plural = "balances",
-		.label = "governance balance", .fields = balance_fields,
+		.label = N_("governance balance"),
+		.plural_label = N_("governance balances"),
+		.a_label = N_("a governance balance"),
+		.fields = balance_fields,
 		.nfields = NF(balance_fields), .title = TL_BALANCE_COMMENT,
 		.columns = balance_cols,
 		FILTERS(-1, TL_BALANCE_UNIT, -1, -1, -1, TL_BALANCE_UNIT,

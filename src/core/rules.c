@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/i18n.h"
+
 static bool eq(const char *a, const char *b)
 {
 	return a && !strcmp(a, b);
@@ -31,8 +33,8 @@ bool tl_rules_grey_zone(const char *meeting_kind, const char *question,
 const char *tl_rules_level_name(long level)
 {
 	static const char *const names[] = {
-		"tell", "sell", "consult", "agree", "advise", "inquire",
-		"delegate"};
+		N_("tell"), N_("sell"), N_("consult"), N_("agree"),
+		N_("advise"), N_("inquire"), N_("delegate")};
 
 	if (level < 1 || level > 7)
 		return "?";

@@ -21,6 +21,7 @@
 
 #include "tillit/date.h"
 #include "tillit/error.h"
+#include "tillit/i18n.h"
 #include "tillit/model.h"
 #include "tillit/text.h"
 
@@ -138,7 +139,7 @@ static void copy_trimmed(const char *in, char *buf, size_t size)
 static enum tl_status too_long(const struct tl_field *f,
 			       struct tl_error *err)
 {
-	return tl_error_set(err, TL_EINVAL, "%s is longer than 64 KiB.",
+	return tl_error_set(err, TL_EINVAL, _("%s is longer than 64 KiB."),
 			    f->name);
 }
 
@@ -180,7 +181,7 @@ static enum tl_status bad_control(const struct tl_field *f, const char *in,
 	char q[QUOTE_SIZE];
 
 	return tl_error_set(err, TL_EINVAL,
-			    "%s must not contain %s, but \"%s\" does.",
+			    _("%s must not contain %s, but \"%s\" does."),
 			    f->name, what, quote(in, q, sizeof(q)));
 }
 
@@ -251,7 +252,7 @@ static enum tl_status check_enum(const struct tl_field *f, const char *in,
 		}
 	}
 	return tl_error_set(err, TL_EINVAL,
-			    "\"%s\" is not a valid %s; choose one of %s.",
+			    _("\"%s\" is not a valid %s; choose one of %s."),
 			    quote(in, q, sizeof(q)), f->name,
 			    tl_field_choices_str(f, choices, sizeof(choices)));
 }
@@ -308,8 +309,8 @@ static enum tl_status check_int(const struct tl_field *f, const char *in,
 	return finish(f, o, err);
 bad:
 	return tl_error_set(err, TL_EINVAL,
-			    "%s must be a whole number from %ld to %ld, "
-			    "not \"%s\".", f->name, f->min, f->max,
+			    _("%s must be a whole number from %ld to %ld, "
+			    "not \"%s\"."), f->name, f->min, f->max,
 			    quote(in, q, sizeof(q)));
 }
 
@@ -345,7 +346,7 @@ static enum tl_status check_amount(const struct tl_field *f, const char *in,
 
 	if (p < end && *p == '-')
 		return tl_error_set(err, TL_EINVAL,
-				    "%s must not be negative, but \"%s\" is.",
+				    _("%s must not be negative, but \"%s\" is."),
 				    f->name, quote(in, q, sizeof(q)));
 	if (p < end && *p == '+')
 		p++;
@@ -358,7 +359,7 @@ static enum tl_status check_amount(const struct tl_field *f, const char *in,
 				if (nint >= AMOUNT_DIGITS)
 					return tl_error_set(
 						err, TL_EINVAL,
-						"%s \"%s\" is too large.",
+						_("%s \"%s\" is too large."),
 						f->name,
 						quote(in, q, sizeof(q)));
 				digits_int[nint++] = *p;
@@ -399,8 +400,8 @@ static enum tl_status check_amount(const struct tl_field *f, const char *in,
 	return finish(f, o, err);
 bad:
 	return tl_error_set(err, TL_EINVAL,
-			    "%s must be a number with at most 2 decimals, "
-			    "such as 250000 or 1250.50, not \"%s\".",
+			    _("%s must be a number with at most 2 decimals, "
+			    "such as 250000 or 1250.50, not \"%s\"."),
 			    f->name, quote(in, q, sizeof(q)));
 }
 
@@ -429,7 +430,7 @@ static enum tl_status check_bool(const struct tl_field *f, const char *in,
 		}
 	}
 	return tl_error_set(err, TL_EINVAL,
-			    "%s must be yes or no, not \"%s\".", f->name,
+			    _("%s must be yes or no, not \"%s\"."), f->name,
 			    quote(in, q, sizeof(q)));
 }
 
@@ -451,10 +452,10 @@ static enum tl_status check_ref(const struct tl_field *f, const char *in,
 		}
 	}
 	return tl_error_set(err, TL_EINVAL,
-			    "%s must be the full 36-character id of %s %s, "
-			    "not \"%s\".", f->name,
-			    e && strchr("aeiou", e->label[0]) ? "an" : "a",
-			    e ? e->label : "record", quote(in, q, sizeof(q)));
+			    _("%s must be the full 36-character id of %s, "
+			      "not \"%s\"."), f->name,
+			    e ? _(e->a_label) : _("a record"),
+			    quote(in, q, sizeof(q)));
 }
 
 /*
@@ -492,9 +493,9 @@ static enum tl_status check_tags(const struct tl_field *f, const char *in,
 			      c == '-' || c == '_')) {
 				char *k = strndup(key, len);
 				tl_error_set(err, TL_EINVAL,
-					     "\"%s\" in %s is not a principle "
-					     "key; keys use only a-z, 0-9, - "
-					     "and _.",
+					     _("\"%s\" in %s is not a principle "
+					       "key; keys use only a-z, 0-9, - "
+					       "and _."),
 					     quote(k ? k : "", q, sizeof(q)),
 					     f->name);
 				free(k);
@@ -517,7 +518,7 @@ static enum tl_status check_tags(const struct tl_field *f, const char *in,
 			size_t tl = strcspn(t, ",");
 			if (tl == len && !strncmp(t, tag, len))
 				return tl_error_set(err, TL_EINVAL,
-						    "%s lists \"%s\" twice.",
+						    _("%s lists \"%s\" twice."),
 						    f->name,
 						    quote(tag, q, sizeof(q)));
 			t += tl + 1;
@@ -535,20 +536,20 @@ enum tl_status tl_validate_value(const struct tl_field *f, const char *in,
 	size_t len;
 
 	if (!f || !out || size == 0)
-		return tl_error_set(err, TL_EINVAL, "No field to check.");
+		return tl_error_set(err, TL_EINVAL, _("No field to check."));
 	out[0] = '\0';
 	if (!in)
 		in = "";
 	len = strlen(in);
 	if (!tl_utf8_valid(in, len))
 		return tl_error_set(err, TL_EINVAL,
-				    "%s is not valid UTF-8 text: \"%s\".",
+				    _("%s is not valid UTF-8 text: \"%s\"."),
 				    f->name, quote(in, q, sizeof(q)));
 
 	/* Nothing, or only spaces, leaves the field unset. */
 	if (all_space(in)) {
 		if ((f->flags & TL_FF_REQUIRED) && !(f->flags & TL_FF_AUTO))
-			return tl_error_set(err, TL_EINVAL, "%s is required.",
+			return tl_error_set(err, TL_EINVAL, _("%s is required."),
 					    f->name);
 		return TL_OK;
 	}
@@ -595,7 +596,7 @@ static enum tl_status check_order(const struct tl_record *r, int from,
 
 	if (a && b && strcmp(b, a) < 0)
 		return tl_error_set(err, TL_EINVAL,
-				    "%s (%s) is before %s (%s).",
+				    _("%s (%s) is before %s (%s)."),
 				    r->e->fields[until].name, b,
 				    r->e->fields[from].name, a);
 	return TL_OK;
@@ -606,8 +607,8 @@ static enum tl_status check_either(const struct tl_record *r, int a, int b,
 {
 	if (value(r, a) || value(r, b))
 		return TL_OK;
-	return tl_error_set(err, TL_EINVAL, "A %s must %s; set %s or %s.",
-			    r->e->label, need, r->e->fields[a].name,
+	return tl_error_set(err, TL_EINVAL, _("A %s must %s; set %s or %s."),
+			    _(r->e->label), _(need), r->e->fields[a].name,
 			    r->e->fields[b].name);
 }
 
@@ -624,7 +625,7 @@ static enum tl_status check_rules(const struct tl_record *r,
 	case TL_K_MANDATE:
 		rc = check_either(r, TL_MANDATE_GIVEN_BY_UNIT,
 				  TL_MANDATE_GIVEN_BY_PERSON,
-				  "be given by a unit or a person", err);
+				  N_("be given by a unit or a person"), err);
 		if (rc == TL_OK)
 			rc = check_order(r, TL_MANDATE_VALID_FROM,
 					 TL_MANDATE_VALID_UNTIL, err);
@@ -633,7 +634,7 @@ static enum tl_status check_rules(const struct tl_record *r,
 	case TL_K_FRAME_VERSION:
 		rc = check_either(r, TL_FRAME_HOLDER_PERSON,
 				  TL_FRAME_HOLDER_UNIT,
-				  "be held by a person or a unit", err);
+				  N_("be held by a person or a unit"), err);
 		if (rc == TL_OK)
 			rc = check_order(r, TL_FRAME_VALID_FROM,
 					 TL_FRAME_VALID_UNTIL, err);
@@ -652,11 +653,11 @@ enum tl_status tl_validate_record(const struct tl_record *r,
 	char *buf;
 
 	if (!r || !r->e)
-		return tl_error_set(err, TL_EINVAL, "No record to check.");
+		return tl_error_set(err, TL_EINVAL, _("No record to check."));
 	e = r->e;
 	buf = malloc(TL_TEXT_MAX + 1);
 	if (!buf)
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	for (int i = 0; i < e->nfields && rc == TL_OK; i++) {
 		const struct tl_field *f = &e->fields[i];
 		const char *v = value(r, i);
@@ -666,14 +667,15 @@ enum tl_status tl_validate_record(const struct tl_record *r,
 			if ((f->flags & TL_FF_REQUIRED) &&
 			    !(f->flags & TL_FF_AUTO))
 				rc = tl_error_set(err, TL_EINVAL,
-						  "%s is required.", f->name);
+						  _("%s is required."),
+						  f->name);
 			continue;
 		}
 		rc = tl_validate_value(f, v, buf, TL_TEXT_MAX + 1, err);
 		if (rc == TL_OK && strcmp(buf, v) != 0)
 			rc = tl_error_set(err, TL_EINVAL,
-					  "%s \"%s\" is not in its stored "
-					  "form, which is \"%s\".", f->name,
+					  _("%s \"%s\" is not in its stored "
+					  "form, which is \"%s\"."), f->name,
 					  quote(v, q, sizeof(q)),
 					  quote(buf, qc, sizeof(qc)));
 	}

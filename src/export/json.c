@@ -26,6 +26,7 @@
 #include <jansson.h>
 
 #include "tillit/error.h"
+#include "tillit/i18n.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
 #include "tillit/validate.h"
@@ -56,16 +57,18 @@ static enum tl_status field_to_json(json_t *obj, const struct tl_record *r,
 		n = strtoll(v, &end, 10);
 		if (errno || end == v || *end)
 			return tl_error_set(err, TL_EDB,
-					    "%s %s: field \"%s\" holds \"%s\", "
-					    "which is not an integer.",
+					    _("%s %s: field \"%s\" holds "
+					      "\"%s\", "
+					    "which is not an integer."),
 					    r->e->name, r->id, f->name, v);
 		jv = json_integer((json_int_t)n);
 		break;
 	case TL_FT_BOOL:
 		if (strcmp(v, "0") && strcmp(v, "1"))
 			return tl_error_set(err, TL_EDB,
-					    "%s %s: field \"%s\" holds \"%s\", "
-					    "which is not 0 or 1.",
+					    _("%s %s: field \"%s\" holds "
+					      "\"%s\", "
+					    "which is not 0 or 1."),
 					    r->e->name, r->id, f->name, v);
 		jv = json_boolean(v[0] == '1');
 		break;
@@ -74,13 +77,14 @@ static enum tl_status field_to_json(json_t *obj, const struct tl_record *r,
 		jv = json_string(v);
 		if (!jv)
 			return tl_error_set(err, TL_EDB,
-					    "%s %s: field \"%s\" is not valid "
-					    "UTF-8.", r->e->name, r->id,
+					    _("%s %s: field \"%s\" is not "
+					      "valid "
+					    "UTF-8."), r->e->name, r->id,
 					    f->name);
 		break;
 	}
 	if (!jv || json_object_set_new(obj, f->name, jv))
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	return TL_OK;
 }
 
@@ -93,14 +97,14 @@ static enum tl_status record_to_json(const struct tl_record *r, json_t **out,
 
 	*out = NULL;
 	if (!obj)
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	if (json_object_set_new(obj, "id", json_string(r->id)) ||
 	    json_object_set_new(obj, "created_at",
 				json_string(r->created_at)) ||
 	    json_object_set_new(obj, "updated_at",
 				json_string(r->updated_at))) {
 		json_decref(obj);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	for (int i = 0; i < r->e->nfields; i++) {
 		rc = field_to_json(obj, r, i, err);
@@ -115,7 +119,7 @@ static enum tl_status record_to_json(const struct tl_record *r, json_t **out,
 
 static enum tl_status write_failed(struct tl_error *err)
 {
-	return tl_error_set(err, TL_ESYS, "Cannot write the export: %s.",
+	return tl_error_set(err, TL_ESYS, _("Cannot write the export: %s."),
 			    strerror(errno ? errno : EIO));
 }
 
@@ -227,7 +231,7 @@ static enum tl_status rec_error(struct import *im, enum tl_status status,
 	if (id && *id)
 		return tl_error_set(im->err, status, "%s: %s %s: %s", im->path,
 				    e->name, id, msg);
-	return tl_error_set(im->err, status, "%s: a %s without an id: %s",
+	return tl_error_set(im->err, status, _("%s: a %s without an id: %s"),
 			    im->path, e->name, msg);
 }
 
@@ -312,25 +316,27 @@ static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 			*s = buf;
 			return TL_OK;
 		}
-		want = f->type == TL_FT_INT ? "an integer"
-		       : "an amount (a string such as \"12.5\", or a number)";
+		want = f->type == TL_FT_INT ? _("an integer")
+		       : _("an amount (a string such as \"12.5\", or a "
+			   "number)");
 		break;
 	case TL_FT_BOOL:
 		if (json_is_boolean(v)) {
 			*s = json_is_true(v) ? "1" : "0";
 			return TL_OK;
 		}
-		want = "true or false";
+		want = _("true or false");
 		break;
 	default:
-		want = "a string";
+		want = _("a string");
 		break;
 	}
 	if (json_is_string(v)) {
 		*s = json_string_value(v);
 		return TL_OK;
 	}
-	snprintf(msg, sizeof(msg), "field \"%s\" must be %s.", f->name, want);
+	snprintf(msg, sizeof(msg), _("field \"%s\" must be %s."), f->name,
+		 want);
 	return rec_error(im, TL_EINVAL, e, id, msg);
 }
 
@@ -360,15 +366,15 @@ static enum tl_status import_field(struct import *im, struct tl_record *r,
 	 */
 	if ((f->type == TL_FT_DATE || f->type == TL_FT_DATETIME) &&
 	    strcmp(s, im->canon)) {
-		snprintf(msg, sizeof(msg), "field \"%s\" must be written as "
-			 "%s, not \"%s\".", f->name,
+		snprintf(msg, sizeof(msg), _("field \"%s\" must be written as "
+			 "%s, not \"%s\"."), f->name,
 			 f->type == TL_FT_DATE ? "YYYY-MM-DD"
 					       : "YYYY-MM-DD HH:MM",
 			 clip(s, quoted, sizeof(quoted)));
 		return rec_error(im, TL_EINVAL, e, r->id, msg);
 	}
 	if (!tl_record_set(r, i, im->canon))
-		return tl_error_set(im->err, TL_ESYS, "Out of memory.");
+		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
 	return TL_OK;
 }
 
@@ -382,8 +388,8 @@ static enum tl_status import_stamp(struct import *im, struct tl_record *r,
 	char msg[160];
 
 	if (!s || !stamp_valid(s) || strlen(s) >= size) {
-		snprintf(msg, sizeof(msg), "\"%s\" must be a UTC timestamp "
-			 "YYYY-MM-DDTHH:MM:SSZ.", key);
+		snprintf(msg, sizeof(msg), _("\"%s\" must be a UTC timestamp "
+			 "YYYY-MM-DDTHH:MM:SSZ."), key);
 		return rec_error(im, TL_EINVAL, r->e, r->id, msg);
 	}
 	memcpy(dst, s, strlen(s) + 1);
@@ -403,20 +409,22 @@ static enum tl_status record_from_json(struct import *im,
 
 	*out = NULL;
 	if (!json_is_object(obj))
-		return tl_error_set(im->err, TL_EINVAL, "%s: every entry of "
-				    "\"%s\" must be an object.", im->path,
+		return tl_error_set(im->err, TL_EINVAL, _("%s: every entry of "
+				    "\"%s\" must be an object."), im->path,
 				    e->plural);
 	id = json_string_value(json_object_get(obj, "id"));
 	if (!id || !tl_id_valid(id))
-		return tl_error_set(im->err, TL_EINVAL, "%s: a %s has %s id"
-				    "%s%s%s (a lower-case UUID is needed).",
-				    im->path, e->name, id ? "a bad" : "no",
-				    id ? " \"" : "",
-				    clip(id ? id : "", quoted, sizeof(quoted)),
-				    id ? "\"" : "");
+		return id ? tl_error_set(im->err, TL_EINVAL,
+				    _("%s: a %s has a bad id \"%s\" (a "
+				      "lower-case UUID is needed)."),
+				    im->path, e->name,
+				    clip(id, quoted, sizeof(quoted)))
+			  : tl_error_set(im->err, TL_EINVAL,
+				    _("%s: a %s has no id (a lower-case UUID "
+				      "is needed)."), im->path, e->name);
 	r = tl_record_new(e->kind);
 	if (!r)
-		return tl_error_set(im->err, TL_ESYS, "Out of memory.");
+		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
 	memcpy(r->id, id, TL_ID_LEN + 1);
 	rc = import_stamp(im, r, obj, "created_at", r->created_at,
 			  sizeof(r->created_at));
@@ -434,7 +442,7 @@ static enum tl_status record_from_json(struct import *im,
 		i = tl_entity_field(e, key);
 		/* tl_entity_field also matches "case-ref"; JSON does not. */
 		if (i < 0 || strcmp(e->fields[i].name, key)) {
-			snprintf(msg, sizeof(msg), "unknown field \"%s\".",
+			snprintf(msg, sizeof(msg), _("unknown field \"%s\"."),
 				 clip(key, quoted, sizeof(quoted)));
 			rc = rec_error(im, TL_EINVAL, e, id, msg);
 			break;
@@ -469,18 +477,19 @@ static enum tl_status check_document(struct import *im, json_t *doc)
 	enum tl_status rc = TL_OK;
 
 	if (!json_is_object(doc))
-		return tl_error_set(im->err, TL_EINVAL, "%s: not a tillit "
+		return tl_error_set(im->err, TL_EINVAL, _("%s: not a tillit "
 				    "export (the document is not a JSON "
-				    "object).", im->path);
+				    "object)."), im->path);
 	format = json_string_value(json_object_get(doc, "format"));
 	if (!format || strcmp(format, "tillit"))
-		return tl_error_set(im->err, TL_EINVAL, "%s: not a tillit "
-				    "export (\"format\" must be \"tillit\").",
+		return tl_error_set(im->err, TL_EINVAL, _("%s: not a tillit "
+				    "export (\"format\" must be \"tillit\")."),
 				    im->path);
 	version = json_object_get(doc, "version");
 	if (!json_is_integer(version) || json_integer_value(version) < 1)
-		return tl_error_set(im->err, TL_EINVAL, "%s: \"version\" must "
-				    "be a whole number from 1.", im->path);
+		return tl_error_set(im->err, TL_EINVAL, _("%s: \"version\" "
+							  "must "
+				    "be a whole number from 1."), im->path);
 	if (json_integer_value(version) > TL_JSON_VERSION)
 		return tl_error_set(im->err, TL_EINVAL, "%s: written in "
 				    "format version %" JSON_INTEGER_FORMAT
@@ -497,15 +506,15 @@ static enum tl_status check_document(struct import *im, json_t *doc)
 			continue;
 		e = tl_entity_find(key);
 		if (!e || strcmp(e->plural, key)) {
-			rc = tl_error_set(im->err, TL_EINVAL, "%s: unknown key "
-					  "\"%s\" (not a kind of record).",
+			rc = tl_error_set(im->err, TL_EINVAL, _("%s: unknown key "
+					  "\"%s\" (not a kind of record)."),
 					  im->path,
 					  clip(key, quoted, sizeof(quoted)));
 			break;
 		}
 		if (!json_is_array(v)) {
-			rc = tl_error_set(im->err, TL_EINVAL, "%s: \"%s\" must "
-					  "be an array.", im->path, key);
+			rc = tl_error_set(im->err, TL_EINVAL, _("%s: \"%s\" must "
+					  "be an array."), im->path, key);
 			break;
 		}
 		json_array_foreach(v, idx, rec) {
@@ -520,7 +529,7 @@ static enum tl_status check_document(struct import *im, json_t *doc)
 							 ncap * sizeof(*t));
 				if (!t) {
 					rc = tl_error_set(im->err, TL_ESYS,
-							  "Out of memory.");
+							  _("Out of memory."));
 					break;
 				}
 				ids = t;
@@ -535,9 +544,9 @@ static enum tl_status check_document(struct import *im, json_t *doc)
 		qsort(ids, n, sizeof(*ids), cmp_str);
 		for (size_t i = 1; i < n; i++) {
 			if (!strcmp(ids[i - 1], ids[i])) {
-				rc = tl_error_set(im->err, TL_EINVAL, "%s: the "
+				rc = tl_error_set(im->err, TL_EINVAL, _("%s: the "
 						  "id %s occurs more than "
-						  "once.", im->path,
+						  "once."), im->path,
 						  clip(ids[i], quoted,
 						       sizeof(quoted)));
 				break;
@@ -680,13 +689,14 @@ static enum tl_status load_document(struct import *im, json_t **doc)
 				    e == ENOENT || e == ENOTDIR ||
 				    e == EACCES || e == EISDIR ? TL_EINVAL
 							       : TL_ESYS,
-				    "Cannot open %s: %s.", im->path,
+				    _("Cannot open %s: %s."), im->path,
 				    strerror(e));
 	}
 	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		fclose(fp);
-		return tl_error_set(im->err, TL_EINVAL, "Cannot import %s: it "
-				    "is a folder.", im->path);
+		return tl_error_set(im->err, TL_EINVAL, _("Cannot import %s: "
+							  "it "
+				    "is a folder."), im->path);
 	}
 	*doc = json_loadf(fp, JSON_REJECT_DUPLICATES, &jerr);
 	e = ferror(fp) ? errno : 0;
@@ -694,7 +704,7 @@ static enum tl_status load_document(struct import *im, json_t **doc)
 	if (*doc)
 		return TL_OK;
 	if (e)
-		return tl_error_set(im->err, TL_ESYS, "Cannot read %s: %s.",
+		return tl_error_set(im->err, TL_ESYS, _("Cannot read %s: %s."),
 				    im->path, strerror(e));
 	if (jerr.line > 0)
 		return tl_error_set(im->err, TL_EINVAL, "%s:%d:%d: %s.",
@@ -725,7 +735,7 @@ enum tl_status tl_json_import(struct tl_store *st, const char *path,
 	if (rc == TL_OK) {
 		im.canon = malloc(TL_TEXT_MAX + 1);
 		if (!im.canon)
-			rc = tl_error_set(err, TL_ESYS, "Out of memory.");
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	if (rc == TL_OK)
 		rc = tl_store_begin(st, err);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/i18n.h"
 #include "tillit/id.h"
 #include "tillit/text.h"
 
@@ -105,7 +106,7 @@ char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 	case TL_FT_REF:
 		return strdup(tl_refs_title(refs, f->ref, v));
 	case TL_FT_BOOL:
-		return strdup(!strcmp(v, "1") ? "yes" : "no");
+		return strdup(!strcmp(v, "1") ? _("yes") : _("no"));
 	case TL_FT_LONGTEXT:
 		if (multiline)
 			return tl_text_sanitize(v, true);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tillit/date.h"
+#include "tillit/i18n.h"
 #include "tillit/rules.h"
 #include "internal.h"
 
@@ -70,8 +71,8 @@ static enum tl_status filter_on(const struct tl_entity *e, int field,
 {
 	if (field < 0)
 		return tl_error_set(err, TL_EUSAGE,
-				    "%s cannot be filtered by %s.", e->plural,
-				    what);
+				    _("%s cannot be filtered by %s."),
+				    e->plural, what);
 	return TL_OK;
 }
 
@@ -112,7 +113,8 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 
 	memset(b, 0, sizeof(*b));
 	if (!e)
-		return tl_error_set(err, TL_EINVAL, "No such kind of record.");
+		return tl_error_set(err, TL_EINVAL,
+				    _("No such kind of record."));
 	sort_expr(e, sort, sizeof(sort));
 	if (mode == M_COUNT) {
 		snprintf(b->sql, sizeof(b->sql),
@@ -216,7 +218,7 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 		 desc ? " DESC" : "", desc ? " DESC" : "", limit + 1);
 	add(b, tmp);
 	if (strlen(b->sql) >= sizeof(b->sql) - 1)
-		return tl_error_set(err, TL_ESYS, "The query is too long.");
+		return tl_error_set(err, TL_ESYS, _("The query is too long."));
 	return TL_OK;
 }
 
@@ -277,7 +279,7 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 	page->recs = calloc((size_t)limit, sizeof(*page->recs));
 	if (!page->recs) {
 		sqlite3_reset(s);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (page->n == limit) {
@@ -309,7 +311,7 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 		memcpy(page->next.id, r->id, sizeof(page->next.id));
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		status = tl_db_error(st, err, "listing");
+		status = tl_db_error(st, err, N_("listing"));
 		sqlite3_reset(s);
 		tl_page_done(page);
 		return status;
@@ -339,7 +341,7 @@ enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
 	if (sqlite3_step(s) == SQLITE_ROW)
 		*n = (long)sqlite3_column_int64(s, 0);
 	else
-		rc = tl_db_error(st, err, "counting");
+		rc = tl_db_error(st, err, N_("counting"));
 	sqlite3_reset(s);
 	return rc;
 }
@@ -369,7 +371,7 @@ enum tl_status tl_store_explain(struct tl_store *st, const struct tl_query *q,
 				free(out);
 				sqlite3_reset(s);
 				return tl_error_set(err, TL_ESYS,
-						    "Out of memory.");
+						    _("Out of memory."));
 			}
 			out = p;
 		}
@@ -391,8 +393,8 @@ enum tl_status tl_store_close_record(struct tl_store *st, enum tl_kind kind,
 	enum tl_status rc;
 
 	if (!e || !e->close_value)
-		return tl_error_set(err, TL_EUSAGE, "A %s cannot be closed.",
-				    e ? e->label : "record");
+		return tl_error_set(err, TL_EUSAGE, _("A %s cannot be closed."),
+				    e ? _(e->label) : _("record"));
 	rc = tl_store_get(st, kind, id, &r, err);
 	if (rc != TL_OK)
 		return rc;
@@ -404,8 +406,9 @@ enum tl_status tl_store_close_record(struct tl_store *st, enum tl_kind kind,
 				open = true;
 		if (!open) {
 			rc = tl_error_set(err, TL_EREFUSED,
-					  "The %s is %s already.", e->label,
-					  tl_record_str(r, e->status));
+					  _("The %s is %s already."),
+					  _(e->label),
+					  _(tl_record_str(r, e->status)));
 			tl_record_free(r);
 			return rc;
 		}
@@ -425,15 +428,15 @@ enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
 
 	if (!outcome || !*outcome)
 		return tl_error_set(err, TL_EINVAL,
-				    "Say what came of it: an outcome is "
-				    "required.");
+				    _("Say what came of it: an outcome is "
+				    "required."));
 	rc = tl_store_get(st, TL_K_FOLLOWUP, id, &r, err);
 	if (rc != TL_OK)
 		return rc;
 	if (strcmp(tl_record_str(r, TL_FOLLOWUP_STATUS), "open")) {
 		rc = tl_error_set(err, TL_EREFUSED,
-				  "The follow-up is %s already.",
-				  tl_record_str(r, TL_FOLLOWUP_STATUS));
+				  _("The follow-up is %s already."),
+				  _(tl_record_str(r, TL_FOLLOWUP_STATUS)));
 		tl_record_free(r);
 		return rc;
 	}
@@ -459,18 +462,18 @@ enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
 		person_id = tl_record_get(r, TL_FRAME_HOLDER_PERSON);
 	if (!person_id)
 		rc = tl_error_set(err, TL_EINVAL,
-				  "The frame is held by a unit; say which "
-				  "person acknowledges it.");
+				  _("The frame is held by a unit; say which "
+				  "person acknowledges it."));
 	else if (tl_record_get(r, TL_FRAME_ACKED_AT))
 		rc = tl_error_set(err, TL_EREFUSED,
-				  "Version %s of the frame was acknowledged "
-				  "already, on %s.",
+				  _("Version %s of the frame was acknowledged "
+				  "already, on %s."),
 				  tl_record_str(r, TL_FRAME_VERSION),
 				  tl_record_str(r, TL_FRAME_ACKED_AT));
 	else if (strcmp(tl_record_str(r, TL_FRAME_STATUS), "active"))
 		rc = tl_error_set(err, TL_EREFUSED,
-				  "The frame is closed; only an active frame "
-				  "can be acknowledged.");
+				  _("The frame is closed; only an active frame "
+				  "can be acknowledged."));
 	if (rc == TL_OK) {
 		tl_clock_datetime(now);
 		tl_record_set(r, TL_FRAME_ACKED_BY, person_id);
@@ -502,9 +505,9 @@ enum tl_status tl_store_person_by_login(struct tl_store *st,
 	if (rc == SQLITE_ROW)
 		return TL_OK;
 	if (rc != SQLITE_DONE)
-		return tl_db_error(st, err, "reading");
+		return tl_db_error(st, err, N_("reading"));
 	return tl_error_set(err, TL_ENOTFOUND,
-			    "No active person has the login \"%.40s\".",
+			    _("No active person has the login \"%.40s\"."),
 			    login ? login : "");
 }
 
@@ -520,8 +523,8 @@ enum tl_status tl_store_seed_principles(struct tl_store *st,
 
 	if (!p)
 		return tl_error_set(err, TL_EINVAL,
-				    "\"%.40s\" is not a preset of principles; "
-				    "choose vadstena or national.", preset);
+				    _("\"%.40s\" is not a preset of principles; "
+				      "choose vadstena or national."), preset);
 	rc = tl_store_count(st, &q, &n, err);
 	if (rc != TL_OK || n > 0)
 		return rc;
@@ -530,7 +533,7 @@ enum tl_status tl_store_seed_principles(struct tl_store *st,
 		struct tl_record *r = tl_record_new(TL_K_PRINCIPLE);
 		char pos[16];
 		if (!r) {
-			rc = tl_error_set(err, TL_ESYS, "Out of memory.");
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 			break;
 		}
 		snprintf(pos, sizeof(pos), "%d", i + 1);

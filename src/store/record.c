@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tillit/date.h"
+#include "tillit/i18n.h"
 #include "tillit/id.h"
 #include "tillit/rules.h"
 #include "tillit/text.h"
@@ -125,13 +126,14 @@ enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
 
 	*out = NULL;
 	if (!e || !id)
-		return tl_error_set(err, TL_EINVAL, "No such kind of record.");
+		return tl_error_set(err, TL_EINVAL, _("No such kind of "
+						      "record."));
 	sb_add(&b, "SELECT ");
 	add_columns(&b, e);
 	sb_add3(&b, " FROM ", e->plural, " WHERE id = ?");
 	if (b.oom) {
 		free(b.s);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	s = tl_stmt(st, b.s, err);
 	free(b.s);
@@ -143,13 +145,13 @@ enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
 		*out = row_to_record(s, e);
 		sqlite3_reset(s);
 		if (!*out)
-			return tl_error_set(err, TL_ESYS, "Out of memory.");
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
 		return TL_OK;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return tl_db_error(st, err, "reading");
-	return tl_error_set(err, TL_ENOTFOUND, "No %s has the id %s.",
+		return tl_db_error(st, err, N_("reading"));
+	return tl_error_set(err, TL_ENOTFOUND, _("No %s has the id %s."),
 			    e->label, id);
 }
 
@@ -172,7 +174,7 @@ static enum tl_status exists(struct tl_store *st, enum tl_kind kind,
 	if (rc == SQLITE_ROW)
 		return TL_OK;
 	if (rc != SQLITE_DONE)
-		return tl_db_error(st, err, "reading");
+		return tl_db_error(st, err, N_("reading"));
 	return TL_ENOTFOUND;
 }
 
@@ -184,7 +186,7 @@ static enum tl_status check_tags(struct tl_store *st, const struct tl_field *f,
 	enum tl_status rc = TL_OK;
 
 	if (!copy)
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	for (char *t = strtok_r(copy, ",", &save); t && rc == TL_OK;
 	     t = strtok_r(NULL, ",", &save)) {
 		sqlite3_stmt *s = tl_stmt(st,
@@ -199,11 +201,11 @@ static enum tl_status check_tags(struct tl_store *st, const struct tl_field *f,
 		sqlite3_reset(s);
 		if (step == SQLITE_DONE)
 			rc = tl_error_set(err, TL_EINVAL,
-					  "%s: \"%s\" is not a known "
+					  _("%s: \"%s\" is not a known "
 					  "principle; see 'tillit principle "
-					  "list'.", f->label, t);
+					  "list'."), _(f->label), t);
 		else if (step != SQLITE_ROW)
-			rc = tl_db_error(st, err, "reading");
+			rc = tl_db_error(st, err, N_("reading"));
 	}
 	free(copy);
 	return rc;
@@ -227,17 +229,17 @@ static enum tl_status check_links(struct tl_store *st,
 			rc = exists(st, f->ref, v, err);
 			if (rc == TL_ENOTFOUND)
 				return tl_error_set(err, TL_EINVAL,
-						    "%s: no %s has the id %s.",
-						    f->label,
-						    tl_entity_get(f->ref)->label,
+						    _("%s: no %s has the id %s."),
+						    _(f->label),
+						    _(tl_entity_get(f->ref)->label),
 						    v);
 			if (rc != TL_OK)
 				return rc;
 			if (f->ref == r->e->kind && !strcmp(v, r->id))
 				return tl_error_set(err, TL_EINVAL,
-						    "%s: a %s cannot refer to "
-						    "itself.", f->label,
-						    e->label);
+						    _("%s: a %s cannot refer to "
+						      "itself."), _(f->label),
+						    _(e->label));
 		} else if (f->type == TL_FT_TAGS) {
 			rc = check_tags(st, f, v, err);
 			if (rc != TL_OK)
@@ -254,9 +256,10 @@ static enum tl_status check_links(struct tl_store *st,
 			int step;
 			if (!strcmp(at, r->id))
 				return tl_error_set(err, TL_EINVAL,
-						    "Parent: a unit cannot sit "
+						    _("Parent: a unit cannot "
+						      "sit "
 						    "under itself in the chain "
-						    "of governance.");
+						    "of governance."));
 			s = tl_stmt(st, "SELECT parent FROM units WHERE id = ?",
 				    err);
 			if (!s)
@@ -272,7 +275,8 @@ static enum tl_status check_links(struct tl_store *st,
 	/* A login says who "me" is, so it must be unique. */
 	if (e->kind == TL_K_PERSON && r->values[TL_PERSON_LOGIN]) {
 		sqlite3_stmt *s = tl_stmt(st,
-			"SELECT 1 FROM people WHERE login = ? AND id <> ?", err);
+			"SELECT 1 FROM people WHERE login = ? AND id <> "
+			"?", err);
 		int src;
 		if (!s)
 			return err ? err->status : TL_EDB;
@@ -283,8 +287,9 @@ static enum tl_status check_links(struct tl_store *st,
 		sqlite3_reset(s);
 		if (src == SQLITE_ROW)
 			return tl_error_set(err, TL_EINVAL,
-					    "Login: \"%s\" belongs to another "
-					    "person already.",
+					    _("Login: \"%s\" belongs to "
+					      "another "
+					    "person already."),
 					    r->values[TL_PERSON_LOGIN]);
 	}
 	if (e->kind == TL_K_PRINCIPLE && r->values[TL_PRINCIPLE_KEY]) {
@@ -301,8 +306,8 @@ static enum tl_status check_links(struct tl_store *st,
 		sqlite3_reset(s);
 		if (src == SQLITE_ROW)
 			return tl_error_set(err, TL_EINVAL,
-					    "Key: a principle \"%s\" exists "
-					    "already.",
+					    _("Key: a principle \"%s\" exists "
+					    "already."),
 					    r->values[TL_PRINCIPLE_KEY]);
 	}
 	return TL_OK;
@@ -325,8 +330,8 @@ static enum tl_status next_item_number(struct tl_store *st,
 	if (rc != TL_OK) {
 		if (rc == TL_ENOTFOUND)
 			return tl_error_set(err, TL_EINVAL,
-					    "Meeting: no meeting has the id "
-					    "%s.", meeting_id);
+					    _("Meeting: no meeting has the id "
+					    "%s."), meeting_id);
 		return rc;
 	}
 	unit = m->values[TL_MEETING_UNIT];
@@ -359,7 +364,7 @@ static enum tl_status next_item_number(struct tl_store *st,
 	if (!s)
 		return err ? err->status : TL_EDB;
 	if (sqlite3_step(s) != SQLITE_ROW) {
-		rc = tl_db_error(st, err, "numbering the item");
+		rc = tl_db_error(st, err, N_("numbering the item"));
 		sqlite3_reset(s);
 		return rc;
 	}
@@ -386,7 +391,7 @@ static enum tl_status insert_row(struct tl_store *st,
 	sb_add(&b, ")");
 	if (b.oom) {
 		free(b.s);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	s = tl_stmt(st, b.s, err);
 	free(b.s);
@@ -398,7 +403,7 @@ static enum tl_status insert_row(struct tl_store *st,
 	for (int i = 0; i < e->nfields; i++)
 		tl_bind_value(s, 4 + i, &e->fields[i], r->values[i]);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = tl_db_error(st, err, "saving");
+		rc = tl_db_error(st, err, N_("saving"));
 	sqlite3_reset(s);
 	return rc;
 }
@@ -420,7 +425,7 @@ static enum tl_status update_row(struct tl_store *st,
 	sb_add(&b, " WHERE id = ?");
 	if (b.oom) {
 		free(b.s);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	s = tl_stmt(st, b.s, err);
 	free(b.s);
@@ -432,7 +437,7 @@ static enum tl_status update_row(struct tl_store *st,
 		tl_bind_value(s, 3 + i, &e->fields[i], r->values[i]);
 	sqlite3_bind_text(s, 3 + e->nfields, r->id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = tl_db_error(st, err, "saving");
+		rc = tl_db_error(st, err, N_("saving"));
 	sqlite3_reset(s);
 	return rc;
 }
@@ -446,7 +451,7 @@ static enum tl_status prepare(struct tl_store *st, struct tl_record *r,
 	for (int i = 0; i < r->e->nfields; i++) {
 		const struct tl_field *f = &r->e->fields[i];
 		if (!r->values[i] && f->def && !tl_record_set(r, i, f->def))
-			return tl_error_set(err, TL_ESYS, "Out of memory.");
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	rc = tl_validate_record(r, err);
 	if (rc == TL_OK)
@@ -463,7 +468,8 @@ enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
 	if (!r->id[0])
 		tl_id_new(r->id);
 	else if (!tl_id_valid(r->id))
-		return tl_error_set(err, TL_EINVAL, "\"%s\" is not a valid id.",
+		return tl_error_set(err, TL_EINVAL, _("\"%s\" is not a valid "
+						      "id."),
 				    r->id);
 	tl_clock_stamp(r->created_at);
 	memcpy(r->updated_at, r->created_at, sizeof(r->updated_at));
@@ -473,7 +479,7 @@ enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
 		tl_record_set(r, TL_ITEM_NUMBER, NULL);
 	} else if (e->kind == TL_K_FRAME) {
 		if (!tl_record_set(r, TL_FRAME_VERSION, "1"))
-			return tl_error_set(err, TL_ESYS, "Out of memory.");
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
 		tl_record_set(r, TL_FRAME_ACKED_BY, NULL);
 		tl_record_set(r, TL_FRAME_ACKED_AT, NULL);
 	} else if (e->kind == TL_K_FOLLOWUP) {
@@ -482,8 +488,8 @@ enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
 	if (e->kind == TL_K_MEETING &&
 	    streq(r->values[TL_MEETING_STATUS], "signed"))
 		return tl_error_set(err, TL_EREFUSED,
-				    "A meeting becomes signed only by being "
-				    "signed, not when it is created.");
+				    _("A meeting becomes signed only by being "
+				    "signed, not when it is created."));
 
 	rc = tl_sp_begin(st, err);
 	if (rc != TL_OK)
@@ -494,13 +500,13 @@ enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
 		rc = next_item_number(st, r->values[TL_ITEM_MEETING], &n, err);
 		snprintf(num, sizeof(num), "%ld", n);
 		if (rc == TL_OK && !tl_record_set(r, TL_ITEM_NUMBER, num))
-			rc = tl_error_set(err, TL_ESYS, "Out of memory.");
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	if (rc == TL_OK)
 		rc = prepare(st, r, err);
 	if (rc == TL_OK && exists(st, e->kind, r->id, NULL) == TL_OK)
-		rc = tl_error_set(err, TL_EINVAL, "A %s with the id %s "
-				  "exists already.", e->label, r->id);
+		rc = tl_error_set(err, TL_EINVAL, _("A %s with the id %s "
+				  "exists already."), _(e->label), r->id);
 	if (rc == TL_OK)
 		rc = insert_row(st, r, err);
 	if (rc == TL_OK)
@@ -547,7 +553,7 @@ static enum tl_status save_frame_version(struct tl_store *st,
 	enum tl_status rc;
 
 	if (!v)
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	for (int i = 0; i < TL_FRAME_NFIELDS; i++)
 		tl_record_set(v, i, old->values[i]);
 	tl_record_set(v, TL_FV_FRAME, old->id);
@@ -601,12 +607,12 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 		    !streq(old->values[i], r->values[i])) {
 			tl_record_free(old);
 			return tl_error_set(err, TL_EREFUSED,
-					    "%s %s.", f->label,
 					    (f->flags & TL_FF_AUTO)
-						? "is kept by tillit and "
-						  "cannot be set by hand"
-						: "cannot change once the "
-						  "record exists");
+						? _("%s is kept by tillit and "
+						    "cannot be set by hand.")
+						: _("%s cannot change once the "
+						    "record exists."),
+					    _(f->label));
 		}
 	}
 	if (e->kind == TL_K_MEETING) {
@@ -616,10 +622,10 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 		    streq(now, "signed") && !streq(was, now))) {
 			rc = tl_error_set(err, TL_EREFUSED,
 					  streq(was, "signed")
-					  ? "The meeting is signed; its "
-					    "record cannot change."
-					  : "A meeting becomes signed only "
-					    "by being signed.");
+					  ? _("The meeting is signed; its "
+					      "record cannot change.")
+					  : _("A meeting becomes signed only "
+					      "by being signed."));
 			tl_record_free(old);
 			return rc;
 		}
@@ -689,8 +695,8 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 	*changed = false;
 	if (!tl_id_valid(r->id))
 		return tl_error_set(err, TL_EINVAL,
-				    "A %s has the id \"%.40s\", which is not "
-				    "a valid id.", r->e->label, r->id);
+				    _("A %s has the id \"%.40s\", which is not "
+				    "a valid id."), _(r->e->label), r->id);
 	rc = tl_store_get(st, r->e->kind, r->id, &old, err);
 	if (rc != TL_OK && rc != TL_ENOTFOUND)
 		return rc;
@@ -703,13 +709,14 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 	w = tl_record_dup(r);
 	if (!w) {
 		tl_record_free(old);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	rc = tl_validate_record(w, err);
 	if (rc != TL_OK) {
 		char msg[sizeof(err->msg)];
 		snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
-		tl_error_set(err, rc, "%s %.8s: %s", w->e->label, w->id, msg);
+		tl_error_set(err, rc, "%s %.8s: %s", _(w->e->label), w->id,
+			     msg);
 	}
 	/* References may come later in an import (foreign keys are checked
 	 * at commit), but principles come before the items that name them. */
@@ -767,11 +774,12 @@ static enum tl_status check_unreferenced(struct tl_store *st,
 			sqlite3_reset(s);
 			if (step == SQLITE_ROW)
 				return tl_error_set(err, TL_EREFUSED,
-					"The %s cannot be deleted: a %s "
-					"refers to it.",
-					tl_entity_get(kind)->label, o->label);
+					_("The %s cannot be deleted: a %s "
+					"refers to it."),
+					_(tl_entity_get(kind)->label),
+					_(o->label));
 			if (step != SQLITE_DONE)
-				return tl_db_error(st, err, "reading");
+				return tl_db_error(st, err, N_("reading"));
 		}
 	}
 	return TL_OK;
@@ -805,7 +813,7 @@ enum tl_status tl_store_delete(struct tl_store *st, enum tl_kind kind,
 	if (rc == TL_OK) {
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(s) != SQLITE_DONE)
-			rc = tl_db_error(st, err, "deleting");
+			rc = tl_db_error(st, err, N_("deleting"));
 		sqlite3_reset(s);
 	}
 	if (rc == TL_OK)
@@ -847,8 +855,8 @@ enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
 	size_t len = 0;
 
 	if (!e || !text || !*text)
-		return tl_error_set(err, TL_EINVAL, "Give a %s: an id or a "
-				    "name.", e ? e->label : "record");
+		return tl_error_set(err, TL_EINVAL, _("Give a %s: an id or a "
+				    "name."), e ? _(e->label) : _("record"));
 	/* Ids are stored in lower case; people may type them in upper. */
 	char lower[TL_ID_LEN + 1] = "";
 	if (strlen(text) <= TL_ID_LEN) {
@@ -903,9 +911,12 @@ enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
 	}
 	if (n == 0)
 		return tl_error_set(err, TL_ENOTFOUND,
-				    "No %s matches \"%.60s\".", e->label, text);
+				    _("No %s matches \"%.60s\"."),
+				    _(e->label), text);
 	return tl_error_set(err, TL_EAMBIG,
-			    "\"%.60s\" matches %s%d %s: %s; give more of the "
-			    "id.", text, n > 5 ? "more than " : "",
-			    n > 5 ? 5 : n, e->plural, list);
+			    n > 5 ? _("\"%.60s\" matches more than %d %s: %s; "
+				      "give more of the id.")
+				  : _("\"%.60s\" matches %d %s: %s; give more "
+				      "of the id."),
+			    text, n > 5 ? 5 : n, _(e->plural_label), list);
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/i18n.h"
 #include "internal.h"
 
 /* The kinds with an FTS index, <plural>_fts, in schema.c. */
@@ -92,7 +93,7 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 	match = fts_query(query ? query : "");
 	if (!match)
 		return tl_error_set(err, TL_EINVAL,
-				    "Give a word to search for.");
+				    _("Give a word to search for."));
 	for (size_t k = 0; k < nk && rc == TL_OK; k++) {
 		const struct tl_entity *e = tl_entity_get(searchable[k]);
 		char sql[512];
@@ -121,7 +122,7 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 					realloc(all, cap * sizeof(*all));
 				if (!p) {
 					rc = tl_error_set(err, TL_ESYS,
-							  "Out of memory.");
+							  _("Out of memory."));
 					break;
 				}
 				all = p;
@@ -136,7 +137,7 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 			h->rank = sqlite3_column_double(s, 3);
 		}
 		if (rc == TL_OK && step != SQLITE_ROW && step != SQLITE_DONE)
-			rc = tl_db_error(st, err, "searching");
+			rc = tl_db_error(st, err, N_("searching"));
 		sqlite3_reset(s);
 	}
 	free(match);
@@ -154,7 +155,7 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 		size_t keep = count < (size_t)limit ? count : (size_t)limit;
 		struct tl_hit *out = calloc(keep, sizeof(*out));
 		if (!out) {
-			rc = tl_error_set(err, TL_ESYS, "Out of memory.");
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 			keep = 0;
 		}
 		for (size_t i = 0; i < count; i++) {
@@ -211,7 +212,7 @@ enum tl_status tl_store_audit(struct tl_store *st, const char *id,
 		return err ? err->status : TL_EDB;
 	out = calloc((size_t)limit, sizeof(*out));
 	if (!out)
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	if (id)
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, before > 0 ? before : INT64_MAX);
@@ -233,7 +234,7 @@ enum tl_status tl_store_audit(struct tl_store *st, const char *id,
 	sqlite3_reset(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE) {
 		tl_audit_free(out, count);
-		return tl_db_error(st, err, "reading the audit log");
+		return tl_db_error(st, err, N_("reading the audit log"));
 	}
 	*rows = out;
 	*n = count;

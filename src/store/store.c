@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "tillit/date.h"
+#include "tillit/i18n.h"
 #include "tillit/model.h"
 #include "internal.h"
 
@@ -44,14 +45,14 @@ enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 		}
 		if (!home || !*home)
 			return tl_error_set(err, TL_ESYS,
-					    "No home folder is known; give "
-					    "the database with --db PATH.");
+					    _("No home folder is known; give "
+					    "the database with --db PATH."));
 		n = snprintf(buf, size, "%s/.local/share/tillit/tillit.db",
 			     home);
 	}
 	if (n < 0 || (size_t)n >= size)
 		return tl_error_set(err, TL_ESYS,
-				    "The database path is too long.");
+				    _("The database path is too long."));
 	return TL_OK;
 }
 
@@ -63,7 +64,7 @@ static enum tl_status make_parent_dirs(const char *path, struct tl_error *err)
 	enum tl_status rc = TL_OK;
 
 	if (!dir)
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	slash = strrchr(dir, '/');
 	if (!slash || slash == dir) {
 		free(dir);
@@ -76,8 +77,8 @@ static enum tl_status make_parent_dirs(const char *path, struct tl_error *err)
 			*p = '\0';
 			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 				rc = tl_error_set(err, TL_ESYS,
-						  "Cannot create the folder "
-						  "%s: %s.", dir,
+						  _("Cannot create the folder "
+						  "%s: %s."), dir,
 						  strerror(errno));
 				break;
 			}
@@ -107,43 +108,44 @@ enum tl_status tl_db_error(struct tl_store *st, struct tl_error *err,
 	switch (code & 0xff) {
 	case SQLITE_READONLY:
 		return tl_error_set(err, TL_EDB,
-				    "The database %s is read-only.",
+				    _("The database %s is read-only."),
 				    st->path);
 	case SQLITE_FULL:
 		return tl_error_set(err, TL_ESYS,
-				    "The disk is full; nothing was saved "
-				    "while %s.", doing);
+				    _("The disk is full; nothing was saved "
+				      "while %s."), _(doing));
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return tl_error_set(err, TL_EDB,
-				    "The database %s stayed busy (another "
-				    "program is writing); try again.",
+				    _("The database %s stayed busy (another "
+				    "program is writing); try again."),
 				    st->path);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return tl_error_set(err, TL_EDB,
-				    "The database %s is damaged (%s).",
+				    _("The database %s is damaged (%s)."),
 				    st->path, msg);
 	case SQLITE_CONSTRAINT:
 		if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
 			return tl_error_set(err, TL_EREFUSED,
-					    "That would leave records "
+					    _("That would leave records "
 					    "pointing at records that do not "
-					    "exist; nothing was saved.");
+					    "exist; nothing was saved."));
 		if (code == SQLITE_CONSTRAINT_TRIGGER)
 			return tl_error_set(err, TL_EREFUSED, "%s.", msg);
 		return tl_error_set(err, TL_EREFUSED,
-				    "The database refused the change (%s).",
+				    _("The database refused the change (%s)."),
 				    msg);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 		return tl_error_set(err, TL_ESYS,
-				    "Cannot use the database %s (%s).",
+				    _("Cannot use the database %s (%s)."),
 				    st->path, msg);
 	default:
-		return tl_error_set(err, TL_EDB, "Database error while %s: %s.",
-				    doing, msg);
+		return tl_error_set(err, TL_EDB,
+				    _("Database error while %s: %s."),
+				    _(doing), msg);
 	}
 }
 
@@ -163,7 +165,7 @@ sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,
 	}
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 			       NULL) != SQLITE_OK) {
-		tl_db_error(st, err, "preparing a query");
+		tl_db_error(st, err, N_("preparing a query"));
 		return NULL;
 	}
 	if (st->ncache == TL_STMT_CACHE) {
@@ -177,7 +179,7 @@ sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,
 	st->cache[st->ncache].sql = strdup(sql);
 	if (!st->cache[st->ncache].sql) {
 		sqlite3_finalize(s);
-		tl_error_set(err, TL_ESYS, "Out of memory.");
+		tl_error_set(err, TL_ESYS, _("Out of memory."));
 		return NULL;
 	}
 	st->cache[st->ncache].stmt = s;
@@ -189,7 +191,7 @@ enum tl_status tl_exec(struct tl_store *st, const char *sql,
 		       struct tl_error *err)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return tl_db_error(st, err, "writing");
+		return tl_db_error(st, err, N_("writing"));
 	return TL_OK;
 }
 
@@ -214,13 +216,14 @@ enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err)
 
 	if (st->readonly)
 		return tl_error_set(err, TL_EDB,
-				    "The database %s is open read-only.",
+				    _("The database %s is open read-only."),
 				    st->path);
 	/* The outermost level takes the write lock at once, so a busy
 	 * database waits here (busy timeout) instead of failing later. */
 	if (st->reading)
-		return tl_error_set(err, TL_ESYS, "A change was started inside "
-				    "a read snapshot.");
+		return tl_error_set(err, TL_ESYS, _("A change was started "
+						    "inside "
+				    "a read snapshot."));
 	rc = tl_exec(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT tl",
 		     err);
 	if (rc == TL_OK)
@@ -259,10 +262,11 @@ static enum tl_status explain_dangling(struct tl_store *st,
 				sqlite3_finalize(q);
 			}
 			rc = tl_error_set(err, TL_EREFUSED,
-					  "The %s %s refers to a %s that does "
-					  "not exist; nothing was saved.",
-					  e->label, id,
-					  p ? p->label : "record");
+					  _("The %s %s refers to a %s that "
+					    "does not exist; nothing was "
+					    "saved."),
+					  _(e->label), id,
+					  p ? _(p->label) : _("record"));
 		}
 	}
 	sqlite3_finalize(s);
@@ -334,13 +338,13 @@ static enum tl_status pragma_int(struct tl_store *st, const char *sql,
 	int rc;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return tl_db_error(st, err, "reading the database");
+		return tl_db_error(st, err, N_("reading the database"));
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*out = (long)sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return tl_db_error(st, err, "reading the database");
+		return tl_db_error(st, err, N_("reading the database"));
 	return TL_OK;
 }
 
@@ -357,7 +361,8 @@ static enum tl_status migrate(struct tl_store *st, long version,
 			return rc;
 		rc = tl_exec(st, tl_store_migrations[v], err);
 		snprintf(sql, sizeof(sql),
-			 "PRAGMA application_id = %d; PRAGMA user_version = %ld",
+			 "PRAGMA application_id = %d; PRAGMA user_version = "
+			 "%ld",
 			 TL_APP_ID, v);
 		if (rc == TL_OK)
 			rc = tl_exec(st, sql, err);
@@ -382,25 +387,26 @@ static enum tl_status check_schema(struct tl_store *st, long *version,
 	if (rc == TL_OK)
 		rc = pragma_int(st, "PRAGMA application_id", &app, err);
 	if (rc == TL_OK)
-		rc = pragma_int(st, "SELECT count(*) FROM sqlite_master", &tables,
+		rc = pragma_int(st, "SELECT count(*) FROM "
+				    "sqlite_master", &tables,
 				err);
 	if (rc != TL_OK) {
 		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
 			return tl_error_set(err, TL_EDB,
-					    "%s is not a tillit database "
+					    _("%s is not a tillit database "
 					    "(not an SQLite file, or "
-					    "damaged).", st->path);
+					    "damaged)."), st->path);
 		return rc;
 	}
 	if (app != TL_APP_ID && (tables > 0 || *version != 0))
 		return tl_error_set(err, TL_EDB,
-				    "%s is an SQLite file, but not a tillit "
-				    "database.", st->path);
+				    _("%s is an SQLite file, but not a tillit "
+				    "database."), st->path);
 	if (*version > TL_SCHEMA_VERSION)
 		return tl_error_set(err, TL_EDB,
-				    "%s was written by a newer tillit "
+				    _("%s was written by a newer tillit "
 				    "(schema %ld; this one knows %d); "
-				    "upgrade tillit to use it.",
+				    "upgrade tillit to use it."),
 				    st->path, *version, TL_SCHEMA_VERSION);
 	return TL_OK;
 }
@@ -419,11 +425,11 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 	*out = NULL;
 	if (!memory && stat(path, &sb) != 0) {
 		if (errno != ENOENT)
-			return tl_error_set(err, TL_ESYS, "Cannot use %s: %s.",
+			return tl_error_set(err, TL_ESYS, _("Cannot use %s: %s."),
 					    path, strerror(errno));
 		if (!(flags & TL_OPEN_CREATE) || readonly)
 			return tl_error_set(err, TL_ENOTFOUND,
-					    "No database at %s.", path);
+					    _("No database at %s."), path);
 		rc = make_parent_dirs(path, err);
 		if (rc != TL_OK)
 			return rc;
@@ -432,28 +438,28 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 			      0600);
 		if (fd < 0 && errno != EEXIST)
 			return tl_error_set(err, TL_ESYS,
-					    "Cannot create %s: %s.", path,
+					    _("Cannot create %s: %s."), path,
 					    strerror(errno));
 		if (fd >= 0)
 			close(fd);
 	} else if (!memory && S_ISDIR(sb.st_mode)) {
 		return tl_error_set(err, TL_ESYS,
-				    "%s is a folder, not a database file.",
+				    _("%s is a folder, not a database file."),
 				    path);
 	}
 
 	st = calloc(1, sizeof(*st));
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	st->readonly = readonly;
 	os_user(st->os_user, sizeof(st->os_user));
 	oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
-		rc = st->db ? tl_db_error(st, err, "opening")
-			    : tl_error_set(err, TL_ESYS, "Out of memory.");
+		rc = st->db ? tl_db_error(st, err, N_("opening"))
+			    : tl_error_set(err, TL_ESYS, _("Out of memory."));
 		tl_store_close(st);
 		return rc;
 	}
@@ -463,13 +469,13 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 	rc = check_schema(st, &version, err);
 	if (rc == TL_OK && !readonly && sqlite3_db_readonly(st->db, "main") == 1)
 		rc = tl_error_set(err, TL_EDB,
-				  "The database %s is read-only; tillit can "
+				  _("The database %s is read-only; tillit can "
 				  "only read it (check the file's and the "
-				  "folder's permissions).", path);
+				  "folder's permissions)."), path);
 	if (rc == TL_OK && readonly && version < TL_SCHEMA_VERSION)
 		rc = tl_error_set(err, TL_EDB,
-				  "%s needs an upgrade, which cannot be done "
-				  "read-only.", path);
+				  _("%s needs an upgrade, which cannot be done "
+				  "read-only."), path);
 	if (rc == TL_OK && !readonly && !memory)
 		rc = tl_exec(st, "PRAGMA journal_mode = WAL", err);
 	if (rc == TL_OK)
@@ -503,6 +509,12 @@ void tl_store_close(struct tl_store *st)
 	free(st);
 }
 
+enum tl_status tl_store_data_version(struct tl_store *st, long *version,
+				     struct tl_error *err)
+{
+	return pragma_int(st, "PRAGMA data_version", version, err);
+}
+
 const char *tl_store_filename(const struct tl_store *st)
 {
 	return st->path;
@@ -531,7 +543,8 @@ enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
 	sqlite3_bind_text(s, 7, old_value, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 8, new_value, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(s) != SQLITE_DONE) {
-		enum tl_status rc = tl_db_error(st, err, "writing the audit log");
+		enum tl_status rc = tl_db_error(st, err,
+						N_("writing the audit log"));
 		sqlite3_reset(s);
 		return rc;
 	}

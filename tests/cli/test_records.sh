@@ -28,7 +28,7 @@ check_err "list before init" 1 \
 # says what to use instead, and creates nothing.
 run tl </dev/null
 check_err "no command and no terminal" 1 \
-	"^tillit: The full-screen program is being built; use the command line meanwhile \(tillit --help\)\.$"
+	"^tillit: The full-screen program needs a terminal; see .tillit --help. for the command line\.$"
 [ ! -e "$DB" ] && pass "no terminal, no database created" ||
 	fail "no terminal, no database created"
 run "$TILLIT" --nonsense

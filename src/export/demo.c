@@ -21,6 +21,7 @@
 
 #include "tillit/date.h"
 #include "tillit/error.h"
+#include "tillit/i18n.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
 
@@ -68,7 +69,7 @@ static const char *day(struct demo *d, const char *spec)
 	out[0] = '\0';
 	if (d->rc == TL_OK &&
 	    tl_date_parse(spec, d->today, out, &e) != TL_OK) {
-		d->rc = tl_error_set(d->err, e.status, "demo: %s", e.msg);
+		d->rc = tl_error_set(d->err, e.status, _("demo: %s"), e.msg);
 		out[0] = '\0';
 	}
 	return out;
@@ -83,7 +84,7 @@ static const char *at(struct demo *d, const char *spec)
 	out[0] = '\0';
 	if (d->rc == TL_OK &&
 	    tl_datetime_parse(spec, d->today, out, &e) != TL_OK) {
-		d->rc = tl_error_set(d->err, e.status, "demo: %s", e.msg);
+		d->rc = tl_error_set(d->err, e.status, _("demo: %s"), e.msg);
 		out[0] = '\0';
 	}
 	return out;
@@ -105,7 +106,7 @@ static void add(struct demo *d, enum tl_kind kind, char *id, ...)
 		return;
 	r = tl_record_new(kind);
 	if (!r) {
-		d->rc = tl_error_set(d->err, TL_ESYS, "out of memory");
+		d->rc = tl_error_set(d->err, TL_ESYS, _("out of memory"));
 		return;
 	}
 	va_start(ap, id);
@@ -113,7 +114,7 @@ static void add(struct demo *d, enum tl_kind kind, char *id, ...)
 		const char *v = va_arg(ap, const char *);
 		if (!tl_record_set(r, i, v)) {
 			d->rc = tl_error_set(d->err, TL_ESYS,
-					     "out of memory");
+					     _("out of memory"));
 			break;
 		}
 	}
@@ -122,7 +123,8 @@ static void add(struct demo *d, enum tl_kind kind, char *id, ...)
 		tl_error_clear(&e);
 		if (tl_store_insert(d->st, r, &e) != TL_OK)
 			d->rc = tl_error_set(d->err, e.status,
-					     "demo: cannot add %s \"%s\": %s",
+					     _("demo: cannot add %s \"%s\": "
+					       "%s"),
 					     r->e->label,
 					     tl_record_str(r, r->e->title),
 					     e.msg);
@@ -137,7 +139,7 @@ static void check(struct demo *d, enum tl_status rc, const struct tl_error *e,
 		  const char *what)
 {
 	if (d->rc == TL_OK && rc != TL_OK)
-		d->rc = tl_error_set(d->err, rc, "demo: %s: %s", what,
+		d->rc = tl_error_set(d->err, rc, _("demo: %s: %s"), what,
 				     e->msg);
 }
 
@@ -172,7 +174,7 @@ static void edit(struct demo *d, enum tl_kind kind, const char *id, int f1,
 	      "cannot read a record back");
 	if (d->rc == TL_OK && (!tl_record_set(r, f1, v1) ||
 			       !tl_record_set(r, f2, v2)))
-		d->rc = tl_error_set(d->err, TL_ESYS, "out of memory");
+		d->rc = tl_error_set(d->err, TL_ESYS, _("out of memory"));
 	if (d->rc == TL_OK)
 		check(d, tl_store_update(d->st, r, &e), &e,
 		      "cannot change a record");
@@ -713,9 +715,9 @@ enum tl_status tl_demo_fill(struct tl_store *st, struct tl_error *err)
 
 		rc = tl_store_count(st, &q, &n, err);
 		if (rc == TL_OK && n > 0)
-			rc = tl_error_set(err, TL_EREFUSED, "The database "
+			rc = tl_error_set(err, TL_EREFUSED, _("The database "
 					  "already holds %s; the demo goes "
-					  "into an empty one.", e->plural);
+					  "into an empty one."), e->plural);
 	}
 	if (rc != TL_OK) {
 		tl_store_rollback(st);

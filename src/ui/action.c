@@ -1,0 +1,223 @@
+/*
+ * action.c - the table of actions and their keys, and what is made from
+ * it: key lookup, key names, and the doc/keys.md reference.
+ */
+#include "tillit/action.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "tillit/i18n.h"
+
+#define A(act, nm, k1, k2, k3, hp, sc) \
+	{.action = act, .name = nm, .keys = {k1, k2, k3, NULL}, .help = hp, \
+	 .scope = sc}
+
+static const struct ui_action_def table[] = {
+	A(UI_A_UP, "move-up", "k", "Up", NULL, N_("Move up"), UI_SCOPE_MOVE),
+	A(UI_A_DOWN, "move-down", "j", "Down", NULL, N_("Move down"),
+	  UI_SCOPE_MOVE),
+	A(UI_A_PAGE_UP, "page-up", "PageUp", "C-b", NULL, N_("One page up"),
+	  UI_SCOPE_MOVE),
+	A(UI_A_PAGE_DOWN, "page-down", "PageDown", "C-f", "Space",
+	  N_("One page down"), UI_SCOPE_MOVE),
+	A(UI_A_TOP, "first", "g", "Home", NULL, N_("Go to the first line"),
+	  UI_SCOPE_MOVE),
+	A(UI_A_BOTTOM, "last", "G", "End", NULL, N_("Go to the last line"),
+	  UI_SCOPE_MOVE),
+	A(UI_A_LEFT, "left", "h", "Left", NULL,
+	  N_("Previous choice or section"), UI_SCOPE_MOVE),
+	A(UI_A_RIGHT, "right", "l", "Right", NULL,
+	  N_("Next choice or section"), UI_SCOPE_MOVE),
+	A(UI_A_NEXT_PANE, "next-pane", "Tab", NULL, NULL,
+	  N_("Next part of the screen"), UI_SCOPE_MOVE),
+
+	A(UI_A_OPEN, "open", "Enter", NULL, NULL, N_("Open what is selected"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_BACK, "back", "q", "Esc", NULL,
+	  N_("Go back; quit from the overview"), UI_SCOPE_GLOBAL),
+	A(UI_A_QUIT, "quit", "Q", NULL, NULL, N_("Quit tillit"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_HELP, "help", "?", "F1", NULL, N_("Show the keys of this view"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_SEARCH, "search", "/", NULL, NULL, N_("Search everything"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_COMMAND, "command", ":", NULL, NULL,
+	  N_("Type a command (a view's name, or q)"), UI_SCOPE_GLOBAL),
+	A(UI_A_REDRAW, "redraw", "C-l", NULL, NULL,
+	  N_("Reload and redraw the screen"), UI_SCOPE_GLOBAL),
+	A(UI_A_GO_OVERVIEW, "overview", "1", NULL, NULL, N_("Overview"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_GO_MEETINGS, "meetings", "2", NULL, NULL, N_("Meetings"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_GO_MANDATES, "mandates", "3", NULL, NULL,
+	  N_("Delegation register"), UI_SCOPE_GLOBAL),
+	A(UI_A_GO_FRAMES, "frames", "4", NULL, NULL, N_("Frames"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_GO_MY_FRAMES, "my-frames", "5", NULL, NULL,
+	  N_("My frames and mandates"), UI_SCOPE_GLOBAL),
+	A(UI_A_GO_FOLLOWUPS, "followups", "6", NULL, NULL, N_("Follow-ups"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_GO_ORG, "organisation", "7", NULL, NULL,
+	  N_("Organisation: the chain of governance"), UI_SCOPE_GLOBAL),
+
+	A(UI_A_NEW, "new", "a", NULL, NULL, N_("Add a record here"),
+	  UI_SCOPE_RECORDS),
+	A(UI_A_EDIT, "edit", "e", NULL, NULL, N_("Edit the selected record"),
+	  UI_SCOPE_RECORDS),
+	A(UI_A_CLOSE, "close", "x", NULL, NULL,
+	  N_("Close (revoke, cancel) the selected record"), UI_SCOPE_RECORDS),
+	A(UI_A_FILTER, "filter", "f", NULL, NULL, N_("Filter the list"),
+	  UI_SCOPE_RECORDS),
+	A(UI_A_DONE, "done", "d", NULL, NULL,
+	  N_("Mark a follow-up done, with its outcome"), UI_SCOPE_RECORDS),
+	A(UI_A_REASSIGN, "reassign", "o", NULL, NULL,
+	  N_("Give a follow-up to another owner"), UI_SCOPE_RECORDS),
+	A(UI_A_ACK, "acknowledge", "A", NULL, NULL,
+	  N_("Acknowledge a frame you hold"), UI_SCOPE_RECORDS),
+	A(UI_A_VERSIONS, "versions", "v", NULL, NULL,
+	  N_("Show earlier versions of a frame"), UI_SCOPE_RECORDS),
+	A(UI_A_LOG_DECISION, "log-decision", "L", NULL, NULL,
+	  N_("Log a decision taken under a mandate"), UI_SCOPE_RECORDS),
+
+	A(UI_A_RUN, "run", "r", NULL, NULL, N_("Run the meeting"),
+	  UI_SCOPE_MEETING),
+	A(UI_A_NEXT_ITEM, "next-item", "n", NULL, NULL,
+	  N_("Next agenda item"), UI_SCOPE_MEETING),
+	A(UI_A_PREV_ITEM, "previous-item", "p", NULL, NULL,
+	  N_("Previous agenda item"), UI_SCOPE_MEETING),
+	A(UI_A_NOTES, "notes", "N", NULL, NULL, N_("Write the item's notes"),
+	  UI_SCOPE_MEETING),
+	A(UI_A_DECISION, "decision", "D", NULL, NULL,
+	  N_("Write the item's decision"), UI_SCOPE_MEETING),
+	A(UI_A_EDITOR, "editor", "E", NULL, NULL,
+	  N_("Write the decision in $EDITOR"), UI_SCOPE_MEETING),
+	A(UI_A_ITEM_KIND, "item-kind", "K", NULL, NULL,
+	  N_("Information, discussion or decision"), UI_SCOPE_MEETING),
+	A(UI_A_QUESTION, "what-or-how", "w", NULL, NULL,
+	  N_("A what or a how question"), UI_SCOPE_MEETING),
+	A(UI_A_DECIDED_BY, "decided-by", "b", NULL, NULL,
+	  N_("Decided by politics or administration"), UI_SCOPE_MEETING),
+	A(UI_A_TAGS, "principles", "P", NULL, NULL,
+	  N_("Governance principles the item touches"), UI_SCOPE_MEETING),
+	A(UI_A_ADD_ITEM, "add-item", "i", NULL, NULL,
+	  N_("Add an agenda item"), UI_SCOPE_MEETING),
+	A(UI_A_ADD_MANDATE, "add-mandate", "m", NULL, NULL,
+	  N_("Record a mandate on this item"), UI_SCOPE_MEETING),
+	A(UI_A_ADD_FRAME, "add-frame", "F", NULL, NULL,
+	  N_("Record a frame on this item"), UI_SCOPE_MEETING),
+	A(UI_A_ADD_FOLLOWUP, "add-followup", "u", NULL, NULL,
+	  N_("Record a follow-up on this item"), UI_SCOPE_MEETING),
+	A(UI_A_ATTENDANCE, "attendance", "t", NULL, NULL,
+	  N_("Mark attendance"), UI_SCOPE_MEETING),
+	A(UI_A_CARRY_ON, "carry-on", "c", NULL, NULL,
+	  N_("Carry a follow-up on to a new due date"), UI_SCOPE_MEETING),
+	A(UI_A_FINISH, "finish", "H", NULL, NULL,
+	  N_("Finish the meeting (held)"), UI_SCOPE_MEETING),
+	A(UI_A_DEMO, "demo", "T", NULL, NULL,
+	  N_("Try tillit: fill an empty database with demo data"),
+	  UI_SCOPE_GLOBAL),
+};
+
+_Static_assert(sizeof(table) / sizeof(table[0]) == UI_A_COUNT - 1,
+	       "one table entry per action");
+
+const struct ui_action_def *ui_action_table(int *n)
+{
+	*n = (int)(sizeof(table) / sizeof(table[0]));
+	return table;
+}
+
+const struct ui_action_def *ui_action_get(enum ui_action a)
+{
+	if (a <= UI_A_NONE || a >= UI_A_COUNT)
+		return NULL;
+	return &table[a - 1];
+}
+
+static const struct {
+	const char *name;
+	int key;
+} named[] = {
+	{"Up", UI_FKEY(KEY_UP)},
+	{"Down", UI_FKEY(KEY_DOWN)},
+	{"Left", UI_FKEY(KEY_LEFT)},
+	{"Right", UI_FKEY(KEY_RIGHT)},
+	{"PageUp", UI_FKEY(KEY_PPAGE)},
+	{"PageDown", UI_FKEY(KEY_NPAGE)},
+	{"Home", UI_FKEY(KEY_HOME)},
+	{"End", UI_FKEY(KEY_END)},
+	{"F1", UI_FKEY(KEY_F(1))},
+	{"Backspace", UI_FKEY(KEY_BACKSPACE)},
+	{"Delete", UI_FKEY(KEY_DC)},
+	{"BackTab", UI_FKEY(KEY_BTAB)},
+	{"Enter", '\n'},
+	{"Tab", '\t'},
+	{"Esc", 27},
+	{"Space", ' '},
+};
+
+int ui_key_parse(const char *name)
+{
+	wchar_t wc;
+	size_t n;
+
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (!strcmp(named[i].name, name))
+			return named[i].key;
+	if (name[0] == 'C' && name[1] == '-' && name[2] && !name[3])
+		return UI_CTRL(name[2]);
+	n = mbrtowc(&wc, name, strlen(name), NULL);
+	if (n == strlen(name) && n > 0)
+		return (int)wc;
+	return -1;
+}
+
+enum ui_action ui_action_for_key(int key)
+{
+	/* Curses reports Enter as KEY_ENTER on some terminals, and \r. */
+	if (key == UI_FKEY(KEY_ENTER) || key == '\r')
+		key = '\n';
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		for (int k = 0; k < UI_MAX_KEYS && table[i].keys[k]; k++)
+			if (ui_key_parse(table[i].keys[k]) == key)
+				return table[i].action;
+	return UI_A_NONE;
+}
+
+const char *ui_action_key(enum ui_action a)
+{
+	const struct ui_action_def *d = ui_action_get(a);
+	return d && d->keys[0] ? d->keys[0] : "";
+}
+
+void ui_keys_markdown(FILE *out)
+{
+	static const char *const heads[] = {
+		"Moving", "Everywhere", "Records", "Running a meeting",
+	};
+
+	fputs("# Keys of the full-screen program\n\n"
+	      "This file is generated from the table of actions in "
+	      "`src/ui/action.c`\n"
+	      "(`tillit ui --keys-md`); a test fails when the two differ.\n"
+	      "Press `?` in any view to see the keys that work there.\n",
+	      out);
+	for (int s = UI_SCOPE_MOVE; s <= UI_SCOPE_MEETING; s++) {
+		fprintf(out, "\n## %s\n\n| Keys | Action | What it does |\n"
+			"|---|---|---|\n", heads[s]);
+		for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+			if (table[i].scope != (enum ui_scope)s)
+				continue;
+			fputs("| ", out);
+			for (int k = 0; k < UI_MAX_KEYS && table[i].keys[k];
+			     k++)
+				fprintf(out, "%s`%s`", k ? ", " : "",
+					table[i].keys[k]);
+			fprintf(out, " | %s | %s |\n", table[i].name,
+				table[i].help);
+		}
+	}
+}

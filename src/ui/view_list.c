@@ -1,0 +1,308 @@
+/*
+ * view_list.c - a list of records of one kind (meetings, mandates, frames,
+ * follow-ups, ...), paged from the store, with the record actions on the
+ * selected line.  Overdue follow-ups and expired mandates are marked, and
+ * frames waiting for acknowledgement stand out.
+ */
+#include "tillit/view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/draw.h"
+#include "tillit/i18n.h"
+#include "tillit/id.h"
+#include "tillit/recact.h"
+#include "tillit/text.h"
+#include "tillit/uilist.h"
+
+struct list_view {
+	struct ui_list list;
+	struct ui_list_arg arg;
+	int visible;
+	char today[TL_DATE_SIZE];
+	char unit[TL_ID_LEN + 1]; /* filters chosen on screen */
+	char owner[TL_ID_LEN + 1];
+	bool open_only;
+};
+
+static const enum ui_action list_actions[] = {
+	UI_A_OPEN, UI_A_NEW, UI_A_EDIT, UI_A_FILTER, UI_A_DONE, UI_A_ACK,
+	UI_A_CLOSE, UI_A_NONE,
+};
+
+static bool list_open(struct view *v, const void *arg)
+{
+	const struct ui_list_arg *a = arg;
+	struct list_view *lv = calloc(1, sizeof(*lv));
+	struct tl_error err;
+
+	if (!lv)
+		return false;
+	v->data = lv;
+	lv->arg = *a;
+	tl_clock_today(lv->today);
+	snprintf(v->title, sizeof(v->title), "%s", _(a->title));
+	ui_list_init(&lv->list, ui_store(v->app), &a->query);
+	if (ui_list_load(&lv->list, &err) != TL_OK) {
+		ui_error(v->app, &err);
+		return false;
+	}
+	return true;
+}
+
+static void list_close(struct view *v)
+{
+	struct list_view *lv = v->data;
+
+	if (!lv)
+		return;
+	ui_list_done(&lv->list);
+	free(lv);
+}
+
+static void list_reload(struct view *v)
+{
+	struct list_view *lv = v->data;
+	struct tl_error err;
+
+	if (ui_list_reload(&lv->list, &err) != TL_OK)
+		ui_error(v->app, &err);
+}
+
+/* How a row stands out: overdue, waiting, done. */
+static enum ui_role row_role(const struct list_view *lv,
+			     const struct tl_record *r)
+{
+	const char *due, *status;
+
+	switch (r->e->kind) {
+	case TL_K_FOLLOWUP:
+		status = tl_record_str(r, TL_FOLLOWUP_STATUS);
+		due = tl_record_get(r, TL_FOLLOWUP_DUE);
+		if (strcmp(status, "open"))
+			return UI_R_DIM;
+		if (due && strcmp(due, lv->today) < 0)
+			return UI_R_OVERDUE;
+		return UI_R_NORMAL;
+	case TL_K_MANDATE:
+		status = tl_record_str(r, TL_MANDATE_STATUS);
+		due = tl_record_get(r, TL_MANDATE_VALID_UNTIL);
+		if (strcmp(status, "active"))
+			return UI_R_DIM;
+		if (due && strcmp(due, lv->today) < 0)
+			return UI_R_OVERDUE;
+		return UI_R_NORMAL;
+	case TL_K_FRAME:
+		if (strcmp(tl_record_str(r, TL_FRAME_STATUS), "active"))
+			return UI_R_DIM;
+		if (!tl_record_get(r, TL_FRAME_ACKED_AT))
+			return UI_R_WARN;
+		return UI_R_NORMAL;
+	default:
+		return UI_R_NORMAL;
+	}
+}
+
+/* Column widths: fixed kinds of data get what they need, text the rest. */
+static int col_width(const struct tl_field *f)
+{
+	switch (f->type) {
+	case TL_FT_DATE:
+		return 10;
+	case TL_FT_DATETIME:
+		return 16;
+	case TL_FT_INT:
+	case TL_FT_BOOL:
+		return 6;
+	case TL_FT_AMOUNT:
+		return 10;
+	case TL_FT_ENUM:
+		return 12;
+	case TL_FT_REF:
+		return 20;
+	default:
+		return 0; /* shares what is left */
+	}
+}
+
+static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
+{
+	struct list_view *lv = v->data;
+	const struct tl_entity *e = tl_entity_get(lv->arg.query.kind);
+	int widths[16], ncol = 0, fixed = TL_ID_SHORT + 1, flex = 0;
+
+	for (int c = 0; e->columns[c] >= 0 && ncol < 16; c++, ncol++) {
+		widths[ncol] = col_width(&e->fields[e->columns[c]]);
+		fixed += widths[ncol] + 1;
+		if (!widths[ncol])
+			flex++;
+	}
+	for (int c = 0; c < ncol; c++)
+		if (!widths[c])
+			widths[c] = flex ? (cols - fixed - 1) / flex : 0;
+	if (widths[ncol - 1] < 0)
+		widths[ncol - 1] = 0;
+
+	/* Header */
+	int x = 1;
+	x += ui_put(w, 0, x, TL_ID_SHORT, "ID", UI_R_HEADER, 0) + 1;
+	for (int c = 0; c < ncol && x < cols; c++) {
+		const struct tl_field *f = &e->fields[e->columns[c]];
+		int wd = widths[c] < cols - x ? widths[c] : cols - x;
+		x += ui_put(w, 0, x, wd, _(f->label), UI_R_HEADER, 0) + 1;
+	}
+	lv->visible = rows - 1;
+	if (lv->list.n == 0) {
+		ui_put(w, 2, 2, cols - 4, _("Nothing here yet. Press a to add "
+					    "one."), UI_R_DIM, 0);
+		return;
+	}
+	for (int y = 0; y < lv->visible; y++) {
+		int i = lv->list.top + y;
+		if (i >= lv->list.n)
+			break;
+		const struct tl_record *r = lv->list.rows[i];
+		bool sel = i == lv->list.cursor;
+		enum ui_role role = sel ? UI_R_SELECTED : row_role(lv, r);
+		char shortid[TL_ID_SHORT + 1];
+
+		memcpy(shortid, r->id, TL_ID_SHORT);
+		shortid[TL_ID_SHORT] = '\0';
+		if (sel)
+			ui_fill(w, 1 + y, 0, role, 0);
+		x = 1;
+		x += ui_put(w, 1 + y, x, TL_ID_SHORT, shortid, role, 0) + 1;
+		for (int c = 0; c < ncol && x < cols; c++) {
+			const struct tl_field *f = &e->fields[e->columns[c]];
+			char *val = tl_present_field(ui_refs(v->app), r,
+						     e->columns[c], false);
+			int wd = widths[c] < cols - x ? widths[c] : cols - x;
+			if (f->type == TL_FT_INT || f->type == TL_FT_AMOUNT)
+				x += ui_put_right(w, 1 + y, x, wd, val, role,
+						  0) + 1;
+			else
+				x += ui_put(w, 1 + y, x, wd, val, role, 0) + 1;
+			free(val);
+		}
+	}
+	/* Where the window is: more above, more below. */
+	if (lv->list.more_before || lv->list.top > 0)
+		ui_put_right(w, 0, cols - 4, 3, "↑", UI_R_DIM, 0);
+	if (lv->list.more_after || lv->list.top + lv->visible < lv->list.n)
+		ui_put_right(w, 0, cols - 2, 1, "↓", UI_R_DIM, 0);
+}
+
+/* f: open only, then by unit or person, then all again. */
+static void list_filter(struct view *v)
+{
+	struct list_view *lv = v->data;
+	const struct tl_entity *e = tl_entity_get(lv->arg.query.kind);
+	struct tl_query q = lv->arg.query;
+	struct tl_error err;
+	char *choice;
+
+	choice = ui_prompt(v->app, _("Filter: (o)pen only, (u)nit, "
+				     "(p)erson, (a)ll:"), NULL);
+	if (!choice)
+		return;
+	switch (choice[0]) {
+	case 'o':
+		if (e->status < 0 || !e->open_values)
+			ui_status(v->app, "%s", _("These records are never "
+						  "open or closed."));
+		else
+			q.open = true;
+		break;
+	case 'u':
+		if (e->unit < 0 ||
+		    !ui_pick(v->app, TL_K_UNIT, _("Unit:"), lv->unit))
+			break;
+		q.unit = lv->unit;
+		break;
+	case 'p':
+		if (e->kind == TL_K_MEETING) {
+			if (ui_pick(v->app, TL_K_PERSON, _("Person:"),
+				    lv->owner))
+				q.person = lv->owner;
+		} else if (e->owner >= 0 &&
+			   ui_pick(v->app, TL_K_PERSON, _("Person:"),
+				   lv->owner)) {
+			q.owner = lv->owner;
+		}
+		break;
+	default:
+		break;
+	}
+	free(choice);
+	ui_list_done(&lv->list);
+	ui_list_init(&lv->list, ui_store(v->app), &q);
+	if (ui_list_load(&lv->list, &err) != TL_OK)
+		ui_error(v->app, &err);
+}
+
+static enum ui_result list_handle(struct view *v, enum ui_action a, int key)
+{
+	struct list_view *lv = v->data;
+	const struct tl_record *r = ui_list_selected(&lv->list);
+	struct tl_error err = {0};
+	enum tl_status rc = TL_OK;
+	int page = lv->visible > 1 ? lv->visible - 1 : 1;
+
+	(void)key;
+	switch (a) {
+	case UI_A_UP:
+		rc = ui_list_move(&lv->list, -1, lv->visible, &err);
+		break;
+	case UI_A_DOWN:
+		rc = ui_list_move(&lv->list, 1, lv->visible, &err);
+		break;
+	case UI_A_PAGE_UP:
+		rc = ui_list_move(&lv->list, -page, lv->visible, &err);
+		break;
+	case UI_A_PAGE_DOWN:
+		rc = ui_list_move(&lv->list, page, lv->visible, &err);
+		break;
+	case UI_A_TOP:
+		rc = ui_list_home(&lv->list, &err);
+		break;
+	case UI_A_BOTTOM:
+		rc = ui_list_end(&lv->list, lv->visible, &err);
+		break;
+	case UI_A_OPEN:
+		if (r)
+			ui_open_record(v->app, r->e->kind, r->id);
+		return UI_DONE;
+	case UI_A_FILTER:
+		list_filter(v);
+		return UI_DONE;
+	case UI_A_NEW:
+		return ui_record_action(v->app, lv->arg.query.kind, NULL, NULL,
+					a);
+	case UI_A_EDIT:
+	case UI_A_CLOSE:
+	case UI_A_DONE:
+	case UI_A_REASSIGN:
+	case UI_A_ACK:
+	case UI_A_VERSIONS:
+	case UI_A_LOG_DECISION:
+		return ui_record_action(v->app, lv->arg.query.kind, r, NULL, a);
+	default:
+		return UI_PASS;
+	}
+	if (rc != TL_OK)
+		ui_error(v->app, &err);
+	return UI_DONE;
+}
+
+const struct view_ops ui_view_list = {
+	.name = "list",
+	.title = N_("List"),
+	.open = list_open,
+	.draw = list_draw,
+	.handle = list_handle,
+	.reload = list_reload,
+	.close = list_close,
+	.actions = list_actions,
+};

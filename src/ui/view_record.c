@@ -1,0 +1,247 @@
+/*
+ * view_record.c - one record on screen: every field by its label, the
+ * rules that apply (grey zone, non-delegable matter, waiting for
+ * acknowledgement) and the records that belong to it (a person's
+ * follow-ups and mandates, a mandate's decisions, a frame's versions, a
+ * unit's people).  Enter on a related line opens it.
+ */
+#include "tillit/view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/draw.h"
+#include "tillit/i18n.h"
+#include "tillit/id.h"
+#include "tillit/recact.h"
+#include "tillit/rules.h"
+#include "tillit/text.h"
+#include "tillit/uilines.h"
+
+struct record_view {
+	enum tl_kind kind;
+	char id[TL_ID_LEN + 1];
+	struct tl_record *rec;
+	struct ui_lines ls;
+};
+
+static const enum ui_action record_actions[] = {
+	UI_A_EDIT, UI_A_DONE, UI_A_REASSIGN, UI_A_ACK, UI_A_VERSIONS,
+	UI_A_LOG_DECISION, UI_A_CLOSE, UI_A_NONE,
+};
+
+/* A multi-line value: one screen line per line of text. */
+static void add_text(struct record_view *rv, const char *label,
+		     const char *text)
+{
+	const char *p = text;
+	bool first = true;
+	char buf[4200];
+
+	while (p && *p) {
+		size_t n = strcspn(p, "\n");
+		snprintf(buf, sizeof(buf), "%-16s %.*s", first ? label : "",
+			 (int)(n < 4000 ? n : 4000), p);
+		ui_lines_add(&rv->ls, buf, UI_R_NORMAL, 1, TL_K_NONE, NULL);
+		first = false;
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+static void build(struct view *v)
+{
+	struct record_view *rv = v->data;
+	const struct tl_record *r = rv->rec;
+	const struct tl_entity *e = r->e;
+	struct tl_query q;
+	char line[700];
+
+	ui_lines_clear(&rv->ls);
+	for (int i = 0; i < e->nfields; i++) {
+		const struct tl_field *f = &e->fields[i];
+		char *val;
+
+		if (!tl_record_get(r, i))
+			continue;
+		if (f->type == TL_FT_LONGTEXT) {
+			add_text(rv, _(f->label), tl_record_get(r, i));
+			continue;
+		}
+		val = tl_present_field(ui_refs(v->app), r, i, false);
+		if (f->type == TL_FT_INT && e->kind == TL_K_MANDATE &&
+		    i == TL_MANDATE_LEVEL)
+			snprintf(line, sizeof(line), "%-16s %s (%s)",
+				 _(f->label), val ? val : "",
+				 _(tl_rules_level_name(atol(val ? val : "0"))));
+		else
+			snprintf(line, sizeof(line), "%-16s %s", _(f->label),
+				 val ? val : "");
+		ui_lines_add(&rv->ls, line, UI_R_NORMAL, 1,
+			 f->type == TL_FT_REF ? f->ref : TL_K_NONE,
+			 f->type == TL_FT_REF ? tl_record_get(r, i) : NULL);
+		free(val);
+	}
+
+	/* The rules of the domain, said plainly. */
+	if (e->kind == TL_K_MANDATE &&
+	    (!strcmp(tl_record_str(r, TL_MANDATE_NON_DELEGABLE), "1") ||
+	     tl_rules_matter_non_delegable(tl_record_get(r,
+							 TL_MANDATE_MATTER))))
+		ui_lines_add(&rv->ls, _("Warning: goals, direction, scope or quality "
+			       "level of an activity may not be delegated."),
+			 UI_R_WARN, 1, TL_K_NONE, NULL);
+	if (e->kind == TL_K_FRAME && !tl_record_get(r, TL_FRAME_ACKED_AT))
+		ui_lines_add(&rv->ls, _("Waiting for the holder to acknowledge it "
+			       "(A)."), UI_R_WARN, 1, TL_K_NONE, NULL);
+	if (e->kind == TL_K_ITEM) {
+		struct tl_record *m = NULL;
+		struct tl_error err;
+		if (tl_store_get(ui_store(v->app), TL_K_MEETING,
+				 tl_record_str(r, TL_ITEM_MEETING), &m,
+				 &err) == TL_OK &&
+		    tl_rules_grey_zone(tl_record_get(m, TL_MEETING_KIND),
+				       tl_record_get(r, TL_ITEM_QUESTION),
+				       tl_record_get(r, TL_ITEM_DECIDED_BY)))
+			ui_lines_add(&rv->ls, _("Grey zone: politics decides a how "
+				       "question."), UI_R_WARN, 1, TL_K_NONE,
+				 NULL);
+		tl_record_free(m);
+	}
+
+	switch (e->kind) {
+	case TL_K_PERSON:
+		q = (struct tl_query){.kind = TL_K_FOLLOWUP, .owner = r->id,
+				      .open = true};
+		ui_lines_add_query(&rv->ls, v->app, _("Open follow-ups"), &q, 50,
+				   NULL);
+		q = (struct tl_query){.kind = TL_K_MANDATE, .owner = r->id,
+				      .open = true};
+		ui_lines_add_query(&rv->ls, v->app, _("Mandates held"), &q, 50,
+				   NULL);
+		q = (struct tl_query){.kind = TL_K_FRAME, .owner = r->id,
+				      .open = true};
+		ui_lines_add_query(&rv->ls, v->app, _("Frames held"), &q, 50,
+				   NULL);
+		break;
+	case TL_K_UNIT:
+		q = (struct tl_query){.kind = TL_K_UNIT, .parent = r->id};
+		ui_lines_add_query(&rv->ls, v->app, _("Units under it"), &q, 50,
+				   NULL);
+		q = (struct tl_query){.kind = TL_K_PERSON, .unit = r->id};
+		ui_lines_add_query(&rv->ls, v->app, _("People"), &q, 50,
+				   NULL);
+		q = (struct tl_query){.kind = TL_K_BALANCE, .unit = r->id};
+		ui_lines_add_query(&rv->ls, v->app, _("Governance balance"), &q, 50,
+				   NULL);
+		break;
+	case TL_K_MANDATE:
+		q = (struct tl_query){.kind = TL_K_DECISION, .parent = r->id};
+		ui_lines_add_query(&rv->ls, v->app, _("Decisions taken under it"), &q, 50,
+				   NULL);
+		break;
+	case TL_K_FRAME:
+		q = (struct tl_query){.kind = TL_K_FRAME_VERSION,
+				      .parent = r->id};
+		ui_lines_add_query(&rv->ls, v->app, _("Earlier versions"), &q, 50,
+				   NULL);
+		break;
+	case TL_K_SERIES:
+		q = (struct tl_query){.kind = TL_K_MEETING, .parent = r->id};
+		ui_lines_add_query(&rv->ls, v->app, _("Meetings"), &q, 50,
+				   NULL);
+		break;
+	default:
+		break;
+	}
+}
+
+static bool load(struct view *v)
+{
+	struct record_view *rv = v->data;
+	struct tl_error err;
+	char *title;
+
+	tl_record_free(rv->rec);
+	rv->rec = NULL;
+	if (tl_store_get(ui_store(v->app), rv->kind, rv->id, &rv->rec, &err)
+	    != TL_OK) {
+		ui_error(v->app, &err);
+		return false;
+	}
+	title = tl_present_title(ui_refs(v->app), rv->rec);
+	snprintf(v->title, sizeof(v->title), "%s: %s",
+		 _(rv->rec->e->label), title ? title : "");
+	/* "follow-up: ..." reads better as "Follow-up: ...". */
+	if (v->title[0] >= 'a' && v->title[0] <= 'z')
+		v->title[0] = (char)(v->title[0] - 'a' + 'A');
+	free(title);
+	build(v);
+	return true;
+}
+
+static bool record_open(struct view *v, const void *arg)
+{
+	const struct ui_record_arg *a = arg;
+	struct record_view *rv = calloc(1, sizeof(*rv));
+
+	if (!rv)
+		return false;
+	v->data = rv;
+	rv->kind = a->kind;
+	ui_lines_init(&rv->ls);
+	snprintf(rv->id, sizeof(rv->id), "%s", a->id);
+	return load(v);
+}
+
+static void record_close(struct view *v)
+{
+	struct record_view *rv = v->data;
+
+	if (!rv)
+		return;
+	ui_lines_done(&rv->ls);
+	tl_record_free(rv->rec);
+	free(rv);
+}
+
+static void record_reload(struct view *v)
+{
+	struct record_view *rv = v->data;
+
+	if (!load(v) && rv->rec == NULL)
+		ui_status(v->app, "%s", _("The record is gone."));
+}
+
+static void record_draw(struct view *v, WINDOW *w, int rows, int cols)
+{
+	struct record_view *rv = v->data;
+
+	ui_lines_draw(&rv->ls, w, rows, cols);
+}
+
+static enum ui_result record_handle(struct view *v, enum ui_action a,
+				    int key)
+{
+	struct record_view *rv = v->data;
+
+	(void)key;
+	if (a == UI_A_NEW)
+		return UI_PASS;
+	if (ui_lines_handle(&rv->ls, v->app, a) == UI_DONE)
+		return UI_DONE;
+	return ui_record_action(v->app, rv->kind, rv->rec, NULL, a);
+}
+
+const struct view_ops ui_view_record = {
+	.name = "record",
+	.title = N_("Record"),
+	.open = record_open,
+	.draw = record_draw,
+	.handle = record_handle,
+	.reload = record_reload,
+	.close = record_close,
+	.actions = record_actions,
+};
