@@ -27,6 +27,7 @@ struct ui_options {
  *   type TEXT     the characters of TEXT
  *   dump          the screen as text, then a line "----"
  *   resize COLSxROWS
+ *   click X Y     a left mouse click at column X, row Y of the screen
  *   # a comment
  */
 int ui_main(const struct ui_options *opt);

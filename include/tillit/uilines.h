@@ -44,8 +44,8 @@ int ui_lines_add_query(struct ui_lines *ls, struct ui_app *app,
 
 void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols);
 
-/* Moving and Enter; UI_PASS for anything else. */
+/* Moving, Enter and mouse clicks; UI_PASS for anything else. */
 enum ui_result ui_lines_handle(struct ui_lines *ls, struct ui_app *app,
-			       enum ui_action a);
+			       enum ui_action a, int key);
 
 #endif

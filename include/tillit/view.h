@@ -126,6 +126,12 @@ bool ui_modal_push(struct ui_app *app,
 		   void (*draw)(struct ui_app *app, void *data), void *data);
 void ui_modal_pop(struct ui_app *app);
 
+/*
+ * When the key being handled is a mouse click inside the view's area:
+ * true, with the row within that area in *row.
+ */
+bool ui_mouse_click(struct ui_app *app, int key, int *row);
+
 /* Key for a key-hint or help line: "j", "Enter". */
 const char *ui_key_name(enum ui_action a);
 

@@ -167,9 +167,17 @@ static void next_link(struct ui_lines *ls, int dir)
 }
 
 enum ui_result ui_lines_handle(struct ui_lines *ls, struct ui_app *app,
-			       enum ui_action a)
+			       enum ui_action a, int key)
 {
 	int page = ls->rows > 1 ? ls->rows - 1 : 1;
+	int row;
+
+	if (ui_mouse_click(app, key, &row)) {
+		int i = ls->top + row;
+		if (i >= 0 && i < ls->n && ls->lines[i].kind != TL_K_NONE)
+			ls->cursor = i;
+		return UI_DONE;
+	}
 
 	switch (a) {
 	case UI_A_DOWN:

@@ -121,6 +121,19 @@ void ui_error(struct ui_app *app, const struct tl_error *err)
 	app->status_error = true;
 }
 
+bool ui_mouse_click(struct ui_app *app, int key, int *row)
+{
+	if (key != UI_FKEY(KEY_MOUSE) ||
+	    !(app->mouse.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
+				   BUTTON1_RELEASED)))
+		return false;
+	/* The view's area starts under the title bar. */
+	if (app->mouse.y < 1 || app->mouse.y >= app->rows - 2)
+		return false;
+	*row = app->mouse.y - 1;
+	return true;
+}
+
 const char *ui_key_name(enum ui_action a)
 {
 	return ui_action_key(a);
@@ -413,6 +426,16 @@ static bool script_line(struct ui_app *app)
 					break;
 				app->queue[app->nqueue++] = (int)wc;
 				p += n;
+			}
+		} else if (!strncmp(line, "click ", 6)) {
+			/* A left click at column x, row y of the screen. */
+			int x = 0, y = 0;
+			if (sscanf(line + 6, "%d %d", &x, &y) == 2) {
+				memset(&app->mouse, 0, sizeof(app->mouse));
+				app->mouse.x = x;
+				app->mouse.y = y;
+				app->mouse.bstate = BUTTON1_CLICKED;
+				app->queue[app->nqueue++] = UI_FKEY(KEY_MOUSE);
 			}
 		} else if (!strcmp(line, "dump")) {
 			draw(app);

@@ -250,7 +250,14 @@ static enum ui_result list_handle(struct view *v, enum ui_action a, int key)
 	enum tl_status rc = TL_OK;
 	int page = lv->visible > 1 ? lv->visible - 1 : 1;
 
-	(void)key;
+	int row;
+
+	if (ui_mouse_click(v->app, key, &row)) {
+		/* Row 0 is the header. */
+		if (row > 0)
+			ui_list_click(&lv->list, row - 1);
+		return UI_DONE;
+	}
 	switch (a) {
 	case UI_A_UP:
 		rc = ui_list_move(&lv->list, -1, lv->visible, &err);

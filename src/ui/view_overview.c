@@ -170,7 +170,6 @@ static enum ui_result overview_handle(struct view *v, enum ui_action a,
 	struct overview *ov = v->data;
 	struct tl_error err = {0};
 
-	(void)key;
 	if (a == UI_A_DEMO) {
 		if (!ov->empty) {
 			ui_status(v->app, "%s", _("The demo data goes only "
@@ -186,7 +185,7 @@ static enum ui_result overview_handle(struct view *v, enum ui_action a,
 					  "Sjöstads kommun."));
 		return UI_DONE;
 	}
-	return ui_lines_handle(&ov->ls, v->app, a);
+	return ui_lines_handle(&ov->ls, v->app, a, key);
 }
 
 const struct view_ops ui_view_overview = {

@@ -227,10 +227,9 @@ static enum ui_result record_handle(struct view *v, enum ui_action a,
 {
 	struct record_view *rv = v->data;
 
-	(void)key;
 	if (a == UI_A_NEW)
 		return UI_PASS;
-	if (ui_lines_handle(&rv->ls, v->app, a) == UI_DONE)
+	if (ui_lines_handle(&rv->ls, v->app, a, key) == UI_DONE)
 		return UI_DONE;
 	return ui_record_action(v->app, rv->kind, rv->rec, NULL, a);
 }

@@ -56,6 +56,13 @@ else
 	fail "G shows the last follow-up"
 fi
 
+# A mouse click selects a line; Enter then opens it.
+ui "key 6" "click 30 5" "key Enter" dump
+dump 1
+if grep -q "Skicka ut julschemat" "$W/dump" && grep -q "^ Follow-up:" "$W/dump"
+then pass "a click selects a line"; else fail "a click selects a line" \
+	"$(head -3 "$W/dump")"; fi
+
 # The help screen comes from the table of actions.
 ui "key ?" dump
 dump 1

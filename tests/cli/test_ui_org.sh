@@ -46,6 +46,11 @@ line_of() {
 	grep -En -- "$1" "$W/dump" | sed -n '1s/:.*//p'
 }
 
+# An empty database: the tree says how to start.
+ui "key 7" dump
+dump 1
+has "an empty organisation says how to add units" '^  No units yet\.'
+
 must tl init --demo
 
 # ---- Organisation ----------------------------------------------------
