@@ -62,9 +62,10 @@ $(B)/locale/%/LC_MESSAGES/tillit.mo: po/%.po
 # po/LANG.po; new strings then show up untranslated (make test fails
 # until they are translated).
 pot:
-	$(XGETTEXT) --keyword=_ --keyword=N_ --from-code=UTF-8 \
+	$(XGETTEXT) --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+		--from-code=UTF-8 \
 		--language=C --add-comments=TRANSLATORS: --sort-by-file \
-		--package-name=tillit --msgid-bugs-address= \
+		--package-name=tillit --msgid-bugs-address="see README.md" \
 		-o po/tillit.pot $(POT_SRC)
 	@for po in $(wildcard po/*.po); do \
 		echo "$(MSGMERGE) $$po"; \

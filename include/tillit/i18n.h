@@ -13,6 +13,17 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
+/*
+ * C_("context", "text") translates text within a context, for English
+ * words that stand for two things another language tells apart ("series"
+ * is one or many).  xgettext takes it as --keyword=C_:1c,2.
+ */
+#define C_(ctx, s) tl_pgettext(ctx "\004" s, s)
+
+/* The translation of ctx_msgid ("context\004text"), else msgid. */
+const char *tl_pgettext(const char *ctx_msgid, const char *msgid)
+	__attribute__((format_arg(2)));
+
 /* Binds the text domain "tillit" to the installed or built catalogues. */
 void tl_i18n_init(void);
 

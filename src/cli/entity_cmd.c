@@ -38,7 +38,11 @@
 const char *cli_plural_label(const struct tl_entity *e, char *buf,
 			     size_t size)
 {
-	snprintf(buf, size, "%s", _(e->plural_label));
+	/* "series" is one or many in English, not in Swedish. */
+	if (e->kind == TL_K_SERIES)
+		snprintf(buf, size, "%s", C_("plural", "series"));
+	else
+		snprintf(buf, size, "%s", _(e->plural_label));
 	return buf;
 }
 

@@ -87,6 +87,13 @@ static const char *wanted_locale(void)
 	return NULL;
 }
 
+const char *tl_pgettext(const char *ctx_msgid, const char *msgid)
+{
+	const char *t = gettext(ctx_msgid);
+
+	return t == ctx_msgid ? msgid : t;
+}
+
 void tl_i18n_init(void)
 {
 	char dir[PATH_MAX];

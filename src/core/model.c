@@ -12,8 +12,8 @@
 #include "tillit/i18n.h"
 
 static const char *const unit_kinds[] = {
-	N_("council"), N_("board"), N_("committee"), N_("administration"), N_("department"),
-	N_("team"), NULL};
+	N_("council"), N_("board"), N_("committee"), N_("administration"),
+	N_("department"), N_("team"), NULL};
 static const char *const active_closed[] = {N_("active"), N_("closed"), NULL};
 static const char *const person_kinds[] = {
 	N_("elected"), N_("official"), N_("manager"), N_("employee"), NULL};
@@ -23,20 +23,23 @@ static const char *const meeting_kinds[] = {
 static const char *const meeting_status[] = {
 	N_("planned"), N_("open"), N_("held"), N_("signed"), NULL};
 static const char *const roles[] = {
-	N_("chair"), N_("secretary"), N_("adjuster"), N_("member"), N_("substitute"), N_("manager"),
-	N_("employee"), N_("guest"), NULL};
+	N_("chair"), N_("secretary"), N_("adjuster"), N_("member"),
+	N_("substitute"), N_("manager"), N_("employee"), N_("guest"), NULL};
 static const char *const attendance[] = {
 	N_("unknown"), N_("present"), N_("absent"), N_("excused"), NULL};
 static const char *const item_kinds[] = {
 	N_("information"), N_("discussion"), N_("decision"), NULL};
 static const char *const questions[] = {N_("what"), N_("how"), NULL};
-static const char *const deciders[] = {N_("politics"), N_("administration"), NULL};
+static const char *const deciders[] = {
+	N_("politics"), N_("administration"), NULL};
 static const char *const item_status[] = {N_("open"), N_("closed"), NULL};
 static const char *const mandate_status[] = {
 	N_("active"), N_("revoked"), N_("expired"), N_("superseded"), NULL};
 static const char *const frame_kinds[] = {
-	N_("budget"), N_("time"), N_("staffing"), N_("quality"), N_("legal"), N_("scope"), NULL};
-static const char *const trust_levels[] = {N_("low"), N_("medium"), N_("high"), NULL};
+	N_("budget"), N_("time"), N_("staffing"), N_("quality"), N_("legal"),
+	N_("scope"), NULL};
+static const char *const trust_levels[] = {
+	N_("low"), N_("medium"), N_("high"), NULL};
 static const char *const followup_kinds[] = {
 	N_("result"), N_("effect"), N_("action"), NULL};
 static const char *const followup_status[] = {
@@ -70,10 +73,11 @@ static const char *const open_open[] = {N_("open"), NULL};
 	.flags = (fl), .ref = TL_K_NONE, .def = d, .help = h}
 
 static const struct tl_field unit_fields[] = {
-	[TL_UNIT_NAME] = TEXT("name", N_("Name"), REQ | SRCH, N_("the unit's name")),
+	[TL_UNIT_NAME] = TEXT("name", N_("Name"), REQ | SRCH,
+			      N_("the unit's name")),
 	[TL_UNIT_KIND] = ENUM("kind", N_("Kind"), REQ, unit_kinds, NULL,
 			      N_("council, board, committee, administration, "
-			      "department or team")),
+				 "department or team")),
 	[TL_UNIT_PARENT] = REF("parent", N_("Parent"), 0, TL_K_UNIT,
 			       N_("the unit above it in the chain of "
 				  "governance")),
@@ -82,15 +86,18 @@ static const struct tl_field unit_fields[] = {
 };
 
 static const struct tl_field person_fields[] = {
-	[TL_PERSON_NAME] = TEXT("name", N_("Name"), REQ | SRCH, N_("full name")),
-	[TL_PERSON_TITLE] = TEXT("title", N_("Title"), SRCH, N_("job or role title")),
+	[TL_PERSON_NAME] = TEXT("name", N_("Name"), REQ | SRCH,
+				N_("full name")),
+	[TL_PERSON_TITLE] = TEXT("title", N_("Title"), SRCH,
+				 N_("job or role title")),
 	[TL_PERSON_KIND] = ENUM("kind", N_("Kind"), REQ, person_kinds, NULL,
 				N_("elected, official, manager or employee")),
 	[TL_PERSON_UNIT] = REF("unit", N_("Unit"), 0, TL_K_UNIT,
 			       N_("the unit the person belongs to")),
 	[TL_PERSON_LOGIN] = TEXT("login", N_("Login"), 0,
 				 N_("OS user name that says who \"me\" is")),
-	[TL_PERSON_EMAIL] = TEXT("email", N_("E-mail"), 0, N_("e-mail address")),
+	[TL_PERSON_EMAIL] = TEXT("email", N_("E-mail"), 0,
+				 N_("e-mail address")),
 	[TL_PERSON_STATUS] = ENUM("status", N_("Status"), 0, person_status,
 				  "active", N_("active or left")),
 };
@@ -120,7 +127,8 @@ static const struct tl_field meeting_fields[] = {
 				    N_("start: YYYY-MM-DD HH:MM, or +7d "
 				       "10:00")),
 	[TL_MEETING_ENDS] = DTIME("ends_at", N_("Ends"), 0, N_("end")),
-	[TL_MEETING_LOCATION] = TEXT("location", N_("Location"), 0, N_("where")),
+	[TL_MEETING_LOCATION] = TEXT("location", N_("Location"), 0,
+				     N_("where")),
 	[TL_MEETING_STATUS] = ENUM("status", N_("Status"), 0, meeting_status,
 				   "planned",
 				   N_("planned, open, held or signed")),
@@ -134,10 +142,9 @@ static const struct tl_field participant_fields[] = {
 			       N_("who takes part")),
 	[TL_PART_ROLE] = ENUM("role", N_("Role"), REQ, roles, "member",
 			      N_("chair, secretary, adjuster, member, "
-				 "substitute,"
-			      " manager, employee or guest")),
-	[TL_PART_ATTENDANCE] = ENUM("attendance", N_("Attendance"), 0, attendance,
-				    "unknown",
+				 "substitute, manager, employee or guest")),
+	[TL_PART_ATTENDANCE] = ENUM("attendance", N_("Attendance"), 0,
+				    attendance, "unknown",
 				    N_("unknown, present, absent or excused")),
 };
 
@@ -146,11 +153,12 @@ static const struct tl_field item_fields[] = {
 				TL_K_MEETING, N_("the meeting")),
 	[TL_ITEM_NUMBER] = INT("number", N_("Number"), AUTO, 1, 1000000, NULL,
 			       N_("§ number, given by tillit")),
-	[TL_ITEM_TITLE] = TEXT("title", N_("Title"), REQ | SRCH, N_("the matter")),
+	[TL_ITEM_TITLE] = TEXT("title", N_("Title"), REQ | SRCH,
+			       N_("the matter")),
 	[TL_ITEM_KIND] = ENUM("kind", N_("Kind"), 0, item_kinds, "discussion",
 			      N_("information, discussion or decision")),
-	[TL_ITEM_QUESTION] = ENUM("question", N_("Question"), 0, questions, NULL,
-				  N_("what or how")),
+	[TL_ITEM_QUESTION] = ENUM("question", N_("Question"), 0, questions,
+				  NULL, N_("what or how")),
 	[TL_ITEM_DECIDED_BY] = ENUM("decided_by", N_("Decided by"), 0, deciders,
 				    NULL, N_("politics or administration")),
 	[TL_ITEM_TAGS] = {.name = "tags", .label = N_("Principles"),
@@ -180,19 +188,20 @@ static const struct tl_field principle_fields[] = {
 static const struct tl_field mandate_fields[] = {
 	[TL_MANDATE_MATTER] = TEXT("matter", N_("Matter"), REQ | SRCH,
 				   N_("what may be decided")),
-	[TL_MANDATE_GIVEN_TO] = REF("given_to", N_("Given "
-						   "to"), REQ, TL_K_PERSON,
+	[TL_MANDATE_GIVEN_TO] = REF("given_to", N_("Given to"), REQ,
+				    TL_K_PERSON,
 				    N_("the person who holds the mandate")),
-	[TL_MANDATE_GIVEN_BY_UNIT] = REF("given_by_unit", N_("Given by unit"), 0,
-					 TL_K_UNIT, N_("the delegating body")),
+	[TL_MANDATE_GIVEN_BY_UNIT] = REF("given_by_unit", N_("Given by unit"),
+					 0, TL_K_UNIT,
+					 N_("the delegating body")),
 	[TL_MANDATE_GIVEN_BY_PERSON] = REF("given_by_person",
-					   N_("Given by "
-					      "person"), 0, TL_K_PERSON,
+					   N_("Given by person"), 0,
+					   TL_K_PERSON,
 					   N_("the delegating person")),
 	[TL_MANDATE_LEVEL] = INT("level", N_("Level"), REQ, 1, 7, NULL,
 				 N_("delegation level 1-7: tell, sell, "
-				    "consult, "
-				 "agree, advise, inquire, delegate")),
+				    "consult, agree, advise, inquire, "
+				    "delegate")),
 	[TL_MANDATE_LIMITS] = LONG("limits", N_("Limits"), SRCH,
 				   N_("the limits of the mandate")),
 	[TL_MANDATE_LEGAL_BASIS] = TEXT("legal_basis", N_("Legal basis"), 0,
@@ -200,8 +209,8 @@ static const struct tl_field mandate_fields[] = {
 	[TL_MANDATE_ONWARD] = BOOL("onward", N_("Onward delegation"), 0, "0",
 				   N_("may be delegated further (yes/no)")),
 	[TL_MANDATE_SUBSTITUTE] = REF("substitute", N_("Substitute"), 0,
-				      TL_K_PERSON, N_("who decides in "
-						      "absence")),
+				      TL_K_PERSON,
+				      N_("who decides in absence")),
 	[TL_MANDATE_REPORT_BACK] = TEXT("report_back", N_("Report back"), 0,
 					N_("how and when to report back")),
 	[TL_MANDATE_VALID_FROM] = DATE("valid_from", N_("Valid from"), 0,
@@ -214,10 +223,10 @@ static const struct tl_field mandate_fields[] = {
 				N_("item where it was given")),
 	[TL_MANDATE_CASE_REF] = TEXT("case_ref", N_("Case"), SRCH,
 				     N_("case reference")),
-	[TL_MANDATE_NON_DELEGABLE] = BOOL("non_delegable", N_("Non-delegable"), 0,
-					  "0",
+	[TL_MANDATE_NON_DELEGABLE] = BOOL("non_delegable", N_("Non-delegable"),
+					  0, "0",
 					  N_("marked as a matter that may not "
-					  "be delegated (yes/no)")),
+					     "be delegated (yes/no)")),
 	[TL_MANDATE_STATUS] = ENUM("status", N_("Status"), 0, mandate_status,
 				   "active",
 				   N_("active, revoked, expired or "
@@ -242,20 +251,24 @@ static const struct tl_field decision_fields[] = {
 				      REQ | SRCH, N_("what the frame is")), \
 	[TL_FRAME_KIND] = ENUM("kind", N_("Kind"), REQ, frame_kinds, NULL, \
 			       N_("budget, time, staffing, quality, legal " \
-			       "or scope")), \
+				  "or scope")), \
 	[TL_FRAME_HOLDER_PERSON] = REF("holder_person", N_("Holder"), 0, \
-				       TL_K_PERSON, N_("the person who holds it")), \
+				       TL_K_PERSON, \
+				       N_("the person who holds it")), \
 	[TL_FRAME_HOLDER_UNIT] = REF("holder_unit", N_("Holder unit"), 0, \
 				     TL_K_UNIT, N_("the unit that holds it")), \
 	[TL_FRAME_AMOUNT] = {.name = "amount", .label = N_("Amount"), \
 			     .type = TL_FT_AMOUNT, .ref = TL_K_NONE, \
-			     .help = N_("a non-negative amount, e.g. 250000")}, \
+			     .help = N_("a non-negative amount, " \
+					"e.g. 250000")}, \
 	[TL_FRAME_AMOUNT_UNIT] = TEXT("amount_unit", N_("Amount unit"), 0, \
-				      N_("unit of the amount, e.g. SEK or h")), \
+				      N_("unit of the amount, " \
+					 "e.g. SEK or h")), \
 	[TL_FRAME_TRUST] = ENUM("trust", N_("Trust level"), 0, trust_levels, \
 				"medium", N_("low, medium or high")), \
 	[TL_FRAME_TRUST_FACTORS] = LONG("trust_factors", N_("Trust factors"), \
-					SRCH, N_("what the trust level rests on")), \
+					SRCH, \
+					N_("what the trust level rests on")), \
 	[TL_FRAME_ESCALATION] = LONG("escalation", N_("Escalation"), 0, \
 				     N_("when and to whom to escalate")), \
 	[TL_FRAME_VALID_FROM] = DATE("valid_from", N_("Valid from"), 0, \
@@ -290,8 +303,8 @@ static const struct tl_field frame_version_fields[] = {
 static const struct tl_field followup_fields[] = {
 	[TL_FOLLOWUP_TEXT] = LONG("text", N_("Text"), REQ | SRCH,
 				  N_("what to follow up")),
-	[TL_FOLLOWUP_KIND] = ENUM("kind", N_("Kind"), 0, followup_kinds, "action",
-				  N_("result, effect or action")),
+	[TL_FOLLOWUP_KIND] = ENUM("kind", N_("Kind"), 0, followup_kinds,
+				  "action", N_("result, effect or action")),
 	[TL_FOLLOWUP_OWNER] = REF("owner", N_("Owner"), REQ, TL_K_PERSON,
 				  N_("who follows it up")),
 	[TL_FOLLOWUP_DUE] = DATE("due", N_("Due"), 0,

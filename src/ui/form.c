@@ -76,6 +76,7 @@ struct form_ui {
 	FORM *form;
 	FIELD **fields;
 	int h, w, lw, fx, fw, npages;
+	int lines, cols; /* the screen's size when it was laid out */
 };
 
 /* ---- values and buffers ---------------------------------------------- */
@@ -329,7 +330,8 @@ static void teardown(struct form_ui *fu)
 	fu->fw = 0;
 }
 
-static void style_field(struct form_ui *fu, struct row *row, bool current)
+/* Text fields underlined, choices bold, the one being entered reversed. */
+static void style_field(struct row *row, bool current)
 {
 	attr_t a;
 
@@ -343,7 +345,6 @@ static void style_field(struct form_ui *fu, struct row *row, bool current)
 		a = A_UNDERLINE;
 	else
 		a = A_BOLD;
-	(void)fu;
 	set_field_back(row->fld, a);
 	set_field_fore(row->fld, a);
 }
@@ -369,7 +370,7 @@ static bool make_field(struct form_ui *fu, struct row *row, bool new_page)
 	if (new_page)
 		set_new_page(fld, TRUE);
 	show_value(fu, row);
-	style_field(fu, row, false);
+	style_field(row, false);
 	return true;
 }
 
@@ -406,7 +407,7 @@ static void enter_row(struct form_ui *fu, int to)
 	if (!fu->form)
 		return;
 	set_current_field(fu->form, row->fld);
-	style_field(fu, row, true);
+	style_field(row, true);
 	if (is_text(row))
 		form_driver_w(fu->form, KEY_CODE_YES, REQ_END_FIELD);
 }
@@ -417,6 +418,8 @@ static void build(struct form_ui *fu)
 	int body = LINES - 3, need = 3, lw = 0, y0, x0, n = 0;
 
 	teardown(fu);
+	fu->lines = LINES;
+	fu->cols = COLS;
 	fu->w = COLS < FORM_MAX_COLS ? COLS : FORM_MAX_COLS;
 	if (body < 6 || fu->w < 40)
 		return;
@@ -516,6 +519,12 @@ static void form_paint(struct ui_app *app, void *data)
 	char hints[300], head[300];
 
 	(void)app;
+	/* A resize (a terminal's, or a test script's) lays the form out
+	 * anew before it is drawn. */
+	if (fu->lines != LINES || fu->cols != COLS) {
+		sync_rows(fu);
+		build(fu);
+	}
 	if (!fu->win || !fu->form)
 		return;
 	page = form_page(fu->form);
@@ -626,7 +635,7 @@ static void goto_row(struct form_ui *fu, int to)
 		return;
 	sync_rows(fu);
 	leave_row(fu, &fu->rows[fu->cur]);
-	style_field(fu, &fu->rows[fu->cur], false);
+	style_field(&fu->rows[fu->cur], false);
 	enter_row(fu, to);
 }
 
@@ -668,7 +677,8 @@ static void cycle_choice(struct form_ui *fu, struct row *row, int step)
 {
 	const char *const *c = row->f->choices;
 	int n = 0, at = -1, len;
-	bool none = !(row->f->flags & TL_FF_REQUIRED);
+	/* Unset is a choice only where the store would leave it unset. */
+	bool none = !(row->f->flags & TL_FF_REQUIRED) && !row->f->def;
 
 	while (c && c[n])
 		n++;
@@ -854,9 +864,9 @@ static void load_tags_help(struct form_ui *fu)
 			break;
 		len += (size_t)k;
 	}
-	tl_page_done(&page);
 	if (page.n == 0)
 		fu->tags_help[0] = '\0';
+	tl_page_done(&page);
 }
 
 static bool make_rows(struct form_ui *fu)
@@ -945,7 +955,7 @@ static bool row_key(struct form_ui *fu, struct row *row, int key)
 			cycle_choice(fu, row, -1);
 		} else if ((key == UI_FKEY(KEY_DC) ||
 			    key == UI_FKEY(KEY_BACKSPACE) || key == 127) &&
-			   !(row->f->flags & TL_FF_REQUIRED)) {
+			   !(row->f->flags & TL_FF_REQUIRED) && !row->f->def) {
 			set_value(row, NULL);
 			show_value(fu, row);
 			fu->dirty = true;

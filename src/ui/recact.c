@@ -41,10 +41,9 @@ static enum ui_result add_new(struct ui_app *app, enum tl_kind kind,
 	return UI_DONE;
 }
 
-enum ui_result ui_record_action(struct ui_app *app, enum tl_kind kind,
-				const struct tl_record *r,
-				const struct tl_record *prefill,
-				enum ui_action a)
+static enum ui_result act(struct ui_app *app, enum tl_kind kind,
+			  const struct tl_record *r,
+			  const struct tl_record *prefill, enum ui_action a)
 {
 	struct tl_store *st = ui_store(app);
 	struct tl_error err = {0};
@@ -62,9 +61,10 @@ enum ui_result ui_record_action(struct ui_app *app, enum tl_kind kind,
 		if (!w)
 			return UI_DONE;
 		snprintf(title, sizeof(title), _("Edit %s"), _(r->e->label));
+		/* r belongs to a view that ui_changed reloads: use w. */
 		if (ui_form_record(app, w, title)) {
 			ui_changed(app);
-			ui_status(app, _("Saved the %s."), _(r->e->label));
+			ui_status(app, _("Saved the %s."), _(w->e->label));
 		}
 		tl_record_free(w);
 		return UI_DONE;
@@ -145,4 +145,23 @@ enum ui_result ui_record_action(struct ui_app *app, enum tl_kind kind,
 	default:
 		return UI_PASS;
 	}
+}
+
+enum ui_result ui_record_action(struct ui_app *app, enum tl_kind kind,
+				const struct tl_record *r,
+				const struct tl_record *prefill,
+				enum ui_action a)
+{
+	/*
+	 * r usually belongs to a view, and any prompt may reload the views
+	 * (another program changed the data), freeing it: work on a copy.
+	 */
+	struct tl_record *copy = r ? tl_record_dup(r) : NULL;
+	enum ui_result res;
+
+	if (r && !copy)
+		return UI_DONE;
+	res = act(app, kind, copy, prefill, a);
+	tl_record_free(copy);
+	return res;
 }

@@ -1,0 +1,604 @@
+#!/bin/sh
+# The three journeys of the full-screen program, end to end in a real
+# terminal (tmux), driven key by key the way a person would:
+#
+#   1. a manager holds a one-to-one with Åsa Öberg, agrees a budget frame
+#      of 25 000 SEK, a mandate at level 5 and a follow-up due in 30 days,
+#      finishes, quits, opens tillit again and finds it all;
+#   2. a secretary records attendance and three § items with decisions,
+#      one of them in the grey zone, in a committee meeting;
+#   3. an employee opens My frames and acknowledges a frame.
+#
+# Each journey starts from records made with the command line, and checks
+# what it did through `tillit export --format json` (read with grep and
+# sed: python3 and jq may be missing).  Every tmux server has a socket of
+# its own in the scratch folder and is killed at the end.  The screen is
+# polled until the text a step waits for is there (at most $WAIT tenths of
+# a second), never read after a fixed sleep.
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "ok - tmux journeys # SKIP tmux missing"
+	exit 0
+fi
+unset TMUX TMUX_PANE
+
+WAIT=${WAIT:-50}
+SOCK=""
+NSESS=0
+trap 'stop; rm -rf "$W"' EXIT
+
+t() {
+	tmux -f /dev/null -S "$SOCK" "$@"
+}
+
+# stop: kills the tmux server of the current session, if any.
+stop() {
+	if [ -n "$SOCK" ]; then
+		t kill-server 2>/dev/null
+		SOCK=""
+	fi
+}
+
+# start DB PERSON: tillit on DB as PERSON in a new 100x30 tmux session,
+# on a socket of its own.  When tillit ends, the pane says EXIT=status.
+start() {
+	stop
+	NSESS=$((NSESS + 1))
+	SOCK=$W/tmux$NSESS
+	cat >"$W/session$NSESS.sh" <<EOF
+TILLIT_NOW='$TILLIT_NOW'
+TZ=Europe/Stockholm
+LC_ALL=C.UTF-8
+TERM=xterm-256color
+export TILLIT_NOW TZ LC_ALL TERM
+unset LANG LANGUAGE NO_COLOR
+'$TILLIT' --db '$1' --as '$2' 2>'$W/stderr$NSESS'
+echo "EXIT=\$?"
+sleep 120
+EOF
+	t new-session -d -x 100 -y 30 "sh '$W/session$NSESS.sh'"
+}
+
+# screen: the pane as text, in $W/pane.
+screen() {
+	t capture-pane -p >"$W/pane" 2>/dev/null
+}
+
+# wait_for REGEX: true once a line of the screen matches REGEX (extended),
+# false after $WAIT tenths of a second.
+wait_for() {
+	i=0
+	while [ "$i" -lt "$WAIT" ]; do
+		screen
+		grep -Eq -- "$1" "$W/pane" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# see NAME REGEX: a case that passes when the screen comes to show REGEX;
+# when it does not, it fails with the screen, and returns false so that
+# the journey stops there.
+see() {
+	if wait_for "$2"; then
+		pass "$1"
+		return 0
+	fi
+	FAILED=$((FAILED + 1))
+	echo "not ok - $1"
+	echo "#   the screen never showed /$2/; it shows:"
+	cat -s "$W/pane" | sed 's/^/#   | /'
+	if [ -s "$W/stderr$NSESS" ]; then
+		sed 's/^/#   stderr: /' "$W/stderr$NSESS"
+	fi
+	return 1
+}
+
+# keys KEY...: tmux key names (Enter, Tab, C-x, or one character each).
+keys() {
+	t send-keys "$@"
+}
+
+# typing TEXT: the characters of TEXT, as typed.
+typing() {
+	t send-keys -l -- "$1"
+}
+
+# ---- reading the export ----------------------------------------------
+
+# export_json DB: the export of DB into $W/export.json.
+export_json() {
+	"$TILLIT" --db "$1" export --format json >"$W/export.json" \
+		2>"$W/err" || echo "# export failed: $(cat "$W/err")"
+}
+
+# records SECTION: the records of one array of the export, one a line
+# (the export writes each record on a line of its own).
+records() {
+	awk -v s="\"$1\": [" '
+		index($0, s) == 3 { on = 1; next }
+		on && /^  []]/ { on = 0 }
+		on && /^    [{]/ { print }' "$W/export.json"
+}
+
+# field NAME: the value of field NAME of the record on stdin, without
+# quotes for a string; nothing when it is missing or null.
+field() {
+	sed -n -e "s/.*\"$1\": \"\\([^\"]*\\)\".*/\\1/p" \
+	       -e "t" -e "s/.*\"$1\": \\([^,}\" ]*\\).*/\\1/p" |
+		grep -v '^null$'
+}
+
+# is NAME ACTUAL EXPECTED: a case comparing two values.
+is() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "got '$2', expected '$3'"
+	fi
+}
+
+# one_rec NAME SECTION MATCH: the one record of SECTION whose line has
+# MATCH (a fixed string), into $W/rec; a failed case when there is not
+# exactly one.
+one_rec() {
+	records "$2" | grep -F -- "$3" >"$W/rec"
+	nrec=$(wc -l <"$W/rec" | tr -d ' ')
+	if [ "$nrec" = 1 ]; then
+		return 0
+	fi
+	fail "$1" "$nrec records in \"$2\" have $3, expected one:" \
+		"$(records "$2" | cut -c1-300)"
+	return 1
+}
+
+# val FIELD: a field of the record in $W/rec.
+val() {
+	field "$1" <"$W/rec"
+}
+
+# ======================================================================
+# Journey 1: a one-to-one, from the manager's chair.
+# ======================================================================
+DB1=$W/one.db
+DB=$DB1
+must tl init
+must tl unit add -q --name "Hemtjänst Östra" --kind department
+must tl person add -q --name "Karin Lindqvist" --kind manager \
+	--title "Enhetschef" --unit "Hemtjänst Östra" --login karin
+manager=$(last_id)
+must tl person add -q --name "Åsa Öberg" --kind employee \
+	--title "Undersköterska" --unit "Hemtjänst Östra"
+employee=$(last_id)
+must tl meeting add -q --title "Medarbetarsamtal Åsa Öberg" \
+	--kind one_to_one --unit "Hemtjänst Östra" \
+	--starts-at "2026-11-23 10:00" --location "Rum Älven"
+dialog=$(last_id)
+must tl participant add --meeting "$dialog" --person "$manager" \
+	--role manager
+must tl participant add --meeting "$dialog" --person "$employee" \
+	--role employee
+
+# How the meeting shows what was agreed in it.
+FRAME_LINE='budget: Vikariebudget för våren · 25000 SEK — Åsa Öberg'
+MANDATE_LINE='Level 5 \(advise\): Boka vikarier .* — to Åsa Öberg'
+FOLLOWUP_LINE='2026-12-23  Stäm av vikariebudgeten — Åsa Öberg'
+
+journey1() {
+	start "$DB1" "Karin Lindqvist"
+	see "journey 1: tillit opens on the overview, as the manager" \
+		'Overview .*Karin Lindqvist' || return 1
+	keys 2
+	see "journey 1: 2 lists the meetings" \
+		'Medarbetarsamtal Åsa Öberg' || return 1
+	keys Enter
+	see "journey 1: Enter opens the meeting" \
+		'^ one-to-one dialogue · Hemtjänst Östra' || return 1
+	see "journey 1: the detail lists the employee as a participant" \
+		'^ +Åsa Öberg +employee +unknown$' || return 1
+	# å and ö take one cell each: the role column stays straight.
+	sed 's/[ÅÄÖåäö]/x/g' "$W/pane" >"$W/ascii"
+	c1=$(awk '/ manager /{ print index($0, " manager ") }' "$W/ascii")
+	c2=$(awk '/ employee /{ print index($0, " employee ") }' "$W/ascii")
+	is "journey 1: å and ö keep the participants' columns aligned" \
+		"$c2" "$c1"
+
+	keys r
+	see "journey 1: r runs the meeting, attendance first" \
+		'Step 1 of 1: Attendance +open$' || return 1
+	keys i
+	see "journey 1: i asks for the title of an item" \
+		'Title of the new agenda item:' || return 1
+	typing "Vikarier och budget i vår"
+	keys Enter
+	see "journey 1: the new item is the current step" \
+		'Step 2 of 2: 1\. Vikarier och budget i vår' || return 1
+
+	# The frame: F opens a form prefilled with the employee.
+	keys F
+	see "journey 1: F opens a new frame form" '─ New frame ─' ||
+		return 1
+	see "journey 1: the frame form is prefilled with the employee" \
+		'│Holder +Åsa Öberg +│' || return 1
+	typing "Vikariebudget för våren"
+	keys Tab b Tab Tab Tab
+	typing "25000"
+	keys Tab
+	typing "SEK"
+	see "journey 1: the frame form holds budget, 25000 and SEK" \
+		'│Amount unit +SEK +│' || return 1
+	if grep -Eq '│Kind \* +budget +│' "$W/pane" &&
+		grep -Eq '│Amount +25000 +│' "$W/pane"; then
+		pass "journey 1: b chose budget, and 25000 is in the form"
+	else
+		fail "journey 1: b chose budget, and 25000 is in the form" \
+			"$(cat "$W/pane")"
+	fi
+	keys C-x
+	see "journey 1: C-x saves the frame" 'Saved the frame\.' || return 1
+	see "journey 1: the item shows the frame" "$FRAME_LINE" || return 1
+
+	# The mandate: m, prefilled with who gives it and who holds it.
+	keys m
+	see "journey 1: m opens a new mandate form" '─ New mandate ─' ||
+		return 1
+	see "journey 1: the mandate form is prefilled with the employee" \
+		'│Given to \* +Åsa Öberg +│' || return 1
+	if grep -Eq '│Given by person +Karin Lindqvist +│' "$W/pane"; then
+		pass "journey 1: the mandate form is given by the manager"
+	else
+		fail "journey 1: the mandate form is given by the manager" \
+			"$(cat "$W/pane")"
+	fi
+	typing "Boka vikarier inom vikariebudgeten"
+	keys Tab Tab Tab Tab
+	typing "5"
+	see "journey 1: level 5 is typed into the mandate form" \
+		'│Level \* +5 +│' || return 1
+	keys C-x
+	see "journey 1: C-x saves the mandate" 'Saved the mandate\.' ||
+		return 1
+	see "journey 1: the item shows the mandate at level 5" \
+		"$MANDATE_LINE" || return 1
+
+	# The follow-up: u, due in 30 days.
+	keys u
+	see "journey 1: u opens a new follow-up form" '─ New follow-up ─' ||
+		return 1
+	see "journey 1: the follow-up form is prefilled with the owner" \
+		'│Owner \* +Åsa Öberg +│' || return 1
+	typing "Stäm av vikariebudgeten"
+	keys Tab Tab Tab
+	typing "+30d"
+	keys Tab
+	see "journey 1: +30d becomes the date in 30 days" \
+		'│Due +2026-12-23 +│' || return 1
+	keys C-x
+	see "journey 1: C-x saves the follow-up" 'Saved the follow-up\.' ||
+		return 1
+	see "journey 1: the item shows the follow-up" "$FOLLOWUP_LINE" ||
+		return 1
+
+	# Finish, and quit.
+	keys H
+	see "journey 1: H asks to finish the meeting" \
+		'Finish the meeting and mark it held\? \(y/n\)' || return 1
+	keys y Enter
+	see "journey 1: y finishes it; the detail says held" \
+		'^ Medarbetarsamtal Åsa Öberg +held$' || return 1
+	keys q
+	see "journey 1: q goes back to the meetings" '^ Meetings ' || return 1
+	keys q
+	see "journey 1: q goes back to the overview" '^ Overview ' || return 1
+	keys q
+	see "journey 1: q quits tillit with status 0" '^EXIT=0$' || return 1
+
+	# Open it again: it is all there.
+	start "$DB1" "Karin Lindqvist"
+	see "journey 1: tillit opens again" 'Overview .*Karin Lindqvist' ||
+		return 1
+	keys 2
+	see "journey 1: the meeting is listed as held" \
+		'one_to_one +held +Medarbetarsamtal Åsa Öberg' || return 1
+	keys Enter
+	see "journey 1: reopened, the meeting shows the mandate" \
+		"$MANDATE_LINE" || return 1
+	see "journey 1: reopened, the meeting shows the frame" \
+		"$FRAME_LINE +not acknowledged\$" || return 1
+	see "journey 1: reopened, the meeting shows the follow-up" \
+		"$FOLLOWUP_LINE" || return 1
+	see "journey 1: reopened, the agenda has the item" \
+		'^ +1\. +Vikarier och budget i vår' || return 1
+	keys Q
+	see "journey 1: Q quits at once" '^EXIT=0$'
+}
+journey1
+stop
+
+export_json "$DB1"
+if one_rec "journey 1 export: one frame, held by the employee" frames \
+	"\"holder_person\": \"$employee\""; then
+	pass "journey 1 export: one frame, held by the employee"
+	is "journey 1 export: the frame is a budget" "$(val kind)" budget
+	is "journey 1 export: the frame's amount" "$(val amount)" 25000
+	is "journey 1 export: the frame's amount unit" "$(val amount_unit)" SEK
+	is "journey 1 export: the frame's meeting" "$(val meeting)" "$dialog"
+	is "journey 1 export: the frame's description" "$(val description)" \
+		"Vikariebudget för våren"
+fi
+if one_rec "journey 1 export: one mandate, given to the employee" mandates \
+	"\"given_to\": \"$employee\""; then
+	pass "journey 1 export: one mandate, given to the employee"
+	is "journey 1 export: the mandate's level" "$(val level)" 5
+	is "journey 1 export: the mandate is given by the manager" \
+		"$(val given_by_person)" "$manager"
+	is "journey 1 export: the mandate's meeting" "$(val meeting)" "$dialog"
+fi
+if one_rec "journey 1 export: one follow-up, owned by the employee" \
+	followups "\"owner\": \"$employee\""; then
+	pass "journey 1 export: one follow-up, owned by the employee"
+	is "journey 1 export: the follow-up is due in 30 days" "$(val due)" \
+		2026-12-23
+	is "journey 1 export: the follow-up is open" "$(val status)" open
+	is "journey 1 export: the follow-up's meeting" "$(val meeting)" \
+		"$dialog"
+fi
+if one_rec "journey 1 export: the meeting" meetings "\"id\": \"$dialog\""
+then
+	is "journey 1 export: the meeting is held" "$(val status)" held
+fi
+if one_rec "journey 1 export: one agenda item" items \
+	"\"meeting\": \"$dialog\""; then
+	item=$(val id)
+	is "journey 1 export: the item's title" "$(val title)" \
+		"Vikarier och budget i vår"
+	is "journey 1 export: the frame, mandate and follow-up are on it" \
+		"$(records frames | grep -c "\"item\": \"$item\"")$(records \
+		mandates | grep -c "\"item\": \"$item\"")$(records followups |
+		grep -c "\"item\": \"$item\"")" 111
+fi
+
+# ======================================================================
+# Journey 2: the secretary of a committee meeting.
+# ======================================================================
+DB2=$W/committee.db
+DB=$DB2
+must tl init
+must tl unit add -q --name "Kultur- och fritidsnämnden" --kind committee
+must tl person add -q --name "Göran Ärlemark" --kind elected \
+	--unit "Kultur- och fritidsnämnden"
+chair=$(last_id)
+must tl person add -q --name "Sofia Säker" --kind official \
+	--title "Nämndsekreterare" --unit "Kultur- och fritidsnämnden" \
+	--login sofia
+secretary=$(last_id)
+must tl person add -q --name "Märta Öst" --kind elected \
+	--unit "Kultur- och fritidsnämnden"
+member=$(last_id)
+must tl meeting add -q --title "Kultur- och fritidsnämndens sammanträde" \
+	--kind committee --unit "Kultur- och fritidsnämnden" \
+	--starts-at "2026-11-23 13:00" --location "Sessionssalen"
+cmeet=$(last_id)
+must tl participant add --meeting "$cmeet" --person "$chair" --role chair
+must tl participant add --meeting "$cmeet" --person "$secretary" \
+	--role secretary
+must tl participant add --meeting "$cmeet" --person "$member" --role member
+
+# add_item N TITLE DECISION: i, the title, D and the decision.
+add_item() {
+	keys i
+	see "journey 2: i asks for the title of item $1" \
+		'Title of the new agenda item:' || return 1
+	typing "$2"
+	keys Enter
+	see "journey 2: item $1 is numbered § $1" \
+		"Step $(($1 + 1)) of $(($1 + 1)): § $1 $2" || return 1
+	keys D
+	see "journey 2: D asks for the decision of § $1" '^ Decision:' ||
+		return 1
+	typing "$3"
+	keys Enter
+	see "journey 2: the decision of § $1 is saved" 'Decision saved\.' ||
+		return 1
+}
+
+journey2() {
+	start "$DB2" "Sofia Säker"
+	see "journey 2: tillit opens, as the secretary" \
+		'Overview .*Sofia Säker' || return 1
+	keys 2
+	see "journey 2: the meeting is listed as planned" \
+		'committee +planned +Kultur- och fritidsnämndens' || return 1
+	keys Enter
+	see "journey 2: Enter opens the committee meeting" \
+		'^ committee meeting · Kultur- och fritidsnämnden' || return 1
+	keys r
+	see "journey 2: r opens the meeting at the attendance" \
+		'Step 1 of 1: Attendance +open$' || return 1
+	# Chair, secretary, member: the first is selected.
+	see "journey 2: the chair is selected first" \
+		'^> +Göran Ärlemark +chair +unknown$' || return 1
+	keys t
+	see "journey 2: t marks the chair present" \
+		'^> +Göran Ärlemark +chair +present$' || return 1
+	keys j t
+	see "journey 2: j t marks the secretary present" \
+		'^> +Sofia Säker +secretary +present$' || return 1
+	keys j t t
+	see "journey 2: j t t marks the member absent" \
+		'^> +Märta Öst +member +absent$' || return 1
+
+	add_item 1 "Budget 2027 för biblioteken" \
+		"Nämnden fastställer budgeten för biblioteken." || return 1
+	add_item 2 "Öppettider på fritidsgården" \
+		"Nämnden beslutar att fritidsgården öppnar kl. 15." || return 1
+	# What the opening hours are is a how question; politics decides it.
+	keys w w
+	see "journey 2: w w makes § 2 a how question" \
+		'Question: how +Decided by: -' || return 1
+	keys b
+	see "journey 2: b has politics decide § 2" \
+		'Question: how +Decided by: politics' || return 1
+	see "journey 2: the grey-zone warning shows at once" \
+		'^ GREY ZONE: politics is deciding a how question\.' || return 1
+	add_item 3 "Kulturpriset 2026" \
+		"Nämnden delar ut kulturpriset till Ölands spelmanslag." ||
+		return 1
+	keys p
+	see "journey 2: p goes back to § 2" \
+		'Step 3 of 4: § 2 Öppettider på fritidsgården' || return 1
+	see "journey 2: § 2 still shows its decision" \
+		'Nämnden beslutar att fritidsgården öppnar kl\. 15\.' || return 1
+
+	keys H
+	see "journey 2: H asks to finish the meeting" \
+		'Finish the meeting and mark it held\? \(y/n\)' || return 1
+	keys y Enter
+	see "journey 2: the meeting is held" \
+		'^ Kultur- och fritidsnämndens sammanträde +held$' || return 1
+	see "journey 2: the detail marks § 2 grey zone" \
+		'^ +§ 2 +Öppettider på .*how · politics +GREY ZONE$' || return 1
+	if grep -Eq '§ [13] .*GREY ZONE' "$W/pane"; then
+		fail "journey 2: only § 2 is marked grey zone" \
+			"$(grep '§' "$W/pane")"
+	else
+		pass "journey 2: only § 2 is marked grey zone"
+	fi
+	see "journey 2: the detail shows the attendance" \
+		'^ +Märta Öst +member +absent$' || return 1
+	keys q q q
+	see "journey 2: q q q quits tillit" '^EXIT=0$'
+}
+journey2
+stop
+
+export_json "$DB2"
+records items | grep -F "\"meeting\": \"$cmeet\"" >"$W/items"
+is "journey 2 export: the meeting has three items" \
+	"$(wc -l <"$W/items" | tr -d ' ')" 3
+is "journey 2 export: the items are numbered § 1, 2 and 3" \
+	"$(field number <"$W/items" | sort -n | tr '\n' ' ')" "1 2 3 "
+n=1
+for title in "Budget 2027 för biblioteken" "Öppettider på fritidsgården" \
+	"Kulturpriset 2026"; do
+	if one_rec "journey 2 export: § $n is there" items \
+		"\"number\": $n, \"title\": \"$title\""; then
+		if [ -n "$(val decision)" ]; then
+			pass "journey 2 export: § $n has its decision"
+		else
+			fail "journey 2 export: § $n has its decision" \
+				"$(cat "$W/rec")"
+		fi
+		q=$(val question)
+		d=$(val decided_by)
+		if [ "$n" = 2 ]; then
+			is "journey 2 export: § 2 is a how question" "$q" how
+			is "journey 2 export: § 2 is decided by politics" "$d" \
+				politics
+			is "journey 2 export: § 2's decision" "$(val decision)" \
+				"Nämnden beslutar att fritidsgården öppnar kl. 15."
+		else
+			is "journey 2 export: § $n is not in the grey zone" \
+				"$q/$d" "/"
+		fi
+	fi
+	n=$((n + 1))
+done
+attendance_of() { # PERSON
+	records participants | grep -F "\"meeting\": \"$cmeet\"" |
+		grep -F "\"person\": \"$1\"" | field attendance
+}
+is "journey 2 export: the chair was present" "$(attendance_of "$chair")" \
+	present
+is "journey 2 export: the secretary was present" \
+	"$(attendance_of "$secretary")" present
+is "journey 2 export: the member was absent" "$(attendance_of "$member")" \
+	absent
+if one_rec "journey 2 export: the meeting" meetings "\"id\": \"$cmeet\""
+then
+	is "journey 2 export: the meeting is held" "$(val status)" held
+fi
+
+# ======================================================================
+# Journey 3: an employee acknowledges a frame.
+# ======================================================================
+DB3=$W/frames.db
+DB=$DB3
+must tl init
+must tl unit add -q --name "Förskolan Ängen" --kind team
+must tl person add -q --name "Björn Ödman" --kind manager \
+	--unit "Förskolan Ängen"
+must tl person add -q --name "Åke Ärlig" --kind employee \
+	--unit "Förskolan Ängen" --login ake
+emp=$(last_id)
+must tl person add -q --name "Lena Berg" --kind employee \
+	--unit "Förskolan Ängen"
+must tl frame add -q --description "Inköp av lekmaterial" --kind budget \
+	--holder-person "$emp" --amount 12000 --amount-unit SEK --trust high
+f_buy=$(last_id)
+must tl frame add -q --description "Planeringstid varje vecka" --kind time \
+	--holder-person "$emp" --amount 4 --amount-unit h
+f_time=$(last_id)
+must tl frame add -q --description "Lenas utflyktsbudget" --kind budget \
+	--holder-person "Lena Berg" --amount 3000 --amount-unit SEK
+f_other=$(last_id)
+
+journey3() {
+	start "$DB3" "Åke Ärlig"
+	see "journey 3: tillit opens, as the employee" \
+		'Overview .*Åke Ärlig' || return 1
+	see "journey 3: the overview has frames waiting for him" \
+		'My frames waiting for my acknowledgement' || return 1
+	keys 5
+	see "journey 3: 5 opens My frames" '^ My frames ' || return 1
+	see "journey 3: My frames lists his frames" \
+		'^ [0-9a-f]{8} +time ' || return 1
+	if grep -q "^ $(echo "$f_other" | cut -c1-8) " "$W/pane"; then
+		fail "journey 3: another person's frame is not among mine" \
+			"$(cat "$W/pane")"
+	else
+		pass "journey 3: another person's frame is not among mine"
+	fi
+	# The second line of the list is the frame he acknowledges.
+	rows=$(grep -Ec '^ [0-9a-f]{8} ' "$W/pane")
+	is "journey 3: My frames has his two frames" "$rows" 2
+	chosen=$(grep -E '^ [0-9a-f]{8} ' "$W/pane" |
+		sed -n '2s/^ \([0-9a-f]*\) .*/\1/p')
+	keys j A
+	see "journey 3: A acknowledges the frame" 'Frame acknowledged\.' ||
+		return 1
+	see "journey 3: the list shows when it was acknowledged" \
+		"^ $chosen .* 2026-11-23 10:00\$" || return 1
+	keys q q
+	see "journey 3: q q quits tillit" '^EXIT=0$'
+}
+chosen=""
+journey3
+stop
+
+export_json "$DB3"
+case $chosen in
+"$(echo "$f_buy" | cut -c1-8)") acked=$f_buy other=$f_time ;;
+"$(echo "$f_time" | cut -c1-8)") acked=$f_time other=$f_buy ;;
+*) acked=$f_time other=$f_buy ;;
+esac
+if one_rec "journey 3 export: the acknowledged frame" frames \
+	"\"id\": \"$acked\""; then
+	is "journey 3 export: the frame is acknowledged by the employee" \
+		"$(val acked_by)" "$emp"
+	case $(val acked_at) in
+	2026-11-23*) pass "journey 3 export: acked_at is set, to now" ;;
+	*) fail "journey 3 export: acked_at is set, to now" \
+		"acked_at is '$(val acked_at)'" ;;
+	esac
+fi
+for f in "$other" "$f_other"; do
+	if one_rec "journey 3 export: frame $f" frames "\"id\": \"$f\""; then
+		is "journey 3 export: a frame not chosen stays unacked" \
+			"$(val acked_by)$(val acked_at)" ""
+	fi
+done
+
+done_testing
