@@ -1,0 +1,34 @@
+/*
+ * minutes.h - the minutes (protokoll) of a committee meeting and the
+ * summary of a one-to-one, made from what was recorded, as Markdown,
+ * printable HTML or plain text.
+ *
+ * The canonical form (TL_MINUTES_CANON) is the plain text without anything
+ * that changes by itself (no "generated at"); signing stores its SHA-256
+ * digest and `tillit verify` recomputes it (sign.h).
+ */
+#ifndef TILLIT_MINUTES_H
+#define TILLIT_MINUTES_H
+
+#include <stdio.h>
+
+#include "tillit/error.h"
+#include "tillit/store.h"
+
+enum tl_minutes_format {
+	TL_MINUTES_MD,
+	TL_MINUTES_HTML,  /* self-contained, escaped, with a print style */
+	TL_MINUTES_TXT,   /* sanitised for terminals */
+	TL_MINUTES_CANON, /* what the digest covers */
+};
+
+/*
+ * Writes the minutes of meeting_id (a committee meeting, a governance
+ * dialogue or a forum) or, for a one-to-one, its summary, to out.
+ * TL_ENOTFOUND for an unknown meeting.
+ */
+enum tl_status tl_minutes_write(struct tl_store *st, const char *meeting_id,
+				enum tl_minutes_format format, FILE *out,
+				struct tl_error *err);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * sign.h - signing (justering) and verifying minutes.
+ *
+ * A committee meeting is signed by its chair and each adjuster; a
+ * one-to-one is confirmed by both parties (manager and employee); other
+ * meetings by their chair.  When the last signature is in, the meeting
+ * becomes `signed`: it and everything recorded in it are locked (the
+ * store refuses changes and SQLite triggers refuse them too), and the
+ * SHA-256 digest of the canonical minutes (minutes.h) is stored.
+ */
+#ifndef TILLIT_SIGN_H
+#define TILLIT_SIGN_H
+
+#include <stdbool.h>
+
+#include "tillit/error.h"
+#include "tillit/store.h"
+
+/*
+ * person_id signs meeting_id.  TL_EREFUSED when the meeting is not held
+ * yet, is signed already, or the person is not one who signs it (or has
+ * signed).  *complete is set true when this was the last signature and the
+ * meeting is now signed and locked (may be NULL).
+ */
+enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
+			       const char *person_id, bool *complete,
+			       struct tl_error *err);
+
+/* One signed meeting whose stored digest no longer matches. */
+typedef void (*tl_verify_cb)(void *ctx, const char *meeting_id,
+			     const char *title, const char *stored,
+			     const char *actual);
+
+/*
+ * Recomputes the digest of one signed meeting (meeting_id) or of every
+ * signed meeting (NULL), calling cb for each that does not match.
+ * *checked and *bad count them (may be NULL).
+ */
+enum tl_status tl_verify_meetings(struct tl_store *st, const char *meeting_id,
+				  tl_verify_cb cb, void *ctx, long *checked,
+				  long *bad, struct tl_error *err);
+
+/* The SHA-256 of len bytes as 64 lower-case hex digits into out[65]. */
+void tl_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif
