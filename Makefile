@@ -41,7 +41,7 @@ MO := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tillit.mo)
 POT_SRC = $(sort $(wildcard src/*.c src/*/*.c))
 
 .PHONY: all run test unit-test asan clang install uninstall clean deps \
-	deps-test check-layers pot
+	deps-test check-layers pot FORCE
 
 all: tillit
 
@@ -51,8 +51,14 @@ tillit: $(B)/tillit
 $(B)/tillit: $(LIB_OBJ) $(MAIN_OBJ) | $(MO)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) $(PKG_LIBS)
 
-# Where an installed tillit looks for its catalogues.
+# Where an installed tillit looks for its catalogues.  The value is kept
+# in $(B)/localedir, so that `make install PREFIX=/usr` rebuilds i18n.o.
 $(B)/src/core/i18n.o: CPPFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+$(B)/src/core/i18n.o: $(B)/localedir
+$(B)/localedir: FORCE
+	@mkdir -p $(B)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+FORCE:
 
 $(B)/locale/%/LC_MESSAGES/tillit.mo: po/%.po
 	@mkdir -p $(dir $@)

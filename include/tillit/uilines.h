@@ -42,6 +42,9 @@ int ui_lines_add_query(struct ui_lines *ls, struct ui_app *app,
 		       const char *heading, const struct tl_query *q,
 		       int limit, const char *empty);
 
+/* Selects the first line that opens a record (none: nothing selected). */
+void ui_lines_select_first(struct ui_lines *ls);
+
 void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols);
 
 /* Moving, Enter and mouse clicks; UI_PASS for anything else. */

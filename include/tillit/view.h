@@ -142,6 +142,7 @@ extern const struct view_ops ui_view_record;  /* arg: struct ui_record_arg */
 extern const struct view_ops ui_view_meeting; /* arg: meeting id */
 extern const struct view_ops ui_view_org;
 extern const struct view_ops ui_view_search;  /* arg: query */
+extern const struct view_ops ui_view_my;      /* the user's frames */
 
 /* What a list view shows: a query, and a title. */
 struct ui_list_arg {

@@ -140,14 +140,27 @@ void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols)
 		bool sel = ls->top + y == ls->cursor;
 		int x = 1 + l->indent * 2;
 
-		if (sel)
+		if (sel) {
 			ui_fill(w, y, 0, UI_R_SELECTED, 0);
+			/* Seen without colour too. */
+			ui_put(w, y, 0, 1, ">", UI_R_SELECTED, 0);
+		}
 		ui_put(w, y, x, cols - x - 1, l->text,
 		       sel ? UI_R_SELECTED : l->role, 0);
 	}
 }
 
 /* The next line that opens a record, in direction dir; else scroll. */
+static void next_link(struct ui_lines *ls, int dir);
+
+void ui_lines_select_first(struct ui_lines *ls)
+{
+	ls->cursor = -1;
+	ls->top = 0;
+	next_link(ls, 1);
+	ls->top = 0;
+}
+
 static void next_link(struct ui_lines *ls, int dir)
 {
 	for (int i = ls->cursor + dir; i >= 0 && i < ls->n; i += dir)

@@ -694,19 +694,8 @@ static void go_view(struct ui_app *app, enum ui_action a)
 		arg->name = "frames";
 		break;
 	case UI_A_GO_MY_FRAMES:
-		if (!ui_me(app)) {
-			ui_status(app, "%s", _("Who are you? No person has "
-					       "your login; start tillit with "
-					       "--as NAME."));
-			app->status_error = true;
-			return;
-		}
-		arg->query.kind = TL_K_FRAME;
-		arg->query.owner = app->me;
-		arg->query.open = true;
-		arg->title = N_("My frames");
-		arg->name = "my-frames";
-		break;
+		ui_push(app, &ui_view_my, NULL);
+		return;
 	case UI_A_GO_FOLLOWUPS:
 		arg->query.kind = TL_K_FOLLOWUP;
 		arg->title = N_("Follow-ups");

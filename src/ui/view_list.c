@@ -24,7 +24,7 @@ struct list_view {
 	char today[TL_DATE_SIZE];
 	char unit[TL_ID_LEN + 1]; /* filters chosen on screen */
 	char owner[TL_ID_LEN + 1];
-	bool open_only;
+	char kindv[40], status[40];
 };
 
 static const enum ui_action list_actions[] = {
@@ -135,6 +135,10 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 
 	for (int c = 0; e->columns[c] >= 0 && ncol < 16; c++, ncol++) {
 		widths[ncol] = col_width(&e->fields[e->columns[c]]);
+		/* Text other than the record's title gets a modest width;
+		 * the title takes what is left. */
+		if (!widths[ncol] && e->columns[c] != e->title)
+			widths[ncol] = 14;
 		fixed += widths[ncol] + 1;
 		if (!widths[ncol])
 			flex++;
@@ -203,11 +207,36 @@ static void list_filter(struct view *v)
 	struct tl_error err;
 	char *choice;
 
-	choice = ui_prompt(v->app, _("Filter: (o)pen only, (u)nit, "
-				     "(p)erson, (a)ll:"), NULL);
+	choice = ui_prompt(v->app, _("Filter: (o)pen only, (k)ind, "
+				     "(s)tatus, (u)nit, (p)erson, (a)ll:"),
+			   NULL);
 	if (!choice)
 		return;
 	switch (choice[0]) {
+	case 'k':
+	case 's': {
+		int field = choice[0] == 'k' ? e->kindf : e->status;
+		char *value, q_text[300], list[200];
+		if (field < 0)
+			break;
+		tl_field_choices_str(&e->fields[field], list, sizeof(list));
+		snprintf(q_text, sizeof(q_text), "%s (%s):",
+			 _(e->fields[field].label), list);
+		value = ui_prompt(v->app, q_text, NULL);
+		if (value && tl_field_choice_ok(&e->fields[field], value)) {
+			char *keep = choice[0] == 'k' ? lv->kindv : lv->status;
+			snprintf(keep, sizeof(lv->kindv), "%s", value);
+			if (choice[0] == 'k')
+				q.kindv = keep;
+			else
+				q.status = keep;
+		} else if (value) {
+			ui_status(v->app, _("\"%.40s\" is not one of %s."),
+				  value, list);
+		}
+		free(value);
+		break;
+	}
 	case 'o':
 		if (e->status < 0 || !e->open_values)
 			ui_status(v->app, "%s", _("These records are never "
