@@ -14,12 +14,15 @@ pc:ncursesw:libncurses-dev
 pc:sqlite3:libsqlite3-dev
 pc:uuid:uuid-dev
 pc:jansson:libjansson-dev
+pc:libical:libical-dev
+pc:libcrypto:libssl-dev
 "
 test_needs="
 pc:cmocka:libcmocka-dev
 cmd:sqlite3:sqlite3
 cmd:clang:clang
 cmd:tmux:tmux
+cmd:tidy:tidy
 "
 
 case "${1:-build}" in

@@ -11,10 +11,28 @@
 #include "tillit/store.h"
 
 /*
- * Writes one VCALENDAR with a VTODO for every follow-up that q selects
- * (q->kind must be TL_K_FOLLOWUP; its filters apply, paging is done
- * here): UID from the id, SUMMARY the text, DUE the due date, STATUS
- * NEEDS-ACTION / COMPLETED / CANCELLED, DESCRIPTION with owner and origin.
+ * Writes one VCALENDAR (RFC 5545, CRLF line ends, lines folded at 75
+ * octets) with a VTODO for every follow-up that q selects, in the store's
+ * list order.  q->kind must be TL_K_FOLLOWUP; its filters apply (owner,
+ * status, from/to on the due date, ...), while its limit and cursor are
+ * ignored: paging is done here, 500 records at a time, in one read
+ * snapshot.  Each VTODO has:
+ *   UID           the follow-up's id + "@tillit"
+ *   DTSTAMP, LAST-MODIFIED, CREATED   from updated_at and created_at (UTC),
+ *                 never the clock, so the same records give the same bytes
+ *   SUMMARY       the text, as stored (libical escapes it)
+ *   DESCRIPTION   owner, meeting, item, mandate, frame and outcome, one
+ *                 "Label: value" a line, labels translated
+ *   CATEGORIES    the kind: result, effect or action
+ *   DUE           the due date as a DATE value, when there is one
+ *   STATUS        NEEDS-ACTION (open), COMPLETED (done, with
+ *                 PERCENT-COMPLETE 100 and COMPLETED from closed_at,
+ *                 local time in TZ made UTC) or CANCELLED
+ * Nothing is printed.  TL_EUSAGE when q is not a follow-up query, store
+ * errors as tl_store_list gives them (a filter the kind lacks, such as
+ * q->unit, is refused there), TL_ESYS when out of memory or when `out`
+ * cannot be written.  On error `out` may hold part of a calendar.  The
+ * caller owns and closes `out`; it is flushed here.
  */
 enum tl_status tl_ical_write_followups(struct tl_store *st,
 				       const struct tl_query *q, FILE *out,

@@ -35,6 +35,8 @@ enum tl_kind {
 	TL_K_FRAME_VERSION,
 	TL_K_FOLLOWUP,
 	TL_K_BALANCE,
+	TL_K_SIGNATURE, /* written by signing only (sign.h) */
+	TL_K_SEAL,      /* the digest stored when a meeting is signed */
 	TL_K_COUNT,
 	TL_K_NONE = -1
 };
@@ -143,6 +145,10 @@ enum { TL_FOLLOWUP_TEXT, TL_FOLLOWUP_KIND, TL_FOLLOWUP_OWNER,
        TL_FOLLOWUP_OUTCOME, TL_FOLLOWUP_CLOSED_AT, TL_FOLLOWUP_NFIELDS };
 enum { TL_BALANCE_UNIT, TL_BALANCE_ASSESSED_ON, TL_BALANCE_SCORE,
        TL_BALANCE_COMMENT, TL_BALANCE_MEETING, TL_BALANCE_NFIELDS };
+enum { TL_SIGNATURE_MEETING, TL_SIGNATURE_PERSON, TL_SIGNATURE_ROLE,
+       TL_SIGNATURE_SIGNED_AT, TL_SIGNATURE_NFIELDS };
+enum { TL_SEAL_MEETING, TL_SEAL_DIGEST, TL_SEAL_SEALED_AT,
+       TL_SEAL_NFIELDS };
 
 /* The entity description of a kind; NULL for an invalid kind. */
 const struct tl_entity *tl_entity_get(enum tl_kind kind);

@@ -12,8 +12,10 @@
 #define TILLIT_SIGN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "tillit/error.h"
+#include "tillit/model.h"
 #include "tillit/store.h"
 
 /*
@@ -26,7 +28,26 @@ enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
 			       const char *person_id, bool *complete,
 			       struct tl_error *err);
 
-/* One signed meeting whose stored digest no longer matches. */
+/* One who signs a meeting. */
+struct tl_signer {
+	char person[TL_ID_LEN + 1];
+	char role[16];       /* the role they sign in: chair, adjuster, ... */
+	bool has_signed;
+	char signed_at[17];  /* "YYYY-MM-DD HH:MM" when has_signed, else "" */
+};
+
+/*
+ * Everyone who signs meeting_id, in the order of its participants (the
+ * chair first), and whether they have signed: *signers (n of them; the
+ * caller frees it with free()).  Participants marked absent or excused
+ * do not sign.  *n may be 0 (no chair or adjuster recorded).
+ */
+enum tl_status tl_sign_signers(struct tl_store *st, const char *meeting_id,
+			       struct tl_signer **signers, int *n,
+			       struct tl_error *err);
+
+/* One signed meeting whose stored digest no longer matches (stored is
+ * NULL when the meeting is marked signed but has no digest). */
 typedef void (*tl_verify_cb)(void *ctx, const char *meeting_id,
 			     const char *title, const char *stored,
 			     const char *actual);
@@ -34,7 +55,8 @@ typedef void (*tl_verify_cb)(void *ctx, const char *meeting_id,
 /*
  * Recomputes the digest of one signed meeting (meeting_id) or of every
  * signed meeting (NULL), calling cb for each that does not match.
- * *checked and *bad count them (may be NULL).
+ * *checked and *bad count them (may be NULL).  TL_EREFUSED when
+ * meeting_id is not signed; TL_ENOTFOUND when it does not exist.
  */
 enum tl_status tl_verify_meetings(struct tl_store *st, const char *meeting_id,
 				  tl_verify_cb cb, void *ctx, long *checked,

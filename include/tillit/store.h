@@ -19,7 +19,7 @@
 struct tl_store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define TL_SCHEMA_VERSION 1
+#define TL_SCHEMA_VERSION 2
 
 enum {
 	TL_OPEN_CREATE = 1 << 0,   /* create the file (0600) and its folder */
@@ -95,7 +95,11 @@ enum tl_status tl_store_update(struct tl_store *st, struct tl_record *r,
  * Writes a record exactly as given (id, timestamps and all values), as an
  * import does: inserted when new, updated when different, left alone when
  * equal (*changed false).  Validated like any change.  Call inside
- * tl_store_begin/commit so that references may come in any order.
+ * tl_store_begin/commit so that references may come in any order.  A
+ * meeting given as signed is written as held and becomes signed at the
+ * outermost commit, so that what was recorded in it may follow it in
+ * the same transaction; a record of a meeting stored as signed is
+ * refused (TL_EREFUSED), like any change to it.
  */
 enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 			    bool *changed, struct tl_error *err);
@@ -189,6 +193,54 @@ enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
 enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
 				  const char *person_id,
 				  struct tl_error *err);
+
+/*
+ * Signing (sign.h decides who signs; these only write).  tl_store_sign
+ * records that person_id signed meeting_id in `role`, now.  TL_EREFUSED
+ * when the meeting is signed and locked already or the person has signed
+ * it; TL_EINVAL for an unknown meeting or person.
+ */
+enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
+			     const char *person_id, const char *role,
+			     struct tl_error *err);
+
+/* The signatures of a meeting, first signed first, into *page (zero it
+ * first; at most 1000).  Release with tl_page_done. */
+enum tl_status tl_store_signatures(struct tl_store *st,
+				   const char *meeting_id,
+				   struct tl_page *page,
+				   struct tl_error *err);
+
+/*
+ * Computes the digest (64 lower-case hex digits and a NUL) of meeting_id
+ * as the database holds it now; ctx is the caller's.
+ */
+typedef enum tl_status (*tl_digest_fn)(void *ctx, struct tl_store *st,
+				       const char *meeting_id,
+				       char digest[65],
+				       struct tl_error *err);
+
+/*
+ * Signs and locks meeting_id, in one transaction: its status becomes
+ * `signed` (which no ordinary change may set), then digest() is asked for
+ * the digest of the meeting as it is now stored, signed, which is what
+ * `tillit verify` recomputes later, and the seal (digest and sealed_at)
+ * is stored.  After this the store and the triggers refuse changes to
+ * the meeting and what was recorded in it.  TL_EREFUSED when the meeting
+ * is signed already; any failure leaves it as it was.
+ */
+enum tl_status tl_store_seal(struct tl_store *st, const char *meeting_id,
+			     tl_digest_fn digest, void *ctx,
+			     struct tl_error *err);
+
+/*
+ * The stored digest of meeting_id into digest[65] and, when sealed_at is
+ * not NULL, when it was sealed ("YYYY-MM-DD HH:MM") into sealed_at[17].
+ * TL_ENOTFOUND when the meeting has no seal.
+ */
+enum tl_status tl_store_seal_get(struct tl_store *st, const char *meeting_id,
+				 char digest[65], char *sealed_at,
+				 struct tl_error *err);
 
 /* The id of the active person whose login is `login`, into out; TL_ENOTFOUND. */
 enum tl_status tl_store_person_by_login(struct tl_store *st,

@@ -143,6 +143,13 @@ extern const struct view_ops ui_view_meeting; /* arg: meeting id */
 extern const struct view_ops ui_view_org;
 extern const struct view_ops ui_view_search;  /* arg: query */
 extern const struct view_ops ui_view_my;      /* the user's frames */
+extern const struct view_ops ui_view_minutes; /* arg: meeting id */
+
+/*
+ * Asks what to export of a meeting (minutes as Markdown, HTML or text, or
+ * its follow-ups as iCalendar) and where, and writes the file.
+ */
+void ui_export_meeting(struct ui_app *app, const char *meeting_id);
 
 /* What a list view shows: a query, and a title. */
 struct ui_list_arg {

@@ -72,6 +72,9 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv);
+/* sign_cmd.c */
+enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv);
+enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv);
 
 /* The help of a noun (its actions), to out. */
 void cli_help_entity(const struct tl_entity *e, FILE *out);

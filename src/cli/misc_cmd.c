@@ -3,13 +3,11 @@
  *
  *   tillit init [--demo] [--principles vadstena|national]
  *   tillit search QUERY... [--limit N] [--format table|json]
- *   tillit export [--format json] [--output FILE]
  *   tillit import FILE
  *   tillit log [ID] [--limit N] [--format table|json]
  *
- * init is the only command that creates a database.  export writes a
- * file atomically (a temporary file in the same folder, then rename), so a
- * failed export never leaves half a file where the old one was.
+ * init is the only command that creates a database.  `export` has a file
+ * of its own, export_cmd.c.
  */
 #include "internal.h"
 
@@ -320,118 +318,7 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-/* ---- export and import ----------------------------------------------- */
-
-static void help_export(void)
-{
-	puts(_("Usage: tillit export [--format json] [--output FILE]\n\n"
-	     "Writes every record of every kind as one JSON document (see "
-	     "doc/),\nto standard output or to FILE.  FILE is replaced "
-	     "atomically.\n\nOptions:"));
-	cli_help_opt(stdout, "--format FORMAT", _("json (the only format so "
-						  "far)"));
-	cli_help_opt(stdout, "-o, --output FILE", _("write to FILE"));
-	cli_help_opt(stdout, "-h, --help", _("show this help"));
-}
-
-/* Writes the export to path through a temporary file and rename(2). */
-static enum tl_status export_file(struct cli *c, struct tl_store *st,
-				  const char *path)
-{
-	size_t len = strlen(path);
-	char *tmp = malloc(len + 8);
-	enum tl_status rc;
-	mode_t mask;
-	FILE *f;
-	int fd;
-
-	if (!tmp)
-		return cli_fail(c, TL_ESYS, _("Out of memory."));
-	memcpy(tmp, path, len);
-	memcpy(tmp + len, ".XXXXXX", 8);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
-			      strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	/* mkstemp makes 0600; an export follows the umask like any file. */
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "w"))) {
-		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
-			      strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return rc;
-	}
-	rc = tl_json_export(st, f, &c->err);
-	errno = 0;
-	if (rc == TL_OK && (fflush(f) == EOF || ferror(f) ||
-			    fsync(fileno(f)) != 0))
-		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
-			      strerror(errno ? errno : EIO));
-	if (fclose(f) == EOF && rc == TL_OK)
-		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
-			      strerror(errno));
-	if (rc == TL_OK && rename(tmp, path) != 0)
-		rc = cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
-			      strerror(errno));
-	if (rc != TL_OK)
-		unlink(tmp);
-	free(tmp);
-	return rc;
-}
-
-enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	enum cli_format fmt = CLI_FMT_JSON;
-	const char *output = NULL;
-	struct tl_store *st = NULL;
-	enum tl_status rc = TL_OK;
-	int ch;
-
-	optind = 0;
-	while (rc == TL_OK &&
-	       (ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			rc = cli_parse_format(c, optarg, CLI_FMT_JSON, &fmt);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			help_export();
-			return TL_OK;
-		default:
-			rc = cli_bad_option(c, ch, argv);
-			break;
-		}
-	}
-	if (rc != TL_OK)
-		return rc;
-	if (optind < argc)
-		return cli_usage(c, _("Unexpected argument '%.60s'."),
-				 argv[optind]);
-	if (output && !*output)
-		return cli_usage(c, _("--output needs a file name."));
-	rc = cli_open(c, TL_OPEN_READONLY, &st);
-	if (rc == TL_OK && output && strcmp(output, "-"))
-		rc = export_file(c, st, output);
-	else if (rc == TL_OK)
-		rc = tl_json_export(st, stdout, &c->err);
-	tl_store_close(st);
-	return rc;
-}
+/* ---- import ------------------------------------------------------------ */
 
 enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 {

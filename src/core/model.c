@@ -337,6 +337,28 @@ static const struct tl_field balance_fields[] = {
 				   N_("dialogue where it was assessed")),
 };
 
+/* Signatures and seals are written by signing (sign.h), never by hand:
+ * every field is fixed, and the store refuses to add them directly. */
+static const struct tl_field signature_fields[] = {
+	[TL_SIGNATURE_MEETING] = REF("meeting", N_("Meeting"), REQ | FIXED,
+				     TL_K_MEETING, N_("the meeting signed")),
+	[TL_SIGNATURE_PERSON] = REF("person", N_("Person"), REQ | FIXED,
+				    TL_K_PERSON, N_("who signed")),
+	[TL_SIGNATURE_ROLE] = ENUM("role", N_("Role"), REQ | FIXED, roles,
+				   NULL, N_("the role they signed in")),
+	[TL_SIGNATURE_SIGNED_AT] = DTIME("signed_at", N_("Signed at"),
+					 REQ | FIXED, N_("when they signed")),
+};
+
+static const struct tl_field seal_fields[] = {
+	[TL_SEAL_MEETING] = REF("meeting", N_("Meeting"), REQ | FIXED,
+				TL_K_MEETING, N_("the signed meeting")),
+	[TL_SEAL_DIGEST] = TEXT("digest", N_("Digest"), REQ | FIXED,
+				N_("SHA-256 of the canonical minutes")),
+	[TL_SEAL_SEALED_AT] = DTIME("sealed_at", N_("Sealed at"), REQ | FIXED,
+				    N_("when the last signature came in")),
+};
+
 #define NF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static const int unit_cols[] = {TL_UNIT_NAME, TL_UNIT_KIND, TL_UNIT_PARENT,
@@ -371,6 +393,11 @@ static const int followup_cols[] = {TL_FOLLOWUP_DUE, TL_FOLLOWUP_STATUS,
 				    TL_FOLLOWUP_OWNER, TL_FOLLOWUP_TEXT, -1};
 static const int balance_cols[] = {TL_BALANCE_ASSESSED_ON, TL_BALANCE_UNIT,
 				   TL_BALANCE_SCORE, TL_BALANCE_COMMENT, -1};
+static const int signature_cols[] = {TL_SIGNATURE_SIGNED_AT,
+				     TL_SIGNATURE_PERSON, TL_SIGNATURE_ROLE,
+				     TL_SIGNATURE_MEETING, -1};
+static const int seal_cols[] = {TL_SEAL_SEALED_AT, TL_SEAL_MEETING,
+				TL_SEAL_DIGEST, -1};
 
 /* The filter fields: owner, unit, kind, due, status, parent, sort. */
 #define FILTERS(o, u, k, d, s, p, so) \
@@ -517,6 +544,25 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		FILTERS(-1, TL_BALANCE_UNIT, -1, -1, -1, TL_BALANCE_UNIT,
 			TL_BALANCE_ASSESSED_ON),
 		.sort_desc = true},
+	[TL_K_SIGNATURE] = {
+		.kind = TL_K_SIGNATURE, .name = "signature",
+		.plural = "signatures", .label = N_("signature"),
+		.plural_label = N_("signatures"),
+		.a_label = N_("a signature"),
+		.fields = signature_fields, .nfields = NF(signature_fields),
+		.title = TL_SIGNATURE_PERSON, .columns = signature_cols,
+		FILTERS(TL_SIGNATURE_PERSON, -1, -1, -1, -1,
+			TL_SIGNATURE_MEETING, TL_SIGNATURE_SIGNED_AT)},
+	[TL_K_SEAL] = {
+		.kind = TL_K_SEAL, .name = "seal", .plural = "seals",
+		.label = N_("seal"),
+		.plural_label = N_("seals"),
+		.a_label = N_("a seal"),
+		.fields = seal_fields, .nfields = NF(seal_fields),
+		.title = TL_SEAL_MEETING, .columns = seal_cols,
+		FILTERS(-1, -1, -1, -1, -1, TL_SEAL_MEETING,
+			TL_SEAL_SEALED_AT),
+		.sort_desc = true},
 };
 
 _Static_assert(NF(unit_fields) == TL_UNIT_NFIELDS, "unit fields");
@@ -532,6 +578,8 @@ _Static_assert(NF(frame_fields) == TL_FRAME_NFIELDS, "frame fields");
 _Static_assert(NF(frame_version_fields) == TL_FV_NFIELDS, "fv fields");
 _Static_assert(NF(followup_fields) == TL_FOLLOWUP_NFIELDS, "followup");
 _Static_assert(NF(balance_fields) == TL_BALANCE_NFIELDS, "balance fields");
+_Static_assert(NF(signature_fields) == TL_SIGNATURE_NFIELDS, "signature");
+_Static_assert(NF(seal_fields) == TL_SEAL_NFIELDS, "seal fields");
 
 const struct tl_entity *tl_entity_get(enum tl_kind kind)
 {

@@ -16,6 +16,13 @@ struct tl_stmt_slot {
 	sqlite3_stmt *stmt;
 };
 
+/* A meeting tl_store_put wrote as signed, waiting for the outermost
+ * commit to become signed (depth: the transaction level that wrote it). */
+struct tl_pending_seal {
+	char id[TL_ID_LEN + 1];
+	int depth;
+};
+
 struct tl_store {
 	sqlite3 *db;
 	char *path;
@@ -25,6 +32,8 @@ struct tl_store {
 	char os_user[64];
 	struct tl_stmt_slot cache[TL_STMT_CACHE];
 	int ncache;
+	struct tl_pending_seal *pending; /* see tl_defer_signed */
+	int npending, cappending;
 };
 
 /* The migrations: tl_store_migrations[v] takes user_version v-1 to v. */
@@ -55,6 +64,23 @@ int tl_bind_value(sqlite3_stmt *s, int idx, const struct tl_field *f,
 /* tl_store_update for the store's own actions: may set TL_FF_AUTO fields. */
 enum tl_status tl_update_internal(struct tl_store *st, struct tl_record *r,
 				  struct tl_error *err);
+
+/* tl_store_insert for the store's own actions: may add signatures and
+ * seals, which people cannot add directly. */
+enum tl_status tl_insert_internal(struct tl_store *st, struct tl_record *r,
+				  struct tl_error *err);
+
+/*
+ * An import (tl_store_put) writes a signed meeting as `held` and calls
+ * this: the meeting becomes signed at the outermost commit, after the
+ * records that belong to it (which the lock would otherwise refuse) are
+ * in.  A rollback forgets it.  Call inside a transaction.
+ */
+enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
+			       struct tl_error *err);
+
+/* The sentence for a change to a signed meeting or what belongs to it. */
+enum tl_status tl_locked_error(struct tl_error *err);
 
 /* Appends one audit row. */
 enum tl_status tl_audit_add(struct tl_store *st, const char *entity,

@@ -178,7 +178,10 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 			const char *col = when == e->sort
 				? sort : e->fields[when].name;
 			if (q->from) {
-				snprintf(tmp, sizeof(tmp), " AND %s >= ?", col);
+				/* An undated record is not "from" any date. */
+				snprintf(tmp, sizeof(tmp),
+					 " AND %s >= ? AND %s IS NOT NULL", col,
+					 e->fields[when].name);
 				add(b, tmp);
 				bind(b, q->from, NULL);
 			}

@@ -5,7 +5,9 @@
  * and column names only, all fixed strings of ours); every value is bound.
  * Changes run inside a savepoint together with their audit rows.  Lists
  * are keyset-paged on (sort field, id), which the indexes of schema.c
- * serve without sorting.
+ * serve without sorting.  A signed meeting and what was recorded in it
+ * are locked: every change is checked here first, for a clear sentence,
+ * and the triggers of schema.c refuse it again for any other program.
  */
 #include "tillit/store.h"
 
@@ -442,6 +444,115 @@ static enum tl_status update_row(struct tl_store *st,
 	return rc;
 }
 
+enum tl_status tl_locked_error(struct tl_error *err)
+{
+	return tl_error_set(err, TL_EREFUSED,
+			    _("The meeting is signed and locked; record a "
+			      "correction in a later meeting."));
+}
+
+/*
+ * The field that says which meeting a record was made in, for the kinds
+ * that signing locks with their meeting; -1 for the others.  Decisions
+ * are later work under a mandate and stay free; a seal is written after
+ * its meeting is signed.
+ */
+static int lock_field(const struct tl_entity *e)
+{
+	switch (e->kind) {
+	case TL_K_PARTICIPANT:
+	case TL_K_ITEM:
+	case TL_K_MANDATE:
+	case TL_K_FRAME:
+	case TL_K_FRAME_VERSION:
+	case TL_K_FOLLOWUP:
+	case TL_K_BALANCE:
+	case TL_K_SIGNATURE:
+		return tl_entity_field(e, "meeting");
+	default:
+		return -1;
+	}
+}
+
+/* *yes when the meeting `id` (may be NULL) is stored as signed. */
+static enum tl_status is_signed(struct tl_store *st, const char *id, bool *yes,
+				struct tl_error *err)
+{
+	sqlite3_stmt *s;
+	int step;
+
+	*yes = false;
+	if (!id)
+		return TL_OK;
+	s = tl_stmt(st, "SELECT 1 FROM meetings WHERE id = ? AND "
+		    "status = 'signed'", err);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	step = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (step == SQLITE_ROW)
+		*yes = true;
+	else if (step != SQLITE_DONE)
+		return tl_db_error(st, err, N_("reading"));
+	return TL_OK;
+}
+
+/* A follow-up's status, outcome and closing time are later work. */
+static bool followup_later_work(const struct tl_record *old,
+				const struct tl_record *new)
+{
+	for (int i = 0; i < TL_FOLLOWUP_NFIELDS; i++) {
+		if (i == TL_FOLLOWUP_STATUS || i == TL_FOLLOWUP_OUTCOME ||
+		    i == TL_FOLLOWUP_CLOSED_AT)
+			continue;
+		if (!streq(old->values[i], new->values[i]))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Refuses a change to a signed meeting or to what was recorded in it,
+ * before the triggers of schema.c would: old is the stored record (NULL
+ * for an insert), new what is to be stored (NULL for a delete).
+ */
+static enum tl_status check_locked(struct tl_store *st,
+				   const struct tl_record *old,
+				   const struct tl_record *new,
+				   struct tl_error *err)
+{
+	const struct tl_record *any = old ? old : new;
+	bool locked = false, yes;
+	enum tl_status rc;
+	int f;
+
+	if (any->e->kind == TL_K_MEETING) {
+		rc = is_signed(st, old ? old->id : NULL, &locked, err);
+		if (rc != TL_OK)
+			return rc;
+		return locked ? tl_locked_error(err) : TL_OK;
+	}
+	f = lock_field(any->e);
+	if (f < 0)
+		return TL_OK;
+	for (int i = 0; i < 2 && !locked; i++) {
+		const struct tl_record *r = i ? new : old;
+		if (!r)
+			continue;
+		rc = is_signed(st, r->values[f], &yes, err);
+		if (rc != TL_OK)
+			return rc;
+		locked = yes;
+	}
+	if (!locked)
+		return TL_OK;
+	if (any->e->kind == TL_K_FOLLOWUP && old && new &&
+	    followup_later_work(old, new))
+		return TL_OK;
+	return tl_locked_error(err);
+}
+
 /* Fills defaults and checks a record before it is written. */
 static enum tl_status prepare(struct tl_store *st, struct tl_record *r,
 			      struct tl_error *err)
@@ -459,12 +570,19 @@ static enum tl_status prepare(struct tl_store *st, struct tl_record *r,
 	return rc;
 }
 
-enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
-			       struct tl_error *err)
+/* The insert behind tl_store_insert; `internal` may add signatures and
+ * seals. */
+static enum tl_status insert_record(struct tl_store *st, struct tl_record *r,
+				    bool internal, struct tl_error *err)
 {
 	const struct tl_entity *e = r->e;
 	enum tl_status rc;
 
+	if (!internal && (e->kind == TL_K_SIGNATURE || e->kind == TL_K_SEAL))
+		return tl_error_set(err, TL_EREFUSED,
+				    _("Signatures and seals are recorded by "
+				      "signing the meeting ('tillit sign'), "
+				      "not added by hand."));
 	if (!r->id[0])
 		tl_id_new(r->id);
 	else if (!tl_id_valid(r->id))
@@ -504,6 +622,8 @@ enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
 	}
 	if (rc == TL_OK)
 		rc = prepare(st, r, err);
+	if (rc == TL_OK)
+		rc = check_locked(st, NULL, r, err);
 	if (rc == TL_OK && exists(st, e->kind, r->id, NULL) == TL_OK)
 		rc = tl_error_set(err, TL_EINVAL, _("A %s with the id %s "
 				  "exists already."), _(e->label), r->id);
@@ -513,6 +633,18 @@ enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
 		rc = tl_audit_add(st, e->plural, r->id, "create", NULL, NULL,
 				  tl_record_get(r, e->title), err);
 	return tl_sp_end(st, rc, err);
+}
+
+enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
+			       struct tl_error *err)
+{
+	return insert_record(st, r, false, err);
+}
+
+enum tl_status tl_insert_internal(struct tl_store *st, struct tl_record *r,
+				  struct tl_error *err)
+{
+	return insert_record(st, r, true, err);
 }
 
 /* Audit rows for each field that differs between old and new. */
@@ -601,6 +733,13 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 	rc = tl_store_get(st, e->kind, r->id, &old, err);
 	if (rc != TL_OK)
 		return rc;
+	if (any_change(old, r)) {
+		rc = check_locked(st, old, r, err);
+		if (rc != TL_OK) {
+			tl_record_free(old);
+			return rc;
+		}
+	}
 	for (int i = 0; i < e->nfields && !internal; i++) {
 		const struct tl_field *f = &e->fields[i];
 		if ((f->flags & (TL_FF_AUTO | TL_FF_FIXED)) &&
@@ -620,11 +759,10 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 		const char *now = r->values[TL_MEETING_STATUS];
 		if (streq(was, "signed") || (!internal &&
 		    streq(now, "signed") && !streq(was, now))) {
-			rc = tl_error_set(err, TL_EREFUSED,
-					  streq(was, "signed")
-					  ? _("The meeting is signed; its "
-					      "record cannot change.")
-					  : _("A meeting becomes signed only "
+			rc = streq(was, "signed")
+			     ? tl_locked_error(err)
+			     : tl_error_set(err, TL_EREFUSED,
+					    _("A meeting becomes signed only "
 					      "by being signed."));
 			tl_record_free(old);
 			return rc;
@@ -691,6 +829,7 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 {
 	struct tl_record *old = NULL, *w;
 	enum tl_status rc;
+	bool defer;
 
 	*changed = false;
 	if (!tl_id_valid(r->id))
@@ -711,6 +850,20 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 		tl_record_free(old);
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
+	/*
+	 * A signed meeting is written as held and becomes signed at the
+	 * outermost commit (tl_defer_signed), so that its participants,
+	 * items and the rest, which an import brings after it, can still
+	 * go in.  The audit rows show the values as given.
+	 */
+	defer = w->e->kind == TL_K_MEETING &&
+		streq(w->values[TL_MEETING_STATUS], "signed") &&
+		!(old && streq(old->values[TL_MEETING_STATUS], "signed"));
+	if (defer && !tl_record_set(w, TL_MEETING_STATUS, "held")) {
+		tl_record_free(old);
+		tl_record_free(w);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
 	rc = tl_validate_record(w, err);
 	if (rc != TL_OK) {
 		char msg[sizeof(err->msg)];
@@ -725,12 +878,14 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 			rc = check_tags(st, &w->e->fields[i], w->values[i],
 					err);
 	if (rc == TL_OK)
+		rc = check_locked(st, old, r, err);
+	if (rc == TL_OK)
 		rc = tl_sp_begin(st, err);
 	if (rc == TL_OK) {
 		if (old) {
 			rc = update_row(st, w, err);
 			if (rc == TL_OK)
-				rc = audit_changes(st, old, w, err);
+				rc = audit_changes(st, old, r, err);
 		} else {
 			rc = insert_row(st, w, err);
 			if (rc == TL_OK)
@@ -739,6 +894,8 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 						  tl_record_get(w, w->e->title),
 						  err);
 		}
+		if (rc == TL_OK && defer)
+			rc = tl_defer_signed(st, w->id, err);
 		rc = tl_sp_end(st, rc, err);
 	}
 	if (rc == TL_OK)
@@ -797,7 +954,13 @@ enum tl_status tl_store_delete(struct tl_store *st, enum tl_kind kind,
 	rc = tl_store_get(st, kind, id, &old, err);
 	if (rc != TL_OK)
 		return rc;
-	rc = tl_sp_begin(st, err);
+	if (kind == TL_K_SEAL)
+		rc = tl_error_set(err, TL_EREFUSED,
+				  _("A seal cannot be removed."));
+	if (rc == TL_OK)
+		rc = check_locked(st, old, NULL, err);
+	if (rc == TL_OK)
+		rc = tl_sp_begin(st, err);
 	if (rc != TL_OK) {
 		tl_record_free(old);
 		return rc;

@@ -104,7 +104,13 @@ enum tl_status tl_db_error(struct tl_store *st, struct tl_error *err,
 {
 	int code = sqlite3_extended_errcode(st->db);
 	const char *msg = sqlite3_errmsg(st->db);
+	int sys = sqlite3_system_errno(st->db);
 
+	/* A write that failed for want of room (a full disk, a quota, a file
+	 * size limit) is an I/O error to SQLite; say what it means. */
+	if ((code & 0xff) == SQLITE_IOERR &&
+	    (sys == ENOSPC || sys == EFBIG || sys == EDQUOT))
+		code = SQLITE_FULL;
 	switch (code & 0xff) {
 	case SQLITE_READONLY:
 		return tl_error_set(err, TL_EDB,
@@ -273,6 +279,64 @@ static enum tl_status explain_dangling(struct tl_store *st,
 	return rc;
 }
 
+enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
+			       struct tl_error *err)
+{
+	struct tl_pending_seal *p;
+
+	if (st->depth == 0)
+		return tl_error_set(err, TL_ESYS, _("A signed meeting was "
+				    "written outside a transaction."));
+	if (st->npending == st->cappending) {
+		int cap = st->cappending ? st->cappending * 2 : 8;
+		p = realloc(st->pending, (size_t)cap * sizeof(*p));
+		if (!p)
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
+		st->pending = p;
+		st->cappending = cap;
+	}
+	p = &st->pending[st->npending++];
+	snprintf(p->id, sizeof(p->id), "%s", meeting_id);
+	p->depth = st->depth;
+	return TL_OK;
+}
+
+/* Forgets the pending seals written at transaction level `depth` or
+ * deeper (a rollback to that level). */
+static void drop_pending(struct tl_store *st, int depth)
+{
+	int n = 0;
+
+	for (int i = 0; i < st->npending; i++)
+		if (st->pending[i].depth < depth)
+			st->pending[n++] = st->pending[i];
+	st->npending = n;
+}
+
+/*
+ * Makes the meetings an import wrote as signed signed, just before the
+ * outermost commit, when everything that belongs to them is in.
+ */
+static enum tl_status apply_pending(struct tl_store *st, struct tl_error *err)
+{
+	enum tl_status rc = TL_OK;
+
+	for (int i = 0; i < st->npending && rc == TL_OK; i++) {
+		sqlite3_stmt *s = tl_stmt(st,
+			"UPDATE meetings SET status = 'signed' "
+			"WHERE id = ? AND status <> 'signed'", err);
+		if (!s)
+			return err ? err->status : TL_EDB;
+		sqlite3_bind_text(s, 1, st->pending[i].id, -1,
+				  SQLITE_TRANSIENT);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = tl_db_error(st, err, N_("saving"));
+		sqlite3_reset(s);
+	}
+	st->npending = 0;
+	return rc;
+}
+
 enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err)
 {
 	enum tl_status rc;
@@ -281,7 +345,17 @@ enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err)
 		return TL_OK;
 	if (st->depth > 1) {
 		rc = tl_exec(st, "RELEASE tl", err);
+		/* What this level wrote now belongs to the level above. */
+		for (int i = 0; i < st->npending; i++)
+			if (st->pending[i].depth >= st->depth)
+				st->pending[i].depth = st->depth - 1;
 		st->depth--;
+		return rc;
+	}
+	rc = apply_pending(st, err);
+	if (rc != TL_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->depth = 0;
 		return rc;
 	}
 	rc = tl_exec(st, "COMMIT", err);
@@ -301,6 +375,7 @@ void tl_store_rollback(struct tl_store *st)
 {
 	if (!st || st->depth == 0)
 		return;
+	drop_pending(st, st->depth);
 	if (st->depth > 1) {
 		sqlite3_exec(st->db, "ROLLBACK TO tl; RELEASE tl", NULL, NULL,
 			     NULL);
@@ -505,6 +580,7 @@ void tl_store_close(struct tl_store *st)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		sqlite3_close(st->db);
 	}
+	free(st->pending);
 	free(st->path);
 	free(st);
 }

@@ -119,6 +119,14 @@ static const struct ui_action_def table[] = {
 	A(UI_A_DEMO, "demo", "T", NULL, NULL,
 	  N_("Try tillit: fill an empty database with demo data"),
 	  UI_SCOPE_GLOBAL),
+	A(UI_A_SIGN, "sign", "S", NULL, NULL,
+	  N_("Sign the minutes (justering); the last signature locks them"),
+	  UI_SCOPE_MEETING),
+	A(UI_A_MINUTES, "minutes", "M", NULL, NULL,
+	  N_("Preview the minutes or the summary"), UI_SCOPE_MEETING),
+	A(UI_A_EXPORT, "export", "X", NULL, NULL,
+	  N_("Export the minutes (Markdown, HTML, text) or the follow-ups "
+	     "(iCalendar)"), UI_SCOPE_MEETING),
 };
 
 _Static_assert(sizeof(table) / sizeof(table[0]) == UI_A_COUNT - 1,

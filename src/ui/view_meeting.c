@@ -31,6 +31,7 @@
 #include "tillit/id.h"
 #include "tillit/recact.h"
 #include "tillit/rules.h"
+#include "tillit/sign.h"
 #include "tillit/text.h"
 
 /* Rows read for the parts of one meeting. */
@@ -50,7 +51,7 @@ static const struct {
 	{"planned", N_("planned")},
 	{"open", N_("open")},
 	{"held", N_("held")},
-	{"signed", N_("signed")},
+	{"signed", N_("signed · locked")},
 	{"chair", N_("chair")},
 	{"secretary", N_("secretary")},
 	{"adjuster", N_("adjuster")},
@@ -131,7 +132,7 @@ struct meeting_view {
 static const enum ui_action meeting_actions[] = {
 	UI_A_RUN, UI_A_NEXT_ITEM, UI_A_PREV_ITEM, UI_A_NOTES, UI_A_DECISION,
 	UI_A_ADD_MANDATE, UI_A_ADD_FRAME, UI_A_ADD_FOLLOWUP, UI_A_ATTENDANCE,
-	UI_A_FINISH, UI_A_NONE,
+	UI_A_FINISH, UI_A_SIGN, UI_A_MINUTES, UI_A_EXPORT, UI_A_NONE,
 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -174,7 +175,9 @@ static bool locked(struct view *v)
 
 	if (!is_signed(mv))
 		return false;
-	ui_status(v->app, "%s", _("This meeting is signed and locked."));
+	ui_status(v->app, "%s", _("This meeting is signed and locked: its "
+				  "record cannot change. Record a correction "
+				  "in a later meeting."));
 	return true;
 }
 
@@ -849,8 +852,6 @@ static void add_status_badge(struct meeting_view *mv, struct mline *l)
 	l->badge_role = !strcmp(status, "held") ? UI_R_OK
 			: !strcmp(status, "signed") ? UI_R_OK
 			: !strcmp(status, "open") ? UI_R_WARN : UI_R_NORMAL;
-	if (!strcmp(status, "signed"))
-		l->badge = _("signed, locked");
 }
 
 static void build_detail(struct view *v, int cols)
@@ -1745,6 +1746,43 @@ static enum ui_result on_selected(struct view *v, enum ui_action a)
 	return res;
 }
 
+/* S: the user (or someone picked) signs; the last signature locks. */
+static void sign(struct view *v)
+{
+	struct meeting_view *mv = v->data;
+	struct tl_error err = {0};
+	char who[TL_ID_LEN + 1], q[300];
+	bool complete = false;
+	const char *me = ui_me(v->app);
+	enum tl_status rc;
+
+	if (locked(v))
+		return;
+	if (strcmp(tl_record_str(mv->m, TL_MEETING_STATUS), "held")) {
+		ui_status(v->app, "%s", _("Finish the meeting (H) before it "
+					  "is signed."));
+		return;
+	}
+	if (me)
+		snprintf(who, sizeof(who), "%s", me);
+	else if (!ui_pick(v->app, TL_K_PERSON, _("Who signs?"), who))
+		return;
+	snprintf(q, sizeof(q), _("Sign the minutes as %s?"),
+		 tl_refs_title(ui_refs(v->app), TL_K_PERSON, who));
+	if (!ui_confirm(v->app, q))
+		return;
+	rc = tl_sign_meeting(ui_store(v->app), mv->id, who, &complete, &err);
+	if (rc != TL_OK) {
+		ui_error(v->app, &err);
+		return;
+	}
+	ui_changed(v->app);
+	ui_status(v->app, "%s", complete
+		  ? _("Signed. Every signature is in: the meeting is now "
+		      "signed and locked.")
+		  : _("Signed. The minutes wait for the other signatures."));
+}
+
 static enum ui_result meeting_handle(struct view *v, enum ui_action a,
 				     int key)
 {
@@ -1839,6 +1877,15 @@ static enum ui_result meeting_handle(struct view *v, enum ui_action a,
 		return UI_DONE;
 	case UI_A_FINISH:
 		finish(v);
+		return UI_DONE;
+	case UI_A_SIGN:
+		sign(v);
+		return UI_DONE;
+	case UI_A_MINUTES:
+		ui_push(v->app, &ui_view_minutes, mv->id);
+		return UI_DONE;
+	case UI_A_EXPORT:
+		ui_export_meeting(v->app, mv->id);
 		return UI_DONE;
 	case UI_A_NEW: {
 		/* a: a participant, chosen in the form. */

@@ -174,6 +174,13 @@ static void test_every_kind_present(void **state)
 		const char *plural = tl_entity_get((enum tl_kind)k)->plural;
 		json_t *arr = json_object_get(doc, plural);
 
+		/* Only signing writes these, and the demo signs nothing
+		 * (test_sign.c makes the round trip of a signed meeting). */
+		if (k == TL_K_SIGNATURE || k == TL_K_SEAL) {
+			if (!json_is_array(arr))
+				fail_msg("no %s array in the export", plural);
+			continue;
+		}
 		if (!json_is_array(arr) || json_array_size(arr) == 0)
 			fail_msg("no %s in the demo's export", plural);
 	}

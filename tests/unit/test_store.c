@@ -463,6 +463,14 @@ static void test_keyset_paging_and_filters(void **state)
 	/* March: i % 12 == 2 (21 of 250), less the undated i % 10 == 0
 	 * (i = 50, 110, 170, 230). */
 	assert_int_equal(n, 17);
+	/* From a date on: the undated ones are not included. */
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .from = "2026-12-01"};
+	tl_store_count(st, &q, &n, &err);
+	/* December is i % 12 == 11: 20 of 250, all dated; the 25 undated
+	 * ones (i % 10 == 0) must not count. */
+	assert_int_equal(n, 20);
+	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .from = "2026-03-01",
+			      .to = "2026-04-01"};
 	q.reverse = true;
 	q.limit = 5;
 	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);

@@ -1,0 +1,421 @@
+/*
+ * ical.c - follow-ups as iCalendar to-dos (RFC 5545 VTODO), built and
+ * serialised with libical, so that what was agreed in a meeting can go
+ * into any calendar program.
+ *
+ * The file is streamed: the VCALENDAR frame (VERSION, PRODID) is
+ * serialised once and cut at its END line, and every follow-up becomes a
+ * VTODO of its own that is serialised, written and freed before the next,
+ * so memory stays at one page of records (500) however many there are.
+ * libical does the escaping of TEXT values (\\ \; \, \n) and folds lines
+ * at 75 octets with CRLF line ends, never inside a UTF-8 sequence
+ * (checked by tests/unit/test_ical.c).
+ *
+ * The output is a pure function of the records: DTSTAMP is the record's
+ * updated_at, not the wall clock, and the to-dos come in the store's list
+ * order.  libical's parser drops white space at the very start and end of
+ * a TEXT value; the store keeps such text as typed, so a text that starts
+ * or ends with spaces comes back trimmed from any libical-based reader.
+ */
+#include "tillit/ical.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libical/ical.h>
+
+#include "tillit/error.h"
+#include "tillit/i18n.h"
+#include "tillit/model.h"
+#include "tillit/present.h"
+#include "tillit/store.h"
+
+/* Records asked of the store at a time. */
+#define PAGE_SIZE 500
+
+#define PRODID "-//tillit//tillit 0.1//EN"
+#define UID_DOMAIN "@tillit"
+
+/* The line that ends the VCALENDAR frame as libical writes it. */
+#define CAL_END "END:VCALENDAR\r\n"
+
+/* One export in progress. */
+struct ical_out {
+	FILE *out;
+	struct tl_refs refs;
+	struct tl_error *err;
+};
+
+static enum tl_status no_memory(struct tl_error *err)
+{
+	return tl_error_set(err, TL_ESYS, _("Out of memory."));
+}
+
+static enum tl_status write_failed(struct tl_error *err)
+{
+	return tl_error_set(err, TL_ESYS, _("Cannot write the export: %s."),
+			    strerror(errno ? errno : EIO));
+}
+
+static enum tl_status write_bytes(FILE *out, const char *s, size_t n,
+				  struct tl_error *err)
+{
+	if (n && fwrite(s, 1, n, out) != n)
+		return write_failed(err);
+	return TL_OK;
+}
+
+/*
+ * Adds prop to comp.  A NULL prop (libical could not allocate it) makes
+ * *ok false, so that a whole VTODO is checked once at its end.
+ */
+static void add_prop(icalcomponent *comp, icalproperty *prop, bool *ok)
+{
+	if (!prop) {
+		*ok = false;
+		return;
+	}
+	icalcomponent_add_property(comp, prop);
+}
+
+/* A record timestamp "YYYY-MM-DDTHH:MM:SSZ" as a UTC icaltime. */
+static bool stamp_to_ical(const char *s, struct icaltimetype *t)
+{
+	int y, mo, d, h, mi, sec;
+	char z;
+
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec,
+		   &z) != 7 || z != 'Z' || strlen(s) != 20)
+		return false;
+	*t = icaltime_null_time();
+	t->year = y;
+	t->month = mo;
+	t->day = d;
+	t->hour = h;
+	t->minute = mi;
+	t->second = sec;
+	t->zone = icaltimezone_get_utc_timezone();
+	return mo >= 1 && mo <= 12 && d >= 1 &&
+	       d <= icaltime_days_in_month(mo, y) && h < 24 && mi < 60 &&
+	       sec < 61;
+}
+
+/* A date "YYYY-MM-DD" as an icaltime DATE value. */
+static bool date_to_ical(const char *s, struct icaltimetype *t)
+{
+	int y, mo, d;
+
+	if (sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3 || strlen(s) != 10 ||
+	    mo < 1 || mo > 12 || d < 1 || d > icaltime_days_in_month(mo, y))
+		return false;
+	*t = icaltime_null_date();
+	t->year = y;
+	t->month = mo;
+	t->day = d;
+	return true;
+}
+
+/*
+ * A local wall time "YYYY-MM-DD HH:MM" (in TZ) as a UTC icaltime, which
+ * RFC 5545 requires of COMPLETED.
+ */
+static bool walltime_to_ical(const char *s, struct icaltimetype *t)
+{
+	struct tm tm = {0}, utc;
+	time_t when;
+	int y, mo, d, h, mi;
+
+	if (sscanf(s, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
+	    strlen(s) != 16)
+		return false;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_isdst = -1;
+	when = mktime(&tm);
+	if (when == (time_t)-1 || !gmtime_r(&when, &utc))
+		return false;
+	*t = icaltime_null_time();
+	t->year = utc.tm_year + 1900;
+	t->month = utc.tm_mon + 1;
+	t->day = utc.tm_mday;
+	t->hour = utc.tm_hour;
+	t->minute = utc.tm_min;
+	t->second = utc.tm_sec;
+	t->zone = icaltimezone_get_utc_timezone();
+	return true;
+}
+
+/* Appends "label: value\n" to the growing string *buf of *len bytes. */
+static bool text_append(char **buf, size_t *len, const char *label,
+			const char *value)
+{
+	size_t ll = strlen(label), vl = strlen(value);
+	char *p = realloc(*buf, *len + ll + 2 + vl + 2);
+
+	if (!p)
+		return false;
+	*buf = p;
+	p += *len;
+	if (*len)
+		*p++ = '\n';
+	memcpy(p, label, ll);
+	p += ll;
+	memcpy(p, ": ", 2);
+	p += 2;
+	memcpy(p, value, vl);
+	p[vl] = '\0';
+	*len = (size_t)(p + vl - *buf);
+	return true;
+}
+
+/*
+ * The DESCRIPTION of a follow-up: its owner, where it came from (meeting,
+ * item, mandate, frame) and its outcome, one "Label: value" a line, with
+ * the field labels translated.  NULL when out of memory; caller frees.
+ */
+static char *describe(struct ical_out *o, const struct tl_record *r)
+{
+	static const int fields[] = {
+		TL_FOLLOWUP_OWNER, TL_FOLLOWUP_MEETING, TL_FOLLOWUP_ITEM,
+		TL_FOLLOWUP_MANDATE, TL_FOLLOWUP_FRAME, TL_FOLLOWUP_OUTCOME,
+	};
+	char *buf = NULL;
+	size_t len = 0;
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const struct tl_field *f = &r->e->fields[fields[i]];
+		const char *v = tl_record_get(r, fields[i]);
+
+		if (!v || !*v)
+			continue;
+		if (f->type == TL_FT_REF)
+			v = tl_refs_title(&o->refs, f->ref, v);
+		if (!text_append(&buf, &len, _(f->label), v)) {
+			free(buf);
+			return NULL;
+		}
+	}
+	return buf ? buf : strdup("");
+}
+
+/* The VTODO of one follow-up into *out (caller frees with libical). */
+static enum tl_status make_todo(struct ical_out *o, const struct tl_record *r,
+				icalcomponent **out)
+{
+	const char *status = tl_record_str(r, TL_FOLLOWUP_STATUS);
+	const char *due = tl_record_get(r, TL_FOLLOWUP_DUE);
+	const char *kind = tl_record_get(r, TL_FOLLOWUP_KIND);
+	const char *closed = tl_record_get(r, TL_FOLLOWUP_CLOSED_AT);
+	struct icaltimetype created, updated, t;
+	char uid[TL_ID_LEN + sizeof(UID_DOMAIN)];
+	icalcomponent *todo;
+	char *desc;
+	bool ok = true;
+
+	*out = NULL;
+	if (!stamp_to_ical(r->created_at, &created))
+		return tl_error_set(o->err, TL_EDB,
+				    _("\"%s\" must be a UTC timestamp "
+				      "YYYY-MM-DDTHH:MM:SSZ."), r->created_at);
+	if (!stamp_to_ical(r->updated_at, &updated))
+		return tl_error_set(o->err, TL_EDB,
+				    _("\"%s\" must be a UTC timestamp "
+				      "YYYY-MM-DDTHH:MM:SSZ."), r->updated_at);
+	desc = describe(o, r);
+	todo = icalcomponent_new_vtodo();
+	if (!desc || !todo) {
+		free(desc);
+		if (todo)
+			icalcomponent_free(todo);
+		return no_memory(o->err);
+	}
+	snprintf(uid, sizeof(uid), "%s%s", r->id, UID_DOMAIN);
+	add_prop(todo, icalproperty_new_uid(uid), &ok);
+	/* Without a METHOD, DTSTAMP is when the information last changed. */
+	add_prop(todo, icalproperty_new_dtstamp(updated), &ok);
+	add_prop(todo, icalproperty_new_created(created), &ok);
+	add_prop(todo, icalproperty_new_lastmodified(updated), &ok);
+	add_prop(todo, icalproperty_new_summary(
+			       tl_record_str(r, TL_FOLLOWUP_TEXT)), &ok);
+	if (*desc)
+		add_prop(todo, icalproperty_new_description(desc), &ok);
+	free(desc);
+	if (kind)
+		add_prop(todo, icalproperty_new_categories(kind), &ok);
+	/* A DATE value: libical adds VALUE=DATE since DUE's default is
+	 * DATE-TIME. */
+	if (due && date_to_ical(due, &t))
+		add_prop(todo, icalproperty_new_due(t), &ok);
+	if (!strcmp(status, "done")) {
+		add_prop(todo, icalproperty_new_status(ICAL_STATUS_COMPLETED),
+			 &ok);
+		add_prop(todo, icalproperty_new_percentcomplete(100), &ok);
+		if (closed && walltime_to_ical(closed, &t))
+			add_prop(todo, icalproperty_new_completed(t), &ok);
+	} else if (!strcmp(status, "cancelled")) {
+		add_prop(todo, icalproperty_new_status(ICAL_STATUS_CANCELLED),
+			 &ok);
+	} else {
+		add_prop(todo,
+			 icalproperty_new_status(ICAL_STATUS_NEEDSACTION),
+			 &ok);
+	}
+	if (!ok) {
+		icalcomponent_free(todo);
+		return no_memory(o->err);
+	}
+	*out = todo;
+	return TL_OK;
+}
+
+/* Serialises one component and writes it whole. */
+static enum tl_status write_component(FILE *out, icalcomponent *comp,
+				      struct tl_error *err)
+{
+	char *text = icalcomponent_as_ical_string_r(comp);
+	enum tl_status rc;
+
+	if (!text)
+		return no_memory(err);
+	rc = write_bytes(out, text, strlen(text), err);
+	icalmemory_free_buffer(text);
+	return rc;
+}
+
+static enum tl_status write_record(struct ical_out *o,
+				   const struct tl_record *r)
+{
+	icalcomponent *todo;
+	enum tl_status rc;
+
+	rc = make_todo(o, r, &todo);
+	if (rc != TL_OK)
+		return rc;
+	rc = write_component(o->out, todo, o->err);
+	icalcomponent_free(todo);
+	return rc;
+}
+
+/*
+ * The VCALENDAR frame as libical writes it, cut before its END line:
+ * *head is everything up to it (caller frees with icalmemory_free_buffer),
+ * *head_len its length.
+ */
+static enum tl_status calendar_head(char **head, size_t *head_len,
+				    struct tl_error *err)
+{
+	icalcomponent *cal = icalcomponent_new_vcalendar();
+	icalproperty *version = icalproperty_new_version("2.0");
+	icalproperty *prodid = icalproperty_new_prodid(PRODID);
+	char *text = NULL, *end;
+	size_t n;
+
+	*head = NULL;
+	if (cal && version && prodid) {
+		icalcomponent_add_property(cal, version);
+		icalcomponent_add_property(cal, prodid);
+		version = prodid = NULL;
+		text = icalcomponent_as_ical_string_r(cal);
+	}
+	if (version)
+		icalproperty_free(version);
+	if (prodid)
+		icalproperty_free(prodid);
+	if (cal)
+		icalcomponent_free(cal);
+	if (!text)
+		return no_memory(err);
+	n = strlen(text);
+	end = n >= strlen(CAL_END) ? text + n - strlen(CAL_END) : NULL;
+	if (!end || strcmp(end, CAL_END)) {
+		icalmemory_free_buffer(text);
+		/* Cannot happen with libical 3; not for translation. */
+		return tl_error_set(err, TL_ESYS,
+				    "libical wrote an unexpected calendar "
+				    "frame.");
+	}
+	*end = '\0';
+	*head = text;
+	*head_len = (size_t)(end - text);
+	return TL_OK;
+}
+
+/*
+ * Writes every follow-up q selects, page by page.  A page's cursor must
+ * stay alive until the next page is fetched, so the previous page is
+ * released only after that call.
+ */
+static enum tl_status write_todos(struct tl_store *st,
+				  const struct tl_query *q,
+				  struct ical_out *o)
+{
+	struct tl_query pq = *q;
+	struct tl_page prev = {0}, page;
+	bool have_prev = false;
+	enum tl_status rc;
+
+	pq.limit = PAGE_SIZE;
+	for (;;) {
+		memset(&page, 0, sizeof(page));
+		pq.after = have_prev ? &prev.next : NULL;
+		rc = tl_store_list(st, &pq, &page, o->err);
+		if (have_prev)
+			tl_page_done(&prev);
+		have_prev = false;
+		if (rc != TL_OK)
+			return rc;
+		for (int i = 0; i < page.n && rc == TL_OK; i++)
+			rc = write_record(o, page.recs[i]);
+		if (rc != TL_OK || !page.more) {
+			tl_page_done(&page);
+			return rc;
+		}
+		prev = page;
+		have_prev = true;
+	}
+}
+
+enum tl_status tl_ical_write_followups(struct tl_store *st,
+				       const struct tl_query *q, FILE *out,
+				       struct tl_error *err)
+{
+	struct ical_out o = {.out = out, .err = err};
+	char *head = NULL;
+	size_t head_len = 0;
+	enum tl_status rc;
+
+	tl_error_clear(err);
+	/* A caller's mistake, never the user's: not translated. */
+	if (!st || !q || !out || q->kind != TL_K_FOLLOWUP)
+		return tl_error_set(err, TL_EUSAGE,
+				    "tl_ical_write_followups: the query must "
+				    "list follow-ups.");
+	errno = 0;
+	rc = calendar_head(&head, &head_len, err);
+	if (rc != TL_OK)
+		return rc;
+	rc = write_bytes(out, head, head_len, err);
+	icalmemory_free_buffer(head);
+	if (rc != TL_OK)
+		return rc;
+	tl_refs_init(&o.refs, st);
+	/* One snapshot for every page: a program writing meanwhile cannot
+	 * make the file inconsistent. */
+	rc = tl_store_read_begin(st, err);
+	if (rc == TL_OK)
+		rc = write_todos(st, q, &o);
+	tl_store_read_end(st);
+	tl_refs_done(&o.refs);
+	if (rc != TL_OK)
+		return rc;
+	if (fputs(CAL_END, out) == EOF || fflush(out) == EOF || ferror(out))
+		return write_failed(err);
+	return TL_OK;
+}

@@ -1,0 +1,182 @@
+/*
+ * seal.c - what signing writes: the signatures of a meeting, and the seal
+ * that marks it signed and keeps the digest of its canonical minutes.
+ *
+ * Who must sign, and what the digest covers, is decided above the store
+ * (src/export/sign.c); here the writes happen, through the store's own
+ * routes that may add signatures and seals and set a meeting's status to
+ * `signed`, which no ordinary change may.  Once a meeting is signed,
+ * record.c and the triggers of schema.c lock it.
+ */
+#include "tillit/store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/i18n.h"
+#include "internal.h"
+
+/* The meeting `id`, or TL_EINVAL naming the missing meeting. */
+static enum tl_status get_meeting(struct tl_store *st, const char *id,
+				  struct tl_record **m, struct tl_error *err)
+{
+	enum tl_status rc = tl_store_get(st, TL_K_MEETING, id, m, err);
+
+	if (rc == TL_ENOTFOUND)
+		return tl_error_set(err, TL_EINVAL,
+				    _("Meeting: no meeting has the id %s."), id);
+	return rc;
+}
+
+static bool is_signed(const struct tl_record *m)
+{
+	return !strcmp(tl_record_str(m, TL_MEETING_STATUS), "signed");
+}
+
+enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
+			     const char *person_id, const char *role,
+			     struct tl_error *err)
+{
+	struct tl_record *m = NULL, *sig;
+	char now[TL_DATETIME_SIZE];
+	sqlite3_stmt *s;
+	enum tl_status rc;
+	int step;
+
+	if (!meeting_id || !person_id)
+		return tl_error_set(err, TL_EINVAL, _("Say which meeting is "
+				    "signed, and by whom."));
+	rc = get_meeting(st, meeting_id, &m, err);
+	if (rc != TL_OK)
+		return rc;
+	rc = is_signed(m) ? tl_locked_error(err) : TL_OK;
+	tl_record_free(m);
+	if (rc != TL_OK)
+		return rc;
+	s = tl_stmt(st, "SELECT 1 FROM signatures WHERE meeting = ? AND "
+		    "person = ?", err);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, 1, meeting_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, person_id, -1, SQLITE_TRANSIENT);
+	step = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (step == SQLITE_ROW)
+		return tl_error_set(err, TL_EREFUSED, _("They have signed the "
+				    "meeting already."));
+	if (step != SQLITE_DONE)
+		return tl_db_error(st, err, N_("reading"));
+
+	sig = tl_record_new(TL_K_SIGNATURE);
+	if (!sig)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	tl_clock_datetime(now);
+	if (!tl_record_set(sig, TL_SIGNATURE_MEETING, meeting_id) ||
+	    !tl_record_set(sig, TL_SIGNATURE_PERSON, person_id) ||
+	    !tl_record_set(sig, TL_SIGNATURE_ROLE, role) ||
+	    !tl_record_set(sig, TL_SIGNATURE_SIGNED_AT, now))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	else
+		rc = tl_insert_internal(st, sig, err);
+	tl_record_free(sig);
+	return rc;
+}
+
+enum tl_status tl_store_signatures(struct tl_store *st,
+				   const char *meeting_id,
+				   struct tl_page *page,
+				   struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_SIGNATURE, .parent = meeting_id,
+			     .limit = 1000};
+
+	return tl_store_list(st, &q, page, err);
+}
+
+/* True for 64 lower-case hex digits. */
+static bool digest_ok(const char *d)
+{
+	size_t n = 0;
+
+	for (; d[n]; n++)
+		if (!strchr("0123456789abcdef", d[n]))
+			return false;
+	return n == 64;
+}
+
+enum tl_status tl_store_seal(struct tl_store *st, const char *meeting_id,
+			     tl_digest_fn digest, void *ctx,
+			     struct tl_error *err)
+{
+	struct tl_record *m = NULL, *seal = NULL;
+	char now[TL_DATETIME_SIZE], d[65] = "";
+	enum tl_status rc;
+
+	rc = get_meeting(st, meeting_id, &m, err);
+	if (rc != TL_OK)
+		return rc;
+	if (is_signed(m)) {
+		tl_record_free(m);
+		return tl_error_set(err, TL_EREFUSED,
+				    _("The meeting is signed already."));
+	}
+	rc = tl_sp_begin(st, err);
+	if (rc != TL_OK) {
+		tl_record_free(m);
+		return rc;
+	}
+	if (!tl_record_set(m, TL_MEETING_STATUS, "signed"))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK)
+		rc = tl_update_internal(st, m, err);
+	/* Asked now, so that the digest covers the meeting as signed. */
+	if (rc == TL_OK)
+		rc = digest(ctx, st, meeting_id, d, err);
+	if (rc == TL_OK && !digest_ok(d))
+		rc = tl_error_set(err, TL_ESYS, _("The digest of the minutes "
+				  "could not be made."));
+	if (rc == TL_OK && !(seal = tl_record_new(TL_K_SEAL)))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK) {
+		tl_clock_datetime(now);
+		if (!tl_record_set(seal, TL_SEAL_MEETING, meeting_id) ||
+		    !tl_record_set(seal, TL_SEAL_DIGEST, d) ||
+		    !tl_record_set(seal, TL_SEAL_SEALED_AT, now))
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	if (rc == TL_OK)
+		rc = tl_insert_internal(st, seal, err);
+	tl_record_free(seal);
+	tl_record_free(m);
+	return tl_sp_end(st, rc, err);
+}
+
+enum tl_status tl_store_seal_get(struct tl_store *st, const char *meeting_id,
+				 char digest[65], char *sealed_at,
+				 struct tl_error *err)
+{
+	sqlite3_stmt *s = tl_stmt(st, "SELECT digest, sealed_at FROM seals "
+				  "WHERE meeting = ?", err);
+	int step;
+
+	if (!s)
+		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, 1, meeting_id, -1, SQLITE_TRANSIENT);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(s, 0);
+		const char *at = (const char *)sqlite3_column_text(s, 1);
+		snprintf(digest, 65, "%s", d ? d : "");
+		if (sealed_at)
+			snprintf(sealed_at, TL_DATETIME_SIZE, "%s",
+				 at ? at : "");
+	}
+	sqlite3_reset(s);
+	if (step == SQLITE_ROW)
+		return TL_OK;
+	if (step != SQLITE_DONE)
+		return tl_db_error(st, err, N_("reading"));
+	return tl_error_set(err, TL_ENOTFOUND,
+			    _("The meeting has no stored digest."));
+}
