@@ -46,7 +46,8 @@ POT_SRC = $(sort $(wildcard src/*.c src/*/*.c))
 all: tillit
 
 tillit: $(B)/tillit
-	@if [ "$(B)" = build/default ]; then cp $(B)/tillit tillit; fi
+	@if [ "$(B)" = build/default ]; then \
+		cp $(B)/tillit tillit.new && mv -f tillit.new tillit; fi
 
 $(B)/tillit: $(LIB_OBJ) $(MAIN_OBJ) | $(MO)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) $(PKG_LIBS)

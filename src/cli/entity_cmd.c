@@ -1178,7 +1178,8 @@ static enum tl_status cmd_list(struct cli *c, const struct tl_entity *e,
 			owner = optarg;
 			break;
 		case LO_UNIT:
-			rc = need(c, e, e->unit >= 0, "--unit");
+			rc = need(c, e, e->unit >= 0 || e->owner >= 0 ||
+				  tl_entity_field(e, "meeting") >= 0, "--unit");
 			unit = optarg;
 			break;
 		case LO_OPEN:
@@ -1290,7 +1291,7 @@ static enum tl_status cmd_list(struct cli *c, const struct tl_entity *e,
 		q.owner = owner_id;
 	}
 	if (rc == TL_OK && unit) {
-		rc = tl_store_resolve(st, e->fields[e->unit].ref, unit,
+		rc = tl_store_resolve(st, TL_K_UNIT, unit,
 				      unit_id, &c->err);
 		q.unit = unit_id;
 	}

@@ -373,7 +373,8 @@ static enum tl_status apply_filters(struct cli *c, const struct tl_entity *e,
 	if (f->owner)
 		rc = need(c, e, e->owner >= 0, "--owner");
 	if (rc == TL_OK && f->unit)
-		rc = need(c, e, e->unit >= 0, "--unit");
+		rc = need(c, e, e->unit >= 0 || e->owner >= 0 ||
+				  tl_entity_field(e, "meeting") >= 0, "--unit");
 	if (rc == TL_OK && (f->from || f->to))
 		rc = need(c, e, date_field(e) >= 0, f->from ? "--from" : "--to");
 	if (rc == TL_OK && f->open)
@@ -410,7 +411,7 @@ static enum tl_status apply_filters(struct cli *c, const struct tl_entity *e,
 		j->q.owner = owner_id;
 	}
 	if (f->unit) {
-		rc = tl_store_resolve(j->st, e->fields[e->unit].ref, f->unit,
+		rc = tl_store_resolve(j->st, TL_K_UNIT, f->unit,
 				      unit_id, &c->err);
 		if (rc != TL_OK)
 			return rc;

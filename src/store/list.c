@@ -131,9 +131,26 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	}
 	if (q->owner && (rc = filter_on(e, e->owner, "owner", err)) == TL_OK)
 		add_eq(b, e, e->owner, q->owner);
-	if (rc == TL_OK && q->unit &&
-	    (rc = filter_on(e, e->unit, "unit", err)) == TL_OK)
-		add_eq(b, e, e->unit, q->unit);
+	if (rc == TL_OK && q->unit) {
+		int meeting = tl_entity_field(e, "meeting");
+		if (e->unit >= 0) {
+			add_eq(b, e, e->unit, q->unit);
+		} else if (e->owner >= 0) {
+			/* A follow-up belongs to its owner's unit. */
+			snprintf(tmp, sizeof(tmp), " AND %s IN (SELECT id FROM "
+				 "people WHERE unit = ?)",
+				 e->fields[e->owner].name);
+			add(b, tmp);
+			bind(b, q->unit, NULL);
+		} else if (meeting >= 0) {
+			/* An item belongs to its meeting's unit. */
+			add(b, " AND meeting IN (SELECT id FROM meetings "
+			       "WHERE unit = ?)");
+			bind(b, q->unit, NULL);
+		} else {
+			rc = filter_on(e, -1, "unit", err);
+		}
+	}
 	if (rc == TL_OK && q->kindv &&
 	    (rc = filter_on(e, e->kindf, "kind", err)) == TL_OK)
 		add_eq(b, e, e->kindf, q->kindv);

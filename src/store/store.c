@@ -547,10 +547,21 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 				  _("The database %s is read-only; tillit can "
 				  "only read it (check the file's and the "
 				  "folder's permissions)."), path);
-	if (rc == TL_OK && readonly && version < TL_SCHEMA_VERSION)
-		rc = tl_error_set(err, TL_EDB,
-				  _("%s needs an upgrade, which cannot be done "
-				  "read-only."), path);
+	if (rc == TL_OK && readonly && version < TL_SCHEMA_VERSION) {
+		/* An older tillit wrote it: upgrade it once, writing, then
+		 * open it again to read. */
+		struct tl_store *rw = NULL;
+		tl_store_close(st);
+		rc = tl_store_open(path, flags & ~(unsigned)TL_OPEN_READONLY,
+				   &rw, err);
+		tl_store_close(rw);
+		if (rc != TL_OK)
+			return tl_error_set(err, rc,
+					    _("%s needs an upgrade, which "
+					      "cannot be done read-only."),
+					    path);
+		return tl_store_open(path, flags, out, err);
+	}
 	if (rc == TL_OK && !readonly && !memory)
 		rc = tl_exec(st, "PRAGMA journal_mode = WAL", err);
 	if (rc == TL_OK)

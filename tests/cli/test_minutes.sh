@@ -310,7 +310,7 @@ run tl export minutes "Inget sådant möte"
 check_err "an unknown meeting" 1 'Inget sådant möte'
 run tl export mandates --format ics
 check_err "only follow-ups go to iCalendar" 2 'csv or json'
-run tl export followups --unit "Socialnämnden"
+run tl export principles --unit "Socialnämnden"
 check_err "a filter the kind lacks" 2 '--unit'
 run tl export followups --kind nonsense
 check_err "a bad --kind" 1 'nonsense'

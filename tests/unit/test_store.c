@@ -479,7 +479,22 @@ static void test_keyset_paging_and_filters(void **state)
 	assert_true(strcmp(tl_record_get(page.recs[0], TL_FOLLOWUP_DUE),
 			   tl_record_get(page.recs[4], TL_FOLLOWUP_DUE)) >= 0);
 	tl_page_done(&page);
+	/* Follow-ups have no unit of their own: their owner's counts. */
 	q = (struct tl_query){.kind = TL_K_FOLLOWUP, .unit = anna};
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
+	assert_int_equal(n, 0);
+	{
+		char u[40], p[40];
+		strcpy(u, add(st, TL_K_UNIT, "name", "Hemtjänsten", "kind",
+			      "department", NULL));
+		strcpy(p, add(st, TL_K_PERSON, "name", "Olle", "kind",
+			      "employee", "unit", u, NULL));
+		add(st, TL_K_FOLLOWUP, "text", "Ring", "owner", p, NULL);
+		q = (struct tl_query){.kind = TL_K_FOLLOWUP, .unit = u};
+		assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
+		assert_int_equal(n, 1);
+	}
+	q = (struct tl_query){.kind = TL_K_PRINCIPLE, .unit = anna};
 	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_EUSAGE);
 	tl_store_close(st);
 }
