@@ -40,8 +40,10 @@ LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
 MO := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tillit.mo)
 POT_SRC = $(sort $(wildcard src/*.c src/*/*.c))
 
+.PHONY: bench bench-smoke
 .PHONY: all run test unit-test asan clang install uninstall clean deps \
 	deps-test check-layers pot FORCE
+.PHONY: fuzz fuzz-build deps-fuzz
 
 all: tillit
 
@@ -95,6 +97,17 @@ deps:
 deps-test:
 	@sh scripts/deps.sh test
 
+# The benchmark of doc/performance.md (bench/run.sh): builds the large
+# tier once into bench/data/, measures tillit and its peers, rewrites
+# doc/performance.md.  bench-smoke does the same at a tiny scale in
+# seconds and writes bench/data/performance-small.md.  Neither runs in
+# make test.
+bench: tillit
+	@sh bench/run.sh large
+
+bench-smoke: tillit
+	@sh bench/run.sh small
+
 run: deps
 	@$(MAKE) --no-print-directory tillit
 	./tillit
@@ -127,6 +140,71 @@ asan: deps-test
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run.sh build/asan
+
+# Every unit and command-line test with tillit (and the unit tests) under
+# valgrind memcheck: an error or a byte definitely lost fails the run.
+# Each run's report goes to build/valgrind/ (empty when clean).
+.PHONY: valgrind reliability
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite
+valgrind: deps-test
+	@command -v valgrind >/dev/null 2>&1 || \
+		{ echo "valgrind: not installed (apt-get install valgrind)" >&2; \
+		exit 1; }
+	@$(MAKE) --no-print-directory tillit unit-test
+	@rm -rf build/valgrind && mkdir -p build/valgrind && \
+		chmod 1777 build/valgrind
+	@TILLIT_WRAPPER="$(VALGRIND) --log-file=$(CURDIR)/build/valgrind/%p.log" \
+		TEST_TIMEOUT=1800 sh tests/run.sh $(B); rc=$$?; \
+	runs=$$(ls build/valgrind | wc -l); \
+	bad=$$(find build/valgrind -name '*.log' -size +0 | wc -l); \
+	for f in $$(find build/valgrind -name '*.log' -size +0 | head -5); do \
+		echo "--- $$f"; head -40 $$f; done; \
+	echo "valgrind: $$runs runs, $$bad with errors or definite leaks"; \
+	[ $$rc = 0 ] && [ $$bad = 0 ]
+
+# The long form of the crash, concurrency and fault tests (REL_KILLS
+# kills, REL_SECONDS of concurrent writers), which rewrites
+# doc/reliability.md with what it measured.
+REL_KILLS ?= 200
+REL_SECONDS ?= 60
+reliability: deps-test
+	@$(MAKE) --no-print-directory tillit
+	@sh tests/reliability/report.sh $(B)/tillit $(REL_KILLS) $(REL_SECONDS)
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c) with ASan and UBSan, built by
+# clang in build/fuzz, each run for FUZZ_SECONDS on its seed corpus
+# (tests/fuzz/corpus/NAME); what they find goes to build/fuzz/corpus/NAME,
+# crashes to build/fuzz/crash-NAME-*.  Not part of `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=undefined
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang \
+		CFLAGS="$(FUZZ_FLAGS)" fuzz-build >/dev/null
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 \
+			-print_final_stats=1 \
+			-artifact_prefix=$(CURDIR)/build/fuzz/crash-$$t- \
+			$(CURDIR)/build/fuzz/corpus/$$t \
+			$(CURDIR)/tests/fuzz/corpus/$$t \
+			>build/fuzz/$$t.log 2>&1 || { fail=1; \
+			echo "fuzz: $$t FAILED, see build/fuzz/$$t.log"; }; \
+		grep -E '^stat::number_of_executed_units' build/fuzz/$$t.log \
+			| sed "s/^/fuzz: $$t /"; \
+	done; exit $$fail
+
+fuzz-build: $(FUZZ_TARGETS:%=$(B)/%)
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined $(LDFLAGS) \
+		-o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
+deps-fuzz:
+	@sh scripts/deps.sh fuzz
 
 # Layering (DESIGN.md section 4): includes run one way, core <- store <-
 # export <- cli and ui; core knows neither ncurses nor SQLite, store knows

@@ -25,17 +25,40 @@ cmd:tmux:tmux
 cmd:tidy:tidy
 "
 
+# The fuzz targets (make fuzz): clang and its libFuzzer runtime, which
+# Debian ships as libclang-rt-N-dev for clang N.
+fuzz_needs="
+cmd:clang:clang
+fuzzer:clang:libclang-rt-14-dev
+"
+
 case "${1:-build}" in
 test) needs="$needs $test_needs" ;;
+fuzz) needs="$needs $fuzz_needs" ;;
 esac
+
+# True when clang links a libFuzzer target.
+can_fuzz() {
+	command -v clang >/dev/null 2>&1 || return 1
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\n%s\n' \
+		'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }' |
+		clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1
+}
 
 missing=""
 for n in $needs; do
 	kind=${n%%:*}; rest=${n#*:}; what=${rest%%:*}; pkg=${rest#*:}
 	case $kind in
 	cmd) command -v "$what" >/dev/null 2>&1 && continue ;;
+	file) [ -x "$what" ] && continue ;;
 	pc) command -v pkg-config >/dev/null 2>&1 &&
 		pkg-config --exists "$what" 2>/dev/null && continue ;;
+	fuzzer)
+		can_fuzz && continue
+		# The runtime that goes with the clang installed, if any.
+		v=$(clang --version 2>/dev/null |
+			sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -n 1)
+		[ -n "$v" ] && pkg=libclang-rt-$v-dev ;;
 	esac
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
 done

@@ -20,6 +20,11 @@
 # failed.  Tests run JOBS at a time (default: the number of processors),
 # each under a time limit of TEST_TIMEOUT seconds (default 600) when
 # timeout(1) is there.
+#
+# TILLIT_WRAPPER, when set, is a command put in front of every unit test
+# binary and every run of tillit (make valgrind sets it to valgrind): the
+# CLI tests then get as TILLIT a small script that runs the wrapper on
+# B/tillit.
 set -u
 
 B=${1:-build/default}
@@ -36,6 +41,17 @@ B=$(cd "$B" && pwd)
 work=$(mktemp -d) || exit 3
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
+
+wrapper=${TILLIT_WRAPPER:-}
+tillit_bin=$B/tillit
+if [ -n "$wrapper" ]; then
+	# Reachable by the other user some tests switch to (setpriv).
+	chmod 0755 "$work"
+	tillit_bin=$work/tillit
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$wrapper" "$B/tillit" \
+		>"$tillit_bin"
+	chmod 0755 "$tillit_bin"
+fi
 
 jobs=${JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
 case $jobs in '' | *[!0-9]* | 0) jobs=2 ;; esac
@@ -68,9 +84,10 @@ run_case() {
 		TZ=${TZ:-Europe/Stockholm}
 		export XDG_DATA_HOME TMPDIR TZ
 		if [ "$kind" = unit ]; then
-			$tmo "$path" >"$work/$n.out" 2>&1
+			# shellcheck disable=SC2086
+			$tmo $wrapper "$path" >"$work/$n.out" 2>&1
 		else
-			TILLIT=$B/tillit
+			TILLIT=$tillit_bin
 			export TILLIT
 			# shellcheck disable=SC2046
 			$tmo $(interp "$path") "$path" >"$work/$n.out" 2>&1

@@ -26,4 +26,17 @@
 bool ui_form_record(struct ui_app *app, struct tl_record *r,
 		    const char *title);
 
+/*
+ * Like ui_form_record, for a draft (draft.h) taken up again: r holds the
+ * draft's values (with r->id set when it edits a stored record).  The
+ * draft file at draft_path is removed when the record is saved or the
+ * user throws it away; when a signal closes the program again, what is
+ * typed by then replaces it.
+ *
+ * When a signal ends any form (ui_signal), what was typed is kept as a
+ * new draft next to the database.
+ */
+bool ui_form_record_draft(struct ui_app *app, struct tl_record *r,
+			  const char *title, const char *draft_path);
+
 #endif

@@ -16,20 +16,23 @@
  */
 #define TL_REF_CACHE 32
 
+struct tl_ref_slot {
+	enum tl_kind kind;
+	char id[TL_ID_LEN + 1];
+	char *title;
+};
+
 struct tl_refs {
 	struct tl_store *st;
-	struct {
-		enum tl_kind kind;
-		char id[TL_ID_LEN + 1];
-		char *title;
-	} slot[TL_REF_CACHE];
+	struct tl_ref_slot slot[TL_REF_CACHE];
 	int next;
 };
 
 void tl_refs_init(struct tl_refs *refs, struct tl_store *st);
 void tl_refs_done(struct tl_refs *refs);
 /* The title (first line, sanitised) of record id of kind; the cache owns
- * it.  The short id when the record cannot be read. */
+ * it, and it stays valid for the next TL_REF_CACHE - 1 lookups (so two
+ * titles can be compared).  The short id when the record cannot be read. */
 const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
 			   const char *id);
 

@@ -17,6 +17,14 @@ void tl_text_init(void);
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool tl_utf8_valid(const char *s, size_t len);
 
+/*
+ * How many bytes of s to quote when at most max may be shown: strlen(s)
+ * when it fits, else max less the start of a character that would be cut
+ * (for "%.*s" in messages, so that a quote never ends in half a
+ * character).  0 for NULL.
+ */
+size_t tl_utf8_prefix(const char *s, size_t max);
+
 /* Terminal cells that s takes; control characters count as 0. */
 size_t tl_text_width(const char *s);
 

@@ -111,6 +111,13 @@ bool ui_pick(struct ui_app *app, enum tl_kind kind, const char *question,
  */
 int ui_read_key(struct ui_app *app);
 
+/*
+ * The signal that asked the program to end (SIGHUP, SIGTERM, SIGINT), or
+ * 0.  A modal screen that gets -1 from ui_read_key while this is set
+ * should keep what was typed (draft.h) before it gives up.
+ */
+int ui_signal(struct ui_app *app);
+
 /* Redraws the whole screen now: the views, the bars and the modal
  * windows on top of them (ui_modal_push). */
 void ui_draw_now(struct ui_app *app);

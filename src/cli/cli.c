@@ -319,6 +319,7 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		{"export", cli_cmd_export},
 		{"import", cli_cmd_import},
 		{"log", cli_cmd_log},
+		{"gen", cli_cmd_gen},
 		{"sign", cli_cmd_sign},
 		{"verify", cli_cmd_verify},
 		{"help", cmd_help},
@@ -335,7 +336,8 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		return cli_cmd_entity(c, e, argc, argv);
 	}
 	cli_set_cmd(c, "", NULL);
-	return cli_usage(c, _("Unknown command '%.60s'."), cmd);
+	return cli_usage(c, _("Unknown command '%.*s'."),
+			 (int)tl_utf8_prefix(cmd, 60), cmd);
 }
 
 /* Prints c->err as the one line "tillit: <sentence>" on stderr. */

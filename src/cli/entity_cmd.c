@@ -947,6 +947,39 @@ static void cells_free(char **cells, int n)
  * page after page.  skip is a field left out (the parent in a nested
  * list), or -1.  *count is the number of rows printed.
  */
+
+/*
+ * The widest a value of a fixed form can be, so that later pages fit the
+ * columns measured on the first: dates, times, numbers and choices.
+ * 0 for free text, which is measured.
+ */
+static size_t fixed_width(const struct tl_field *f)
+{
+	size_t w = 0;
+	char buf[32];
+
+	switch (f->type) {
+	case TL_FT_DATE:
+		return TL_DATE_SIZE - 1;
+	case TL_FT_DATETIME:
+		return TL_DATETIME_SIZE - 1;
+	case TL_FT_BOOL:
+		return 3;
+	case TL_FT_INT:
+		snprintf(buf, sizeof(buf), "%ld", f->max);
+		w = strlen(buf);
+		snprintf(buf, sizeof(buf), "%ld", f->min);
+		return strlen(buf) > w ? strlen(buf) : w;
+	case TL_FT_ENUM:
+		for (const char *const *c = f->choices; c && *c; c++)
+			if (tl_text_width(*c) > w)
+				w = tl_text_width(*c);
+		return w;
+	default:
+		return 0;
+	}
+}
+
 static enum tl_status list_table(struct cli *c, struct tl_store *st,
 				 const struct tl_query *q, long limit,
 				 int indent, int skip, long *count)
@@ -985,6 +1018,7 @@ static enum tl_status list_table(struct cli *c, struct tl_store *st,
 				 f->type == TL_FT_REF);
 		if (cols[i] == e->title)
 			cli_table_prefer(t, i + 1);
+		cli_table_reserve(t, i + 1, fixed_width(f));
 	}
 	for (int r = 0; r < p.page.n; r++) {
 		rows[r] = row_cells(&refs, p.page.recs[r], cols, ncols);

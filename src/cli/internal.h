@@ -72,6 +72,8 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv);
+/* gen_cmd.c */
+enum tl_status cli_cmd_gen(struct cli *c, int argc, char **argv);
 /* sign_cmd.c */
 enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv);
@@ -122,6 +124,9 @@ void cli_table_prefer(struct cli_table *t, int i);
 /* Lines start with this many spaces (nested lists in `show`). */
 void cli_table_indent(struct cli_table *t, int indent);
 void cli_table_measure(struct cli_table *t, char *const *cells);
+/* Column i is at least width cells: values of a fixed form (dates,
+ * choices) that the measured rows may not show, such as later pages. */
+void cli_table_reserve(struct cli_table *t, int i, size_t width);
 /* Fixes the widths so that a line fits width cells (narrowing text). */
 void cli_table_layout(struct cli_table *t, int width);
 void cli_table_print_header(const struct cli_table *t, FILE *out);

@@ -431,15 +431,17 @@ static enum tl_status resolve_any(struct cli *c, struct tl_store *st,
 	if (found == 1)
 		return TL_OK;
 	if (found > 1)
-		return cli_fail(c, TL_EAMBIG, _("\"%.60s\" matches %d records: "
-				"%s; give more of the id."), text, found, list);
+		return cli_fail(c, TL_EAMBIG, _("\"%.*s\" matches %d records: "
+				"%s; give more of the id."),
+				(int)tl_utf8_prefix(text, 60), text, found,
+				list);
 	/* A record that was deleted still has its rows. */
 	if (tl_id_valid(text)) {
 		memcpy(out, text, TL_ID_LEN + 1);
 		return TL_OK;
 	}
-	return cli_fail(c, TL_ENOTFOUND, _("No record matches \"%.60s\"."),
-			text);
+	return cli_fail(c, TL_ENOTFOUND, _("No record matches \"%.*s\"."),
+			(int)tl_utf8_prefix(text, 60), text);
 }
 
 static char *audit_change(const struct tl_audit *a)

@@ -180,6 +180,12 @@ void cli_table_indent(struct cli_table *t, int indent)
 	t->indent = indent < 0 ? 0 : indent > 40 ? 40 : indent;
 }
 
+void cli_table_reserve(struct cli_table *t, int i, size_t width)
+{
+	if (i >= 0 && i < t->n && width > t->col[i].width)
+		t->col[i].width = width;
+}
+
 void cli_table_measure(struct cli_table *t, char *const *cells)
 {
 	for (int i = 0; i < t->n; i++) {

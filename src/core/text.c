@@ -117,6 +117,22 @@ bool tl_utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+size_t tl_utf8_prefix(const char *s, size_t max)
+{
+	size_t n;
+
+	if (!s)
+		return 0;
+	n = strnlen(s, max + 1);
+	if (n <= max)
+		return n;
+	n = max;
+	/* s[n] is the first byte left out: back up to its character. */
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 static bool is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);

@@ -803,14 +803,29 @@ struct minutes {
 	struct recs parts, items, mandates, frames, followups, principles;
 };
 
+/*
+ * The name of a referred record.  The canonical form that signing digests
+ * names it by id instead: people and units are not locked by signing, and
+ * renaming one must not look like tampering with every meeting it was in.
+ */
+static const char *ref_name(struct minutes *m, enum tl_kind kind,
+			    const char *id)
+{
+	if (!id)
+		return "";
+	if (m->w->canon)
+		return id;
+	return tl_refs_title(&m->refs, kind, id);
+}
+
 static const char *person_name(struct minutes *m, const char *id)
 {
-	return id ? tl_refs_title(&m->refs, TL_K_PERSON, id) : "";
+	return ref_name(m, TL_K_PERSON, id);
 }
 
 static const char *unit_name(struct minutes *m, const char *id)
 {
-	return id ? tl_refs_title(&m->refs, TL_K_UNIT, id) : "";
+	return ref_name(m, TL_K_UNIT, id);
 }
 
 /* The position of a role in the model's list: chair first. */
@@ -1196,7 +1211,7 @@ static void write_items(struct minutes *m)
 							       TL_ITEM_TAGS)));
 		if (refers)
 			mw_field(w, L(w, N_("Corrects")),
-				 tl_refs_title(&m->refs, TL_K_ITEM, refers));
+				 ref_name(m, TL_K_ITEM, refers));
 		if (tl_rules_grey_zone(m->kind,
 				       tl_record_get(it, TL_ITEM_QUESTION),
 				       tl_record_get(it, TL_ITEM_DECIDED_BY)))
@@ -1637,7 +1652,7 @@ static char *followup_fate(struct minutes *m, const struct tl_record *fu,
 			       outcome ? ": " : "", outcome ? outcome : "");
 	char *from = from_meeting && mt
 		? fmt_str(w, L(w, N_("from %s")),
-			  tl_refs_title(&m->refs, TL_K_MEETING, mt))
+			  ref_name(m, TL_K_MEETING, mt))
 		: NULL;
 	struct join j;
 

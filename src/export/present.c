@@ -42,8 +42,18 @@ const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
 
 	for (i = 0; i < TL_REF_CACHE; i++) {
 		if (refs->slot[i].title && refs->slot[i].kind == kind &&
-		    !strcmp(refs->slot[i].id, id))
-			return refs->slot[i].title;
+		    !strcmp(refs->slot[i].id, id)) {
+			/* Make it the newest, so that it outlives the next
+			 * TL_REF_CACHE - 1 lookups (callers compare two). */
+			int newest = (refs->next + TL_REF_CACHE - 1) %
+				     TL_REF_CACHE;
+			if (i != newest) {
+				struct tl_ref_slot t = refs->slot[i];
+				refs->slot[i] = refs->slot[newest];
+				refs->slot[newest] = t;
+			}
+			return refs->slot[newest].title;
+		}
 	}
 	if (refs->st &&
 	    tl_store_get(refs->st, kind, id, &r, &err) == TL_OK) {

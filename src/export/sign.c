@@ -214,10 +214,17 @@ enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
 	if (!meeting_id || !person_id)
 		return tl_error_set(err, TL_EINVAL, _("Say which meeting is "
 				    "signed, and by whom."));
-	rc = tl_store_get(st, TL_K_MEETING, meeting_id, &m, err);
+	/*
+	 * Who has signed, and whether this is the last signature, is read
+	 * inside the write transaction: two signers at the same moment must
+	 * not each think the other has not signed (and leave no seal).
+	 */
+	rc = tl_store_begin(st, err);
 	if (rc != TL_OK)
 		return rc;
-	rc = check_signable(m, err);
+	rc = tl_store_get(st, TL_K_MEETING, meeting_id, &m, err);
+	if (rc == TL_OK)
+		rc = check_signable(m, err);
 	if (rc == TL_OK)
 		rc = signers_of(st, m, &s, &n, err);
 	tl_refs_init(&refs, st);
@@ -244,17 +251,13 @@ enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
 
 	/* The signature and, at the last one, the seal go in together. */
 	if (rc == TL_OK)
-		rc = tl_store_begin(st, err);
-	if (rc == TL_OK) {
 		rc = tl_store_sign(st, meeting_id, person_id, s[k].role, err);
-		if (rc == TL_OK && all)
-			rc = tl_store_seal(st, meeting_id, minutes_digest, NULL,
-					   err);
-		if (rc == TL_OK)
-			rc = tl_store_commit(st, err);
-		else
-			tl_store_rollback(st);
-	}
+	if (rc == TL_OK && all)
+		rc = tl_store_seal(st, meeting_id, minutes_digest, NULL, err);
+	if (rc == TL_OK)
+		rc = tl_store_commit(st, err);
+	else
+		tl_store_rollback(st);
 	if (rc == TL_OK && complete)
 		*complete = all;
 	free(s);

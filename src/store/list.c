@@ -41,8 +41,9 @@ static void bind(struct built *b, const char *value,
 	if (b->nbind < MAX_BINDS) {
 		b->bind[b->nbind] = value;
 		b->bind_field[b->nbind] = f;
-		b->nbind++;
 	}
+	/* Counted even past the end, so that build() can refuse. */
+	b->nbind++;
 }
 
 /* The sort expression: nullable fields sort last as '~'. */
@@ -255,6 +256,10 @@ static sqlite3_stmt *prepare_built(struct tl_store *st, const struct built *b,
 	char sql[2100];
 	sqlite3_stmt *s;
 
+	if (b->nbind > MAX_BINDS) {
+		tl_error_set(err, TL_ESYS, _("The query is too long."));
+		return NULL;
+	}
 	snprintf(sql, sizeof(sql), "%s%s", prefix, b->sql);
 	s = tl_stmt(st, sql, err);
 	if (!s)
@@ -306,11 +311,15 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 			page->more = true;
 			break;
 		}
-		struct tl_record *r = (struct tl_record *)NULL;
 		/* Row layout: id, created, updated, fields..., sort key. */
-		r = tl_record_new(e->kind);
-		if (!r)
-			break;
+		struct tl_record *r = tl_record_new(e->kind);
+		bool oom = !r;
+		if (!r) {
+			/* A short page would read as the end of the list. */
+			sqlite3_reset(s);
+			tl_page_done(page);
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
+		}
 		snprintf(r->id, sizeof(r->id), "%s",
 			 (const char *)sqlite3_column_text(s, 0));
 		snprintf(r->created_at, sizeof(r->created_at), "%s",
@@ -321,13 +330,18 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 			const char *v =
 				(const char *)sqlite3_column_text(s, 3 + i);
 			if (v)
-				tl_record_set(r, i, v);
+				oom |= !tl_record_set(r, i, v);
 		}
 		page->recs[page->n++] = r;
 		free(page->next.key);
 		const char *key =
 			(const char *)sqlite3_column_text(s, 3 + e->nfields);
 		page->next.key = key ? strdup(key) : NULL;
+		if (oom || (key && !page->next.key)) {
+			sqlite3_reset(s);
+			tl_page_done(page);
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
+		}
 		memcpy(page->next.id, r->id, sizeof(page->next.id));
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -549,6 +563,8 @@ enum tl_status tl_store_seed_principles(struct tl_store *st,
 	if (rc != TL_OK || n > 0)
 		return rc;
 	rc = tl_sp_begin(st, err);
+	if (rc != TL_OK)
+		return rc;
 	for (int i = 0; rc == TL_OK && p[i].key; i++) {
 		struct tl_record *r = tl_record_new(TL_K_PRINCIPLE);
 		char pos[16];

@@ -154,7 +154,7 @@ enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
 	if (rc != SQLITE_DONE)
 		return tl_db_error(st, err, N_("reading"));
 	return tl_error_set(err, TL_ENOTFOUND, _("No %s has the id %s."),
-			    e->label, id);
+			    _(e->label), id);
 }
 
 /* TL_OK when a record of kind with this id exists. */
@@ -1014,7 +1014,7 @@ enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
 	char sql[256], list[512] = "";
 	char ids[6][TL_ID_LEN + 1];
 	sqlite3_stmt *s;
-	int n = 0;
+	int n = 0, quoted;
 	size_t len = 0;
 
 	if (!e || !text || !*text)
@@ -1072,14 +1072,17 @@ enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
 		memcpy(out, ids[0], TL_ID_LEN + 1);
 		return TL_OK;
 	}
+	/* The text is quoted whole characters at a time. */
+	quoted = (int)tl_utf8_prefix(text, 60);
 	if (n == 0)
 		return tl_error_set(err, TL_ENOTFOUND,
-				    _("No %s matches \"%.60s\"."),
-				    _(e->label), text);
+				    _("No %s matches \"%.*s\"."),
+				    _(e->label), quoted, text);
 	return tl_error_set(err, TL_EAMBIG,
-			    n > 5 ? _("\"%.60s\" matches more than %d %s: %s; "
+			    n > 5 ? _("\"%.*s\" matches more than %d %s: %s; "
 				      "give more of the id.")
-				  : _("\"%.60s\" matches %d %s: %s; give more "
+				  : _("\"%.*s\" matches %d %s: %s; give more "
 				      "of the id."),
-			    text, n > 5 ? 5 : n, _(e->plural_label), list);
+			    quoted, text, n > 5 ? 5 : n, _(e->plural_label),
+			    list);
 }

@@ -58,16 +58,32 @@ static char *fts_query(const char *in)
 	return out;
 }
 
+/*
+ * Each index gives the SEARCH_NEWEST newest matches (rowid order, which
+ * FTS5 walks without sorting) with their bm25 rank; the best `limit` of
+ * them all are shown, and only those are joined to their table for the
+ * title and the snippet.  Ranking every match instead costs time in
+ * proportion to the hits: a common word in a database of ten years has
+ * a hundred thousand, and the query took over a second.
+ */
+#define SEARCH_NEWEST 200
+
 struct ranked {
-	struct tl_hit hit;
+	long long rowid;
 	double rank;
+	int k;           /* index into searchable[] */
 };
 
+/* By rank, then kind, then rowid: the order of ranking every match. */
 static int by_rank(const void *a, const void *b)
 {
-	double x = ((const struct ranked *)a)->rank;
-	double y = ((const struct ranked *)b)->rank;
-	return x < y ? -1 : x > y;
+	const struct ranked *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->k != y->k)
+		return x->k < y->k ? -1 : 1;
+	return x->rowid < y->rowid ? -1 : x->rowid > y->rowid;
 }
 
 static char *dup_col(sqlite3_stmt *s, int col)
@@ -76,13 +92,93 @@ static char *dup_col(sqlite3_stmt *s, int col)
 	return strdup(v ? v : "");
 }
 
+/* The newest matches of one index, appended to *all. */
+static enum tl_status candidates(struct tl_store *st, int k,
+				 const char *match, struct ranked **all,
+				 size_t *count, size_t *cap,
+				 struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(searchable[k]);
+	char sql[256];
+	sqlite3_stmt *s;
+	int step;
+
+	snprintf(sql, sizeof(sql), "SELECT rowid, bm25(%s_fts) FROM %s_fts "
+		 "WHERE %s_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+		 e->plural, e->plural, e->plural);
+	s = tl_stmt(st, sql, err);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, SEARCH_NEWEST);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*count == *cap) {
+			size_t c = *cap ? *cap * 2 : 64;
+			struct ranked *p = realloc(*all, c * sizeof(*p));
+			if (!p) {
+				sqlite3_reset(s);
+				return tl_error_set(err, TL_ESYS,
+						    _("Out of memory."));
+			}
+			*all = p;
+			*cap = c;
+		}
+		(*all)[*count].rowid = sqlite3_column_int64(s, 0);
+		(*all)[*count].rank = sqlite3_column_double(s, 1);
+		(*all)[*count].k = k;
+		(*count)++;
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_DONE)
+		return tl_db_error(st, err, N_("searching"));
+	return TL_OK;
+}
+
+/* The id, title and snippet of one chosen match. */
+static enum tl_status describe(struct tl_store *st, const struct ranked *r,
+			       const char *match, struct tl_hit *hit,
+			       struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(searchable[r->k]);
+	char sql[512];
+	sqlite3_stmt *s;
+	int step;
+
+	snprintf(sql, sizeof(sql),
+		 "SELECT t.id, t.%s, snippet(%s_fts, -1, '[', ']', '…', 12) "
+		 "FROM %s_fts JOIN %s t ON t.seq = %s_fts.rowid "
+		 "WHERE %s_fts MATCH ? AND %s_fts.rowid = ?",
+		 e->fields[e->title].name, e->plural, e->plural, e->plural,
+		 e->plural, e->plural, e->plural);
+	s = tl_stmt(st, sql, err);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, r->rowid);
+	step = sqlite3_step(s);
+	hit->kind = e->kind;
+	if (step == SQLITE_ROW) {
+		snprintf(hit->id, sizeof(hit->id), "%s",
+			 (const char *)sqlite3_column_text(s, 0));
+		hit->title = dup_col(s, 1);
+		hit->snippet = dup_col(s, 2);
+	}
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return tl_db_error(st, err, N_("searching"));
+	if (!hit->title || !hit->snippet)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	return TL_OK;
+}
+
 enum tl_status tl_store_search(struct tl_store *st, const char *query,
 			       int limit, struct tl_hit **hits, int *n,
 			       struct tl_error *err)
 {
-	size_t nk = sizeof(searchable) / sizeof(searchable[0]);
+	int nk = (int)(sizeof(searchable) / sizeof(searchable[0]));
 	struct ranked *all = NULL;
-	size_t count = 0, cap = 0;
+	size_t count = 0, cap = 0, keep = 0;
+	struct tl_hit *out = NULL;
 	enum tl_status rc = TL_OK;
 	char *match;
 
@@ -94,83 +190,27 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 	if (!match)
 		return tl_error_set(err, TL_EINVAL,
 				    _("Give a word to search for."));
-	for (size_t k = 0; k < nk && rc == TL_OK; k++) {
-		const struct tl_entity *e = tl_entity_get(searchable[k]);
-		char sql[512];
-		sqlite3_stmt *s;
-		int step;
-
-		snprintf(sql, sizeof(sql),
-			 "SELECT t.id, t.%s, snippet(%s_fts, -1, '[', ']', "
-			 "'…', 12), bm25(%s_fts) FROM %s_fts JOIN %s t "
-			 "ON t.seq = %s_fts.rowid WHERE %s_fts MATCH ? "
-			 "ORDER BY bm25(%s_fts) LIMIT ?",
-			 e->fields[e->title].name, e->plural, e->plural,
-			 e->plural, e->plural, e->plural, e->plural,
-			 e->plural);
-		s = tl_stmt(st, sql, err);
-		if (!s) {
-			rc = err ? err->status : TL_EDB;
-			break;
-		}
-		sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s, 2, limit);
-		while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-			if (count == cap) {
-				cap = cap ? cap * 2 : 32;
-				struct ranked *p =
-					realloc(all, cap * sizeof(*all));
-				if (!p) {
-					rc = tl_error_set(err, TL_ESYS,
-							  _("Out of memory."));
-					break;
-				}
-				all = p;
-			}
-			struct ranked *h = &all[count++];
-			memset(h, 0, sizeof(*h));
-			h->hit.kind = e->kind;
-			snprintf(h->hit.id, sizeof(h->hit.id), "%s",
-				 (const char *)sqlite3_column_text(s, 0));
-			h->hit.title = dup_col(s, 1);
-			h->hit.snippet = dup_col(s, 2);
-			h->rank = sqlite3_column_double(s, 3);
-		}
-		if (rc == TL_OK && step != SQLITE_ROW && step != SQLITE_DONE)
-			rc = tl_db_error(st, err, N_("searching"));
-		sqlite3_reset(s);
+	for (int k = 0; k < nk && rc == TL_OK; k++)
+		rc = candidates(st, k, match, &all, &count, &cap, err);
+	if (rc == TL_OK && count > 1)
+		qsort(all, count, sizeof(*all), by_rank);
+	keep = count < (size_t)limit ? count : (size_t)limit;
+	if (rc == TL_OK && keep > 0) {
+		out = calloc(keep, sizeof(*out));
+		if (!out)
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
+	for (size_t i = 0; rc == TL_OK && i < keep; i++)
+		rc = describe(st, &all[i], match, &out[i], err);
 	free(match);
+	free(all);
 	if (rc != TL_OK) {
-		for (size_t i = 0; i < count; i++) {
-			free(all[i].hit.title);
-			free(all[i].hit.snippet);
-		}
-		free(all);
+		tl_hits_free(out, (int)keep);
 		return rc;
 	}
-	if (count > 1)
-		qsort(all, count, sizeof(*all), by_rank);
-	if (count > 0) {
-		size_t keep = count < (size_t)limit ? count : (size_t)limit;
-		struct tl_hit *out = calloc(keep, sizeof(*out));
-		if (!out) {
-			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
-			keep = 0;
-		}
-		for (size_t i = 0; i < count; i++) {
-			if (i < keep) {
-				out[i] = all[i].hit;
-			} else {
-				free(all[i].hit.title);
-				free(all[i].hit.snippet);
-			}
-		}
-		*hits = out;
-		*n = (int)keep;
-	}
-	free(all);
-	return rc;
+	*hits = out;
+	*n = (int)keep;
+	return TL_OK;
 }
 
 void tl_hits_free(struct tl_hit *hits, int n)

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,12 +103,17 @@ static void os_user(char *out, size_t size)
 enum tl_status tl_db_error(struct tl_store *st, struct tl_error *err,
 			   const char *doing)
 {
+	int saved_errno = errno; /* before any call can change it */
 	int code = sqlite3_extended_errcode(st->db);
 	const char *msg = sqlite3_errmsg(st->db);
 	int sys = sqlite3_system_errno(st->db);
 
 	/* A write that failed for want of room (a full disk, a quota, a file
-	 * size limit) is an I/O error to SQLite; say what it means. */
+	 * size limit) is an I/O error to SQLite; say what it means.  SQLite
+	 * does not always keep the errno of a failed write, but the call
+	 * that failed has just returned, so errno still holds it. */
+	if (!sys)
+		sys = saved_errno;
 	if ((code & 0xff) == SQLITE_IOERR &&
 	    (sys == ENOSPC || sys == EFBIG || sys == EDQUOT))
 		code = SQLITE_FULL;
@@ -486,6 +492,64 @@ static enum tl_status check_schema(struct tl_store *st, long *version,
 	return TL_OK;
 }
 
+/*
+ * Reading a WAL database needs its -shm file, which SQLite cannot create
+ * in a folder we may not write to.  When there is no -wal file either,
+ * every committed change is in the database file itself, and nobody can
+ * start writing without making a -wal file in that folder: then the file
+ * can be read as immutable, without any lock or -shm file.  Reopens
+ * st->db so, for a read-only store; an SQLite status.
+ */
+static int reopen_immutable(struct tl_store *st)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *dir, *slash, *uri, *u;
+	size_t len = strlen(st->path);
+	char wal[PATH_MAX];
+	int rc;
+
+	if (snprintf(wal, sizeof(wal), "%s-wal", st->path) >=
+	    (int)sizeof(wal) || access(wal, F_OK) == 0 || errno != ENOENT)
+		return SQLITE_CANTOPEN;
+	dir = strdup(st->path);
+	if (!dir)
+		return SQLITE_NOMEM;
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	rc = access(slash ? dir : ".", W_OK) == 0 ? SQLITE_CANTOPEN
+						  : SQLITE_OK;
+	free(dir);
+	if (rc != SQLITE_OK)
+		return rc; /* a folder we may write to: another problem */
+	uri = malloc(len * 3 + sizeof("file:?immutable=1"));
+	if (!uri)
+		return SQLITE_NOMEM;
+	u = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)st->path; *p;
+	     p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+			*u++ = (char)*p;
+		} else {
+			*u++ = '%';
+			*u++ = hex[*p >> 4];
+			*u++ = hex[*p & 15];
+		}
+	}
+	strcpy(u, "?immutable=1");
+	sqlite3_close(st->db);
+	st->db = NULL;
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+			     SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (st->db) {
+		sqlite3_extended_result_codes(st->db, 1);
+		sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	}
+	return rc;
+}
+
 enum tl_status tl_store_open(const char *path, unsigned flags,
 			     struct tl_store **out, struct tl_error *err)
 {
@@ -542,6 +606,11 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 
 	rc = check_schema(st, &version, err);
+	if (rc != TL_OK && readonly && !memory &&
+	    ((sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY ||
+	     (sqlite3_errcode(st->db) & 0xff) == SQLITE_CANTOPEN) &&
+	    reopen_immutable(st) == SQLITE_OK)
+		rc = check_schema(st, &version, err);
 	if (rc == TL_OK && !readonly && sqlite3_db_readonly(st->db, "main") == 1)
 		rc = tl_error_set(err, TL_EDB,
 				  _("The database %s is read-only; tillit can "

@@ -28,6 +28,7 @@
 #include <curses.h>
 #include <form.h>
 
+#include "tillit/draft.h"
 #include "tillit/draw.h"
 #include "tillit/i18n.h"
 #include "tillit/present.h"
@@ -71,6 +72,7 @@ struct form_ui {
 	bool msg_error;
 	bool dirty;
 	char *canon; /* TL_TEXT_MAX + 1 bytes for tl_validate_value */
+	const char *draft; /* the draft file this form took up, or NULL */
 	/* The curses side; win is NULL when the screen is too small. */
 	WINDOW *win, *sub;
 	FORM *form;
@@ -1079,8 +1081,37 @@ static enum outcome handle_key(struct form_ui *fu, int key)
 	return GO_ON;
 }
 
-bool ui_form_record(struct ui_app *app, struct tl_record *r,
-		    const char *title)
+/*
+ * The program is being closed by a signal (the terminal hung up,
+ * SIGTERM): what was typed is kept as a draft next to the database
+ * (draft.h), to be offered back at the next start.  A draft this form
+ * took up is replaced by the new one.
+ */
+static void keep_draft(struct form_ui *fu)
+{
+	struct tl_error err = {0};
+	struct tl_record *d;
+	unsigned long long fields = 0;
+
+	sync_rows(fu);
+	if (!fu->dirty)
+		return; /* nothing typed; a draft taken up stays as it was */
+	d = tl_record_dup(fu->r);
+	if (!d)
+		return;
+	for (int i = 0; i < fu->nrows; i++) {
+		tl_record_set(d, fu->rows[i].fi, fu->rows[i].value);
+		if (fu->rows[i].fi < 64)
+			fields |= 1ULL << fu->rows[i].fi;
+	}
+	if (ui_draft_save(tl_store_filename(ui_store(fu->app)), d, fields,
+			  fu->title, NULL, 0, &err) == TL_OK && fu->draft)
+		ui_draft_remove(fu->draft);
+	tl_record_free(d);
+}
+
+static bool form_record(struct ui_app *app, struct tl_record *r,
+			const char *title, const char *draft)
 {
 	struct form_ui fu;
 	enum outcome done = GO_ON;
@@ -1092,6 +1123,9 @@ bool ui_form_record(struct ui_app *app, struct tl_record *r,
 	fu.app = app;
 	fu.r = r;
 	fu.title = title ? title : "";
+	fu.draft = draft;
+	/* A draft holds what was typed: Esc asks before throwing it away. */
+	fu.dirty = draft != NULL;
 	fu.canon = malloc(TL_TEXT_MAX + 1);
 	if (!fu.canon || !make_rows(&fu) ||
 	    !ui_modal_push(app, form_paint, &fu)) {
@@ -1108,15 +1142,35 @@ bool ui_form_record(struct ui_app *app, struct tl_record *r,
 			curs_set(1);
 		ui_draw_now(app);
 		key = ui_read_key(app);
-		if (key < 0)
+		if (key < 0 && ui_signal(app)) {
+			keep_draft(&fu);
+			draft = NULL; /* replaced, or kept as it was */
 			done = CANCELLED;
-		else if (key > 0)
+		} else if (key < 0) {
+			done = CANCELLED;
+		} else if (key > 0) {
 			done = handle_key(&fu, key);
+		}
 	}
+	/* Saved, or thrown away by the user: the draft has served. */
+	if (draft && (done == SAVED || key >= 0))
+		ui_draft_remove(draft);
 	ui_modal_pop(app);
 	curs_set(cursor == ERR ? 0 : cursor);
 	teardown(&fu);
 	free_rows(&fu);
 	free(fu.canon);
 	return done == SAVED;
+}
+
+bool ui_form_record(struct ui_app *app, struct tl_record *r,
+		    const char *title)
+{
+	return form_record(app, r, title, NULL);
+}
+
+bool ui_form_record_draft(struct ui_app *app, struct tl_record *r,
+			  const char *title, const char *draft_path)
+{
+	return form_record(app, r, title, draft_path);
 }

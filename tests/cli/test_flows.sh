@@ -127,7 +127,7 @@ must tl frame add -q --description "Budget för kompetensutveckling" \
 	--amount-unit SEK --trust high
 FR=$(last_id)
 run tl frame list --unacked
-check_grep "frame list --unacked" '^[0-9a-f]{8}  budget  Budget för'
+check_grep "frame list --unacked" '^[0-9a-f]{8}  budget +Budget för'
 run tl frame ack "$FR"
 check_grep "frame ack" '^Acknowledged frame [0-9a-f]{8}\.$'
 run tl frame list --unacked

@@ -150,4 +150,22 @@ check_out "an empty list in JSON" empty.json
 run tl balance list --format csv
 check_out "an empty list in CSV is the header" empty-balances.csv
 
+# Columns are sized on the first page, but a date further down must not
+# be cut: 100 undated follow-ups, then one with a date, newest first.
+DB2=$W/paged.db
+must "$TILLIT" --db "$DB2" init
+must "$TILLIT" --db "$DB2" person add --name "Åsa" --kind employee
+i=0
+while [ $i -lt 100 ]; do
+	printf 'followup add --text "Punkt %d" --owner Åsa\n' "$i"
+	i=$((i + 1))
+done >"$W/adds"
+while read -r line; do
+	eval "\"$TILLIT\" --db \"$DB2\" $line" >/dev/null || break
+done <"$W/adds"
+must "$TILLIT" --db "$DB2" followup add --text "Daterad" --owner Åsa \
+	--due 2026-12-24
+run "$TILLIT" --db "$DB2" followup list --reverse
+check_grep "a date on a later page is shown whole" '2026-12-24  open +Åsa +Daterad'
+
 done_testing

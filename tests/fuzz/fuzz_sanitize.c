@@ -59,11 +59,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *in, *s, *line, out[256];
 	size_t width, bufsize, w;
+	bool right;
 
 	if (size < 2)
 		return 0;
-	/* The first two bytes choose a width and a buffer size. */
+	/* The first two bytes choose a width, an alignment and a buffer
+	 * size. */
 	width = data[0] % 80;
+	right = data[0] & 0x80;
 	bufsize = 1 + data[1] % sizeof(out);
 	data += 2;
 	size -= 2;
@@ -94,7 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf = malloc(bufsize);
 	if (!buf)
 		abort();
-	tl_text_fit(in, width, data[0] & 0x80, buf, bufsize);
+	tl_text_fit(in, width, right, buf, bufsize);
 	if (strlen(buf) >= bufsize || !clean(buf, false))
 		abort();
 	free(buf);

@@ -425,6 +425,35 @@ static void test_utf8_valid(void **state)
 	assert_false(tl_utf8_valid("\xC3\x85X", 1));
 }
 
+/*
+ * A quote cut to fit a message never ends in half a character (found by
+ * tests/fuzz/fuzz_prefix.c: "No person matches" showed a '?' where a
+ * name of 59 letters and an "å" was cut after 60 bytes).
+ */
+static void test_utf8_prefix(void **state)
+{
+	char s[80];
+
+	(void)state;
+	assert_int_equal(tl_utf8_prefix(NULL, 10), 0);
+	assert_int_equal(tl_utf8_prefix("", 10), 0);
+	assert_int_equal(tl_utf8_prefix("abc", 3), 3);
+	assert_int_equal(tl_utf8_prefix("abcd", 3), 3);
+	/* "Åsa": Å is two bytes; one byte would cut it. */
+	assert_int_equal(tl_utf8_prefix("\xC3\x85sa", 1), 0);
+	assert_int_equal(tl_utf8_prefix("\xC3\x85sa", 2), 2);
+	/* 山 is three bytes. */
+	assert_int_equal(tl_utf8_prefix("a\xE5\xB1\xB1" "b", 3), 1);
+	assert_int_equal(tl_utf8_prefix("a\xE5\xB1\xB1" "b", 4), 4);
+	memset(s, 'a', 59);
+	memcpy(s + 59, "\xC3\xA5", 3);
+	assert_int_equal(tl_utf8_prefix(s, 60), 59);
+	assert_int_equal(tl_utf8_prefix(s, 61), 61);
+	/* Broken text is cut where asked, never read past its end. */
+	assert_int_equal(tl_utf8_prefix("\x80\x80\x80", 2), 0);
+	assert_int_equal(tl_utf8_prefix("\x80", 5), 1);
+}
+
 static void test_text_width(void **state)
 {
 	(void)state;
@@ -1137,6 +1166,7 @@ static void test_presets(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_prefix),
 		cmocka_unit_test(test_date_valid),
 		cmocka_unit_test(test_date_parse_absolute),
 		cmocka_unit_test(test_date_parse_relative),

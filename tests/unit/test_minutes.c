@@ -132,7 +132,10 @@ static void test_canon_is_the_text_without_what_changes(void **state)
 	assert_non_null(strstr(canon, "Minutes: Barn- och utbildningsnämndens "
 				      "sammanträde\n"));
 	assert_non_null(strstr(canon, "\n\xC2\xA7 2 Delegationsordning"));
-	assert_non_null(strstr(canon, "\nPresent:     Anders Holmgren"));
+	/* People are named by id: signing does not lock their names. */
+	assert_non_null(strstr(canon, "\nPresent:     "));
+	assert_null(strstr(canon, "Anders Holmgren"));
+	assert_non_null(strstr(txt, "\nPresent:     Anders Holmgren"));
 	assert_non_null(strstr(canon, "\nMandates granted\n"));
 	assert_non_null(strstr(canon, "\nFollow-ups\n"));
 	assert_null(strstr(canon, "Status:"));
@@ -190,6 +193,29 @@ static void test_canon_follows_the_content(void **state)
 	after = minutes(f->st, f->committee, TL_MINUTES_CANON);
 	assert_string_not_equal(before, after);
 	assert_non_null(strstr(after, "den 20 augusti 2027."));
+	free(before);
+	free(after);
+}
+
+static void test_canon_ignores_renamed_people(void **state)
+{
+	struct fixture *f = *state;
+	char *before = minutes(f->st, f->committee, TL_MINUTES_CANON);
+	char part[TL_ID_LEN + 1], person[TL_ID_LEN + 1];
+	struct tl_record *p = NULL;
+	struct tl_error err;
+	char *after;
+
+	/* A participant's person marries and changes name. */
+	find_child(f->st, TL_K_PARTICIPANT, f->committee, "", part);
+	assert_int_equal(tl_store_get(f->st, TL_K_PARTICIPANT, part, &p,
+				      &err), TL_OK);
+	snprintf(person, sizeof(person), "%s",
+		 tl_record_get(p, TL_PART_PERSON));
+	tl_record_free(p);
+	set_field(f->st, TL_K_PERSON, person, TL_PERSON_NAME, "Nytt Namn");
+	after = minutes(f->st, f->committee, TL_MINUTES_CANON);
+	assert_string_equal(before, after);
 	free(before);
 	free(after);
 }
@@ -260,6 +286,8 @@ int main(void)
 			test_canon_is_the_text_without_what_changes, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_canon_ignores_later_work,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_canon_ignores_renamed_people,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_canon_follows_the_content,
 						setup, teardown),

@@ -1,0 +1,311 @@
+#!/bin/sh
+# bench/run.sh - the benchmark of doc/performance.md (make bench), and a
+# quick run of the same at a tiny scale (make bench-smoke).
+#
+#   sh bench/run.sh [large|small]
+#
+# Builds the database of the tier once into bench/data/ (tillit gen),
+# installs the peers when missing (scripts/deps.sh bench: hyperfine,
+# taskwarrior, calcurse), then measures every figure as the median of
+# several runs (hyperfine) with its spread, and peak RSS with
+# /usr/bin/time -v.  Prints a table, tillit beside the peers, and for the
+# large tier rewrites doc/performance.md (the figures, then
+# bench/notes.md, which says what was changed and why).  The small tier
+# writes bench/data/performance-small.md instead.
+#
+# Environment: TILLIT (the binary, default ./tillit), RUNS (runs a
+# figure, default 10), TASK_1M=1 (also load Taskwarrior with a million
+# tasks: slow).
+set -eu
+
+tier=${1:-large}
+cd "$(dirname "$0")/.." || exit 3
+root=$(pwd)
+T=${TILLIT:-$root/tillit}
+case $T in /*) ;; *) T=$root/$T ;; esac
+runs=${RUNS:-10}
+data=$root/bench/data
+work=$data/work-$tier
+mkdir -p "$data" "$work"
+# Generation and measurement share one fixed clock, so that "overdue"
+# means the same on every run.
+export TILLIT_NOW="2026-06-15 12:00"
+export TZ=Europe/Stockholm
+export LC_ALL=C.UTF-8
+me="Märta Bänkström"
+
+sh scripts/deps.sh bench
+
+case $tier in
+large) db=$data/large.db ;;
+small) db=$data/small.db; runs=${RUNS:-3} ;;
+*) echo "bench: tier is large or small" >&2; exit 2 ;;
+esac
+
+# ---- the database ----
+if [ ! -s "$db" ] || [ ! -s "$db.counts" ]; then
+	rm -f "$db" "$db-wal" "$db-shm" "$db-journal" "$db.counts"
+	echo "bench: generating the $tier tier into $db" >&2
+	"$T" --db "$db" gen --tier "$tier" --quiet >"$db.counts.tmp"
+	mv "$db.counts.tmp" "$db.counts"
+fi
+records=$(awk '$1 == "total" { print $2 }' "$db.counts")
+gen_time=$(awk '$1 == "time" { print $2 }' "$db.counts")
+db_mib=$(du -m "$db" | awk '{ print $1 }')
+
+# ---- helpers ----
+results=$work/results.txt
+: >"$results"
+
+# bench NAME 'CMD': median and spread (ms) of CMD (quoted as for sh,
+# run without a shell) into $results.
+bench() {
+	name=$1
+	hyperfine --shell=none --warmup 2 --runs "$runs" --style none \
+		--export-csv "$work/$name.csv" --output null -- "$2" \
+		>/dev/null 2>&1 || {
+		echo "bench: $name failed: $2" >&2
+		echo "$name NA NA NA NA" >>"$results"
+		return 0
+	}
+	# command,mean,stddev,median,user,system,min,max
+	awk -F, -v n="$name" 'NR == 2 {
+		printf "%s %.2f %.2f %.2f %.2f\n", n, $4 * 1000, $3 * 1000,
+			$7 * 1000, $8 * 1000 }' "$work/$name.csv" >>"$results"
+}
+
+# rss NAME 'CMD': peak RSS (KiB) of one run of CMD.
+rss() {
+	name=$1
+	/usr/bin/time -v sh -c "exec $2" >/dev/null 2>"$work/$name.time" ||
+		true
+	kib=$(awk -F': ' '/Maximum resident set size/ { print $2 }' \
+		"$work/$name.time")
+	echo "rss_$name ${kib:-NA} 0 0 0" >>"$results"
+}
+
+get() { # get NAME [field]: median (2), spread (3), min (4), max (5)
+	awk -v n="$1" -v f="${2:-2}" '$1 == n { print $f }' "$results"
+}
+
+# The person the benchmark acts as (the generator's first person).
+me=$(sqlite3 "$db" "SELECT id FROM people WHERE name = '$me' LIMIT 1")
+[ -n "$me" ] || { echo "bench: no person $me in $db" >&2; exit 1; }
+
+# ---- UI (headless script mode) ----
+ui() { # ui NAME LINES...: a script file of the given lines
+	f=$work/ui-$1.txt
+	shift
+	printf '%s\n' "$@" >"$f"
+}
+ui start dump
+ui list0 "key 6" dump
+keys() { # keys KEY N: N times key KEY on the follow-up list
+	i=0
+	{
+		echo "key 6"
+		while [ "$i" -lt "$2" ]; do echo "key $1"; i=$((i + 1)); done
+		echo dump
+	} >"$work/ui-$1-$2.txt"
+}
+nkeys=50
+keys j $nkeys
+keys PageDown $nkeys
+keys G 10
+ui meeting0 "key 2" dump
+ui meeting "key 2" "key Enter" dump
+ui search0 "key /" dump
+ui search "key /" "type bemanningen" "key Enter" dump
+
+uirun() { echo "$T --db $db --as $me ui --script $work/ui-$1.txt --size 100x30"; }
+bench ui_start "$(uirun start)"
+bench ui_list0 "$(uirun list0)"
+bench ui_j "$(uirun j-$nkeys)"
+bench ui_pgdn "$(uirun PageDown-$nkeys)"
+bench ui_end "$(uirun G-10)"
+bench ui_meeting0 "$(uirun meeting0)"
+bench ui_meeting "$(uirun meeting)"
+bench ui_search0 "$(uirun search0)"
+bench ui_search "$(uirun search)"
+rss ui_start "$(uirun start)"
+rss ui_j "$(uirun j-$nkeys)"
+
+# ---- CLI ----
+overdue="$T --db $db followup list --overdue --owner $me --limit 50"
+search="$T --db $db search bemanningen"
+add="$T --db $db followup add --text 'Bänktest: följ upp' --owner $me --due 2026-07-01"
+bench cli_overdue "$overdue"
+bench cli_search "$search"
+bench cli_add "$add"
+rss cli_overdue "$overdue"
+rss cli_search "$search"
+rss cli_add "$add"
+
+# Export of the whole database (fewer runs: it is long).
+runs_save=$runs
+runs=3
+export="$T --db $db export --format json --output $work/export.json"
+bench cli_export "$export"
+rss cli_export "$export"
+# Import into a fresh database: the export of the small tier (or of
+# this one, when it is the small tier), so that three runs fit.
+if [ "$tier" = large ]; then
+	[ -s "$data/small.db" ] ||
+		"$T" --db "$data/small.db" gen --tier small --quiet \
+			>"$data/small.db.counts"
+	"$T" --db "$data/small.db" export --format json --output \
+		"$work/import.json"
+	imp_records=$(awk '$1 == "total" { print $2 }' "$data/small.db.counts")
+else
+	cp "$work/export.json" "$work/import.json"
+	imp_records=$records
+fi
+hyperfine --shell=none --runs 3 --style none --output null \
+	--prepare "rm -f $work/imp.db $work/imp.db-wal $work/imp.db-shm" \
+	--export-csv "$work/cli_import.csv" -- \
+	"$T --db $work/imp.db import $work/import.json" >/dev/null 2>&1 &&
+	awk -F, 'NR == 2 { printf "cli_import %.2f %.2f %.2f %.2f\n",
+		$4 * 1000, $3 * 1000, $7 * 1000, $8 * 1000 }' \
+		"$work/cli_import.csv" >>"$results" ||
+	echo "cli_import NA NA NA NA" >>"$results"
+rm -f "$work/imp.db" "$work/imp.db-wal" "$work/imp.db-shm"
+rss cli_import "$T --db $work/imp.db import $work/import.json"
+rm -f "$work/imp.db" "$work/imp.db-wal" "$work/imp.db-shm"
+runs=$runs_save
+
+# ---- peers ----
+# Taskwarrior: pending tasks made from the follow-ups (text, due date,
+# owner as project), imported into a scratch data folder.
+task_load() { # task_load N DIR
+	n=$1 dir=$2
+	[ -s "$dir/loaded" ] && [ "$(cat "$dir/loaded")" = "$n" ] && return 0
+	rm -rf "$dir"
+	mkdir -p "$dir/data"
+	printf 'data.location=%s/data\nconfirmation=off\nverbose=nothing\n%s\n' \
+		"$dir" "gc=on" >"$dir/taskrc"
+	sqlite3 "$db" "SELECT json_object('uuid', id, 'status', 'pending',
+		'description', text, 'entry', '20200101T080000Z',
+		'due', replace(due, '-', '') || 'T120000Z',
+		'project', 'p' || (seq % 97)) FROM followups
+		ORDER BY seq LIMIT $n" >"$dir/tasks.json"
+	TASKRC=$dir/taskrc task import "$dir/tasks.json" >/dev/null 2>&1
+	echo "$n" >"$dir/loaded"
+}
+task_bench() { # task_bench N
+	dir=$data/task-$1
+	task_load "$1" "$dir"
+	count="env TASKRC=$dir/taskrc task count project:p7 due.before:2026-06-15"
+	bench task_count_$1 "$count"
+	bench task_add_$1 "env TASKRC=$dir/taskrc task add Bänktest due:2026-07-01"
+	rss task_count_$1 "$count"
+}
+ntask=100000
+[ "$tier" = small ] && ntask=$(awk '$1 == "followups" { print $2 }' \
+	"$db.counts")
+task_bench "$ntask"
+task1m=""
+if [ "${TASK_1M:-0}" = 1 ] && [ "$tier" = large ]; then
+	task_bench 1000000
+	task1m=1000000
+fi
+
+# calcurse: 30,000 to-dos listed with calcurse -t.
+ncal=30000
+[ "$tier" = small ] && ncal=1000
+cal=$data/calcurse-$ncal
+if [ ! -s "$cal/todo" ]; then
+	mkdir -p "$cal"
+	sqlite3 "$db" "SELECT '[' || (seq % 9 + 1) || '] ' || text FROM
+		followups ORDER BY seq LIMIT $ncal" >"$cal/todo"
+	: >"$cal/apts"
+fi
+runs_save=$runs
+runs=3
+bench calcurse_t "calcurse -D $cal -t"
+rss calcurse_t "calcurse -D $cal -t"
+runs=$runs_save
+
+# ---- the table ----
+ms() { v=$(get "$1"); [ "$v" = NA ] && echo NA || echo "$v"; }
+diff_per() { # (ms(a) - ms(b)) / n
+	a=$(get "$1") b=$(get "$2")
+	awk -v a="$a" -v b="$b" -v n="$3" 'BEGIN {
+		if (a == "NA" || b == "NA" || a == "" || b == "") print "NA";
+		else { v = (a - b) / n; if (v < 0) v = 0; printf "%.2f", v } }'
+}
+spread() { get "$1" 3; }
+mib() { awk -v k="$(get "rss_$1")" 'BEGIN {
+	if (k == "NA" || k == "") print "NA"; else printf "%.1f", k / 1024 }'; }
+rate() { awk -v n="$1" -v t="$(get "$2")" 'BEGIN {
+	if (t == "NA" || t == "" || t == 0) print "NA";
+	else printf "%.0f", n / (t / 1000) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {
+	if (a == "NA" || b == "NA" || a == "" || b == "" || a == 0) print "";
+	else printf "%.0f×", b / a }'; }
+
+j=$(diff_per ui_j ui_list0 $nkeys)
+pg=$(diff_per ui_pgdn ui_list0 $nkeys)
+g=$(diff_per ui_end ui_list0 10)
+mt=$(diff_per ui_meeting ui_meeting0 1)
+st=$(diff_per ui_search ui_search0 1)
+tc=$(get task_count_$ntask)
+ta=$(get task_add_$ntask)
+cc=$(get calcurse_t)
+trss=$(mib task_count_$ntask)
+table=$work/table.md
+{
+	echo "| figure | tillit | target | peer | peer's figure | ratio |"
+	echo "|---|---|---|---|---|---|"
+	echo "| UI start to first full Overview | $(ms ui_start) ms (± $(spread ui_start)) | ≤ 50 ms | | | |"
+	echo "| UI keystroke: scroll (j) | $j ms | ≤ 5 ms | | | |"
+	echo "| UI keystroke: Page Down | $pg ms | ≤ 5 ms | | | |"
+	echo "| UI keystroke: jump to the end (G) | $g ms | ≤ 5 ms | | | |"
+	echo "| UI open a meeting with its agenda | $mt ms | | | | |"
+	echo "| UI search, first screen of results | $st ms | ≤ 50 ms | | | |"
+	echo "| CLI followup list --overdue --owner (first page) | $(ms cli_overdue) ms (± $(spread cli_overdue)) | ≤ 20 ms | task count (filter), $ntask tasks | $tc ms | $(ratio "$(ms cli_overdue)" "$tc") |"
+	echo "| CLI search WORD | $(ms cli_search) ms (± $(spread cli_search)) | | | | |"
+	echo "| CLI followup add | $(ms cli_add) ms (± $(spread cli_add)) | ≤ 10 ms | task add, $ntask tasks | $ta ms | $(ratio "$(ms cli_add)" "$ta") |"
+	echo "| CLI export --format json | $(rate "$records" cli_export) records/s ($(ms cli_export) ms for $records) | ≥ 200,000/s | | | |"
+	echo "| CLI import (fresh db) | $(rate "$imp_records" cli_import) records/s ($(ms cli_import) ms for $imp_records) | ≥ 100,000/s | | | |"
+	echo "| peak RSS, UI start | $(mib ui_start) MiB | ≤ 32 MiB | task count, $ntask tasks | $trss MiB | $(ratio "$(mib ui_start)" "$trss") |"
+	echo "| peak RSS, UI 50 × j | $(mib ui_j) MiB | ≤ 32 MiB | | | |"
+	echo "| peak RSS, CLI overdue list | $(mib cli_overdue) MiB | ≤ 32 MiB | task count, $ntask tasks | $trss MiB | $(ratio "$(mib cli_overdue)" "$trss") |"
+	echo "| peak RSS, CLI search | $(mib cli_search) MiB | ≤ 32 MiB | | | |"
+	echo "| peak RSS, CLI add | $(mib cli_add) MiB | ≤ 32 MiB | | | |"
+	echo "| peak RSS, CLI export | $(mib cli_export) MiB | ≤ 32 MiB | | | |"
+	echo "| peak RSS, CLI import | $(mib cli_import) MiB | ≤ 32 MiB | | | |"
+	echo "| list $ncal to-dos | | | calcurse -t | $cc ms ($(mib calcurse_t) MiB) | |"
+	if [ -n "$task1m" ]; then
+		echo "| CLI overdue list vs task count, 1,000,000 tasks | $(ms cli_overdue) ms | | task count | $(get task_count_1000000) ms ($(mib task_count_1000000) MiB) | $(ratio "$(ms cli_overdue)" "$(get task_count_1000000)") |"
+	fi
+} >"$table"
+
+cat "$table"
+
+# ---- the report ----
+if [ "$tier" = large ]; then out=$root/doc/performance.md
+else out=$data/performance-small.md; fi
+{
+	echo "# Performance"
+	echo
+	echo "Written by \`make bench\` (bench/run.sh); do not edit the figures"
+	echo "by hand: the text after them comes from bench/notes.md."
+	echo
+	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
+	echo "- $(sqlite3 --version | cut -d' ' -f1 | sed 's/^/SQLite (shell) /'), $(task --version 2>/dev/null | sed 's/^/Taskwarrior /'), $(calcurse --version 2>/dev/null | head -1 | cut -d' ' -f1-2)"
+	echo "- database: the $tier tier, $records records, $db_mib MiB, generated in $gen_time s"
+	echo "- each figure: the median of $runs runs (export, import and calcurse: 3) after 2 warm-up runs, with the standard deviation; warm page cache"
+	echo "- UI keystroke cost: (time of a script with N keys − time of the same script without them) / N, on the follow-up list, 100×30 screen"
+	echo
+	cat "$table"
+	echo
+	echo "Raw figures (ms: median, standard deviation, min, max; rss_*: KiB):"
+	echo
+	echo '```'
+	cat "$results"
+	echo '```'
+	echo
+	[ -r "$root/bench/notes.md" ] && cat "$root/bench/notes.md"
+} >"$out"
+echo "bench: wrote $out" >&2

@@ -1,0 +1,55 @@
+/*
+ * bulk.h - loading a great many new records at once, fast: what a
+ * generator of test data (gen.h) or a benchmark needs, where going through
+ * tl_store_insert record by record would take many minutes.
+ *
+ * A bulk load is one transaction.  Every record is still checked by core
+ * (tl_validate_record) and references must exist when the load commits
+ * (the deferred foreign keys check them), but the work that does not
+ * change what is stored is done once at the end instead of per record:
+ * the secondary indexes, the full-text index and the audit rows are
+ * built with one statement per table over the new rows.  The audit log
+ * gets one 'create' row per record, stamped with the record's
+ * created_at, as if each had been added by itself.
+ *
+ * Records are written exactly as given (id, timestamps, every value,
+ * item numbers and frame versions included): the caller owns them.  While
+ * a load runs, the store must not be used for anything else.
+ */
+#ifndef TILLIT_BULK_H
+#define TILLIT_BULK_H
+
+#include "tillit/error.h"
+#include "tillit/model.h"
+#include "tillit/store.h"
+
+struct tl_bulk;
+
+/*
+ * Starts a bulk load on st (open for writing, no transaction running).
+ * *out is the load; finish it with tl_bulk_end or tl_bulk_abort.
+ */
+enum tl_status tl_bulk_begin(struct tl_store *st, struct tl_bulk **out,
+			     struct tl_error *err);
+
+/*
+ * Adds one new record.  r->id, r->created_at and r->updated_at must be
+ * set; values must be canonical.  Signatures, seals and signed meetings
+ * are refused (TL_EREFUSED): a meeting becomes signed only by signing.
+ * TL_EINVAL when core's checks fail.  After a failure the load can only
+ * be aborted.
+ */
+enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
+			   struct tl_error *err);
+
+/*
+ * Builds the indexes, the full-text index and the audit rows, and
+ * commits.  Frees b whatever happens; on failure nothing of the load is
+ * kept.
+ */
+enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err);
+
+/* Throws the load away and frees b.  Accepts NULL. */
+void tl_bulk_abort(struct tl_bulk *b);
+
+#endif

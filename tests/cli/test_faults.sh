@@ -1,0 +1,5 @@
+#!/bin/sh
+# tests/cli/test_faults.sh - tests/reliability/faults.sh (full disk,
+# read-only and damaged files, privacy) in `make test`; `make
+# reliability` runs it too and writes doc/reliability.md.
+exec sh "$(dirname "$0")/../reliability/faults.sh"

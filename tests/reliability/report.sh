@@ -1,0 +1,151 @@
+#!/bin/sh
+# tests/reliability/report.sh - the long form of the reliability tests,
+# and doc/reliability.md written from what they measured.
+#
+#   sh tests/reliability/report.sh TILLIT [KILLS [SECONDS [WRITERS]]]
+#
+# Runs crash.sh (KILLS, default 200), concurrency.sh (SECONDS, default
+# 60, with WRITERS command-line writers, default 3), faults.sh and
+# tests/cli/test_bad_input.sh, keeps their output in build/reliability/,
+# and writes doc/reliability.md: one row per check with its result and
+# the test, then every figure measured.  Exits 1 when a check failed (the
+# report is written all the same, saying so).  `make reliability` runs it.
+set -u
+
+TILLIT=${1:?usage: report.sh TILLIT [KILLS [SECONDS [WRITERS]]]}
+KILLS=${2:-200}
+SECS=${3:-60}
+NW=${4:-3}
+cd "$(dirname "$0")/../.." || exit 3
+TILLIT=$(cd "$(dirname "$TILLIT")" && pwd)/$(basename "$TILLIT")
+export TILLIT
+out=build/reliability
+mkdir -p "$out"
+doc=doc/reliability.md
+
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+status=0
+run() {
+	name=$1
+	shift
+	echo "reliability: $name ..." >&2
+	t0=$(date +%s)
+	"$@" >"$out/$name.out" 2>&1 || status=1
+	echo $(($(date +%s) - t0)) >"$out/$name.secs"
+	echo "reliability: $name: $(grep -c '^ok - ' "$out/$name.out") ok," \
+		"$(grep -c '^not ok - ' "$out/$name.out") not ok" >&2
+}
+run crash sh tests/reliability/crash.sh "$KILLS"
+run concurrency sh tests/reliability/concurrency.sh "$SECS" "$NW"
+run faults sh tests/reliability/faults.sh
+run bad_input sh tests/cli/test_bad_input.sh
+
+# rows NAME TEST: the checks of one run as table rows.
+rows() {
+	awk -v t="$2" '
+		function cell(s) { gsub(/\|/, "\\|", s); return s }
+		/^ok - .* # SKIP / {
+			i = index($0, " # SKIP ")
+			printf "| %s | skipped: %s | `%s` |\n",
+				cell(substr($0, 6, i - 6)), cell(substr($0, i + 8)), t
+			next
+		}
+		/^ok - / { printf "| %s | passed | `%s` |\n", cell(substr($0, 6)), t }
+		/^not ok - / {
+			printf "| %s | **FAILED** | `%s` |\n", cell(substr($0, 10)), t
+		}' "$out/$1.out"
+}
+figures() {
+	awk -v t="$2" '
+		/^# figure: / {
+			s = substr($0, 11)
+			i = index(s, " = ")
+			printf "| %s | %s | `%s` |\n", substr(s, 1, i - 1),
+				substr(s, i + 3), t
+		}' "$out/$1.out"
+}
+count() {
+	grep -c "^$2 - " "$out/$1.out"
+}
+
+{
+	echo "# Reliability report"
+	echo
+	echo "Written by \`make reliability\` (tests/reliability/report.sh) on"
+	echo "$started; do not edit by hand.  Every row is a check that ran;"
+	echo "\`make test\` runs the same scripts in a short form"
+	echo "(tests/cli/test_crash.sh, test_concurrency.sh, test_faults.sh,"
+	echo "test_bad_input.sh)."
+	echo
+	if [ "$status" = 0 ]; then
+		echo "**Result: every check passed.**"
+	else
+		echo "**Result: some checks FAILED; see build/reliability/.**"
+	fi
+	echo
+	echo "## Figures measured"
+	echo
+	echo "| Figure | Value | Test |"
+	echo "|---|---|---|"
+	figures crash tests/reliability/crash.sh
+	figures concurrency tests/reliability/concurrency.sh
+	figures faults tests/reliability/faults.sh
+	echo "| bad inputs tried (one clear line, right exit status, database unchanged) | $(($(count bad_input ok) + $(count bad_input 'not ok'))) | \`tests/cli/test_bad_input.sh\` |"
+	echo
+	echo "## Crash consistency: SIGKILL at random moments"
+	echo
+	echo "A writer (the command line adding meetings, items, follow-ups and"
+	echo "mandates and marking follow-ups done, or the full-screen program"
+	echo "adding follow-ups through its form) is killed with SIGKILL after"
+	echo "50-700 ms, $KILLS times; after every kill the database is checked"
+	echo "with the sqlite3 program.  ($(cat "$out/crash.secs") s)"
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
+	rows crash tests/reliability/crash.sh
+	echo
+	echo "## Concurrency: $NW writers, the full-screen program and a reader"
+	echo
+	echo "For $SECS s, $NW command-line writers and headless full-screen"
+	echo "sessions write one database while a reader exports it again and"
+	echo "again.  Transactions take the write lock at once (BEGIN IMMEDIATE)"
+	echo "and wait up to 5 s for it (busy timeout); a snapshot is one read"
+	echo "transaction.  ($(cat "$out/concurrency.secs") s)"
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
+	rows concurrency tests/reliability/concurrency.sh
+	echo
+	echo "## Resource faults, damaged files and privacy"
+	echo
+	echo "A full disk is simulated with a file size limit (\`ulimit -f\`):"
+	echo "tillit ignores SIGXFSZ, so the write fails with EFBIG, SQLite rolls"
+	echo "the transaction back and the store reports the disk full.  A"
+	echo "read-only database in a folder nobody may write to is read as"
+	echo "immutable when it has no -wal file (every commit is then in the"
+	echo "file itself)."
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
+	rows faults tests/reliability/faults.sh
+	echo "| database of a newer schema: refused, untouched | see below | \`tests/cli/test_bad_input.sh\` |"
+	echo "| the audit log rejects UPDATE and DELETE through the store | unit test | \`tests/unit/test_store.c\` |"
+	echo
+	echo "## Bad input"
+	echo
+	echo "Each case must fail with one line \"tillit: ...\", the exit status of"
+	echo "DESIGN.md section 6, and leave the database byte-for-byte the same."
+	echo
+	echo "| Input | Result | Test |"
+	echo "|---|---|---|"
+	rows bad_input tests/cli/test_bad_input.sh
+	echo
+	echo "## Memory"
+	echo
+	echo "\`make asan\` runs every unit, command-line and headless-screen test"
+	echo "under AddressSanitizer and UndefinedBehaviorSanitizer; \`make"
+	echo "valgrind\` runs them with tillit under valgrind memcheck, failing"
+	echo "on any error or any byte definitely lost."
+} >"$doc"
+echo "reliability: wrote $doc" >&2
+exit "$status"
