@@ -26,6 +26,7 @@ struct built {
 	const char *bind[MAX_BINDS];
 	const struct tl_field *bind_field[MAX_BINDS];
 	int nbind;
+	int limit;   /* rows to fetch, bound last; 0 for none (counts) */
 	char today[TL_DATE_SIZE];
 };
 
@@ -235,9 +236,12 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 		     &e->fields[e->sort]);
 		bind(b, q->after->id, NULL);
 	}
-	snprintf(tmp, sizeof(tmp), " ORDER BY %s%s, id%s LIMIT %d", sort,
-		 desc ? " DESC" : "", desc ? " DESC" : "", limit + 1);
+	/* The limit is bound, so that every page size shares one cached
+	 * statement. */
+	snprintf(tmp, sizeof(tmp), " ORDER BY %s%s, id%s LIMIT ?", sort,
+		 desc ? " DESC" : "", desc ? " DESC" : "");
 	add(b, tmp);
+	b->limit = limit + 1;
 	if (strlen(b->sql) >= sizeof(b->sql) - 1)
 		return tl_error_set(err, TL_ESYS, _("The query is too long."));
 	return TL_OK;
@@ -264,6 +268,8 @@ static sqlite3_stmt *prepare_built(struct tl_store *st, const struct built *b,
 	s = tl_stmt(st, sql, err);
 	if (!s)
 		return NULL;
+	if (b->limit > 0)
+		sqlite3_bind_int(s, b->nbind + 1, b->limit);
 	for (int i = 0; i < b->nbind; i++) {
 		if (b->bind_field[i])
 			tl_bind_value(s, i + 1, b->bind_field[i], b->bind[i]);

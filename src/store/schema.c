@@ -565,3 +565,8 @@ const char *const tl_store_migrations[] = {
 
 const int tl_store_nmigrations =
 	(int)(sizeof(tl_store_migrations) / sizeof(tl_store_migrations[0])) - 1;
+
+/* The upgrade loop in store.c relies on one migration per version. */
+_Static_assert(sizeof(tl_store_migrations) /
+	       sizeof(tl_store_migrations[0]) == TL_SCHEMA_VERSION + 1,
+	       "one migration per schema version");

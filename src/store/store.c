@@ -437,10 +437,22 @@ static enum tl_status migrate(struct tl_store *st, long version,
 	char sql[96];
 
 	for (long v = version + 1; v <= tl_store_nmigrations; v++) {
+		long now = 0;
+
 		rc = tl_exec(st, "BEGIN IMMEDIATE", err);
 		if (rc != TL_OK)
 			return rc;
-		rc = tl_exec(st, tl_store_migrations[v], err);
+		/* Another tillit may have upgraded it while we waited for
+		 * the write lock: read the version again, holding it. */
+		rc = pragma_int(st, "PRAGMA user_version", &now, err);
+		if (rc == TL_OK && now >= v) {
+			rc = tl_exec(st, "COMMIT", err);
+			if (rc != TL_OK)
+				return rc;
+			continue;
+		}
+		if (rc == TL_OK)
+			rc = tl_exec(st, tl_store_migrations[v], err);
 		snprintf(sql, sizeof(sql),
 			 "PRAGMA application_id = %d; PRAGMA user_version = "
 			 "%ld",
@@ -624,11 +636,13 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 		rc = tl_store_open(path, flags & ~(unsigned)TL_OPEN_READONLY,
 				   &rw, err);
 		tl_store_close(rw);
-		if (rc != TL_OK)
+		if (rc != TL_OK) {
+			char why[sizeof(err->msg)];
+			snprintf(why, sizeof(why), "%s", err ? err->msg : "");
 			return tl_error_set(err, rc,
 					    _("%s needs an upgrade, which "
-					      "cannot be done read-only."),
-					    path);
+					      "failed: %s"), path, why);
+		}
 		return tl_store_open(path, flags, out, err);
 	}
 	if (rc == TL_OK && !readonly && !memory)

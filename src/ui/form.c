@@ -154,8 +154,18 @@ static char *read_buffer(FIELD *fld)
 	{
 		const char *src = b;
 		size_t k = mbsrtowcs(wb, &src, n, &ps);
-		if (k == (size_t)-1)
-			k = 0;
+		if (k == (size_t)-1) {
+			/* Not text in this locale: hand back the bytes, for
+			 * core to refuse with a message, rather than blank
+			 * what was typed. */
+			free(wb);
+			free(out);
+			out = strdup(b);
+			for (size_t t = out ? strlen(out) : 0;
+			     t > 0 && out[t - 1] == ' '; t--)
+				out[t - 1] = '\0';
+			return out;
+		}
 		wb[k] = L'\0';
 		n = k;
 	}
@@ -208,8 +218,12 @@ static char *wrap_text(const char *s, int cols)
 	out[0] = '\0';
 	memset(&ps, 0, sizeof(ps));
 	k = mbsrtowcs(wb, &src, n, &ps);
-	if (k == (size_t)-1)
-		k = 0;
+	if (k == (size_t)-1) {
+		/* Left unwrapped rather than lost. */
+		free(wb);
+		free(out);
+		return strdup(s);
+	}
 	while (i < k) {
 		size_t j = i;
 		int ww = 0;

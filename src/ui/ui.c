@@ -582,9 +582,17 @@ char *ui_edit_external(struct ui_app *app, const char *text)
 		return NULL;
 	}
 	f = fdopen(fd, "w");
-	if (f) {
-		fputs(text ? text : "", f);
-		fclose(f);
+	/* The editor must start from the whole text, or saving what it
+	 * shows would cut the stored text short. */
+	if (!f || fputs(text ? text : "", f) == EOF || fclose(f) != 0) {
+		int e = errno;
+		if (!f)
+			close(fd);
+		unlink(path);
+		ui_status(app, _("Cannot make a file for the editor: %s."),
+			  strerror(e));
+		app->status_error = true;
+		return NULL;
 	}
 	def_prog_mode();
 	endwin();
