@@ -155,7 +155,7 @@ valgrind: deps-test
 	@rm -rf build/valgrind && mkdir -p build/valgrind && \
 		chmod 1777 build/valgrind
 	@TILLIT_WRAPPER="$(VALGRIND) --log-file=$(CURDIR)/build/valgrind/%p.log" \
-		TEST_TIMEOUT=1800 sh tests/run.sh $(B); rc=$$?; \
+		TEST_TIMEOUT=1800 REL_SLOW=10 sh tests/run.sh $(B); rc=$$?; \
 	runs=$$(ls build/valgrind | wc -l); \
 	bad=$$(find build/valgrind -name '*.log' -size +0 | wc -l); \
 	for f in $$(find build/valgrind -name '*.log' -size +0 | head -5); do \

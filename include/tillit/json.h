@@ -13,7 +13,10 @@
 
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "tillit/error.h"
+#include "tillit/model.h"
 #include "tillit/store.h"
 
 /* The format version written, and the highest one read. */
@@ -23,6 +26,17 @@
  * (id, created_at, updated_at, then the fields in model.c's order). */
 enum tl_status tl_json_export(struct tl_store *st, FILE *out,
 			      struct tl_error *err);
+
+/*
+ * The JSON object of one record, in the export's encoding: id,
+ * created_at, updated_at, then the set fields in model.c's order,
+ * integers as numbers, booleans as true/false, everything else as a
+ * string.  Unlike tl_json_export it never fails on a value the store
+ * should not hold: an integer that is not a number stays a string, a
+ * boolean other than "1" is false, text that is not UTF-8 is "?".
+ * NULL when out of memory.  The caller json_decref()s it.
+ */
+json_t *tl_json_record(const struct tl_record *r);
 
 /* Import counts: records added, changed and already equal. */
 struct tl_json_stats {

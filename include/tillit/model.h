@@ -159,6 +159,13 @@ const struct tl_entity *tl_entity_find(const char *name);
 /* Index of the field called `name` in e, or -1. '-' matches '_'. */
 int tl_entity_field(const struct tl_entity *e, const char *name);
 
+/*
+ * Index of the field that dates a record of e, the one that list filters
+ * --from and --to compare: its due date, else the field it sorts by when
+ * that is a date or a date and time; -1 when records of e have no date.
+ */
+int tl_entity_date_field(const struct tl_entity *e);
+
 /* True when `value` is one of the field's choices. */
 bool tl_field_choice_ok(const struct tl_field *f, const char *value);
 

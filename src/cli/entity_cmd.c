@@ -24,6 +24,7 @@
 #include "tillit/date.h"
 #include "tillit/i18n.h"
 #include "tillit/id.h"
+#include "tillit/json.h"
 #include "tillit/model.h"
 #include "tillit/rules.h"
 #include "tillit/store.h"
@@ -57,7 +58,7 @@ static const char *a_label(const struct tl_entity *e)
  * ASCII, and the Swedish letters å, ä and ö, whose UTF-8 forms differ
  * from Å, Ä and Ö only in the second byte.
  */
-static char *case_first(char *buf, bool up)
+char *cli_case_first(char *buf, bool up)
 {
 	unsigned char *u = (unsigned char *)buf;
 
@@ -81,18 +82,7 @@ static const char *lower_label(const struct tl_field *f, char *buf,
 			       size_t size)
 {
 	snprintf(buf, size, "%s", _(f->label));
-	return case_first(buf, false);
-}
-
-/* The date that --from and --to compare (as the store does): the due
- * date, else a sort field that is a date or time; -1 for none. */
-static int date_field(const struct tl_entity *e)
-{
-	enum tl_ftype t = e->fields[e->sort].type;
-
-	if (e->due >= 0)
-		return e->due;
-	return t == TL_FT_DATE || t == TL_FT_DATETIME ? e->sort : -1;
+	return cli_case_first(buf, false);
 }
 
 /* The placeholder of a field's value in help: TEXT, DATE, PERSON... */
@@ -323,13 +313,15 @@ static void help_list(const struct tl_entity *e, FILE *out)
 			 _("only those from a meeting of this series"));
 	if (e->kind == TL_K_MEETING)
 		cli_help_opt(out, "--series SERIES", _("the same as --parent"));
-	if (date_field(e) >= 0) {
+	if (tl_entity_date_field(e) >= 0) {
+		const struct tl_field *df = &e->fields[tl_entity_date_field(e)];
+
 		snprintf(text, sizeof(text), _("only those whose %s is on or "
 			 "after "
-			 "DATE"), lower_label(&e->fields[date_field(e)], lb, sizeof(lb)));
+			 "DATE"), lower_label(df, lb, sizeof(lb)));
 		cli_help_opt(out, "--from DATE", text);
 		snprintf(text, sizeof(text), _("only those whose %s is before "
-			 "DATE"), lower_label(&e->fields[date_field(e)], lb, sizeof(lb)));
+			 "DATE"), lower_label(df, lb, sizeof(lb)));
 		cli_help_opt(out, "--to DATE", text);
 	}
 	if (e->kind == TL_K_FRAME)
@@ -766,7 +758,7 @@ static enum tl_status cmd_close(struct cli *c, const struct tl_entity *e,
 		char a[64];
 		snprintf(a, sizeof(a), "%s", a_label(e));
 		return cli_fail(c, TL_EREFUSED, _("%s cannot be closed."),
-				case_first(a, true));
+				cli_case_first(a, true));
 	}
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
@@ -1065,134 +1057,34 @@ out:
 	return rc;
 }
 
-static enum tl_status list_json(struct cli *c, struct tl_store *st,
-				const struct tl_query *q, long limit)
-{
-	struct pager p;
-	enum tl_status rc;
-	bool first = true;
-
-	pager_init(&p, st, q, limit);
-	fputs("[", stdout);
-	for (;;) {
-		rc = pager_next(c, &p);
-		if (rc != TL_OK || p.page.n == 0)
-			break;
-		for (int i = 0; i < p.page.n; i++) {
-			fputs(first ? "\n  " : ",\n  ", stdout);
-			first = false;
-			if (!cli_json_put(cli_record_json(p.page.recs[i]),
-					  stdout)) {
-				rc = cli_fail(c, TL_ESYS, _("Cannot write the "
-					      "JSON output."));
-				break;
-			}
-		}
-		if (rc != TL_OK)
-			break;
-	}
-	pager_done(&p);
-	if (rc == TL_OK)
-		fputs(first ? "]\n" : "\n]\n", stdout);
-	return rc;
-}
-
-static enum tl_status list_csv(struct cli *c, struct tl_store *st,
-			       const struct tl_query *q, long limit)
-{
-	const struct tl_entity *e = tl_entity_get(q->kind);
-	struct pager p;
-	enum tl_status rc;
-
-	fputs("id", stdout);
-	for (int i = 0; i < e->nfields; i++) {
-		fputc(',', stdout);
-		cli_csv_field(stdout, e->fields[i].name);
-	}
-	fputs("\r\n", stdout);
-	pager_init(&p, st, q, limit);
-	for (;;) {
-		rc = pager_next(c, &p);
-		if (rc != TL_OK || p.page.n == 0)
-			break;
-		for (int r = 0; r < p.page.n; r++) {
-			const struct tl_record *rec = p.page.recs[r];
-			fputs(rec->id, stdout);
-			for (int i = 0; i < e->nfields; i++) {
-				fputc(',', stdout);
-				cli_csv_field(stdout, tl_record_get(rec, i));
-			}
-			fputs("\r\n", stdout);
-		}
-	}
-	pager_done(&p);
-	return rc;
-}
-
-enum {
-	LO_OWNER = 1, LO_UNIT, LO_OPEN, LO_OVERDUE, LO_DUE_BEFORE, LO_KIND,
-	LO_STATUS, LO_PARENT, LO_MEETING, LO_PERSON, LO_LIMIT, LO_FORMAT,
-	LO_SERIES, LO_FROM, LO_TO, LO_UNACKED, LO_REVERSE,
-};
-
-
-/* A filter this kind has no field for is a usage error naming it. */
-static enum tl_status need(struct cli *c, const struct tl_entity *e,
-			   bool ok, const char *opt)
-{
-	char pl[64];
-
-	if (ok)
-		return TL_OK;
-	cli_plural_label(e, pl, sizeof(pl));
-	return cli_usage(c, _("%s cannot be filtered by %s."),
-			 case_first(pl, true), opt);
-}
-
-static enum tl_status check_choice(struct cli *c, const struct tl_field *f,
-				   const char *v)
-{
-	char choices[256];
-
-	if (tl_field_choice_ok(f, v))
-		return TL_OK;
-	return cli_fail(c, TL_EINVAL, _("%s \"%.40s\" is not one of %s."),
-			_(f->label), v,
-			tl_field_choices_str(f, choices, sizeof(choices)));
-}
+/* list's own options; the filters are CLI_FILTER_* (internal.h). */
+enum { LO_LIMIT = 1, LO_FORMAT, LO_REVERSE };
 
 static enum tl_status cmd_list(struct cli *c, const struct tl_entity *e,
 			       int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"owner", required_argument, NULL, LO_OWNER},
-		{"unit", required_argument, NULL, LO_UNIT},
-		{"open", no_argument, NULL, LO_OPEN},
-		{"overdue", no_argument, NULL, LO_OVERDUE},
-		{"due-before", required_argument, NULL, LO_DUE_BEFORE},
-		{"kind", required_argument, NULL, LO_KIND},
-		{"status", required_argument, NULL, LO_STATUS},
-		{"parent", required_argument, NULL, LO_PARENT},
-		{"meeting", required_argument, NULL, LO_MEETING},
-		{"person", required_argument, NULL, LO_PERSON},
-		{"series", required_argument, NULL, LO_SERIES},
-		{"from", required_argument, NULL, LO_FROM},
-		{"to", required_argument, NULL, LO_TO},
-		{"unacked", no_argument, NULL, LO_UNACKED},
+		{"owner", required_argument, NULL, CLI_FILTER_OWNER},
+		{"unit", required_argument, NULL, CLI_FILTER_UNIT},
+		{"open", no_argument, NULL, CLI_FILTER_OPEN},
+		{"overdue", no_argument, NULL, CLI_FILTER_OVERDUE},
+		{"due-before", required_argument, NULL, CLI_FILTER_DUE_BEFORE},
+		{"kind", required_argument, NULL, CLI_FILTER_KIND},
+		{"status", required_argument, NULL, CLI_FILTER_STATUS},
+		{"parent", required_argument, NULL, CLI_FILTER_PARENT},
+		{"meeting", required_argument, NULL, CLI_FILTER_MEETING},
+		{"person", required_argument, NULL, CLI_FILTER_PERSON},
+		{"series", required_argument, NULL, CLI_FILTER_SERIES},
+		{"from", required_argument, NULL, CLI_FILTER_FROM},
+		{"to", required_argument, NULL, CLI_FILTER_TO},
+		{"unacked", no_argument, NULL, CLI_FILTER_UNACKED},
 		{"reverse", no_argument, NULL, LO_REVERSE},
 		{"limit", required_argument, NULL, LO_LIMIT},
 		{"format", required_argument, NULL, LO_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *owner = NULL, *unit = NULL, *parent = NULL;
-	const char *person = NULL, *due = NULL, *series = NULL;
-	const char *from = NULL, *to = NULL;
-	char owner_id[TL_ID_LEN + 1], unit_id[TL_ID_LEN + 1];
-	char parent_id[TL_ID_LEN + 1], person_id[TL_ID_LEN + 1];
-	char series_id[TL_ID_LEN + 1];
-	char due_date[TL_DATE_SIZE], from_date[TL_DATE_SIZE];
-	char to_date[TL_DATE_SIZE];
+	struct cli_filters f = {0};
 	struct tl_query q = {.kind = e->kind};
 	enum cli_format fmt = CLI_FMT_TABLE;
 	struct tl_store *st = NULL;
@@ -1207,72 +1099,22 @@ static enum tl_status cmd_list(struct cli *c, const struct tl_entity *e,
 		case 'h':
 			help_list(e, stdout);
 			return TL_OK;
-		case LO_OWNER:
-			rc = need(c, e, e->owner >= 0, "--owner");
-			owner = optarg;
-			break;
-		case LO_UNIT:
-			rc = need(c, e, e->unit >= 0 || e->owner >= 0 ||
-				  tl_entity_field(e, "meeting") >= 0, "--unit");
-			unit = optarg;
-			break;
-		case LO_OPEN:
-			rc = need(c, e, e->status >= 0 && e->open_values,
-				  "--open");
-			q.open = true;
-			break;
-		case LO_OVERDUE:
-			rc = need(c, e, e->status >= 0 && e->open_values &&
-				  e->due >= 0, "--overdue");
-			q.overdue = true;
-			break;
-		case LO_DUE_BEFORE:
-			rc = need(c, e, e->due >= 0, "--due-before");
-			due = optarg;
-			break;
-		case LO_KIND:
-			rc = need(c, e, e->kindf >= 0, "--kind");
-			q.kindv = optarg;
-			break;
-		case LO_STATUS:
-			rc = need(c, e, e->status >= 0, "--status");
-			q.status = optarg;
-			break;
-		case LO_PARENT:
-			rc = need(c, e, e->parent >= 0, "--parent");
-			parent = optarg;
-			break;
-		case LO_MEETING:
-			rc = need(c, e, e->parent >= 0 &&
-				  e->fields[e->parent].ref == TL_K_MEETING,
-				  "--meeting");
-			parent = optarg;
-			break;
-		case LO_PERSON:
-			rc = need(c, e, e->kind == TL_K_MEETING, "--person");
-			person = optarg;
-			break;
-		case LO_SERIES:
-			/* A meeting's parent is its series. */
-			if (e->kind == TL_K_MEETING)
-				parent = optarg;
-			else
-				series = optarg;
-			rc = need(c, e, e->kind == TL_K_MEETING ||
-				  tl_entity_field(e, "meeting") >= 0,
-				  "--series");
-			break;
-		case LO_FROM:
-			rc = need(c, e, date_field(e) >= 0, "--from");
-			from = optarg;
-			break;
-		case LO_TO:
-			rc = need(c, e, date_field(e) >= 0, "--to");
-			to = optarg;
-			break;
-		case LO_UNACKED:
-			rc = need(c, e, e->kind == TL_K_FRAME, "--unacked");
-			q.unacked = true;
+		case CLI_FILTER_OWNER:
+		case CLI_FILTER_UNIT:
+		case CLI_FILTER_OPEN:
+		case CLI_FILTER_OVERDUE:
+		case CLI_FILTER_DUE_BEFORE:
+		case CLI_FILTER_KIND:
+		case CLI_FILTER_STATUS:
+		case CLI_FILTER_PARENT:
+		case CLI_FILTER_MEETING:
+		case CLI_FILTER_PERSON:
+		case CLI_FILTER_SERIES:
+		case CLI_FILTER_FROM:
+		case CLI_FILTER_TO:
+		case CLI_FILTER_UNACKED:
+			rc = cli_filter_check(c, e, (enum cli_filter)ch);
+			cli_filter_take(&f, e, (enum cli_filter)ch, optarg);
 			break;
 		case LO_REVERSE:
 			q.reverse = true;
@@ -1295,62 +1137,17 @@ static enum tl_status cmd_list(struct cli *c, const struct tl_entity *e,
 	if (optind < argc)
 		return cli_usage(c, _("Unexpected argument '%.60s'."),
 				 argv[optind]);
-	if (q.kindv && (rc = check_choice(c, &e->fields[e->kindf], q.kindv)))
+	rc = cli_filters_parse(c, e, &f, &q);
+	if (rc != TL_OK)
 		return rc;
-	if (q.status &&
-	    (rc = check_choice(c, &e->fields[e->status], q.status)))
-		return rc;
-	if (due) {
-		rc = tl_date_parse(due, NULL, due_date, &c->err);
-		if (rc != TL_OK)
-			return rc;
-		q.due_before = due_date;
-	}
-	if (from) {
-		rc = tl_date_parse(from, NULL, from_date, &c->err);
-		if (rc != TL_OK)
-			return rc;
-		q.from = from_date;
-	}
-	if (to) {
-		rc = tl_date_parse(to, NULL, to_date, &c->err);
-		if (rc != TL_OK)
-			return rc;
-		q.to = to_date;
-	}
 	rc = cli_open(c, TL_OPEN_READONLY, &st);
-	if (rc == TL_OK && owner) {
-		rc = tl_store_resolve(st, e->fields[e->owner].ref, owner,
-				      owner_id, &c->err);
-		q.owner = owner_id;
-	}
-	if (rc == TL_OK && unit) {
-		rc = tl_store_resolve(st, TL_K_UNIT, unit,
-				      unit_id, &c->err);
-		q.unit = unit_id;
-	}
-	if (rc == TL_OK && parent) {
-		rc = tl_store_resolve(st, e->fields[e->parent].ref, parent,
-				      parent_id, &c->err);
-		q.parent = parent_id;
-	}
-	if (rc == TL_OK && series) {
-		rc = tl_store_resolve(st, TL_K_SERIES, series, series_id,
-				      &c->err);
-		q.series = series_id;
-	}
-	if (rc == TL_OK && person) {
-		rc = tl_store_resolve(st, TL_K_PERSON, person, person_id,
-				      &c->err);
-		q.person = person_id;
-	}
+	if (rc == TL_OK)
+		rc = cli_filters_resolve(c, st, e, &f, &q);
 	if (rc == TL_OK) {
 		switch (fmt) {
 		case CLI_FMT_JSON:
-			rc = list_json(c, st, &q, limit);
-			break;
 		case CLI_FMT_CSV:
-			rc = list_csv(c, st, &q, limit);
+			rc = cli_write_records(c, st, &q, limit, fmt, stdout);
 			break;
 		default:
 			rc = list_table(c, st, &q, limit, 0, -1, &count);
@@ -1561,7 +1358,7 @@ static enum tl_status cmd_show(struct cli *c, const struct tl_entity *e,
 		rc = find(c, st, e, text, &r);
 	if (rc == TL_OK) {
 		if (fmt == CLI_FMT_JSON) {
-			if (!cli_json_put(cli_record_json(r), stdout))
+			if (!cli_json_put(tl_json_record(r), stdout))
 				rc = cli_fail(c, TL_ESYS, _("Cannot write the "
 					      "JSON output."));
 			else

@@ -16,6 +16,7 @@
 
 #include <jansson.h>
 
+#include "tillit/date.h"
 #include "tillit/error.h"
 #include "tillit/model.h"
 #include "tillit/present.h"
@@ -85,10 +86,81 @@ void cli_help_entity(const struct tl_entity *e, FILE *out);
 const char *cli_plural_label(const struct tl_entity *e, char *buf,
 			     size_t size);
 
+/*
+ * Upper (up true) or lower case for the first letter of buf, in place:
+ * ASCII, and the Swedish letters å, ä and ö.  Returns buf.
+ */
+char *cli_case_first(char *buf, bool up);
+
 /* One option in --help: the option at two spaces, its text at column
  * CLI_HELP_COL, wrapped to lines of 79 cells. */
 #define CLI_HELP_COL 30
 void cli_help_opt(FILE *out, const char *opt, const char *text);
+
+/* ---- list filters (filter.c) ---------------------------------------- */
+
+/*
+ * The filters of `tillit NOUN list` and `tillit export NOUN`, as the
+ * values getopt_long returns for them (above every character, so that a
+ * command's own options can use small numbers and letters).
+ */
+enum cli_filter {
+	CLI_FILTER_OWNER = 256,  /* --owner PERSON */
+	CLI_FILTER_UNIT,         /* --unit UNIT */
+	CLI_FILTER_OPEN,         /* --open */
+	CLI_FILTER_OVERDUE,      /* --overdue */
+	CLI_FILTER_DUE_BEFORE,   /* --due-before DATE */
+	CLI_FILTER_KIND,         /* --kind KIND */
+	CLI_FILTER_STATUS,       /* --status STATUS */
+	CLI_FILTER_PARENT,       /* --parent RECORD */
+	CLI_FILTER_MEETING,      /* --meeting MEETING: --parent, a meeting */
+	CLI_FILTER_PERSON,       /* --person PERSON: meetings */
+	CLI_FILTER_SERIES,       /* --series SERIES */
+	CLI_FILTER_FROM,         /* --from DATE */
+	CLI_FILTER_TO,           /* --to DATE */
+	CLI_FILTER_UNACKED,      /* --unacked */
+};
+
+/* The filters given (as typed), and the ids and dates they come to; a
+ * query filled from it points into it.  Zero it before the first use. */
+struct cli_filters {
+	const char *owner, *unit, *parent, *person, *series;
+	const char *kind, *status, *due, *from, *to;
+	bool open, overdue, unacked;
+	const char *first; /* the first filter given ("--owner"), or NULL */
+	char owner_id[TL_ID_LEN + 1], unit_id[TL_ID_LEN + 1];
+	char parent_id[TL_ID_LEN + 1], person_id[TL_ID_LEN + 1];
+	char series_id[TL_ID_LEN + 1];
+	char due_date[TL_DATE_SIZE], from_date[TL_DATE_SIZE];
+	char to_date[TL_DATE_SIZE];
+};
+
+/* Records filter opt with its argument (NULL for a flag) in f, unchecked.
+ * A later one replaces an earlier one.  e is the kind listed, or NULL
+ * while it is not known (--series of meetings is their --parent). */
+void cli_filter_take(struct cli_filters *f, const struct tl_entity *e,
+		     enum cli_filter opt, const char *arg);
+
+/* A usage error when kind e has no field for filter opt:
+ * "Follow-ups cannot be filtered by --unacked." */
+enum tl_status cli_filter_check(struct cli *c, const struct tl_entity *e,
+				enum cli_filter opt);
+
+/* cli_filter_check for every filter in f, in a fixed order. */
+enum tl_status cli_filters_check(struct cli *c, const struct tl_entity *e,
+				 const struct cli_filters *f);
+
+/* Fills q from f with what needs no database: the plain filters, the
+ * choices of --kind and --status (checked), and the dates (parsed).
+ * The filters must have passed cli_filter_check for e. */
+enum tl_status cli_filters_parse(struct cli *c, const struct tl_entity *e,
+				 struct cli_filters *f, struct tl_query *q);
+
+/* Fills q with the ids of the people, units, records and series that f
+ * names, resolved in st by id prefix or name. */
+enum tl_status cli_filters_resolve(struct cli *c, struct tl_store *st,
+				   const struct tl_entity *e,
+				   struct cli_filters *f, struct tl_query *q);
 
 /* ---- output formats (output.c) -------------------------------------- */
 
@@ -136,13 +208,19 @@ void cli_table_print_row(const struct cli_table *t, char *const *cells,
 /* Writes s as one RFC 4180 field (quoted when needed). */
 void cli_csv_field(FILE *out, const char *s);
 
-/* The JSON object of a record, in the export's encoding (json.c): id,
- * created_at, updated_at, then the set fields in the model's order,
- * integers as numbers and booleans as true/false.  NULL when out of
- * memory.  Caller json_decref()s it. */
-json_t *cli_record_json(const struct tl_record *r);
-
 /* Dumps a JSON value on one line to out and frees it; false on error. */
 bool cli_json_put(json_t *json, FILE *out);
+
+/*
+ * Writes the records that q selects (its limit and cursor are ignored;
+ * at most limit records when limit > 0) to out, paging through the
+ * store: as CSV (fmt CLI_FMT_CSV: a header of field names, then a line
+ * a record, RFC 4180, CRLF) or as JSON (CLI_FMT_JSON: an array, a record
+ * a line, in the export's encoding of json.h).  The caller picks whether
+ * to read in one snapshot.
+ */
+enum tl_status cli_write_records(struct cli *c, struct tl_store *st,
+				 const struct tl_query *q, long limit,
+				 enum cli_format fmt, FILE *out);
 
 #endif

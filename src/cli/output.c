@@ -1,8 +1,9 @@
 /*
  * output.c - how the command line prints records: aligned tables that
- * stream page by page, RFC 4180 CSV, JSON in the export's encoding, and
- * the display form of a field (a reference shown as the referred record's
- * name, text made safe for a terminal).
+ * stream page by page, RFC 4180 CSV, JSON values on one line (a record's
+ * object comes from json.h, in the export's encoding), and the display
+ * form of a field (a reference shown as the referred record's name, text
+ * made safe for a terminal).
  *
  * Widths are terminal cells (tl_text_width), never bytes, so that names
  * with å, ä, ö and wide CJK characters line up.
@@ -18,10 +19,13 @@
 #include <jansson.h>
 
 #include "tillit/i18n.h"
-#include "tillit/id.h"
+#include "tillit/json.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
 #include "tillit/text.h"
+
+/* Records asked of the store a page at a time by cli_write_records. */
+#define CLI_RECORDS_PAGE 200
 
 /* Cells between two columns, and the narrowest a text column gets. */
 #define CLI_GAP 2
@@ -305,54 +309,6 @@ void cli_csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-json_t *cli_record_json(const struct tl_record *r)
-{
-	json_t *obj = json_object();
-
-	if (!obj)
-		return NULL;
-	if (json_object_set_new(obj, "id", json_string(r->id)) ||
-	    json_object_set_new(obj, "created_at",
-				json_string(r->created_at)) ||
-	    json_object_set_new(obj, "updated_at",
-				json_string(r->updated_at)))
-		goto fail;
-	for (int i = 0; i < r->e->nfields; i++) {
-		const struct tl_field *f = &r->e->fields[i];
-		const char *v = r->values[i];
-		json_t *jv;
-		char *end;
-		long long n;
-
-		if (!v)
-			continue;
-		switch (f->type) {
-		case TL_FT_INT:
-			errno = 0;
-			n = strtoll(v, &end, 10);
-			jv = (errno || end == v || *end)
-				? json_string(v) : json_integer(n);
-			break;
-		case TL_FT_BOOL:
-			jv = json_boolean(!strcmp(v, "1"));
-			break;
-		default:
-			/* A value that is not UTF-8 never reaches the store;
-			 * show it lossily rather than lose the record. */
-			jv = json_string(v);
-			if (!jv)
-				jv = json_string("?");
-			break;
-		}
-		if (!jv || json_object_set_new(obj, f->name, jv))
-			goto fail;
-	}
-	return obj;
-fail:
-	json_decref(obj);
-	return NULL;
-}
-
 bool cli_json_put(json_t *json, FILE *out)
 {
 	int rc;
@@ -362,4 +318,84 @@ bool cli_json_put(json_t *json, FILE *out)
 	rc = json_dumpf(json, out, JSON_PRESERVE_ORDER);
 	json_decref(json);
 	return rc == 0;
+}
+
+/* One record as a CSV line: its id, then every field. */
+static void csv_record(const struct tl_record *r, FILE *out)
+{
+	fputs(r->id, out);
+	for (int i = 0; i < r->e->nfields; i++) {
+		fputc(',', out);
+		cli_csv_field(out, tl_record_get(r, i));
+	}
+	fputs("\r\n", out);
+}
+
+/* One record as a line of a JSON array. */
+static enum tl_status json_record(struct cli *c, const struct tl_record *r,
+				  bool first, FILE *out)
+{
+	json_t *obj;
+
+	fputs(first ? "\n  " : ",\n  ", out);
+	obj = tl_json_record(r);
+	if (!obj)
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
+	if (!cli_json_put(obj, out))
+		return cli_fail(c, TL_ESYS, _("Cannot write the JSON output."));
+	return TL_OK;
+}
+
+/*
+ * A page's cursor must live until the next page is read, so the previous
+ * page is freed only then.
+ */
+enum tl_status cli_write_records(struct cli *c, struct tl_store *st,
+				 const struct tl_query *q0, long limit,
+				 enum cli_format fmt, FILE *out)
+{
+	const struct tl_entity *e = tl_entity_get(q0->kind);
+	struct tl_page page = {0}, prev = {0};
+	struct tl_query q = *q0;
+	long left = limit > 0 ? limit : -1, n = 0;
+	enum tl_status rc;
+
+	if (fmt == CLI_FMT_CSV) {
+		fputs("id", out);
+		for (int i = 0; i < e->nfields; i++) {
+			fputc(',', out);
+			cli_csv_field(out, e->fields[i].name);
+		}
+		fputs("\r\n", out);
+	} else {
+		fputs("[", out);
+	}
+	q.after = NULL;
+	for (;;) {
+		q.limit = left > 0 && left < CLI_RECORDS_PAGE ? (int)left
+							       : CLI_RECORDS_PAGE;
+		rc = tl_store_list(st, &q, &page, &c->err);
+		tl_page_done(&prev);
+		memset(&prev, 0, sizeof(prev));
+		if (rc != TL_OK)
+			return rc;
+		for (int i = 0; i < page.n && rc == TL_OK; i++, n++) {
+			if (fmt == CLI_FMT_CSV)
+				csv_record(page.recs[i], out);
+			else
+				rc = json_record(c, page.recs[i], n == 0, out);
+		}
+		if (left > 0)
+			left -= page.n;
+		if (rc != TL_OK || !page.more || left == 0) {
+			tl_page_done(&page);
+			break;
+		}
+		prev = page;
+		memset(&page, 0, sizeof(page));
+		q.after = &prev.next;
+	}
+	if (rc == TL_OK && fmt == CLI_FMT_JSON)
+		fputs(n > 0 ? "\n]\n" : "]\n", out);
+	return rc;
 }

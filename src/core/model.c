@@ -625,6 +625,15 @@ int tl_entity_field(const struct tl_entity *e, const char *name)
 	return -1;
 }
 
+int tl_entity_date_field(const struct tl_entity *e)
+{
+	enum tl_ftype t = e->fields[e->sort].type;
+
+	if (e->due >= 0)
+		return e->due;
+	return t == TL_FT_DATE || t == TL_FT_DATETIME ? e->sort : -1;
+}
+
 bool tl_field_choice_ok(const struct tl_field *f, const char *value)
 {
 	if (!f->choices || !value)

@@ -39,9 +39,15 @@
 
 /* ---- export ---------------------------------------------------------- */
 
-/* Adds field f of record r to obj in its JSON type. */
+/*
+ * Adds field i of record r to obj in its JSON type.  Strict (the export),
+ * a value the store should never hold is an error: an integer field that
+ * is not a number, a boolean that is not 0 or 1, text that is not UTF-8.
+ * Lenient (tl_json_record), such a value is shown as best it can be: the
+ * number as a string, the boolean as false, the text as "?".
+ */
 static enum tl_status field_to_json(json_t *obj, const struct tl_record *r,
-				    int i, struct tl_error *err)
+				    int i, bool strict, struct tl_error *err)
 {
 	const struct tl_field *f = &r->e->fields[i];
 	const char *v = r->values[i];
@@ -55,32 +61,37 @@ static enum tl_status field_to_json(json_t *obj, const struct tl_record *r,
 	case TL_FT_INT:
 		errno = 0;
 		n = strtoll(v, &end, 10);
-		if (errno || end == v || *end)
+		if (!(errno || end == v || *end))
+			jv = json_integer((json_int_t)n);
+		else if (strict)
 			return tl_error_set(err, TL_EDB,
 					    _("%s %s: field \"%s\" holds "
 					      "\"%s\", "
 					    "which is not an integer."),
 					    r->e->name, r->id, f->name, v);
-		jv = json_integer((json_int_t)n);
+		else
+			jv = json_string(v);
 		break;
 	case TL_FT_BOOL:
-		if (strcmp(v, "0") && strcmp(v, "1"))
+		if (strict && strcmp(v, "0") && strcmp(v, "1"))
 			return tl_error_set(err, TL_EDB,
 					    _("%s %s: field \"%s\" holds "
 					      "\"%s\", "
 					    "which is not 0 or 1."),
 					    r->e->name, r->id, f->name, v);
-		jv = json_boolean(v[0] == '1');
+		jv = json_boolean(!strcmp(v, "1"));
 		break;
 	default:
 		/* Text, and amounts too: a string keeps "12.5" exact. */
 		jv = json_string(v);
-		if (!jv)
+		if (!jv && strict)
 			return tl_error_set(err, TL_EDB,
 					    _("%s %s: field \"%s\" is not "
 					      "valid "
 					    "UTF-8."), r->e->name, r->id,
 					    f->name);
+		if (!jv)
+			jv = json_string("?");
 		break;
 	}
 	if (!jv || json_object_set_new(obj, f->name, jv))
@@ -89,8 +100,8 @@ static enum tl_status field_to_json(json_t *obj, const struct tl_record *r,
 }
 
 /* The JSON object of one record; *out is NULL on error. */
-static enum tl_status record_to_json(const struct tl_record *r, json_t **out,
-				     struct tl_error *err)
+static enum tl_status record_to_json(const struct tl_record *r, bool strict,
+				     json_t **out, struct tl_error *err)
 {
 	json_t *obj = json_object();
 	enum tl_status rc;
@@ -107,7 +118,7 @@ static enum tl_status record_to_json(const struct tl_record *r, json_t **out,
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	for (int i = 0; i < r->e->nfields; i++) {
-		rc = field_to_json(obj, r, i, err);
+		rc = field_to_json(obj, r, i, strict, err);
 		if (rc != TL_OK) {
 			json_decref(obj);
 			return rc;
@@ -115,6 +126,14 @@ static enum tl_status record_to_json(const struct tl_record *r, json_t **out,
 	}
 	*out = obj;
 	return TL_OK;
+}
+
+json_t *tl_json_record(const struct tl_record *r)
+{
+	json_t *obj;
+
+	record_to_json(r, false, &obj, NULL);
+	return obj;
 }
 
 static enum tl_status write_failed(struct tl_error *err)
@@ -131,7 +150,7 @@ static enum tl_status write_record(FILE *out, const struct tl_record *r,
 	enum tl_status rc;
 	int failed;
 
-	rc = record_to_json(r, &obj, err);
+	rc = record_to_json(r, true, &obj, err);
 	if (rc != TL_OK)
 		return rc;
 	if (fputs(first ? "\n    " : ",\n    ", out) == EOF) {

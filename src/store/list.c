@@ -58,16 +58,6 @@ static void sort_expr(const struct tl_entity *e, char *out, size_t size)
 		snprintf(out, size, "coalesce(%s,'~')", f->name);
 }
 
-/* The field that dates a record: its due date, else a date it sorts by. */
-static int date_field(const struct tl_entity *e)
-{
-	enum tl_ftype t = e->fields[e->sort].type;
-
-	if (e->due >= 0)
-		return e->due;
-	return t == TL_FT_DATE || t == TL_FT_DATETIME ? e->sort : -1;
-}
-
 static enum tl_status filter_on(const struct tl_entity *e, int field,
 				const char *what, struct tl_error *err)
 {
@@ -192,7 +182,7 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 		bind(b, b->today, NULL);
 	}
 	if (rc == TL_OK && (q->from || q->to)) {
-		int when = date_field(e);
+		int when = tl_entity_date_field(e);
 		if ((rc = filter_on(e, when, "date", err)) == TL_OK) {
 			const char *col = when == e->sort
 				? sort : e->fields[when].name;

@@ -27,7 +27,13 @@ static const enum tl_kind searchable[] = {
 static char *fts_query(const char *in)
 {
 	size_t n = strlen(in);
-	char *out = malloc(n * 2 + 8), *o = out;
+	/*
+	 * A word of L bytes becomes at most 2L + 4 (a space, quotes, '*' and
+	 * every '"' doubled), and words are at least two bytes apart, so
+	 * "a b c" grows to nearly 2.5 times and "\" \"" to 3: 4n + 8 is
+	 * always enough.
+	 */
+	char *out = malloc(n * 4 + 8), *o = out;
 	bool any = false;
 
 	if (!out)

@@ -2,17 +2,15 @@
  * export.c - exports from the full-screen program: a meeting's minutes as
  * Markdown, printable HTML or text, or its follow-ups as iCalendar, to a
  * file the user names.  The file is written beside its final name and
- * renamed into place, so a failed export leaves no half file.
+ * renamed into place (atomic.h), so a failed export leaves no half file.
  */
 #include "tillit/view.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "tillit/atomic.h"
 #include "tillit/i18n.h"
 #include "tillit/ical.h"
 #include "tillit/minutes.h"
@@ -41,18 +39,39 @@ static void slug(const char *title, const char *ext, char *out, size_t size)
 	snprintf(out + n, size - n, ".%s", ext);
 }
 
+/* What the user chose to write, as the tl_write_fn of tl_write_atomic(). */
+struct meeting_export {
+	struct tl_store *st;
+	const char *meeting_id;
+	char choice; /* m, h, t or i */
+};
+
+static enum tl_status write_meeting(FILE *out, void *ctx,
+				    struct tl_error *err)
+{
+	const struct meeting_export *x = ctx;
+
+	if (x->choice == 'i') {
+		struct tl_query q = {.kind = TL_K_FOLLOWUP,
+				     .parent = x->meeting_id};
+		return tl_ical_write_followups(x->st, &q, out, err);
+	}
+	return tl_minutes_write(x->st, x->meeting_id,
+				x->choice == 'm' ? TL_MINUTES_MD
+				: x->choice == 'h' ? TL_MINUTES_HTML
+				: TL_MINUTES_TXT, out, err);
+}
+
 void ui_export_meeting(struct ui_app *app, const char *meeting_id)
 {
-	struct tl_store *st = ui_store(app);
+	struct meeting_export x = {.st = ui_store(app),
+				   .meeting_id = meeting_id};
 	struct tl_record *m = NULL;
 	struct tl_error err = {0};
-	char *choice, *path, def[300], tmp[4200];
+	char *choice, *path, def[300];
 	const char *ext;
-	enum tl_status rc;
-	FILE *f;
-	int fd;
 
-	if (tl_store_get(st, TL_K_MEETING, meeting_id, &m, &err) != TL_OK) {
+	if (tl_store_get(x.st, TL_K_MEETING, meeting_id, &m, &err) != TL_OK) {
 		ui_error(app, &err);
 		return;
 	}
@@ -65,56 +84,16 @@ void ui_export_meeting(struct ui_app *app, const char *meeting_id)
 		tl_record_free(m);
 		return;
 	}
-	ext = choice[0] == 'm' ? "md" : choice[0] == 'h' ? "html"
-	      : choice[0] == 't' ? "txt" : "ics";
+	x.choice = choice[0];
+	ext = x.choice == 'm' ? "md" : x.choice == 'h' ? "html"
+	      : x.choice == 't' ? "txt" : "ics";
 	slug(tl_record_str(m, TL_MEETING_TITLE), ext, def, sizeof(def));
 	path = ui_prompt(app, _("Write to:"), def);
-	if (!path || !*path) {
-		free(choice);
-		free(path);
-		tl_record_free(m);
-		return;
-	}
-	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		ui_status(app, _("Cannot write %s: %s."), path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		free(choice);
-		free(path);
-		tl_record_free(m);
-		return;
-	}
-	if (choice[0] == 'i') {
-		struct tl_query q = {.kind = TL_K_FOLLOWUP,
-				     .parent = meeting_id};
-		rc = tl_ical_write_followups(st, &q, f, &err);
-	} else {
-		rc = tl_minutes_write(st, meeting_id,
-				      choice[0] == 'm' ? TL_MINUTES_MD
-				      : choice[0] == 'h' ? TL_MINUTES_HTML
-				      : TL_MINUTES_TXT, f, &err);
-	}
-	if (fflush(f) != 0 || ferror(f))
-		rc = rc != TL_OK ? rc : tl_error_set(&err, TL_ESYS,
-			_("Cannot write %s: %s."), path, strerror(errno));
-	fclose(f);
-	/* mkstemp makes 0600; an export follows the umask like any file. */
-	if (rc == TL_OK) {
-		mode_t mask = umask(0);
-		umask(mask);
-		chmod(tmp, 0666 & ~mask);
-	}
-	if (rc == TL_OK && rename(tmp, path) != 0)
-		rc = tl_error_set(&err, TL_ESYS, _("Cannot write %s: %s."),
-				  path, strerror(errno));
-	if (rc != TL_OK) {
-		unlink(tmp);
-		ui_error(app, &err);
-	} else {
-		ui_status(app, _("Wrote %s."), path);
+	if (path && *path) {
+		if (tl_write_atomic(path, write_meeting, &x, &err) != TL_OK)
+			ui_error(app, &err);
+		else
+			ui_status(app, _("Wrote %s."), path);
 	}
 	free(choice);
 	free(path);

@@ -93,6 +93,13 @@ run tl search "$H"
 check_rc "search with quotes, ;, -- and % runs" 0
 run tl search 'NEAR(a b' '"' '*' 'AND' 'OR' 'x-' '^y' 'title:' '(' ')'
 check_rc "search with FTS operators runs" 0
+# Many one-letter words, or many quotes, once overran the buffer of the
+# FTS query (found by tests/fuzz/fuzz_cli.c; make asan and make valgrind
+# see it).
+run tl search a b c d e f g h i j k l m n o p q r s t u v w x y z
+check_rc "search with many one-letter words runs" 0
+run tl search "$(printf '" %.0s' $(seq 200))"
+check_rc "search with many quotes runs" 0
 run tl search "O'Brien"
 check_grep "search finds a name with a quote" "O'Brien"
 

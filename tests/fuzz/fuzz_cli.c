@@ -7,11 +7,15 @@
  * directory, so files that a command writes (export --output) land there
  * and are removed after the run.  Arguments holding '/' are skipped, so
  * nothing outside that folder is touched, and so is `ui --script`, which
- * would run the full-screen program.  Output goes to /dev/null; sanitizer
- * reports go to the original stderr.
+ * would run the full-screen program.  Standard output and error go to a
+ * file that is checked after each run; sanitizer reports go to the
+ * original stderr.
  *
  * cli_main must return an exit code of DESIGN.md section 6 (0-3) or the
  * full-screen program's refusal without a terminal; it never calls exit().
+ * What it prints is valid UTF-8 and holds no control character but tab,
+ * newline and carriage return (CSV and iCalendar end lines with CR LF):
+ * whatever is typed, nothing reaches the terminal that could drive it.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -26,6 +30,7 @@
 #include <sanitizer/common_interface_defs.h>
 
 #include "tillit/cli.h"
+#include "tillit/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -33,20 +38,48 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define MAX_ARGS 48
 #define TEMPLATE ".template.db"
 #define DB "fuzz.db"
+#define OUTPUT_MAX (4 << 20)
 
-static int null_fd = -1, out_fd = -1, err_fd = -1;
+static int cap_fd = -1, out_fd = -1, err_fd = -1;
+static char *output;
 static char *db_image;
 static size_t db_size;
 
-/* Points stdout and stderr at /dev/null, or back. */
+/* Points stdout and stderr at the empty capture file, or back. */
 static void mute(bool on)
 {
 	fflush(stdout);
 	fflush(stderr);
-	dup2(on ? null_fd : out_fd, STDOUT_FILENO);
-	dup2(on ? null_fd : err_fd, STDERR_FILENO);
+	if (on && (ftruncate(cap_fd, 0) != 0 ||
+		   lseek(cap_fd, 0, SEEK_SET) != 0))
+		abort();
+	dup2(on ? cap_fd : out_fd, STDOUT_FILENO);
+	dup2(on ? cap_fd : err_fd, STDERR_FILENO);
 	clearerr(stdout);
 	clearerr(stderr);
+}
+
+/* Checks what the last run printed. */
+static void check_output(void)
+{
+	ssize_t n = pread(cap_fd, output, OUTPUT_MAX, 0);
+	const unsigned char *p = (const unsigned char *)output;
+
+	if (n < 0)
+		abort();
+	for (ssize_t i = 0; i < n; i++) {
+		if ((p[i] < 0x20 && p[i] != '\n' && p[i] != '\t' &&
+		     p[i] != '\r') || p[i] == 0x7F) {
+			dprintf(err_fd, "fuzz_cli: control byte 0x%02x at %zd "
+				"of the output\n", p[i], i);
+			abort();
+		}
+	}
+	/* A long output may stop inside a character: check whole ones. */
+	if (n < OUTPUT_MAX && !tl_utf8_valid(output, (size_t)n)) {
+		dprintf(err_fd, "fuzz_cli: the output is not UTF-8\n");
+		abort();
+	}
 }
 
 static int run(int argc, char **argv)
@@ -75,10 +108,23 @@ static void slurp(const char *path, char **buf, size_t *size)
 	fclose(f);
 }
 
+static char scratch[] = "/tmp/tillit-fuzz-cli-XXXXXX";
+
+static void clean(void);
+
+/* The scratch folder goes when the fuzzer ends. */
+static void remove_scratch(void)
+{
+	clean();
+	unlink(TEMPLATE);
+	if (chdir("/") == 0)
+		rmdir(scratch);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char dir[] = "/tmp/tillit-fuzz-cli-XXXXXX";
 	char *init[] = {"tillit", "--db", TEMPLATE, "init", "--demo", NULL};
+	FILE *cap;
 
 	(void)argc;
 	(void)argv;
@@ -89,16 +135,26 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	unsetenv("TILLIT_DB");
 	unsetenv("VISUAL");
 	unsetenv("EDITOR");
-	if (!mkdtemp(dir) || chdir(dir))
+	if (!mkdtemp(scratch) || chdir(scratch))
 		abort();
-	setenv("XDG_DATA_HOME", dir, 1);
-	setenv("HOME", dir, 1);
-	null_fd = open("/dev/null", O_RDWR);
+	atexit(remove_scratch);
+	setenv("XDG_DATA_HOME", scratch, 1);
+	setenv("HOME", scratch, 1);
+	/* A file of no name, which no command can reach. */
+	cap = tmpfile();
+	cap_fd = cap ? fileno(cap) : -1;
 	out_fd = dup(STDOUT_FILENO);
 	err_fd = dup(STDERR_FILENO);
-	if (null_fd < 0 || out_fd < 0 || err_fd < 0)
+	output = malloc(OUTPUT_MAX);
+	if (cap_fd < 0 || out_fd < 0 || err_fd < 0 || !output)
 		abort();
-	dup2(null_fd, STDIN_FILENO);
+	/* No input: commands that could wait for some get end of file. */
+	{
+		int null_fd = open("/dev/null", O_RDONLY);
+		if (null_fd < 0 || dup2(null_fd, STDIN_FILENO) < 0)
+			abort();
+		close(null_fd);
+	}
 	__sanitizer_set_report_fd((void *)(intptr_t)err_fd);
 	if (run(5, init) != 0)
 		abort();
@@ -166,6 +222,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = run(argc, argv);
 	if (rc < 0 || rc > 3)
 		abort();
+	check_output();
 	clean();
 	free(buf);
 	return 0;

@@ -35,6 +35,16 @@ static void put_file(const char *name, const void *data, size_t size)
 		abort();
 }
 
+/* The scratch folder goes when the fuzzer ends. */
+static void remove_scratch(void)
+{
+	unlink(path);
+	unlink(wal);
+	unlink(shm);
+	unlink(db);
+	rmdir(dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
@@ -50,6 +60,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	snprintf(dir, sizeof(dir), "%s/tillit-fuzz-XXXXXX", tmp);
 	if (!mkdtemp(dir))
 		abort();
+	atexit(remove_scratch);
 	snprintf(path, sizeof(path), "%s/in.json", dir);
 	snprintf(db, sizeof(db), "%s/t.db", dir);
 	snprintf(wal, sizeof(wal), "%s-wal", db);

@@ -34,6 +34,8 @@ unset TILLIT_DB
 
 REL_FAILED=0
 REL_PGIDS=""
+# REL_SLOW=N stretches times N-fold for a slow tillit (under valgrind).
+REL_SLOW=${REL_SLOW:-1}
 
 pass() {
 	echo "ok - $1"

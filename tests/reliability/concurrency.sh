@@ -20,7 +20,7 @@
 # reliability` 60 s or more.
 . "$(dirname "$0")/common.sh"
 
-DUR=${1:-10}
+DUR=$((${1:-10} * REL_SLOW))
 NW=${2:-3}
 DB=$R/conc.db
 rel_setup "$DB"

@@ -40,7 +40,7 @@ while [ "$round" -lt "$KILLS" ]; do
 		rel_start pg sh "$REL/writer.sh" "$TILLIT" "$DB" \
 			"$R/log.$round" "k$round"
 	fi
-	rel_sleep_ms "$(rel_random 50 700)"
+	rel_sleep_ms "$(rel_random $((50 * REL_SLOW)) $((700 * REL_SLOW)))"
 	rel_tillit_running "$pg" && hit=$((hit + 1))
 	kill -s KILL -- "-$pg" "$pg" 2>/dev/null
 	wait "$pg" 2>/dev/null

@@ -18,8 +18,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <jansson.h>
 
+#include "tillit/atomic.h"
 #include "tillit/demo.h"
 #include "tillit/json.h"
 #include "tillit/model.h"
@@ -718,6 +722,110 @@ static void test_demo_contents(void **state)
 	tl_store_close(st);
 }
 
+/* tl_json_record: the export's keys and types, and values the store
+ * should never hold shown rather than refused. */
+static void test_record_json(void **state)
+{
+	struct tl_record *r = tl_record_new(TL_K_MANDATE);
+	char *text;
+	json_t *obj;
+
+	(void)state;
+	assert_non_null(r);
+	snprintf(r->id, sizeof(r->id), "m1");
+	snprintf(r->created_at, sizeof(r->created_at), "2026-01-01T00:00:00Z");
+	snprintf(r->updated_at, sizeof(r->updated_at), "2026-01-02T00:00:00Z");
+	assert_true(tl_record_set(r, TL_MANDATE_MATTER, "Vikarier"));
+	assert_true(tl_record_set(r, TL_MANDATE_LEVEL, "3"));
+	assert_true(tl_record_set(r, TL_MANDATE_ONWARD, "1"));
+	assert_true(tl_record_set(r, TL_MANDATE_NON_DELEGABLE, "0"));
+	obj = tl_json_record(r);
+	assert_non_null(obj);
+	text = json_dumps(obj, JSON_PRESERVE_ORDER);
+	assert_string_equal(text, "{\"id\": \"m1\", \"created_at\": "
+			    "\"2026-01-01T00:00:00Z\", \"updated_at\": "
+			    "\"2026-01-02T00:00:00Z\", \"matter\": \"Vikarier\", "
+			    "\"level\": 3, \"onward\": true, "
+			    "\"non_delegable\": false}");
+	free(text);
+	json_decref(obj);
+
+	assert_true(tl_record_set(r, TL_MANDATE_LEVEL, "three"));
+	assert_true(tl_record_set(r, TL_MANDATE_ONWARD, "yes"));
+	obj = tl_json_record(r);
+	assert_non_null(obj);
+	assert_string_equal(json_string_value(json_object_get(obj, "level")),
+			    "three");
+	assert_true(json_is_false(json_object_get(obj, "onward")));
+	json_decref(obj);
+	tl_record_free(r);
+}
+
+static enum tl_status write_hello(FILE *out, void *ctx, struct tl_error *err)
+{
+	(void)err;
+	fputs((const char *)ctx, out);
+	return TL_OK;
+}
+
+static enum tl_status write_refused(FILE *out, void *ctx,
+				    struct tl_error *err)
+{
+	(void)ctx;
+	fputs("half", out);
+	return tl_error_set(err, TL_EREFUSED, "no");
+}
+
+/* tl_write_atomic: the content replaces the file whole, with the mode of
+ * the umask, and a failure leaves the old file and no temporary one. */
+static void test_write_atomic(void **state)
+{
+	char path[PATH_SIZE], dir[PATH_SIZE], *text, *slash;
+	char missing[PATH_SIZE + 16];
+	struct tl_error err;
+	struct stat sb;
+	mode_t old = umask(027);
+	size_t len;
+	long files = 0;
+	DIR *d;
+
+	(void)state;
+	tmp_file(path);
+	assert_int_equal(tl_write_atomic(path, write_hello, "hello\n", &err),
+			 TL_OK);
+	text = slurp(path, &len);
+	assert_string_equal(text, "hello\n");
+	free(text);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0640);
+
+	assert_int_equal(tl_write_atomic(path, write_refused, NULL, &err),
+			 TL_EREFUSED);
+	assert_string_equal(err.msg, "no");
+	text = slurp(path, &len);
+	assert_string_equal(text, "hello\n");
+	free(text);
+	/* No temporary file is left beside it. */
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	assert_non_null(slash);
+	*slash = '\0';
+	d = opendir(dir);
+	assert_non_null(d);
+	for (struct dirent *de; (de = readdir(d));)
+		if (!strncmp(de->d_name, slash + 1, strlen(slash + 1)))
+			files++;
+	closedir(d);
+	assert_int_equal(files, 1);
+
+	snprintf(missing, sizeof(missing), "%s.missing/x", path);
+	assert_int_equal(tl_write_atomic(missing, write_hello, "x", &err),
+			 TL_ESYS);
+	assert_non_null(strstr(err.msg, "Cannot write"));
+	unlink(path);
+	umask(old);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -735,6 +843,8 @@ int main(void)
 		cmocka_unit_test(test_many_records_paged),
 		cmocka_unit_test(test_demo_deterministic),
 		cmocka_unit_test(test_demo_contents),
+		cmocka_unit_test(test_record_json),
+		cmocka_unit_test(test_write_atomic),
 	};
 
 	setenv("TILLIT_NOW", "2026-11-23 10:00", 1);
