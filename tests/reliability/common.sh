@@ -118,7 +118,7 @@ SELECT (SELECT count(*) FROM pragma_foreign_key_check)
 # rel_lost DB LOG...: prints how many writes the logs report as committed
 # (lines "TABLE ID", "done ID") are missing from the database.
 rel_lost() {
-	db=$1
+	_rdb=$1
 	shift
 	{
 		echo "CREATE TEMP TABLE r(kind TEXT, id TEXT);"
@@ -137,7 +137,7 @@ rel_lost() {
   (SELECT id FROM mandates))
  + (SELECT count(*) FROM r WHERE kind = 'done' AND id NOT IN
   (SELECT id FROM followups WHERE status = 'done'));"
-	} | sq "$db" 2>&1
+	} | sq "$_rdb" 2>&1
 }
 
 # rel_reported LOG...: the number of writes the logs report.
@@ -149,22 +149,22 @@ rel_reported() {
 # group) of its own, so that a kill reaches every process in it; sets VAR
 # to its process group id.
 rel_start() {
-	var=$1
+	_rv=$1
 	shift
 	setsid "$@" </dev/null &
-	eval "$var=\$!"
+	eval "$_rv=\$!"
 	REL_PGIDS="$REL_PGIDS $!"
 }
 
 # rel_reap PGID: after a kill, waits (up to 10 s) until no process of the
 # group is left but zombies, so that the locks it held are gone.
 rel_reap() {
-	k=0
-	while [ "$k" -lt 1000 ] && ps -e -o pgid=,stat= 2>/dev/null |
+	_rk=0
+	while [ "$_rk" -lt 1000 ] && ps -e -o pgid=,stat= 2>/dev/null |
 		awk -v g="$1" '$1 == g && $2 !~ /^Z/ { f = 1 } END { exit !f }'
 	do
 		sleep 0.01
-		k=$((k + 1))
+		_rk=$((_rk + 1))
 	done
 }
 
@@ -177,8 +177,8 @@ rel_tillit_running() {
 
 # rel_random LO HI: a random number of milliseconds in [LO, HI].
 rel_random() {
-	n=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
-	echo $(($1 + n % ($2 - $1 + 1)))
+	_rn=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
+	echo $(($1 + _rn % ($2 - $1 + 1)))
 }
 
 # rel_sleep_ms MS
@@ -191,11 +191,11 @@ rel_sleep_ms() {
 rel_ui_script() {
 	{
 		echo "key 6"
-		k=0
-		while [ "$k" -lt "$2" ]; do
-			k=$((k + 1))
+		_uk=0
+		while [ "$_uk" -lt "$2" ]; do
+			_uk=$((_uk + 1))
 			echo "key a"
-			echo "type UI $3 $k"
+			echo "type UI $3 $_uk"
 			echo "key Tab Tab"
 			echo "key Enter"
 			echo "type Writer"
