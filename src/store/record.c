@@ -375,39 +375,54 @@ static enum tl_status next_item_number(struct tl_store *st,
 	return TL_OK;
 }
 
+/*
+ * Runs the INSERT or UPDATE in b with every column of r bound: the id
+ * first (an insert) or last (an update's WHERE), then the timestamps and
+ * the fields in the model's order.  Frees b.
+ */
+static enum tl_status write_row(struct tl_store *st, struct sbuf *b,
+				const struct tl_record *r, bool id_first,
+				struct tl_error *err)
+{
+	const struct tl_entity *e = r->e;
+	int at = id_first ? 2 : 1;
+	sqlite3_stmt *s;
+	enum tl_status rc = TL_OK;
+
+	if (b->oom) {
+		free(b->s);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	s = tl_stmt(st, b->s, err);
+	free(b->s);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, id_first ? 1 : at + 2 + e->nfields, r->id, -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, at, r->created_at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, at + 1, r->updated_at, -1, SQLITE_TRANSIENT);
+	for (int i = 0; i < e->nfields; i++)
+		tl_bind_value(s, at + 2 + i, &e->fields[i], r->values[i]);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = tl_db_error(st, err, N_("saving"));
+	sqlite3_reset(s);
+	return rc;
+}
+
 /* INSERT of every column of r as it stands. */
 static enum tl_status insert_row(struct tl_store *st,
 				 const struct tl_record *r,
 				 struct tl_error *err)
 {
-	const struct tl_entity *e = r->e;
 	struct sbuf b = {0};
-	sqlite3_stmt *s;
-	enum tl_status rc = TL_OK;
 
-	sb_add3(&b, "INSERT INTO ", e->plural, " (");
-	add_columns(&b, e);
+	sb_add3(&b, "INSERT INTO ", r->e->plural, " (");
+	add_columns(&b, r->e);
 	sb_add(&b, ") VALUES (?, ?, ?");
-	for (int i = 0; i < e->nfields; i++)
+	for (int i = 0; i < r->e->nfields; i++)
 		sb_add(&b, ", ?");
 	sb_add(&b, ")");
-	if (b.oom) {
-		free(b.s);
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	}
-	s = tl_stmt(st, b.s, err);
-	free(b.s);
-	if (!s)
-		return err ? err->status : TL_EDB;
-	sqlite3_bind_text(s, 1, r->id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, r->created_at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, r->updated_at, -1, SQLITE_TRANSIENT);
-	for (int i = 0; i < e->nfields; i++)
-		tl_bind_value(s, 4 + i, &e->fields[i], r->values[i]);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = tl_db_error(st, err, N_("saving"));
-	sqlite3_reset(s);
-	return rc;
+	return write_row(st, &b, r, true, err);
 }
 
 /* UPDATE of every column of r (matched by id). */
@@ -415,33 +430,14 @@ static enum tl_status update_row(struct tl_store *st,
 				 const struct tl_record *r,
 				 struct tl_error *err)
 {
-	const struct tl_entity *e = r->e;
 	struct sbuf b = {0};
-	sqlite3_stmt *s;
-	enum tl_status rc = TL_OK;
 
-	sb_add3(&b, "UPDATE ", e->plural,
+	sb_add3(&b, "UPDATE ", r->e->plural,
 		" SET created_at = ?, updated_at = ?");
-	for (int i = 0; i < e->nfields; i++)
-		sb_add3(&b, ", ", e->fields[i].name, " = ?");
+	for (int i = 0; i < r->e->nfields; i++)
+		sb_add3(&b, ", ", r->e->fields[i].name, " = ?");
 	sb_add(&b, " WHERE id = ?");
-	if (b.oom) {
-		free(b.s);
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	}
-	s = tl_stmt(st, b.s, err);
-	free(b.s);
-	if (!s)
-		return err ? err->status : TL_EDB;
-	sqlite3_bind_text(s, 1, r->created_at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, r->updated_at, -1, SQLITE_TRANSIENT);
-	for (int i = 0; i < e->nfields; i++)
-		tl_bind_value(s, 3 + i, &e->fields[i], r->values[i]);
-	sqlite3_bind_text(s, 3 + e->nfields, r->id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = tl_db_error(st, err, N_("saving"));
-	sqlite3_reset(s);
-	return rc;
+	return write_row(st, &b, r, false, err);
 }
 
 enum tl_status tl_locked_error(struct tl_error *err)
