@@ -25,7 +25,11 @@ bool tl_utf8_valid(const char *s, size_t len);
  */
 size_t tl_utf8_prefix(const char *s, size_t max);
 
-/* Terminal cells that s takes; control characters count as 0. */
+/*
+ * Terminal cells that s takes as tl_text_fit and tl_text_sanitize (without
+ * keep_newlines) show it: a control in caret notation takes 2, a newline
+ * or tab 1 (a space).
+ */
 size_t tl_text_width(const char *s);
 
 /*
@@ -41,7 +45,8 @@ char *tl_text_fit(const char *s, size_t width, bool right_align, char *out,
 /*
  * A copy of s that is safe to print to a terminal: C0 and C1 controls,
  * DEL and ESC become U+FFFD-free visible forms ("^[" style for C0, "?"
- * for invalid UTF-8); newlines and tabs are kept when keep_newlines,
+ * for C1 controls, invalid UTF-8 and the bidi embeddings, overrides and
+ * isolates U+202A-U+202E and U+2066-U+2069); newlines and tabs are kept when keep_newlines,
  * otherwise shown as a space.  Caller frees; NULL when out of memory.
  */
 char *tl_text_sanitize(const char *s, bool keep_newlines);

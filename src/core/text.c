@@ -133,9 +133,16 @@ size_t tl_utf8_prefix(const char *s, size_t max)
 	return n;
 }
 
-static bool is_control(uint32_t cp)
+/*
+ * The bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069): a terminal that does bidi would let them reorder what
+ * follows, even past the end of the field ("Trojan Source"), so they are
+ * shown as "?" like the C1 controls.  The marks U+200E and U+200F only
+ * give a weak direction and are shown as they are.
+ */
+static bool is_bidi_control(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 /* Cells of a printable, well-formed character. */
@@ -145,25 +152,6 @@ static int char_width(uint32_t cp)
 
 	/* Unknown to the locale (or not assigned): most terminals use 1. */
 	return w < 0 ? 1 : w;
-}
-
-size_t tl_text_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len, i = 0, w = 0;
-	uint32_t cp;
-
-	if (!s)
-		return 0;
-	len = strlen(s);
-	while (i < len) {
-		i += utf8_next(p + i, len - i, &cp);
-		if (cp == BAD_CHAR)
-			w += 1;         /* shown as '?' */
-		else if (!is_control(cp))
-			w += (size_t)char_width(cp);
-	}
-	return w;
 }
 
 /* How one character of the input is shown. */
@@ -183,7 +171,8 @@ static void next_glyph(const char *s, size_t len, bool keep_newlines,
 	g->used = utf8_next((const unsigned char *)s, len, &cp);
 	g->width = 1;
 	g->len = 1;
-	if (cp == BAD_CHAR || (cp >= 0x80 && cp <= 0x9F)) {
+	if (cp == BAD_CHAR || (cp >= 0x80 && cp <= 0x9F) ||
+	    is_bidi_control(cp)) {
 		g->show[0] = '?';
 	} else if (cp == '\n' || cp == '\t') {
 		g->show[0] = keep_newlines ? (char)cp : ' ';
@@ -198,6 +187,22 @@ static void next_glyph(const char *s, size_t len, bool keep_newlines,
 		g->len = g->used;
 		g->width = (size_t)char_width(cp);
 	}
+}
+
+size_t tl_text_width(const char *s)
+{
+	size_t len, i = 0, w = 0;
+	struct glyph g;
+
+	if (!s)
+		return 0;
+	len = strlen(s);
+	while (i < len) {
+		next_glyph(s + i, len - i, false, &g);
+		w += g.width;
+		i += g.used;
+	}
+	return w;
 }
 
 char *tl_text_sanitize(const char *s, bool keep_newlines)

@@ -199,6 +199,15 @@ same "follow-up list: the text column is aligned after a wide owner" \
 	"$(column_at "$line" 'T ')" "$want"
 run tl followup list
 no_controls "follow-up list with RTL marks has no control bytes" "$W/out"
+# A right-to-left override could make a terminal that does bidi show the
+# rest of the line backwards: it is shown as "?", the text kept as it is.
+if LC_ALL=C grep -q "$RLO" "$W/out"; then
+	fail "a right-to-left override never reaches the terminal" \
+		"$(grep -n "$RLO" "$W/out" | od -c | head -3)"
+else
+	pass "a right-to-left override never reaches the terminal"
+fi
+check_grep "a right-to-left override is shown as ?" 'T Override\?olleh'
 
 # ---- controls stored by another program ---------------------------------
 

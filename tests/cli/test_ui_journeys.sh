@@ -78,6 +78,23 @@ wait_for() {
 	return 1
 }
 
+# settle: waits until the screen stops changing (two captures 0.3 s
+# apart are the same, or $WAIT tenths of a second pass), for checks that
+# something is NOT shown: a screen half redrawn could still hold the
+# previous view's lines (as it can under valgrind).
+settle() {
+	i=0
+	screen
+	while [ "$i" -lt "$WAIT" ]; do
+		cp "$W/pane" "$W/pane.prev"
+		sleep 0.3
+		screen
+		cmp -s "$W/pane" "$W/pane.prev" && return 0
+		i=$((i + 3))
+	done
+	return 0
+}
+
 # see NAME REGEX: a case that passes when the screen comes to show REGEX;
 # when it does not, it fails with the screen, and returns false so that
 # the journey stops there.
@@ -593,6 +610,7 @@ journey3() {
 	# The screen may cut descriptions short: look for their start.
 	see "journey 3: My frames shows his budget frame" 'Inköp' || return 1
 	see "journey 3: My frames shows his time frame" 'Plane' || return 1
+	settle
 	if grep -Eq 'Lenas|Lena Berg' "$W/pane"; then
 		fail "journey 3: another person's frame is not among his" \
 			"$(cat "$W/pane")"

@@ -463,8 +463,12 @@ static void test_text_width(void **state)
 	assert_int_equal(tl_text_width("abc"), 3);
 	assert_int_equal(tl_text_width(""), 0);
 	assert_int_equal(tl_text_width(NULL), 0);
-	assert_int_equal(tl_text_width("a\x1b" "b\x7f"), 2);
-	assert_int_equal(tl_text_width("\xC2\x9B"), 0); /* C1 CSI */
+	/* Controls take the cells they are shown in: "a^[b^?", "?". */
+	assert_int_equal(tl_text_width("a\x1b" "b\x7f"), 6);
+	assert_int_equal(tl_text_width("\xC2\x9B"), 1); /* C1 CSI */
+	assert_int_equal(tl_text_width("a\nb\tc"), 5);
+	/* A right-to-left override is shown as "?". */
+	assert_int_equal(tl_text_width("x\xE2\x80\xAEy"), 3);
 	assert_int_equal(tl_text_width("r\xC3\xA4ksm\xC3\xB6rg\xC3\xA5s"), 10);
 }
 
@@ -570,6 +574,14 @@ static void test_text_sanitize(void **state)
 		{"\xC0\xAF", false, "??"},
 		{"\xED\xA0\x80", false, "???"},
 		{"\xC3\x85sa \xE6\x97\xA5", false, "\xC3\x85sa \xE6\x97\xA5"},
+		/* Bidi overrides, embeddings and isolates; the marks stay. */
+		{"a\xE2\x80\xAE" "cba", false, "a?cba"},
+		{"\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xAC\xE2\x80\xAD", false,
+		 "????"},
+		{"\xE2\x81\xA6\xE2\x81\xA7\xE2\x81\xA8\xE2\x81\xA9", false,
+		 "????"},
+		{"\xE2\x80\x8Fx\xE2\x80\x8E", false,
+		 "\xE2\x80\x8Fx\xE2\x80\x8E"},
 		{"", false, ""},
 	};
 
