@@ -143,7 +143,8 @@ asan: deps-test
 
 # Every unit and command-line test with tillit (and the unit tests) under
 # valgrind memcheck: an error or a byte definitely lost fails the run.
-# Each run's report goes to build/valgrind/ (empty when clean).
+# Each run's report goes to build/valgrind/ (empty when clean); the
+# summary, for doc/reliability.md, to build/valgrind.summary.
 .PHONY: valgrind reliability
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite
@@ -155,12 +156,19 @@ valgrind: deps-test
 	@rm -rf build/valgrind && mkdir -p build/valgrind && \
 		chmod 1777 build/valgrind
 	@TILLIT_WRAPPER="$(VALGRIND) --log-file=$(CURDIR)/build/valgrind/%p.log" \
-		TEST_TIMEOUT=1800 REL_SLOW=10 sh tests/run.sh $(B); rc=$$?; \
+		TEST_TIMEOUT=1800 REL_SLOW=10 sh -c 'sh tests/run.sh $(B); \
+		echo $$? >build/valgrind.rc' 2>&1 | tee build/valgrind.out; \
+	rc=$$(cat build/valgrind.rc); \
 	runs=$$(ls build/valgrind | wc -l); \
 	bad=$$(find build/valgrind -name '*.log' -size +0 | wc -l); \
 	for f in $$(find build/valgrind -name '*.log' -size +0 | head -5); do \
 		echo "--- $$f"; head -40 $$f; done; \
 	echo "valgrind: $$runs runs, $$bad with errors or definite leaks"; \
+	{ echo "$$(date -u '+%Y-%m-%d %H:%M UTC'), commit $$(git rev-parse \
+		--short HEAD 2>/dev/null || echo unknown)"; \
+	  echo "$$(tail -n 1 build/valgrind.out)"; \
+	  echo "$$runs processes under valgrind, $$bad with an error or a" \
+		"byte definitely lost"; } >build/valgrind.summary; \
 	[ $$rc = 0 ] && [ $$bad = 0 ]
 
 # The long form of the crash, concurrency and fault tests (REL_KILLS

@@ -5,10 +5,13 @@
 #   sh tests/reliability/report.sh TILLIT [KILLS [SECONDS [WRITERS]]]
 #
 # Runs crash.sh (KILLS, default 200), concurrency.sh (SECONDS, default
-# 60, with WRITERS command-line writers, default 3), faults.sh and
-# tests/cli/test_bad_input.sh, keeps their output in build/reliability/,
-# and writes doc/reliability.md: one row per check with its result and
-# the test, then every figure measured.  Exits 1 when a check failed (the
+# 60, with WRITERS command-line writers, default 3), faults.sh,
+# tests/cli/test_bad_input.sh and tests/cli/test_hostile.sh, keeps their
+# output in build/reliability/, and writes doc/reliability.md: one row per
+# check with its result and the test, then every figure measured.  The
+# fuzzing runs (minutes each) are not repeated: their table is taken from
+# tests/fuzz/RESULTS.md, where `make fuzz` runs are recorded; the last
+# `make valgrind` is taken from build/valgrind.summary when there is one.  Exits 1 when a check failed (the
 # report is written all the same, saying so).  `make reliability` runs it.
 set -u
 
@@ -39,6 +42,7 @@ run crash sh tests/reliability/crash.sh "$KILLS"
 run concurrency sh tests/reliability/concurrency.sh "$SECS" "$NW"
 run faults sh tests/reliability/faults.sh
 run bad_input sh tests/cli/test_bad_input.sh
+run hostile sh tests/cli/test_hostile.sh
 
 # rows NAME TEST: the checks of one run as table rows.
 rows() {
@@ -140,12 +144,47 @@ count() {
 	echo "|---|---|---|"
 	rows bad_input tests/cli/test_bad_input.sh
 	echo
+	echo "## Hostile text"
+	echo
+	echo "Text that looks like SQL, wildcards, 1 MiB of text, NUL bytes,"
+	echo "invalid UTF-8, right-to-left marks and overrides, combining and"
+	echo "wide characters, and control and escape sequences put into the"
+	echo "database by another program: kept literally or refused clearly,"
+	echo "never passed to the terminal (plain-text output shows controls as"
+	echo "^X or ?, HTML escapes them), and tables stay aligned.  The"
+	echo "full-screen program is checked in tmux: a name of"
+	printf '%s\n' '`\033]0;pwned\007\033[2J` in every view neither changes the'
+	echo "window title nor clears the screen (the tmux rows below)."
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
+	rows hostile tests/cli/test_hostile.sh
+	echo
+	echo "## Fuzzing"
+	echo
+	echo "libFuzzer targets with AddressSanitizer and"
+	echo "UndefinedBehaviorSanitizer (\`make fuzz\`, FUZZ_SECONDS each), as"
+	echo "recorded in tests/fuzz/RESULTS.md, which also says what each target"
+	echo "feeds and checks, and what the runs found and how it was fixed."
+	echo
+	awk '/^## Runs/ { on = 1; next } on && /^## / { exit } on' \
+		tests/fuzz/RESULTS.md | sed -e '/./,$!d' -e '/^$/d'
+	echo
 	echo "## Memory"
 	echo
 	echo "\`make asan\` runs every unit, command-line and headless-screen test"
-	echo "under AddressSanitizer and UndefinedBehaviorSanitizer; \`make"
-	echo "valgrind\` runs them with tillit under valgrind memcheck, failing"
-	echo "on any error or any byte definitely lost."
+	echo "under AddressSanitizer and UndefinedBehaviorSanitizer (\`.ci/run\`"
+	echo "runs it after \`make test\`); \`make valgrind\` runs them with tillit"
+	echo "and the unit tests under valgrind memcheck, failing on any error or"
+	echo "any byte definitely lost."
+	echo
+	if [ -s build/valgrind.summary ]; then
+		echo "The last \`make valgrind\` on this machine:"
+		echo
+		sed 's/^/- /' build/valgrind.summary
+	else
+		echo "\`make valgrind\` has not been run on this machine."
+	fi
 } >"$doc"
 echo "reliability: wrote $doc" >&2
 exit "$status"
