@@ -18,6 +18,18 @@ CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE, \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# tillit itself does not link libical: src/export/ical.c loads it with
+# dlopen() (by its SONAME, read here) when an iCalendar export starts, so
+# that ICU and libstdc++, which libical pulls in, are not loaded at every
+# start.  --as-needed drops what no object uses; -O1 makes the symbol
+# tables the loader reads smaller.
+BIN_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out libical,$(PKGS)) \
+	2>/dev/null) $(LIBDL)
+LIBDL ?= -ldl
+LINKFLAGS := -Wl,--as-needed -Wl,-O1
+LIBICAL_SONAME = $(or $(shell objdump -p \
+	"$$($(PKG_CONFIG) --variable=libdir libical 2>/dev/null)/libical.so" \
+	2>/dev/null | sed -n 's/^ *SONAME *//p'),libical.so.3)
 ALL_CFLAGS = $(WARNFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 
 # Objects go to $(B); variants (asan, clang) use their own folder.
@@ -52,7 +64,10 @@ tillit: $(B)/tillit
 		cp $(B)/tillit tillit.new && mv -f tillit.new tillit; fi
 
 $(B)/tillit: $(LIB_OBJ) $(MAIN_OBJ) | $(MO)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LINKFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) \
+		$(BIN_LIBS)
+
+$(B)/src/export/ical.o: CPPFLAGS += -DTL_LIBICAL_SONAME='"$(LIBICAL_SONAME)"'
 
 # Where an installed tillit looks for its catalogues.  The value is kept
 # in $(B)/localedir, so that `make install PREFIX=/usr` rebuilds i18n.o.

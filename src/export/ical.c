@@ -16,9 +16,16 @@
  * order.  libical's parser drops white space at the very start and end of
  * a TEXT value; the store keeps such text as typed, so a text that starts
  * or ends with spaces comes back trimmed from any libical-based reader.
+ *
+ * libical is loaded with dlopen() on the first export, not linked: it
+ * brings ICU and libstdc++, and loading those at every start of tillit
+ * cost about 4 ms of each command's start-up (bench/notes.md).  The
+ * header still gives every function's type, so each call is checked as
+ * if it were linked.
  */
 #include "tillit/ical.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -33,6 +40,80 @@
 #include "tillit/model.h"
 #include "tillit/present.h"
 #include "tillit/store.h"
+
+/* The library's file name (its SONAME), set by the Makefile. */
+#ifndef TL_LIBICAL_SONAME
+#define TL_LIBICAL_SONAME "libical.so.3"
+#endif
+
+/* Every libical function this file calls. */
+#define ICAL_FUNCS(X) \
+	X(icalcomponent_add_property) \
+	X(icalcomponent_as_ical_string_r) \
+	X(icalcomponent_free) \
+	X(icalcomponent_new_vcalendar) \
+	X(icalcomponent_new_vtodo) \
+	X(icalmemory_free_buffer) \
+	X(icalproperty_free) \
+	X(icalproperty_new_categories) \
+	X(icalproperty_new_completed) \
+	X(icalproperty_new_created) \
+	X(icalproperty_new_description) \
+	X(icalproperty_new_dtstamp) \
+	X(icalproperty_new_due) \
+	X(icalproperty_new_lastmodified) \
+	X(icalproperty_new_percentcomplete) \
+	X(icalproperty_new_prodid) \
+	X(icalproperty_new_status) \
+	X(icalproperty_new_summary) \
+	X(icalproperty_new_uid) \
+	X(icalproperty_new_version) \
+	X(icaltime_days_in_month) \
+	X(icaltime_null_date) \
+	X(icaltime_null_time) \
+	X(icaltimezone_get_utc_timezone)
+
+/* Pointers into the loaded library, each of its function's own type. */
+static struct {
+#define ICAL_MEMBER(f) __typeof__(f) *f;
+	ICAL_FUNCS(ICAL_MEMBER)
+#undef ICAL_MEMBER
+} lib;
+
+/*
+ * Loads libical once per process; TL_ESYS with one sentence naming the
+ * library when it is missing or lacks a function.  The handle is kept
+ * until exit.
+ */
+static enum tl_status load_libical(struct tl_error *err)
+{
+	static void *handle;
+	void *h;
+	const char *missing = NULL;
+
+	if (handle)
+		return TL_OK;
+	h = dlopen(TL_LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return tl_error_set(err, TL_ESYS,
+				    _("iCalendar export needs the libical "
+				      "library (%s), which cannot be loaded: "
+				      "%s."), TL_LIBICAL_SONAME, dlerror());
+#define ICAL_LOAD(f) \
+	if (!missing && !(lib.f = (__typeof__(lib.f))dlsym(h, #f))) \
+		missing = #f;
+	ICAL_FUNCS(ICAL_LOAD)
+#undef ICAL_LOAD
+	if (missing) {
+		dlclose(h);
+		return tl_error_set(err, TL_ESYS,
+				    _("The libical library (%s) lacks %s; "
+				      "iCalendar export needs libical 3."),
+				    TL_LIBICAL_SONAME, missing);
+	}
+	handle = h;
+	return TL_OK;
+}
 
 /* Records asked of the store at a time. */
 #define PAGE_SIZE 500
@@ -79,7 +160,7 @@ static void add_prop(icalcomponent *comp, icalproperty *prop, bool *ok)
 		*ok = false;
 		return;
 	}
-	icalcomponent_add_property(comp, prop);
+	lib.icalcomponent_add_property(comp, prop);
 }
 
 /* A record timestamp "YYYY-MM-DDTHH:MM:SSZ" as a UTC icaltime. */
@@ -91,16 +172,16 @@ static bool stamp_to_ical(const char *s, struct icaltimetype *t)
 	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec,
 		   &z) != 7 || z != 'Z' || strlen(s) != 20)
 		return false;
-	*t = icaltime_null_time();
+	*t = lib.icaltime_null_time();
 	t->year = y;
 	t->month = mo;
 	t->day = d;
 	t->hour = h;
 	t->minute = mi;
 	t->second = sec;
-	t->zone = icaltimezone_get_utc_timezone();
+	t->zone = lib.icaltimezone_get_utc_timezone();
 	return mo >= 1 && mo <= 12 && d >= 1 &&
-	       d <= icaltime_days_in_month(mo, y) && h < 24 && mi < 60 &&
+	       d <= lib.icaltime_days_in_month(mo, y) && h < 24 && mi < 60 &&
 	       sec < 61;
 }
 
@@ -110,9 +191,9 @@ static bool date_to_ical(const char *s, struct icaltimetype *t)
 	int y, mo, d;
 
 	if (sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3 || strlen(s) != 10 ||
-	    mo < 1 || mo > 12 || d < 1 || d > icaltime_days_in_month(mo, y))
+	    mo < 1 || mo > 12 || d < 1 || d > lib.icaltime_days_in_month(mo, y))
 		return false;
-	*t = icaltime_null_date();
+	*t = lib.icaltime_null_date();
 	t->year = y;
 	t->month = mo;
 	t->day = d;
@@ -141,14 +222,14 @@ static bool walltime_to_ical(const char *s, struct icaltimetype *t)
 	when = mktime(&tm);
 	if (when == (time_t)-1 || !gmtime_r(&when, &utc))
 		return false;
-	*t = icaltime_null_time();
+	*t = lib.icaltime_null_time();
 	t->year = utc.tm_year + 1900;
 	t->month = utc.tm_mon + 1;
 	t->day = utc.tm_mday;
 	t->hour = utc.tm_hour;
 	t->minute = utc.tm_min;
 	t->second = utc.tm_sec;
-	t->zone = icaltimezone_get_utc_timezone();
+	t->zone = lib.icaltimezone_get_utc_timezone();
 	return true;
 }
 
@@ -229,46 +310,46 @@ static enum tl_status make_todo(struct ical_out *o, const struct tl_record *r,
 				    _("\"%s\" must be a UTC timestamp "
 				      "YYYY-MM-DDTHH:MM:SSZ."), r->updated_at);
 	desc = describe(o, r);
-	todo = icalcomponent_new_vtodo();
+	todo = lib.icalcomponent_new_vtodo();
 	if (!desc || !todo) {
 		free(desc);
 		if (todo)
-			icalcomponent_free(todo);
+			lib.icalcomponent_free(todo);
 		return no_memory(o->err);
 	}
 	snprintf(uid, sizeof(uid), "%s%s", r->id, UID_DOMAIN);
-	add_prop(todo, icalproperty_new_uid(uid), &ok);
+	add_prop(todo, lib.icalproperty_new_uid(uid), &ok);
 	/* Without a METHOD, DTSTAMP is when the information last changed. */
-	add_prop(todo, icalproperty_new_dtstamp(updated), &ok);
-	add_prop(todo, icalproperty_new_created(created), &ok);
-	add_prop(todo, icalproperty_new_lastmodified(updated), &ok);
-	add_prop(todo, icalproperty_new_summary(
+	add_prop(todo, lib.icalproperty_new_dtstamp(updated), &ok);
+	add_prop(todo, lib.icalproperty_new_created(created), &ok);
+	add_prop(todo, lib.icalproperty_new_lastmodified(updated), &ok);
+	add_prop(todo, lib.icalproperty_new_summary(
 			       tl_record_str(r, TL_FOLLOWUP_TEXT)), &ok);
 	if (*desc)
-		add_prop(todo, icalproperty_new_description(desc), &ok);
+		add_prop(todo, lib.icalproperty_new_description(desc), &ok);
 	free(desc);
 	if (kind)
-		add_prop(todo, icalproperty_new_categories(kind), &ok);
+		add_prop(todo, lib.icalproperty_new_categories(kind), &ok);
 	/* A DATE value: libical adds VALUE=DATE since DUE's default is
 	 * DATE-TIME. */
 	if (due && date_to_ical(due, &t))
-		add_prop(todo, icalproperty_new_due(t), &ok);
+		add_prop(todo, lib.icalproperty_new_due(t), &ok);
 	if (!strcmp(status, "done")) {
-		add_prop(todo, icalproperty_new_status(ICAL_STATUS_COMPLETED),
+		add_prop(todo, lib.icalproperty_new_status(ICAL_STATUS_COMPLETED),
 			 &ok);
-		add_prop(todo, icalproperty_new_percentcomplete(100), &ok);
+		add_prop(todo, lib.icalproperty_new_percentcomplete(100), &ok);
 		if (closed && walltime_to_ical(closed, &t))
-			add_prop(todo, icalproperty_new_completed(t), &ok);
+			add_prop(todo, lib.icalproperty_new_completed(t), &ok);
 	} else if (!strcmp(status, "cancelled")) {
-		add_prop(todo, icalproperty_new_status(ICAL_STATUS_CANCELLED),
+		add_prop(todo, lib.icalproperty_new_status(ICAL_STATUS_CANCELLED),
 			 &ok);
 	} else {
 		add_prop(todo,
-			 icalproperty_new_status(ICAL_STATUS_NEEDSACTION),
+			 lib.icalproperty_new_status(ICAL_STATUS_NEEDSACTION),
 			 &ok);
 	}
 	if (!ok) {
-		icalcomponent_free(todo);
+		lib.icalcomponent_free(todo);
 		return no_memory(o->err);
 	}
 	*out = todo;
@@ -279,13 +360,13 @@ static enum tl_status make_todo(struct ical_out *o, const struct tl_record *r,
 static enum tl_status write_component(FILE *out, icalcomponent *comp,
 				      struct tl_error *err)
 {
-	char *text = icalcomponent_as_ical_string_r(comp);
+	char *text = lib.icalcomponent_as_ical_string_r(comp);
 	enum tl_status rc;
 
 	if (!text)
 		return no_memory(err);
 	rc = write_bytes(out, text, strlen(text), err);
-	icalmemory_free_buffer(text);
+	lib.icalmemory_free_buffer(text);
 	return rc;
 }
 
@@ -299,7 +380,7 @@ static enum tl_status write_record(struct ical_out *o,
 	if (rc != TL_OK)
 		return rc;
 	rc = write_component(o->out, todo, o->err);
-	icalcomponent_free(todo);
+	lib.icalcomponent_free(todo);
 	return rc;
 }
 
@@ -311,31 +392,31 @@ static enum tl_status write_record(struct ical_out *o,
 static enum tl_status calendar_head(char **head, size_t *head_len,
 				    struct tl_error *err)
 {
-	icalcomponent *cal = icalcomponent_new_vcalendar();
-	icalproperty *version = icalproperty_new_version("2.0");
-	icalproperty *prodid = icalproperty_new_prodid(PRODID);
+	icalcomponent *cal = lib.icalcomponent_new_vcalendar();
+	icalproperty *version = lib.icalproperty_new_version("2.0");
+	icalproperty *prodid = lib.icalproperty_new_prodid(PRODID);
 	char *text = NULL, *end;
 	size_t n;
 
 	*head = NULL;
 	if (cal && version && prodid) {
-		icalcomponent_add_property(cal, version);
-		icalcomponent_add_property(cal, prodid);
+		lib.icalcomponent_add_property(cal, version);
+		lib.icalcomponent_add_property(cal, prodid);
 		version = prodid = NULL;
-		text = icalcomponent_as_ical_string_r(cal);
+		text = lib.icalcomponent_as_ical_string_r(cal);
 	}
 	if (version)
-		icalproperty_free(version);
+		lib.icalproperty_free(version);
 	if (prodid)
-		icalproperty_free(prodid);
+		lib.icalproperty_free(prodid);
 	if (cal)
-		icalcomponent_free(cal);
+		lib.icalcomponent_free(cal);
 	if (!text)
 		return no_memory(err);
 	n = strlen(text);
 	end = n >= strlen(CAL_END) ? text + n - strlen(CAL_END) : NULL;
 	if (!end || strcmp(end, CAL_END)) {
-		icalmemory_free_buffer(text);
+		lib.icalmemory_free_buffer(text);
 		/* Cannot happen with libical 3; not for translation. */
 		return tl_error_set(err, TL_ESYS,
 				    "libical wrote an unexpected calendar "
@@ -397,12 +478,15 @@ enum tl_status tl_ical_write_followups(struct tl_store *st,
 		return tl_error_set(err, TL_EUSAGE,
 				    "tl_ical_write_followups: the query must "
 				    "list follow-ups.");
+	rc = load_libical(err);
+	if (rc != TL_OK)
+		return rc;
 	errno = 0;
 	rc = calendar_head(&head, &head_len, err);
 	if (rc != TL_OK)
 		return rc;
 	rc = write_bytes(out, head, head_len, err);
-	icalmemory_free_buffer(head);
+	lib.icalmemory_free_buffer(head);
 	if (rc != TL_OK)
 		return rc;
 	tl_refs_init(&o.refs, st);
