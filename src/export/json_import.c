@@ -2,9 +2,12 @@
  * json_import.c - a tillit JSON document (json.c writes it) merged into
  * the database by id.
  *
- * Import reads the whole document with jansson, checks it, and writes
- * every record with tl_store_put inside one transaction; the first error
- * rolls everything back.  doc/json-format.md is the user's description.
+ * Import reads the file in pieces: the outer object and its arrays are
+ * scanned here, and jansson parses one record at a time, so memory does
+ * not grow with the file.  Everything is written inside one bulk load
+ * (bulk.h): records of a kind whose table was empty go in through it,
+ * the others through tl_store_put; the first error rolls everything
+ * back.  doc/json-format.md is the user's description.
  */
 #include "tillit/json.h"
 
@@ -383,6 +386,7 @@ static enum tl_status import_record(struct import *im, struct tl_record *r)
  */
 #define RD_CHUNK (64 * 1024)
 #define RD_MAX (64 * 1024 * 1024)
+#define IMPORT_CACHE_KIB 4096
 
 /* Reads more of the file: keeps what is not used yet, fills the rest. */
 static enum tl_status more(struct import *im)
@@ -951,6 +955,11 @@ static enum tl_status open_source(struct import *im)
 static enum tl_status start(struct import *im)
 {
 	enum tl_status rc = tl_bulk_begin(im->st, &im->bulk, im->err);
+
+	/* A small cache: the import must not grow with the file, and the
+	 * inserts mostly append. */
+	if (rc == TL_OK)
+		tl_bulk_set_cache(im->bulk, IMPORT_CACHE_KIB);
 
 	/* Principles merge by key, signatures and seals only by signing:
 	 * those few go record by record, like every kind that has

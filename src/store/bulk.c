@@ -260,6 +260,14 @@ static enum tl_status prepare_kind(struct tl_bulk *b,
 	return TL_OK;
 }
 
+void tl_bulk_set_cache(struct tl_bulk *b, int kib)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", -kib);
+	sqlite3_exec(b->st->db, sql, NULL, NULL, NULL);
+}
+
 enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
 			     bool *empty, struct tl_error *err)
 {
