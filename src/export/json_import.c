@@ -2,9 +2,12 @@
  * json_import.c - a tillit JSON document (json.c writes it) merged into
  * the database by id.
  *
- * Import reads the whole document with jansson, checks it, and writes
- * every record with tl_store_put inside one transaction; the first error
- * rolls everything back.  doc/json-format.md is the user's description.
+ * Import reads the file in pieces: the outer object and its arrays are
+ * scanned here, and jansson parses one record at a time, so memory does
+ * not grow with the file.  Everything is written inside one bulk load
+ * (bulk.h): records of a kind whose table was empty go in through it,
+ * the others through tl_store_put; the first error rolls everything
+ * back.  doc/json-format.md is the user's description.
  */
 #include "tillit/json.h"
 
@@ -17,6 +20,7 @@
 
 #include <jansson.h>
 
+#include "tillit/bulk.h"
 #include "tillit/error.h"
 #include "tillit/i18n.h"
 #include "tillit/model.h"
@@ -25,12 +29,25 @@
 
 /* ---- import ---------------------------------------------------------- */
 
+struct reader {
+	FILE *fp;
+	char *buf;
+	size_t cap, pos, len;   /* buf holds len bytes; pos is the next */
+	off_t off;              /* the file offset of buf[0] */
+	bool eof;               /* nothing more to read after buf */
+};
+
 struct import {
 	struct tl_store *st;
 	const char *path;
 	struct tl_error *err;
 	struct tl_json_stats stats;
 	char *canon;            /* TL_TEXT_MAX + 1 bytes for canonical values */
+	struct reader rd;
+	struct tl_bulk *bulk;   /* the one transaction */
+	bool bulk_kind[TL_K_COUNT]; /* new records of this kind go in bulk */
+	unsigned char (*ids)[16]; /* every id read, to find one twice */
+	size_t nids, capids;
 };
 
 /* Fills err with "<path>: <kind> <id>: <message>" and returns status. */
@@ -267,106 +284,6 @@ static enum tl_status record_from_json(struct import *im,
 	return TL_OK;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/*
- * Checks the document's frame: format, version, known kinds, arrays, and
- * that no id occurs twice (merging by id would otherwise depend on the
- * order of the file).
- */
-static enum tl_status check_document(struct import *im, json_t *doc)
-{
-	const char *key, *format;
-	json_t *v, *version;
-	const char **ids = NULL;
-	char quoted[64];
-	size_t n = 0, cap = 0;
-	enum tl_status rc = TL_OK;
-
-	if (!json_is_object(doc))
-		return tl_error_set(im->err, TL_EINVAL, _("%s: not a tillit "
-				    "export (the document is not a JSON "
-				    "object)."), im->path);
-	format = json_string_value(json_object_get(doc, "format"));
-	if (!format || strcmp(format, "tillit"))
-		return tl_error_set(im->err, TL_EINVAL, _("%s: not a tillit "
-				    "export (\"format\" must be \"tillit\")."),
-				    im->path);
-	version = json_object_get(doc, "version");
-	if (!json_is_integer(version) || json_integer_value(version) < 1)
-		return tl_error_set(im->err, TL_EINVAL, _("%s: \"version\" "
-							  "must "
-				    "be a whole number from 1."), im->path);
-	if (json_integer_value(version) > TL_JSON_VERSION)
-		return tl_error_set(im->err, TL_EINVAL, "%s: written in "
-				    "format version %" JSON_INTEGER_FORMAT
-				    " by a newer tillit; this one reads up to "
-				    "version %d.",
-				    im->path, json_integer_value(version),
-				    TL_JSON_VERSION);
-	json_object_foreach(doc, key, v) {
-		const struct tl_entity *e;
-		size_t idx;
-		json_t *rec;
-
-		if (!strcmp(key, "format") || !strcmp(key, "version"))
-			continue;
-		e = tl_entity_find(key);
-		if (!e || strcmp(e->plural, key)) {
-			rc = tl_error_set(im->err, TL_EINVAL, _("%s: unknown key "
-					  "\"%s\" (not a kind of record)."),
-					  im->path,
-					  clip(key, quoted, sizeof(quoted)));
-			break;
-		}
-		if (!json_is_array(v)) {
-			rc = tl_error_set(im->err, TL_EINVAL, _("%s: \"%s\" must "
-					  "be an array."), im->path, key);
-			break;
-		}
-		json_array_foreach(v, idx, rec) {
-			const char *id = json_string_value(
-				json_object_get(rec, "id"));
-
-			if (!id)
-				continue; /* reported with its record */
-			if (n == cap) {
-				size_t ncap = cap ? cap * 2 : 256;
-				const char **t = realloc(ids,
-							 ncap * sizeof(*t));
-				if (!t) {
-					rc = tl_error_set(im->err, TL_ESYS,
-							  _("Out of memory."));
-					break;
-				}
-				ids = t;
-				cap = ncap;
-			}
-			ids[n++] = id;
-		}
-		if (rc != TL_OK)
-			break;
-	}
-	if (rc == TL_OK && n > 1) {
-		qsort(ids, n, sizeof(*ids), cmp_str);
-		for (size_t i = 1; i < n; i++) {
-			if (!strcmp(ids[i - 1], ids[i])) {
-				rc = tl_error_set(im->err, TL_EINVAL, _("%s: the "
-						  "id %s occurs more than "
-						  "once."), im->path,
-						  clip(ids[i], quoted,
-						       sizeof(quoted)));
-				break;
-			}
-		}
-	}
-	free(ids);
-	return rc;
-}
-
 /*
  * The id of the stored principle whose key is `key`, into out ("" when
  * there is none).  Principles are few, but they are paged like the rest.
@@ -459,39 +376,545 @@ static enum tl_status import_record(struct import *im, struct tl_record *r)
 	return TL_OK;
 }
 
-/* Imports every record of the checked document, kinds in enum order. */
-static enum tl_status import_all(struct import *im, json_t *doc)
+/* ---- reading the file piece by piece --------------------------------- */
+
+/*
+ * The file is read through a buffer of RD_CHUNK bytes (grown for a long
+ * record, up to RD_MAX): the outer object and its arrays are scanned
+ * here, and each record is parsed by jansson on its own, so memory does
+ * not grow with the file.
+ */
+#define RD_CHUNK (64 * 1024)
+#define RD_MAX (64 * 1024 * 1024)
+#define IMPORT_CACHE_KIB 4096
+
+/* Reads more of the file: keeps what is not used yet, fills the rest. */
+static enum tl_status more(struct import *im)
 {
-	enum tl_status rc = TL_OK;
+	struct reader *r = &im->rd;
+	size_t n;
 
-	for (int k = 0; k < TL_K_COUNT && rc == TL_OK; k++) {
-		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
-		json_t *arr = json_object_get(doc, e->plural), *obj;
-		size_t idx;
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->off += (off_t)r->pos;
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	if (r->len == r->cap) {
+		char *b;
 
-		json_array_foreach(arr, idx, obj) {
-			struct tl_record *r;
+		if (r->cap >= RD_MAX)
+			return tl_error_set(im->err, TL_EINVAL, _("%s: a record "
+					    "is longer than %d MiB."),
+					    im->path, RD_MAX / (1024 * 1024));
+		b = realloc(r->buf, r->cap * 2);
+		if (!b)
+			return tl_error_set(im->err, TL_ESYS,
+					    _("Out of memory."));
+		r->buf = b;
+		r->cap *= 2;
+	}
+	n = fread(r->buf + r->len, 1, r->cap - r->len, r->fp);
+	r->len += n;
+	if (n < r->cap - r->len + n) {
+		if (ferror(r->fp))
+			return tl_error_set(im->err, TL_ESYS, _("Cannot read "
+					    "%s: %s."), im->path,
+					    strerror(errno));
+		r->eof = true;
+	}
+	return TL_OK;
+}
 
-			rc = record_from_json(im, e, obj, &r);
-			if (rc == TL_OK)
-				rc = import_record(im, r);
-			tl_record_free(r);
-			if (rc != TL_OK)
+/* Starts reading again at offset `at` of the file. */
+static enum tl_status seek_to(struct import *im, off_t at)
+{
+	struct reader *r = &im->rd;
+
+	clearerr(r->fp);
+	if (fseeko(r->fp, at, SEEK_SET) != 0)
+		return tl_error_set(im->err, TL_ESYS, _("Cannot read %s: %s."),
+				    im->path, strerror(errno));
+	r->off = at;
+	r->pos = r->len = 0;
+	r->eof = false;
+	return TL_OK;
+}
+
+/*
+ * A malformed file: "<path>:<line>:<column>: <text>.", where `at` is the
+ * offset just after the last byte read, as jansson counts (lines from 1,
+ * columns in characters).  The file is read again from the start to
+ * count them; this happens once, on the way out.
+ */
+static enum tl_status syntax_error(struct import *im, off_t at,
+				   const char *text)
+{
+	struct reader *r = &im->rd;
+	long line = 1, col = 0;
+	off_t done = 0;
+
+	if (fseeko(r->fp, 0, SEEK_SET) == 0) {
+		while (done < at) {
+			size_t n = fread(r->buf, 1, r->cap, r->fp);
+
+			if (n == 0)
 				break;
+			for (size_t i = 0; i < n && done < at; i++, done++) {
+				unsigned char c = (unsigned char)r->buf[i];
+
+				if (c == '\n') {
+					line++;
+					col = 0;
+				} else if ((c & 0xC0) != 0x80) {
+					col++;
+				}
+			}
 		}
+	}
+	return tl_error_set(im->err, TL_EINVAL, "%s:%ld:%ld: %s.", im->path,
+			    line, col, text);
+}
+
+/* The next byte after white space, into *c (-1 at the end of the file). */
+static enum tl_status peek(struct import *im, int *c)
+{
+	struct reader *r = &im->rd;
+	enum tl_status rc;
+
+	for (;;) {
+		while (r->pos < r->len) {
+			unsigned char ch = (unsigned char)r->buf[r->pos];
+
+			if (ch != ' ' && ch != '\t' && ch != '\n' &&
+			    ch != '\r') {
+				*c = ch;
+				return TL_OK;
+			}
+			r->pos++;
+		}
+		if (r->eof) {
+			*c = -1;
+			return TL_OK;
+		}
+		rc = more(im);
+		if (rc != TL_OK)
+			return rc;
+	}
+}
+
+/*
+ * The JSON value at the reader's position, parsed by jansson, into *out
+ * (the caller json_decref()s it).  When the value runs past what is read
+ * so far, more is read and it is parsed again.
+ */
+static enum tl_status value(struct import *im, json_t **out)
+{
+	struct reader *r = &im->rd;
+	enum tl_status rc;
+
+	*out = NULL;
+	for (;;) {
+		size_t avail = r->len - r->pos;
+		json_error_t jerr;
+		json_t *j = NULL;
+
+		if (avail > 0 || r->eof) {
+			j = json_loadb(r->buf + r->pos, avail,
+				       JSON_DISABLE_EOF_CHECK |
+				       JSON_DECODE_ANY |
+				       JSON_REJECT_DUPLICATES, &jerr);
+			/* A number may go on in the next piece; a value cut
+			 * off, an escape or a UTF-8 sequence too. */
+			if (j && ((size_t)jerr.position < avail || r->eof)) {
+				r->pos += (size_t)jerr.position;
+				*out = j;
+				return TL_OK;
+			}
+			json_decref(j);
+			if (!j && (r->eof ||
+				   (size_t)jerr.position + 16 < avail))
+				return syntax_error(im, r->off +
+						    (off_t)(r->pos +
+						    (size_t)jerr.position),
+						    jerr.text);
+		}
+		rc = more(im);
+		if (rc != TL_OK)
+			return rc;
+	}
+}
+
+/*
+ * The token at the reader's position was not what the document needs
+ * there: "<what> near '<token>'", as jansson words it.
+ */
+static enum tl_status unexpected(struct import *im, const char *what)
+{
+	struct reader *r = &im->rd;
+	char text[160];
+	off_t start;
+	json_t *j;
+	enum tl_status rc;
+	int c;
+
+	rc = peek(im, &c);
+	if (rc != TL_OK)
+		return rc;
+	start = r->off + (off_t)r->pos;
+	if (c < 0) {
+		snprintf(text, sizeof(text), "%s near end of file", what);
+		return syntax_error(im, start, text);
+	}
+	if (strchr("{}[],:", c)) {
+		snprintf(text, sizeof(text), "%s near '%c'", what, c);
+		return syntax_error(im, start + 1, text);
+	}
+	/* A string, number or literal; else jansson's own complaint. */
+	rc = value(im, &j);
+	if (rc != TL_OK)
+		return rc;
+	json_decref(j);
+	{
+		off_t end = r->off + (off_t)r->pos;
+		long n = (long)(end - start);
+
+		if (n <= 20)
+			snprintf(text, sizeof(text), "%s near '%.*s'", what,
+				 (int)n, r->buf + r->pos - n);
+		else
+			snprintf(text, sizeof(text), "%s", what);
+		return syntax_error(im, end, text);
+	}
+}
+
+/* ---- ids --------------------------------------------------------------- */
+
+static int hexval(char c)
+{
+	return c <= '9' ? c - '0' : c - 'a' + 10;
+}
+
+/*
+ * Keeps a record's id (16 bytes) to find ids that occur twice.  Ids are
+ * checked at the end, before the commit: a table that was empty refuses
+ * a second insert of an id at once, and this finds the rest (an id in
+ * two kinds, or twice in a kind merged record by record).
+ */
+static enum tl_status keep_id(struct import *im, const char *id)
+{
+	unsigned char *u;
+
+	if (im->nids == im->capids) {
+		size_t cap = im->capids ? im->capids * 2 : 4096;
+		unsigned char (*t)[16] = realloc(im->ids, cap * sizeof(*t));
+
+		if (!t)
+			return tl_error_set(im->err, TL_ESYS,
+					    _("Out of memory."));
+		im->ids = t;
+		im->capids = cap;
+	}
+	u = im->ids[im->nids++];
+	for (int i = 0, j = 0; i < 16; j++) {
+		if (id[j] == '-')
+			continue;
+		u[i++] = (unsigned char)(hexval(id[j]) << 4 | hexval(id[j + 1]));
+		j++;
+	}
+	return TL_OK;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	return memcmp(a, b, 16);
+}
+
+static enum tl_status dup_error(struct import *im, const char *id)
+{
+	char quoted[64];
+
+	return tl_error_set(im->err, TL_EINVAL, _("%s: the id %s occurs more "
+			    "than once."), im->path,
+			    clip(id, quoted, sizeof(quoted)));
+}
+
+/* No id may occur twice in the file. */
+static enum tl_status check_ids(struct import *im)
+{
+	if (im->nids < 2)
+		return TL_OK;
+	qsort(im->ids, im->nids, sizeof(*im->ids), cmp_id);
+	for (size_t i = 1; i < im->nids; i++) {
+		if (!memcmp(im->ids[i - 1], im->ids[i], 16)) {
+			const unsigned char *u = im->ids[i];
+			char id[TL_ID_LEN + 1];
+
+			snprintf(id, sizeof(id), "%02x%02x%02x%02x-%02x%02x-"
+				 "%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+				 u[0], u[1], u[2], u[3], u[4], u[5], u[6],
+				 u[7], u[8], u[9], u[10], u[11], u[12], u[13],
+				 u[14], u[15]);
+			return dup_error(im, id);
+		}
+	}
+	return TL_OK;
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+/* Builds, checks and writes one record of the file. */
+static enum tl_status take_record(struct import *im,
+				  const struct tl_entity *e, json_t *obj)
+{
+	struct tl_record *r;
+	enum tl_status rc;
+
+	rc = record_from_json(im, e, obj, &r);
+	if (rc == TL_OK)
+		rc = keep_id(im, r->id);
+	if (rc == TL_OK && im->bulk_kind[e->kind]) {
+		struct tl_error gerr;
+		bool dup;
+
+		tl_error_clear(&gerr);
+		rc = tl_bulk_import(im->bulk, r, &dup, &gerr);
+		if (rc == TL_OK)
+			im->stats.added++;
+		else if (dup)
+			rc = dup_error(im, r->id);
+		else
+			rc = rec_error(im, rc, e, r->id, gerr.msg);
+	} else if (rc == TL_OK) {
+		rc = import_record(im, r);
+	}
+	tl_record_free(r);
+	return rc;
+}
+
+/*
+ * The array of kind e at the reader's position ('[' next): every record
+ * is written when `write`, else only read through.
+ */
+static enum tl_status array(struct import *im, const struct tl_entity *e,
+			    bool write)
+{
+	enum tl_status rc;
+	int c;
+
+	im->rd.pos++; /* the '[' */
+	rc = peek(im, &c);
+	if (rc == TL_OK && c == ']') {
+		im->rd.pos++;
+		return TL_OK;
+	}
+	while (rc == TL_OK) {
+		json_t *obj;
+
+		rc = value(im, &obj);
+		if (rc == TL_OK && write)
+			rc = take_record(im, e, obj);
+		json_decref(obj);
+		if (rc == TL_OK)
+			rc = peek(im, &c);
+		if (rc != TL_OK)
+			break;
+		if (c == ']' || c == ',') {
+			im->rd.pos++;
+			if (c == ']')
+				return TL_OK;
+			continue;
+		}
+		return unexpected(im, "']' expected");
 	}
 	return rc;
 }
 
-/* Opens and parses path into *doc. */
-static enum tl_status load_document(struct import *im, json_t **doc)
+/* What the walk through the document found. */
+struct doc {
+	bool write;              /* write records as they come */
+	bool restart;            /* out of order: scan first, then write */
+	bool checked;            /* format and version were checked */
+	bool format_ok;
+	bool have_format, have_version;
+	json_int_t version;      /* 0: not a whole number */
+	unsigned seen;           /* kinds met, bit per kind */
+	int last;                /* the last kind written */
+	off_t at[TL_K_COUNT];    /* where each kind's '[' is, or -1 */
+};
+
+/* The checks of "format" and "version", in the order of old. */
+static enum tl_status check_head(struct import *im, struct doc *d)
 {
-	json_error_t jerr;
+	d->checked = true;
+	if (!d->format_ok)
+		return tl_error_set(im->err, TL_EINVAL, _("%s: not a tillit "
+				    "export (\"format\" must be \"tillit\")."),
+				    im->path);
+	if (d->version < 1)
+		return tl_error_set(im->err, TL_EINVAL, _("%s: \"version\" "
+							  "must "
+				    "be a whole number from 1."), im->path);
+	if (d->version > TL_JSON_VERSION)
+		return tl_error_set(im->err, TL_EINVAL, "%s: written in "
+				    "format version %" JSON_INTEGER_FORMAT
+				    " by a newer tillit; this one reads up to "
+				    "version %d.",
+				    im->path, d->version, TL_JSON_VERSION);
+	return TL_OK;
+}
+
+/* One top-level key and its value; the reader is at the key. */
+static enum tl_status member(struct import *im, struct doc *d)
+{
+	struct reader *r = &im->rd;
+	const struct tl_entity *e = NULL;
+	const char *name;
+	char quoted[64];
+	off_t start = r->off + (off_t)r->pos;
+	json_t *key, *v;
+	enum tl_status rc;
+	size_t klen;
+	unsigned bit = 0;
+	int c;
+
+	rc = value(im, &key);
+	if (rc != TL_OK)
+		return rc;
+	name = json_string_value(key);
+	klen = json_string_length(key);
+	if (!strcmp(name, "format"))
+		d->have_format = true;
+	else if (!strcmp(name, "version"))
+		d->have_version = true;
+	else if ((e = tl_entity_find(name)) && !strcmp(e->plural, name) &&
+		 strlen(name) == klen)
+		bit = 1u << e->kind;
+	else
+		e = NULL;
+	if (bit && (d->seen & bit)) {
+		long n = (long)(r->off + (off_t)r->pos - start);
+		char text[80];
+
+		json_decref(key);
+		snprintf(text, sizeof(text), "duplicate object key near "
+			 "'%.*s'", (int)n, r->buf + r->pos - n);
+		return syntax_error(im, start + n, text);
+	}
+	if (!e && strcmp(name, "format") && strcmp(name, "version")) {
+		rc = tl_error_set(im->err, TL_EINVAL, _("%s: unknown key "
+				  "\"%s\" (not a kind of record)."), im->path,
+				  clip(name, quoted, sizeof(quoted)));
+		json_decref(key);
+		return rc;
+	}
+	d->seen |= bit;
+	rc = peek(im, &c);
+	if (rc == TL_OK && c != ':')
+		rc = unexpected(im, "':' expected");
+	if (rc != TL_OK) {
+		json_decref(key);
+		return rc;
+	}
+	r->pos++;
+	if (!e) {
+		bool format = !strcmp(name, "format");
+
+		json_decref(key);
+		rc = value(im, &v);
+		if (rc != TL_OK)
+			return rc;
+		if (format)
+			d->format_ok = json_is_string(v) &&
+				       !strcmp(json_string_value(v), "tillit");
+		else
+			d->version = json_is_integer(v)
+				     ? json_integer_value(v) : 0;
+		json_decref(v);
+		return TL_OK;
+	}
+	json_decref(key);
+	rc = peek(im, &c);
+	if (rc == TL_OK && c != '[')
+		rc = tl_error_set(im->err, TL_EINVAL, _("%s: \"%s\" must "
+				  "be an array."), im->path, e->plural);
+	if (rc != TL_OK)
+		return rc;
+	if (!d->write) {
+		d->at[e->kind] = r->off + (off_t)r->pos;
+		return array(im, e, false);
+	}
+	/* Kinds are written in enum order, after the format is known. */
+	if (!d->have_format || !d->have_version || (int)e->kind <= d->last) {
+		d->restart = true;
+		return TL_OK;
+	}
+	if (!d->checked) {
+		rc = check_head(im, d);
+		if (rc != TL_OK)
+			return rc;
+	}
+	d->last = (int)e->kind;
+	return array(im, e, true);
+}
+
+/*
+ * Walks the whole document.  Writing (d->write), it stops with
+ * d->restart when the kinds are not in enum order or come before
+ * "format" and "version"; scanning, it notes where each kind is.
+ */
+static enum tl_status walk(struct import *im, struct doc *d)
+{
+	enum tl_status rc;
+	int c;
+
+	rc = peek(im, &c);
+	if (rc != TL_OK)
+		return rc;
+	if (c == '[')
+		return tl_error_set(im->err, TL_EINVAL, _("%s: not a tillit "
+				    "export (the document is not a JSON "
+				    "object)."), im->path);
+	if (c != '{')
+		return unexpected(im, "'[' or '{' expected");
+	im->rd.pos++;
+	rc = peek(im, &c);
+	if (rc == TL_OK && c == '}')
+		im->rd.pos++;
+	while (rc == TL_OK && c != '}') {
+		if (c != '"')
+			return unexpected(im, "string or '}' expected");
+		rc = member(im, d);
+		if (rc != TL_OK || d->restart)
+			return rc;
+		rc = peek(im, &c);
+		if (rc != TL_OK)
+			return rc;
+		if (c != ',' && c != '}')
+			return unexpected(im, "'}' expected");
+		im->rd.pos++;
+		if (c == ',')
+			rc = peek(im, &c);
+	}
+	if (rc == TL_OK)
+		rc = peek(im, &c);
+	if (rc == TL_OK && c >= 0)
+		return unexpected(im, "end of file expected");
+	if (rc == TL_OK && !d->checked)
+		rc = check_head(im, d);
+	return rc;
+}
+
+/* Opens path for reading into im->rd; a pipe is copied to a temporary
+ * file first, so that it can be read twice. */
+static enum tl_status open_source(struct import *im)
+{
 	struct stat sb;
-	FILE *fp;
+	FILE *fp, *tmp;
+	char buf[8192];
+	size_t n;
 	int e;
 
-	*doc = NULL;
 	fp = fopen(im->path, "rb");
 	if (!fp) {
 		e = errno;
@@ -508,20 +931,83 @@ static enum tl_status load_document(struct import *im, json_t **doc)
 							  "it "
 				    "is a folder."), im->path);
 	}
-	*doc = json_loadf(fp, JSON_REJECT_DUPLICATES, &jerr);
-	e = ferror(fp) ? errno : 0;
-	fclose(fp);
-	if (*doc)
+	im->rd.fp = fp;
+	if (S_ISREG(sb.st_mode))
 		return TL_OK;
-	if (e)
+	tmp = tmpfile();
+	if (!tmp)
 		return tl_error_set(im->err, TL_ESYS, _("Cannot read %s: %s."),
-				    im->path, strerror(e));
-	if (jerr.line > 0)
-		return tl_error_set(im->err, TL_EINVAL, "%s:%d:%d: %s.",
-				    im->path, jerr.line, jerr.column,
-				    jerr.text);
-	return tl_error_set(im->err, TL_EINVAL, "%s: %s.", im->path,
-			    jerr.text);
+				    im->path, strerror(errno));
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		if (fwrite(buf, 1, n, tmp) != n)
+			break;
+	e = ferror(fp) || ferror(tmp) || fflush(tmp) ? errno : 0;
+	fclose(fp);
+	im->rd.fp = tmp;
+	if (e || fseeko(tmp, 0, SEEK_SET) != 0)
+		return tl_error_set(im->err, TL_ESYS, _("Cannot read %s: %s."),
+				    im->path, strerror(e ? e : errno));
+	return TL_OK;
+}
+
+/* Starts the one transaction (a bulk load) and picks, per kind, how its
+ * records go in. */
+static enum tl_status start(struct import *im)
+{
+	enum tl_status rc = tl_bulk_begin(im->st, &im->bulk, im->err);
+
+	/* A small cache: the import must not grow with the file, and the
+	 * inserts mostly append. */
+	if (rc == TL_OK)
+		tl_bulk_set_cache(im->bulk, IMPORT_CACHE_KIB);
+
+	/* Principles merge by key, signatures and seals only by signing:
+	 * those few go record by record, like every kind that has
+	 * records already. */
+	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
+		im->bulk_kind[k] = false;
+		if (k != TL_K_PRINCIPLE && k != TL_K_SIGNATURE &&
+		    k != TL_K_SEAL)
+			rc = tl_bulk_empty(im->bulk, (enum tl_kind)k,
+					   &im->bulk_kind[k], im->err);
+	}
+	memset(&im->stats, 0, sizeof(im->stats));
+	im->nids = 0;
+	return rc;
+}
+
+/* Reads the document and writes it, all inside the bulk load. */
+static enum tl_status import_file(struct import *im)
+{
+	struct doc d = {.write = true, .last = -1};
+	enum tl_status rc;
+
+	rc = start(im);
+	if (rc == TL_OK)
+		rc = walk(im, &d);
+	if (rc != TL_OK || !d.restart)
+		return rc;
+	/* Out of order: everything starts again, with a scan first. */
+	tl_bulk_abort(im->bulk);
+	im->bulk = NULL;
+	memset(&d, 0, sizeof(d));
+	for (int k = 0; k < TL_K_COUNT; k++)
+		d.at[k] = -1;
+	rc = seek_to(im, 0);
+	if (rc == TL_OK)
+		rc = walk(im, &d);
+	if (rc == TL_OK)
+		rc = start(im);
+	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
+		if (d.at[k] < 0)
+			continue;
+		rc = seek_to(im, d.at[k]);
+		if (rc == TL_OK)
+			rc = peek(im, &(int){0});
+		if (rc == TL_OK)
+			rc = array(im, tl_entity_get((enum tl_kind)k), true);
+	}
+	return rc;
 }
 
 enum tl_status tl_json_import(struct tl_store *st, const char *path,
@@ -530,7 +1016,6 @@ enum tl_status tl_json_import(struct tl_store *st, const char *path,
 {
 	struct import im = {.st = st, .path = path, .err = err};
 	struct tl_error local;
-	json_t *doc;
 	enum tl_status rc;
 
 	if (!err)
@@ -538,35 +1023,35 @@ enum tl_status tl_json_import(struct tl_store *st, const char *path,
 	tl_error_clear(err);
 	if (stats)
 		memset(stats, 0, sizeof(*stats));
-	rc = load_document(&im, &doc);
-	if (rc != TL_OK)
-		return rc;
-	rc = check_document(&im, doc);
+	rc = open_source(&im);
 	if (rc == TL_OK) {
 		im.canon = malloc(TL_TEXT_MAX + 1);
-		if (!im.canon)
+		im.rd.buf = malloc(RD_CHUNK);
+		im.rd.cap = RD_CHUNK;
+		if (!im.canon || !im.rd.buf)
 			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	if (rc == TL_OK)
-		rc = tl_store_begin(st, err);
+		rc = import_file(&im);
+	if (rc == TL_OK)
+		rc = check_ids(&im);
 	if (rc == TL_OK) {
-		rc = import_all(&im, doc);
-		if (rc == TL_OK) {
-			rc = tl_store_commit(st, err);
-			if (rc != TL_OK) {
-				/* Deferred references fail at the commit. */
-				char msg[sizeof(err->msg)];
+		rc = tl_bulk_end(im.bulk, err);
+		im.bulk = NULL;
+		if (rc != TL_OK) {
+			/* Deferred references fail at the commit. */
+			char msg[sizeof(err->msg)];
 
-				memcpy(msg, err->msg, sizeof(msg));
-				tl_error_set(err, rc, "%s: %s", path, msg);
-				tl_store_rollback(st);
-			}
-		} else {
-			tl_store_rollback(st);
+			memcpy(msg, err->msg, sizeof(msg));
+			tl_error_set(err, rc, "%s: %s", path, msg);
 		}
 	}
+	tl_bulk_abort(im.bulk);
+	if (im.rd.fp)
+		fclose(im.rd.fp);
+	free(im.rd.buf);
+	free(im.ids);
 	free(im.canon);
-	json_decref(doc);
 	if (rc == TL_OK && stats)
 		*stats = im.stats;
 	return rc;

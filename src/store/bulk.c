@@ -45,6 +45,7 @@ struct ddl {
 struct tl_bulk {
 	struct tl_store *st;
 	sqlite3_stmt *ins[TL_K_COUNT];
+	sqlite3_stmt *tag;          /* is there a principle with this key */
 	long long base[TL_K_COUNT]; /* largest seq before the load */
 	bool touched[TL_K_COUNT];
 	bool any_signed;            /* signed meetings existed before */
@@ -108,6 +109,7 @@ static void free_bulk(struct tl_bulk *b)
 {
 	for (int k = 0; k < TL_K_COUNT; k++)
 		sqlite3_finalize(b->ins[k]);
+	sqlite3_finalize(b->tag);
 	for (int i = 0; i < b->nddl; i++) {
 		free(b->ddl[i].drop);
 		free(b->ddl[i].create);
@@ -258,19 +260,90 @@ static enum tl_status prepare_kind(struct tl_bulk *b,
 	return TL_OK;
 }
 
-enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
-			   struct tl_error *err)
+void tl_bulk_set_cache(struct tl_bulk *b, int kib)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", -kib);
+	sqlite3_exec(b->st->db, sql, NULL, NULL, NULL);
+}
+
+enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
+			     bool *empty, struct tl_error *err)
+{
+	char sql[96];
+	long long n = 0;
+	enum tl_status rc;
+
+	snprintf(sql, sizeof(sql), "SELECT EXISTS (SELECT 1 FROM %s)",
+		 tl_entity_get(kind)->plural);
+	rc = one_int(b->st, sql, NULL, &n, err);
+	*empty = rc == TL_OK && n == 0;
+	return rc;
+}
+
+/* Every principle key in the tags value v names a stored principle. */
+static enum tl_status check_tags(struct tl_bulk *b, const struct tl_field *f,
+				 const char *v, struct tl_error *err)
+{
+	const char *p = v;
+
+	if (!b->tag && sqlite3_prepare_v3(b->st->db, "SELECT 1 FROM "
+					  "principles WHERE key = ?", -1,
+					  SQLITE_PREPARE_PERSISTENT, &b->tag,
+					  NULL) != SQLITE_OK)
+		return tl_db_error(b->st, err, N_("reading"));
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		int step;
+
+		sqlite3_bind_text(b->tag, 1, p, (int)n, SQLITE_STATIC);
+		step = sqlite3_step(b->tag);
+		sqlite3_reset(b->tag);
+		if (step == SQLITE_DONE) {
+			char key[80];
+
+			snprintf(key, sizeof(key), "%.*s",
+				 (int)(n < 60 ? n : 60), p);
+			return tl_error_set(err, TL_EINVAL,
+					    _("%s: \"%s\" is not a known "
+					      "principle; see 'tillit "
+					      "principle list'."), _(f->label),
+					    key);
+		}
+		if (step != SQLITE_ROW)
+			return tl_db_error(b->st, err, N_("reading"));
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return TL_OK;
+}
+
+/*
+ * The work of tl_bulk_add and tl_bulk_import: `import` lets a signed
+ * meeting in (written as held, signed at the commit, as tl_store_put
+ * does), and checks tags against the stored principles.
+ */
+static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
+			  bool import, bool *dup, struct tl_error *err)
 {
 	const struct tl_entity *e = r->e;
 	sqlite3_stmt *s;
 	enum tl_status rc;
+	bool defer = false;
 
+	if (dup)
+		*dup = false;
 	if (b->failed)
 		return tl_error_set(err, TL_ESYS, _("The bulk load failed "
 				    "earlier; nothing more is added."));
+	if (e->kind == TL_K_MEETING && r->values[TL_MEETING_STATUS] &&
+	    !strcmp(r->values[TL_MEETING_STATUS], "signed"))
+		defer = import;
 	if (e->kind == TL_K_SIGNATURE || e->kind == TL_K_SEAL ||
 	    (e->kind == TL_K_MEETING && r->values[TL_MEETING_STATUS] &&
-	     !strcmp(r->values[TL_MEETING_STATUS], "signed"))) {
+	     !strcmp(r->values[TL_MEETING_STATUS], "signed") && !defer)) {
 		b->failed = true;
 		return tl_error_set(err, TL_EREFUSED, _("A meeting becomes "
 				    "signed only by being signed."));
@@ -281,6 +354,9 @@ enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
 				    "its id and timestamps."));
 	}
 	rc = tl_validate_record(r, err);
+	for (int i = 0; import && rc == TL_OK && i < e->nfields; i++)
+		if (e->fields[i].type == TL_FT_TAGS && r->values[i])
+			rc = check_tags(b, &e->fields[i], r->values[i], err);
 	if (rc == TL_OK && !b->ins[e->kind])
 		rc = prepare_kind(b, e, err);
 	if (rc != TL_OK) {
@@ -296,6 +372,8 @@ enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
 		/* An unset value takes its default, as tl_store_insert
 		 * gives it. */
 		const char *v = r->values[i] ? r->values[i] : f->def;
+		if (defer && i == TL_MEETING_STATUS)
+			v = "held";
 		if (!v)
 			sqlite3_bind_null(s, 4 + i);
 		else if (f->type == TL_FT_INT || f->type == TL_FT_BOOL)
@@ -304,11 +382,31 @@ enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
 			sqlite3_bind_text(s, 4 + i, v, -1, SQLITE_STATIC);
 	}
 	if (sqlite3_step(s) != SQLITE_DONE) {
+		/* Only the id's own index is left on the table. */
+		if (dup && sqlite3_extended_errcode(b->st->db) ==
+		    SQLITE_CONSTRAINT_UNIQUE)
+			*dup = true;
 		rc = tl_db_error(b->st, err, N_("saving"));
 		b->failed = true;
 	}
 	sqlite3_reset(s);
+	if (rc == TL_OK && defer) {
+		rc = tl_defer_signed(b->st, r->id, err);
+		b->failed = rc != TL_OK;
+	}
 	return rc;
+}
+
+enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
+			   struct tl_error *err)
+{
+	return add(b, r, false, NULL, err);
+}
+
+enum tl_status tl_bulk_import(struct tl_bulk *b, const struct tl_record *r,
+			      bool *dup, struct tl_error *err)
+{
+	return add(b, r, true, dup, err);
 }
 
 static enum tl_status run_bound(struct tl_bulk *b, const char *sql,

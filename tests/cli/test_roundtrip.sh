@@ -50,3 +50,13 @@ if grep -q "0 added, 0 changed" "$d/again" && cmp -s "$d/dump1" "$d/dump2"; then
 else
 	notok "importing twice changes nothing" "$(cat "$d/again")"
 fi
+
+# A pipe is read as well as a file (it is kept in a temporary file, so
+# that a document whose kinds are out of order can be read twice).
+if cat "$d/1.json" | "$TILLIT" --db "$d/p.db" import /dev/stdin >"$d/out" 2>&1 &&
+	"$TILLIT" --db "$d/p.db" export --format json >"$d/3.json" 2>>"$d/out" &&
+	cmp -s "$d/1.json" "$d/3.json"; then
+	ok "import from a pipe gives the same database"
+else
+	notok "import from a pipe gives the same database" "$(head -c 2000 "$d/out")"
+fi

@@ -460,6 +460,15 @@ static void not_object(json_t *doc)
 	json_array_append_new(json_object_get(doc, "units"), json_integer(1));
 }
 
+/* One id for a unit and a person: refused, whatever the kinds. */
+static void id_in_two_kinds(json_t *doc)
+{
+	json_t *unit = json_array_get(json_object_get(doc, "units"), 0);
+	json_t *person = last_of(doc, "people");
+
+	json_object_set(person, "id", json_object_get(unit, "id"));
+}
+
 static void test_refusals(void **state)
 {
 	(void)state;
@@ -474,9 +483,173 @@ static void test_refusals(void **state)
 	refused_doc(bad_id, "not-a-uuid");
 	refused_doc(missing_stamp, "created_at");
 	refused_doc(duplicate_id, "more than once");
+	refused_doc(id_in_two_kinds, "more than once");
 	/* Found when the transaction ends: a refusal, not bad input. */
 	refused_doc_with(dangling_ref, TL_EREFUSED, "nothing was saved");
 	refused_doc(not_object, "must be an object");
+}
+
+/* The demo with its keys in reverse order ("format" and "version" last),
+ * pretty-printed: imported, it exports as the demo itself. */
+static void test_reordered_pretty(void **state)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(demo_text, 0, &jerr), *rev = json_object();
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+	const char *keys[64];
+	char path[PATH_SIZE];
+	char *text, *again;
+	const char *key;
+	json_t *v;
+	size_t len;
+	int n = 0;
+
+	(void)state;
+	assert_non_null(doc);
+	json_object_foreach(doc, key, v)
+		keys[n++] = key;
+	while (n > 0) {
+		n--;
+		json_object_set(rev, keys[n], json_object_get(doc, keys[n]));
+	}
+	text = json_dumps(rev, JSON_INDENT(3));
+	assert_non_null(text);
+	assert_non_null(strstr(text, "\"format\""));
+	assert_true(strstr(text, "\"units\"") < strstr(text, "\"format\""));
+	tmp_file(path);
+	spill(path, text, strlen(text));
+	if (tl_json_import(st, path, &stats, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(stats.added, demo_count);
+	again = export_text(st, &len);
+	assert_int_equal(len, demo_len);
+	assert_memory_equal(again, demo_text, len);
+	free(again);
+	free(text);
+	unlink(path);
+	json_decref(rev);
+	json_decref(doc);
+	tl_store_close(st);
+}
+
+/*
+ * A file of many units (longer than the piece the import reads at a
+ * time) whose record `broken` is malformed (or none when -1), or whose
+ * last record repeats the id of the first (`dup`).
+ */
+static char *many_units(int n, int broken, bool dup, size_t *len)
+{
+	size_t cap = (size_t)n * 200 + 256, at = 0;
+	char *text = malloc(cap);
+
+	assert_non_null(text);
+	at += (size_t)snprintf(text + at, cap - at, "{\n  \"format\": "
+			       "\"tillit\",\n  \"version\": 1,\n  \"units\": "
+			       "[\n");
+	for (int i = 0; i < n; i++)
+		at += (size_t)snprintf(text + at, cap - at,
+			"    {\"id\": \"%08x-0000-4000-8000-000000000000\", "
+			"\"created_at\": \"2026-11-23T09:00:00Z\", "
+			"\"updated_at\": \"2026-11-23T09:00:00Z\", "
+			"\"name\": \"Enhet %d\", \"kind\": \"team\", "
+			"\"status\": \"active\"%s}%s\n",
+			dup && i == n - 1 ? 1u : (unsigned)i + 1, i,
+			i == broken ? ",," : "", i + 1 < n ? "," : "");
+	at += (size_t)snprintf(text + at, cap - at, "  ]\n}\n");
+	*len = at;
+	return text;
+}
+
+static void test_large_file_all_or_nothing(void **state)
+{
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+	char path[PATH_SIZE];
+	size_t len;
+	char *text;
+
+	(void)state;
+	/* Record 3000 is on line 3005 of a file of about a MiB. */
+	text = many_units(6000, 3000, false, &len);
+	assert_true(len > 256 * 1024);
+	refused(text, len, true, ":3005:");
+	refused(text, len, false, ":3005:");
+	free(text);
+	text = many_units(6000, -1, true, &len);
+	refused(text, len, false, "occurs more than once");
+	refused(text, len, true, "occurs more than once");
+	free(text);
+	/* Whole, it goes in; and a second time it changes nothing. */
+	text = many_units(6000, -1, false, &len);
+	tmp_file(path);
+	spill(path, text, len);
+	if (tl_json_import(st, path, &stats, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(stats.added, 6000);
+	assert_int_equal(count_all(st), 6000);
+	assert_int_equal(tl_json_import(st, path, &stats, &err), TL_OK);
+	assert_int_equal(stats.unchanged, 6000);
+	assert_int_equal(stats.added + stats.changed, 0);
+	unlink(path);
+	free(text);
+	tl_store_close(st);
+}
+
+/* Drops every kind but units and people from the document. */
+static void keep_units_people(json_t *doc)
+{
+	const char *key;
+	json_t *v;
+	void *tmp;
+
+	json_object_foreach_safe(doc, tmp, key, v)
+		if (json_is_array(v) && strcmp(key, "units") &&
+		    strcmp(key, "people"))
+			json_object_set_new(doc, key, json_array());
+}
+
+/*
+ * Into a database that holds some kinds already: those merge record by
+ * record, the others are added whole; the result is the demo.
+ */
+static void test_import_into_partly_filled(void **state)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(demo_text, 0, &jerr);
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+	char path[PATH_SIZE];
+	long some;
+	char *text, *again;
+	size_t len;
+
+	(void)state;
+	assert_non_null(doc);
+	keep_units_people(doc);
+	some = (long)(json_array_size(json_object_get(doc, "units")) +
+		      json_array_size(json_object_get(doc, "people")));
+	text = json_dumps(doc, 0);
+	tmp_file(path);
+	spill(path, text, strlen(text));
+	if (tl_json_import(st, path, &stats, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(stats.added, some);
+	if (tl_json_import(st, demo_path, &stats, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(stats.unchanged, some);
+	assert_int_equal(stats.added, demo_count - some);
+	again = export_text(st, &len);
+	assert_int_equal(len, demo_len);
+	assert_memory_equal(again, demo_text, len);
+	free(again);
+	free(text);
+	unlink(path);
+	json_decref(doc);
+	tl_store_close(st);
 }
 
 static void test_missing_file(void **state)
@@ -839,6 +1012,9 @@ int main(void)
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_reordered_pretty),
+		cmocka_unit_test(test_large_file_all_or_nothing),
+		cmocka_unit_test(test_import_into_partly_filled),
 		cmocka_unit_test(test_lenient_values),
 		cmocka_unit_test(test_many_records_paged),
 		cmocka_unit_test(test_demo_deterministic),
