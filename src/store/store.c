@@ -641,6 +641,10 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 	os_user(st->os_user, sizeof(st->os_user));
 	oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 SQLITE_OPEN_NOMUTEX;
+	/* tillit reads no memory statistics: without them an allocation
+	 * takes no lock (parsing the schema at each start allocates much).
+	 * Possible only before SQLite starts; later calls do nothing. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		rc = st->db ? tl_db_error(st, err, N_("opening"))
 			    : tl_error_set(err, TL_ESYS, _("Out of memory."));
