@@ -15,7 +15,7 @@ pc:sqlite3:libsqlite3-dev
 pc:uuid:uuid-dev
 pc:jansson:libjansson-dev
 pc:libical:libical-dev
-pc:libcrypto:libssl-dev
+pc:nettle:nettle-dev
 "
 test_needs="
 pc:cmocka:libcmocka-dev

@@ -1,7 +1,7 @@
 /*
  * sign.c - signing (justering) and verifying: who signs a meeting, a
  * signature at a time, and at the last one the seal, the SHA-256 digest
- * of the canonical minutes (minutes.h), made with OpenSSL's libcrypto.
+ * of the canonical minutes (minutes.h), made with Nettle's sha256.
  *
  * The digest is taken inside the sealing transaction, after the meeting
  * became signed (tl_store_seal), so it covers the meeting exactly as
@@ -10,11 +10,12 @@
  */
 #include "tillit/sign.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include "tillit/i18n.h"
 #include "tillit/minutes.h"
@@ -25,13 +26,13 @@
 void tl_sha256_hex(const void *data, size_t len, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
+	struct sha256_ctx ctx;
+	uint8_t md[SHA256_DIGEST_SIZE];
 
-	out[0] = '\0';
-	if (EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) != 1 || n != 32)
-		return;
-	for (unsigned int i = 0; i < n; i++) {
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof(md), md);
+	for (unsigned int i = 0; i < sizeof(md); i++) {
 		out[2 * i] = hex[md[i] >> 4];
 		out[2 * i + 1] = hex[md[i] & 0x0f];
 	}

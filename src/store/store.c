@@ -25,6 +25,10 @@
 
 #define BUSY_TIMEOUT_MS 5000
 
+/* The WAL is checkpointed and emptied once a commit leaves it this long
+ * (pages of 4 KiB: about 1 MiB, some ten follow-ups). */
+#define TL_WAL_PAGES 256
+
 enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 			     struct tl_error *err)
 {
@@ -506,11 +510,14 @@ static enum tl_status check_schema(struct tl_store *st, long *version,
 
 /*
  * Reading a WAL database needs its -shm file, which SQLite cannot create
- * in a folder we may not write to.  When there is no -wal file either,
- * every committed change is in the database file itself, and nobody can
- * start writing without making a -wal file in that folder: then the file
- * can be read as immutable, without any lock or -shm file.  Reopens
- * st->db so, for a read-only store; an SQLite status.
+ * in a folder we may not write to (when the -wal and -shm files are both
+ * there, SQLite reads them without writing, and we do not get here).
+ * When there is no -wal file either, or an empty one (a checkpoint of
+ * wal_hook() leaves it so), every committed change is in the database
+ * file itself, and nobody can start writing without making a -wal or
+ * -shm file in that folder: then the file can be read as immutable,
+ * without any lock or -shm file.  Reopens st->db so, for a read-only
+ * store; an SQLite status.
  */
 static int reopen_immutable(struct tl_store *st)
 {
@@ -518,11 +525,14 @@ static int reopen_immutable(struct tl_store *st)
 	char *dir, *slash, *uri, *u;
 	size_t len = strlen(st->path);
 	char wal[PATH_MAX];
+	struct stat sb;
 	int rc;
 
 	if (snprintf(wal, sizeof(wal), "%s-wal", st->path) >=
-	    (int)sizeof(wal) || access(wal, F_OK) == 0 || errno != ENOENT)
+	    (int)sizeof(wal))
 		return SQLITE_CANTOPEN;
+	if (stat(wal, &sb) == 0 ? sb.st_size != 0 : errno != ENOENT)
+		return SQLITE_CANTOPEN; /* committed changes may be in it */
 	dir = strdup(st->path);
 	if (!dir)
 		return SQLITE_NOMEM;
@@ -560,6 +570,29 @@ static int reopen_immutable(struct tl_store *st)
 		sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	}
 	return rc;
+}
+
+/*
+ * After a commit that left the WAL at TL_WAL_PAGES pages or more: copy it
+ * into the database and cut it to nothing, without waiting for readers
+ * (a busy reader makes it wait for the next commit).  A WAL that is
+ * carried over stays small, so that the next process, which rebuilds
+ * the WAL's index by reading all of it, opens quickly, and a plain
+ * checkpoint would not do: each new process forgets what was copied, so
+ * the WAL would never start over and would grow without end.  What
+ * fails here is not the commit's failure: that commit is already safe in
+ * the WAL, which SQLite checkpoints again later.
+ */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	(void)arg;
+	if (pages >= TL_WAL_PAGES) {
+		sqlite3_busy_timeout(db, 0);
+		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_TRUNCATE,
+					  NULL, NULL);
+		sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	}
+	return SQLITE_OK;
 }
 
 enum tl_status tl_store_open(const char *path, unsigned flags,
@@ -608,6 +641,10 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 	os_user(st->os_user, sizeof(st->os_user));
 	oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 SQLITE_OPEN_NOMUTEX;
+	/* tillit reads no memory statistics: without them an allocation
+	 * takes no lock (parsing the schema at each start allocates much).
+	 * Possible only before SQLite starts; later calls do nothing. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		rc = st->db ? tl_db_error(st, err, N_("opening"))
 			    : tl_error_set(err, TL_ESYS, _("Out of memory."));
@@ -649,8 +686,21 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 		rc = tl_exec(st, "PRAGMA journal_mode = WAL", err);
 	if (rc == TL_OK)
 		rc = tl_exec(st, "PRAGMA foreign_keys = ON", err);
+	/*
+	 * Every commit syncs the WAL (FULL): a change is on disk when tillit
+	 * says it is saved, power loss or not, in a command as in the
+	 * full-screen program.  The last connection does not checkpoint on
+	 * close (that cost each command three more fsyncs and the WAL's
+	 * re-creation at the next start); wal_hook() keeps the -wal file
+	 * small instead.
+	 */
 	if (rc == TL_OK && !readonly)
-		rc = tl_exec(st, "PRAGMA synchronous = NORMAL", err);
+		rc = tl_exec(st, "PRAGMA synchronous = FULL", err);
+	if (rc == TL_OK && !readonly && !memory) {
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+				  NULL);
+		sqlite3_wal_hook(st->db, wal_hook, NULL);
+	}
 	if (rc == TL_OK && !readonly && version < TL_SCHEMA_VERSION)
 		rc = migrate(st, version, err);
 	if (rc != TL_OK) {

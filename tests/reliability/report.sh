@@ -124,10 +124,13 @@ count() {
 	echo
 	echo "A full disk is simulated with a file size limit (\`ulimit -f\`):"
 	echo "tillit ignores SIGXFSZ, so the write fails with EFBIG, SQLite rolls"
-	echo "the transaction back and the store reports the disk full.  A"
-	echo "read-only database in a folder nobody may write to is read as"
-	echo "immutable when it has no -wal file (every commit is then in the"
-	echo "file itself)."
+	echo "the transaction back and the store reports the disk full.  The"
+	echo "limit applies to each file, so it is set 2000 blocks above the"
+	echo "larger of the database and its -wal file (which tillit keeps, at"
+	echo "most about 1 MiB, between commands).  A read-only database in a"
+	echo "folder nobody may write to is read through its -wal and -shm files"
+	echo "when both are there, and as immutable when it has no -wal file or"
+	echo "an empty one (every commit is then in the file itself)."
 	echo
 	echo "| Check | Result | Test |"
 	echo "|---|---|---|"
