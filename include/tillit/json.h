@@ -38,6 +38,14 @@ enum tl_status tl_json_export(struct tl_store *st, FILE *out,
  */
 json_t *tl_json_record(const struct tl_record *r);
 
+/*
+ * s as a JSON string, quotes and all, as the export writes text: the
+ * bytes json_dumps(json_string(s), JSON_ENCODE_ANY) gives (UTF-8 as is,
+ * '"', '\\' and control characters escaped, '/' not).  NULL when s is not
+ * valid UTF-8, or out of memory.  The caller frees it.
+ */
+char *tl_json_quote(const char *s);
+
 /* Import counts: records added, changed and already equal. */
 struct tl_json_stats {
 	long added, changed, unchanged;
