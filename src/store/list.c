@@ -7,6 +7,10 @@
  * sort, id LIMIT n+1.  schema.c has an index for the sort field alone and
  * for each filter field followed by the sort field, so every page is a
  * range scan of an index, whatever the size of the table.
+ *
+ * An iterator (tl_store_iter_*) runs the same SELECT without the LIMIT
+ * and steps it over the whole range: what an export or a report reads
+ * from start to end, with no re-seek a page and no copy of each value.
  */
 #include "tillit/store.h"
 
@@ -223,12 +227,25 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	if (rc != TL_OK || mode == M_COUNT)
 		return rc;
 	bool desc = e->sort_desc != q->reverse;
-	if (q->after && q->after->id[0]) {
-		snprintf(tmp, sizeof(tmp), " AND (%s, id) %s (?, ?)", sort,
-			 desc ? "<" : ">");
+	const char *cmp = desc ? "<" : ">";
+	const char *key = q->after && q->after->key ? q->after->key : "~";
+	bool expr = strcmp(sort, e->fields[e->sort].name) != 0;
+	if (q->after && q->after->id[0] && expr) {
+		/* SQLite seeks an index on an expression (coalesce) by a
+		 * plain comparison but not by a row value: spelt out, a
+		 * later page is a range of the index, not a scan from its
+		 * start. */
+		snprintf(tmp, sizeof(tmp), " AND %s %s= ? AND (%s %s ? OR "
+			 "id %s ?)", sort, cmp, sort, cmp, cmp);
 		add(b, tmp);
-		bind(b, q->after->key ? q->after->key : "~",
-		     &e->fields[e->sort]);
+		bind(b, key, &e->fields[e->sort]);
+		bind(b, key, &e->fields[e->sort]);
+		bind(b, q->after->id, NULL);
+	} else if (q->after && q->after->id[0]) {
+		snprintf(tmp, sizeof(tmp), " AND (%s, id) %s (?, ?)", sort,
+			 cmp);
+		add(b, tmp);
+		bind(b, key, &e->fields[e->sort]);
 		bind(b, q->after->id, NULL);
 	}
 	/* The limit is bound, so that every page size shares one cached
