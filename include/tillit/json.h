@@ -1,5 +1,6 @@
 /*
- * json.h - the JSON document of DESIGN.md section 6, written and read with
+ * json.h - the JSON document of DESIGN.md section 6: written as jansson
+ * would write it (the export writes it by hand, for speed), read with
  * jansson.
  *
  *   {"format":"tillit","version":1,"units":[...],"people":[...],...}
