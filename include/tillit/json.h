@@ -1,5 +1,6 @@
 /*
- * json.h - the JSON document of DESIGN.md section 6, written and read with
+ * json.h - the JSON document of DESIGN.md section 6: written as jansson
+ * would write it (the export writes it by hand, for speed), read with
  * jansson.
  *
  *   {"format":"tillit","version":1,"units":[...],"people":[...],...}
@@ -37,6 +38,14 @@ enum tl_status tl_json_export(struct tl_store *st, FILE *out,
  * NULL when out of memory.  The caller json_decref()s it.
  */
 json_t *tl_json_record(const struct tl_record *r);
+
+/*
+ * s as a JSON string, quotes and all, as the export writes text: the
+ * bytes json_dumps(json_string(s), JSON_ENCODE_ANY) gives (UTF-8 as is,
+ * '"', '\\' and control characters escaped, '/' not).  NULL when s is not
+ * valid UTF-8, or out of memory.  The caller frees it.
+ */
+char *tl_json_quote(const char *s);
 
 /* Import counts: records added, changed and already equal. */
 struct tl_json_stats {

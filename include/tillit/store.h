@@ -166,6 +166,33 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 			     struct tl_page *page, struct tl_error *err);
 void tl_page_done(struct tl_page *page);
 
+/*
+ * An iterator: every record a query matches, in list order, from one
+ * statement stepped over the whole range (no page re-seeks, no copies).
+ * Made by tl_store_iter_new, which honours q's filters, order and
+ * q->after but not q->limit (stop calling next to stop early); q need not
+ * outlive it.  Freed by tl_store_iter_free (accepts NULL).
+ *
+ * The statement is the iterator's own, so the store may be used for
+ * other reads between calls.  One statement reads one snapshot; to make
+ * several iterators agree, run them inside tl_store_read_begin/_end.
+ * Free the iterator before the store's transaction ends.
+ */
+struct tl_iter;
+
+enum tl_status tl_store_iter_new(struct tl_store *st, const struct tl_query *q,
+				 struct tl_iter **out, struct tl_error *err);
+
+/*
+ * Steps to the next record: *r is it, or NULL after the last one.  The
+ * record and its values belong to the iterator and change at the next
+ * call (tl_record_dup keeps one); values are NULL when unset, never "".
+ */
+enum tl_status tl_store_iter_next(struct tl_iter *it,
+				  const struct tl_record **r,
+				  struct tl_error *err);
+void tl_store_iter_free(struct tl_iter *it);
+
 /* Counts the records a query matches (ignores limit and cursor). */
 enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
 			      long *n, struct tl_error *err);

@@ -213,8 +213,8 @@ bool cli_json_put(json_t *json, FILE *out);
 
 /*
  * Writes the records that q selects (its limit and cursor are ignored;
- * at most limit records when limit > 0) to out, paging through the
- * store: as CSV (fmt CLI_FMT_CSV: a header of field names, then a line
+ * at most limit records when limit > 0) to out, as the store's
+ * iterator reads them: as CSV (fmt CLI_FMT_CSV: a header of field names, then a line
  * a record, RFC 4180, CRLF) or as JSON (CLI_FMT_JSON: an array, a record
  * a line, in the export's encoding of json.h).  The caller picks whether
  * to read in one snapshot.

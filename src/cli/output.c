@@ -24,9 +24,6 @@
 #include "tillit/store.h"
 #include "tillit/text.h"
 
-/* Records asked of the store a page at a time by cli_write_records. */
-#define CLI_RECORDS_PAGE 200
-
 /* Cells between two columns, and the narrowest a text column gets. */
 #define CLI_GAP 2
 #define CLI_MIN_TEXT 8
@@ -346,18 +343,15 @@ static enum tl_status json_record(struct cli *c, const struct tl_record *r,
 	return TL_OK;
 }
 
-/*
- * A page's cursor must live until the next page is read, so the previous
- * page is freed only then.
- */
 enum tl_status cli_write_records(struct cli *c, struct tl_store *st,
 				 const struct tl_query *q0, long limit,
 				 enum cli_format fmt, FILE *out)
 {
 	const struct tl_entity *e = tl_entity_get(q0->kind);
-	struct tl_page page = {0}, prev = {0};
 	struct tl_query q = *q0;
-	long left = limit > 0 ? limit : -1, n = 0;
+	const struct tl_record *r;
+	struct tl_iter *it;
+	long n = 0;
 	enum tl_status rc;
 
 	if (fmt == CLI_FMT_CSV) {
@@ -371,30 +365,16 @@ enum tl_status cli_write_records(struct cli *c, struct tl_store *st,
 		fputs("[", out);
 	}
 	q.after = NULL;
-	for (;;) {
-		q.limit = left > 0 && left < CLI_RECORDS_PAGE ? (int)left
-							       : CLI_RECORDS_PAGE;
-		rc = tl_store_list(st, &q, &page, &c->err);
-		tl_page_done(&prev);
-		memset(&prev, 0, sizeof(prev));
-		if (rc != TL_OK)
-			return rc;
-		for (int i = 0; i < page.n && rc == TL_OK; i++, n++) {
-			if (fmt == CLI_FMT_CSV)
-				csv_record(page.recs[i], out);
-			else
-				rc = json_record(c, page.recs[i], n == 0, out);
-		}
-		if (left > 0)
-			left -= page.n;
-		if (rc != TL_OK || !page.more || left == 0) {
-			tl_page_done(&page);
-			break;
-		}
-		prev = page;
-		memset(&page, 0, sizeof(page));
-		q.after = &prev.next;
+	rc = tl_store_iter_new(st, &q, &it, &c->err);
+	while (rc == TL_OK && (limit <= 0 || n < limit) &&
+	       (rc = tl_store_iter_next(it, &r, &c->err)) == TL_OK && r) {
+		if (fmt == CLI_FMT_CSV)
+			csv_record(r, out);
+		else
+			rc = json_record(c, r, n == 0, out);
+		n++;
 	}
+	tl_store_iter_free(it);
 	if (rc == TL_OK && fmt == CLI_FMT_JSON)
 		fputs(n > 0 ? "\n]\n" : "]\n", out);
 	return rc;

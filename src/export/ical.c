@@ -428,39 +428,20 @@ static enum tl_status calendar_head(char **head, size_t *head_len,
 	return TL_OK;
 }
 
-/*
- * Writes every follow-up q selects, page by page.  A page's cursor must
- * stay alive until the next page is fetched, so the previous page is
- * released only after that call.
- */
+/* Writes every follow-up q selects, as the store's iterator reads it. */
 static enum tl_status write_todos(struct tl_store *st,
 				  const struct tl_query *q,
 				  struct ical_out *o)
 {
-	struct tl_query pq = *q;
-	struct tl_page prev = {0}, page;
-	bool have_prev = false;
-	enum tl_status rc;
+	const struct tl_record *r;
+	struct tl_iter *it;
+	enum tl_status rc = tl_store_iter_new(st, q, &it, o->err);
 
-	pq.limit = PAGE_SIZE;
-	for (;;) {
-		memset(&page, 0, sizeof(page));
-		pq.after = have_prev ? &prev.next : NULL;
-		rc = tl_store_list(st, &pq, &page, o->err);
-		if (have_prev)
-			tl_page_done(&prev);
-		have_prev = false;
-		if (rc != TL_OK)
-			return rc;
-		for (int i = 0; i < page.n && rc == TL_OK; i++)
-			rc = write_record(o, page.recs[i]);
-		if (rc != TL_OK || !page.more) {
-			tl_page_done(&page);
-			return rc;
-		}
-		prev = page;
-		have_prev = true;
-	}
+	while (rc == TL_OK && (rc = tl_store_iter_next(it, &r, o->err)) ==
+	       TL_OK && r)
+		rc = write_record(o, r);
+	tl_store_iter_free(it);
+	return rc;
 }
 
 enum tl_status tl_ical_write_followups(struct tl_store *st,
@@ -490,8 +471,8 @@ enum tl_status tl_ical_write_followups(struct tl_store *st,
 	if (rc != TL_OK)
 		return rc;
 	tl_refs_init(&o.refs, st);
-	/* One snapshot for every page: a program writing meanwhile cannot
-	 * make the file inconsistent. */
+	/* One snapshot for the list and the names it shows: a program
+	 * writing meanwhile cannot make the file inconsistent. */
 	rc = tl_store_read_begin(st, err);
 	if (rc == TL_OK)
 		rc = write_todos(st, q, &o);

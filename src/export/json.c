@@ -1,9 +1,13 @@
 /*
  * json.c - the whole database as one JSON document, and back.
  *
- * Export streams: the document's frame is written by hand and each record
- * is one jansson object dumped on a line of its own, so memory stays at
- * one page of records (500) however big the database is.  The output is a
+ * Export streams: one store iterator a kind, each record written on a
+ * line of its own as it is read, so memory stays flat however big the
+ * database is.  Records are written by hand, byte for byte as jansson
+ * dumps the object tl_json_record() makes (json_dumpf with
+ * JSON_PRESERVE_ORDER; tests/unit/test_json_export.c compares the two),
+ * because building and dumping an object per record was most of the
+ * export's time.  The output is a
  * pure function of the records: kinds in enum order, records in the
  * store's list order (sort field, then id), keys in a fixed order (id,
  * created_at, updated_at, then the fields in model.c's order), no export
@@ -30,23 +34,16 @@
 #include "tillit/store.h"
 #include "tillit/validate.h"
 
-/* Records asked of the store at a time. */
-#define PAGE_SIZE 500
-
-/* Record objects are dumped on one line each, with ", " and ": ". */
-#define RECORD_FLAGS (JSON_PRESERVE_ORDER)
-
 /* ---- export ---------------------------------------------------------- */
 
 /*
- * Adds field i of record r to obj in its JSON type.  Strict (the export),
- * a value the store should never hold is an error: an integer field that
- * is not a number, a boolean that is not 0 or 1, text that is not UTF-8.
- * Lenient (tl_json_record), such a value is shown as best it can be: the
- * number as a string, the boolean as false, the text as "?".
+ * Adds field i of record r to obj in its JSON type: an integer as a
+ * number, a boolean as true/false, anything else as a string.  A value
+ * the store should never hold is shown as best it can be: an integer
+ * that is not a number as a string, a boolean other than "1" as false,
+ * text that is not UTF-8 as "?".  False when out of memory.
  */
-static enum tl_status field_to_json(json_t *obj, const struct tl_record *r,
-				    int i, bool strict, struct tl_error *err)
+static bool field_to_json(json_t *obj, const struct tl_record *r, int i)
 {
 	const struct tl_field *f = &r->e->fields[i];
 	const char *v = r->values[i];
@@ -55,83 +52,49 @@ static enum tl_status field_to_json(json_t *obj, const struct tl_record *r,
 	long long n;
 
 	if (!v)
-		return TL_OK; /* unset fields are left out */
+		return true; /* unset fields are left out */
 	switch (f->type) {
 	case TL_FT_INT:
 		errno = 0;
 		n = strtoll(v, &end, 10);
 		if (!(errno || end == v || *end))
 			jv = json_integer((json_int_t)n);
-		else if (strict)
-			return tl_error_set(err, TL_EDB,
-					    _("%s %s: field \"%s\" holds "
-					      "\"%s\", "
-					    "which is not an integer."),
-					    r->e->name, r->id, f->name, v);
 		else
 			jv = json_string(v);
 		break;
 	case TL_FT_BOOL:
-		if (strict && strcmp(v, "0") && strcmp(v, "1"))
-			return tl_error_set(err, TL_EDB,
-					    _("%s %s: field \"%s\" holds "
-					      "\"%s\", "
-					    "which is not 0 or 1."),
-					    r->e->name, r->id, f->name, v);
 		jv = json_boolean(!strcmp(v, "1"));
 		break;
 	default:
 		/* Text, and amounts too: a string keeps "12.5" exact. */
 		jv = json_string(v);
-		if (!jv && strict)
-			return tl_error_set(err, TL_EDB,
-					    _("%s %s: field \"%s\" is not "
-					      "valid "
-					    "UTF-8."), r->e->name, r->id,
-					    f->name);
 		if (!jv)
 			jv = json_string("?");
 		break;
 	}
-	if (!jv || json_object_set_new(obj, f->name, jv))
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	return TL_OK;
+	return jv && !json_object_set_new(obj, f->name, jv);
 }
 
-/* The JSON object of one record; *out is NULL on error. */
-static enum tl_status record_to_json(const struct tl_record *r, bool strict,
-				     json_t **out, struct tl_error *err)
+json_t *tl_json_record(const struct tl_record *r)
 {
 	json_t *obj = json_object();
-	enum tl_status rc;
 
-	*out = NULL;
 	if (!obj)
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+		return NULL;
 	if (json_object_set_new(obj, "id", json_string(r->id)) ||
 	    json_object_set_new(obj, "created_at",
 				json_string(r->created_at)) ||
 	    json_object_set_new(obj, "updated_at",
 				json_string(r->updated_at))) {
 		json_decref(obj);
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+		return NULL;
 	}
 	for (int i = 0; i < r->e->nfields; i++) {
-		rc = field_to_json(obj, r, i, strict, err);
-		if (rc != TL_OK) {
+		if (!field_to_json(obj, r, i)) {
 			json_decref(obj);
-			return rc;
+			return NULL;
 		}
 	}
-	*out = obj;
-	return TL_OK;
-}
-
-json_t *tl_json_record(const struct tl_record *r)
-{
-	json_t *obj;
-
-	record_to_json(r, false, &obj, NULL);
 	return obj;
 }
 
@@ -141,92 +104,322 @@ static enum tl_status write_failed(struct tl_error *err)
 			    strerror(errno ? errno : EIO));
 }
 
-/* Writes one record as a line of the kind's array. */
-static enum tl_status write_record(FILE *out, const struct tl_record *r,
+/*
+ * The export's output buffer.  Records are written into it by hand, the
+ * way jansson would dump them (see quote() and write_record()), and it
+ * goes to the FILE in large blocks: stdio then writes them straight
+ * through, with no copy into its own small buffer.
+ */
+#define OUT_FLUSH (256 * 1024)
+
+struct out {
+	FILE *fp;
+	char *buf;
+	size_t len, cap;
+	bool oom;
+};
+
+/* Makes room for n more bytes; false (and oom) when out of memory. */
+static bool out_room(struct out *o, size_t n)
+{
+	size_t cap;
+	char *p;
+
+	if (o->len + n <= o->cap)
+		return true;
+	cap = o->cap ? o->cap : OUT_FLUSH + 4096;
+	while (cap < o->len + n)
+		cap *= 2;
+	p = realloc(o->buf, cap);
+	if (!p) {
+		o->oom = true;
+		return false;
+	}
+	o->buf = p;
+	o->cap = cap;
+	return true;
+}
+
+static void out_put(struct out *o, const char *s, size_t n)
+{
+	if (out_room(o, n)) {
+		memcpy(o->buf + o->len, s, n);
+		o->len += n;
+	}
+}
+
+static void out_str(struct out *o, const char *s)
+{
+	out_put(o, s, strlen(s));
+}
+
+/* Writes what the buffer holds; false when the write fails. */
+static bool out_flush(struct out *o)
+{
+	if (o->len && fwrite(o->buf, 1, o->len, o->fp) != o->len)
+		return false;
+	o->len = 0;
+	return true;
+}
+
+/*
+ * The length of the UTF-8 sequence at s, or 0 when it is not one: a stray
+ * continuation byte, a truncated sequence, an overlong form, a surrogate
+ * or a code point above U+10FFFF.  These are the strings json_string()
+ * refuses.  s is NUL-terminated, and the NUL ends a truncated sequence
+ * before anything past it is read.
+ */
+static size_t utf8_len(const unsigned char *s)
+{
+	unsigned c = s[0], cp;
+	size_t len;
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)
+		return 0; /* continuation byte, or overlong 2-byte lead */
+	if (c < 0xE0) {
+		len = 2;
+		cp = c & 0x1F;
+	} else if (c < 0xF0) {
+		len = 3;
+		cp = c & 0x0F;
+	} else if (c < 0xF5) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	return len;
+}
+
+/* Appends the escape of the ASCII character c ('"', '\' or a control). */
+static void escape(struct out *o, unsigned char c)
+{
+	char esc[8];
+
+	switch (c) {
+	case '"': out_put(o, "\\\"", 2); break;
+	case '\\': out_put(o, "\\\\", 2); break;
+	case '\b': out_put(o, "\\b", 2); break;
+	case '\f': out_put(o, "\\f", 2); break;
+	case '\n': out_put(o, "\\n", 2); break;
+	case '\r': out_put(o, "\\r", 2); break;
+	case '\t': out_put(o, "\\t", 2); break;
+	default:
+		snprintf(esc, sizeof(esc), "\\u%04X", c);
+		out_put(o, esc, 6);
+		break;
+	}
+}
+
+/*
+ * Appends s as a JSON string, quotes and all, escaped as jansson's
+ * json_dumps() escapes it with the export's flags: '"' and '\' with a
+ * backslash, the control characters below U+0020 as \b \f \n \r \t or
+ * \u00XX (upper-case hex), and everything else (the slash, DEL, å, ä, ö,
+ * U+2028) as itself.  False, with half a string appended, when s is not
+ * valid UTF-8.
+ */
+static bool quote(struct out *o, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run;
+	size_t len;
+
+	out_put(o, "\"", 1);
+	for (;;) {
+		/* The longest run of bytes written as they are. */
+		run = p;
+		while (*p >= 0x20 && *p != '"' && *p != '\\') {
+			if (*p < 0x80) {
+				p++;
+			} else {
+				len = utf8_len(p);
+				if (!len)
+					return false;
+				p += len;
+			}
+		}
+		out_put(o, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
+		escape(o, *p++);
+	}
+	out_put(o, "\"", 1);
+	return true;
+}
+
+char *tl_json_quote(const char *s)
+{
+	struct out o = {0};
+
+	if (!quote(&o, s) || o.oom || !out_room(&o, 1)) {
+		free(o.buf);
+		return NULL;
+	}
+	o.buf[o.len] = '\0';
+	return o.buf;
+}
+
+/* Appends ", " (or nothing before the first key), the key and ": ". */
+static void key(struct out *o, const char *name, bool first)
+{
+	if (!first)
+		out_put(o, ", ", 2);
+	out_put(o, "\"", 1);
+	out_str(o, name); /* field names are plain ASCII words */
+	out_put(o, "\": ", 3);
+}
+
+static enum tl_status not_utf8(const struct tl_record *r, const char *field,
+			       struct tl_error *err)
+{
+	return tl_error_set(err, TL_EDB,
+			    _("%s %s: field \"%s\" is not valid UTF-8."),
+			    r->e->name, r->id, field);
+}
+
+/*
+ * Appends one record as a line of the kind's array: the object that
+ * tl_json_record() makes, as json_dumpf() writes it with
+ * JSON_PRESERVE_ORDER (keys in insertion order, ", " and ": " between
+ * them).  Unlike tl_json_record(), a value the store should never hold is
+ * an error: an integer field that is not a number, a boolean that is not
+ * 0 or 1, text that is not UTF-8.
+ */
+static enum tl_status write_record(struct out *o, const struct tl_record *r,
 				   bool first, struct tl_error *err)
 {
-	json_t *obj;
-	enum tl_status rc;
-	int failed;
+	static const char *const stamps[] = {"id", "created_at", "updated_at"};
+	const char *stamp_values[] = {r->id, r->created_at, r->updated_at};
+	char num[32];
 
-	rc = record_to_json(r, true, &obj, err);
-	if (rc != TL_OK)
-		return rc;
-	if (fputs(first ? "\n    " : ",\n    ", out) == EOF) {
-		json_decref(obj);
-		return write_failed(err);
+	out_str(o, first ? "\n    {" : ",\n    {");
+	for (int i = 0; i < 3; i++) {
+		key(o, stamps[i], i == 0);
+		if (!quote(o, stamp_values[i]))
+			return not_utf8(r, stamps[i], err);
 	}
-	failed = json_dumpf(obj, out, RECORD_FLAGS);
-	json_decref(obj);
-	if (failed)
+	for (int i = 0; i < r->e->nfields; i++) {
+		const struct tl_field *f = &r->e->fields[i];
+		const char *v = r->values[i];
+		char *end;
+		long long n;
+
+		if (!v)
+			continue; /* unset fields are left out */
+		key(o, f->name, false);
+		switch (f->type) {
+		case TL_FT_INT:
+			errno = 0;
+			n = strtoll(v, &end, 10);
+			if (errno || end == v || *end)
+				return tl_error_set(err, TL_EDB,
+						    _("%s %s: field \"%s\" "
+						      "holds \"%s\", "
+						    "which is not an integer."),
+						    r->e->name, r->id, f->name,
+						    v);
+			/* jansson prints json_int_t with this format. */
+			snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+				 (json_int_t)n);
+			out_str(o, num);
+			break;
+		case TL_FT_BOOL:
+			if (strcmp(v, "0") && strcmp(v, "1"))
+				return tl_error_set(err, TL_EDB,
+						    _("%s %s: field \"%s\" "
+						      "holds \"%s\", "
+						    "which is not 0 or 1."),
+						    r->e->name, r->id, f->name,
+						    v);
+			out_str(o, strcmp(v, "1") ? "false" : "true");
+			break;
+		default:
+			/* Text, and amounts too: a string keeps "12.5"
+			 * exact. */
+			if (!quote(o, v))
+				return not_utf8(r, f->name, err);
+			break;
+		}
+	}
+	out_put(o, "}", 1);
+	if (o->oom)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (o->len >= OUT_FLUSH && !out_flush(o))
 		return write_failed(err);
 	return TL_OK;
 }
 
 /*
- * Writes the array of one kind, page by page.  A page's cursor must stay
- * alive until the next page is fetched, so the previous page is released
- * only after that call.
+ * Writes the array of one kind: one iterator over the kind's whole list,
+ * each record written as it is read.
  */
-static enum tl_status write_kind(struct tl_store *st, FILE *out,
+static enum tl_status write_kind(struct tl_store *st, struct out *o,
 				 enum tl_kind kind, bool last,
 				 struct tl_error *err)
 {
 	const struct tl_entity *e = tl_entity_get(kind);
-	struct tl_query q = {.kind = kind, .limit = PAGE_SIZE};
-	struct tl_page prev = {0}, page;
-	bool have_prev = false, first = true;
-	enum tl_status rc = TL_OK;
+	struct tl_query q = {.kind = kind};
+	const struct tl_record *r;
+	struct tl_iter *it;
+	bool first = true;
+	enum tl_status rc;
 
-	if (fprintf(out, "  \"%s\": [", e->plural) < 0)
-		return write_failed(err);
-	for (;;) {
-		memset(&page, 0, sizeof(page));
-		q.after = have_prev ? &prev.next : NULL;
-		rc = tl_store_list(st, &q, &page, err);
-		if (have_prev)
-			tl_page_done(&prev);
-		have_prev = false;
-		if (rc != TL_OK)
-			return rc;
-		for (int i = 0; i < page.n && rc == TL_OK; i++) {
-			rc = write_record(out, page.recs[i], first, err);
-			first = false;
-		}
-		if (rc != TL_OK || !page.more) {
-			tl_page_done(&page);
-			break;
-		}
-		prev = page;
-		have_prev = true;
+	out_str(o, "  \"");
+	out_str(o, e->plural);
+	out_str(o, "\": [");
+	rc = tl_store_iter_new(st, &q, &it, err);
+	while (rc == TL_OK &&
+	       (rc = tl_store_iter_next(it, &r, err)) == TL_OK && r) {
+		rc = write_record(o, r, first, err);
+		first = false;
 	}
+	tl_store_iter_free(it);
 	if (rc != TL_OK)
 		return rc;
-	if (fprintf(out, "%s]%s\n", first ? "" : "\n  ", last ? "" : ",") < 0)
-		return write_failed(err);
+	out_str(o, first ? "]" : "\n  ]");
+	out_str(o, last ? "\n" : ",\n");
+	if (o->oom)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	return TL_OK;
 }
 
 enum tl_status tl_json_export(struct tl_store *st, FILE *out,
 			      struct tl_error *err)
 {
+	struct out o = {.fp = out};
+	char head[64];
 	enum tl_status rc = TL_OK;
 
 	tl_error_clear(err);
 	errno = 0;
-	if (fprintf(out, "{\n  \"format\": \"tillit\",\n  \"version\": %d,\n",
-		    TL_JSON_VERSION) < 0)
-		return write_failed(err);
-	/* One snapshot for every page, so that a program writing meanwhile
+	snprintf(head, sizeof(head),
+		 "{\n  \"format\": \"tillit\",\n  \"version\": %d,\n",
+		 TL_JSON_VERSION);
+	out_str(&o, head);
+	/* One snapshot for every kind, so that a program writing meanwhile
 	 * cannot make the file inconsistent. */
 	rc = tl_store_read_begin(st, err);
 	for (int k = 0; k < TL_K_COUNT && rc == TL_OK; k++)
-		rc = write_kind(st, out, (enum tl_kind)k, k == TL_K_COUNT - 1,
+		rc = write_kind(st, &o, (enum tl_kind)k, k == TL_K_COUNT - 1,
 				err);
 	tl_store_read_end(st);
-	if (rc != TL_OK)
-		return rc;
-	if (fputs("}\n", out) == EOF || fflush(out) == EOF || ferror(out))
-		return write_failed(err);
-	return TL_OK;
+	if (rc == TL_OK) {
+		out_str(&o, "}\n");
+		if (o.oom)
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+		else if (!out_flush(&o) || fflush(out) == EOF || ferror(out))
+			rc = write_failed(err);
+	}
+	free(o.buf);
+	return rc;
 }

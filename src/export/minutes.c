@@ -45,8 +45,6 @@
 #define MW_INDENT 2
 /* Fields one group holds; more are dropped (no group has that many). */
 #define MW_FIELDS 16
-/* Records asked of the store at a time. */
-#define MW_PAGE 200
 
 /* ---- a growing array of records ------------------------------------- */
 
@@ -78,42 +76,33 @@ static bool recs_push(struct recs *rs, struct tl_record *r)
 }
 
 /*
- * Appends every record q selects to rs, page by page.  A page's cursor
- * must live until the next page is read, so the previous page is freed
- * only then.  Records are taken over from the page (tl_page_done frees
- * the NULLs left behind).
+ * Appends every record q selects to rs, in list order; a query with its
+ * own limit wants that many, no more.  Each record is copied from the
+ * store's iterator.
  */
 static enum tl_status collect(struct tl_store *st, const struct tl_query *q0,
 			      struct recs *rs, struct tl_error *err)
 {
-	struct tl_page page = {0}, prev = {0};
 	struct tl_query q = *q0;
+	const struct tl_record *r;
+	struct tl_record *copy;
+	struct tl_iter *it;
 	enum tl_status rc;
+	int n = 0;
 
-	q.limit = q0->limit > 0 ? q0->limit : MW_PAGE;
 	q.after = NULL;
-	for (;;) {
-		rc = tl_store_list(st, &q, &page, err);
-		tl_page_done(&prev);
-		if (rc != TL_OK)
-			return rc;
-		for (int i = 0; i < page.n; i++) {
-			if (!recs_push(rs, page.recs[i])) {
-				tl_page_done(&page);
-				return tl_error_set(err, TL_ESYS,
-						    _("Out of memory."));
-			}
-			page.recs[i] = NULL;
+	rc = tl_store_iter_new(st, &q, &it, err);
+	while (rc == TL_OK && (q0->limit <= 0 || n < q0->limit) &&
+	       (rc = tl_store_iter_next(it, &r, err)) == TL_OK && r) {
+		copy = tl_record_dup(r);
+		if (!copy || !recs_push(rs, copy)) {
+			tl_record_free(copy);
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 		}
-		/* A query with its own limit wants that many, no more. */
-		if (!page.more || q0->limit > 0) {
-			tl_page_done(&page);
-			return TL_OK;
-		}
-		prev = page;
-		memset(&page, 0, sizeof(page));
-		q.after = &prev.next;
+		n++;
 	}
+	tl_store_iter_free(it);
+	return rc;
 }
 
 /* Sorts rs with cmp (qsort must not see the NULL of an empty array). */

@@ -297,11 +297,7 @@ enum tl_status tl_verify_meetings(struct tl_store *st, const char *meeting_id,
 				  tl_verify_cb cb, void *ctx, long *checked,
 				  long *bad, struct tl_error *err)
 {
-	struct tl_query q = {.kind = TL_K_MEETING, .status = "signed",
-			     .limit = 100};
-	struct tl_page prev = {0}, page;
 	long nchecked = 0, nbad = 0;
-	bool have_prev = false;
 	enum tl_status rc = TL_OK;
 
 	if (checked)
@@ -321,24 +317,18 @@ enum tl_status tl_verify_meetings(struct tl_store *st, const char *meeting_id,
 			rc = verify_one(st, m, cb, ctx, &nchecked, &nbad, err);
 		tl_record_free(m);
 	} else {
-		/* Every signed meeting, a page at a time. */
-		for (;;) {
-			memset(&page, 0, sizeof(page));
-			q.after = have_prev ? &prev.next : NULL;
-			rc = tl_store_list(st, &q, &page, err);
-			if (have_prev)
-				tl_page_done(&prev);
-			have_prev = false;
-			for (int i = 0; rc == TL_OK && i < page.n; i++)
-				rc = verify_one(st, page.recs[i], cb, ctx,
-						&nchecked, &nbad, err);
-			if (rc != TL_OK || !page.more) {
-				tl_page_done(&page);
-				break;
-			}
-			prev = page;
-			have_prev = true;
-		}
+		/* Every signed meeting, one at a time. */
+		struct tl_query q = {.kind = TL_K_MEETING,
+				     .status = "signed"};
+		const struct tl_record *m;
+		struct tl_iter *it;
+
+		rc = tl_store_iter_new(st, &q, &it, err);
+		while (rc == TL_OK &&
+		       (rc = tl_store_iter_next(it, &m, err)) == TL_OK && m)
+			rc = verify_one(st, m, cb, ctx, &nchecked, &nbad,
+					err);
+		tl_store_iter_free(it);
 	}
 	if (checked)
 		*checked = nchecked;

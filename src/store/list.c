@@ -7,6 +7,10 @@
  * sort, id LIMIT n+1.  schema.c has an index for the sort field alone and
  * for each filter field followed by the sort field, so every page is a
  * range scan of an index, whatever the size of the table.
+ *
+ * An iterator (tl_store_iter_*) runs the same SELECT without the LIMIT
+ * and steps it over the whole range: what an export or a report reads
+ * from start to end, with no re-seek a page and no copy of each value.
  */
 #include "tillit/store.h"
 
@@ -94,7 +98,7 @@ static void add_open(struct built *b, const struct tl_entity *e)
  * Builds the SQL for q: a list (rows), a count, or EXPLAIN QUERY PLAN of
  * the list.
  */
-enum mode { M_LIST, M_COUNT };
+enum mode { M_LIST, M_EACH, M_COUNT };
 
 static enum tl_status build(const struct tl_query *q, enum mode mode,
 			    int limit, struct built *b, struct tl_error *err)
@@ -117,8 +121,13 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 			add(b, ", ");
 			add(b, e->fields[i].name);
 		}
-		snprintf(tmp, sizeof(tmp), ", %s FROM %s WHERE 1", sort,
-			 e->plural);
+		/* A page also needs the sort key, for the next cursor. */
+		if (mode == M_LIST)
+			snprintf(tmp, sizeof(tmp), ", %s FROM %s WHERE 1",
+				 sort, e->plural);
+		else
+			snprintf(tmp, sizeof(tmp), " FROM %s WHERE 1",
+				 e->plural);
 		add(b, tmp);
 	}
 	if (q->owner && (rc = filter_on(e, e->owner, "owner", err)) == TL_OK)
@@ -218,20 +227,34 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	if (rc != TL_OK || mode == M_COUNT)
 		return rc;
 	bool desc = e->sort_desc != q->reverse;
-	if (q->after && q->after->id[0]) {
-		snprintf(tmp, sizeof(tmp), " AND (%s, id) %s (?, ?)", sort,
-			 desc ? "<" : ">");
+	const char *cmp = desc ? "<" : ">";
+	const char *key = q->after && q->after->key ? q->after->key : "~";
+	bool expr = strcmp(sort, e->fields[e->sort].name) != 0;
+	if (q->after && q->after->id[0] && expr) {
+		/* SQLite seeks an index on an expression (coalesce) by a
+		 * plain comparison but not by a row value: spelt out, a
+		 * later page is a range of the index, not a scan from its
+		 * start. */
+		snprintf(tmp, sizeof(tmp), " AND %s %s= ? AND (%s %s ? OR "
+			 "id %s ?)", sort, cmp, sort, cmp, cmp);
 		add(b, tmp);
-		bind(b, q->after->key ? q->after->key : "~",
-		     &e->fields[e->sort]);
+		bind(b, key, &e->fields[e->sort]);
+		bind(b, key, &e->fields[e->sort]);
+		bind(b, q->after->id, NULL);
+	} else if (q->after && q->after->id[0]) {
+		snprintf(tmp, sizeof(tmp), " AND (%s, id) %s (?, ?)", sort,
+			 cmp);
+		add(b, tmp);
+		bind(b, key, &e->fields[e->sort]);
 		bind(b, q->after->id, NULL);
 	}
 	/* The limit is bound, so that every page size shares one cached
 	 * statement. */
-	snprintf(tmp, sizeof(tmp), " ORDER BY %s%s, id%s LIMIT ?", sort,
-		 desc ? " DESC" : "", desc ? " DESC" : "");
+	snprintf(tmp, sizeof(tmp), " ORDER BY %s%s, id%s%s", sort,
+		 desc ? " DESC" : "", desc ? " DESC" : "",
+		 mode == M_LIST ? " LIMIT ?" : "");
 	add(b, tmp);
-	b->limit = limit + 1;
+	b->limit = mode == M_LIST ? limit + 1 : 0;
 	if (strlen(b->sql) >= sizeof(b->sql) - 1)
 		return tl_error_set(err, TL_ESYS, _("The query is too long."));
 	return TL_OK;
@@ -242,6 +265,19 @@ static int page_limit(const struct tl_query *q)
 	if (q->limit <= 0)
 		return 50;
 	return q->limit > 1000 ? 1000 : q->limit;
+}
+
+static void bind_built(sqlite3_stmt *s, const struct built *b)
+{
+	if (b->limit > 0)
+		sqlite3_bind_int(s, b->nbind + 1, b->limit);
+	for (int i = 0; i < b->nbind; i++) {
+		if (b->bind_field[i])
+			tl_bind_value(s, i + 1, b->bind_field[i], b->bind[i]);
+		else
+			sqlite3_bind_text(s, i + 1, b->bind[i], -1,
+					  SQLITE_TRANSIENT);
+	}
 }
 
 static sqlite3_stmt *prepare_built(struct tl_store *st, const struct built *b,
@@ -256,17 +292,8 @@ static sqlite3_stmt *prepare_built(struct tl_store *st, const struct built *b,
 	}
 	snprintf(sql, sizeof(sql), "%s%s", prefix, b->sql);
 	s = tl_stmt(st, sql, err);
-	if (!s)
-		return NULL;
-	if (b->limit > 0)
-		sqlite3_bind_int(s, b->nbind + 1, b->limit);
-	for (int i = 0; i < b->nbind; i++) {
-		if (b->bind_field[i])
-			tl_bind_value(s, i + 1, b->bind_field[i], b->bind[i]);
-		else
-			sqlite3_bind_text(s, i + 1, b->bind[i], -1,
-					  SQLITE_TRANSIENT);
-	}
+	if (s)
+		bind_built(s, b);
 	return s;
 }
 
@@ -353,6 +380,113 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 		page->next.id[0] = '\0';
 	}
 	return TL_OK;
+}
+
+struct tl_iter {
+	struct tl_store *st;
+	sqlite3_stmt *stmt;   /* the iterator's own, not the cache's */
+	struct tl_record rec; /* values point into the current row */
+	bool done;
+};
+
+enum tl_status tl_store_iter_new(struct tl_store *st, const struct tl_query *q,
+				 struct tl_iter **out, struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(q->kind);
+	struct tl_iter *it;
+	struct built b;
+	enum tl_status rc;
+
+	*out = NULL;
+	rc = build(q, M_EACH, 0, &b, err);
+	if (rc != TL_OK)
+		return rc;
+	if (b.nbind > MAX_BINDS)
+		return tl_error_set(err, TL_ESYS, _("The query is too long."));
+	it = calloc(1, sizeof(*it));
+	if (it)
+		it->rec.values = calloc((size_t)e->nfields, sizeof(char *));
+	if (!it || !it->rec.values) {
+		free(it);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	it->st = st;
+	it->rec.e = e;
+	/* Not from the statement cache: a cached statement could be reset
+	 * or dropped by another read while this one is half way. */
+	if (sqlite3_prepare_v2(st->db, b.sql, -1, &it->stmt, NULL) !=
+	    SQLITE_OK) {
+		rc = tl_db_error(st, err, N_("preparing a query"));
+		tl_store_iter_free(it);
+		return rc;
+	}
+	bind_built(it->stmt, &b);
+	*out = it;
+	return TL_OK;
+}
+
+/* A column as text, NULL for SQL NULL and for "" (unset, as in a page). */
+static const char *column(sqlite3_stmt *s, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+	return v && *v ? v : NULL;
+}
+
+/* Copies a short text column into a fixed field of the record. */
+static void copy_fixed(char *dst, size_t size, sqlite3_stmt *s, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+	size_t n = v ? (size_t)sqlite3_column_bytes(s, i) : 0;
+
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(dst, v, n);
+	dst[n] = '\0';
+}
+
+enum tl_status tl_store_iter_next(struct tl_iter *it,
+				  const struct tl_record **r,
+				  struct tl_error *err)
+{
+	const struct tl_entity *e = it->rec.e;
+	int rc;
+
+	*r = NULL;
+	if (it->done)
+		return TL_OK;
+	rc = sqlite3_step(it->stmt);
+	if (rc == SQLITE_DONE) {
+		it->done = true;
+		sqlite3_reset(it->stmt);
+		return TL_OK;
+	}
+	if (rc != SQLITE_ROW) {
+		it->done = true;
+		enum tl_status status = tl_db_error(it->st, err,
+						    N_("listing"));
+		sqlite3_reset(it->stmt);
+		return status;
+	}
+	/* Row layout: id, created, updated, fields... */
+	copy_fixed(it->rec.id, sizeof(it->rec.id), it->stmt, 0);
+	copy_fixed(it->rec.created_at, sizeof(it->rec.created_at), it->stmt,
+		   1);
+	copy_fixed(it->rec.updated_at, sizeof(it->rec.updated_at), it->stmt,
+		   2);
+	for (int i = 0; i < e->nfields; i++)
+		it->rec.values[i] = (char *)column(it->stmt, 3 + i);
+	*r = &it->rec;
+	return TL_OK;
+}
+
+void tl_store_iter_free(struct tl_iter *it)
+{
+	if (!it)
+		return;
+	sqlite3_finalize(it->stmt);
+	free(it->rec.values);
+	free(it);
 }
 
 enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
