@@ -48,10 +48,13 @@ enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
 			   struct tl_error *err);
 
 /*
- * What an import (json.h) adds: like tl_bulk_add, and like tl_store_put
- * for a record that is new, a meeting given as signed is written as held
- * and becomes signed at the commit, so that what was recorded in it can
- * still go in; and every tag must name a stored principle.  *dup is true
+ * What an import (json.h) adds: like tl_bulk_add, but every value must
+ * have come out of tl_validate_value already (only required fields and
+ * the rules between fields are checked here: tl_validate_rules); and,
+ * like tl_store_put for a record that is new, a meeting given as signed
+ * is written as held and becomes signed at the commit, so that what was
+ * recorded in it can still go in; and every tag must name a stored
+ * principle.  *dup is true
  * when the record's table already holds its id (for a table that was
  * empty when the load began: the same id came twice).  Signatures and
  * seals are refused as by tl_bulk_add.

@@ -8,10 +8,18 @@
  * (bulk.h): records of a kind whose table was empty go in through it,
  * the others through tl_store_put; the first error rolls everything
  * back.  doc/json-format.md is the user's description.
+ *
+ * Reading and writing overlap: a reader thread reads, parses and checks
+ * the records (it never touches the store) and hands them over through a
+ * small ring (struct queue), while the calling thread writes them.  What
+ * the reader finds wrong comes through the ring after the records before
+ * it, so the first error in the file is the one reported, as if it had
+ * all been one thread; when writing fails, the reader is told to stop.
  */
 #include "tillit/json.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +45,12 @@ struct reader {
 	bool eof;               /* nothing more to read after buf */
 };
 
+struct queue;
+
+/*
+ * One import.  The writing thread's copy has the store and the load; the
+ * reader's copy (import_file) has the reader and its own error.
+ */
 struct import {
 	struct tl_store *st;
 	const char *path;
@@ -48,6 +62,7 @@ struct import {
 	bool bulk_kind[TL_K_COUNT]; /* new records of this kind go in bulk */
 	unsigned char (*ids)[16]; /* every id read, to find one twice */
 	size_t nids, capids;
+	struct queue *q;        /* the reader's records, to the writer */
 };
 
 /* Fills err with "<path>: <kind> <id>: <message>" and returns status. */
@@ -588,6 +603,94 @@ static enum tl_status unexpected(struct import *im, const char *what)
 	}
 }
 
+/* ---- from the reader to the writer ------------------------------------ */
+
+/*
+ * The ring between the reader thread and the writing one: QUEUE_LEN
+ * items, a mutex and two condition variables.  The waiting side is woken
+ * only when QUEUE_BATCH items (or room for them) are ready, or at an
+ * item that is not a record, so that the threads do not wake each other
+ * at every record.
+ */
+#define QUEUE_LEN 512
+#define QUEUE_BATCH 64
+
+enum item_kind {
+	ITEM_RECORD,   /* r is the next record */
+	ITEM_RESTART,  /* out of order: the kinds come again, in order */
+	ITEM_END       /* the reader is done; rc is how it went */
+};
+
+struct item {
+	enum item_kind kind;
+	enum tl_status rc;
+	struct tl_record *r;
+};
+
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t filled, emptied;
+	struct item ring[QUEUE_LEN];
+	size_t head, count;
+	bool reader_waits, writer_waits;
+	bool stop;                 /* the writer gave up: stop reading */
+};
+
+/* Hands an item to the writer; false when it has stopped (the item is
+ * then the caller's still). */
+static bool push(struct queue *q, enum item_kind kind, enum tl_status rc,
+		 struct tl_record *r)
+{
+	bool ok;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->count == QUEUE_LEN && !q->stop) {
+		q->reader_waits = true;
+		pthread_cond_wait(&q->emptied, &q->mu);
+		q->reader_waits = false;
+	}
+	ok = !q->stop;
+	if (ok) {
+		q->ring[(q->head + q->count) % QUEUE_LEN] =
+			(struct item){.kind = kind, .rc = rc, .r = r};
+		q->count++;
+		if (q->writer_waits &&
+		    (q->count >= QUEUE_BATCH || kind != ITEM_RECORD))
+			pthread_cond_signal(&q->filled);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return ok;
+}
+
+/* The next item, waiting for it. */
+static struct item pop(struct queue *q)
+{
+	struct item it;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->count == 0) {
+		q->writer_waits = true;
+		pthread_cond_wait(&q->filled, &q->mu);
+		q->writer_waits = false;
+	}
+	it = q->ring[q->head];
+	q->head = (q->head + 1) % QUEUE_LEN;
+	q->count--;
+	if (q->reader_waits && q->count <= QUEUE_LEN - QUEUE_BATCH)
+		pthread_cond_signal(&q->emptied);
+	pthread_mutex_unlock(&q->mu);
+	return it;
+}
+
+/* Tells the reader to stop (it may be waiting for room). */
+static void stop_reader(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->stop = true;
+	pthread_cond_signal(&q->emptied);
+	pthread_mutex_unlock(&q->mu);
+}
+
 /* ---- ids --------------------------------------------------------------- */
 
 static int hexval(char c)
@@ -663,16 +766,13 @@ static enum tl_status check_ids(struct import *im)
 
 /* ---- the document ------------------------------------------------------ */
 
-/* Builds, checks and writes one record of the file. */
-static enum tl_status take_record(struct import *im,
-				  const struct tl_entity *e, json_t *obj)
+/* Writes one record of the file (the writing thread). */
+static enum tl_status write_record(struct import *im, struct tl_record *r)
 {
-	struct tl_record *r;
+	const struct tl_entity *e = r->e;
 	enum tl_status rc;
 
-	rc = record_from_json(im, e, obj, &r);
-	if (rc == TL_OK)
-		rc = keep_id(im, r->id);
+	rc = keep_id(im, r->id);
 	if (rc == TL_OK && im->bulk_kind[e->kind]) {
 		struct tl_error gerr;
 		bool dup;
@@ -688,7 +788,23 @@ static enum tl_status take_record(struct import *im,
 	} else if (rc == TL_OK) {
 		rc = import_record(im, r);
 	}
-	tl_record_free(r);
+	return rc;
+}
+
+/* Builds and checks one record of the file and hands it to the writer
+ * (the reader thread). */
+static enum tl_status take_record(struct import *im,
+				  const struct tl_entity *e, json_t *obj)
+{
+	struct tl_record *r;
+	enum tl_status rc;
+
+	rc = record_from_json(im, e, obj, &r);
+	if (rc == TL_OK && !push(im->q, ITEM_RECORD, TL_OK, r)) {
+		/* The writer failed and has its own message. */
+		tl_record_free(r);
+		rc = TL_ESYS;
+	}
 	return rc;
 }
 
@@ -976,28 +1092,27 @@ static enum tl_status start(struct import *im)
 	return rc;
 }
 
-/* Reads the document and writes it, all inside the bulk load. */
-static enum tl_status import_file(struct import *im)
+/*
+ * Reads the whole document (the reader thread): walks it, writing as it
+ * goes, or when the kinds are out of order, scans it first and then reads
+ * each kind's array in order.
+ */
+static enum tl_status read_file(struct import *im)
 {
 	struct doc d = {.write = true, .last = -1};
 	enum tl_status rc;
 
-	rc = start(im);
-	if (rc == TL_OK)
-		rc = walk(im, &d);
+	rc = walk(im, &d);
 	if (rc != TL_OK || !d.restart)
 		return rc;
-	/* Out of order: everything starts again, with a scan first. */
-	tl_bulk_abort(im->bulk);
-	im->bulk = NULL;
 	memset(&d, 0, sizeof(d));
 	for (int k = 0; k < TL_K_COUNT; k++)
 		d.at[k] = -1;
 	rc = seek_to(im, 0);
 	if (rc == TL_OK)
 		rc = walk(im, &d);
-	if (rc == TL_OK)
-		rc = start(im);
+	if (rc == TL_OK && !push(im->q, ITEM_RESTART, TL_OK, NULL))
+		rc = TL_ESYS;
 	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
 		if (d.at[k] < 0)
 			continue;
@@ -1007,6 +1122,79 @@ static enum tl_status import_file(struct import *im)
 		if (rc == TL_OK)
 			rc = array(im, tl_entity_get((enum tl_kind)k), true);
 	}
+	return rc;
+}
+
+static void *reader_main(void *arg)
+{
+	struct import *im = arg;
+	enum tl_status rc = read_file(im);
+
+	push(im->q, ITEM_END, rc, NULL);
+	return NULL;
+}
+
+/*
+ * Reads the document and writes it, all inside the bulk load: the reader
+ * thread reads, this one writes what it hands over.
+ */
+static enum tl_status import_file(struct import *im)
+{
+	struct import rim = *im;
+	struct tl_error rerr;
+	struct queue *q;
+	pthread_t reader;
+	enum tl_status rc;
+
+	rc = start(im);
+	if (rc != TL_OK)
+		return rc;
+	q = calloc(1, sizeof(*q));
+	if (!q)
+		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->filled, NULL);
+	pthread_cond_init(&q->emptied, NULL);
+	tl_error_clear(&rerr);
+	rim.err = &rerr;
+	rim.st = NULL;
+	rim.bulk = NULL;
+	rim.ids = NULL;
+	rim.q = q;
+	if (pthread_create(&reader, NULL, reader_main, &rim) != 0) {
+		rc = tl_error_set(im->err, TL_ESYS, _("Out of memory."));
+		q->stop = true;
+	}
+	while (rc == TL_OK) {
+		struct item it = pop(q);
+
+		if (it.kind == ITEM_RECORD) {
+			rc = write_record(im, it.r);
+			tl_record_free(it.r);
+		} else if (it.kind == ITEM_RESTART) {
+			/* Everything starts again, in order. */
+			tl_bulk_abort(im->bulk);
+			im->bulk = NULL;
+			rc = start(im);
+		} else {
+			if (it.rc != TL_OK)
+				rc = tl_error_set(im->err, it.rc, "%s",
+						  rerr.msg);
+			break;
+		}
+	}
+	if (!q->stop) {
+		stop_reader(q);
+		pthread_join(reader, NULL);
+		im->rd = rim.rd; /* its buffer may have grown */
+	}
+	/* What the reader handed over but was not written. */
+	for (size_t i = 0; i < q->count; i++)
+		tl_record_free(q->ring[(q->head + i) % QUEUE_LEN].r);
+	pthread_cond_destroy(&q->emptied);
+	pthread_cond_destroy(&q->filled);
+	pthread_mutex_destroy(&q->mu);
+	free(q);
 	return rc;
 }
 

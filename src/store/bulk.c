@@ -56,6 +56,7 @@ struct tl_bulk {
 	int nddl, capddl;
 };
 
+
 static enum tl_status oom(struct tl_error *err)
 {
 	return tl_error_set(err, TL_ESYS, _("Out of memory."));
@@ -353,7 +354,8 @@ static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
 		return tl_error_set(err, TL_EINVAL, _("A bulk record needs "
 				    "its id and timestamps."));
 	}
-	rc = tl_validate_record(r, err);
+	/* An import has checked every value as it read it. */
+	rc = import ? tl_validate_rules(r, err) : tl_validate_record(r, err);
 	for (int i = 0; import && rc == TL_OK && i < e->nfields; i++)
 		if (e->fields[i].type == TL_FT_TAGS && r->values[i])
 			rc = check_tags(b, &e->fields[i], r->values[i], err);
