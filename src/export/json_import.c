@@ -158,25 +158,30 @@ static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 			*s = buf;
 			return TL_OK;
 		}
-		want = f->type == TL_FT_INT ? _("an integer")
-		       : _("an amount (a string such as \"12.5\", or a "
-			   "number)");
 		break;
 	case TL_FT_BOOL:
 		if (json_is_boolean(v)) {
 			*s = json_is_true(v) ? "1" : "0";
 			return TL_OK;
 		}
-		want = _("true or false");
 		break;
 	default:
-		want = _("a string");
 		break;
 	}
 	if (json_is_string(v)) {
 		*s = json_string_value(v);
 		return TL_OK;
 	}
+	/* Translated only here: this runs for every value of the file. */
+	if (f->type == TL_FT_INT)
+		want = _("an integer");
+	else if (f->type == TL_FT_AMOUNT)
+		want = _("an amount (a string such as \"12.5\", or a "
+			 "number)");
+	else if (f->type == TL_FT_BOOL)
+		want = _("true or false");
+	else
+		want = _("a string");
 	snprintf(msg, sizeof(msg), _("field \"%s\" must be %s."), f->name,
 		 want);
 	return rec_error(im, TL_EINVAL, e, id, msg);
