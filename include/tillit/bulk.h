@@ -75,6 +75,22 @@ enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
 			     bool *empty, struct tl_error *err);
 
 /*
+ * *found is true when a record the load added (through tl_bulk_add or
+ * tl_bulk_import) has the id `id`, whatever its kind.
+ */
+enum tl_status tl_bulk_holds(struct tl_bulk *b, const char *id, bool *found,
+			     struct tl_error *err);
+
+/*
+ * The smallest id that records of two kinds added by the load share, into
+ * out ("" when there is none).  Within one kind the table refuses an id
+ * twice already (tl_bulk_import's *dup); this finds the rest without
+ * keeping any ids, by reading the tables' id indexes side by side.
+ */
+enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
+				 struct tl_error *err);
+
+/*
  * Builds the indexes, the full-text index and the audit rows, and
  * commits.  Frees b whatever happens; on failure nothing of the load is
  * kept.

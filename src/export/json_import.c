@@ -60,7 +60,7 @@ struct import {
 	struct reader rd;
 	struct tl_bulk *bulk;   /* the one transaction */
 	bool bulk_kind[TL_K_COUNT]; /* new records of this kind go in bulk */
-	unsigned char (*ids)[16]; /* every id read, to find one twice */
+	unsigned char (*ids)[16]; /* ids written by tl_store_put (below) */
 	size_t nids, capids;
 	struct queue *q;        /* the reader's records, to the writer */
 };
@@ -704,17 +704,21 @@ static int hexval(char c)
 }
 
 /*
- * Keeps a record's id (16 bytes) to find ids that occur twice.  Ids are
- * checked at the end, before the commit: a table that was empty refuses
- * a second insert of an id at once, and this finds the rest (an id in
- * two kinds, or twice in a kind merged record by record).
+ * No id may occur twice in the file.  A kind that goes in through the
+ * bulk load had an empty table, which refuses an id twice at once
+ * (tl_bulk_import's *dup); at the end tl_bulk_shared_id finds an id in two
+ * such kinds.  Only the ids of records written one by one (a kind that
+ * held records, principles) are kept, 16 bytes each: checked against
+ * each other and against the bulk-loaded records at the end.  Into a new
+ * database that is a handful; merged into one that holds every kind, it
+ * is 16 bytes a record, as before.
  */
 static enum tl_status keep_id(struct import *im, const char *id)
 {
 	unsigned char *u;
 
 	if (im->nids == im->capids) {
-		size_t cap = im->capids ? im->capids * 2 : 4096;
+		size_t cap = im->capids ? im->capids * 2 : 64;
 		unsigned char (*t)[16] = realloc(im->ids, cap * sizeof(*t));
 
 		if (!t)
@@ -747,26 +751,49 @@ static enum tl_status dup_error(struct import *im, const char *id)
 			    clip(id, quoted, sizeof(quoted)));
 }
 
-/* No id may occur twice in the file. */
+static void id_text(const unsigned char *u, char id[TL_ID_LEN + 1])
+{
+	snprintf(id, TL_ID_LEN + 1, "%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+		 "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
+		 u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12],
+		 u[13], u[14], u[15]);
+}
+
+/* No id may occur twice in the file (see keep_id): the smallest one that
+ * does is named. */
 static enum tl_status check_ids(struct import *im)
 {
-	if (im->nids < 2)
-		return TL_OK;
-	qsort(im->ids, im->nids, sizeof(*im->ids), cmp_id);
+	char id[TL_ID_LEN + 1], best[TL_ID_LEN + 1] = "";
+	enum tl_status rc;
+
+	if (im->nids > 1)
+		qsort(im->ids, im->nids, sizeof(*im->ids), cmp_id);
 	for (size_t i = 1; i < im->nids; i++) {
 		if (!memcmp(im->ids[i - 1], im->ids[i], 16)) {
-			const unsigned char *u = im->ids[i];
-			char id[TL_ID_LEN + 1];
-
-			snprintf(id, sizeof(id), "%02x%02x%02x%02x-%02x%02x-"
-				 "%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-				 u[0], u[1], u[2], u[3], u[4], u[5], u[6],
-				 u[7], u[8], u[9], u[10], u[11], u[12], u[13],
-				 u[14], u[15]);
-			return dup_error(im, id);
+			id_text(im->ids[i], best);
+			break;
 		}
 	}
-	return TL_OK;
+	for (size_t i = 0; i < im->nids; i++) {
+		bool found;
+
+		id_text(im->ids[i], id);
+		if (best[0] && strcmp(id, best) >= 0)
+			break;
+		rc = tl_bulk_holds(im->bulk, id, &found, im->err);
+		if (rc != TL_OK)
+			return rc;
+		if (found) {
+			memcpy(best, id, sizeof(best));
+			break;
+		}
+	}
+	rc = tl_bulk_shared_id(im->bulk, id, im->err);
+	if (rc != TL_OK)
+		return rc;
+	if (id[0] && (!best[0] || strcmp(id, best) < 0))
+		memcpy(best, id, sizeof(best));
+	return best[0] ? dup_error(im, best) : TL_OK;
 }
 
 /* ---- the document ------------------------------------------------------ */
@@ -777,8 +804,7 @@ static enum tl_status write_record(struct import *im, struct tl_record *r)
 	const struct tl_entity *e = r->e;
 	enum tl_status rc;
 
-	rc = keep_id(im, r->id);
-	if (rc == TL_OK && im->bulk_kind[e->kind]) {
+	if (im->bulk_kind[e->kind]) {
 		struct tl_error gerr;
 		bool dup;
 
@@ -790,8 +816,10 @@ static enum tl_status write_record(struct import *im, struct tl_record *r)
 			rc = dup_error(im, r->id);
 		else
 			rc = rec_error(im, rc, e, r->id, gerr.msg);
-	} else if (rc == TL_OK) {
-		rc = import_record(im, r);
+	} else {
+		rc = keep_id(im, r->id);
+		if (rc == TL_OK)
+			rc = import_record(im, r);
 	}
 	return rc;
 }

@@ -47,6 +47,7 @@ struct tl_bulk {
 	sqlite3_stmt *ins[TL_K_COUNT];
 	sqlite3_stmt *tag;          /* is there a principle with this key */
 	sqlite3_stmt *fts[TL_K_COUNT]; /* an import's full-text rows */
+	sqlite3_stmt *has[TL_K_COUNT]; /* is this id among the new rows */
 	bool derived[TL_K_COUNT];   /* full text written with each row */
 	long long base[TL_K_COUNT]; /* largest seq before the load */
 	bool touched[TL_K_COUNT];
@@ -113,6 +114,7 @@ static void free_bulk(struct tl_bulk *b)
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		sqlite3_finalize(b->ins[k]);
 		sqlite3_finalize(b->fts[k]);
+		sqlite3_finalize(b->has[k]);
 	}
 	sqlite3_finalize(b->tag);
 	for (int i = 0; i < b->nddl; i++) {
@@ -362,6 +364,107 @@ enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
 		 tl_entity_get(kind)->plural);
 	rc = one_int(b->st, sql, NULL, &n, err);
 	*empty = rc == TL_OK && n == 0;
+	return rc;
+}
+
+enum tl_status tl_bulk_holds(struct tl_bulk *b, const char *id, bool *found,
+			     struct tl_error *err)
+{
+	*found = false;
+	for (int k = 0; k < TL_K_COUNT && !*found; k++) {
+		sqlite3_stmt *s = b->has[k];
+		int step;
+
+		if (!b->touched[k])
+			continue;
+		if (!s) {
+			char sql[128];
+
+			snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE "
+				 "id = ? AND seq > %lld",
+				 tl_entity_get((enum tl_kind)k)->plural,
+				 b->base[k]);
+			if (sqlite3_prepare_v3(b->st->db, sql, -1,
+					       SQLITE_PREPARE_PERSISTENT,
+					       &b->has[k], NULL) != SQLITE_OK)
+				return tl_db_error(b->st, err,
+						   N_("reading the database"));
+			s = b->has[k];
+		}
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+		step = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			return tl_db_error(b->st, err,
+					   N_("reading the database"));
+		*found = step == SQLITE_ROW;
+	}
+	return TL_OK;
+}
+
+static const char *text0(sqlite3_stmt *s)
+{
+	const char *t = (const char *)sqlite3_column_text(s, 0);
+
+	return t ? t : "";
+}
+
+/*
+ * The tables' new ids are merged in order, each table's from its id
+ * index (no sort, nothing kept but one id per table): an id that two
+ * tables hold comes up twice in a row.
+ */
+enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
+				 struct tl_error *err)
+{
+	sqlite3_stmt *s[TL_K_COUNT];
+	char last[TL_ID_LEN + 1] = "";
+	enum tl_status rc = TL_OK;
+	int n = 0, step;
+
+	out[0] = '\0';
+	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
+		char sql[128];
+
+		if (!b->touched[k])
+			continue;
+		snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE seq > %lld "
+			 "ORDER BY id", tl_entity_get((enum tl_kind)k)->plural,
+			 b->base[k]);
+		if (sqlite3_prepare_v2(b->st->db, sql, -1, &s[n], NULL) !=
+		    SQLITE_OK)
+			rc = tl_db_error(b->st, err, N_("reading the database"));
+		else if ((step = sqlite3_step(s[n])) == SQLITE_ROW)
+			n++;
+		else if (step == SQLITE_DONE)
+			sqlite3_finalize(s[n]);
+		else
+			rc = tl_db_error(b->st, err, N_("reading the database"));
+	}
+	while (rc == TL_OK && n > 0) {
+		const char *id;
+		int m = 0;
+
+		for (int i = 1; i < n; i++)
+			if (strcmp(text0(s[i]), text0(s[m])) < 0)
+				m = i;
+		id = text0(s[m]);
+		if (!strcmp(id, last)) {
+			snprintf(out, TL_ID_LEN + 1, "%s", id);
+			break;
+		}
+		snprintf(last, sizeof(last), "%s", id);
+		step = sqlite3_step(s[m]);
+		if (step != SQLITE_ROW) {
+			if (step != SQLITE_DONE)
+				rc = tl_db_error(b->st, err,
+						 N_("reading the database"));
+			sqlite3_finalize(s[m]);
+			s[m] = s[--n];
+		}
+	}
+	for (int i = 0; i < n; i++)
+		sqlite3_finalize(s[i]);
 	return rc;
 }
 
