@@ -57,7 +57,9 @@ enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
  * principle.  *dup is true
  * when the record's table already holds its id (for a table that was
  * empty when the load began: the same id came twice).  Signatures and
- * seals are refused as by tl_bulk_add.
+ * seals are refused as by tl_bulk_add.  Its full-text rows are written
+ * with each record rather than at the end (the same rows; the work then
+ * overlaps the import's reading of the next records).
  */
 enum tl_status tl_bulk_import(struct tl_bulk *b, const struct tl_record *r,
 			      bool *dup, struct tl_error *err);

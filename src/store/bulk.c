@@ -11,7 +11,8 @@
  * builds the full-text rows and the audit rows with one INSERT ... SELECT
  * per table over the new rows (seq above the table's largest seq at the
  * start), recreates every index and trigger from the kept SQL (a sort per
- * index instead of a million random inserts) and commits.  The schema is
+ * index instead of a million random inserts) and commits.  (An import
+ * writes each record's full-text row with the record instead.)  The schema is
  * thus left exactly as it was, and a failure rolls all of it back.
  *
  * What the dropped triggers guarded is checked here instead: signed

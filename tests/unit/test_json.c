@@ -582,6 +582,14 @@ static void test_large_file_all_or_nothing(void **state)
 	refused(text, len, false, "occurs more than once");
 	refused(text, len, true, "occurs more than once");
 	free(text);
+	/* The second record repeats the first's id and record 5000 is
+	 * malformed: the first fault in the file is the one reported (the
+	 * writer fails while the reader still has most of the file to go). */
+	text = many_units(6000, 5000, false, &len);
+	memcpy(strstr(text, "\"00000002-"), "\"00000001-", 10);
+	refused(text, len, false, "00000001-0000-4000-8000-000000000000 occurs "
+		"more than once");
+	free(text);
 	/* Whole, it goes in; and a second time it changes nothing. */
 	text = many_units(6000, -1, false, &len);
 	tmp_file(path);
