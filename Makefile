@@ -30,7 +30,10 @@ LINKFLAGS := -Wl,--as-needed -Wl,-O1
 LIBICAL_SONAME = $(or $(shell objdump -p \
 	"$$($(PKG_CONFIG) --variable=libdir libical 2>/dev/null)/libical.so" \
 	2>/dev/null | sed -n 's/^ *SONAME *//p'),libical.so.3)
-ALL_CFLAGS = $(WARNFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+# The import reads with a thread of its own (POSIX threads).
+THREAD_FLAGS := -pthread
+ALL_CFLAGS = $(WARNFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(THREAD_FLAGS) \
+	$(CFLAGS) -MMD -MP
 
 # Objects go to $(B); variants (asan, clang) use their own folder.
 B ?= build/default
@@ -64,7 +67,8 @@ tillit: $(B)/tillit
 		cp $(B)/tillit tillit.new && mv -f tillit.new tillit; fi
 
 $(B)/tillit: $(LIB_OBJ) $(MAIN_OBJ) | $(MO)
-	$(CC) $(CFLAGS) $(LDFLAGS) $(LINKFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) \
+	$(CC) $(CFLAGS) $(THREAD_FLAGS) $(LDFLAGS) $(LINKFLAGS) -o $@ \
+		$(LIB_OBJ) $(MAIN_OBJ) \
 		$(BIN_LIBS)
 
 $(B)/src/export/ical.o: CPPFLAGS += -DTL_LIBICAL_SONAME='"$(LIBICAL_SONAME)"'

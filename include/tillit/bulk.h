@@ -48,13 +48,18 @@ enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
 			   struct tl_error *err);
 
 /*
- * What an import (json.h) adds: like tl_bulk_add, and like tl_store_put
- * for a record that is new, a meeting given as signed is written as held
- * and becomes signed at the commit, so that what was recorded in it can
- * still go in; and every tag must name a stored principle.  *dup is true
+ * What an import (json.h) adds: like tl_bulk_add, but every value must
+ * have come out of tl_validate_value already (only required fields and
+ * the rules between fields are checked here: tl_validate_rules); and,
+ * like tl_store_put for a record that is new, a meeting given as signed
+ * is written as held and becomes signed at the commit, so that what was
+ * recorded in it can still go in; and every tag must name a stored
+ * principle.  *dup is true
  * when the record's table already holds its id (for a table that was
  * empty when the load began: the same id came twice).  Signatures and
- * seals are refused as by tl_bulk_add.
+ * seals are refused as by tl_bulk_add.  Its full-text rows are written
+ * with each record rather than at the end (the same rows; the work then
+ * overlaps the import's reading of the next records).
  */
 enum tl_status tl_bulk_import(struct tl_bulk *b, const struct tl_record *r,
 			      bool *dup, struct tl_error *err);
@@ -70,6 +75,22 @@ void tl_bulk_set_cache(struct tl_bulk *b, int kib);
 /* *empty is true when the table of `kind` holds no record. */
 enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
 			     bool *empty, struct tl_error *err);
+
+/*
+ * *found is true when a record the load added (through tl_bulk_add or
+ * tl_bulk_import) has the id `id`, whatever its kind.
+ */
+enum tl_status tl_bulk_holds(struct tl_bulk *b, const char *id, bool *found,
+			     struct tl_error *err);
+
+/*
+ * The smallest id that records of two kinds added by the load share, into
+ * out ("" when there is none).  Within one kind the table refuses an id
+ * twice already (tl_bulk_import's *dup); this finds the rest without
+ * keeping any ids, by reading the tables' id indexes side by side.
+ */
+enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
+				 struct tl_error *err);
 
 /*
  * Builds the indexes, the full-text index and the audit rows, and

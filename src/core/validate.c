@@ -5,7 +5,8 @@
  * one canonical string the store keeps for that field type, or explains in
  * one sentence why it cannot.  tl_validate_record then checks a whole
  * record: that each value is already canonical, that required fields are
- * set, and the rules between fields.  Every message names the field by its
+ * set, and the rules between fields; tl_validate_rules only the last two,
+ * for a caller that has checked each value already.  Every message names the field by its
  * name (which is also its CLI option) and quotes at most about 40
  * characters of the bad value, sanitised so that no control character or
  * broken UTF-8 from the input can reach a terminal through a message.
@@ -683,6 +684,25 @@ enum tl_status tl_validate_record(const struct tl_record *r,
 	if (rc == TL_OK)
 		rc = check_rules(r, err);
 	return rc;
+}
+
+enum tl_status tl_validate_rules(const struct tl_record *r,
+				 struct tl_error *err)
+{
+	const struct tl_entity *e;
+
+	if (!r || !r->e)
+		return tl_error_set(err, TL_EINVAL, _("No record to check."));
+	e = r->e;
+	for (int i = 0; i < e->nfields; i++) {
+		const struct tl_field *f = &e->fields[i];
+
+		if (!value(r, i) && (f->flags & TL_FF_REQUIRED) &&
+		    !(f->flags & TL_FF_AUTO))
+			return tl_error_set(err, TL_EINVAL,
+					    _("%s is required."), f->name);
+	}
+	return check_rules(r, err);
 }
 
 bool tl_id_valid(const char *s)

@@ -8,10 +8,18 @@
  * (bulk.h): records of a kind whose table was empty go in through it,
  * the others through tl_store_put; the first error rolls everything
  * back.  doc/json-format.md is the user's description.
+ *
+ * Reading and writing overlap: a reader thread reads, parses and checks
+ * the records (it never touches the store) and hands them over through a
+ * small ring (struct queue), while the calling thread writes them.  What
+ * the reader finds wrong comes through the ring after the records before
+ * it, so the first error in the file is the one reported, as if it had
+ * all been one thread; when writing fails, the reader is told to stop.
  */
 #include "tillit/json.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +45,12 @@ struct reader {
 	bool eof;               /* nothing more to read after buf */
 };
 
+struct queue;
+
+/*
+ * One import.  The writing thread's copy has the store and the load; the
+ * reader's copy (import_file) has the reader and its own error.
+ */
 struct import {
 	struct tl_store *st;
 	const char *path;
@@ -46,8 +60,9 @@ struct import {
 	struct reader rd;
 	struct tl_bulk *bulk;   /* the one transaction */
 	bool bulk_kind[TL_K_COUNT]; /* new records of this kind go in bulk */
-	unsigned char (*ids)[16]; /* every id read, to find one twice */
+	unsigned char (*ids)[16]; /* ids written by tl_store_put (below) */
 	size_t nids, capids;
+	struct queue *q;        /* the reader's records, to the writer */
 };
 
 /* Fills err with "<path>: <kind> <id>: <message>" and returns status. */
@@ -143,25 +158,30 @@ static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 			*s = buf;
 			return TL_OK;
 		}
-		want = f->type == TL_FT_INT ? _("an integer")
-		       : _("an amount (a string such as \"12.5\", or a "
-			   "number)");
 		break;
 	case TL_FT_BOOL:
 		if (json_is_boolean(v)) {
 			*s = json_is_true(v) ? "1" : "0";
 			return TL_OK;
 		}
-		want = _("true or false");
 		break;
 	default:
-		want = _("a string");
 		break;
 	}
 	if (json_is_string(v)) {
 		*s = json_string_value(v);
 		return TL_OK;
 	}
+	/* Translated only here: this runs for every value of the file. */
+	if (f->type == TL_FT_INT)
+		want = _("an integer");
+	else if (f->type == TL_FT_AMOUNT)
+		want = _("an amount (a string such as \"12.5\", or a "
+			 "number)");
+	else if (f->type == TL_FT_BOOL)
+		want = _("true or false");
+	else
+		want = _("a string");
 	snprintf(msg, sizeof(msg), _("field \"%s\" must be %s."), f->name,
 		 want);
 	return rec_error(im, TL_EINVAL, e, id, msg);
@@ -588,6 +608,94 @@ static enum tl_status unexpected(struct import *im, const char *what)
 	}
 }
 
+/* ---- from the reader to the writer ------------------------------------ */
+
+/*
+ * The ring between the reader thread and the writing one: QUEUE_LEN
+ * items, a mutex and two condition variables.  The waiting side is woken
+ * only when QUEUE_BATCH items (or room for them) are ready, or at an
+ * item that is not a record, so that the threads do not wake each other
+ * at every record.
+ */
+#define QUEUE_LEN 512
+#define QUEUE_BATCH 64
+
+enum item_kind {
+	ITEM_RECORD,   /* r is the next record */
+	ITEM_RESTART,  /* out of order: the kinds come again, in order */
+	ITEM_END       /* the reader is done; rc is how it went */
+};
+
+struct item {
+	enum item_kind kind;
+	enum tl_status rc;
+	struct tl_record *r;
+};
+
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t filled, emptied;
+	struct item ring[QUEUE_LEN];
+	size_t head, count;
+	bool reader_waits, writer_waits;
+	bool stop;                 /* the writer gave up: stop reading */
+};
+
+/* Hands an item to the writer; false when it has stopped (the item is
+ * then the caller's still). */
+static bool push(struct queue *q, enum item_kind kind, enum tl_status rc,
+		 struct tl_record *r)
+{
+	bool ok;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->count == QUEUE_LEN && !q->stop) {
+		q->reader_waits = true;
+		pthread_cond_wait(&q->emptied, &q->mu);
+		q->reader_waits = false;
+	}
+	ok = !q->stop;
+	if (ok) {
+		q->ring[(q->head + q->count) % QUEUE_LEN] =
+			(struct item){.kind = kind, .rc = rc, .r = r};
+		q->count++;
+		if (q->writer_waits &&
+		    (q->count >= QUEUE_BATCH || kind != ITEM_RECORD))
+			pthread_cond_signal(&q->filled);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return ok;
+}
+
+/* The next item, waiting for it. */
+static struct item pop(struct queue *q)
+{
+	struct item it;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->count == 0) {
+		q->writer_waits = true;
+		pthread_cond_wait(&q->filled, &q->mu);
+		q->writer_waits = false;
+	}
+	it = q->ring[q->head];
+	q->head = (q->head + 1) % QUEUE_LEN;
+	q->count--;
+	if (q->reader_waits && q->count <= QUEUE_LEN - QUEUE_BATCH)
+		pthread_cond_signal(&q->emptied);
+	pthread_mutex_unlock(&q->mu);
+	return it;
+}
+
+/* Tells the reader to stop (it may be waiting for room). */
+static void stop_reader(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->stop = true;
+	pthread_cond_signal(&q->emptied);
+	pthread_mutex_unlock(&q->mu);
+}
+
 /* ---- ids --------------------------------------------------------------- */
 
 static int hexval(char c)
@@ -596,17 +704,21 @@ static int hexval(char c)
 }
 
 /*
- * Keeps a record's id (16 bytes) to find ids that occur twice.  Ids are
- * checked at the end, before the commit: a table that was empty refuses
- * a second insert of an id at once, and this finds the rest (an id in
- * two kinds, or twice in a kind merged record by record).
+ * No id may occur twice in the file.  A kind that goes in through the
+ * bulk load had an empty table, which refuses an id twice at once
+ * (tl_bulk_import's *dup); at the end tl_bulk_shared_id finds an id in two
+ * such kinds.  Only the ids of records written one by one (a kind that
+ * held records, principles) are kept, 16 bytes each: checked against
+ * each other and against the bulk-loaded records at the end.  Into a new
+ * database that is a handful; merged into one that holds every kind, it
+ * is 16 bytes a record, as before.
  */
 static enum tl_status keep_id(struct import *im, const char *id)
 {
 	unsigned char *u;
 
 	if (im->nids == im->capids) {
-		size_t cap = im->capids ? im->capids * 2 : 4096;
+		size_t cap = im->capids ? im->capids * 2 : 64;
 		unsigned char (*t)[16] = realloc(im->ids, cap * sizeof(*t));
 
 		if (!t)
@@ -639,41 +751,60 @@ static enum tl_status dup_error(struct import *im, const char *id)
 			    clip(id, quoted, sizeof(quoted)));
 }
 
-/* No id may occur twice in the file. */
+static void id_text(const unsigned char *u, char id[TL_ID_LEN + 1])
+{
+	snprintf(id, TL_ID_LEN + 1, "%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+		 "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
+		 u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12],
+		 u[13], u[14], u[15]);
+}
+
+/* No id may occur twice in the file (see keep_id): the smallest one that
+ * does is named. */
 static enum tl_status check_ids(struct import *im)
 {
-	if (im->nids < 2)
-		return TL_OK;
-	qsort(im->ids, im->nids, sizeof(*im->ids), cmp_id);
+	char id[TL_ID_LEN + 1], best[TL_ID_LEN + 1] = "";
+	enum tl_status rc;
+
+	if (im->nids > 1)
+		qsort(im->ids, im->nids, sizeof(*im->ids), cmp_id);
 	for (size_t i = 1; i < im->nids; i++) {
 		if (!memcmp(im->ids[i - 1], im->ids[i], 16)) {
-			const unsigned char *u = im->ids[i];
-			char id[TL_ID_LEN + 1];
-
-			snprintf(id, sizeof(id), "%02x%02x%02x%02x-%02x%02x-"
-				 "%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-				 u[0], u[1], u[2], u[3], u[4], u[5], u[6],
-				 u[7], u[8], u[9], u[10], u[11], u[12], u[13],
-				 u[14], u[15]);
-			return dup_error(im, id);
+			id_text(im->ids[i], best);
+			break;
 		}
 	}
-	return TL_OK;
+	for (size_t i = 0; i < im->nids; i++) {
+		bool found;
+
+		id_text(im->ids[i], id);
+		if (best[0] && strcmp(id, best) >= 0)
+			break;
+		rc = tl_bulk_holds(im->bulk, id, &found, im->err);
+		if (rc != TL_OK)
+			return rc;
+		if (found) {
+			memcpy(best, id, sizeof(best));
+			break;
+		}
+	}
+	rc = tl_bulk_shared_id(im->bulk, id, im->err);
+	if (rc != TL_OK)
+		return rc;
+	if (id[0] && (!best[0] || strcmp(id, best) < 0))
+		memcpy(best, id, sizeof(best));
+	return best[0] ? dup_error(im, best) : TL_OK;
 }
 
 /* ---- the document ------------------------------------------------------ */
 
-/* Builds, checks and writes one record of the file. */
-static enum tl_status take_record(struct import *im,
-				  const struct tl_entity *e, json_t *obj)
+/* Writes one record of the file (the writing thread). */
+static enum tl_status write_record(struct import *im, struct tl_record *r)
 {
-	struct tl_record *r;
+	const struct tl_entity *e = r->e;
 	enum tl_status rc;
 
-	rc = record_from_json(im, e, obj, &r);
-	if (rc == TL_OK)
-		rc = keep_id(im, r->id);
-	if (rc == TL_OK && im->bulk_kind[e->kind]) {
+	if (im->bulk_kind[e->kind]) {
 		struct tl_error gerr;
 		bool dup;
 
@@ -685,10 +816,28 @@ static enum tl_status take_record(struct import *im,
 			rc = dup_error(im, r->id);
 		else
 			rc = rec_error(im, rc, e, r->id, gerr.msg);
-	} else if (rc == TL_OK) {
-		rc = import_record(im, r);
+	} else {
+		rc = keep_id(im, r->id);
+		if (rc == TL_OK)
+			rc = import_record(im, r);
 	}
-	tl_record_free(r);
+	return rc;
+}
+
+/* Builds and checks one record of the file and hands it to the writer
+ * (the reader thread). */
+static enum tl_status take_record(struct import *im,
+				  const struct tl_entity *e, json_t *obj)
+{
+	struct tl_record *r;
+	enum tl_status rc;
+
+	rc = record_from_json(im, e, obj, &r);
+	if (rc == TL_OK && !push(im->q, ITEM_RECORD, TL_OK, r)) {
+		/* The writer failed and has its own message. */
+		tl_record_free(r);
+		rc = TL_ESYS;
+	}
 	return rc;
 }
 
@@ -976,28 +1125,27 @@ static enum tl_status start(struct import *im)
 	return rc;
 }
 
-/* Reads the document and writes it, all inside the bulk load. */
-static enum tl_status import_file(struct import *im)
+/*
+ * Reads the whole document (the reader thread): walks it, writing as it
+ * goes, or when the kinds are out of order, scans it first and then reads
+ * each kind's array in order.
+ */
+static enum tl_status read_file(struct import *im)
 {
 	struct doc d = {.write = true, .last = -1};
 	enum tl_status rc;
 
-	rc = start(im);
-	if (rc == TL_OK)
-		rc = walk(im, &d);
+	rc = walk(im, &d);
 	if (rc != TL_OK || !d.restart)
 		return rc;
-	/* Out of order: everything starts again, with a scan first. */
-	tl_bulk_abort(im->bulk);
-	im->bulk = NULL;
 	memset(&d, 0, sizeof(d));
 	for (int k = 0; k < TL_K_COUNT; k++)
 		d.at[k] = -1;
 	rc = seek_to(im, 0);
 	if (rc == TL_OK)
 		rc = walk(im, &d);
-	if (rc == TL_OK)
-		rc = start(im);
+	if (rc == TL_OK && !push(im->q, ITEM_RESTART, TL_OK, NULL))
+		rc = TL_ESYS;
 	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
 		if (d.at[k] < 0)
 			continue;
@@ -1007,6 +1155,79 @@ static enum tl_status import_file(struct import *im)
 		if (rc == TL_OK)
 			rc = array(im, tl_entity_get((enum tl_kind)k), true);
 	}
+	return rc;
+}
+
+static void *reader_main(void *arg)
+{
+	struct import *im = arg;
+	enum tl_status rc = read_file(im);
+
+	push(im->q, ITEM_END, rc, NULL);
+	return NULL;
+}
+
+/*
+ * Reads the document and writes it, all inside the bulk load: the reader
+ * thread reads, this one writes what it hands over.
+ */
+static enum tl_status import_file(struct import *im)
+{
+	struct import rim = *im;
+	struct tl_error rerr;
+	struct queue *q;
+	pthread_t reader;
+	enum tl_status rc;
+
+	rc = start(im);
+	if (rc != TL_OK)
+		return rc;
+	q = calloc(1, sizeof(*q));
+	if (!q)
+		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->filled, NULL);
+	pthread_cond_init(&q->emptied, NULL);
+	tl_error_clear(&rerr);
+	rim.err = &rerr;
+	rim.st = NULL;
+	rim.bulk = NULL;
+	rim.ids = NULL;
+	rim.q = q;
+	if (pthread_create(&reader, NULL, reader_main, &rim) != 0) {
+		rc = tl_error_set(im->err, TL_ESYS, _("Out of memory."));
+		q->stop = true;
+	}
+	while (rc == TL_OK) {
+		struct item it = pop(q);
+
+		if (it.kind == ITEM_RECORD) {
+			rc = write_record(im, it.r);
+			tl_record_free(it.r);
+		} else if (it.kind == ITEM_RESTART) {
+			/* Everything starts again, in order. */
+			tl_bulk_abort(im->bulk);
+			im->bulk = NULL;
+			rc = start(im);
+		} else {
+			if (it.rc != TL_OK)
+				rc = tl_error_set(im->err, it.rc, "%s",
+						  rerr.msg);
+			break;
+		}
+	}
+	if (!q->stop) {
+		stop_reader(q);
+		pthread_join(reader, NULL);
+		im->rd = rim.rd; /* its buffer may have grown */
+	}
+	/* What the reader handed over but was not written. */
+	for (size_t i = 0; i < q->count; i++)
+		tl_record_free(q->ring[(q->head + i) % QUEUE_LEN].r);
+	pthread_cond_destroy(&q->emptied);
+	pthread_cond_destroy(&q->filled);
+	pthread_mutex_destroy(&q->mu);
+	free(q);
 	return rc;
 }
 

@@ -11,7 +11,8 @@
  * builds the full-text rows and the audit rows with one INSERT ... SELECT
  * per table over the new rows (seq above the table's largest seq at the
  * start), recreates every index and trigger from the kept SQL (a sort per
- * index instead of a million random inserts) and commits.  The schema is
+ * index instead of a million random inserts) and commits.  (An import
+ * writes each record's full-text row with the record instead.)  The schema is
  * thus left exactly as it was, and a failure rolls all of it back.
  *
  * What the dropped triggers guarded is checked here instead: signed
@@ -46,6 +47,9 @@ struct tl_bulk {
 	struct tl_store *st;
 	sqlite3_stmt *ins[TL_K_COUNT];
 	sqlite3_stmt *tag;          /* is there a principle with this key */
+	sqlite3_stmt *fts[TL_K_COUNT]; /* an import's full-text rows */
+	sqlite3_stmt *has[TL_K_COUNT]; /* is this id among the new rows */
+	bool derived[TL_K_COUNT];   /* full text written with each row */
 	long long base[TL_K_COUNT]; /* largest seq before the load */
 	bool touched[TL_K_COUNT];
 	bool any_signed;            /* signed meetings existed before */
@@ -55,6 +59,7 @@ struct tl_bulk {
 	struct ddl *ddl;            /* dropped, to recreate at the end */
 	int nddl, capddl;
 };
+
 
 static enum tl_status oom(struct tl_error *err)
 {
@@ -107,8 +112,11 @@ static void restore(struct tl_bulk *b)
 
 static void free_bulk(struct tl_bulk *b)
 {
-	for (int k = 0; k < TL_K_COUNT; k++)
+	for (int k = 0; k < TL_K_COUNT; k++) {
 		sqlite3_finalize(b->ins[k]);
+		sqlite3_finalize(b->fts[k]);
+		sqlite3_finalize(b->has[k]);
+	}
 	sqlite3_finalize(b->tag);
 	for (int i = 0; i < b->nddl; i++) {
 		free(b->ddl[i].drop);
@@ -221,8 +229,12 @@ static enum tl_status drop_derived(struct tl_bulk *b, const char *table,
 	return rc;
 }
 
+static enum tl_status prepare_derive(struct tl_bulk *b,
+				     const struct tl_entity *e,
+				     struct tl_error *err);
+
 static enum tl_status prepare_kind(struct tl_bulk *b,
-				   const struct tl_entity *e,
+				   const struct tl_entity *e, bool import,
 				   struct tl_error *err)
 {
 	struct tl_store *st = b->st;
@@ -257,6 +269,80 @@ static enum tl_status prepare_kind(struct tl_bulk *b,
 			       &b->ins[e->kind], NULL) != SQLITE_OK)
 		return tl_db_error(st, err, N_("preparing a query"));
 	b->touched[e->kind] = true;
+	return import ? prepare_derive(b, e, err) : TL_OK;
+}
+
+/*
+ * An import writes a record's full-text row with the record, rather than
+ * with one INSERT ... SELECT per table at the end as for a generated
+ * load: the rows are the same, but the work is then done while the
+ * import's reader thread parses the next records, not after it.  (Audit
+ * rows stay at the end: an INSERT into the audit log costs a temporary
+ * table for its CHECK and an update of sqlite_sequence per statement.)
+ * The statement for kind e, if it has a full-text index.
+ */
+static enum tl_status prepare_derive(struct tl_bulk *b,
+				     const struct tl_entity *e,
+				     struct tl_error *err)
+{
+	struct tl_store *st = b->st;
+	char cols[512] = "", qs[128] = "", sql[1024], fts[80];
+	size_t len = 0, qlen = 0;
+	long long n = 0;
+	enum tl_status rc;
+
+	snprintf(fts, sizeof(fts), "%s_fts", e->plural);
+	rc = one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = ?",
+		     fts, &n, err);
+	if (rc != TL_OK)
+		return rc;
+	for (int i = 0; n > 0 && i < e->nfields && len < sizeof(cols) &&
+	     qlen < sizeof(qs); i++)
+		if (e->fields[i].flags & TL_FF_SEARCH) {
+			len += (size_t)snprintf(cols + len, sizeof(cols) - len,
+						", %s", e->fields[i].name);
+			qlen += (size_t)snprintf(qs + qlen, sizeof(qs) - qlen,
+						 ", ?");
+		}
+	if (n > 0) {
+		snprintf(sql, sizeof(sql), "INSERT INTO %s(rowid%s) VALUES "
+			 "(?%s)", fts, cols, qs);
+		if (sqlite3_prepare_v3(st->db, sql, -1,
+				       SQLITE_PREPARE_PERSISTENT,
+				       &b->fts[e->kind], NULL) != SQLITE_OK)
+			return tl_db_error(st, err, N_("preparing a query"));
+	}
+	b->derived[e->kind] = true;
+	return TL_OK;
+}
+
+/* The value of field i as the row stores it (its default when unset). */
+static const char *stored(const struct tl_record *r, int i)
+{
+	return r->values[i] ? r->values[i] : r->e->fields[i].def;
+}
+
+/* The full-text row of r, just inserted as `seq`. */
+static enum tl_status derive(struct tl_bulk *b, const struct tl_record *r,
+			     sqlite3_int64 seq, struct tl_error *err)
+{
+	const struct tl_entity *e = r->e;
+	sqlite3_stmt *s = b->fts[e->kind];
+	int step = SQLITE_DONE;
+
+	if (s) {
+		int col = 2;
+
+		sqlite3_bind_int64(s, 1, seq);
+		for (int i = 0; i < e->nfields; i++)
+			if (e->fields[i].flags & TL_FF_SEARCH)
+				sqlite3_bind_text(s, col++, stored(r, i), -1,
+						  SQLITE_STATIC);
+		step = sqlite3_step(s);
+		sqlite3_reset(s);
+	}
+	if (step != SQLITE_DONE)
+		return tl_db_error(b->st, err, N_("saving"));
 	return TL_OK;
 }
 
@@ -279,6 +365,107 @@ enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
 		 tl_entity_get(kind)->plural);
 	rc = one_int(b->st, sql, NULL, &n, err);
 	*empty = rc == TL_OK && n == 0;
+	return rc;
+}
+
+enum tl_status tl_bulk_holds(struct tl_bulk *b, const char *id, bool *found,
+			     struct tl_error *err)
+{
+	*found = false;
+	for (int k = 0; k < TL_K_COUNT && !*found; k++) {
+		sqlite3_stmt *s = b->has[k];
+		int step;
+
+		if (!b->touched[k])
+			continue;
+		if (!s) {
+			char sql[128];
+
+			snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE "
+				 "id = ? AND seq > %lld",
+				 tl_entity_get((enum tl_kind)k)->plural,
+				 b->base[k]);
+			if (sqlite3_prepare_v3(b->st->db, sql, -1,
+					       SQLITE_PREPARE_PERSISTENT,
+					       &b->has[k], NULL) != SQLITE_OK)
+				return tl_db_error(b->st, err,
+						   N_("reading the database"));
+			s = b->has[k];
+		}
+		sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+		step = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			return tl_db_error(b->st, err,
+					   N_("reading the database"));
+		*found = step == SQLITE_ROW;
+	}
+	return TL_OK;
+}
+
+static const char *text0(sqlite3_stmt *s)
+{
+	const char *t = (const char *)sqlite3_column_text(s, 0);
+
+	return t ? t : "";
+}
+
+/*
+ * The tables' new ids are merged in order, each table's from its id
+ * index (no sort, nothing kept but one id per table): an id that two
+ * tables hold comes up twice in a row.
+ */
+enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
+				 struct tl_error *err)
+{
+	sqlite3_stmt *s[TL_K_COUNT];
+	char last[TL_ID_LEN + 1] = "";
+	enum tl_status rc = TL_OK;
+	int n = 0, step;
+
+	out[0] = '\0';
+	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
+		char sql[128];
+
+		if (!b->touched[k])
+			continue;
+		snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE seq > %lld "
+			 "ORDER BY id", tl_entity_get((enum tl_kind)k)->plural,
+			 b->base[k]);
+		if (sqlite3_prepare_v2(b->st->db, sql, -1, &s[n], NULL) !=
+		    SQLITE_OK)
+			rc = tl_db_error(b->st, err, N_("reading the database"));
+		else if ((step = sqlite3_step(s[n])) == SQLITE_ROW)
+			n++;
+		else if (step == SQLITE_DONE)
+			sqlite3_finalize(s[n]);
+		else
+			rc = tl_db_error(b->st, err, N_("reading the database"));
+	}
+	while (rc == TL_OK && n > 0) {
+		const char *id;
+		int m = 0;
+
+		for (int i = 1; i < n; i++)
+			if (strcmp(text0(s[i]), text0(s[m])) < 0)
+				m = i;
+		id = text0(s[m]);
+		if (!strcmp(id, last)) {
+			snprintf(out, TL_ID_LEN + 1, "%s", id);
+			break;
+		}
+		snprintf(last, sizeof(last), "%s", id);
+		step = sqlite3_step(s[m]);
+		if (step != SQLITE_ROW) {
+			if (step != SQLITE_DONE)
+				rc = tl_db_error(b->st, err,
+						 N_("reading the database"));
+			sqlite3_finalize(s[m]);
+			s[m] = s[--n];
+		}
+	}
+	for (int i = 0; i < n; i++)
+		sqlite3_finalize(s[i]);
 	return rc;
 }
 
@@ -353,12 +540,13 @@ static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
 		return tl_error_set(err, TL_EINVAL, _("A bulk record needs "
 				    "its id and timestamps."));
 	}
-	rc = tl_validate_record(r, err);
+	/* An import has checked every value as it read it. */
+	rc = import ? tl_validate_rules(r, err) : tl_validate_record(r, err);
 	for (int i = 0; import && rc == TL_OK && i < e->nfields; i++)
 		if (e->fields[i].type == TL_FT_TAGS && r->values[i])
 			rc = check_tags(b, &e->fields[i], r->values[i], err);
 	if (rc == TL_OK && !b->ins[e->kind])
-		rc = prepare_kind(b, e, err);
+		rc = prepare_kind(b, e, import, err);
 	if (rc != TL_OK) {
 		b->failed = true;
 		return rc;
@@ -390,6 +578,10 @@ static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
 		b->failed = true;
 	}
 	sqlite3_reset(s);
+	if (rc == TL_OK && b->fts[e->kind]) {
+		rc = derive(b, r, sqlite3_last_insert_rowid(b->st->db), err);
+		b->failed = rc != TL_OK;
+	}
 	if (rc == TL_OK && defer) {
 		rc = tl_defer_signed(b->st, r->id, err);
 		b->failed = rc != TL_OK;
@@ -502,7 +694,7 @@ enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err)
 			continue;
 		if (b->any_signed)
 			rc = check_unlocked(b, e, err);
-		if (rc == TL_OK)
+		if (rc == TL_OK && !b->derived[k])
 			rc = fill_fts(b, e, err);
 		if (rc == TL_OK)
 			rc = fill_audit(b, e, err);

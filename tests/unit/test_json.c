@@ -582,6 +582,14 @@ static void test_large_file_all_or_nothing(void **state)
 	refused(text, len, false, "occurs more than once");
 	refused(text, len, true, "occurs more than once");
 	free(text);
+	/* The second record repeats the first's id and record 5000 is
+	 * malformed: the first fault in the file is the one reported (the
+	 * writer fails while the reader still has most of the file to go). */
+	text = many_units(6000, 5000, false, &len);
+	memcpy(strstr(text, "\"00000002-"), "\"00000001-", 10);
+	refused(text, len, false, "00000001-0000-4000-8000-000000000000 occurs "
+		"more than once");
+	free(text);
 	/* Whole, it goes in; and a second time it changes nothing. */
 	text = many_units(6000, -1, false, &len);
 	tmp_file(path);
@@ -648,6 +656,52 @@ static void test_import_into_partly_filled(void **state)
 	free(again);
 	free(text);
 	unlink(path);
+	json_decref(doc);
+	tl_store_close(st);
+}
+
+/*
+ * Into a database that holds units and people only, units are merged one
+ * by one and followups go in through the bulk load: a followup with a
+ * unit's id is refused all the same, and nothing is written.
+ */
+static void test_shared_id_merged_and_bulk(void **state)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(demo_text, 0, &jerr);
+	json_t *part = json_loads(demo_text, 0, &jerr);
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+	char path[PATH_SIZE];
+	const char *unit;
+	long before;
+	char *text;
+
+	(void)state;
+	assert_non_null(doc);
+	assert_non_null(part);
+	keep_units_people(part);
+	text = json_dumps(part, 0);
+	tmp_file(path);
+	spill(path, text, strlen(text));
+	assert_int_equal(tl_json_import(st, path, &stats, &err), TL_OK);
+	free(text);
+	before = count_all(st);
+	unit = json_string_value(json_object_get(json_array_get(
+		json_object_get(doc, "units"), 0), "id"));
+	json_object_set_new(last_of(doc, "followups"), "id",
+			    json_string(unit));
+	text = json_dumps(doc, 0);
+	spill(path, text, strlen(text));
+	assert_int_equal(tl_json_import(st, path, &stats, &err), TL_EINVAL);
+	if (!strstr(err.msg, "occurs more than once") ||
+	    !strstr(err.msg, unit))
+		fail_msg("message \"%s\"", err.msg);
+	assert_int_equal(count_all(st), before);
+	free(text);
+	unlink(path);
+	json_decref(part);
 	json_decref(doc);
 	tl_store_close(st);
 }
@@ -1015,6 +1069,7 @@ int main(void)
 		cmocka_unit_test(test_reordered_pretty),
 		cmocka_unit_test(test_large_file_all_or_nothing),
 		cmocka_unit_test(test_import_into_partly_filled),
+		cmocka_unit_test(test_shared_id_merged_and_bulk),
 		cmocka_unit_test(test_lenient_values),
 		cmocka_unit_test(test_many_records_paged),
 		cmocka_unit_test(test_demo_deterministic),
