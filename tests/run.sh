@@ -21,6 +21,9 @@
 # each under a time limit of TEST_TIMEOUT seconds (default 600) when
 # timeout(1) is there.
 #
+# ONLY, when set, picks tests by file name (an extended regular
+# expression), e.g. ONLY='json|roundtrip' make valgrind.
+#
 # TILLIT_WRAPPER, when set, is a command put in front of every unit test
 # binary and every run of tillit (make valgrind sets it to valgrind): the
 # CLI tests then get as TILLIT a small script that runs the wrapper on
@@ -110,12 +113,19 @@ start_case() {
 	fi
 }
 
+# ONLY, when set, is an extended regular expression: only the tests whose
+# file name (test_json, test_roundtrip.sh) it matches run.
+chosen() {
+	[ -z "${ONLY:-}" ] || basename "$1" | grep -Eq -- "$ONLY"
+}
 for bin in "$B"/tests/test_*; do
 	if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then continue; fi
+	chosen "$bin" || continue
 	start_case unit "$bin"
 done
 for script in "$root"/tests/cli/test_*.sh; do
 	[ -f "$script" ] || continue
+	chosen "$script" || continue
 	start_case cli "$script"
 done
 wait

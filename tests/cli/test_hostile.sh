@@ -298,6 +298,15 @@ if command -v tmux >/dev/null 2>&1; then
 		done
 		return 1
 	}
+	settle() { # waits until two captures 0.3 s apart are the same
+		for _ in $(seq 30); do
+			cp "$W/pane" "$W/pane.prev"
+			sleep 0.3
+			t capture-pane -p >"$W/pane" 2>/dev/null
+			cmp -s "$W/pane" "$W/pane.prev" && return 0
+		done
+		return 0
+	}
 	title=$(t display -p '#{pane_title}')
 	# view NAME KEYS WAIT-FOR: presses KEYS, then checks the screen.
 	view() {
@@ -310,6 +319,10 @@ if command -v tmux >/dev/null 2>&1; then
 			fail "tmux: $name shows" "$(head -5 "$W/pane")"
 			return
 		fi
+		# A slow start (valgrind) can show the heading before the
+		# rest: wait for the text, then for the screen to settle.
+		screen pwned
+		settle
 		now=$(t display -p '#{pane_title}')
 		if [ "$now" != "$title" ]; then
 			fail "tmux: $name leaves the window title alone" \
