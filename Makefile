@@ -163,7 +163,7 @@ asan: deps-test
 # Every unit and command-line test with tillit (and the unit tests) under
 # valgrind memcheck: an error or a byte definitely lost fails the run.
 # Each run's report goes to build/valgrind/ (empty when clean); the
-# summary, for doc/reliability.md, to build/valgrind.summary.
+# run's line, for doc/reliability.md, is added to build/valgrind.history.
 .PHONY: valgrind reliability
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite
@@ -183,11 +183,12 @@ valgrind: deps-test
 	for f in $$(find build/valgrind -name '*.log' -size +0 | head -5); do \
 		echo "--- $$f"; head -40 $$f; done; \
 	echo "valgrind: $$runs runs, $$bad with errors or definite leaks"; \
-	{ echo "$$(date -u '+%Y-%m-%d %H:%M UTC'), commit $$(git rev-parse \
-		--short HEAD 2>/dev/null || echo unknown)"; \
-	  echo "$$(tail -n 1 build/valgrind.out)"; \
-	  echo "$$runs processes under valgrind, $$bad with an error or a" \
-		"byte definitely lost"; } >build/valgrind.summary; \
+	echo "$$(date -u '+%Y-%m-%d %H:%M UTC'), commit $$(git rev-parse \
+		--short HEAD 2>/dev/null || echo unknown)," \
+		"$${ONLY:+tests matching '$$ONLY'}$${ONLY:-the whole suite}:" \
+		"$$(tail -n 1 build/valgrind.out);" \
+		"$$runs processes under valgrind, $$bad with an error or a" \
+		"byte definitely lost" >>build/valgrind.history; \
 	[ $$rc = 0 ] && [ $$bad = 0 ]
 
 # The long form of the crash, concurrency and fault tests (REL_KILLS

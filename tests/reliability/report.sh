@@ -10,9 +10,10 @@
 # output in build/reliability/, and writes doc/reliability.md: one row per
 # check with its result and the test, then every figure measured.  The
 # fuzzing runs (minutes each) are not repeated: their table is taken from
-# tests/fuzz/RESULTS.md, where `make fuzz` runs are recorded; the last
-# `make valgrind` is taken from build/valgrind.summary when there is one.  Exits 1 when a check failed (the
-# report is written all the same, saying so).  `make reliability` runs it.
+# tests/fuzz/RESULTS.md, where `make fuzz` runs are recorded, and the
+# `make valgrind` runs from build/valgrind.history.  Exits 1 when a check
+# failed (the report is written all the same, saying so).
+# `make reliability` runs it.
 set -u
 
 TILLIT=${1:?usage: report.sh TILLIT [KILLS [SECONDS [WRITERS]]]}
@@ -181,10 +182,12 @@ count() {
 	echo "and the unit tests under valgrind memcheck, failing on any error or"
 	echo "any byte definitely lost."
 	echo
-	if [ -s build/valgrind.summary ]; then
-		echo "The last \`make valgrind\` on this machine:"
+	if [ -s build/valgrind.history ]; then
+		echo "The runs of \`make valgrind\` on this machine (a"
+		echo "failed test there is a test's own failure under valgrind's"
+		echo "slowness; memory errors and leaks are the last figure):"
 		echo
-		sed 's/^/- /' build/valgrind.summary
+		sed 's/^/- /' build/valgrind.history
 	else
 		echo "\`make valgrind\` has not been run on this machine."
 	fi
