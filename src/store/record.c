@@ -823,7 +823,7 @@ enum tl_status tl_update_internal(struct tl_store *st, struct tl_record *r,
 enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 			    bool *changed, struct tl_error *err)
 {
-	struct tl_record *old = NULL, *w;
+	struct tl_record *old = NULL, *given, *w;
 	enum tl_status rc;
 	bool defer;
 
@@ -835,16 +835,31 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 	rc = tl_store_get(st, r->e->kind, r->id, &old, err);
 	if (rc != TL_OK && rc != TL_ENOTFOUND)
 		return rc;
-	if (old && !any_change(old, r) &&
+	/*
+	 * A field left out takes its default, as in a new record and in the
+	 * bulk load: a record that the bulk load stored with its default
+	 * status then merges as unchanged, instead of having NULL written
+	 * over a field that must have a value.
+	 */
+	given = tl_record_dup(r);
+	for (int i = 0; given && i < given->e->nfields; i++) {
+		const struct tl_field *f = &given->e->fields[i];
+		if (!given->values[i] && f->def &&
+		    !tl_record_set(given, i, f->def)) {
+			tl_record_free(given);
+			given = NULL;
+		}
+	}
+	if (!given) {
+		tl_record_free(old);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	if (old && !any_change(old, given) &&
 	    !strcmp(old->created_at, r->created_at) &&
 	    !strcmp(old->updated_at, r->updated_at)) {
 		tl_record_free(old);
+		tl_record_free(given);
 		return TL_OK;
-	}
-	w = tl_record_dup(r);
-	if (!w) {
-		tl_record_free(old);
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	/*
 	 * A signed meeting is written as held and becomes signed at the
@@ -852,12 +867,15 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 	 * items and the rest, which an import brings after it, can still
 	 * go in.  The audit rows show the values as given.
 	 */
-	defer = w->e->kind == TL_K_MEETING &&
-		streq(w->values[TL_MEETING_STATUS], "signed") &&
+	defer = given->e->kind == TL_K_MEETING &&
+		streq(given->values[TL_MEETING_STATUS], "signed") &&
 		!(old && streq(old->values[TL_MEETING_STATUS], "signed"));
-	if (defer && !tl_record_set(w, TL_MEETING_STATUS, "held")) {
+	w = defer ? tl_record_dup(given) : given;
+	if (!w || (defer && !tl_record_set(w, TL_MEETING_STATUS, "held"))) {
 		tl_record_free(old);
-		tl_record_free(w);
+		if (w != given)
+			tl_record_free(w);
+		tl_record_free(given);
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	rc = tl_validate_record(w, err);
@@ -874,14 +892,14 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 			rc = check_tags(st, &w->e->fields[i], w->values[i],
 					err);
 	if (rc == TL_OK)
-		rc = check_locked(st, old, r, err);
+		rc = check_locked(st, old, given, err);
 	if (rc == TL_OK)
 		rc = tl_sp_begin(st, err);
 	if (rc == TL_OK) {
 		if (old) {
 			rc = update_row(st, w, err);
 			if (rc == TL_OK)
-				rc = audit_changes(st, old, r, err);
+				rc = audit_changes(st, old, given, err);
 		} else {
 			rc = insert_row(st, w, err);
 			if (rc == TL_OK)
@@ -897,7 +915,9 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 	if (rc == TL_OK)
 		*changed = true;
 	tl_record_free(old);
-	tl_record_free(w);
+	if (w != given)
+		tl_record_free(w);
+	tl_record_free(given);
 	return rc;
 }
 
