@@ -185,7 +185,8 @@ valgrind: deps-test
 	echo "valgrind: $$runs runs, $$bad with errors or definite leaks"; \
 	echo "$$(date -u '+%Y-%m-%d %H:%M UTC'), commit $$(git rev-parse \
 		--short HEAD 2>/dev/null || echo unknown)," \
-		"$${ONLY:+tests matching '$$ONLY'}$${ONLY:-the whole suite}:" \
+		"$$(if [ -n "$${ONLY:-}" ]; then echo "tests matching '$$ONLY'"; \
+		else echo "the whole suite"; fi):" \
 		"$$(tail -n 1 build/valgrind.out);" \
 		"$$runs processes under valgrind, $$bad with an error or a" \
 		"byte definitely lost" >>build/valgrind.history; \
