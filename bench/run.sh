@@ -112,8 +112,24 @@ nkeys=50
 keys j $nkeys
 keys PageDown $nkeys
 keys G 10
-ui meeting0 "key 2" dump
-ui meeting "key 2" "key Enter" dump
+# Opening a meeting is measured over N meetings: open it (Enter), go
+# back (q) and down (j), against the same script with only the j's.
+nmeet=20
+meetings() { # meetings NAME KEYS...: key 2, then N times KEYS, dump
+	f=$work/ui-$1.txt
+	shift
+	{
+		echo "key 2"
+		i=0
+		while [ "$i" -lt "$nmeet" ]; do
+			for k in "$@"; do echo "key $k"; done
+			i=$((i + 1))
+		done
+		echo dump
+	} >"$f"
+}
+meetings meeting0 j
+meetings meeting Enter q j
 ui search0 "key /" dump
 ui search "key /" "type bemanningen" "key Enter" dump
 
@@ -239,6 +255,9 @@ runs_save=$runs
 runs=3
 bench calcurse_t "calcurse -D $cal -t"
 rss calcurse_t "calcurse -D $cal -t"
+# The same work for tillit: that many follow-ups listed, every column.
+bench cli_list_n "$T --db $db followup list --limit $ncal"
+rss cli_list_n "$T --db $db followup list --limit $ncal"
 runs=$runs_save
 
 # ---- the table ----
@@ -262,7 +281,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {
 j=$(diff_per ui_j ui_list0 $nkeys)
 pg=$(diff_per ui_pgdn ui_list0 $nkeys)
 g=$(diff_per ui_end ui_list0 10)
-mt=$(diff_per ui_meeting ui_meeting0 1)
+mt=$(diff_per ui_meeting ui_meeting0 $nmeet)
 st=$(diff_per ui_search ui_search0 1)
 tc=$(get task_count_$ntask)
 ta=$(get task_add_$ntask)
@@ -276,7 +295,7 @@ table=$work/table.md
 	echo "| UI keystroke: scroll (j) | $j ms | ≤ 5 ms | | | |"
 	echo "| UI keystroke: Page Down | $pg ms | ≤ 5 ms | | | |"
 	echo "| UI keystroke: jump to the end (G) | $g ms | ≤ 5 ms | | | |"
-	echo "| UI open a meeting with its agenda | $mt ms | | | | |"
+	echo "| UI open a meeting with its agenda (and back) | $mt ms | | | | |"
 	echo "| UI search, first screen of results | $st ms | ≤ 50 ms | | | |"
 	echo "| CLI followup list --overdue --owner (first page) | $(ms cli_overdue) ms (± $(spread cli_overdue)) | ≤ 20 ms | task count (filter), $ntask tasks | $tc ms | $(ratio "$(ms cli_overdue)" "$tc") |"
 	echo "| CLI search WORD | $(ms cli_search) ms (± $(spread cli_search)) | | | | |"
@@ -290,7 +309,7 @@ table=$work/table.md
 	echo "| peak RSS, CLI add | $(mib cli_add) MiB | ≤ 32 MiB | | | |"
 	echo "| peak RSS, CLI export | $(mib cli_export) MiB | ≤ 32 MiB | | | |"
 	echo "| peak RSS, CLI import | $(mib cli_import) MiB | ≤ 32 MiB | | | |"
-	echo "| list $ncal to-dos | | | calcurse -t | $cc ms ($(mib calcurse_t) MiB) | |"
+	echo "| CLI followup list --limit $ncal (list that many) | $(ms cli_list_n) ms ($(mib cli_list_n) MiB) | | calcurse -t, $ncal to-dos | $cc ms ($(mib calcurse_t) MiB) | $(ratio "$(ms cli_list_n)" "$cc") |"
 	if [ -n "$task1m" ]; then
 		echo "| CLI overdue list vs task count, 1,000,000 tasks | $(ms cli_overdue) ms | | task count | $(get task_count_1000000) ms ($(mib task_count_1000000) MiB) | $(ratio "$(ms cli_overdue)" "$(get task_count_1000000)") |"
 		echo "| CLI followup add vs task add, 1,000,000 tasks | $(ms cli_add) ms | | task add | $(get task_add_1000000) ms | $(ratio "$(ms cli_add)" "$(get task_add_1000000)") |"
@@ -313,7 +332,7 @@ else out=$data/performance-small.md; fi
 	echo "- $(sqlite3 --version | cut -d' ' -f1 | sed 's/^/SQLite (shell) /'), $(task --version 2>/dev/null | sed 's/^/Taskwarrior /'), $(calcurse --version 2>/dev/null | head -1 | cut -d' ' -f1-2)"
 	echo "- database: the $tier tier, $records records, $db_mib MiB, generated in $gen_time s"
 	echo "- each figure: the median of $runs runs (export, import and calcurse: 3) after 2 warm-up runs, with the standard deviation; warm page cache"
-	echo "- UI keystroke cost: (time of a script with N keys − time of the same script without them) / N, on the follow-up list, 100×30 screen"
+	echo "- UI keystroke cost: (time of a script with N keys − time of the same script without them) / N, on the follow-up list, 100×30 screen; a meeting: N = 20 meetings opened (Enter), left (q) and stepped over (j), against the same script with only the j's"
 	echo
 	cat "$table"
 	echo

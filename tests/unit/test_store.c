@@ -551,6 +551,29 @@ static void test_lists_use_indexes_at_100000(void **state)
 	tl_store_close(st);
 }
 
+/*
+ * The meeting view lists the open follow-ups of the meeting's series:
+ * they must be found through the series' meetings, not by walking every
+ * open follow-up in due order (the status index), which at the large
+ * tier reads most of a million rows for one meeting.
+ */
+static void test_series_followups_go_through_meetings(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_query q = {.kind = TL_K_FOLLOWUP, .open = true,
+			     .series = "00000000-0000-4000-8000-000000000000"};
+	char *plan;
+	(void)state;
+
+	assert_int_equal(tl_store_explain(st, &q, &plan, &err), TL_OK);
+	if (!strstr(plan, "followups_meeting") || strstr(plan, "status"))
+		fail_msg("a series' follow-ups are not found through its "
+			 "meetings:\n%s", plan);
+	free(plan);
+	tl_store_close(st);
+}
+
 static void test_every_list_query_is_served_by_an_index(void **state)
 {
 	struct tl_store *st = mem_store();
@@ -795,6 +818,7 @@ int main(void)
 		cmocka_unit_test(test_keyset_paging_and_filters),
 		cmocka_unit_test(test_lists_use_indexes_at_100000),
 		cmocka_unit_test(test_every_list_query_is_served_by_an_index),
+		cmocka_unit_test(test_series_followups_go_through_meetings),
 		cmocka_unit_test(test_search_finds_swedish_words),
 		cmocka_unit_test(test_search_many_short_words),
 		cmocka_unit_test(test_put_merges_by_id),
