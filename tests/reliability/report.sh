@@ -80,7 +80,7 @@ count() {
 	echo "$started; do not edit by hand.  Every row is a check that ran;"
 	echo "\`make test\` runs the same scripts in a short form"
 	echo "(tests/cli/test_crash.sh, test_concurrency.sh, test_faults.sh,"
-	echo "test_bad_input.sh)."
+	echo "test_bad_input.sh, test_hostile.sh)."
 	echo
 	if [ "$status" = 0 ]; then
 		echo "**Result: every check passed.**"
