@@ -533,6 +533,25 @@ static const char html_style[] =
 	"  .meta{color:#000}\n"
 	"}\n";
 
+/*
+ * A heading of `level` 1-3 in Markdown ("#", "##", "###") or plain text
+ * (underlined with "=" or "-", or a line of its own), after the blank
+ * line that separates it from what came before.
+ */
+static void plain_heading(struct mw *w, const char *text, int level)
+{
+	sep(w);
+	if (is_md(w)) {
+		fprintf(w->out, "%.*s ", level, "###");
+		md_escape(w->out, text, "");
+		fputc('\n', w->out);
+	} else if (level < 3) {
+		txt_heading(w->out, text, level == 1 ? '=' : '-', 0);
+	} else {
+		txt_wrap(w->out, text, 0, 0);
+	}
+}
+
 /* The document's title; opens the HTML document. */
 static void mw_title(struct mw *w, const char *text)
 {
@@ -550,14 +569,7 @@ static void mw_title(struct mw *w, const char *text)
 		fputs("</h1>\n", w->out);
 		return;
 	}
-	sep(w);
-	if (is_md(w)) {
-		fputs("# ", w->out);
-		md_escape(w->out, text, "");
-		fputc('\n', w->out);
-	} else {
-		txt_heading(w->out, text, '=', 0);
-	}
+	plain_heading(w, text, 1);
 }
 
 /* A section heading (h2): attendance, items, mandates... */
@@ -571,14 +583,7 @@ static void mw_section(struct mw *w, const char *text)
 		w->sec_open = true;
 		return;
 	}
-	sep(w);
-	if (is_md(w)) {
-		fputs("## ", w->out);
-		md_escape(w->out, text, "");
-		fputc('\n', w->out);
-	} else {
-		txt_heading(w->out, text, '-', 0);
-	}
+	plain_heading(w, text, 2);
 }
 
 /* A block in a section (h3): one item, mandate or frame. */
@@ -600,14 +605,7 @@ static void mw_block(struct mw *w, const char *text)
 		html_escape(w->out, one, false);
 		fputs("</h3>\n", w->out);
 	} else {
-		sep(w);
-		if (is_md(w)) {
-			fputs("### ", w->out);
-			md_escape(w->out, one, "");
-			fputc('\n', w->out);
-		} else {
-			txt_wrap(w->out, one, 0, 0);
-		}
+		plain_heading(w, one, 3);
 	}
 	w->block_open = true;
 	free(one);
