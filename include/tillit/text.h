@@ -51,6 +51,16 @@ char *tl_text_fit(const char *s, size_t width, bool right_align, char *out,
  */
 char *tl_text_sanitize(const char *s, bool keep_newlines);
 
+/*
+ * in quoted for a message, into buf (size bytes, at least 4 * chars + 4):
+ * sanitised (tl_text_sanitize), so that no control character or broken
+ * UTF-8 reaches a terminal, and cut after `chars` characters, never
+ * inside one, with "…" when something was left out.  NULL quotes as "".
+ * Returns buf.
+ */
+const char *tl_text_quote(const char *in, size_t chars, char *buf,
+			  size_t size);
+
 /* The first line of s, at most max_bytes, as a new string.  Caller frees. */
 char *tl_text_first_line(const char *s, size_t max_bytes);
 

@@ -127,46 +127,10 @@ static int scan_hm(const char *s, int *hh, int *mm)
 	return n + 3;
 }
 
-/*
- * The input quoted in a message: sanitised, so that no control character
- * or broken UTF-8 reaches a terminal, and cut to about 40 characters.
- */
+/* The input quoted in a message: see tl_text_quote. */
 static const char *quote(const char *in, char *buf, size_t size)
 {
-	size_t cut = in ? strlen(in) : 0;
-	char *head, *safe;
-	size_t n = 0, chars = 0;
-	bool more = cut > 160;
-
-	/* Only the start is quoted; cut it before a character, not inside. */
-	if (more) {
-		cut = 160;
-		while (cut > 0 && ((unsigned char)in[cut] & 0xC0) == 0x80)
-			cut--;
-	}
-	head = strndup(in ? in : "", cut);
-	safe = head ? tl_text_sanitize(head, false) : NULL;
-	free(head);
-	buf[0] = '\0';
-	if (!safe)
-		return buf;
-	while (safe[n] && chars < 40) {
-		size_t len = 1;
-		while (((unsigned char)safe[n + len] & 0xC0) == 0x80)
-			len++;
-		if (n + len + 4 > size)
-			break;
-		n += len;
-		chars++;
-	}
-	memcpy(buf, safe, n);
-	if (safe[n] || more) {
-		memcpy(buf + n, "\xE2\x80\xA6", 3); /* U+2026 ellipsis */
-		n += 3;
-	}
-	buf[n] = '\0';
-	free(safe);
-	return buf;
+	return tl_text_quote(in, 40, buf, size);
 }
 
 /* The value of TILLIT_NOW, or NULL when it is unset or empty. */

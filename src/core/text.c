@@ -325,3 +325,42 @@ char *tl_text_first_line(const char *s, size_t max_bytes)
 	out[n] = '\0';
 	return out;
 }
+
+const char *tl_text_quote(const char *in, size_t chars, char *buf,
+			  size_t size)
+{
+	size_t cut = in ? strlen(in) : 0;
+	char *head, *safe;
+	size_t n = 0, shown = 0;
+	bool more = cut > 4 * chars;
+
+	/* Only the start is quoted; cut it before a character, not inside. */
+	if (more) {
+		cut = 4 * chars;
+		while (cut > 0 && ((unsigned char)in[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	head = strndup(in ? in : "", cut);
+	safe = head ? tl_text_sanitize(head, false) : NULL;
+	free(head);
+	buf[0] = '\0';
+	if (!safe)
+		return buf;
+	while (safe[n] && shown < chars) {
+		size_t len = 1;
+		while (((unsigned char)safe[n + len] & 0xC0) == 0x80)
+			len++;
+		if (n + len + 4 > size)
+			break;
+		n += len;
+		shown++;
+	}
+	memcpy(buf, safe, n);
+	if (safe[n] || more) {
+		memcpy(buf + n, "\xE2\x80\xA6", 3); /* U+2026 ellipsis */
+		n += 3;
+	}
+	buf[n] = '\0';
+	free(safe);
+	return buf;
+}

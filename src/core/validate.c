@@ -36,40 +36,7 @@
 /* The value quoted for a message; see the file comment. */
 static const char *quote(const char *in, char *buf, size_t size)
 {
-	size_t cut = in ? strlen(in) : 0;
-	char *head, *safe;
-	size_t n = 0, chars = 0;
-	bool more = cut > 4 * QUOTE_CHARS;
-
-	/* Only the start is quoted; cut it before a character, not inside. */
-	if (more) {
-		cut = 4 * QUOTE_CHARS;
-		while (cut > 0 && ((unsigned char)in[cut] & 0xC0) == 0x80)
-			cut--;
-	}
-	head = strndup(in ? in : "", cut);
-	safe = head ? tl_text_sanitize(head, false) : NULL;
-	free(head);
-	buf[0] = '\0';
-	if (!safe)
-		return buf;
-	while (safe[n] && chars < QUOTE_CHARS) {
-		size_t len = 1;
-		while (((unsigned char)safe[n + len] & 0xC0) == 0x80)
-			len++;
-		if (n + len + 4 > size)
-			break;
-		n += len;
-		chars++;
-	}
-	memcpy(buf, safe, n);
-	if (safe[n] || more) {
-		memcpy(buf + n, "\xE2\x80\xA6", 3); /* U+2026 ellipsis */
-		n += 3;
-	}
-	buf[n] = '\0';
-	free(safe);
-	return buf;
+	return tl_text_quote(in, QUOTE_CHARS, buf, size);
 }
 
 /* A bounded output string. */

@@ -33,6 +33,7 @@
 #include "tillit/i18n.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
+#include "tillit/text.h"
 #include "tillit/validate.h"
 
 /* ---- import ---------------------------------------------------------- */
@@ -83,15 +84,8 @@ static enum tl_status rec_error(struct import *im, enum tl_status status,
  */
 static const char *clip(const char *s, char *buf, size_t size)
 {
-	size_t n = strlen(s);
+	size_t n = tl_utf8_prefix(s, size > 61 ? 60 : size - 1);
 
-	if (size > 61)
-		size = 61;
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	return buf;
