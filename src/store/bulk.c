@@ -54,6 +54,7 @@ struct tl_bulk {
 	bool touched[TL_K_COUNT];
 	bool any_signed;            /* signed meetings existed before */
 	bool wal_off;               /* journal switched from WAL */
+	bool fk_off;                /* references checked at the end */
 	bool failed;
 	bool audit_dropped;
 	struct ddl *ddl;            /* dropped, to recreate at the end */
@@ -102,9 +103,44 @@ static bool set_journal(struct tl_store *st, const char *mode,
 	return ok;
 }
 
+/* Every reference the schema declares: child table, column, parent
+ * table and its key, in schema order. */
+#define FK_LIST "SELECT m.name, p.\"from\", p.\"table\", " \
+	"coalesce(p.\"to\", 'id') FROM sqlite_master m, " \
+	"pragma_foreign_key_list(m.name) p WHERE m.type = 'table' " \
+	"ORDER BY m.rowid, p.id, p.seq"
+
+/*
+ * Whether every table that holds references is empty: then the load turns
+ * SQLite's reference checks off and check_references() makes them at the
+ * end, for the whole of each table, at once.
+ */
+static bool refs_empty(struct tl_store *st)
+{
+	sqlite3_stmt *s;
+	bool empty = true;
+
+	if (sqlite3_prepare_v2(st->db, FK_LIST, -1, &s, NULL) != SQLITE_OK)
+		return false;
+	while (empty && sqlite3_step(s) == SQLITE_ROW) {
+		char sql[128];
+		long long n = 1;
+
+		snprintf(sql, sizeof(sql), "SELECT EXISTS (SELECT 1 FROM %s)",
+			 (const char *)sqlite3_column_text(s, 0));
+		empty = one_int(st, sql, NULL, &n, NULL) == TL_OK && n == 0;
+	}
+	sqlite3_finalize(s);
+	return empty;
+}
+
 static void restore(struct tl_bulk *b)
 {
 	sqlite3_exec(b->st->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	if (b->fk_off)
+		sqlite3_exec(b->st->db, "PRAGMA foreign_keys = ON", NULL, NULL,
+			     NULL);
+	b->fk_off = false;
 	if (b->wal_off)
 		set_journal(b->st, "WAL", "wal");
 	b->wal_off = false;
@@ -145,6 +181,11 @@ enum tl_status tl_bulk_begin(struct tl_store *st, struct tl_bulk **out,
 	    one_int(st, "SELECT count(*) FROM meetings", NULL, &n, err) ==
 	    TL_OK && n == 0)
 		b->wal_off = set_journal(st, "DELETE", "delete");
+	/* Outside a transaction, where the setting takes effect. */
+	if (!st->readonly && refs_empty(st) &&
+	    sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL,
+			 NULL) == SQLITE_OK)
+		b->fk_off = true;
 	sqlite3_exec(st->db, BULK_CACHE, NULL, NULL, NULL);
 	rc = tl_store_begin(st, err);
 	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
@@ -676,6 +717,44 @@ static enum tl_status fill_audit(struct tl_bulk *b, const struct tl_entity *e,
 	return run_bound(b, sql, b->base[e->kind], err);
 }
 
+/*
+ * SQLite's reference checks, made once for the whole load (see
+ * refs_empty): for each reference column, the distinct values (read from
+ * the column's index, in order) that name no row of the parent table.
+ * The first one found is reported as a commit would report it.
+ */
+static enum tl_status check_references(struct tl_bulk *b,
+				       struct tl_error *err)
+{
+	struct tl_store *st = b->st;
+	sqlite3_stmt *s;
+	enum tl_status rc = TL_OK;
+	int step;
+
+	if (sqlite3_prepare_v2(st->db, FK_LIST, -1, &s, NULL) != SQLITE_OK)
+		return tl_db_error(st, err, N_("reading the database"));
+	while (rc == TL_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		const char *c = (const char *)sqlite3_column_text(s, 1);
+		const char *p = (const char *)sqlite3_column_text(s, 2);
+		const char *k = (const char *)sqlite3_column_text(s, 3);
+		char sql[512];
+		long long seq = 0;
+
+		snprintf(sql, sizeof(sql), "SELECT min(seq) FROM %s WHERE %s = "
+			 "(SELECT v FROM (SELECT DISTINCT %s AS v FROM %s "
+			 "WHERE %s IS NOT NULL) WHERE NOT EXISTS (SELECT 1 "
+			 "FROM %s WHERE %s = v) LIMIT 1)", t, c, c, t, c, p, k);
+		rc = one_int(st, sql, NULL, &seq, err);
+		if (rc == TL_OK && seq > 0)
+			rc = tl_dangling_error(st, t, seq, p, err);
+	}
+	if (rc == TL_OK && step != SQLITE_DONE)
+		rc = tl_db_error(st, err, N_("reading the database"));
+	sqlite3_finalize(s);
+	return rc;
+}
+
 enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err)
 {
 	struct tl_store *st = b->st;
@@ -701,6 +780,9 @@ enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err)
 	}
 	for (int i = 0; rc == TL_OK && i < b->nddl; i++)
 		rc = tl_exec(st, b->ddl[i].create, err);
+	/* After the indexes: the check reads the reference columns' own. */
+	if (rc == TL_OK && b->fk_off)
+		rc = check_references(b, err);
 	if (rc == TL_OK)
 		rc = tl_store_commit(st, err);
 	else

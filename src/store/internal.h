@@ -34,6 +34,7 @@ struct tl_store {
 	int ncache;
 	struct tl_pending_seal *pending; /* see tl_defer_signed */
 	int npending, cappending;
+	int wal_pages;        /* WAL length that wal_hook() empties */
 };
 
 /* The migrations: tl_store_migrations[v] takes user_version v-1 to v. */
@@ -81,6 +82,15 @@ enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
 
 /* The sentence for a change to a signed meeting or what belongs to it. */
 enum tl_status tl_locked_error(struct tl_error *err);
+
+/*
+ * "The <kind> <id> refers to a <kind> that does not exist; nothing was
+ * saved.": the row `seq` of `table` refers to a missing row of `parent`
+ * (table names).  TL_EREFUSED, with err set when `table` is a kind's.
+ */
+enum tl_status tl_dangling_error(struct tl_store *st, const char *table,
+				 sqlite3_int64 seq, const char *parent,
+				 struct tl_error *err);
 
 /* Appends one audit row. */
 enum tl_status tl_audit_add(struct tl_store *st, const char *entity,

@@ -79,3 +79,35 @@ else
 	notok "a field left out takes its default, and a second import changes nothing" \
 		"$(cat "$d/out" "$d/again")"
 fi
+
+# A reference to a record that is in neither the file nor the database:
+# into a new database (references checked once, at the end of the bulk
+# load) and into one that holds records (checked by SQLite at the
+# commit), the same sentence, exit 1 and nothing saved.
+awk 'index($0, "\"followups\": [") { f = 1 }
+	f && !done && /"owner": "/ {
+		sub(/"owner": "[^"]*"/, "\"owner\": \"00000000-0000-4000-8000-00000000dead\"")
+		done = 1 }
+	{ print }' "$d/1.json" >"$d/dangling.json"
+fid=$(awk 'index($0, "00000000dead") { match($0, /"id": "[^"]*"/)
+	print substr($0, RSTART + 7, 36); exit }' "$d/dangling.json")
+want="The follow-up $fid refers to a person that does not exist; nothing was saved."
+"$TILLIT" --db "$d/dang.db" import "$d/dangling.json" >"$d/out" 2>&1
+rc=$?
+if [ -n "$fid" ] && [ "$rc" = 1 ] && grep -qF "$want" "$d/out" &&
+	[ "$(sqlite3 "$d/dang.db" "SELECT count(*) FROM followups" 2>/dev/null || echo 0)" = 0 ]; then
+	ok "a dangling reference into a new database is named, and nothing is saved"
+else
+	notok "a dangling reference into a new database is named, and nothing is saved" \
+		"rc=$rc id=$fid" "$(cat "$d/out")"
+fi
+sqlite3 "$d/c.db" .dump >"$d/dump3" 2>/dev/null
+"$TILLIT" --db "$d/c.db" import "$d/dangling.json" >"$d/out" 2>&1
+rc=$?
+sqlite3 "$d/c.db" .dump >"$d/dump4" 2>/dev/null
+if [ "$rc" = 1 ] && grep -qF "$want" "$d/out" && cmp -s "$d/dump3" "$d/dump4"; then
+	ok "a dangling reference merged into a database is named, and nothing is saved"
+else
+	notok "a dangling reference merged into a database is named, and nothing is saved" \
+		"rc=$rc" "$(cat "$d/out")"
+fi

@@ -706,6 +706,54 @@ static void test_shared_id_merged_and_bulk(void **state)
 	tl_store_close(st);
 }
 
+/*
+ * A reference to a record in neither the file nor the database.  Into an
+ * empty database the load checks references once, at its end; the
+ * sentence is the one a commit gives, nothing is written, and afterwards
+ * the store checks references again.
+ */
+static void test_dangling_reference(void **state)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(demo_text, 0, &jerr);
+	struct tl_store *st = open_empty();
+	struct tl_json_stats stats;
+	struct tl_error err;
+	char path[PATH_SIZE], want[256];
+	const char *id;
+	char *text;
+
+	(void)state;
+	assert_non_null(doc);
+	json_object_set_new(last_of(doc, "followups"), "owner",
+			    json_string("00000000-0000-4000-8000-00000000dead"));
+	id = json_string_value(json_object_get(last_of(doc, "followups"),
+					       "id"));
+	snprintf(want, sizeof(want), "The follow-up %s refers to a person "
+		 "that does not exist; nothing was saved.", id);
+	text = json_dumps(doc, 0);
+	tmp_file(path);
+	spill(path, text, strlen(text));
+	assert_int_equal(tl_json_import(st, path, &stats, &err), TL_EREFUSED);
+	if (!strstr(err.msg, want))
+		fail_msg("message \"%s\"", err.msg);
+	assert_int_equal(count_all(st), 0);
+
+	/* The demo goes in through the load; the same file merged into it
+	 * afterwards is refused at the commit, as SQLite checks the
+	 * references again. */
+	if (tl_json_import(st, demo_path, &stats, &err) != TL_OK)
+		fail_msg("import: %s", err.msg);
+	assert_int_equal(tl_json_import(st, path, &stats, &err), TL_EREFUSED);
+	if (!strstr(err.msg, want))
+		fail_msg("message \"%s\"", err.msg);
+	assert_int_equal(count_all(st), demo_count);
+	free(text);
+	unlink(path);
+	json_decref(doc);
+	tl_store_close(st);
+}
+
 static void test_missing_file(void **state)
 {
 	struct tl_store *st = open_empty();
@@ -1066,6 +1114,7 @@ int main(void)
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_dangling_reference),
 		cmocka_unit_test(test_reordered_pretty),
 		cmocka_unit_test(test_large_file_all_or_nothing),
 		cmocka_unit_test(test_import_into_partly_filled),
