@@ -14,6 +14,7 @@ pc:ncursesw:libncurses-dev
 pc:sqlite3:libsqlite3-dev
 pc:uuid:uuid-dev
 pc:jansson:libjansson-dev
+pc:yajl:libyajl-dev
 pc:libical:libical-dev
 pc:nettle:nettle-dev
 "

@@ -16,6 +16,8 @@
 
 #include <jansson.h>
 
+#include <stdbool.h>
+
 #include "tillit/error.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
@@ -60,5 +62,12 @@ struct tl_json_stats {
 enum tl_status tl_json_import(struct tl_store *st, const char *path,
 			      struct tl_json_stats *stats,
 			      struct tl_error *err);
+
+/*
+ * Whether tl_json_import reads records with its fast reader (the
+ * default) or with jansson only.  Both read every file the same way; the
+ * tests compare them.  Not thread-safe: set it before importing.
+ */
+void tl_json_import_fast(bool on);
 
 #endif

@@ -35,36 +35,9 @@
 #include "tillit/store.h"
 #include "tillit/text.h"
 #include "tillit/validate.h"
+#include "import.h"
 
 /* ---- import ---------------------------------------------------------- */
-
-struct reader {
-	FILE *fp;
-	char *buf;
-	size_t cap, pos, len;   /* buf holds len bytes; pos is the next */
-	off_t off;              /* the file offset of buf[0] */
-	bool eof;               /* nothing more to read after buf */
-};
-
-struct queue;
-
-/*
- * One import.  The writing thread's copy has the store and the load; the
- * reader's copy (import_file) has the reader and its own error.
- */
-struct import {
-	struct tl_store *st;
-	const char *path;
-	struct tl_error *err;
-	struct tl_json_stats stats;
-	char *canon;            /* TL_TEXT_MAX + 1 bytes for canonical values */
-	struct reader rd;
-	struct tl_bulk *bulk;   /* the one transaction */
-	bool bulk_kind[TL_K_COUNT]; /* new records of this kind go in bulk */
-	unsigned char (*ids)[16]; /* ids written by tl_store_put (below) */
-	size_t nids, capids;
-	struct queue *q;        /* the reader's records, to the writer */
-};
 
 /* Fills err with "<path>: <kind> <id>: <message>" and returns status. */
 static enum tl_status rec_error(struct import *im, enum tl_status status,
@@ -131,7 +104,7 @@ static void real_text(double d, char *buf, size_t size)
  */
 static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 				 const char *id, const struct tl_field *f,
-				 json_t *v, const char **s, char *buf,
+				 const struct raw *v, const char **s, char *buf,
 				 size_t size)
 {
 	char msg[256];
@@ -140,30 +113,29 @@ static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 	switch (f->type) {
 	case TL_FT_INT:
 	case TL_FT_AMOUNT:
-		if (json_is_integer(v)) {
-			snprintf(buf, size, "%" JSON_INTEGER_FORMAT,
-				 json_integer_value(v));
+		if (v->type == RAW_INT) {
+			snprintf(buf, size, "%lld", v->i);
 			*s = buf;
 			return TL_OK;
 		}
-		if (json_is_real(v)) {
+		if (v->type == RAW_REAL) {
 			/* Validation refuses 2.5 for an integer. */
-			real_text(json_real_value(v), buf, size);
+			real_text(v->d, buf, size);
 			*s = buf;
 			return TL_OK;
 		}
 		break;
 	case TL_FT_BOOL:
-		if (json_is_boolean(v)) {
-			*s = json_is_true(v) ? "1" : "0";
+		if (v->type == RAW_TRUE || v->type == RAW_FALSE) {
+			*s = v->type == RAW_TRUE ? "1" : "0";
 			return TL_OK;
 		}
 		break;
 	default:
 		break;
 	}
-	if (json_is_string(v)) {
-		*s = json_string_value(v);
+	if (v->type == RAW_STRING) {
+		*s = v->s;
 		return TL_OK;
 	}
 	/* Translated only here: this runs for every value of the file. */
@@ -183,7 +155,7 @@ static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 
 /* Converts and checks one field value into r. */
 static enum tl_status import_field(struct import *im, struct tl_record *r,
-				   int i, json_t *v)
+				   int i, const struct raw *v)
 {
 	const struct tl_entity *e = r->e;
 	const struct tl_field *f = &e->fields[i];
@@ -192,7 +164,7 @@ static enum tl_status import_field(struct import *im, struct tl_record *r,
 	const char *s;
 	enum tl_status rc;
 
-	if (json_is_null(v))
+	if (v->type == RAW_NULL)
 		return TL_OK; /* null is read as unset, like a missing key */
 	rc = value_text(im, e, r->id, f, v, &s, buf, sizeof(buf));
 	if (rc != TL_OK)
@@ -219,13 +191,23 @@ static enum tl_status import_field(struct import *im, struct tl_record *r,
 	return TL_OK;
 }
 
-/* Copies the required timestamp `key` of obj into dst. */
-static enum tl_status import_stamp(struct import *im, struct tl_record *r,
-				   json_t *obj, const char *key, char *dst,
-				   size_t size)
+/* The value of member `key` among m[0..n), or NULL. */
+static const struct raw *member_value(const struct raw_member *m, size_t n,
+				      const char *key)
 {
-	json_t *v = json_object_get(obj, key);
-	const char *s = json_string_value(v);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(m[i].key, key))
+			return &m[i].v;
+	return NULL;
+}
+
+/* Copies the required timestamp `key` of the record into dst. */
+static enum tl_status import_stamp(struct import *im, struct tl_record *r,
+				   const struct raw_member *m, size_t n,
+				   const char *key, char *dst, size_t size)
+{
+	const struct raw *v = member_value(m, n, key);
+	const char *s = v && v->type == RAW_STRING ? v->s : NULL;
 	char msg[160];
 
 	if (!s || !stamp_valid(s) || strlen(s) >= size) {
@@ -237,23 +219,17 @@ static enum tl_status import_stamp(struct import *im, struct tl_record *r,
 	return TL_OK;
 }
 
-/* Builds the record of one JSON object; *out is NULL on error. */
-static enum tl_status record_from_json(struct import *im,
-				       const struct tl_entity *e, json_t *obj,
-				       struct tl_record **out)
+enum tl_status tl_import_record(struct import *im, const struct tl_entity *e,
+				const struct raw_member *m, size_t n,
+				struct tl_record **out)
 {
+	const struct raw *idv = member_value(m, n, "id");
+	const char *id = idv && idv->type == RAW_STRING ? idv->s : NULL;
 	struct tl_record *r;
-	const char *key, *id;
-	json_t *v;
 	enum tl_status rc = TL_OK;
 	char msg[256], quoted[64];
 
 	*out = NULL;
-	if (!json_is_object(obj))
-		return tl_error_set(im->err, TL_EINVAL, _("%s: every entry of "
-				    "\"%s\" must be an object."), im->path,
-				    e->plural);
-	id = json_string_value(json_object_get(obj, "id"));
 	if (!id || !tl_id_valid(id))
 		return id ? tl_error_set(im->err, TL_EINVAL,
 				    _("%s: a %s has a bad id \"%s\" (a "
@@ -267,16 +243,15 @@ static enum tl_status record_from_json(struct import *im,
 	if (!r)
 		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
 	memcpy(r->id, id, TL_ID_LEN + 1);
-	rc = import_stamp(im, r, obj, "created_at", r->created_at,
+	rc = import_stamp(im, r, m, n, "created_at", r->created_at,
 			  sizeof(r->created_at));
 	if (rc == TL_OK)
-		rc = import_stamp(im, r, obj, "updated_at", r->updated_at,
+		rc = import_stamp(im, r, m, n, "updated_at", r->updated_at,
 				  sizeof(r->updated_at));
-	json_object_foreach(obj, key, v) {
+	for (size_t k = 0; rc == TL_OK && k < n; k++) {
+		const char *key = m[k].key;
 		int i;
 
-		if (rc != TL_OK)
-			break;
 		if (!strcmp(key, "id") || !strcmp(key, "created_at") ||
 		    !strcmp(key, "updated_at"))
 			continue;
@@ -288,7 +263,7 @@ static enum tl_status record_from_json(struct import *im,
 			rc = rec_error(im, TL_EINVAL, e, id, msg);
 			break;
 		}
-		rc = import_field(im, r, i, v);
+		rc = import_field(im, r, i, &m[k].v);
 	}
 	if (rc != TL_OK) {
 		tl_record_free(r);
@@ -296,6 +271,54 @@ static enum tl_status record_from_json(struct import *im,
 	}
 	*out = r;
 	return TL_OK;
+}
+
+/* A value jansson read, as the import reads values. */
+static struct raw raw_of(json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		return (struct raw){.type = RAW_STRING,
+				    .s = json_string_value(v)};
+	case JSON_INTEGER:
+		return (struct raw){.type = RAW_INT, .i = json_integer_value(v)};
+	case JSON_REAL:
+		return (struct raw){.type = RAW_REAL, .d = json_real_value(v)};
+	case JSON_TRUE:
+		return (struct raw){.type = RAW_TRUE};
+	case JSON_FALSE:
+		return (struct raw){.type = RAW_FALSE};
+	case JSON_NULL:
+		return (struct raw){.type = RAW_NULL};
+	default:
+		return (struct raw){.type = RAW_OTHER};
+	}
+}
+
+/* Builds the record of one JSON object; *out is NULL on error. */
+static enum tl_status record_from_json(struct import *im,
+				       const struct tl_entity *e, json_t *obj,
+				       struct tl_record **out)
+{
+	struct raw_member *m;
+	const char *key;
+	json_t *v;
+	size_t n = 0;
+	enum tl_status rc;
+
+	*out = NULL;
+	if (!json_is_object(obj))
+		return tl_error_set(im->err, TL_EINVAL, _("%s: every entry of "
+				    "\"%s\" must be an object."), im->path,
+				    e->plural);
+	m = malloc((json_object_size(obj) + 1) * sizeof(*m));
+	if (!m)
+		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
+	json_object_foreach(obj, key, v)
+		m[n++] = (struct raw_member){.key = key, .v = raw_of(v)};
+	rc = tl_import_record(im, e, m, n, out);
+	free(m);
+	return rc;
 }
 
 /*
@@ -399,7 +422,6 @@ static enum tl_status import_record(struct import *im, struct tl_record *r)
  * not grow with the file.
  */
 #define RD_CHUNK (64 * 1024)
-#define RD_MAX (64 * 1024 * 1024)
 #define IMPORT_CACHE_KIB 4096
 
 /* Reads more of the file: keeps what is not used yet, fills the rest. */
@@ -440,11 +462,21 @@ static enum tl_status more(struct import *im)
 	return TL_OK;
 }
 
-/* Starts reading again at offset `at` of the file. */
+enum tl_status tl_import_more(struct import *im)
+{
+	return more(im);
+}
+
+/* Starts reading again at offset `at` of the file (without reading it
+ * again when `at` is in the buffer). */
 static enum tl_status seek_to(struct import *im, off_t at)
 {
 	struct reader *r = &im->rd;
 
+	if (at >= r->off && at <= r->off + (off_t)r->len) {
+		r->pos = (size_t)(at - r->off);
+		return TL_OK;
+	}
 	clearerr(r->fp);
 	if (fseeko(r->fp, at, SEEK_SET) != 0)
 		return tl_error_set(im->err, TL_ESYS, _("Cannot read %s: %s."),
@@ -681,6 +713,11 @@ static struct item pop(struct queue *q)
 	return it;
 }
 
+bool tl_import_push(struct import *im, struct tl_record *r)
+{
+	return push(im->q, ITEM_RECORD, TL_OK, r);
+}
+
 /* Tells the reader to stop (it may be waiting for room). */
 static void stop_reader(struct queue *q)
 {
@@ -837,40 +874,65 @@ static enum tl_status take_record(struct import *im,
 
 /*
  * The array of kind e at the reader's position ('[' next): every record
- * is written when `write`, else only read through.
+ * is written when `write`, else only read through.  Written, the array
+ * is read by the fast reader (json_fast.c); what it leaves, one element
+ * at a time, by jansson here, and then the fast reader goes on.
  */
 static enum tl_status array(struct import *im, const struct tl_entity *e,
 			    bool write)
 {
+	bool open = true; /* at the '[', not at an element */
 	enum tl_status rc;
 	int c;
 
-	im->rd.pos++; /* the '[' */
-	rc = peek(im, &c);
-	if (rc == TL_OK && c == ']') {
-		im->rd.pos++;
-		return TL_OK;
-	}
-	while (rc == TL_OK) {
-		json_t *obj;
+	for (;;) {
+		bool value_next = true;
 
-		rc = value(im, &obj);
-		if (rc == TL_OK && write)
-			rc = take_record(im, e, obj);
-		json_decref(obj);
-		if (rc == TL_OK)
-			rc = peek(im, &c);
-		if (rc != TL_OK)
-			break;
-		if (c == ']' || c == ',') {
-			im->rd.pos++;
-			if (c == ']')
-				return TL_OK;
-			continue;
+		if (write) {
+			bool done;
+			off_t resume;
+
+			rc = tl_fast_array(im, e, open, &done, &resume,
+					   &value_next);
+			if (rc == TL_OK && !done)
+				rc = seek_to(im, resume);
+			if (rc != TL_OK || done)
+				return rc;
 		}
-		return unexpected(im, "']' expected");
+		if (value_next && open) {
+			/* The '[' (a seek may have left the buffer empty). */
+			rc = peek(im, &c);
+			if (rc != TL_OK)
+				return rc;
+			im->rd.pos++;
+			rc = peek(im, &c);
+			if (rc != TL_OK)
+				return rc;
+			if (c == ']') {
+				im->rd.pos++;
+				return TL_OK;
+			}
+		}
+		if (value_next) {
+			json_t *obj;
+
+			rc = value(im, &obj);
+			if (rc == TL_OK && write)
+				rc = take_record(im, e, obj);
+			json_decref(obj);
+			if (rc != TL_OK)
+				return rc;
+		}
+		rc = peek(im, &c);
+		if (rc != TL_OK)
+			return rc;
+		if (c != ']' && c != ',')
+			return unexpected(im, "']' expected");
+		im->rd.pos++;
+		if (c == ']')
+			return TL_OK;
+		open = false;
 	}
-	return rc;
 }
 
 /* What the walk through the document found. */

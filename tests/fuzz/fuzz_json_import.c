@@ -6,8 +6,12 @@
  *
  * Every input either imports or fails with a message; a failed import
  * must leave the store as it was (one transaction), and an import that
- * succeeded must succeed again with nothing added (merging by id).
+ * succeeded must succeed again with nothing added (merging by id).  The
+ * input is imported twice more into fresh stores, with the fast reader
+ * and with jansson alone: the status, the message and the export after
+ * it must be the same.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -97,6 +101,42 @@ static long count_all(struct tl_store *st)
 	return total;
 }
 
+/* A fresh store from the image. */
+static struct tl_store *fresh(void)
+{
+	struct tl_store *st = NULL;
+	struct tl_error err;
+
+	unlink(wal);
+	unlink(shm);
+	put_file(db, image, image_size);
+	if (tl_store_open(db, 0, &st, &err) != TL_OK)
+		abort();
+	return st;
+}
+
+/* Imports the input into a fresh store, the fast way or not: the status,
+ * the message (into msg) and the export after it (the caller frees). */
+static char *import_once(bool fast, enum tl_status *rc, char *msg,
+			 size_t msize, size_t *len)
+{
+	struct tl_store *st = fresh();
+	struct tl_error err;
+	char *text = NULL;
+	FILE *f;
+
+	tl_json_import_fast(fast);
+	tl_error_clear(&err);
+	*rc = tl_json_import(st, path, NULL, &err);
+	tl_json_import_fast(true);
+	snprintf(msg, msize, "%s", *rc == TL_OK ? "" : err.msg);
+	f = open_memstream(&text, len);
+	if (!f || tl_json_export(st, f, &err) != TL_OK || fclose(f))
+		abort();
+	tl_store_close(st);
+	return text;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct tl_store *st = NULL;
@@ -106,11 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum tl_status rc;
 
 	put_file(path, data, size);
-	unlink(wal);
-	unlink(shm);
-	put_file(db, image, image_size);
-	if (tl_store_open(db, 0, &st, &err) != TL_OK)
-		abort();
+	st = fresh();
 	before = count_all(st);
 	rc = tl_json_import(st, path, &stats, &err);
 	if (rc != TL_OK) {
@@ -122,5 +158,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	tl_store_close(st);
+
+	{
+		static char ma[1024], mb[1024];
+		enum tl_status ra, rb;
+		size_t la, lb;
+		char *a = import_once(true, &ra, ma, sizeof(ma), &la);
+		char *b = import_once(false, &rb, mb, sizeof(mb), &lb);
+
+		if (ra != rb || strcmp(ma, mb) || la != lb ||
+		    memcmp(a, b, la)) {
+			fprintf(stderr, "fast: %d \"%s\"\njansson: %d \"%s\"\n",
+				ra, ma, rb, mb);
+			abort();
+		}
+		free(a);
+		free(b);
+	}
 	return 0;
 }

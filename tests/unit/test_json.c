@@ -754,6 +754,219 @@ static void test_dangling_reference(void **state)
 	tl_store_close(st);
 }
 
+/* ---- the fast reader against jansson ---------------------------------- */
+
+/* What one import did: its status, message and the export after it. */
+struct outcome {
+	enum tl_status rc;
+	char msg[sizeof(((struct tl_error *)0)->msg)];
+	char *text;
+	size_t len;
+};
+
+/* The message of the last both_ways(), for a test's own failure. */
+static char last_msg[sizeof(((struct tl_error *)0)->msg)];
+
+static struct outcome import_once(const char *path, bool fast)
+{
+	struct tl_store *st = open_empty();
+	struct outcome o = {0};
+	struct tl_error err;
+
+	tl_json_import_fast(fast);
+	tl_error_clear(&err);
+	o.rc = tl_json_import(st, path, NULL, &err);
+	tl_json_import_fast(true);
+	snprintf(o.msg, sizeof(o.msg), "%s", o.rc == TL_OK ? "" : err.msg);
+	o.text = export_text(st, &o.len);
+	tl_store_close(st);
+	return o;
+}
+
+/*
+ * Imports doc with the fast reader and with jansson alone, into new
+ * stores: the status, the message and the database after it are the
+ * same.  Returns the status.
+ */
+static enum tl_status both_ways(const char *doc, size_t len, const char *what)
+{
+	char path[PATH_SIZE];
+	struct outcome a, b;
+
+	tmp_file(path);
+	spill(path, doc, len);
+	a = import_once(path, true);
+	b = import_once(path, false);
+	unlink(path);
+	if (a.rc != b.rc || strcmp(a.msg, b.msg))
+		fail_msg("%s: fast %d \"%s\", jansson %d \"%s\"", what, a.rc,
+			 a.msg, b.rc, b.msg);
+	if (a.len != b.len || memcmp(a.text, b.text, a.len))
+		fail_msg("%s: the databases differ", what);
+	snprintf(last_msg, sizeof(last_msg), "%s", a.msg);
+	free(a.text);
+	free(b.text);
+	return a.rc;
+}
+
+#define UNIT_HEAD "{\"id\": \"00000000-0000-4000-8000-0000000000%02d\", " \
+	"\"created_at\": \"2026-11-23T10:00:00Z\", \"updated_at\": " \
+	"\"2026-11-23T10:00:00Z\", "
+#define PERSON "{\"id\": \"00000000-0000-4000-8000-000000000101\", " \
+	"\"created_at\": \"2026-11-23T10:00:00Z\", \"updated_at\": " \
+	"\"2026-11-23T10:00:00Z\", \"name\": \"Åsa Öberg\", \"kind\": " \
+	"\"employee\", \"unit\": \"00000000-0000-4000-8000-000000000001\"}"
+#define BALANCE_HEAD "{\"id\": \"00000000-0000-4000-8000-000000000201\", " \
+	"\"created_at\": \"2026-11-23T10:00:00Z\", \"updated_at\": " \
+	"\"2026-11-23T10:00:00Z\", \"unit\": " \
+	"\"00000000-0000-4000-8000-000000000001\", \"assessed_on\": " \
+	"\"2026-11-20\", "
+
+/*
+ * A document with unit 1 and, as unit 2, `unit2` (members after the
+ * timestamps, or a whole element when it does not start with '"'), a
+ * person and a balance whose score member is `score`.
+ */
+static size_t make_doc(char *buf, size_t size, const char *unit2,
+		       const char *score)
+{
+	char u1[256], u2[512];
+	int n;
+
+	snprintf(u1, sizeof(u1), UNIT_HEAD "\"name\": \"Förvaltningen\", "
+		 "\"kind\": \"administration\"}", 1);
+	if (unit2[0] == '"')
+		snprintf(u2, sizeof(u2), UNIT_HEAD "%s}", 2, unit2);
+	else
+		snprintf(u2, sizeof(u2), "%s", unit2);
+	n = snprintf(buf, size, "{\"format\": \"tillit\", \"version\": 1,\n"
+		     "\"units\": [\n%s,\n%s\n],\n\"people\": [%s],\n"
+		     "\"balances\": [" BALANCE_HEAD "\"score\": %s}]}\n",
+		     u1, u2, PERSON, score);
+	assert_true(n > 0 && (size_t)n < size);
+	return (size_t)n;
+}
+
+static void test_fast_reader_as_jansson(void **state)
+{
+	/* Members of unit 2 (or a whole element), and what is expected. */
+	static const struct {
+		const char *unit2, *score;
+		bool ok;
+	} cases[] = {
+		{"\"name\": \"Arbetslaget\", \"kind\": \"team\"", "1", true},
+		{"\"name\": \"\\u00e5ngest\", \"kind\": \"team\"", "0", true},
+		{"\"name\": \"\\\"citat\\\" \\/ \\\\\", \"kind\": "
+		 "\"team\"", "1", true},
+		{"\"name\": \"rad\\nny\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"Vad?\", \"kind\": \"team\"", "1", true},
+		{"\"name\": \"\xf0\x9f\x98\x80 glad\", \"kind\": \"team\"", "1",
+		 true},
+		{"\"name\": \"\\ud83d\\ude00 glad\", \"kind\": \"team\"", "1",
+		 true},
+		{"\"name\": \"x\\ud800\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"x\\udc00\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"x\\ud800\\u0041\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"a\\u0000b\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"a\xc0\x80\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"a\xed\xa0\x80\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"a\xf4\x90\x80\x80\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"a\x7f\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"a\tb\", \"kind\": \"team\"", "1", false},
+		{"\"name\": \"A\",\f\"kind\": \"team\"", "1", false},
+		{"\"name\": \"A\",\v\"kind\": \"team\"", "1", false},
+		{"\"name\": \"A\",\r\n\t \"kind\": \"team\"", "1", true},
+		{"\"name\": \"A\", \"name\": \"B\", \"kind\": \"team\"", "1",
+		 false},
+		{"\"name\": {\"a\": 1}, \"kind\": \"team\"", "1", false},
+		{"\"name\": [\"a\"], \"kind\": \"team\"", "1", false},
+		{"\"nme\": \"A\", \"kind\": \"team\"", "1", false},
+		{"\"\\u006eame\": \"A\", \"kind\": \"team\"", "1", true},
+		{"\"name\": \"A\", \"kind\": \"team\", \"parent\": null", "1",
+		 true},
+		{"\"name\": \"A\", \"kind\": 7", "1", false},
+		{"17", "1", false},
+		{"\"name\": \"A\", \"kind\": \"team\"", "99999999999999999999",
+		 false},
+		{"\"name\": \"A\", \"kind\": \"team\"", "-99999999999999999999",
+		 false},
+		{"\"name\": \"A\", \"kind\": \"team\"", "1e400", false},
+		{"\"name\": \"A\", \"kind\": \"team\"", "1e-400", true},
+		{"\"name\": \"A\", \"kind\": \"team\"", "-0", true},
+		{"\"name\": \"A\", \"kind\": \"team\"", "1E0", true},
+		{"\"name\": \"A\", \"kind\": \"team\"", "-1.0", true},
+		{"\"name\": \"A\", \"kind\": \"team\"", "2.5", false},
+		{"\"name\": \"A\", \"kind\": \"team\"", "\"2\"", true},
+		{"\"name\": \"A\", \"kind\": \"team\"", "true", false},
+		{"\"name\": \"A\", \"kind\": \"team\"", "01", false},
+		{"\"name\": \"A\", \"kind\": \"team\"", "1.", false},
+		{"\"name\": \"A\", \"kind\": \"team\",", "1", false},
+		{"\"name\": \"A\" \"kind\": \"team\"", "1", false},
+		{"\"name\": \"A\", \"kind\": \"team\"}, {}, {\"x\": 1", "1",
+		 false},
+	};
+	static char doc[8192];
+	char what[80];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = make_doc(doc, sizeof(doc), cases[i].unit2,
+				      cases[i].score);
+		enum tl_status rc;
+
+		snprintf(what, sizeof(what), "case %zu", i);
+		rc = both_ways(doc, len, what);
+		if ((rc == TL_OK) != cases[i].ok)
+			fail_msg("case %zu: status %d \"%s\"", i, rc,
+				 last_msg);
+	}
+	/* Cut short anywhere: the same error each way. */
+	{
+		size_t len = make_doc(doc, sizeof(doc),
+				      "\"name\": \"\\u00e5 \\n\", \"kind\": "
+				      "\"team\"", "3");
+
+		for (size_t cut = 0; cut < len; cut += 7) {
+			snprintf(what, sizeof(what), "cut at %zu", cut);
+			both_ways(doc, cut, what);
+		}
+	}
+}
+
+/*
+ * Thousands of records, with escapes, å, ä, ö and the odd record that
+ * the fast reader leaves to jansson (a surrogate pair, a "?" in a string
+ * with escapes), so that the reader's 64 KiB pieces
+ * end inside strings, escapes and numbers and the two readers take
+ * turns: the same database either way, and the same as the records.
+ */
+static void test_fast_reader_long(void **state)
+{
+	size_t cap = 4 * 1024 * 1024, len = 0;
+	char *doc = malloc(cap);
+
+	(void)state;
+	assert_non_null(doc);
+	len += (size_t)snprintf(doc + len, cap - len, "{\"format\": \"tillit\", "
+				"\"version\": 1, \"units\": [");
+	for (int i = 0; i < 6000; i++) {
+		const char *pair = i % 97 == 0 ? "\\ud83d\\ude00" : "";
+		const char *ask = i % 89 == 0 ? " Vad?" : "";
+		len += (size_t)snprintf(doc + len, cap - len,
+			"%s{\"id\": \"00000000-0000-4000-8000-%012d\", "
+			"\"created_at\": \"2026-11-23T10:00:00Z\", "
+			"\"updated_at\": \"2026-11-23T10:00:00Z\", "
+			"\"name\": \"Enhet %d \\\"%s\\\" i Älvsjö%s%s\", "
+			"\"kind\": \"team\"}", i ? ",\n" : "", i, i,
+			i % 3 ? "å" : "\\u00e4", pair, ask);
+		assert_true(len < cap);
+	}
+	len += (size_t)snprintf(doc + len, cap - len, "]}\n");
+	if (both_ways(doc, len, "6000 units") != TL_OK)
+		fail_msg("6000 units: \"%s\"", last_msg);
+	free(doc);
+}
+
 static void test_missing_file(void **state)
 {
 	struct tl_store *st = open_empty();
@@ -1115,6 +1328,8 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_dangling_reference),
+		cmocka_unit_test(test_fast_reader_as_jansson),
+		cmocka_unit_test(test_fast_reader_long),
 		cmocka_unit_test(test_reordered_pretty),
 		cmocka_unit_test(test_large_file_all_or_nothing),
 		cmocka_unit_test(test_import_into_partly_filled),
