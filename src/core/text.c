@@ -110,6 +110,21 @@ bool tl_utf8_valid(const char *s, size_t len)
 	if (!s)
 		return len == 0;
 	while (i < len) {
+		/* Most text is ASCII: past it eight bytes at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		i += utf8_next(p + i, len - i, &cp);
 		if (cp == BAD_CHAR)
 			return false;

@@ -680,7 +680,7 @@ bool tl_id_valid(const char *s)
 		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
 		char c = s[i];
 		if (dash ? c != '-' :
-			   !(isdigit((unsigned char)c) || (c >= 'a' && c <= 'f')))
+			   !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
 			return false;
 	}
 	return s[TL_ID_LEN] == '\0';

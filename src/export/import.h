@@ -63,11 +63,25 @@ struct raw {
 	double d;       /* RAW_REAL */
 };
 
+/* What a member's key names: a field of the kind (its index), or this. */
+enum {
+	MEMBER_UNKNOWN = -1, MEMBER_ID = -2, MEMBER_CREATED = -3,
+	MEMBER_UPDATED = -4
+};
+
 /* One member of a record's object, in the order of the file. */
 struct raw_member {
 	const char *key;
+	int field;      /* tl_import_member(e, key, ...) */
 	struct raw v;
 };
+
+/*
+ * What `key` names in a record of kind e: a field index or a MEMBER_*
+ * value.  `hint` is the field the caller expects (the one after the last,
+ * as the export writes them in order); it is tried first.
+ */
+int tl_import_member(const struct tl_entity *e, const char *key, int hint);
 
 /*
  * The record of kind e that the members m[0..n) describe (keys distinct),

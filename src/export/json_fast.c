@@ -28,6 +28,7 @@
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,12 +57,13 @@ struct fast {
 	enum tl_status rc;      /* a failure of the system */
 	/* The current record: its members, their text in one buffer. */
 	struct {
-		size_t key;     /* offsets into text */
-		size_t val;
+		int field;      /* tl_import_member() */
+		size_t val;     /* a string's offset into text */
 		struct raw v;
 	} m[FAST_MEMBERS];
 	size_t n;
-	bool have_key;          /* m[n].key is set, its value comes next */
+	uint64_t seen;          /* the members met, 1 << (field + 4) */
+	bool have_key;          /* m[n].field is set, its value comes next */
 	char *text;
 	size_t tlen, tcap;
 };
@@ -198,17 +200,31 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
 	return value(f, (struct raw){.type = RAW_STRING}, s, len);
 }
 
+/* A key: which member it is, known by name (the field after the last is
+ * tried first); unknown keys and keys met twice are jansson's to name. */
 static int on_key(void *ctx, const unsigned char *s, size_t len)
 {
 	struct fast *f = ctx;
+	char key[64];
+	int hint = f->n > 0 && f->m[f->n - 1].field >= 0
+		   ? f->m[f->n - 1].field + 1 : 0;
+	int field;
+	uint64_t bit;
 
-	if (f->depth != 2 || f->n == FAST_MEMBERS || !ordinary(f, s, len))
+	if (f->depth != 2 || f->n == FAST_MEMBERS || len >= sizeof(key))
 		return leave(f);
-	if (!keep(f, s, len, &f->m[f->n].key))
-		return 0;
-	for (size_t i = 0; i < f->n; i++)
-		if (!strcmp(f->text + f->m[i].key, f->text + f->m[f->n].key))
-			return leave(f); /* jansson names the key */
+	memcpy(key, s, len);
+	key[len] = '\0';
+	if (memchr(s, '\0', len))
+		return leave(f);
+	field = tl_import_member(f->e, key, hint);
+	if (field == MEMBER_UNKNOWN || field + 4 >= 64)
+		return leave(f);
+	bit = UINT64_C(1) << (field + 4);
+	if (f->seen & bit)
+		return leave(f);
+	f->seen |= bit;
+	f->m[f->n].field = field;
 	f->have_key = true;
 	return 1;
 }
@@ -222,6 +238,7 @@ static int on_start_map(void *ctx)
 	f->depth = 2;
 	f->rec_start = here(f) - 1;
 	f->n = 0;
+	f->seen = 0;
 	f->tlen = 0;
 	f->have_key = false;
 	return 1;
@@ -235,7 +252,12 @@ static int on_end_map(void *ctx)
 	struct tl_record *r;
 
 	for (size_t i = 0; i < f->n; i++) {
-		m[i].key = f->text + f->m[i].key;
+		int field = f->m[i].field;
+
+		m[i].field = field;
+		m[i].key = field >= 0 ? f->e->fields[field].name :
+			   field == MEMBER_ID ? "id" :
+			   field == MEMBER_CREATED ? "created_at" : "updated_at";
 		m[i].v = f->m[i].v;
 		if (m[i].v.type == RAW_STRING)
 			m[i].v.s = f->text + f->m[i].val;

@@ -191,12 +191,29 @@ static enum tl_status import_field(struct import *im, struct tl_record *r,
 	return TL_OK;
 }
 
-/* The value of member `key` among m[0..n), or NULL. */
+int tl_import_member(const struct tl_entity *e, const char *key, int hint)
+{
+	int i;
+
+	if (hint >= 0 && hint < e->nfields && !strcmp(e->fields[hint].name, key))
+		return hint;
+	if (!strcmp(key, "id"))
+		return MEMBER_ID;
+	if (!strcmp(key, "created_at"))
+		return MEMBER_CREATED;
+	if (!strcmp(key, "updated_at"))
+		return MEMBER_UPDATED;
+	i = tl_entity_field(e, key);
+	/* tl_entity_field also matches "case-ref"; JSON does not. */
+	return i >= 0 && !strcmp(e->fields[i].name, key) ? i : MEMBER_UNKNOWN;
+}
+
+/* The value of the member that names `field` among m[0..n), or NULL. */
 static const struct raw *member_value(const struct raw_member *m, size_t n,
-				      const char *key)
+				      int field)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(m[i].key, key))
+		if (m[i].field == field)
 			return &m[i].v;
 	return NULL;
 }
@@ -204,9 +221,10 @@ static const struct raw *member_value(const struct raw_member *m, size_t n,
 /* Copies the required timestamp `key` of the record into dst. */
 static enum tl_status import_stamp(struct import *im, struct tl_record *r,
 				   const struct raw_member *m, size_t n,
-				   const char *key, char *dst, size_t size)
+				   int field, const char *key, char *dst,
+				   size_t size)
 {
-	const struct raw *v = member_value(m, n, key);
+	const struct raw *v = member_value(m, n, field);
 	const char *s = v && v->type == RAW_STRING ? v->s : NULL;
 	char msg[160];
 
@@ -223,7 +241,7 @@ enum tl_status tl_import_record(struct import *im, const struct tl_entity *e,
 				const struct raw_member *m, size_t n,
 				struct tl_record **out)
 {
-	const struct raw *idv = member_value(m, n, "id");
+	const struct raw *idv = member_value(m, n, MEMBER_ID);
 	const char *id = idv && idv->type == RAW_STRING ? idv->s : NULL;
 	struct tl_record *r;
 	enum tl_status rc = TL_OK;
@@ -243,27 +261,19 @@ enum tl_status tl_import_record(struct import *im, const struct tl_entity *e,
 	if (!r)
 		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
 	memcpy(r->id, id, TL_ID_LEN + 1);
-	rc = import_stamp(im, r, m, n, "created_at", r->created_at,
-			  sizeof(r->created_at));
+	rc = import_stamp(im, r, m, n, MEMBER_CREATED, "created_at",
+			  r->created_at, sizeof(r->created_at));
 	if (rc == TL_OK)
-		rc = import_stamp(im, r, m, n, "updated_at", r->updated_at,
-				  sizeof(r->updated_at));
+		rc = import_stamp(im, r, m, n, MEMBER_UPDATED, "updated_at",
+				  r->updated_at, sizeof(r->updated_at));
 	for (size_t k = 0; rc == TL_OK && k < n; k++) {
-		const char *key = m[k].key;
-		int i;
-
-		if (!strcmp(key, "id") || !strcmp(key, "created_at") ||
-		    !strcmp(key, "updated_at"))
-			continue;
-		i = tl_entity_field(e, key);
-		/* tl_entity_field also matches "case-ref"; JSON does not. */
-		if (i < 0 || strcmp(e->fields[i].name, key)) {
+		if (m[k].field == MEMBER_UNKNOWN) {
 			snprintf(msg, sizeof(msg), _("unknown field \"%s\"."),
-				 clip(key, quoted, sizeof(quoted)));
+				 clip(m[k].key, quoted, sizeof(quoted)));
 			rc = rec_error(im, TL_EINVAL, e, id, msg);
-			break;
+		} else if (m[k].field >= 0) {
+			rc = import_field(im, r, m[k].field, &m[k].v);
 		}
-		rc = import_field(im, r, i, &m[k].v);
 	}
 	if (rc != TL_OK) {
 		tl_record_free(r);
@@ -314,8 +324,13 @@ static enum tl_status record_from_json(struct import *im,
 	m = malloc((json_object_size(obj) + 1) * sizeof(*m));
 	if (!m)
 		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
-	json_object_foreach(obj, key, v)
-		m[n++] = (struct raw_member){.key = key, .v = raw_of(v)};
+	json_object_foreach(obj, key, v) {
+		int hint = n > 0 && m[n - 1].field >= 0 ? m[n - 1].field + 1 : 0;
+
+		m[n] = (struct raw_member){.key = key, .v = raw_of(v),
+			.field = tl_import_member(e, key, hint)};
+		n++;
+	}
 	rc = tl_import_record(im, e, m, n, out);
 	free(m);
 	return rc;
