@@ -5,8 +5,10 @@
  *
  * A bulk load is one transaction.  Every record is still checked by core
  * (tl_validate_record) and references must exist when the load commits
- * (the deferred foreign keys check them), but the work that does not
- * change what is stored is done once at the end instead of per record:
+ * (the deferred foreign keys check them, or, when the tables that hold
+ * references were all empty, one check per reference column at the end),
+ * but the work that does not change what is stored is done once at the
+ * end instead of per record:
  * the secondary indexes, the full-text index and the audit rows are
  * built with one statement per table over the new rows.  The audit log
  * gets one 'create' row per record, stamped with the record's
@@ -57,9 +59,7 @@ enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
  * principle.  *dup is true
  * when the record's table already holds its id (for a table that was
  * empty when the load began: the same id came twice).  Signatures and
- * seals are refused as by tl_bulk_add.  Its full-text rows are written
- * with each record rather than at the end (the same rows; the work then
- * overlaps the import's reading of the next records).
+ * seals are refused as by tl_bulk_add.
  */
 enum tl_status tl_bulk_import(struct tl_bulk *b, const struct tl_record *r,
 			      bool *dup, struct tl_error *err);

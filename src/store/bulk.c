@@ -11,9 +11,9 @@
  * builds the full-text rows and the audit rows with one INSERT ... SELECT
  * per table over the new rows (seq above the table's largest seq at the
  * start), recreates every index and trigger from the kept SQL (a sort per
- * index instead of a million random inserts) and commits.  (An import
- * writes each record's full-text row with the record instead.)  The schema is
- * thus left exactly as it was, and a failure rolls all of it back.
+ * index instead of a million random inserts), checks the references
+ * (see refs_empty) and commits.  The schema is thus left exactly as it
+ * was, and a failure rolls all of it back.
  *
  * What the dropped triggers guarded is checked here instead: signed
  * meetings are refused, and when the database held signed meetings
@@ -47,9 +47,7 @@ struct tl_bulk {
 	struct tl_store *st;
 	sqlite3_stmt *ins[TL_K_COUNT];
 	sqlite3_stmt *tag;          /* is there a principle with this key */
-	sqlite3_stmt *fts[TL_K_COUNT]; /* an import's full-text rows */
 	sqlite3_stmt *has[TL_K_COUNT]; /* is this id among the new rows */
-	bool derived[TL_K_COUNT];   /* full text written with each row */
 	long long base[TL_K_COUNT]; /* largest seq before the load */
 	bool touched[TL_K_COUNT];
 	bool any_signed;            /* signed meetings existed before */
@@ -150,7 +148,6 @@ static void free_bulk(struct tl_bulk *b)
 {
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		sqlite3_finalize(b->ins[k]);
-		sqlite3_finalize(b->fts[k]);
 		sqlite3_finalize(b->has[k]);
 	}
 	sqlite3_finalize(b->tag);
@@ -270,12 +267,8 @@ static enum tl_status drop_derived(struct tl_bulk *b, const char *table,
 	return rc;
 }
 
-static enum tl_status prepare_derive(struct tl_bulk *b,
-				     const struct tl_entity *e,
-				     struct tl_error *err);
-
 static enum tl_status prepare_kind(struct tl_bulk *b,
-				   const struct tl_entity *e, bool import,
+				   const struct tl_entity *e,
 				   struct tl_error *err)
 {
 	struct tl_store *st = b->st;
@@ -310,80 +303,6 @@ static enum tl_status prepare_kind(struct tl_bulk *b,
 			       &b->ins[e->kind], NULL) != SQLITE_OK)
 		return tl_db_error(st, err, N_("preparing a query"));
 	b->touched[e->kind] = true;
-	return import ? prepare_derive(b, e, err) : TL_OK;
-}
-
-/*
- * An import writes a record's full-text row with the record, rather than
- * with one INSERT ... SELECT per table at the end as for a generated
- * load: the rows are the same, but the work is then done while the
- * import's reader thread parses the next records, not after it.  (Audit
- * rows stay at the end: an INSERT into the audit log costs a temporary
- * table for its CHECK and an update of sqlite_sequence per statement.)
- * The statement for kind e, if it has a full-text index.
- */
-static enum tl_status prepare_derive(struct tl_bulk *b,
-				     const struct tl_entity *e,
-				     struct tl_error *err)
-{
-	struct tl_store *st = b->st;
-	char cols[512] = "", qs[128] = "", sql[1024], fts[80];
-	size_t len = 0, qlen = 0;
-	long long n = 0;
-	enum tl_status rc;
-
-	snprintf(fts, sizeof(fts), "%s_fts", e->plural);
-	rc = one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = ?",
-		     fts, &n, err);
-	if (rc != TL_OK)
-		return rc;
-	for (int i = 0; n > 0 && i < e->nfields && len < sizeof(cols) &&
-	     qlen < sizeof(qs); i++)
-		if (e->fields[i].flags & TL_FF_SEARCH) {
-			len += (size_t)snprintf(cols + len, sizeof(cols) - len,
-						", %s", e->fields[i].name);
-			qlen += (size_t)snprintf(qs + qlen, sizeof(qs) - qlen,
-						 ", ?");
-		}
-	if (n > 0) {
-		snprintf(sql, sizeof(sql), "INSERT INTO %s(rowid%s) VALUES "
-			 "(?%s)", fts, cols, qs);
-		if (sqlite3_prepare_v3(st->db, sql, -1,
-				       SQLITE_PREPARE_PERSISTENT,
-				       &b->fts[e->kind], NULL) != SQLITE_OK)
-			return tl_db_error(st, err, N_("preparing a query"));
-	}
-	b->derived[e->kind] = true;
-	return TL_OK;
-}
-
-/* The value of field i as the row stores it (its default when unset). */
-static const char *stored(const struct tl_record *r, int i)
-{
-	return r->values[i] ? r->values[i] : r->e->fields[i].def;
-}
-
-/* The full-text row of r, just inserted as `seq`. */
-static enum tl_status derive(struct tl_bulk *b, const struct tl_record *r,
-			     sqlite3_int64 seq, struct tl_error *err)
-{
-	const struct tl_entity *e = r->e;
-	sqlite3_stmt *s = b->fts[e->kind];
-	int step = SQLITE_DONE;
-
-	if (s) {
-		int col = 2;
-
-		sqlite3_bind_int64(s, 1, seq);
-		for (int i = 0; i < e->nfields; i++)
-			if (e->fields[i].flags & TL_FF_SEARCH)
-				sqlite3_bind_text(s, col++, stored(r, i), -1,
-						  SQLITE_STATIC);
-		step = sqlite3_step(s);
-		sqlite3_reset(s);
-	}
-	if (step != SQLITE_DONE)
-		return tl_db_error(b->st, err, N_("saving"));
 	return TL_OK;
 }
 
@@ -587,7 +506,7 @@ static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
 		if (e->fields[i].type == TL_FT_TAGS && r->values[i])
 			rc = check_tags(b, &e->fields[i], r->values[i], err);
 	if (rc == TL_OK && !b->ins[e->kind])
-		rc = prepare_kind(b, e, import, err);
+		rc = prepare_kind(b, e, err);
 	if (rc != TL_OK) {
 		b->failed = true;
 		return rc;
@@ -619,10 +538,6 @@ static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
 		b->failed = true;
 	}
 	sqlite3_reset(s);
-	if (rc == TL_OK && b->fts[e->kind]) {
-		rc = derive(b, r, sqlite3_last_insert_rowid(b->st->db), err);
-		b->failed = rc != TL_OK;
-	}
 	if (rc == TL_OK && defer) {
 		rc = tl_defer_signed(b->st, r->id, err);
 		b->failed = rc != TL_OK;
@@ -773,7 +688,7 @@ enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err)
 			continue;
 		if (b->any_signed)
 			rc = check_unlocked(b, e, err);
-		if (rc == TL_OK && !b->derived[k])
+		if (rc == TL_OK)
 			rc = fill_fts(b, e, err);
 		if (rc == TL_OK)
 			rc = fill_audit(b, e, err);
