@@ -19,7 +19,7 @@
 struct tl_store;
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define TL_SCHEMA_VERSION 2
+#define TL_SCHEMA_VERSION 3
 
 enum {
 	TL_OPEN_CREATE = 1 << 0,   /* create the file (0600) and its folder */

@@ -557,10 +557,20 @@ static const char migration_2[] =
 	"END;\n"
 	;
 
+/*
+ * followups_status_due was the same index as followups_status (status,
+ * due, id): every follow-up written kept both, and a bulk load built
+ * both.
+ */
+static const char migration_3[] =
+	"DROP INDEX followups_status_due;\n"
+	;
+
 const char *const tl_store_migrations[] = {
 	NULL, /* version 0: the empty database */
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 const int tl_store_nmigrations =

@@ -543,8 +543,11 @@ static void test_migrates_version_1(void **state)
 
 	(void)state;
 	tl_store_close(st);
-	/* Undo migration 2 by hand: what a database of tillit 0.1 holds. */
+	/* Undo migrations 3 and 2 by hand: what a database of tillit 0.1
+	 * holds. */
 	assert_string_equal(raw_sql(path,
+		"CREATE INDEX followups_status_due ON "
+		"followups(status, coalesce(due,'~'), id);"
 		"DROP TABLE signatures; DROP TABLE seals;"
 		"DROP TRIGGER meetings_locked_update;"
 		"DROP TRIGGER meetings_locked_delete;"
@@ -578,6 +581,10 @@ static void test_migrates_version_1(void **state)
 	tl_store_close(st);
 	assert_string_equal(raw_sql(path, "UPDATE items SET title = 'x'"),
 			    "the meeting is signed and locked");
+	/* Migration 3 dropped the duplicate index. */
+	assert_string_equal(raw_sql(path, "SELECT * FROM followups INDEXED BY "
+				    "followups_status_due"),
+			    "no such index: followups_status_due");
 }
 
 int main(void)
