@@ -375,11 +375,21 @@ static const char *text0(sqlite3_stmt *s)
  * index (no sort, nothing kept but one id per table): an id that two
  * tables hold comes up twice in a row.
  */
+/* The id the statement is at, into cur (cut to an id's length). */
+static void current_id(sqlite3_stmt *s, char cur[TL_ID_LEN + 1])
+{
+	const char *t = text0(s);
+	size_t n = strnlen(t, TL_ID_LEN);
+
+	memcpy(cur, t, n);
+	cur[n] = '\0';
+}
+
 enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
 				 struct tl_error *err)
 {
 	sqlite3_stmt *s[TL_K_COUNT];
-	char last[TL_ID_LEN + 1] = "";
+	char cur[TL_K_COUNT][TL_ID_LEN + 1], last[TL_ID_LEN + 1] = "";
 	enum tl_status rc = TL_OK;
 	int n = 0, step;
 
@@ -393,36 +403,39 @@ enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
 			 "ORDER BY id", tl_entity_get((enum tl_kind)k)->plural,
 			 b->base[k]);
 		if (sqlite3_prepare_v2(b->st->db, sql, -1, &s[n], NULL) !=
-		    SQLITE_OK)
+		    SQLITE_OK) {
 			rc = tl_db_error(b->st, err, N_("reading the database"));
-		else if ((step = sqlite3_step(s[n])) == SQLITE_ROW)
+		} else if ((step = sqlite3_step(s[n])) == SQLITE_ROW) {
+			current_id(s[n], cur[n]);
 			n++;
-		else if (step == SQLITE_DONE)
-			sqlite3_finalize(s[n]);
-		else
-			rc = tl_db_error(b->st, err, N_("reading the database"));
-	}
-	while (rc == TL_OK && n > 0) {
-		const char *id;
-		int m = 0;
-
-		for (int i = 1; i < n; i++)
-			if (strcmp(text0(s[i]), text0(s[m])) < 0)
-				m = i;
-		id = text0(s[m]);
-		if (!strcmp(id, last)) {
-			snprintf(out, TL_ID_LEN + 1, "%s", id);
-			break;
-		}
-		snprintf(last, sizeof(last), "%s", id);
-		step = sqlite3_step(s[m]);
-		if (step != SQLITE_ROW) {
+		} else {
 			if (step != SQLITE_DONE)
 				rc = tl_db_error(b->st, err,
 						 N_("reading the database"));
-			sqlite3_finalize(s[m]);
-			s[m] = s[--n];
+			sqlite3_finalize(s[n]);
 		}
+	}
+	while (rc == TL_OK && n > 0) {
+		int m = 0;
+
+		for (int i = 1; i < n; i++)
+			if (strcmp(cur[i], cur[m]) < 0)
+				m = i;
+		if (!strcmp(cur[m], last)) {
+			memcpy(out, last, sizeof(last));
+			break;
+		}
+		memcpy(last, cur[m], sizeof(last));
+		step = sqlite3_step(s[m]);
+		if (step == SQLITE_ROW) {
+			current_id(s[m], cur[m]);
+			continue;
+		}
+		if (step != SQLITE_DONE)
+			rc = tl_db_error(b->st, err, N_("reading the database"));
+		sqlite3_finalize(s[m]);
+		s[m] = s[--n];
+		memcpy(cur[m], cur[n], sizeof(cur[m]));
 	}
 	for (int i = 0; i < n; i++)
 		sqlite3_finalize(s[i]);
