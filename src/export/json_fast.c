@@ -5,11 +5,11 @@
  *
  * jansson (json_import.c) stays the reference: the fast reader takes
  * only records that it can be sure jansson would read to the same
- * members, and leaves any other (see `struct fast`, bail) to it, from the
- * record's start.  So a malformed file, a record with a bad value and
- * every message and position about them are jansson's and the import's
- * as before; a file that is well formed and ordinary is read about five
- * times as fast (bench/notes.md, item 9).
+ * members, and leaves any other (leave()) to it, from the record's
+ * start.  So a malformed file, a record with a bad value and every
+ * message and position about them are jansson's and the import's as
+ * before; a file that is well formed and ordinary is read about four
+ * times as fast (bench/notes.md, item 8).
  *
  * What yajl would read differently from jansson, and so is left:
  *  - a string that yajl unescaped, when it holds "?" (yajl's stand-in for
@@ -50,10 +50,8 @@ struct fast {
 	off_t base;             /* the file offset of chunk[0] */
 	int depth;              /* 0 before '[', 1 in the array, 2 in a record */
 	bool done;              /* the array's ']' was read */
-	bool bail;              /* the record is left to jansson */
 	bool first;             /* no record was handed over yet */
 	off_t resume;           /* where the slow path would go on */
-	off_t rec_start;        /* the current record's '{' */
 	enum tl_status rc;      /* a failure of the system */
 	/* The current record: its members, their text in one buffer. */
 	struct {
@@ -83,10 +81,10 @@ static off_t here(const struct fast *f)
 	return f->base + (off_t)yajl_get_bytes_consumed(f->h);
 }
 
-/* Stops the parse, leaving the current record to jansson. */
-static int leave(struct fast *f)
+/* What a callback returns to stop the parse, leaving the current record
+ * (or element) to jansson. */
+static int leave(void)
 {
-	f->bail = true;
 	return 0;
 }
 
@@ -139,7 +137,7 @@ static int value(struct fast *f, struct raw v, const unsigned char *s,
 		 size_t len)
 {
 	if (f->depth != 2 || !f->have_key)
-		return leave(f);
+		return leave();
 	if (v.type == RAW_STRING && !keep(f, s, len, &f->m[f->n].val))
 		return 0;
 	f->m[f->n].v = v;
@@ -168,7 +166,7 @@ static int on_number(void *ctx, const char *s, size_t len)
 	struct raw v = {.type = RAW_INT};
 
 	if (len >= sizeof(buf))
-		return leave(f);
+		return leave();
 	memcpy(buf, s, len);
 	buf[len] = '\0';
 	errno = 0;
@@ -180,14 +178,14 @@ static int on_number(void *ctx, const char *s, size_t len)
 		v.d = strtod(buf, &end);
 		uselocale(old);
 		if (v.d == HUGE_VAL || v.d == -HUGE_VAL)
-			return leave(f);
+			return leave();
 	} else {
 		v.i = strtoll(buf, &end, 10);
 		if (errno == ERANGE)
-			return leave(f);
+			return leave();
 	}
 	if (*end)
-		return leave(f);
+		return leave();
 	return value(f, v, NULL, 0);
 }
 
@@ -196,7 +194,7 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
 	struct fast *f = ctx;
 
 	if (!ordinary(f, s, len))
-		return leave(f);
+		return leave();
 	return value(f, (struct raw){.type = RAW_STRING}, s, len);
 }
 
@@ -212,17 +210,17 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
 	uint64_t bit;
 
 	if (f->depth != 2 || f->n == FAST_MEMBERS || len >= sizeof(key))
-		return leave(f);
+		return leave();
 	memcpy(key, s, len);
 	key[len] = '\0';
 	if (memchr(s, '\0', len))
-		return leave(f);
+		return leave();
 	field = tl_import_member(f->e, key, hint);
 	if (field == MEMBER_UNKNOWN || field + 4 >= 64)
-		return leave(f);
+		return leave();
 	bit = UINT64_C(1) << (field + 4);
 	if (f->seen & bit)
-		return leave(f);
+		return leave();
 	f->seen |= bit;
 	f->m[f->n].field = field;
 	f->have_key = true;
@@ -234,9 +232,8 @@ static int on_start_map(void *ctx)
 	struct fast *f = ctx;
 
 	if (f->depth != 1)
-		return leave(f);
+		return leave();
 	f->depth = 2;
-	f->rec_start = here(f) - 1;
 	f->n = 0;
 	f->seen = 0;
 	f->tlen = 0;
@@ -264,7 +261,7 @@ static int on_end_map(void *ctx)
 	}
 	if (tl_import_record(f->im, f->e, m, f->n, &r) != TL_OK) {
 		/* An out-of-memory is met again by the slow path. */
-		return leave(f);
+		return leave();
 	}
 	if (!tl_import_push(f->im, r)) {
 		/* The writer failed and has its own message. */
@@ -283,7 +280,7 @@ static int on_start_array(void *ctx)
 	struct fast *f = ctx;
 
 	if (f->depth != 0)
-		return leave(f);
+		return leave();
 	f->depth = 1;
 	return 1;
 }
@@ -293,7 +290,7 @@ static int on_end_array(void *ctx)
 	struct fast *f = ctx;
 
 	if (f->depth != 1)
-		return leave(f);
+		return leave();
 	f->depth = 0;
 	f->done = true;
 	return 1;
@@ -312,7 +309,7 @@ static const yajl_callbacks callbacks = {
 };
 
 /* Gives yajl chunk[0..len), at file offset base; false when it stopped
- * (an error, a bail, or the array's end). */
+ * (an error, a record left, or the array's end). */
 static bool feed(struct fast *f, const unsigned char *chunk, size_t len,
 		 off_t base)
 {
@@ -322,8 +319,6 @@ static bool feed(struct fast *f, const unsigned char *chunk, size_t len,
 	f->chunk_len = len;
 	f->base = base;
 	st = yajl_parse(f->h, chunk, len);
-	if (st != yajl_status_ok)
-		f->bail = f->bail || f->rc == TL_OK;
 	return st == yajl_status_ok && !f->done;
 }
 
@@ -375,10 +370,8 @@ enum tl_status tl_fast_array(struct import *im, const struct tl_entity *e,
 			/* Past the end of what is given, or (yajl keeping a
 			 * long token) past the longest record: left. */
 			if (odd || rd->eof ||
-			    rd->off + (off_t)rd->len - f.resume > RD_MAX) {
-				f.bail = true;
+			    rd->off + (off_t)rd->len - f.resume > RD_MAX)
 				break;
-			}
 			rd->pos = rd->len; /* yajl keeps what it needs */
 			rc = tl_import_more(im);
 			if (rc != TL_OK)
