@@ -30,12 +30,15 @@
 #define TL_WAL_BYTES (1024 * 1024)
 
 /*
- * The page size of a new database.  16 KiB rather than SQLite's 4 KiB:
- * a bulk load (import, gen) re-creates every index at its end, which
- * measured about a third faster with the larger pages (bench/notes.md,
- * item 8).  A database made with 4 KiB pages keeps them.
+ * The page size of a new database: 8 KiB rather than SQLite's 4 KiB.  A
+ * bulk load (import, gen) re-creates every index at its end, which
+ * measured a fifth faster with 8 KiB pages and a third with 16 KiB; but
+ * every page read from the OS is then that much larger, and at the large
+ * tier 16 KiB made the full-screen program's start 50% slower (29.5
+ * against 20.1 ms) where 8 KiB cost 2 ms (bench/notes.md, item 8).  A
+ * database made with other pages keeps them.
  */
-#define TL_PAGE_SIZE "16384"
+#define TL_PAGE_SIZE "8192"
 
 enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 			     struct tl_error *err)
