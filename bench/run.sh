@@ -332,7 +332,7 @@ else out=$data/performance-small.md; fi
 	echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 	echo "- $(sqlite3 --version | cut -d' ' -f1 | sed 's/^/SQLite (shell) /'), $(task --version 2>/dev/null | sed 's/^/Taskwarrior /'), $(calcurse --version 2>/dev/null | head -1 | cut -d' ' -f1-2)"
 	echo "- database: the $tier tier, $records records, $db_mib MiB, generated in $gen_time s"
-	echo "- each figure: the median of $runs runs (export and calcurse: 3; import: 5, after 1 warm-up) after 2 warm-up runs, with the standard deviation; warm page cache"
+	echo "- each figure: the median of $runs runs after 2 warm-up runs (export and calcurse: 3 runs; import: 5 runs after 1 warm-up), with the standard deviation; warm page cache"
 	echo "- UI keystroke cost: (time of a script with N keys − time of the same script without them) / N, on the follow-up list, 100×30 screen; a meeting: N = 20 meetings opened (Enter), left (q) and stepped over (j), against the same script with only the j's"
 	echo
 	cat "$table"
