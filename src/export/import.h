@@ -45,7 +45,7 @@ struct import {
 	struct reader rd;
 	struct tl_bulk *bulk;   /* the one transaction */
 	bool bulk_kind[TL_K_COUNT]; /* new records of this kind go in bulk */
-	unsigned char (*ids)[16]; /* ids written by tl_store_put (below) */
+	unsigned char (*ids)[16]; /* ids written by tl_store_put (keep_id) */
 	size_t nids, capids;
 	struct queue *q;        /* the reader's records, to the writer */
 };
