@@ -78,10 +78,11 @@ struct raw_member {
 
 /*
  * What `key` names in a record of kind e: a field index or a MEMBER_*
- * value.  `hint` is the field the caller expects (the one after the last,
- * as the export writes them in order); it is tried first.
+ * value.  `prev` is what the member before it named (MEMBER_UNKNOWN for
+ * the first): the field after it is tried first, as the export writes
+ * fields in order.
  */
-int tl_import_member(const struct tl_entity *e, const char *key, int hint);
+int tl_import_member(const struct tl_entity *e, const char *key, int prev);
 
 /*
  * The record of kind e that the members m[0..n) describe (keys distinct),

@@ -204,8 +204,7 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
 {
 	struct fast *f = ctx;
 	char key[64];
-	int hint = f->n > 0 && f->m[f->n - 1].field >= 0
-		   ? f->m[f->n - 1].field + 1 : 0;
+	int prev = f->n > 0 ? f->m[f->n - 1].field : MEMBER_UNKNOWN;
 	int field;
 	uint64_t bit;
 
@@ -215,7 +214,7 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
 	key[len] = '\0';
 	if (memchr(s, '\0', len))
 		return leave();
-	field = tl_import_member(f->e, key, hint);
+	field = tl_import_member(f->e, key, prev);
 	if (field == MEMBER_UNKNOWN || field + 4 >= 64)
 		return leave();
 	bit = UINT64_C(1) << (field + 4);

@@ -191,8 +191,9 @@ static enum tl_status import_field(struct import *im, struct tl_record *r,
 	return TL_OK;
 }
 
-int tl_import_member(const struct tl_entity *e, const char *key, int hint)
+int tl_import_member(const struct tl_entity *e, const char *key, int prev)
 {
+	int hint = prev >= 0 ? prev + 1 : 0;
 	int i;
 
 	if (hint >= 0 && hint < e->nfields && !strcmp(e->fields[hint].name, key))
@@ -325,10 +326,10 @@ static enum tl_status record_from_json(struct import *im,
 	if (!m)
 		return tl_error_set(im->err, TL_ESYS, _("Out of memory."));
 	json_object_foreach(obj, key, v) {
-		int hint = n > 0 && m[n - 1].field >= 0 ? m[n - 1].field + 1 : 0;
+		int prev = n > 0 ? m[n - 1].field : MEMBER_UNKNOWN;
 
 		m[n] = (struct raw_member){.key = key, .v = raw_of(v),
-			.field = tl_import_member(e, key, hint)};
+			.field = tl_import_member(e, key, prev)};
 		n++;
 	}
 	rc = tl_import_record(im, e, m, n, out);
