@@ -2,7 +2,16 @@
 # Installs the system packages tillit needs to build and test, when missing.
 # On Debian and Ubuntu it uses apt-get (through sudo when not root);
 # elsewhere it names the packages and stops.
+#
+#   sh scripts/deps.sh [build|test|fuzz|bench]   installs what is missing
+#   sh scripts/deps.sh --list TARGET             prints the target's packages
 set -eu
+
+list=false
+if [ "${1:-}" = --list ]; then
+	list=true
+	shift
+fi
 
 # pkg-config module or command : Debian package
 needs="
@@ -33,10 +42,32 @@ cmd:clang:clang
 fuzzer:clang:libclang-rt-14-dev
 "
 
+# The benchmark (make bench, bench/run.sh): hyperfine times commands,
+# /usr/bin/time -v measures peak memory, sqlite3 reads the generated
+# database, and Taskwarrior and calcurse are the peers measured beside
+# tillit in the same run.
+bench_needs="
+cmd:sqlite3:sqlite3
+cmd:hyperfine:hyperfine
+file:/usr/bin/time:time
+cmd:task:taskwarrior
+cmd:calcurse:calcurse
+"
+
 case "${1:-build}" in
+build) ;;
 test) needs="$needs $test_needs" ;;
 fuzz) needs="$needs $fuzz_needs" ;;
+bench) needs="$needs $bench_needs" ;;
+*)
+	echo "deps.sh: unknown target '$1' (build, test, fuzz or bench)" >&2
+	exit 2 ;;
 esac
+
+if $list; then
+	for n in $needs; do echo "${n##*:}"; done | awk '!seen[$0]++'
+	exit 0
+fi
 
 # True when clang links a libFuzzer target.
 can_fuzz() {
