@@ -174,10 +174,10 @@ static enum tl_status parse_format(struct cli *c, const char *s,
 	*out = tl_export_format_find(s);
 	if (*out)
 		return TL_OK;
+	format_names(TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS, 0, 0, NULL, lists,
+		     sizeof(lists));
 	return cli_usage(c, _("Unknown format \"%.40s\"; use %s for a list, "
-			 "%s for minutes."), s,
-			 format_names(TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS, 0, 0,
-				      NULL, lists, sizeof(lists)),
+			 "%s for minutes."), s, lists,
 			 format_names(TL_EXPORT_MINUTES, 0, 0, NULL, minutes,
 				      sizeof(minutes)));
 }

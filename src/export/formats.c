@@ -181,6 +181,7 @@ enum tl_status tl_export_write(const struct tl_export_format *f,
 			       struct tl_error *err)
 {
 	if (!tl_export_format_applies(f, job->what))
-		return tl_error_set(err, TL_EUSAGE, _("Unknown export format."));
+		return tl_error_set(err, TL_EUSAGE,
+				    _("Unknown export format."));
 	return f->write(job, out, err);
 }
