@@ -41,6 +41,7 @@ enum ui_scope {
 	UI_SCOPE_MOVE,
 	UI_SCOPE_GLOBAL,
 	UI_SCOPE_RECORDS,
+	UI_SCOPE_EXPORT,  /* lists, meetings and the minutes */
 	UI_SCOPE_MEETING,
 };
 

@@ -49,6 +49,17 @@ json_t *tl_json_record(const struct tl_record *r);
  */
 char *tl_json_quote(const char *s);
 
+/*
+ * Writes the records that q selects as one JSON array, a record a line
+ * (tl_json_record, dumped with JSON_PRESERVE_ORDER), as the store's
+ * iterator reads them: q's limit and cursor are ignored, at most limit
+ * records when limit > 0.  TL_ESYS when out of memory or when a record
+ * cannot be written; the caller picks whether to read in one snapshot.
+ */
+enum tl_status tl_json_write_records(struct tl_store *st,
+				     const struct tl_query *q, long limit,
+				     FILE *out, struct tl_error *err);
+
 /* Import counts: records added, changed and already equal. */
 struct tl_json_stats {
 	long added, changed, unchanged;

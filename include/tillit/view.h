@@ -153,10 +153,20 @@ extern const struct view_ops ui_view_my;      /* the user's frames */
 extern const struct view_ops ui_view_minutes; /* arg: meeting id */
 
 /*
- * Asks what to export of a meeting (minutes as Markdown, HTML or text, or
- * its follow-ups as iCalendar) and where, and writes the file.
+ * Asks what to export of a meeting (its minutes, or its follow-ups, in
+ * the formats of export/formats.h that the program offers) and where, and
+ * writes the file; the outcome is in the status line.
  */
 void ui_export_meeting(struct ui_app *app, const char *meeting_id);
+
+/*
+ * Asks where (and in which format, when more than one is offered for the
+ * kind) to export every record that q selects, and writes the file; the
+ * default file name is name ("followups", or the kind's plural when NULL)
+ * with the format's extension.  q's strings need live only for the call.
+ */
+void ui_export_list(struct ui_app *app, const struct tl_query *q,
+		    const char *name);
 
 /* What a list view shows: a query, and a title. */
 struct ui_list_arg {

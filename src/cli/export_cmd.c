@@ -12,7 +12,10 @@
  * RFC 4180 CSV or a JSON array, paged through the store; follow-ups also
  * go to iCalendar (ical.h).  The filters are those of `tillit NOUN list`
  * (--owner, --unit, --from, --to, --open, --kind), with people and units
- * resolved by id prefix or name.
+ * resolved by id prefix or name.  Which formats there are, what each
+ * applies to and which is the default all come from the registry of
+ * formats (export/formats.h), as do the lists of them in the help and in
+ * the messages.
  *
  * --output FILE is written atomically (atomic.h): a temporary file in
  * the same folder, flushed and synced, then renamed over FILE, so a
@@ -25,57 +28,78 @@
 #include <string.h>
 
 #include "tillit/atomic.h"
+#include "tillit/export/formats.h"
 #include "tillit/i18n.h"
-#include "tillit/ical.h"
-#include "tillit/json.h"
-#include "tillit/minutes.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
 
-enum export_format {
-	EF_NONE = 0,
-	EF_JSON = 1 << 0,
-	EF_CSV = 1 << 1,
-	EF_ICS = 1 << 2,
-	EF_MD = 1 << 3,
-	EF_HTML = 1 << 4,
-	EF_TXT = 1 << 5,
-};
-
-static const struct {
-	const char *name;
-	enum export_format f;
-} format_names[] = {
-	{"json", EF_JSON},
-	{"csv", EF_CSV},
-	{"ics", EF_ICS},
-	{"md", EF_MD},
-	{"markdown", EF_MD},
-	{"html", EF_HTML},
-	{"txt", EF_TXT},
-	{"text", EF_TXT},
-};
-
-/* What one export writes, handed to write_to(). */
+/* What one export writes, handed to write_job(). */
 struct job {
 	struct tl_store *st;
-	enum export_format fmt;
+	const struct tl_export_format *fmt;
+	enum tl_export_what what;
 	const char *meeting;  /* minutes: the meeting's full id */
 	struct tl_query q;    /* a list */
 };
 
+/* The names of the formats for what (a mask) and for none of not, the
+ * default of first first, as "a, b or c" or with sep ("a|b"). */
+static const char *format_names(unsigned what, unsigned not, unsigned first,
+				const char *sep, char *buf, size_t size)
+{
+	const char *words[16];
+	int n = tl_export_format_words(what, not, first, false, words, 16);
+
+	return tl_export_join(words, n, sep, buf, size);
+}
+
 /* ---- help -------------------------------------------------------------- */
+
+/* The --format line of the help: the formats of each form, the
+ * follow-ups' own ones marked. */
+static const char *help_format(char *buf, size_t size)
+{
+	char db[64], minutes[64], list[160], marked[4][48];
+	const char *words[16];
+	int n = tl_export_format_words(TL_EXPORT_LIST, 0, TL_EXPORT_LIST,
+				       false, words, 12);
+	int m = tl_export_format_words(TL_EXPORT_FOLLOWUPS, TL_EXPORT_LIST, 0,
+				       false, words + n, 4);
+
+	for (int i = 0; i < m; i++) {
+		snprintf(marked[i], sizeof(marked[i]), _("%s (follow-ups)"),
+			 words[n + i]);
+		words[n + i] = marked[i];
+	}
+	tl_export_join(words, n + m, NULL, list, sizeof(list));
+	snprintf(buf, size, _("%s; %s for minutes; %s for a noun"),
+		 format_names(TL_EXPORT_DATABASE, 0, TL_EXPORT_DATABASE, NULL,
+			      db, sizeof(db)),
+		 format_names(TL_EXPORT_MINUTES, 0, TL_EXPORT_MINUTES, NULL,
+			      minutes, sizeof(minutes)), list);
+	return buf;
+}
 
 static void help_export(void)
 {
-	puts(_("Usage: tillit export [--format json] [--output FILE]\n"
-	     "       tillit export minutes MEETING [--format md|html|txt] "
-	     "[--output FILE]\n"
-	     "       tillit export NOUN [FILTERS] [--format csv|json] "
-	     "[--output FILE]\n"
-	     "       tillit export followups [FILTERS] --format ics "
-	     "[--output FILE]\n\n"
-	     "Without a noun, writes every record of every kind as one JSON "
+	char db[64], minutes[64], list[64], followups[64], fmt[400];
+
+	printf(_("Usage: tillit export [--format %s] [--output FILE]\n"
+	       "       tillit export minutes MEETING [--format %s] "
+	       "[--output FILE]\n"
+	       "       tillit export NOUN [FILTERS] [--format %s] "
+	       "[--output FILE]\n"
+	       "       tillit export followups [FILTERS] --format %s "
+	       "[--output FILE]\n\n"),
+	       format_names(TL_EXPORT_DATABASE, 0, TL_EXPORT_DATABASE, "|",
+			    db, sizeof(db)),
+	       format_names(TL_EXPORT_MINUTES, 0, TL_EXPORT_MINUTES, "|",
+			    minutes, sizeof(minutes)),
+	       format_names(TL_EXPORT_LIST, 0, TL_EXPORT_LIST, "|", list,
+			    sizeof(list)),
+	       format_names(TL_EXPORT_FOLLOWUPS, TL_EXPORT_LIST, 0, "|",
+			    followups, sizeof(followups)));
+	puts(_("Without a noun, writes every record of every kind as one JSON "
 	     "document\n(see doc/json-format.md).\n\n"
 	     "'minutes MEETING' writes the minutes of a committee meeting, a "
 	     "governance\ndialogue or a forum, or the summary of a one-to-one "
@@ -87,8 +111,7 @@ static void help_export(void)
 	     "iCalendar to-dos (ics).\n\n"
 	     "FILE is replaced atomically and follows the umask.\n\n"
 	     "Options:"));
-	cli_help_opt(stdout, "--format FORMAT", _("json; md, html or txt for "
-		     "minutes; csv, json or ics (follow-ups) for a noun"));
+	cli_help_opt(stdout, "--format FORMAT", help_format(fmt, sizeof(fmt)));
 	cli_help_opt(stdout, "-o, --output FILE", _("write to FILE instead of "
 		     "standard output"));
 	cli_help_opt(stdout, "--owner PERSON", _("only records whose owner "
@@ -104,43 +127,13 @@ static void help_export(void)
 
 /* ---- writing ------------------------------------------------------------- */
 
-/* A list of many pages is read in one snapshot, so that it is whole. */
-static enum tl_status write_list(struct cli *c, const struct job *j,
-				 FILE *out)
-{
-	enum tl_status rc = tl_store_read_begin(j->st, &c->err);
-
-	if (rc != TL_OK)
-		return rc;
-	rc = cli_write_records(c, j->st, &j->q, 0, j->fmt == EF_CSV
-			       ? CLI_FMT_CSV : CLI_FMT_JSON, out);
-	tl_store_read_end(j->st);
-	return rc;
-}
-
+/* The format's writer (export/formats.h) on what the job names. */
 static enum tl_status write_job(struct cli *c, const struct job *j, FILE *out)
 {
-	switch (j->fmt) {
-	case EF_MD:
-		return tl_minutes_write(j->st, j->meeting, TL_MINUTES_MD, out,
-					&c->err);
-	case EF_HTML:
-		return tl_minutes_write(j->st, j->meeting, TL_MINUTES_HTML,
-					out, &c->err);
-	case EF_TXT:
-		return tl_minutes_write(j->st, j->meeting, TL_MINUTES_TXT, out,
-					&c->err);
-	case EF_ICS:
-		return tl_ical_write_followups(j->st, &j->q, out, &c->err);
-	case EF_CSV:
-		return write_list(c, j, out);
-	case EF_JSON:
-		if (j->q.kind == TL_K_NONE)
-			return tl_json_export(j->st, out, &c->err);
-		return write_list(c, j, out);
-	default:
-		return cli_fail(c, TL_ESYS, _("Unknown export format."));
-	}
+	struct tl_export_job x = {.st = j->st, .what = j->what,
+				  .meeting_id = j->meeting, .q = &j->q};
+
+	return tl_export_write(j->fmt, &x, out, &c->err);
 }
 
 /* write_job() as the tl_write_fn of tl_write_atomic(); its errors go to
@@ -174,33 +167,38 @@ static enum tl_status write_file(struct cli *c, const struct job *j,
 enum { EO_FORMAT = 1 };
 
 static enum tl_status parse_format(struct cli *c, const char *s,
-				   enum export_format *out)
+				   const struct tl_export_format **out)
 {
-	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]);
-	     i++) {
-		if (!strcmp(s, format_names[i].name)) {
-			*out = format_names[i].f;
-			return TL_OK;
-		}
-	}
-	return cli_usage(c, _("Unknown format \"%.40s\"; use json, csv or ics "
-			 "for a list, md, html or txt for minutes."), s);
+	char lists[80], minutes[80];
+
+	*out = tl_export_format_find(s);
+	if (*out)
+		return TL_OK;
+	format_names(TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS, 0, 0, NULL, lists,
+		     sizeof(lists));
+	return cli_usage(c, _("Unknown format \"%.40s\"; use %s for a list, "
+			 "%s for minutes."), s, lists,
+			 format_names(TL_EXPORT_MINUTES, 0, 0, NULL, minutes,
+				      sizeof(minutes)));
 }
 
-/* The formats allowed for what is exported, named in a message. */
-static enum tl_status check_format(struct cli *c, enum export_format fmt,
-				   unsigned allowed, const char *what,
-				   const char *names)
+/* *fmt, or the default for what when none was given; an error naming
+ * the formats allowed (the default first) when it does not apply. */
+static enum tl_status check_format(struct cli *c,
+				   const struct tl_export_format **fmt,
+				   enum tl_export_what what, const char *label)
 {
-	if (fmt & allowed)
+	char names[80];
+
+	if (!*fmt)
+		*fmt = tl_export_format_default(what);
+	if (*fmt && tl_export_format_applies(*fmt, what))
 		return TL_OK;
-	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]);
-	     i++)
-		if (format_names[i].f == fmt)
-			return cli_usage(c, _("%s cannot be exported as %s; use "
-					 "%s."), what, format_names[i].name,
-					 names);
-	return cli_usage(c, _("Unknown export format."));
+	if (!*fmt)
+		return cli_usage(c, _("Unknown export format."));
+	return cli_usage(c, _("%s cannot be exported as %s; use %s."), label,
+			 (*fmt)->name, format_names(what, 0, what, NULL, names,
+						    sizeof(names)));
 }
 
 /*
@@ -241,7 +239,7 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 	char meeting_id[TL_ID_LEN + 1];
 	struct job j = {.q = {.kind = TL_K_NONE}};
 	const struct tl_entity *e = NULL;
-	enum export_format fmt = EF_NONE;
+	const struct tl_export_format *fmt = NULL;
 	struct cli_filters f = {0};
 	const char *output = NULL, *noun = NULL, *meeting = NULL;
 	enum tl_status rc = TL_OK;
@@ -292,19 +290,15 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 
 	if (!noun) {
 		/* Every record: the document of DESIGN.md section 6. */
-		if (fmt == EF_NONE)
-			fmt = EF_JSON;
-		rc = check_format(c, fmt, EF_JSON, _("The whole database"),
-				  "json");
+		j.what = TL_EXPORT_DATABASE;
+		rc = check_format(c, &fmt, j.what, _("The whole database"));
 		if (rc == TL_OK && f.first)
 			rc = cli_usage(c, _("%s filters a list; name what to "
 				       "export, like 'tillit export "
 				       "followups %s'."), f.first, f.first);
 	} else if (meeting) {
-		if (fmt == EF_NONE)
-			fmt = EF_MD;
-		rc = check_format(c, fmt, EF_MD | EF_HTML | EF_TXT,
-				  _("Minutes"), "md, html or txt");
+		j.what = TL_EXPORT_MINUTES;
+		rc = check_format(c, &fmt, j.what, _("Minutes"));
 		if (rc == TL_OK && f.first)
 			rc = cli_usage(c, _("Minutes take no filters (%s)."),
 				       f.first);
@@ -314,14 +308,10 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 			return cli_usage(c, _("Cannot export '%.60s': name a "
 					 "kind of record (like followups), "
 					 "or 'minutes MEETING'."), noun);
-		if (fmt == EF_NONE)
-			fmt = EF_CSV;
-		if (e->kind == TL_K_FOLLOWUP)
-			rc = check_format(c, fmt, EF_CSV | EF_JSON | EF_ICS,
-					  _("Follow-ups"), "csv, json or ics");
-		else
-			rc = check_format(c, fmt, EF_CSV | EF_JSON,
-					  _("A list"), "csv or json");
+		j.what = tl_export_what_of_kind(e->kind);
+		rc = check_format(c, &fmt, j.what,
+				  j.what == TL_EXPORT_FOLLOWUPS
+				  ? _("Follow-ups") : _("A list"));
 		j.q.kind = e->kind;
 	}
 	if (rc != TL_OK)

@@ -205,19 +205,15 @@ void cli_table_print_header(const struct cli_table *t, FILE *out);
 void cli_table_print_row(const struct cli_table *t, char *const *cells,
 			 FILE *out);
 
-/* Writes s as one RFC 4180 field (quoted when needed). */
-void cli_csv_field(FILE *out, const char *s);
-
 /* Dumps a JSON value on one line to out and frees it; false on error. */
 bool cli_json_put(json_t *json, FILE *out);
 
 /*
  * Writes the records that q selects (its limit and cursor are ignored;
  * at most limit records when limit > 0) to out, as the store's
- * iterator reads them: as CSV (fmt CLI_FMT_CSV: a header of field names, then a line
- * a record, RFC 4180, CRLF) or as JSON (CLI_FMT_JSON: an array, a record
- * a line, in the export's encoding of json.h).  The caller picks whether
- * to read in one snapshot.
+ * iterator reads them: as CSV (fmt CLI_FMT_CSV, export/csv.h) or as JSON
+ * (CLI_FMT_JSON: an array, a record a line, json.h).  The caller picks
+ * whether to read in one snapshot.
  */
 enum tl_status cli_write_records(struct cli *c, struct tl_store *st,
 				 const struct tl_query *q, long limit,

@@ -1,9 +1,10 @@
 /*
  * output.c - how the command line prints records: aligned tables that
- * stream page by page, RFC 4180 CSV, JSON values on one line (a record's
- * object comes from json.h, in the export's encoding), and the display
- * form of a field (a reference shown as the referred record's name, text
- * made safe for a terminal).
+ * stream page by page, JSON values on one line (a record's object comes
+ * from json.h, in the export's encoding), lists as CSV or JSON through
+ * the export layer (export/csv.h, json.h), and the display form of a
+ * field (a reference shown as the referred record's name, text made safe
+ * for a terminal).
  *
  * Widths are terminal cells (tl_text_width), never bytes, so that names
  * with å, ä, ö and wide CJK characters line up.
@@ -18,6 +19,7 @@
 
 #include <jansson.h>
 
+#include "tillit/export/csv.h"
 #include "tillit/i18n.h"
 #include "tillit/json.h"
 #include "tillit/model.h"
@@ -289,23 +291,6 @@ void cli_table_print_row(const struct cli_table *t, char *const *cells,
 
 /* ---- CSV and JSON ---------------------------------------------------- */
 
-void cli_csv_field(FILE *out, const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 bool cli_json_put(json_t *json, FILE *out)
 {
 	int rc;
@@ -317,65 +302,11 @@ bool cli_json_put(json_t *json, FILE *out)
 	return rc == 0;
 }
 
-/* One record as a CSV line: its id, then every field. */
-static void csv_record(const struct tl_record *r, FILE *out)
-{
-	fputs(r->id, out);
-	for (int i = 0; i < r->e->nfields; i++) {
-		fputc(',', out);
-		cli_csv_field(out, tl_record_get(r, i));
-	}
-	fputs("\r\n", out);
-}
-
-/* One record as a line of a JSON array. */
-static enum tl_status json_record(struct cli *c, const struct tl_record *r,
-				  bool first, FILE *out)
-{
-	json_t *obj;
-
-	fputs(first ? "\n  " : ",\n  ", out);
-	obj = tl_json_record(r);
-	if (!obj)
-		return cli_fail(c, TL_ESYS, _("Out of memory."));
-	if (!cli_json_put(obj, out))
-		return cli_fail(c, TL_ESYS, _("Cannot write the JSON output."));
-	return TL_OK;
-}
-
 enum tl_status cli_write_records(struct cli *c, struct tl_store *st,
-				 const struct tl_query *q0, long limit,
+				 const struct tl_query *q, long limit,
 				 enum cli_format fmt, FILE *out)
 {
-	const struct tl_entity *e = tl_entity_get(q0->kind);
-	struct tl_query q = *q0;
-	const struct tl_record *r;
-	struct tl_iter *it;
-	long n = 0;
-	enum tl_status rc;
-
-	if (fmt == CLI_FMT_CSV) {
-		fputs("id", out);
-		for (int i = 0; i < e->nfields; i++) {
-			fputc(',', out);
-			cli_csv_field(out, e->fields[i].name);
-		}
-		fputs("\r\n", out);
-	} else {
-		fputs("[", out);
-	}
-	q.after = NULL;
-	rc = tl_store_iter_new(st, &q, &it, &c->err);
-	while (rc == TL_OK && (limit <= 0 || n < limit) &&
-	       (rc = tl_store_iter_next(it, &r, &c->err)) == TL_OK && r) {
-		if (fmt == CLI_FMT_CSV)
-			csv_record(r, out);
-		else
-			rc = json_record(c, r, n == 0, out);
-		n++;
-	}
-	tl_store_iter_free(it);
-	if (rc == TL_OK && fmt == CLI_FMT_JSON)
-		fputs(n > 0 ? "\n]\n" : "]\n", out);
-	return rc;
+	if (fmt == CLI_FMT_CSV)
+		return tl_csv_write_records(st, q, limit, out, &c->err);
+	return tl_json_write_records(st, q, limit, out, &c->err);
 }

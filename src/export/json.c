@@ -423,3 +423,39 @@ enum tl_status tl_json_export(struct tl_store *st, FILE *out,
 	free(o.buf);
 	return rc;
 }
+
+/* ---- a list ------------------------------------------------------------ */
+
+enum tl_status tl_json_write_records(struct tl_store *st,
+				     const struct tl_query *q0, long limit,
+				     FILE *out, struct tl_error *err)
+{
+	struct tl_query q = *q0;
+	const struct tl_record *r;
+	struct tl_iter *it;
+	json_t *obj;
+	long n = 0;
+	enum tl_status rc;
+
+	fputs("[", out);
+	q.after = NULL;
+	rc = tl_store_iter_new(st, &q, &it, err);
+	while (rc == TL_OK && (limit <= 0 || n < limit) &&
+	       (rc = tl_store_iter_next(it, &r, err)) == TL_OK && r) {
+		fputs(n == 0 ? "\n  " : ",\n  ", out);
+		obj = tl_json_record(r);
+		if (!obj) {
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+			break;
+		}
+		if (json_dumpf(obj, out, JSON_PRESERVE_ORDER) != 0)
+			rc = tl_error_set(err, TL_ESYS,
+					  _("Cannot write the JSON output."));
+		json_decref(obj);
+		n++;
+	}
+	tl_store_iter_free(it);
+	if (rc == TL_OK)
+		fputs(n > 0 ? "\n]\n" : "]\n", out);
+	return rc;
+}

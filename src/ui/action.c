@@ -125,8 +125,8 @@ static const struct ui_action_def table[] = {
 	A(UI_A_MINUTES, "minutes", "M", NULL, NULL,
 	  N_("Preview the minutes or the summary"), UI_SCOPE_MEETING),
 	A(UI_A_EXPORT, "export", "X", NULL, NULL,
-	  N_("Export the minutes (Markdown, HTML, text) or the follow-ups "
-	     "(iCalendar)"), UI_SCOPE_MEETING),
+	  N_("Export the list, or a meeting's minutes or follow-ups, to a "
+	     "file"), UI_SCOPE_EXPORT),
 };
 
 _Static_assert(sizeof(table) / sizeof(table[0]) == UI_A_COUNT - 1,
@@ -204,7 +204,8 @@ const char *ui_action_key(enum ui_action a)
 void ui_keys_markdown(FILE *out)
 {
 	static const char *const heads[] = {
-		"Moving", "Everywhere", "Records", "Running a meeting",
+		"Moving", "Everywhere", "Records", "Exporting",
+		"Running a meeting",
 	};
 
 	fputs("# Keys of the full-screen program\n\n"

@@ -1,8 +1,14 @@
 /*
- * export.c - exports from the full-screen program: a meeting's minutes as
- * Markdown, printable HTML or text, or its follow-ups as iCalendar, to a
- * file the user names.  The file is written beside its final name and
- * renamed into place (atomic.h), so a failed export leaves no half file.
+ * export.c - exports from the full-screen program, to a file the user
+ * names: of a meeting, its minutes (Markdown, printable HTML, text) or
+ * its follow-ups (CSV, iCalendar); of a list, the records it shows with
+ * its filter (CSV; follow-ups also as iCalendar).
+ *
+ * The choices, their keys and words, and the default file name's
+ * extension all come from the registry of formats (export/formats.h), so
+ * a format added there shows up here.  The file is written beside its
+ * final name and renamed into place (atomic.h), so a failed export leaves
+ * no half file; like every export it follows the umask.
  */
 #include "tillit/view.h"
 
@@ -11,9 +17,8 @@
 #include <string.h>
 
 #include "tillit/atomic.h"
+#include "tillit/export/formats.h"
 #include "tillit/i18n.h"
-#include "tillit/ical.h"
-#include "tillit/minutes.h"
 
 /* A file name from a title: letters and digits kept, the rest '-'. */
 static void slug(const char *title, const char *ext, char *out, size_t size)
@@ -39,63 +44,136 @@ static void slug(const char *title, const char *ext, char *out, size_t size)
 	snprintf(out + n, size - n, ".%s", ext);
 }
 
+/* The menu's words for the formats offered for what and for none of
+ * not, joined ("(c)SV or (i)Calendar") into buf. */
+static const char *menu_words(unsigned what, unsigned not, char *buf,
+			      size_t size)
+{
+	const char *words[16];
+	int n = tl_export_format_words(what, not, what, true, words, 16);
+
+	return tl_export_join(words, n, NULL, buf, size);
+}
+
+/*
+ * Asks question and returns the format whose key the answer starts with,
+ * when it is offered for one of the bits of what; NULL (with "Nothing
+ * exported.") for Esc, an empty answer or another key.
+ */
+static const struct tl_export_format *ask_format(struct ui_app *app,
+						 const char *question,
+						 unsigned what)
+{
+	const struct tl_export_format *f = NULL;
+	char *choice = ui_prompt(app, question, NULL);
+
+	if (choice && choice[0]) {
+		f = tl_export_format_by_key((unsigned char)choice[0]);
+		if (f && !(f->applies & what))
+			f = NULL;
+	}
+	free(choice);
+	if (!f)
+		ui_status(app, "%s", _("Nothing exported."));
+	return f;
+}
+
 /* What the user chose to write, as the tl_write_fn of tl_write_atomic(). */
-struct meeting_export {
-	struct tl_store *st;
-	const char *meeting_id;
-	char choice; /* m, h, t or i */
+struct chosen {
+	const struct tl_export_format *f;
+	struct tl_export_job job;
 };
 
-static enum tl_status write_meeting(FILE *out, void *ctx,
-				    struct tl_error *err)
+static enum tl_status write_chosen(FILE *out, void *ctx,
+				   struct tl_error *err)
 {
-	const struct meeting_export *x = ctx;
+	const struct chosen *c = ctx;
 
-	if (x->choice == 'i') {
-		struct tl_query q = {.kind = TL_K_FOLLOWUP,
-				     .parent = x->meeting_id};
-		return tl_ical_write_followups(x->st, &q, out, err);
-	}
-	return tl_minutes_write(x->st, x->meeting_id,
-				x->choice == 'm' ? TL_MINUTES_MD
-				: x->choice == 'h' ? TL_MINUTES_HTML
-				: TL_MINUTES_TXT, out, err);
+	return tl_export_write(c->f, &c->job, out, err);
+}
+
+/* Asks where, offering def, and writes the file: "Wrote PATH.", the
+ * error, or "Nothing exported." for Esc or an empty name. */
+static void write_to(struct ui_app *app, const struct chosen *c,
+		     const char *def)
+{
+	char *path = ui_prompt(app, _("Write to:"), def);
+	struct tl_error err = {0};
+
+	if (!path || !*path)
+		ui_status(app, "%s", _("Nothing exported."));
+	else if (tl_write_atomic(path, write_chosen, (void *)c, &err) != TL_OK)
+		ui_error(app, &err);
+	else
+		ui_status(app, _("Wrote %s."), path);
+	free(path);
 }
 
 void ui_export_meeting(struct ui_app *app, const char *meeting_id)
 {
-	struct meeting_export x = {.st = ui_store(app),
-				   .meeting_id = meeting_id};
+	struct tl_query fq = {.kind = TL_K_FOLLOWUP, .parent = meeting_id};
+	struct chosen c = {.job = {.st = ui_store(app),
+				   .meeting_id = meeting_id, .q = &fq}};
 	struct tl_record *m = NULL;
 	struct tl_error err = {0};
-	char *choice, *path, def[300];
-	const char *ext;
+	char minutes[120], followups[120], question[300], def[300];
 
-	if (tl_store_get(x.st, TL_K_MEETING, meeting_id, &m, &err) != TL_OK) {
+	if (tl_store_get(c.job.st, TL_K_MEETING, meeting_id, &m, &err) !=
+	    TL_OK) {
 		ui_error(app, &err);
 		return;
 	}
-	choice = ui_prompt(app, _("Export: (m)arkdown, (h)tml, (t)ext, or "
-				  "(i)Calendar of its follow-ups:"), NULL);
-	if (!choice || !strchr("mhti", choice[0]) || !choice[0]) {
-		if (choice)
-			ui_status(app, "%s", _("Nothing exported."));
-		free(choice);
-		tl_record_free(m);
-		return;
+	/* The minutes, then what else is of the meeting: its follow-ups. */
+	snprintf(question, sizeof(question),
+		 _("Export: %s; its follow-ups as %s:"),
+		 menu_words(TL_EXPORT_MINUTES, 0, minutes, sizeof(minutes)),
+		 menu_words(TL_EXPORT_FOLLOWUPS, TL_EXPORT_MINUTES, followups,
+			    sizeof(followups)));
+	c.f = ask_format(app, question, TL_EXPORT_MINUTES |
+			 TL_EXPORT_FOLLOWUPS);
+	if (c.f) {
+		c.job.what = tl_export_format_applies(c.f, TL_EXPORT_MINUTES)
+			     ? TL_EXPORT_MINUTES : TL_EXPORT_FOLLOWUPS;
+		slug(tl_record_str(m, TL_MEETING_TITLE), c.f->ext, def,
+		     sizeof(def));
+		write_to(app, &c, def);
 	}
-	x.choice = choice[0];
-	ext = x.choice == 'm' ? "md" : x.choice == 'h' ? "html"
-	      : x.choice == 't' ? "txt" : "ics";
-	slug(tl_record_str(m, TL_MEETING_TITLE), ext, def, sizeof(def));
-	path = ui_prompt(app, _("Write to:"), def);
-	if (path && *path) {
-		if (tl_write_atomic(path, write_meeting, &x, &err) != TL_OK)
-			ui_error(app, &err);
-		else
-			ui_status(app, _("Wrote %s."), path);
-	}
-	free(choice);
-	free(path);
 	tl_record_free(m);
+}
+
+void ui_export_list(struct ui_app *app, const struct tl_query *q,
+		    const char *name)
+{
+	enum tl_export_what what = tl_export_what_of_kind(q->kind);
+	struct chosen c = {.job = {.st = ui_store(app), .what = what,
+				   .q = q}};
+	const struct tl_export_format *only = NULL;
+	char words[120], question[200], def[300];
+	size_t n;
+	int offered = 0;
+	const struct tl_export_format *t = tl_export_formats(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].ui_key && tl_export_format_applies(&t[i], what)) {
+			only = &t[i];
+			offered++;
+		}
+	}
+	if (offered == 0) {
+		ui_status(app, "%s", _("Nothing exported."));
+		return;
+	} else if (offered == 1) {
+		c.f = only; /* nothing to choose */
+	} else {
+		snprintf(question, sizeof(question),
+			 _("Export the list as %s:"),
+			 menu_words(what, 0, words, sizeof(words)));
+		c.f = ask_format(app, question, what);
+	}
+	if (!c.f)
+		return;
+	if (!name)
+		name = tl_entity_get(q->kind)->plural;
+	snprintf(def, sizeof(def), "%s.%s", name, c.f->ext);
+	write_to(app, &c, def);
 }

@@ -2,7 +2,8 @@
  * view_list.c - a list of records of one kind (meetings, mandates, frames,
  * follow-ups, ...), paged from the store, with the record actions on the
  * selected line.  Overdue follow-ups and expired mandates are marked, and
- * frames waiting for acknowledgement stand out.
+ * frames waiting for acknowledgement stand out.  X exports what the list
+ * shows, with its filter, to a file (export.c).
  */
 #include "tillit/view.h"
 
@@ -29,7 +30,7 @@ struct list_view {
 
 static const enum ui_action list_actions[] = {
 	UI_A_OPEN, UI_A_NEW, UI_A_EDIT, UI_A_FILTER, UI_A_DONE, UI_A_ACK,
-	UI_A_CLOSE, UI_A_NONE,
+	UI_A_CLOSE, UI_A_EXPORT, UI_A_NONE,
 };
 
 static bool list_open(struct view *v, const void *arg)
@@ -312,6 +313,10 @@ static enum ui_result list_handle(struct view *v, enum ui_action a, int key)
 		return UI_DONE;
 	case UI_A_FILTER:
 		list_filter(v);
+		return UI_DONE;
+	case UI_A_EXPORT:
+		/* What the list shows: its query, with the filter chosen. */
+		ui_export_list(v->app, &lv->list.q, lv->arg.name);
 		return UI_DONE;
 	case UI_A_NEW:
 		return ui_record_action(v->app, lv->arg.query.kind, NULL, NULL,
