@@ -39,7 +39,7 @@ static const struct tl_doc_ops *const formats[] = {
 	[TL_MINUTES_CANON] = &tl_doc_canon,
 };
 
-/* ---- attendance ---------------------------------------------------------- */
+/* ---- attendance -------------------------------------------------------- */
 
 static bool attended(const struct tl_record *p, const char *value)
 {
@@ -106,7 +106,7 @@ static void write_attendance(struct tl_minutes_doc *m)
 	tl_doc_field_own(d, L(m, N_("Adjusters")), tl_doc_join_end(d, &adj));
 }
 
-/* ---- reported delegated decisions ------------------------------------------ */
+/* ---- reported delegated decisions -------------------------------------- */
 
 /*
  * Anmälan av delegationsbeslut: the decisions logged under mandates this
@@ -168,7 +168,7 @@ static void write_reported(struct tl_minutes_doc *m)
 		tl_doc_para(d, L(m, N_("No delegated decisions to report.")));
 }
 
-/* ---- signatures ------------------------------------------------------------ */
+/* ---- signatures -------------------------------------------------------- */
 
 /*
  * Who signs (sign.h): the chair and the adjusters of a committee, both
@@ -255,7 +255,7 @@ void tl_minutes_signatures(struct tl_minutes_doc *m)
 			 tl_doc_join_end(d, &j));
 }
 
-/* ---- the whole ------------------------------------------------------------- */
+/* ---- the whole --------------------------------------------------------- */
 
 static void write_minutes(struct tl_minutes_doc *m)
 {

@@ -13,7 +13,7 @@
 #include "tillit/core/meeting.h"
 #include "tillit/rules.h"
 
-/* ---- names -------------------------------------------------------------- */
+/* ---- names ------------------------------------------------------------- */
 
 const char *tl_minutes_ref(struct tl_minutes_doc *m, enum tl_kind kind,
 			   const char *id)
@@ -84,7 +84,7 @@ int tl_minutes_cmp_followups(const void *pa, const void *pb)
 	return c ? c : strcmp(a->id, b->id);
 }
 
-/* ---- the header --------------------------------------------------------- */
+/* ---- the header -------------------------------------------------------- */
 
 /* "Date" and "Time" of the header, from the meeting's start and end. */
 static void header_when(struct tl_minutes_doc *m)
@@ -140,7 +140,7 @@ void tl_minutes_header(struct tl_minutes_doc *m, bool summary)
 			tl_record_get(mt, TL_MEETING_NOTES));
 }
 
-/* ---- items --------------------------------------------------------------- */
+/* ---- items ------------------------------------------------------------- */
 
 /* The principle names of a tags value ("tillit,kvalitet"). */
 static char *principle_names(struct tl_minutes_doc *m, const char *tags)
@@ -239,7 +239,7 @@ void tl_minutes_items(struct tl_minutes_doc *m)
 	}
 }
 
-/* ---- mandates and frames ------------------------------------------------- */
+/* ---- mandates and frames ----------------------------------------------- */
 
 /* "2026-01-01 – 2026-12-31", "from 2026-01-01", "until ...", or NULL. */
 static char *period(struct tl_minutes_doc *m, const char *from,
@@ -378,7 +378,7 @@ void tl_minutes_frames(struct tl_minutes_doc *m, const char *heading)
 	}
 }
 
-/* ---- follow-ups ----------------------------------------------------------- */
+/* ---- follow-ups ------------------------------------------------------- */
 
 /* "Owner, due 2026-12-01, § 2" for a follow-up of this meeting. */
 static char *followup_meta(struct tl_minutes_doc *m,

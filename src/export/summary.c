@@ -23,8 +23,8 @@ static void write_parties(struct tl_minutes_doc *m)
 	tl_doc_join_init(d, &others);
 	for (int i = 0; i < parts->n; i++) {
 		const struct tl_record *p = parts->v[i];
-		const char *name = tl_minutes_person(m, tl_record_get(
-							     p, TL_PART_PERSON));
+		const char *name =
+			tl_minutes_person(m, tl_record_get(p, TL_PART_PERSON));
 		const char *note = tl_minutes_attendance_note(m, p);
 		char *s = note ? tl_doc_printf(d, "%s (%s)", name, note)
 			       : NULL;
