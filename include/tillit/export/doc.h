@@ -7,8 +7,10 @@
  * A writer of content (the minutes, the summary) calls tl_doc_*; the
  * writer groups fields and list items, closes what is open before the
  * next element starts, sanitises user text, and hands each element to
- * the backend's struct tl_doc_ops.  A new format is one backend: a
- * struct tl_doc_ops in a file of its own.
+ * the backend's struct tl_doc_ops.  A new format is one backend (a
+ * struct tl_doc_ops in a file of its own, doc_FORMAT.c) and its row in
+ * the table that maps a format to its backend (minutes.c's `formats`,
+ * until the registry of export formats holds it).
  */
 #ifndef TILLIT_EXPORT_DOC_H
 #define TILLIT_EXPORT_DOC_H
