@@ -37,8 +37,8 @@ ALL_CFLAGS = $(WARNFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(THREAD_FLAGS) \
 
 # Objects go to $(B); variants (asan, clang) use their own folder.
 B ?= build/default
-LIB_SRC := $(sort $(wildcard src/core/*.c src/store/*.c src/export/*.c \
-	src/cli/*.c src/ui/*.c))
+LIB_SRC := $(sort $(wildcard src/core/*.c src/store/*.c src/read/*.c \
+	src/export/*.c src/cli/*.c src/ui/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/src/main.o
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))

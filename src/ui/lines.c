@@ -1,5 +1,12 @@
 /*
  * lines.c - pages of lines under headings, with records to open.
+ *
+ * Two kinds of page share the lines and their drawing.  A page made once
+ * (the overview, a record) keeps a cursor on a line and moves it from
+ * one record's line to the next.  A page made afresh at every draw (the
+ * meeting screen, whose texts are wrapped to the width) keeps the
+ * selected record's kind and id instead, finds its line at each draw,
+ * and moves among the lines on the screen, scrolling when there is none.
  */
 #include "tillit/uilines.h"
 
@@ -15,6 +22,12 @@ void ui_lines_init(struct ui_lines *ls)
 {
 	memset(ls, 0, sizeof(*ls));
 	ls->cursor = -1;
+	ls->sel_kind = TL_K_NONE;
+}
+
+void ui_lines_by_id(struct ui_lines *ls)
+{
+	ls->by_id = true;
 }
 
 void ui_lines_clear(struct ui_lines *ls)
@@ -32,8 +45,9 @@ void ui_lines_done(struct ui_lines *ls)
 	ls->cap = 0;
 }
 
-void ui_lines_add(struct ui_lines *ls, const char *text, enum ui_role role,
-		  int indent, enum tl_kind kind, const char *id)
+struct ui_line *ui_lines_add(struct ui_lines *ls, const char *text,
+			     enum ui_role role, int indent, enum tl_kind kind,
+			     const char *id)
 {
 	struct ui_line *l;
 
@@ -41,19 +55,166 @@ void ui_lines_add(struct ui_lines *ls, const char *text, enum ui_role role,
 		int cap = ls->cap ? ls->cap * 2 : 32;
 		struct ui_line *p = realloc(ls->lines, sizeof(*p) * (size_t)cap);
 		if (!p)
-			return;
+			return NULL;
 		ls->lines = p;
 		ls->cap = cap;
 	}
 	l = &ls->lines[ls->n];
+	memset(l, 0, sizeof(*l));
 	l->text = tl_text_sanitize(text ? text : "", false);
 	if (!l->text)
-		return;
+		return NULL;
 	l->role = role;
 	l->indent = indent;
 	l->kind = kind;
 	snprintf(l->id, sizeof(l->id), "%s", id ? id : "");
 	ls->n++;
+	return l;
+}
+
+void ui_lines_badge(struct ui_line *l, const char *badge, enum ui_role role)
+{
+	if (!l)
+		return;
+	l->badge = badge;
+	l->badge_role = role;
+}
+
+void ui_lines_add_blank(struct ui_lines *ls)
+{
+	if (ls->n > ls->nfixed && ls->lines[ls->n - 1].text[0])
+		ui_lines_add(ls, "", UI_R_NORMAL, 0, TL_K_NONE, NULL);
+}
+
+void ui_lines_add_heading(struct ui_lines *ls, const char *text, int count)
+{
+	char buf[300];
+
+	ui_lines_add_blank(ls);
+	if (count >= 0)
+		snprintf(buf, sizeof(buf), "%s (%d)", text, count);
+	else
+		snprintf(buf, sizeof(buf), "%s", text);
+	ui_lines_add(ls, buf, UI_R_SECTION, 0, TL_K_NONE, NULL);
+}
+
+/* Cells of the UTF-8 character at s, and its length in bytes. */
+static size_t char_cells(const char *s, size_t *bytes)
+{
+	unsigned char c = (unsigned char)*s;
+	size_t n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	char tmp[5];
+
+	for (size_t i = 1; i < n; i++)
+		if (!s[i]) {
+			n = i;
+			break;
+		}
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	*bytes = n;
+	return tl_text_width(tmp);
+}
+
+static size_t span_cells(const char *s, size_t len)
+{
+	size_t w = 0, b;
+
+	for (size_t i = 0; i < len; i += b)
+		w += char_cells(s + i, &b);
+	return w;
+}
+
+/*
+ * The next line of the paragraph at *pp (up to end) that fits in width
+ * cells, into line; *pp goes past it.
+ */
+static void wrap_line(const char **pp, const char *end, size_t width,
+		      char *line)
+{
+	const char *p = *pp;
+	size_t n = 0, used = 0;
+
+	for (;;) {
+		const char *q = p, *we;
+		size_t ww, sp = n ? 1 : 0;
+
+		while (q < end && *q == ' ')
+			q++;
+		if (q == end) {
+			p = q;
+			break;
+		}
+		for (we = q; we < end && *we != ' '; we++)
+			;
+		ww = span_cells(q, (size_t)(we - q));
+		if (used + sp + ww <= width) {
+			if (sp)
+				line[n++] = ' ';
+			memcpy(line + n, q, (size_t)(we - q));
+			n += (size_t)(we - q);
+			used += sp + ww;
+			p = we;
+			continue;
+		}
+		if (n == 0) {
+			/* A word wider than a line: cut it. */
+			while (q < we) {
+				size_t b, c = char_cells(q, &b);
+				if (n && used + c > width)
+					break;
+				memcpy(line + n, q, b);
+				n += b;
+				used += c;
+				q += b;
+			}
+			p = q;
+		}
+		break;
+	}
+	line[n] = '\0';
+	*pp = p;
+}
+
+void ui_lines_add_wrapped(struct ui_lines *ls, const char *text,
+			  enum ui_role role, int indent, int width)
+{
+	char *safe = tl_text_sanitize(text ? text : "", true);
+	char *line;
+
+	if (!safe)
+		return;
+	if (width < 8)
+		width = 8;
+	line = malloc(strlen(safe) + 1);
+	if (!line) {
+		free(safe);
+		return;
+	}
+	for (char *p = safe; *p; p++)
+		if (*p == '\t' || *p == '\r')
+			*p = ' ';
+	for (char *para = safe; para;) {
+		char *nl = strchr(para, '\n');
+		const char *p = para, *end;
+
+		if (nl)
+			*nl = '\0';
+		end = para + strlen(para);
+		if (p == end)
+			ui_lines_add(ls, "", role, indent, TL_K_NONE, NULL);
+		while (p < end) {
+			while (p < end && *p == ' ')
+				p++;
+			if (p == end)
+				break;
+			wrap_line(&p, end, (size_t)width, line);
+			ui_lines_add(ls, line, role, indent, TL_K_NONE, NULL);
+		}
+		para = nl ? nl + 1 : NULL;
+	}
+	free(line);
+	free(safe);
 }
 
 static bool is_open(const struct tl_record *r)
@@ -124,8 +285,220 @@ int ui_lines_add_query(struct ui_lines *ls, struct ui_app *app,
 	return found;
 }
 
+/* One line at row y; sel: it is the selected one. */
+static void draw_line(WINDOW *w, int y, const struct ui_line *l, bool sel,
+		      int cols, attr_t mark)
+{
+	int x = 1 + l->indent * 2, bw = 0;
+
+	if (sel) {
+		ui_fill(w, y, 0, UI_R_SELECTED, 0);
+		/* The mark shows the selection without colour, and in dumps. */
+		ui_put(w, y, 0, 1, ">", UI_R_SELECTED, mark);
+	}
+	if (l->badge) {
+		bw = (int)tl_text_width(l->badge);
+		if (bw > cols / 3)
+			bw = cols / 3;
+		ui_put_right(w, y, cols - bw - 1, bw, l->badge,
+			     sel ? UI_R_SELECTED : l->badge_role, A_BOLD);
+		bw += 2;
+	}
+	ui_put(w, y, x, cols - x - 1 - bw, l->text,
+	       sel ? UI_R_SELECTED : l->role, 0);
+}
+
+/* ---- selection by record id -------------------------------------------- */
+
+int ui_lines_selected(const struct ui_lines *ls)
+{
+	if (!ls->sel[0])
+		return -1;
+	for (int i = ls->nfixed; i < ls->n; i++)
+		if (ls->lines[i].kind == ls->sel_kind &&
+		    !strcmp(ls->lines[i].id, ls->sel))
+			return i;
+	return -1;
+}
+
+void ui_lines_select(struct ui_lines *ls, int i)
+{
+	if (i < 0 || i >= ls->n || ls->lines[i].kind == TL_K_NONE) {
+		ls->sel[0] = '\0';
+		ls->sel_kind = TL_K_NONE;
+		return;
+	}
+	ls->sel_kind = ls->lines[i].kind;
+	memcpy(ls->sel, ls->lines[i].id, sizeof(ls->sel));
+}
+
+void ui_lines_select_id(struct ui_lines *ls, enum tl_kind kind,
+			const char *id)
+{
+	ls->sel_kind = kind;
+	snprintf(ls->sel, sizeof(ls->sel), "%s", id ? id : "");
+}
+
+bool ui_lines_on_screen(const struct ui_lines *ls, int i)
+{
+	return i >= ls->top && i < ls->top + ls->rows;
+}
+
+void ui_lines_reset(struct ui_lines *ls, bool autosel)
+{
+	ls->top = 0;
+	ui_lines_select(ls, -1);
+	ls->autosel = autosel;
+}
+
+static void clamp_top(struct ui_lines *ls)
+{
+	if (ls->top > ls->n - ls->rows)
+		ls->top = ls->n - ls->rows;
+	if (ls->top < ls->nfixed)
+		ls->top = ls->nfixed;
+}
+
+static void draw_by_id(struct ui_lines *ls, WINDOW *w, int rows, int cols)
+{
+	int cur;
+
+	ls->rows = rows - ls->nfixed;
+	if (ls->rows < 1)
+		ls->rows = 1;
+	if (ls->autosel) {
+		ls->autosel = false;
+		for (int i = ls->nfixed; i < ls->n; i++)
+			if (ls->lines[i].kind != TL_K_NONE) {
+				ui_lines_select(ls, i);
+				break;
+			}
+	}
+	clamp_top(ls);
+	cur = ui_lines_selected(ls);
+	if (cur < 0 && ls->sel[0]) {
+		/* Its record went (done, closed): select its neighbour. */
+		int i = ls->sel_pos < ls->n ? ls->sel_pos : ls->n - 1;
+		while (i >= ls->nfixed && ls->lines[i].kind == TL_K_NONE)
+			i--;
+		ui_lines_select(ls, i >= ls->nfixed ? i : -1);
+		cur = ui_lines_selected(ls);
+	}
+	if (cur >= 0)
+		ls->sel_pos = cur;
+	ls->cursor = cur;
+	for (int y = 0; y < rows; y++) {
+		int i = y < ls->nfixed ? y : ls->top + y - ls->nfixed;
+
+		if (i >= ls->n)
+			break;
+		draw_line(w, y, &ls->lines[i], i == cur, cols, A_BOLD);
+	}
+}
+
+/* Moves the selection to the next record line on (or just past) the
+ * screen in direction dir; scrolls a line when there is none. */
+static void move_by_id(struct ui_lines *ls, int dir)
+{
+	int cur = ui_lines_selected(ls);
+	int i, last = ls->top + ls->rows; /* one line past the screen */
+
+	if (cur >= 0 && !ui_lines_on_screen(ls, cur))
+		cur = -1;
+	if (dir > 0) {
+		for (i = cur >= 0 ? cur + 1 : ls->top; i < ls->n && i <= last;
+		     i++)
+			if (ls->lines[i].kind != TL_K_NONE)
+				break;
+		if (i < ls->n && i <= last) {
+			ui_lines_select(ls, i);
+			if (i >= ls->top + ls->rows)
+				ls->top = i - ls->rows + 1;
+		} else if (ls->top + ls->rows < ls->n) {
+			ls->top++;
+		}
+		return;
+	}
+	for (i = cur >= 0 ? cur - 1 : last - 1; i >= ls->nfixed &&
+	     i >= ls->top - 1; i--)
+		if (ls->lines[i].kind != TL_K_NONE)
+			break;
+	if (i >= ls->nfixed && i >= ls->top - 1) {
+		ui_lines_select(ls, i);
+		if (i < ls->top)
+			ls->top = i;
+		/* Show the heading above the first line of a section. */
+		if (i == ls->top && i - 1 >= ls->nfixed &&
+		    ls->lines[i - 1].kind == TL_K_NONE)
+			ls->top = i - 1;
+	} else if (ls->top > ls->nfixed) {
+		ls->top--;
+	}
+}
+
+/* After paging: keep the selection if it is still on screen, else the
+ * first (last) record line on it. */
+static void sel_on_screen(struct ui_lines *ls, bool last)
+{
+	int cur = ui_lines_selected(ls);
+
+	if (cur >= 0 && ui_lines_on_screen(ls, cur))
+		return;
+	ui_lines_select(ls, -1);
+	if (last) {
+		for (int i = ls->top + ls->rows - 1; i >= ls->top; i--)
+			if (i < ls->n && ls->lines[i].kind != TL_K_NONE) {
+				ui_lines_select(ls, i);
+				return;
+			}
+	} else {
+		for (int i = ls->top; i < ls->top + ls->rows && i < ls->n; i++)
+			if (ls->lines[i].kind != TL_K_NONE) {
+				ui_lines_select(ls, i);
+				return;
+			}
+	}
+}
+
+static enum ui_result handle_by_id(struct ui_lines *ls, enum ui_action a)
+{
+	int page = ls->rows > 1 ? ls->rows - 1 : 1;
+
+	switch (a) {
+	case UI_A_DOWN:
+	case UI_A_UP:
+		move_by_id(ls, a == UI_A_DOWN ? 1 : -1);
+		return UI_DONE;
+	case UI_A_PAGE_DOWN:
+	case UI_A_PAGE_UP:
+		ls->top += a == UI_A_PAGE_DOWN ? page : -page;
+		clamp_top(ls);
+		sel_on_screen(ls, a == UI_A_PAGE_UP);
+		return UI_DONE;
+	case UI_A_TOP:
+		ls->top = ls->nfixed;
+		ui_lines_select(ls, -1);
+		sel_on_screen(ls, false);
+		return UI_DONE;
+	case UI_A_BOTTOM:
+		ls->top = ls->n - ls->rows;
+		clamp_top(ls);
+		ui_lines_select(ls, -1);
+		sel_on_screen(ls, true);
+		return UI_DONE;
+	default:
+		return UI_PASS;
+	}
+}
+
+/* ---- drawing and keys -------------------------------------------------- */
+
 void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols)
 {
+	if (ls->by_id) {
+		draw_by_id(ls, w, rows, cols);
+		return;
+	}
 	ls->rows = rows;
 	if (ls->cursor >= ls->n)
 		ls->cursor = -1;
@@ -135,19 +508,9 @@ void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols)
 		if (ls->cursor >= ls->top + rows)
 			ls->top = ls->cursor - rows + 1;
 	}
-	for (int y = 0; y < rows && ls->top + y < ls->n; y++) {
-		const struct ui_line *l = &ls->lines[ls->top + y];
-		bool sel = ls->top + y == ls->cursor;
-		int x = 1 + l->indent * 2;
-
-		if (sel) {
-			ui_fill(w, y, 0, UI_R_SELECTED, 0);
-			/* Seen without colour too. */
-			ui_put(w, y, 0, 1, ">", UI_R_SELECTED, 0);
-		}
-		ui_put(w, y, x, cols - x - 1, l->text,
-		       sel ? UI_R_SELECTED : l->role, 0);
-	}
+	for (int y = 0; y < rows && ls->top + y < ls->n; y++)
+		draw_line(w, y, &ls->lines[ls->top + y],
+			  ls->top + y == ls->cursor, cols, 0);
 }
 
 /* The next line that opens a record, in direction dir; else scroll. */
@@ -185,6 +548,8 @@ enum ui_result ui_lines_handle(struct ui_lines *ls, struct ui_app *app,
 	int page = ls->rows > 1 ? ls->rows - 1 : 1;
 	int row;
 
+	if (ls->by_id)
+		return handle_by_id(ls, a);
 	if (ui_mouse_click(app, key, &row)) {
 		int i = ls->top + row;
 		if (i >= 0 && i < ls->n && ls->lines[i].kind != TL_K_NONE)

@@ -3,7 +3,11 @@
  * canonical form that signing digests (stable, and blind to what goes on
  * after the meeting: statuses, outcomes, later decisions), escaping in
  * HTML and Markdown, and the errors.  The CLI tests compare the Markdown,
- * HTML and text forms with expected files.
+ * HTML and text forms of the demo committee meeting with expected files;
+ * here every form (the canonical one too) of every meeting of a fixed
+ * document (tests/unit/data/meetings.json: the demo with fixed ids, and
+ * participants whose roles and names tie) is compared with
+ * tests/unit/data/minutes.expected.  UPDATE=1 rewrites that file.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +21,7 @@
 #include <string.h>
 
 #include "tillit/demo.h"
+#include "tillit/json.h"
 #include "tillit/minutes.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
@@ -84,6 +89,11 @@ static char *minutes(struct tl_store *st, const char *id,
 	if (rc != TL_OK)
 		fail_msg("minutes: %s", err.msg);
 	return buf;
+}
+
+static int cmp_ids(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static void set_field(struct tl_store *st, enum tl_kind kind, const char *id,
@@ -256,6 +266,108 @@ static void test_escaping(void **state)
 	free(md);
 }
 
+/* tests/unit/data/NAME, beside this file. */
+static void data_path(const char *name, char *buf, size_t size)
+{
+	const char *slash = strrchr(__FILE__, '/');
+	int dir = slash ? (int)(slash - __FILE__) : 1;
+
+	snprintf(buf, size, "%.*s/data/%s", dir, slash ? __FILE__ : ".", name);
+}
+
+static char *read_file(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int c;
+
+	if (!fp)
+		return NULL;
+	mem = open_memstream(&buf, &len);
+	assert_non_null(mem);
+	while ((c = fgetc(fp)) != EOF)
+		fputc(c, mem);
+	fclose(fp);
+	assert_int_equal(fclose(mem), 0);
+	return buf;
+}
+
+static void test_every_form_of_every_meeting(void **state)
+{
+	static const struct {
+		enum tl_minutes_format format;
+		const char *name;
+	} forms[] = {
+		{TL_MINUTES_MD, "md"},
+		{TL_MINUTES_HTML, "html"},
+		{TL_MINUTES_TXT, "txt"},
+		{TL_MINUTES_CANON, "canon"},
+	};
+	struct tl_query q = {.kind = TL_K_MEETING, .limit = 100};
+	struct tl_page page = {0};
+	struct tl_json_stats stats;
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	char path[512], want_path[512];
+	char *all = NULL, *want;
+	size_t len = 0;
+	FILE *out;
+	const char **ids;
+
+	(void)state;
+	data_path("meetings.json", path, sizeof(path));
+	data_path("minutes.expected", want_path, sizeof(want_path));
+	assert_int_equal(tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err),
+			 TL_OK);
+	if (tl_json_import(st, path, &stats, &err) != TL_OK)
+		fail_msg("import %s: %s", path, err.msg);
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_true(page.n >= 5);
+	ids = calloc((size_t)page.n, sizeof(*ids));
+	assert_non_null(ids);
+	for (int i = 0; i < page.n; i++)
+		ids[i] = page.recs[i]->id;
+	qsort(ids, (size_t)page.n, sizeof(*ids), cmp_ids);
+	out = open_memstream(&all, &len);
+	assert_non_null(out);
+	for (int i = 0; i < page.n; i++) {
+		for (size_t k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+			char *text = minutes(st, ids[i], forms[k].format);
+			fprintf(out, "==== %s %s\n%s", ids[i], forms[k].name,
+				text);
+			free(text);
+		}
+	}
+	assert_int_equal(fclose(out), 0);
+	free(ids);
+	tl_page_done(&page);
+	tl_store_close(st);
+
+	want = read_file(want_path);
+	if (getenv("UPDATE") && !strcmp(getenv("UPDATE"), "1") &&
+	    (!want || strcmp(want, all))) {
+		FILE *fp = fopen(want_path, "w");
+		assert_non_null(fp);
+		fputs(all, fp);
+		assert_int_equal(fclose(fp), 0);
+	} else {
+		size_t at = 0;
+
+		if (!want)
+			fail_msg("%s is missing (UPDATE=1 writes it)",
+				 want_path);
+		while (want[at] && want[at] == all[at])
+			at++;
+		if (want[at] != all[at])
+			fail_msg("differs from %s at byte %zu: \"%.60s\"",
+				 want_path, at, all + at);
+	}
+	free(want);
+	free(all);
+}
+
 static void test_errors(void **state)
 {
 	struct fixture *f = *state;
@@ -294,6 +406,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_escaping, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+		cmocka_unit_test(test_every_form_of_every_meeting),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,134 @@
+/*
+ * export/doc.h - the document writer: a document said as a handful of
+ * elements (a title, section and block headings, groups of
+ * "Label: value" fields, paragraphs, labelled paragraphs, warning flags
+ * and list items), and one backend per format that spells them.
+ *
+ * A writer of content (the minutes, the summary) calls tl_doc_*; the
+ * writer groups fields and list items, closes what is open before the
+ * next element starts, sanitises user text, and hands each element to
+ * the backend's struct tl_doc_ops.  A new format is one backend (a
+ * struct tl_doc_ops in a file of its own, doc_FORMAT.c) and its row in
+ * the table that maps a format to its backend (minutes.c's `formats`,
+ * until the registry of export formats holds it).
+ */
+#ifndef TILLIT_EXPORT_DOC_H
+#define TILLIT_EXPORT_DOC_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Fields one group holds; more are dropped (no group has that many). */
+#define TL_DOC_FIELDS 16
+
+/* One "Label: value" of a group. */
+struct tl_doc_field {
+	const char *label; /* a translated constant */
+	char *value;       /* sanitised, owned by the writer */
+};
+
+struct tl_doc;
+
+/*
+ * A format.  Headings come as one line; every other text comes sanitised
+ * (tl_doc_clean).  Functions left NULL write nothing.
+ */
+struct tl_doc_ops {
+	const char *name;
+	/* Labels untranslated, and only what signing locks (the content
+	 * writer asks through tl_doc_canonical). */
+	bool canonical;
+	/* The document's title (the first element). */
+	void (*title)(struct tl_doc *d, const char *text);
+	/* A section heading (h2) and the end of its section. */
+	void (*section)(struct tl_doc *d, const char *text);
+	void (*section_end)(struct tl_doc *d);
+	/* A block heading in a section (h3: one item, mandate or frame)
+	 * and the end of the block; d->in_block is true inside. */
+	void (*block)(struct tl_doc *d, const char *text);
+	void (*block_end)(struct tl_doc *d);
+	/* A group of n >= 1 fields. */
+	void (*fields)(struct tl_doc *d, const struct tl_doc_field *f, int n);
+	/* A paragraph, with its own line breaks. */
+	void (*para)(struct tl_doc *d, const char *text);
+	/* A paragraph led by a bold label; flag makes it a warning. */
+	void (*labelled)(struct tl_doc *d, const char *label,
+			 const char *text, bool flag);
+	/* A list, and one item of it (meta, details in parentheses, may
+	 * be NULL). */
+	void (*list)(struct tl_doc *d);
+	void (*list_end)(struct tl_doc *d);
+	void (*item)(struct tl_doc *d, const char *text, const char *meta);
+	/* The end of the document. */
+	void (*end)(struct tl_doc *d);
+};
+
+/* The backends. */
+extern const struct tl_doc_ops tl_doc_md;    /* Markdown, text escaped */
+extern const struct tl_doc_ops tl_doc_html;  /* one HTML5 document */
+extern const struct tl_doc_ops tl_doc_txt;   /* plain text, 78 cells */
+extern const struct tl_doc_ops tl_doc_canon; /* the text signing digests */
+
+/* A document being written; embedded, tl_doc_init/tl_doc_done. */
+struct tl_doc {
+	const struct tl_doc_ops *ops;
+	FILE *out;
+	bool oom;        /* something could not be allocated */
+	bool started;    /* for backends: something is written already */
+	bool in_section; /* a section is open */
+	bool in_block;   /* a block is open */
+	bool in_list;    /* a list is open */
+	struct tl_doc_field field[TL_DOC_FIELDS];
+	int nfields;
+};
+
+void tl_doc_init(struct tl_doc *d, const struct tl_doc_ops *ops, FILE *out);
+/* Frees what is still held (call after tl_doc_end, or instead). */
+void tl_doc_done(struct tl_doc *d);
+
+/* Whether d is the canonical form (ops->canonical). */
+bool tl_doc_canonical(const struct tl_doc *d);
+
+/*
+ * The elements.  The title, field values, paragraphs, labelled texts and
+ * list items are user text, sanitised here; an empty or NULL one writes
+ * nothing.  Section and block headings are written as given (a block
+ * heading made one line): what they say is the caller's to choose, and
+ * the canonical text, whose digest is stored, has always had them so.
+ */
+void tl_doc_title(struct tl_doc *d, const char *text);
+void tl_doc_section(struct tl_doc *d, const char *text);
+void tl_doc_block(struct tl_doc *d, const char *text);
+void tl_doc_field(struct tl_doc *d, const char *label, const char *value);
+/* The same, taking over a value made by the caller (NULL: nothing). */
+void tl_doc_field_own(struct tl_doc *d, const char *label, char *value);
+void tl_doc_para(struct tl_doc *d, const char *text);
+void tl_doc_labelled(struct tl_doc *d, const char *label, const char *text);
+void tl_doc_flag(struct tl_doc *d, const char *label, const char *text);
+void tl_doc_item(struct tl_doc *d, const char *text, const char *meta);
+/* Ends the document: closes what is open. */
+void tl_doc_end(struct tl_doc *d);
+
+/* A new string from a printf format (caller frees); NULL, and d->oom,
+ * when out of memory. */
+char *tl_doc_printf(struct tl_doc *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Text made safe: control characters shown visibly, newlines kept
+ * (caller frees); NULL, and d->oom, when out of memory. */
+char *tl_doc_clean(struct tl_doc *d, const char *s);
+
+/* Names joined with ", " into a value. */
+struct tl_doc_join {
+	char *buf;
+	size_t len;
+	FILE *f;
+	int n;
+};
+
+void tl_doc_join_init(struct tl_doc *d, struct tl_doc_join *j);
+void tl_doc_join_add(struct tl_doc_join *j, const char *s);
+/* The joined text (caller frees), NULL when nothing was added. */
+char *tl_doc_join_end(struct tl_doc *d, struct tl_doc_join *j);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * export/minutes_doc.h - what the minutes (minutes.c), the summary of a
+ * one-to-one (summary.c) and the sections they share (minutes_records.c)
+ * know of each other.  Private to those three files.
+ */
+#ifndef TILLIT_EXPORT_MINUTES_DOC_H
+#define TILLIT_EXPORT_MINUTES_DOC_H
+
+#include <stdbool.h>
+
+#include "tillit/export/doc.h"
+#include "tillit/i18n.h"
+#include "tillit/model.h"
+#include "tillit/present.h"
+#include "tillit/read/meeting.h"
+#include "tillit/store.h"
+
+/* One meeting's minutes being written. */
+struct tl_minutes_doc {
+	struct tl_doc *d;
+	struct tl_refs refs;
+	struct tl_meeting_data md;
+};
+
+/*
+ * A label or a choice word as shown: translated, except in the canonical
+ * form, whose digest must not depend on the language.
+ */
+static inline const char *L(const struct tl_minutes_doc *m,
+			    const char *msgid)
+	__attribute__((format_arg(2)));
+
+static inline const char *L(const struct tl_minutes_doc *m,
+			    const char *msgid)
+{
+	/* gettext("") is the catalogue's header. */
+	return tl_doc_canonical(m->d) || !*msgid ? msgid : gettext(msgid);
+}
+
+/*
+ * The name of a referred record ("" for NULL).  The canonical form names
+ * it by id instead: people and units are not locked by signing, and
+ * renaming one must not look like tampering with every meeting it was in.
+ */
+const char *tl_minutes_ref(struct tl_minutes_doc *m, enum tl_kind kind,
+			   const char *id);
+const char *tl_minutes_person(struct tl_minutes_doc *m, const char *id);
+
+/* Whether participant p has this role. */
+bool tl_minutes_role_is(const struct tl_record *p, const char *role);
+
+/* NULL for someone present, else what their attendance was. */
+const char *tl_minutes_attendance_note(struct tl_minutes_doc *m,
+				       const struct tl_record *p);
+
+/* Appends "Name (note)" or "Name" (note NULL) for participant p. */
+void tl_minutes_join_person(struct tl_minutes_doc *m, struct tl_doc_join *j,
+			    const struct tl_record *p, const char *note);
+
+/* Compares follow-ups (qsort over struct tl_record *): by due date,
+ * text and id. */
+int tl_minutes_cmp_followups(const void *a, const void *b);
+
+/* The sections both forms have. */
+void tl_minutes_header(struct tl_minutes_doc *m, bool summary);
+void tl_minutes_items(struct tl_minutes_doc *m);
+void tl_minutes_mandates(struct tl_minutes_doc *m);
+void tl_minutes_frames(struct tl_minutes_doc *m, const char *heading);
+void tl_minutes_followups(struct tl_minutes_doc *m, const char *heading);
+void tl_minutes_signatures(struct tl_minutes_doc *m);
+
+/* The summary of a one-to-one (summary.c). */
+void tl_minutes_summary(struct tl_minutes_doc *m);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * ui/meeting.h - the meeting screen's two halves: the view
+ * (view_meeting.c: loading, the detail and the run's screens, drawing)
+ * and the controller for running a meeting (meeting_run.c: the steps,
+ * and the keys that change the meeting).  Private to those two files.
+ */
+#ifndef TILLIT_UI_MEETING_H
+#define TILLIT_UI_MEETING_H
+
+#include <stdbool.h>
+
+#include "tillit/date.h"
+#include "tillit/read/meeting.h"
+#include "tillit/uilines.h"
+#include "tillit/view.h"
+
+enum ui_meeting_step {
+	UI_STEP_CARRIED, /* open follow-ups from earlier meetings */
+	UI_STEP_PEOPLE,  /* attendance */
+	UI_STEP_ITEM,    /* an agenda item */
+};
+
+struct meeting_view {
+	char id[TL_ID_LEN + 1];
+	struct tl_meeting_data md; /* the meeting, as last loaded */
+	char today[TL_DATE_SIZE];
+
+	bool run;
+	enum ui_meeting_step step;
+	char item[TL_ID_LEN + 1]; /* the current item in UI_STEP_ITEM */
+	int item_index;           /* where it was, if it disappears */
+
+	/* What the last draw made; the selection is kept by record id. */
+	struct ui_lines ls;
+};
+
+/* ---- view_meeting.c ---- */
+
+/* The word people read for a stored value ("signed · locked"). */
+const char *ui_meeting_label(const char *value);
+
+/* Whether the meeting is a committee meeting; signed (and locked). */
+bool ui_meeting_is_committee(const struct meeting_view *mv);
+bool ui_meeting_is_signed(const struct meeting_view *mv);
+
+/* The selected record, when it is of `kind` and in the meeting; any. */
+const struct tl_record *ui_meeting_selected(const struct meeting_view *mv,
+					    enum tl_kind kind);
+const struct tl_record *ui_meeting_selected_any(
+	const struct meeting_view *mv);
+
+/* Loads the meeting afresh (keeping the step); reload shows an error. */
+enum tl_status ui_meeting_load(struct view *v, struct tl_error *err);
+void ui_meeting_reload(struct view *v);
+
+/* ---- meeting_run.c ---- */
+
+/* The run's steps: how many, and which the current one is (from 0). */
+int ui_meeting_nsteps(const struct meeting_view *mv);
+int ui_meeting_step_no(const struct meeting_view *mv);
+
+/* The keys of the meeting screen (view_ops.handle). */
+enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key);
+
+#endif
