@@ -31,4 +31,13 @@ enum tl_status tl_minutes_write(struct tl_store *st, const char *meeting_id,
 				enum tl_minutes_format format, FILE *out,
 				struct tl_error *err);
 
+struct tl_doc_ops;
+
+/* The same, through any document backend (export/doc.h): what a row of
+ * the export formats' table names (export/formats.h). */
+enum tl_status tl_minutes_write_doc(struct tl_store *st,
+				    const char *meeting_id,
+				    const struct tl_doc_ops *ops, FILE *out,
+				    struct tl_error *err);
+
 #endif

@@ -1,7 +1,8 @@
 /*
  * formats.c - the table of export formats (formats.h), and the small
- * writers that fit the renderers of other modules (minutes, iCalendar,
- * JSON) to the table's one signature.  CSV's writer is csv.c's own.
+ * writers that fit the renderers of other modules (iCalendar, JSON) to
+ * the table's one signature.  CSV's writer is csv.c's own; the minutes'
+ * formats name their document backend (export/doc.h).
  *
  * The order of the rows is the order in which the command line and the
  * menus name the formats; the default of what is exported comes first
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "tillit/export/csv.h"
+#include "tillit/export/doc.h"
 #include "tillit/i18n.h"
 #include "tillit/ical.h"
 #include "tillit/json.h"
@@ -46,27 +48,6 @@ static enum tl_status write_ics(const struct tl_export_job *job, FILE *out,
 	return tl_ical_write_followups(job->st, job->q, out, err);
 }
 
-static enum tl_status write_md(const struct tl_export_job *job, FILE *out,
-			       struct tl_error *err)
-{
-	return tl_minutes_write(job->st, job->meeting_id, TL_MINUTES_MD, out,
-				err);
-}
-
-static enum tl_status write_html(const struct tl_export_job *job, FILE *out,
-				 struct tl_error *err)
-{
-	return tl_minutes_write(job->st, job->meeting_id, TL_MINUTES_HTML, out,
-				err);
-}
-
-static enum tl_status write_txt(const struct tl_export_job *job, FILE *out,
-				struct tl_error *err)
-{
-	return tl_minutes_write(job->st, job->meeting_id, TL_MINUTES_TXT, out,
-				err);
-}
-
 /* ---- the table ----------------------------------------------------------- */
 
 #define LISTS (TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS)
@@ -82,12 +63,12 @@ static const struct tl_export_format table[] = {
 	 .write = write_ics},
 	{.name = "md", .alias = "markdown", .ext = "md", .ui_key = 'm',
 	 .label = N_("(m)arkdown"), .applies = TL_EXPORT_MINUTES,
-	 .default_for = TL_EXPORT_MINUTES, .write = write_md},
+	 .default_for = TL_EXPORT_MINUTES, .doc = &tl_doc_md},
 	{.name = "html", .ext = "html", .ui_key = 'h', .label = N_("(h)tml"),
-	 .applies = TL_EXPORT_MINUTES, .write = write_html},
+	 .applies = TL_EXPORT_MINUTES, .doc = &tl_doc_html},
 	{.name = "txt", .alias = "text", .ext = "txt", .ui_key = 't',
 	 .label = N_("(t)ext"), .applies = TL_EXPORT_MINUTES,
-	 .write = write_txt},
+	 .doc = &tl_doc_txt},
 };
 
 #define NFORMATS (sizeof(table) / sizeof(table[0]))
@@ -183,5 +164,8 @@ enum tl_status tl_export_write(const struct tl_export_format *f,
 	if (!tl_export_format_applies(f, job->what))
 		return tl_error_set(err, TL_EUSAGE,
 				    _("Unknown export format."));
+	if (f->doc)
+		return tl_minutes_write_doc(job->st, job->meeting_id, f->doc,
+					    out, err);
 	return f->write(job, out, err);
 }

@@ -31,7 +31,8 @@
 #include "tillit/i18n.h"
 #include "tillit/read/meeting.h"
 
-/* The backend of each format. */
+/* The backend of each format of tl_minutes_write (signing and the
+ * preview use these; exports go through the registry's rows). */
 static const struct tl_doc_ops *const formats[] = {
 	[TL_MINUTES_MD] = &tl_doc_md,
 	[TL_MINUTES_HTML] = &tl_doc_html,
@@ -311,18 +312,29 @@ enum tl_status tl_minutes_write(struct tl_store *st, const char *meeting_id,
 				enum tl_minutes_format format, FILE *out,
 				struct tl_error *err)
 {
+	if ((int)format < TL_MINUTES_MD || format > TL_MINUTES_CANON) {
+		tl_error_clear(err);
+		return tl_error_set(err, TL_EINVAL,
+				    _("Unknown minutes format."));
+	}
+	return tl_minutes_write_doc(st, meeting_id, formats[format], out,
+				    err);
+}
+
+enum tl_status tl_minutes_write_doc(struct tl_store *st,
+				    const char *meeting_id,
+				    const struct tl_doc_ops *ops, FILE *out,
+				    struct tl_error *err)
+{
 	struct tl_doc d;
 	struct tl_minutes_doc m = {.d = &d};
 	unsigned flags = 0;
 	enum tl_status rc;
 
 	tl_error_clear(err);
-	if (!st || !meeting_id || !out)
+	if (!st || !meeting_id || !out || !ops)
 		return tl_error_set(err, TL_EINVAL, _("No meeting given."));
-	if ((int)format < TL_MINUTES_MD || format > TL_MINUTES_CANON)
-		return tl_error_set(err, TL_EINVAL,
-				    _("Unknown minutes format."));
-	tl_doc_init(&d, formats[format], out);
+	tl_doc_init(&d, ops, out);
 	/* What the canonical form leaves out need not be read for it. */
 	if (!tl_doc_canonical(&d))
 		flags = TL_MEETING_PREVIOUS | TL_MEETING_REPORTED |

@@ -8,9 +8,10 @@
  * writer groups fields and list items, closes what is open before the
  * next element starts, sanitises user text, and hands each element to
  * the backend's struct tl_doc_ops.  A new format is one backend (a
- * struct tl_doc_ops in a file of its own, doc_FORMAT.c) and its row in
- * the table that maps a format to its backend (minutes.c's `formats`,
- * until the registry of export formats holds it).
+ * struct tl_doc_ops in a file of its own, doc_FORMAT.c, declared below)
+ * and its row, naming that backend in `doc`, in the registry of export
+ * formats (src/export/formats.c), which the command line and the
+ * full-screen program both read.
  */
 #ifndef TILLIT_EXPORT_DOC_H
 #define TILLIT_EXPORT_DOC_H

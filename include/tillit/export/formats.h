@@ -54,7 +54,13 @@ struct tl_export_job {
 typedef enum tl_status (*tl_export_write_fn)(const struct tl_export_job *job,
 					     FILE *out, struct tl_error *err);
 
-/* One format: a row of the table. */
+struct tl_doc_ops;
+
+/*
+ * One format: a row of the table.  A format of minutes names its
+ * document backend (export/doc.h) in `doc`, and the minutes and
+ * summaries are written through it; any other format has a `write`.
+ */
 struct tl_export_format {
 	const char *name;     /* as --format takes it: "md" */
 	const char *alias;    /* another name --format takes, or NULL */
@@ -65,7 +71,8 @@ struct tl_export_format {
 			       * ui_key in brackets (translate with _()) */
 	unsigned applies;     /* enum tl_export_what bits it can write */
 	unsigned default_for; /* the bits it is the default format of */
-	tl_export_write_fn write;
+	tl_export_write_fn write;         /* NULL when doc is set */
+	const struct tl_doc_ops *doc;     /* TL_EXPORT_MINUTES only */
 };
 
 /* The table, *n rows, in the order lists of formats are shown. */
@@ -106,7 +113,8 @@ int tl_export_format_words(unsigned what, unsigned not, unsigned first,
 char *tl_export_join(const char *const *words, int n, const char *sep,
 		     char *buf, size_t size);
 
-/* Writes job in format f to out (f->write); see tl_export_write_fn. */
+/* Writes job in format f to out (f->write, or the minutes through
+ * f->doc); see tl_export_write_fn. */
 enum tl_status tl_export_write(const struct tl_export_format *f,
 			       const struct tl_export_job *job, FILE *out,
 			       struct tl_error *err);
