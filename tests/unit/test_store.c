@@ -18,6 +18,8 @@
 
 #include "tillit/store.h"
 #include "tillit/model.h"
+/* The SQLite engine's own header: its query plans. */
+#include "../../src/store/sqlite/sqlite.h"
 
 static char tmpdir[256];
 
@@ -533,7 +535,7 @@ static void test_lists_use_indexes_at_100000(void **state)
 		{.kind = TL_K_FOLLOWUP, .kindv = "result"},
 	};
 	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
-		assert_int_equal(tl_store_explain(st, &qs[i], &plan, &err),
+		assert_int_equal(tl_sqlite_explain(st, &qs[i], &plan, &err),
 				 TL_OK);
 		if (strstr(plan, "TEMP B-TREE") || !strstr(plan, "INDEX"))
 			fail_msg("query %zu sorts or scans:\n%s", i, plan);
@@ -566,7 +568,7 @@ static void test_series_followups_go_through_meetings(void **state)
 	char *plan;
 	(void)state;
 
-	assert_int_equal(tl_store_explain(st, &q, &plan, &err), TL_OK);
+	assert_int_equal(tl_sqlite_explain(st, &q, &plan, &err), TL_OK);
 	if (!strstr(plan, "followups_meeting") || strstr(plan, "status"))
 		fail_msg("a series' follow-ups are not found through its "
 			 "meetings:\n%s", plan);
@@ -598,7 +600,7 @@ static void test_every_list_query_is_served_by_an_index(void **state)
 			qs[nq++] = (struct tl_query){.kind = e->kind, .parent = x};
 		for (int i = 0; i < nq; i++) {
 			char *plan;
-			assert_int_equal(tl_store_explain(st, &qs[i], &plan,
+			assert_int_equal(tl_sqlite_explain(st, &qs[i], &plan,
 							  &err), TL_OK);
 			if (strstr(plan, "TEMP B-TREE"))
 				fail_msg("%s query %d sorts:\n%s", e->plural, i,

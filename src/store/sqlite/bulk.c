@@ -1,37 +1,34 @@
 /*
- * bulk.c - the bulk load of bulk.h: many new records in one transaction,
- * with the per-row work that only derives data moved to the end.
+ * bulk.c - the SQLite engine's side of the bulk load (bulk.h): many new
+ * rows in one transaction, with the per-row work that only derives data
+ * moved to the end.  What may go in is decided in src/store/bulk.c.
  *
  * Added one by one, a record costs an audit row, a lookup per trigger and
  * a random insert into each of up to ten indexes and a full-text index;
  * at a million follow-ups that is minutes.  Here the first record of a
  * table drops its secondary indexes and its INSERT triggers (full-text
  * and signed-meeting lock), keeping their SQL from sqlite_master; rows
- * then go in through one prepared INSERT per table; and tl_bulk_end
- * builds the full-text rows and the audit rows with one INSERT ... SELECT
- * per table over the new rows (seq above the table's largest seq at the
+ * then go in through one prepared INSERT per table; and the end builds
+ * the full-text rows and the audit rows with one INSERT ... SELECT per
+ * table over the new rows (seq above the table's largest seq at the
  * start), recreates every index and trigger from the kept SQL (a sort per
- * index instead of a million random inserts), checks the references
- * (see refs_empty) and commits.  The schema is thus left exactly as it
- * was, and a failure rolls all of it back.
+ * index instead of a million random inserts), and checks the references
+ * (see refs_empty).  The schema is thus left exactly as it was, and a
+ * failure rolls all of it back.
  *
- * What the dropped triggers guarded is checked here instead: signed
- * meetings are refused, and when the database held signed meetings
- * before, no new row may belong to one.  On a fresh database the
+ * What the dropped triggers guarded is checked by src/store/bulk.c
+ * instead, through tl_sqlite_bulk_locked.  On a fresh database the
  * rollback journal is used during the load, since it then holds almost
  * nothing (new pages need no undo), where WAL would write every page
  * twice; WAL is turned back on at the end.
  */
-#include "tillit/bulk.h"
+#include "sqlite.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/validate.h"
-#include "internal.h"
 
 /* The page cache for the load: 256 MiB (negative: KiB), so that the
  * tables' id indexes stay in memory.  (1 GiB with two sorter threads
@@ -43,22 +40,20 @@ struct ddl {
 	char *create; /* its CREATE statement, from sqlite_master */
 };
 
-struct tl_bulk {
+struct sqlite_bulk {
 	struct tl_store *st;
+	sqlite3 *db;                /* st's connection */
 	sqlite3_stmt *ins[TL_K_COUNT];
 	sqlite3_stmt *tag;          /* is there a principle with this key */
 	sqlite3_stmt *has[TL_K_COUNT]; /* is this id among the new rows */
 	long long base[TL_K_COUNT]; /* largest seq before the load */
 	bool touched[TL_K_COUNT];
-	bool any_signed;            /* signed meetings existed before */
 	bool wal_off;               /* journal switched from WAL */
 	bool fk_off;                /* references checked at the end */
-	bool failed;
 	bool audit_dropped;
 	struct ddl *ddl;            /* dropped, to recreate at the end */
 	int nddl, capddl;
 };
-
 
 static enum tl_status oom(struct tl_error *err)
 {
@@ -72,7 +67,7 @@ static enum tl_status one_int(struct tl_store *st, const char *sql,
 	sqlite3_stmt *s;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(tl_sq(st)->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return tl_db_error(st, err, N_("reading the database"));
 	if (text)
 		sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
@@ -93,7 +88,7 @@ static bool set_journal(struct tl_store *st, const char *mode,
 	bool ok = false;
 
 	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", mode);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(tl_sq(st)->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return false;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		ok = !strcmp((const char *)sqlite3_column_text(s, 0), want);
@@ -118,7 +113,8 @@ static bool refs_empty(struct tl_store *st)
 	sqlite3_stmt *s;
 	bool empty = true;
 
-	if (sqlite3_prepare_v2(st->db, FK_LIST, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(tl_sq(st)->db, FK_LIST, -1, &s, NULL) !=
+	    SQLITE_OK)
 		return false;
 	while (empty && sqlite3_step(s) == SQLITE_ROW) {
 		char sql[128];
@@ -132,11 +128,11 @@ static bool refs_empty(struct tl_store *st)
 	return empty;
 }
 
-static void restore(struct tl_bulk *b)
+static void restore(struct sqlite_bulk *b)
 {
-	sqlite3_exec(b->st->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	sqlite3_exec(b->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 	if (b->fk_off)
-		sqlite3_exec(b->st->db, "PRAGMA foreign_keys = ON", NULL, NULL,
+		sqlite3_exec(b->db, "PRAGMA foreign_keys = ON", NULL, NULL,
 			     NULL);
 	b->fk_off = false;
 	if (b->wal_off)
@@ -144,7 +140,7 @@ static void restore(struct tl_bulk *b)
 	b->wal_off = false;
 }
 
-static void free_bulk(struct tl_bulk *b)
+static void free_bulk(struct sqlite_bulk *b)
 {
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		sqlite3_finalize(b->ins[k]);
@@ -159,53 +155,47 @@ static void free_bulk(struct tl_bulk *b)
 	free(b);
 }
 
-enum tl_status tl_bulk_begin(struct tl_store *st, struct tl_bulk **out,
-			     struct tl_error *err)
+enum tl_status tl_sqlite_bulk_begin(struct tl_store *st, void **be,
+				    struct tl_error *err)
 {
-	struct tl_bulk *b;
-	enum tl_status rc;
+	struct sqlite_bulk *b;
 	long long n = 0;
 
-	*out = NULL;
-	if (st->depth > 0 || st->reading)
-		return tl_error_set(err, TL_ESYS, _("A bulk load was started "
-				    "inside a transaction."));
+	*be = NULL;
 	b = calloc(1, sizeof(*b));
 	if (!b)
 		return oom(err);
 	b->st = st;
+	b->db = tl_sq(st)->db;
 	if (!st->readonly && strcmp(st->path, ":memory:") != 0 &&
-	    one_int(st, "SELECT count(*) FROM meetings", NULL, &n, err) ==
+	    one_int(st, "SELECT count(*) FROM meetings", NULL, &n, NULL) ==
 	    TL_OK && n == 0)
 		b->wal_off = set_journal(st, "DELETE", "delete");
 	/* Outside a transaction, where the setting takes effect. */
 	if (!st->readonly && refs_empty(st) &&
-	    sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL,
-			 NULL) == SQLITE_OK)
+	    sqlite3_exec(tl_sq(st)->db, "PRAGMA foreign_keys = OFF", NULL,
+			 NULL, NULL) == SQLITE_OK)
 		b->fk_off = true;
-	sqlite3_exec(st->db, BULK_CACHE, NULL, NULL, NULL);
-	rc = tl_store_begin(st, err);
+	sqlite3_exec(tl_sq(st)->db, BULK_CACHE, NULL, NULL, NULL);
+	*be = b;
+	return TL_OK;
+}
+
+enum tl_status tl_sqlite_bulk_start(void *be, struct tl_error *err)
+{
+	struct sqlite_bulk *b = be;
+	enum tl_status rc = TL_OK;
+
 	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
 		char sql[96];
 		snprintf(sql, sizeof(sql), "SELECT coalesce(max(seq), 0) "
 			 "FROM %s", tl_entity_get((enum tl_kind)k)->plural);
-		rc = one_int(st, sql, NULL, &b->base[k], err);
+		rc = one_int(b->st, sql, NULL, &b->base[k], err);
 	}
-	if (rc == TL_OK)
-		rc = one_int(st, "SELECT count(*) FROM meetings WHERE "
-			     "status = 'signed'", NULL, &n, err);
-	b->any_signed = n > 0;
-	if (rc != TL_OK) {
-		tl_store_rollback(st);
-		restore(b);
-		free_bulk(b);
-		return rc;
-	}
-	*out = b;
-	return TL_OK;
+	return rc;
 }
 
-static enum tl_status keep_ddl(struct tl_bulk *b, const char *type,
+static enum tl_status keep_ddl(struct sqlite_bulk *b, const char *type,
 			       const char *name, const char *create,
 			       struct tl_error *err)
 {
@@ -238,7 +228,7 @@ static enum tl_status keep_ddl(struct tl_bulk *b, const char *type,
  * Drops the secondary indexes and INSERT triggers of `table`, keeping
  * their SQL to recreate them at the end.
  */
-static enum tl_status drop_derived(struct tl_bulk *b, const char *table,
+static enum tl_status drop_derived(struct sqlite_bulk *b, const char *table,
 				   struct tl_error *err)
 {
 	struct tl_store *st = b->st;
@@ -246,7 +236,7 @@ static enum tl_status drop_derived(struct tl_bulk *b, const char *table,
 	enum tl_status rc = TL_OK;
 	int first = b->nddl, step;
 
-	if (sqlite3_prepare_v2(st->db,
+	if (sqlite3_prepare_v2(tl_sq(st)->db,
 		"SELECT type, name, sql FROM sqlite_master "
 		"WHERE tbl_name = ? AND sql IS NOT NULL AND "
 		"(type = 'index' OR (type = 'trigger' AND "
@@ -267,7 +257,7 @@ static enum tl_status drop_derived(struct tl_bulk *b, const char *table,
 	return rc;
 }
 
-static enum tl_status prepare_kind(struct tl_bulk *b,
+static enum tl_status prepare_kind(struct sqlite_bulk *b,
 				   const struct tl_entity *e,
 				   struct tl_error *err)
 {
@@ -299,24 +289,26 @@ static enum tl_status prepare_kind(struct tl_bulk *b,
 	if (len + 2 >= sizeof(sql))
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	memcpy(sql + len, ")", 2);
-	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	if (sqlite3_prepare_v3(b->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 			       &b->ins[e->kind], NULL) != SQLITE_OK)
 		return tl_db_error(st, err, N_("preparing a query"));
 	b->touched[e->kind] = true;
 	return TL_OK;
 }
 
-void tl_bulk_set_cache(struct tl_bulk *b, int kib)
+void tl_sqlite_bulk_set_memory(void *be, int kib)
 {
+	struct sqlite_bulk *b = be;
 	char sql[64];
 
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", -kib);
-	sqlite3_exec(b->st->db, sql, NULL, NULL, NULL);
+	sqlite3_exec(b->db, sql, NULL, NULL, NULL);
 }
 
-enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
-			     bool *empty, struct tl_error *err)
+enum tl_status tl_sqlite_bulk_empty(void *be, enum tl_kind kind,
+				    bool *empty, struct tl_error *err)
 {
+	struct sqlite_bulk *b = be;
 	char sql[96];
 	long long n = 0;
 	enum tl_status rc;
@@ -328,9 +320,10 @@ enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
 	return rc;
 }
 
-enum tl_status tl_bulk_holds(struct tl_bulk *b, const char *id, bool *found,
-			     struct tl_error *err)
+enum tl_status tl_sqlite_bulk_holds(void *be, const char *id, bool *found,
+				    struct tl_error *err)
 {
+	struct sqlite_bulk *b = be;
 	*found = false;
 	for (int k = 0; k < TL_K_COUNT && !*found; k++) {
 		sqlite3_stmt *s = b->has[k];
@@ -345,7 +338,7 @@ enum tl_status tl_bulk_holds(struct tl_bulk *b, const char *id, bool *found,
 				 "id = ? AND seq > %lld",
 				 tl_entity_get((enum tl_kind)k)->plural,
 				 b->base[k]);
-			if (sqlite3_prepare_v3(b->st->db, sql, -1,
+			if (sqlite3_prepare_v3(b->db, sql, -1,
 					       SQLITE_PREPARE_PERSISTENT,
 					       &b->has[k], NULL) != SQLITE_OK)
 				return tl_db_error(b->st, err,
@@ -385,9 +378,10 @@ static void current_id(sqlite3_stmt *s, char cur[TL_ID_LEN + 1])
 	cur[n] = '\0';
 }
 
-enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
-				 struct tl_error *err)
+enum tl_status tl_sqlite_bulk_shared_id(void *be, char out[TL_ID_LEN + 1],
+					struct tl_error *err)
 {
+	struct sqlite_bulk *b = be;
 	sqlite3_stmt *s[TL_K_COUNT];
 	char cur[TL_K_COUNT][TL_ID_LEN + 1], last[TL_ID_LEN + 1] = "";
 	enum tl_status rc = TL_OK;
@@ -402,7 +396,7 @@ enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
 		snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE seq > %lld "
 			 "ORDER BY id", tl_entity_get((enum tl_kind)k)->plural,
 			 b->base[k]);
-		if (sqlite3_prepare_v2(b->st->db, sql, -1, &s[n], NULL) !=
+		if (sqlite3_prepare_v2(b->db, sql, -1, &s[n], NULL) !=
 		    SQLITE_OK) {
 			rc = tl_db_error(b->st, err, N_("reading the database"));
 		} else if ((step = sqlite3_step(s[n])) == SQLITE_ROW) {
@@ -442,87 +436,40 @@ enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
 	return rc;
 }
 
-/* Every principle key in the tags value v names a stored principle. */
-static enum tl_status check_tags(struct tl_bulk *b, const struct tl_field *f,
-				 const char *v, struct tl_error *err)
+enum tl_status tl_sqlite_bulk_principle(void *be, const char *key,
+					size_t len, bool *known,
+					struct tl_error *err)
 {
-	const char *p = v;
+	struct sqlite_bulk *b = be;
+	int step;
 
-	if (!b->tag && sqlite3_prepare_v3(b->st->db, "SELECT 1 FROM "
+	*known = false;
+	if (!b->tag && sqlite3_prepare_v3(b->db, "SELECT 1 FROM "
 					  "principles WHERE key = ?", -1,
 					  SQLITE_PREPARE_PERSISTENT, &b->tag,
 					  NULL) != SQLITE_OK)
 		return tl_db_error(b->st, err, N_("reading"));
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		int step;
-
-		sqlite3_bind_text(b->tag, 1, p, (int)n, SQLITE_STATIC);
-		step = sqlite3_step(b->tag);
-		sqlite3_reset(b->tag);
-		if (step == SQLITE_DONE) {
-			char key[80];
-
-			snprintf(key, sizeof(key), "%.*s",
-				 (int)(n < 60 ? n : 60), p);
-			return tl_error_set(err, TL_EINVAL,
-					    _("%s: \"%s\" is not a known "
-					      "principle; see 'tillit "
-					      "principle list'."), _(f->label),
-					    key);
-		}
-		if (step != SQLITE_ROW)
-			return tl_db_error(b->st, err, N_("reading"));
-		p += n;
-		if (*p == ',')
-			p++;
-	}
+	sqlite3_bind_text(b->tag, 1, key, (int)len, SQLITE_STATIC);
+	step = sqlite3_step(b->tag);
+	sqlite3_reset(b->tag);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return tl_db_error(b->st, err, N_("reading"));
+	*known = step == SQLITE_ROW;
 	return TL_OK;
 }
 
-/*
- * The work of tl_bulk_add and tl_bulk_import: `import` lets a signed
- * meeting in (written as held, signed at the commit, as tl_store_put
- * does), and checks tags against the stored principles.
- */
-static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
-			  bool import, bool *dup, struct tl_error *err)
+enum tl_status tl_sqlite_bulk_add(void *be, const struct tl_record *r,
+				  bool held, bool *dup, struct tl_error *err)
 {
+	struct sqlite_bulk *b = be;
 	const struct tl_entity *e = r->e;
 	sqlite3_stmt *s;
-	enum tl_status rc;
-	bool defer = false;
+	enum tl_status rc = TL_OK;
 
-	if (dup)
-		*dup = false;
-	if (b->failed)
-		return tl_error_set(err, TL_ESYS, _("The bulk load failed "
-				    "earlier; nothing more is added."));
-	if (e->kind == TL_K_MEETING && r->values[TL_MEETING_STATUS] &&
-	    !strcmp(r->values[TL_MEETING_STATUS], "signed"))
-		defer = import;
-	if (e->kind == TL_K_SIGNATURE || e->kind == TL_K_SEAL ||
-	    (e->kind == TL_K_MEETING && r->values[TL_MEETING_STATUS] &&
-	     !strcmp(r->values[TL_MEETING_STATUS], "signed") && !defer)) {
-		b->failed = true;
-		return tl_error_set(err, TL_EREFUSED, _("A meeting becomes "
-				    "signed only by being signed."));
-	}
-	if (!tl_id_valid(r->id) || !r->created_at[0] || !r->updated_at[0]) {
-		b->failed = true;
-		return tl_error_set(err, TL_EINVAL, _("A bulk record needs "
-				    "its id and timestamps."));
-	}
-	/* An import has checked every value as it read it. */
-	rc = import ? tl_validate_rules(r, err) : tl_validate_record(r, err);
-	for (int i = 0; import && rc == TL_OK && i < e->nfields; i++)
-		if (e->fields[i].type == TL_FT_TAGS && r->values[i])
-			rc = check_tags(b, &e->fields[i], r->values[i], err);
-	if (rc == TL_OK && !b->ins[e->kind])
+	if (!b->ins[e->kind]) {
 		rc = prepare_kind(b, e, err);
-	if (rc != TL_OK) {
-		b->failed = true;
-		return rc;
+		if (rc != TL_OK)
+			return rc;
 	}
 	s = b->ins[e->kind];
 	sqlite3_bind_text(s, 1, r->id, -1, SQLITE_STATIC);
@@ -533,7 +480,7 @@ static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
 		/* An unset value takes its default, as tl_store_insert
 		 * gives it. */
 		const char *v = r->values[i] ? r->values[i] : f->def;
-		if (defer && i == TL_MEETING_STATUS)
+		if (held && i == TL_MEETING_STATUS)
 			v = "held";
 		if (!v)
 			sqlite3_bind_null(s, 4 + i);
@@ -544,39 +491,22 @@ static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
 	}
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		/* Only the id's own index is left on the table. */
-		if (dup && sqlite3_extended_errcode(b->st->db) ==
+		if (dup && sqlite3_extended_errcode(b->db) ==
 		    SQLITE_CONSTRAINT_UNIQUE)
 			*dup = true;
 		rc = tl_db_error(b->st, err, N_("saving"));
-		b->failed = true;
 	}
 	sqlite3_reset(s);
-	if (rc == TL_OK && defer) {
-		rc = tl_defer_signed(b->st, r->id, err);
-		b->failed = rc != TL_OK;
-	}
 	return rc;
 }
 
-enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
-			   struct tl_error *err)
-{
-	return add(b, r, false, NULL, err);
-}
-
-enum tl_status tl_bulk_import(struct tl_bulk *b, const struct tl_record *r,
-			      bool *dup, struct tl_error *err)
-{
-	return add(b, r, true, dup, err);
-}
-
-static enum tl_status run_bound(struct tl_bulk *b, const char *sql,
+static enum tl_status run_bound(struct sqlite_bulk *b, const char *sql,
 				long long base, struct tl_error *err)
 {
 	sqlite3_stmt *s;
 	enum tl_status rc = TL_OK;
 
-	if (sqlite3_prepare_v2(b->st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(b->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return tl_db_error(b->st, err, N_("saving"));
 	sqlite3_bind_text(s, 1, b->st->os_user, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, base);
@@ -586,30 +516,29 @@ static enum tl_status run_bound(struct tl_bulk *b, const char *sql,
 	return rc;
 }
 
-/* No new row of e may belong to a signed meeting (the dropped lock). */
-static enum tl_status check_unlocked(struct tl_bulk *b,
-				     const struct tl_entity *e,
-				     struct tl_error *err)
+enum tl_status tl_sqlite_bulk_locked(void *be, enum tl_kind kind, int field,
+				     bool *any, struct tl_error *err)
 {
-	int f = tl_entity_field(e, "meeting");
+	struct sqlite_bulk *b = be;
+	const struct tl_entity *e = tl_entity_get(kind);
 	char sql[256];
 	long long n = 0;
 	enum tl_status rc;
 
-	if (f < 0 || e->fields[f].type != TL_FT_REF ||
-	    e->fields[f].ref != TL_K_MEETING)
+	*any = false;
+	if (!b->touched[kind])
 		return TL_OK;
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s t JOIN meetings m "
-		 "ON m.id = t.meeting WHERE t.seq > %lld AND m.status = "
-		 "'signed'", e->plural, b->base[e->kind]);
+		 "ON m.id = t.%s WHERE t.seq > %lld AND m.status = "
+		 "'signed'", e->plural, e->fields[field].name, b->base[kind]);
 	rc = one_int(b->st, sql, NULL, &n, err);
-	if (rc == TL_OK && n > 0)
-		rc = tl_locked_error(err);
+	*any = rc == TL_OK && n > 0;
 	return rc;
 }
 
 /* Full-text rows for the new rows of e, from its searchable fields. */
-static enum tl_status fill_fts(struct tl_bulk *b, const struct tl_entity *e,
+static enum tl_status fill_fts(struct sqlite_bulk *b,
+			       const struct tl_entity *e,
 			       struct tl_error *err)
 {
 	char cols[512] = "", sql[1400], fts[80];
@@ -639,7 +568,8 @@ static enum tl_status fill_fts(struct tl_bulk *b, const struct tl_entity *e,
  * (callgrind: 12,000 instructions a row); these rows are all 'create', so
  * the statement is prepared without CHECK constraints.
  */
-static enum tl_status fill_audit(struct tl_bulk *b, const struct tl_entity *e,
+static enum tl_status fill_audit(struct sqlite_bulk *b,
+				 const struct tl_entity *e,
 				 struct tl_error *err)
 {
 	char sql[512];
@@ -649,10 +579,10 @@ static enum tl_status fill_audit(struct tl_bulk *b, const struct tl_entity *e,
 		 "entity_id, action, new_value) SELECT created_at, ?1, '%s', "
 		 "id, 'create', %s FROM %s WHERE seq > ?2 ORDER BY seq",
 		 e->plural, e->fields[e->title].name, e->plural);
-	sqlite3_exec(b->st->db, "PRAGMA ignore_check_constraints = ON", NULL,
+	sqlite3_exec(b->db, "PRAGMA ignore_check_constraints = ON", NULL,
 		     NULL, NULL);
 	rc = run_bound(b, sql, b->base[e->kind], err);
-	sqlite3_exec(b->st->db, "PRAGMA ignore_check_constraints = OFF", NULL,
+	sqlite3_exec(b->db, "PRAGMA ignore_check_constraints = OFF", NULL,
 		     NULL, NULL);
 	return rc;
 }
@@ -663,7 +593,7 @@ static enum tl_status fill_audit(struct tl_bulk *b, const struct tl_entity *e,
  * the column's index, in order) that name no row of the parent table.
  * The first one found is reported as a commit would report it.
  */
-static enum tl_status check_references(struct tl_bulk *b,
+static enum tl_status check_references(struct sqlite_bulk *b,
 				       struct tl_error *err)
 {
 	struct tl_store *st = b->st;
@@ -671,7 +601,8 @@ static enum tl_status check_references(struct tl_bulk *b,
 	enum tl_status rc = TL_OK;
 	int step;
 
-	if (sqlite3_prepare_v2(st->db, FK_LIST, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(tl_sq(st)->db, FK_LIST, -1, &s, NULL) !=
+	    SQLITE_OK)
 		return tl_db_error(st, err, N_("reading the database"));
 	while (rc == TL_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(s, 0);
@@ -695,52 +626,43 @@ static enum tl_status check_references(struct tl_bulk *b,
 	return rc;
 }
 
-enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err)
+static void finalize_inserts(struct sqlite_bulk *b)
 {
-	struct tl_store *st = b->st;
-	enum tl_status rc = TL_OK;
-
-	if (b->failed)
-		rc = tl_error_set(err, TL_ESYS, _("The bulk load failed; "
-				  "nothing was saved."));
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		sqlite3_finalize(b->ins[k]);
 		b->ins[k] = NULL;
 	}
+}
+
+enum tl_status tl_sqlite_bulk_finish(void *be, struct tl_error *err)
+{
+	struct sqlite_bulk *b = be;
+	enum tl_status rc = TL_OK;
+
+	finalize_inserts(b);
 	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
 		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
 		if (!b->touched[k])
 			continue;
-		if (b->any_signed)
-			rc = check_unlocked(b, e, err);
-		if (rc == TL_OK)
-			rc = fill_fts(b, e, err);
+		rc = fill_fts(b, e, err);
 		if (rc == TL_OK)
 			rc = fill_audit(b, e, err);
 	}
 	for (int i = 0; rc == TL_OK && i < b->nddl; i++)
-		rc = tl_exec(st, b->ddl[i].create, err);
+		rc = tl_exec(b->st, b->ddl[i].create, err);
 	/* After the indexes: the check reads the reference columns' own. */
 	if (rc == TL_OK && b->fk_off)
 		rc = check_references(b, err);
-	if (rc == TL_OK)
-		rc = tl_store_commit(st, err);
-	else
-		tl_store_rollback(st);
-	restore(b);
-	free_bulk(b);
 	return rc;
 }
 
-void tl_bulk_abort(struct tl_bulk *b)
+void tl_sqlite_bulk_done(void *be)
 {
+	struct sqlite_bulk *b = be;
+
 	if (!b)
 		return;
-	for (int k = 0; k < TL_K_COUNT; k++) {
-		sqlite3_finalize(b->ins[k]);
-		b->ins[k] = NULL;
-	}
-	tl_store_rollback(b->st);
+	finalize_inserts(b);
 	restore(b);
 	free_bulk(b);
 }

@@ -1,24 +1,24 @@
 /*
- * store.c - opening the database: where it lives, creating it safely,
- * refusing files that are not ours or are too new, migrations, pragmas,
- * transactions and the prepared-statement cache.
+ * db.c - the SQLite engine's side of opening a database: where the file
+ * is created (safely, 0600), refusing files that are not ours or are too
+ * new, migrations, pragmas, the WAL and its hook, transactions, the
+ * prepared-statement cache and SQLite's errors as sentences; and the
+ * table of functions (tl_sqlite_ops) that backend.h asks for.
  */
-#include "tillit/store.h"
+#include "sqlite.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tillit/date.h"
 #include "tillit/i18n.h"
 #include "tillit/model.h"
-#include "internal.h"
+
 
 /* PRAGMA application_id: "TLIT". */
 #define TL_APP_ID 0x544C4954
@@ -39,38 +39,6 @@
  * database made with other pages keeps them.
  */
 #define TL_PAGE_SIZE "8192"
-
-enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
-			     struct tl_error *err)
-{
-	const char *env = getenv("TILLIT_DB");
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	int n;
-
-	if (cli_path && *cli_path)
-		n = snprintf(buf, size, "%s", cli_path);
-	else if (env && *env)
-		n = snprintf(buf, size, "%s", env);
-	else if (xdg && *xdg == '/')
-		n = snprintf(buf, size, "%s/tillit/tillit.db", xdg);
-	else {
-		if (!home || !*home) {
-			struct passwd *pw = getpwuid(getuid());
-			home = pw ? pw->pw_dir : NULL;
-		}
-		if (!home || !*home)
-			return tl_error_set(err, TL_ESYS,
-					    _("No home folder is known; give "
-					    "the database with --db PATH."));
-		n = snprintf(buf, size, "%s/.local/share/tillit/tillit.db",
-			     home);
-	}
-	if (n < 0 || (size_t)n >= size)
-		return tl_error_set(err, TL_ESYS,
-				    _("The database path is too long."));
-	return TL_OK;
-}
 
 /* mkdir -p for the folder part of path, mode 0700 for new folders. */
 static enum tl_status make_parent_dirs(const char *path, struct tl_error *err)
@@ -107,21 +75,14 @@ static enum tl_status make_parent_dirs(const char *path, struct tl_error *err)
 	return rc;
 }
 
-static void os_user(char *out, size_t size)
-{
-	struct passwd *pw = getpwuid(geteuid());
-	const char *name = pw ? pw->pw_name : getenv("USER");
-
-	snprintf(out, size, "%s", name && *name ? name : "unknown");
-}
-
 enum tl_status tl_db_error(struct tl_store *st, struct tl_error *err,
 			   const char *doing)
 {
 	int saved_errno = errno; /* before any call can change it */
-	int code = sqlite3_extended_errcode(st->db);
-	const char *msg = sqlite3_errmsg(st->db);
-	int sys = sqlite3_system_errno(st->db);
+	sqlite3 *db = tl_sq(st)->db;
+	int code = sqlite3_extended_errcode(db);
+	const char *msg = sqlite3_errmsg(db);
+	int sys = sqlite3_system_errno(db);
 
 	/* A write that failed for want of room (a full disk, a quota, a file
 	 * size limit) is an I/O error to SQLite; say what it means.  SQLite
@@ -179,83 +140,48 @@ enum tl_status tl_db_error(struct tl_store *st, struct tl_error *err,
 sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,
 		      struct tl_error *err)
 {
+	struct tl_sqlite *sq = tl_sq(st);
 	sqlite3_stmt *s = NULL;
 	int i;
 
-	for (i = 0; i < st->ncache; i++) {
-		if (!strcmp(st->cache[i].sql, sql)) {
-			s = st->cache[i].stmt;
+	for (i = 0; i < sq->ncache; i++) {
+		if (!strcmp(sq->cache[i].sql, sql)) {
+			s = sq->cache[i].stmt;
 			sqlite3_reset(s);
 			sqlite3_clear_bindings(s);
 			return s;
 		}
 	}
-	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+	if (sqlite3_prepare_v3(sq->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 			       NULL) != SQLITE_OK) {
 		tl_db_error(st, err, N_("preparing a query"));
 		return NULL;
 	}
-	if (st->ncache == TL_STMT_CACHE) {
+	if (sq->ncache == TL_STMT_CACHE) {
 		/* Full: drop the oldest; statements are cheap to remake. */
-		sqlite3_finalize(st->cache[0].stmt);
-		free(st->cache[0].sql);
-		memmove(st->cache, st->cache + 1,
-			sizeof(st->cache[0]) * (TL_STMT_CACHE - 1));
-		st->ncache--;
+		sqlite3_finalize(sq->cache[0].stmt);
+		free(sq->cache[0].sql);
+		memmove(sq->cache, sq->cache + 1,
+			sizeof(sq->cache[0]) * (TL_STMT_CACHE - 1));
+		sq->ncache--;
 	}
-	st->cache[st->ncache].sql = strdup(sql);
-	if (!st->cache[st->ncache].sql) {
+	sq->cache[sq->ncache].sql = strdup(sql);
+	if (!sq->cache[sq->ncache].sql) {
 		sqlite3_finalize(s);
 		tl_error_set(err, TL_ESYS, _("Out of memory."));
 		return NULL;
 	}
-	st->cache[st->ncache].stmt = s;
-	st->ncache++;
+	sq->cache[sq->ncache].stmt = s;
+	sq->ncache++;
 	return s;
 }
 
 enum tl_status tl_exec(struct tl_store *st, const char *sql,
 		       struct tl_error *err)
 {
-	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(tl_sq(st)->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return tl_db_error(st, err, N_("writing"));
 	return TL_OK;
-}
-
-enum tl_status tl_sp_begin(struct tl_store *st, struct tl_error *err)
-{
-	return tl_store_begin(st, err);
-}
-
-enum tl_status tl_sp_end(struct tl_store *st, enum tl_status status,
-			 struct tl_error *err)
-{
-	if (status != TL_OK) {
-		tl_store_rollback(st);
-		return status;
-	}
-	return tl_store_commit(st, err);
-}
-
-enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err)
-{
-	enum tl_status rc;
-
-	if (st->readonly)
-		return tl_error_set(err, TL_EDB,
-				    _("The database %s is open read-only."),
-				    st->path);
-	/* The outermost level takes the write lock at once, so a busy
-	 * database waits here (busy timeout) instead of failing later. */
-	if (st->reading)
-		return tl_error_set(err, TL_ESYS, _("A change was started "
-						    "inside "
-				    "a read snapshot."));
-	rc = tl_exec(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT tl",
-		     err);
-	if (rc == TL_OK)
-		st->depth++;
-	return rc;
 }
 
 enum tl_status tl_dangling_error(struct tl_store *st, const char *table,
@@ -271,7 +197,7 @@ enum tl_status tl_dangling_error(struct tl_store *st, const char *table,
 		return TL_EREFUSED;
 	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE seq = ?",
 		 e->plural);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(tl_sq(st)->db, sql, -1, &q, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(q, 1, seq);
 		if (sqlite3_step(q) == SQLITE_ROW)
 			snprintf(id, sizeof(id), "%s",
@@ -290,8 +216,8 @@ static enum tl_status explain_dangling(struct tl_store *st,
 	sqlite3_stmt *s;
 	enum tl_status rc = TL_EREFUSED;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(tl_sq(st)->db, "PRAGMA foreign_key_check", -1,
+			       &s, NULL) != SQLITE_OK)
 		return rc;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		rc = tl_dangling_error(st,
@@ -303,140 +229,13 @@ static enum tl_status explain_dangling(struct tl_store *st,
 	return rc;
 }
 
-enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
-			       struct tl_error *err)
-{
-	struct tl_pending_seal *p;
-
-	if (st->depth == 0)
-		return tl_error_set(err, TL_ESYS, _("A signed meeting was "
-				    "written outside a transaction."));
-	if (st->npending == st->cappending) {
-		int cap = st->cappending ? st->cappending * 2 : 8;
-		p = realloc(st->pending, (size_t)cap * sizeof(*p));
-		if (!p)
-			return tl_error_set(err, TL_ESYS, _("Out of memory."));
-		st->pending = p;
-		st->cappending = cap;
-	}
-	p = &st->pending[st->npending++];
-	snprintf(p->id, sizeof(p->id), "%s", meeting_id);
-	p->depth = st->depth;
-	return TL_OK;
-}
-
-/* Forgets the pending seals written at transaction level `depth` or
- * deeper (a rollback to that level). */
-static void drop_pending(struct tl_store *st, int depth)
-{
-	int n = 0;
-
-	for (int i = 0; i < st->npending; i++)
-		if (st->pending[i].depth < depth)
-			st->pending[n++] = st->pending[i];
-	st->npending = n;
-}
-
-/*
- * Makes the meetings an import wrote as signed signed, just before the
- * outermost commit, when everything that belongs to them is in.
- */
-static enum tl_status apply_pending(struct tl_store *st, struct tl_error *err)
-{
-	enum tl_status rc = TL_OK;
-
-	for (int i = 0; i < st->npending && rc == TL_OK; i++) {
-		sqlite3_stmt *s = tl_stmt(st,
-			"UPDATE meetings SET status = 'signed' "
-			"WHERE id = ? AND status <> 'signed'", err);
-		if (!s)
-			return err ? err->status : TL_EDB;
-		sqlite3_bind_text(s, 1, st->pending[i].id, -1,
-				  SQLITE_TRANSIENT);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			rc = tl_db_error(st, err, N_("saving"));
-		sqlite3_reset(s);
-	}
-	st->npending = 0;
-	return rc;
-}
-
-enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err)
-{
-	enum tl_status rc;
-
-	if (st->depth == 0)
-		return TL_OK;
-	if (st->depth > 1) {
-		rc = tl_exec(st, "RELEASE tl", err);
-		/* What this level wrote now belongs to the level above. */
-		for (int i = 0; i < st->npending; i++)
-			if (st->pending[i].depth >= st->depth)
-				st->pending[i].depth = st->depth - 1;
-		st->depth--;
-		return rc;
-	}
-	rc = apply_pending(st, err);
-	if (rc != TL_OK) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		st->depth = 0;
-		return rc;
-	}
-	rc = tl_exec(st, "COMMIT", err);
-	if (rc != TL_OK) {
-		/* A deferred foreign key fails here: say which record, then
-		 * undo the whole change. */
-		if (sqlite3_extended_errcode(st->db) ==
-		    SQLITE_CONSTRAINT_FOREIGNKEY)
-			rc = explain_dangling(st, err);
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	}
-	st->depth = 0;
-	return rc;
-}
-
-void tl_store_rollback(struct tl_store *st)
-{
-	if (!st || st->depth == 0)
-		return;
-	drop_pending(st, st->depth);
-	if (st->depth > 1) {
-		sqlite3_exec(st->db, "ROLLBACK TO tl; RELEASE tl", NULL, NULL,
-			     NULL);
-		st->depth--;
-		return;
-	}
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	st->depth = 0;
-}
-
-enum tl_status tl_store_read_begin(struct tl_store *st, struct tl_error *err)
-{
-	enum tl_status rc;
-
-	if (st->depth > 0 || st->reading)
-		return TL_OK;
-	rc = tl_exec(st, "BEGIN", err);
-	if (rc == TL_OK)
-		st->reading = true;
-	return rc;
-}
-
-void tl_store_read_end(struct tl_store *st)
-{
-	if (!st || !st->reading)
-		return;
-	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-	st->reading = false;
-}
-
 static enum tl_status pragma_int(struct tl_store *st, const char *sql,
 				 long *out, struct tl_error *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(tl_sq(st)->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return tl_db_error(st, err, N_("reading the database"));
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -454,7 +253,7 @@ static enum tl_status migrate(struct tl_store *st, long version,
 	enum tl_status rc;
 	char sql[96];
 
-	for (long v = version + 1; v <= tl_store_nmigrations; v++) {
+	for (long v = version + 1; v <= tl_sqlite_nmigrations; v++) {
 		long now = 0;
 
 		rc = tl_exec(st, "BEGIN IMMEDIATE", err);
@@ -470,7 +269,7 @@ static enum tl_status migrate(struct tl_store *st, long version,
 			continue;
 		}
 		if (rc == TL_OK)
-			rc = tl_exec(st, tl_store_migrations[v], err);
+			rc = tl_exec(st, tl_sqlite_migrations[v], err);
 		snprintf(sql, sizeof(sql),
 			 "PRAGMA application_id = %d; PRAGMA user_version = "
 			 "%ld",
@@ -480,7 +279,8 @@ static enum tl_status migrate(struct tl_store *st, long version,
 		if (rc == TL_OK)
 			rc = tl_exec(st, "COMMIT", err);
 		if (rc != TL_OK) {
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			sqlite3_exec(tl_sq(st)->db, "ROLLBACK", NULL, NULL,
+				     NULL);
 			return rc;
 		}
 	}
@@ -502,7 +302,7 @@ static enum tl_status check_schema(struct tl_store *st, long *version,
 				    "sqlite_master", &tables,
 				err);
 	if (rc != TL_OK) {
-		if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
+		if (sqlite3_errcode(tl_sq(st)->db) == SQLITE_NOTADB)
 			return tl_error_set(err, TL_EDB,
 					    _("%s is not a tillit database "
 					    "(not an SQLite file, or "
@@ -530,12 +330,13 @@ static enum tl_status check_schema(struct tl_store *st, long *version,
  * wal_hook() leaves it so), every committed change is in the database
  * file itself, and nobody can start writing without making a -wal or
  * -shm file in that folder: then the file can be read as immutable,
- * without any lock or -shm file.  Reopens st->db so, for a read-only
- * store; an SQLite status.
+ * without any lock or -shm file.  Reopens the connection so, for a
+ * read-only store; an SQLite status.
  */
 static int reopen_immutable(struct tl_store *st)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	struct tl_sqlite *sq = tl_sq(st);
 	char *dir, *slash, *uri, *u;
 	size_t len = strlen(st->path);
 	char wal[PATH_MAX];
@@ -574,14 +375,14 @@ static int reopen_immutable(struct tl_store *st)
 		}
 	}
 	strcpy(u, "?immutable=1");
-	sqlite3_close(st->db);
-	st->db = NULL;
-	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	sqlite3_close(sq->db);
+	sq->db = NULL;
+	rc = sqlite3_open_v2(uri, &sq->db, SQLITE_OPEN_READONLY |
 			     SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
 	free(uri);
-	if (st->db) {
-		sqlite3_extended_result_codes(st->db, 1);
-		sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	if (sq->db) {
+		sqlite3_extended_result_codes(sq->db, 1);
+		sqlite3_busy_timeout(sq->db, BUSY_TIMEOUT_MS);
 	}
 	return rc;
 }
@@ -599,9 +400,9 @@ static int reopen_immutable(struct tl_store *st)
  */
 static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 {
-	const struct tl_store *st = arg;
+	const struct tl_sqlite *sq = arg;
 
-	if (pages >= st->wal_pages) {
+	if (pages >= sq->wal_pages) {
 		sqlite3_busy_timeout(db, 0);
 		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_TRUNCATE,
 					  NULL, NULL);
@@ -610,23 +411,22 @@ static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 	return SQLITE_OK;
 }
 
-enum tl_status tl_store_open(const char *path, unsigned flags,
-			     struct tl_store **out, struct tl_error *err)
+/*
+ * The file at st->path, made when it is missing and flags allow: created
+ * here, mode 0600 (its folder 0700), before SQLite opens it.
+ */
+static enum tl_status make_file(struct tl_store *st, unsigned flags,
+				bool memory, struct tl_error *err)
 {
-	struct tl_store *st;
+	const char *path = st->path;
 	struct stat sb;
-	bool memory = !strcmp(path, ":memory:");
-	bool readonly = flags & TL_OPEN_READONLY;
-	int oflags;
-	long version = 0;
 	enum tl_status rc;
 
-	*out = NULL;
 	if (!memory && stat(path, &sb) != 0) {
 		if (errno != ENOENT)
 			return tl_error_set(err, TL_ESYS, _("Cannot use %s: %s."),
 					    path, strerror(errno));
-		if (!(flags & TL_OPEN_CREATE) || readonly)
+		if (!(flags & TL_OPEN_CREATE) || st->readonly)
 			return tl_error_set(err, TL_ENOTFOUND,
 					    _("No database at %s."), path);
 		rc = make_parent_dirs(path, err);
@@ -646,36 +446,68 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 				    _("%s is a folder, not a database file."),
 				    path);
 	}
+	return TL_OK;
+}
 
-	st = calloc(1, sizeof(*st));
-	if (!st || !(st->path = strdup(path))) {
-		free(st);
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+static void sqlite_close(struct tl_store *st)
+{
+	struct tl_sqlite *sq = tl_sq(st);
+
+	if (!sq)
+		return;
+	for (int i = 0; i < sq->ncache; i++) {
+		sqlite3_finalize(sq->cache[i].stmt);
+		free(sq->cache[i].sql);
 	}
-	st->readonly = readonly;
-	os_user(st->os_user, sizeof(st->os_user));
+	if (sq->db) {
+		if (st->depth > 0 || st->reading)
+			sqlite3_exec(sq->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(sq->db);
+	}
+	free(sq);
+	st->be = NULL;
+}
+
+static enum tl_status sqlite_open(struct tl_store *st, unsigned flags,
+				  struct tl_error *err)
+{
+	const char *path = st->path;
+	bool memory = !strcmp(path, ":memory:");
+	bool readonly = st->readonly;
+	struct tl_sqlite *sq;
+	int oflags;
+	long version = 0;
+	enum tl_status rc;
+
+	rc = make_file(st, flags, memory, err);
+	if (rc != TL_OK)
+		return rc;
+	sq = calloc(1, sizeof(*sq));
+	if (!sq)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	st->be = sq;
 	oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 SQLITE_OPEN_NOMUTEX;
 	/* tillit reads no memory statistics: without them an allocation
 	 * takes no lock (parsing the schema at each start allocates much).
 	 * Possible only before SQLite starts; later calls do nothing. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
-		rc = st->db ? tl_db_error(st, err, N_("opening"))
+	if (sqlite3_open_v2(path, &sq->db, oflags, NULL) != SQLITE_OK) {
+		rc = sq->db ? tl_db_error(st, err, N_("opening"))
 			    : tl_error_set(err, TL_ESYS, _("Out of memory."));
-		tl_store_close(st);
+		sqlite_close(st);
 		return rc;
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(sq->db, 1);
+	sqlite3_busy_timeout(sq->db, BUSY_TIMEOUT_MS);
 
 	rc = check_schema(st, &version, err);
 	if (rc != TL_OK && readonly && !memory &&
-	    ((sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY ||
-	     (sqlite3_errcode(st->db) & 0xff) == SQLITE_CANTOPEN) &&
+	    ((sqlite3_errcode(sq->db) & 0xff) == SQLITE_READONLY ||
+	     (sqlite3_errcode(sq->db) & 0xff) == SQLITE_CANTOPEN) &&
 	    reopen_immutable(st) == SQLITE_OK)
 		rc = check_schema(st, &version, err);
-	if (rc == TL_OK && !readonly && sqlite3_db_readonly(st->db, "main") == 1)
+	if (rc == TL_OK && !readonly && sqlite3_db_readonly(sq->db, "main") == 1)
 		rc = tl_error_set(err, TL_EDB,
 				  _("The database %s is read-only; tillit can "
 				  "only read it (check the file's and the "
@@ -684,7 +516,7 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 		/* An older tillit wrote it: upgrade it once, writing, then
 		 * open it again to read. */
 		struct tl_store *rw = NULL;
-		tl_store_close(st);
+		sqlite_close(st);
 		rc = tl_store_open(path, flags & ~(unsigned)TL_OPEN_READONLY,
 				   &rw, err);
 		tl_store_close(rw);
@@ -695,7 +527,7 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 					    _("%s needs an upgrade, which "
 					      "failed: %s"), path, why);
 		}
-		return tl_store_open(path, flags, out, err);
+		return sqlite_open(st, flags, err);
 	}
 	/* Only a database with nothing in it yet takes a page size. */
 	if (rc == TL_OK && !readonly && version == 0)
@@ -717,79 +549,107 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 	if (rc == TL_OK && !readonly && !memory) {
 		long page = 0;
 
-		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+		sqlite3_db_config(sq->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
 				  NULL);
 		rc = pragma_int(st, "PRAGMA page_size", &page, err);
-		st->wal_pages = page > 0 ? (int)(TL_WAL_BYTES / page) : 256;
-		sqlite3_wal_hook(st->db, wal_hook, st);
+		sq->wal_pages = page > 0 ? (int)(TL_WAL_BYTES / page) : 256;
+		sqlite3_wal_hook(sq->db, wal_hook, sq);
 	}
 	if (rc == TL_OK && !readonly && version < TL_SCHEMA_VERSION)
 		rc = migrate(st, version, err);
+	if (rc != TL_OK)
+		sqlite_close(st);
+	return rc;
+}
+
+/* PRAGMA data_version: changes when another connection commits. */
+static enum tl_status sqlite_change_count(struct tl_store *st, long *n,
+					  struct tl_error *err)
+{
+	return pragma_int(st, "PRAGMA data_version", n, err);
+}
+
+/* The outermost level takes the write lock at once, so a busy database
+ * waits here (busy timeout) instead of failing later. */
+static enum tl_status sqlite_begin(struct tl_store *st, int level,
+				   struct tl_error *err)
+{
+	return tl_exec(st, level == 1 ? "BEGIN IMMEDIATE" : "SAVEPOINT tl",
+		       err);
+}
+
+static enum tl_status sqlite_commit(struct tl_store *st, int level,
+				    struct tl_error *err)
+{
+	sqlite3 *db = tl_sq(st)->db;
+	enum tl_status rc;
+
+	if (level > 1)
+		return tl_exec(st, "RELEASE tl", err);
+	rc = tl_exec(st, "COMMIT", err);
 	if (rc != TL_OK) {
-		tl_store_close(st);
-		return rc;
+		/* A deferred foreign key fails here: say which record, then
+		 * undo the whole change. */
+		if (sqlite3_extended_errcode(db) ==
+		    SQLITE_CONSTRAINT_FOREIGNKEY)
+			rc = explain_dangling(st, err);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	}
-	*out = st;
-	return TL_OK;
+	return rc;
 }
 
-void tl_store_close(struct tl_store *st)
+static void sqlite_rollback(struct tl_store *st, int level)
 {
-	if (!st)
-		return;
-	for (int i = 0; i < st->ncache; i++) {
-		sqlite3_finalize(st->cache[i].stmt);
-		free(st->cache[i].sql);
-	}
-	if (st->db) {
-		if (st->depth > 0 || st->reading)
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_close(st->db);
-	}
-	free(st->pending);
-	free(st->path);
-	free(st);
+	sqlite3_exec(tl_sq(st)->db, level > 1 ? "ROLLBACK TO tl; RELEASE tl"
+						: "ROLLBACK", NULL, NULL, NULL);
 }
 
-enum tl_status tl_store_data_version(struct tl_store *st, long *version,
-				     struct tl_error *err)
+static enum tl_status sqlite_read_begin(struct tl_store *st,
+					struct tl_error *err)
 {
-	return pragma_int(st, "PRAGMA data_version", version, err);
+	return tl_exec(st, "BEGIN", err);
 }
 
-const char *tl_store_filename(const struct tl_store *st)
+static void sqlite_read_end(struct tl_store *st)
 {
-	return st->path;
+	sqlite3_exec(tl_sq(st)->db, "COMMIT", NULL, NULL, NULL);
 }
 
-enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
-			    const char *id, const char *action,
-			    const char *field, const char *old_value,
-			    const char *new_value, struct tl_error *err)
-{
-	char at[TL_STAMP_SIZE];
-	sqlite3_stmt *s = tl_stmt(st,
-		"INSERT INTO audit (at, os_user, entity, entity_id, action, "
-		"field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		err);
-
-	if (!s)
-		return err ? err->status : TL_EDB;
-	tl_clock_stamp(at);
-	sqlite3_bind_text(s, 1, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, st->os_user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, entity, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, old_value, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 8, new_value, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		enum tl_status rc = tl_db_error(st, err,
-						N_("writing the audit log"));
-		sqlite3_reset(s);
-		return rc;
-	}
-	sqlite3_reset(s);
-	return TL_OK;
-}
+const struct tl_backend_ops tl_sqlite_ops = {
+	.name = "sqlite",
+	.open = sqlite_open,
+	.close = sqlite_close,
+	.change_count = sqlite_change_count,
+	.begin = sqlite_begin,
+	.commit = sqlite_commit,
+	.rollback = sqlite_rollback,
+	.read_begin = sqlite_read_begin,
+	.read_end = sqlite_read_end,
+	.get = tl_sqlite_get,
+	.insert = tl_sqlite_insert,
+	.update = tl_sqlite_update,
+	.remove = tl_sqlite_remove,
+	.find = tl_sqlite_find,
+	.max_number = tl_sqlite_max_number,
+	.mark_signed = tl_sqlite_mark_signed,
+	.match = tl_sqlite_match,
+	.list = tl_sqlite_list,
+	.iter_new = tl_sqlite_iter_new,
+	.iter_next = tl_sqlite_iter_next,
+	.iter_free = tl_sqlite_iter_free,
+	.count = tl_sqlite_count,
+	.search = tl_sqlite_search,
+	.audit_add = tl_sqlite_audit_add,
+	.audit = tl_sqlite_audit,
+	.bulk_begin = tl_sqlite_bulk_begin,
+	.bulk_start = tl_sqlite_bulk_start,
+	.bulk_add = tl_sqlite_bulk_add,
+	.bulk_principle = tl_sqlite_bulk_principle,
+	.bulk_set_memory = tl_sqlite_bulk_set_memory,
+	.bulk_empty = tl_sqlite_bulk_empty,
+	.bulk_holds = tl_sqlite_bulk_holds,
+	.bulk_shared_id = tl_sqlite_bulk_shared_id,
+	.bulk_locked = tl_sqlite_bulk_locked,
+	.bulk_finish = tl_sqlite_bulk_finish,
+	.bulk_done = tl_sqlite_bulk_done,
+};

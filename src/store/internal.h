@@ -1,0 +1,60 @@
+/*
+ * internal.h - what the backend-neutral files of src/store share and
+ * nobody else sees: transactions around one change, the store's own
+ * routes for what people may not write, the audit log, and the rules
+ * (rules.c) that every engine's data obeys.
+ */
+#ifndef TILLIT_STORE_INTERNAL_H
+#define TILLIT_STORE_INTERNAL_H
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "tillit/store.h"
+
+/* Two values (NULL for unset) are the same. */
+static inline bool tl_streq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a, b);
+}
+
+/* Savepoints: every change runs inside one, nested in any outer one.
+ * tl_sp_end commits when status is TL_OK, else rolls back; it returns
+ * the status of the whole. */
+enum tl_status tl_sp_begin(struct tl_store *st, struct tl_error *err);
+enum tl_status tl_sp_end(struct tl_store *st, enum tl_status status,
+			 struct tl_error *err);
+
+/* tl_store_update for the store's own actions: may set TL_FF_AUTO fields. */
+enum tl_status tl_update_internal(struct tl_store *st, struct tl_record *r,
+				  struct tl_error *err);
+
+/* tl_store_insert for the store's own actions: may add signatures and
+ * seals, which people cannot add directly. */
+enum tl_status tl_insert_internal(struct tl_store *st, struct tl_record *r,
+				  struct tl_error *err);
+
+/*
+ * An import (tl_store_put, tl_bulk_import) writes a signed meeting as
+ * `held` and calls this: the meeting becomes signed at the outermost
+ * commit, after the records that belong to it (which the lock would
+ * otherwise refuse) are in.  A rollback forgets it.  Call inside a
+ * transaction.
+ */
+enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
+			       struct tl_error *err);
+
+/* Appends one audit row, stamped now, by this user. */
+enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
+			    const char *id, const char *action,
+			    const char *field, const char *old_value,
+			    const char *new_value, struct tl_error *err);
+
+/* Every key in the tags value v of field f names a stored principle;
+ * else TL_EINVAL naming the first that does not. */
+enum tl_status tl_check_tags(struct tl_store *st, const struct tl_field *f,
+			     const char *v, struct tl_error *err);
+
+#endif

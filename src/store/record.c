@@ -1,0 +1,579 @@
+/*
+ * record.c - records in and out of the store, for every kind at once:
+ * get, insert, update, merge by id (an import's put), delete, and
+ * resolving what a person typed to an id.
+ *
+ * Each change is checked here (core's validation, references, tags, the
+ * rules of rules.c), then written through the engine (backend.h) inside
+ * a savepoint together with its audit rows.  Nothing here speaks to an
+ * engine but through its primitives.
+ */
+#include "tillit/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/i18n.h"
+#include "tillit/id.h"
+#include "tillit/text.h"
+#include "tillit/validate.h"
+#include "backend.h"
+#include "internal.h"
+#include "rules.h"
+
+enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
+			    const char *id, struct tl_record **out,
+			    struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	enum tl_status rc;
+
+	*out = NULL;
+	if (!e || !id)
+		return tl_error_set(err, TL_EINVAL, _("No such kind of "
+						      "record."));
+	rc = st->ops->get(st, kind, id, out, err);
+	if (rc == TL_OK && !*out)
+		return tl_error_set(err, TL_ENOTFOUND,
+				    _("No %s has the id %s."), _(e->label),
+				    id);
+	return rc;
+}
+
+/* *found when a record of kind has this id. */
+static enum tl_status exists(struct tl_store *st, enum tl_kind kind,
+			     const char *id, bool *found,
+			     struct tl_error *err)
+{
+	const struct tl_eq eq = {TL_EQ_ID, id};
+
+	return st->ops->find(st, kind, &eq, 1, NULL, NULL, found, err);
+}
+
+enum tl_status tl_check_tags(struct tl_store *st, const struct tl_field *f,
+			     const char *v, struct tl_error *err)
+{
+	char *copy = strdup(v), *save = NULL;
+	enum tl_status rc = TL_OK;
+
+	if (!copy)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	for (char *t = strtok_r(copy, ",", &save); t && rc == TL_OK;
+	     t = strtok_r(NULL, ",", &save)) {
+		const struct tl_eq eq = {TL_PRINCIPLE_KEY, t};
+		bool found = false;
+
+		rc = st->ops->find(st, TL_K_PRINCIPLE, &eq, 1, NULL, NULL,
+				   &found, err);
+		if (rc == TL_OK && !found)
+			rc = tl_error_set(err, TL_EINVAL,
+					  _("%s: \"%s\" is not a known "
+					  "principle; see 'tillit principle "
+					  "list'."), _(f->label), t);
+	}
+	free(copy);
+	return rc;
+}
+
+/* *taken when another record of kind has `value` in field f. */
+static enum tl_status taken(struct tl_store *st, enum tl_kind kind, int f,
+			    const char *value, const char *id, bool *yes,
+			    struct tl_error *err)
+{
+	const struct tl_eq eq = {f, value};
+
+	return st->ops->find(st, kind, &eq, 1, id, NULL, yes, err);
+}
+
+/* Every reference must point at a record, and every tag at a principle. */
+static enum tl_status check_links(struct tl_store *st,
+				  const struct tl_record *r,
+				  struct tl_error *err)
+{
+	const struct tl_entity *e = r->e;
+	enum tl_status rc;
+	bool yes = false;
+
+	for (int i = 0; i < e->nfields; i++) {
+		const struct tl_field *f = &e->fields[i];
+		const char *v = r->values[i];
+
+		if (!v)
+			continue;
+		if (f->type == TL_FT_REF) {
+			rc = exists(st, f->ref, v, &yes, err);
+			if (rc != TL_OK)
+				return rc;
+			if (!yes)
+				return tl_error_set(err, TL_EINVAL,
+						    _("%s: no %s has the id %s."),
+						    _(f->label),
+						    _(tl_entity_get(f->ref)->label),
+						    v);
+			if (f->ref == r->e->kind && !strcmp(v, r->id))
+				return tl_error_set(err, TL_EINVAL,
+						    _("%s: a %s cannot refer to "
+						      "itself."), _(f->label),
+						    _(e->label));
+		} else if (f->type == TL_FT_TAGS) {
+			rc = tl_check_tags(st, f, v, err);
+			if (rc != TL_OK)
+				return rc;
+		}
+	}
+	/* The chain of governance is a tree: no unit may be its own
+	 * ancestor. */
+	if (e->kind == TL_K_UNIT && r->values[TL_UNIT_PARENT]) {
+		char at[TL_ID_LEN + 1];
+		snprintf(at, sizeof(at), "%s", r->values[TL_UNIT_PARENT]);
+		for (int depth = 0; depth < 1000 && at[0]; depth++) {
+			struct tl_record *u = NULL;
+			const char *p;
+			if (!strcmp(at, r->id))
+				return tl_error_set(err, TL_EINVAL,
+						    _("Parent: a unit cannot "
+						      "sit "
+						    "under itself in the chain "
+						    "of governance."));
+			rc = st->ops->get(st, TL_K_UNIT, at, &u, err);
+			if (rc != TL_OK)
+				return rc;
+			p = u ? u->values[TL_UNIT_PARENT] : NULL;
+			snprintf(at, sizeof(at), "%s", p ? p : "");
+			tl_record_free(u);
+		}
+	}
+	/* A login says who "me" is, so it must be unique. */
+	if (e->kind == TL_K_PERSON && r->values[TL_PERSON_LOGIN]) {
+		rc = taken(st, TL_K_PERSON, TL_PERSON_LOGIN,
+			   r->values[TL_PERSON_LOGIN], r->id, &yes, err);
+		if (rc != TL_OK)
+			return rc;
+		if (yes)
+			return tl_error_set(err, TL_EINVAL,
+					    _("Login: \"%s\" belongs to "
+					      "another "
+					    "person already."),
+					    r->values[TL_PERSON_LOGIN]);
+	}
+	if (e->kind == TL_K_PRINCIPLE && r->values[TL_PRINCIPLE_KEY]) {
+		rc = taken(st, TL_K_PRINCIPLE, TL_PRINCIPLE_KEY,
+			   r->values[TL_PRINCIPLE_KEY], r->id, &yes, err);
+		if (rc != TL_OK)
+			return rc;
+		if (yes)
+			return tl_error_set(err, TL_EINVAL,
+					    _("Key: a principle \"%s\" exists "
+					    "already."),
+					    r->values[TL_PRINCIPLE_KEY]);
+	}
+	return TL_OK;
+}
+
+/* Fills defaults and checks a record before it is written. */
+static enum tl_status prepare(struct tl_store *st, struct tl_record *r,
+			      struct tl_error *err)
+{
+	enum tl_status rc;
+
+	for (int i = 0; i < r->e->nfields; i++) {
+		const struct tl_field *f = &r->e->fields[i];
+		if (!r->values[i] && f->def && !tl_record_set(r, i, f->def))
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	rc = tl_validate_record(r, err);
+	if (rc == TL_OK)
+		rc = check_links(st, r, err);
+	return rc;
+}
+
+/* The insert behind tl_store_insert; `internal` may add signatures and
+ * seals. */
+static enum tl_status insert_record(struct tl_store *st, struct tl_record *r,
+				    bool internal, struct tl_error *err)
+{
+	const struct tl_entity *e = r->e;
+	enum tl_status rc;
+	bool dup = false;
+
+	if (!internal && (e->kind == TL_K_SIGNATURE || e->kind == TL_K_SEAL))
+		return tl_error_set(err, TL_EREFUSED,
+				    _("Signatures and seals are recorded by "
+				      "signing the meeting ('tillit sign'), "
+				      "not added by hand."));
+	if (!r->id[0])
+		tl_id_new(r->id);
+	else if (!tl_id_valid(r->id))
+		return tl_error_set(err, TL_EINVAL, _("\"%s\" is not a valid "
+						      "id."),
+				    r->id);
+	tl_clock_stamp(r->created_at);
+	memcpy(r->updated_at, r->created_at, sizeof(r->updated_at));
+	rc = tl_rule_new_values(r, err);
+	if (rc != TL_OK)
+		return rc;
+
+	rc = tl_sp_begin(st, err);
+	if (rc != TL_OK)
+		return rc;
+	if (e->kind == TL_K_ITEM && r->values[TL_ITEM_MEETING]) {
+		long n = 0;
+		char num[24];
+		rc = tl_rule_item_number(st, r->values[TL_ITEM_MEETING], &n,
+					 err);
+		snprintf(num, sizeof(num), "%ld", n);
+		if (rc == TL_OK && !tl_record_set(r, TL_ITEM_NUMBER, num))
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	if (rc == TL_OK)
+		rc = prepare(st, r, err);
+	if (rc == TL_OK)
+		rc = tl_rule_check_locked(st, NULL, r, err);
+	if (rc == TL_OK && exists(st, e->kind, r->id, &dup, NULL) == TL_OK &&
+	    dup)
+		rc = tl_error_set(err, TL_EINVAL, _("A %s with the id %s "
+				  "exists already."), _(e->label), r->id);
+	if (rc == TL_OK)
+		rc = st->ops->insert(st, r, err);
+	if (rc == TL_OK)
+		rc = tl_rule_audit_create(st, r, err);
+	return tl_sp_end(st, rc, err);
+}
+
+enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
+			       struct tl_error *err)
+{
+	return insert_record(st, r, false, err);
+}
+
+enum tl_status tl_insert_internal(struct tl_store *st, struct tl_record *r,
+				  struct tl_error *err)
+{
+	return insert_record(st, r, true, err);
+}
+
+/*
+ * The update behind every change.  `internal` lets the store's own
+ * actions (ack, done) set the fields people may not set directly.
+ */
+static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
+				    bool internal, struct tl_error *err)
+{
+	const struct tl_entity *e = r->e;
+	struct tl_record *old = NULL;
+	enum tl_status rc;
+	bool changed;
+
+	rc = tl_store_get(st, e->kind, r->id, &old, err);
+	if (rc != TL_OK)
+		return rc;
+	changed = tl_rule_changed(old, r);
+	if (changed)
+		rc = tl_rule_check_locked(st, old, r, err);
+	if (rc == TL_OK)
+		rc = tl_rule_check_update(old, r, internal, err);
+	if (rc != TL_OK || !changed) {
+		/* Nothing to do; hand back what is stored. */
+		if (rc == TL_OK) {
+			memcpy(r->created_at, old->created_at,
+			       sizeof(r->created_at));
+			memcpy(r->updated_at, old->updated_at,
+			       sizeof(r->updated_at));
+		}
+		tl_record_free(old);
+		return rc;
+	}
+
+	rc = tl_sp_begin(st, err);
+	if (rc != TL_OK) {
+		tl_record_free(old);
+		return rc;
+	}
+	rc = tl_rule_update_values(st, old, r, err);
+	memcpy(r->created_at, old->created_at, sizeof(r->created_at));
+	tl_clock_stamp(r->updated_at);
+	if (rc == TL_OK)
+		rc = prepare(st, r, err);
+	if (rc == TL_OK)
+		rc = st->ops->update(st, r, err);
+	if (rc == TL_OK)
+		rc = tl_rule_audit_changes(st, old, r, err);
+	tl_record_free(old);
+	return tl_sp_end(st, rc, err);
+}
+
+enum tl_status tl_store_update(struct tl_store *st, struct tl_record *r,
+			       struct tl_error *err)
+{
+	return update_record(st, r, false, err);
+}
+
+enum tl_status tl_update_internal(struct tl_store *st, struct tl_record *r,
+				  struct tl_error *err)
+{
+	return update_record(st, r, true, err);
+}
+
+/*
+ * Merge by id.  A field left out takes its default, as in a new record
+ * and in the bulk load: a record that the bulk load stored with its
+ * default status then merges as unchanged, instead of having NULL
+ * written over a field that must have a value.
+ */
+static struct tl_record *with_defaults(const struct tl_record *r)
+{
+	struct tl_record *given = tl_record_dup(r);
+
+	for (int i = 0; given && i < given->e->nfields; i++) {
+		const struct tl_field *f = &given->e->fields[i];
+		if (!given->values[i] && f->def &&
+		    !tl_record_set(given, i, f->def)) {
+			tl_record_free(given);
+			given = NULL;
+		}
+	}
+	return given;
+}
+
+enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
+			    bool *changed, struct tl_error *err)
+{
+	struct tl_record *old = NULL, *given, *w;
+	enum tl_status rc;
+	bool defer;
+
+	*changed = false;
+	if (!tl_id_valid(r->id))
+		return tl_error_set(err, TL_EINVAL,
+				    _("A %s has the id \"%.40s\", which is not "
+				    "a valid id."), _(r->e->label), r->id);
+	rc = st->ops->get(st, r->e->kind, r->id, &old, err);
+	if (rc != TL_OK)
+		return rc;
+	given = with_defaults(r);
+	if (!given) {
+		tl_record_free(old);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	if (old && !tl_rule_changed(old, given) &&
+	    !strcmp(old->created_at, r->created_at) &&
+	    !strcmp(old->updated_at, r->updated_at)) {
+		tl_record_free(old);
+		tl_record_free(given);
+		return TL_OK;
+	}
+	/*
+	 * A signed meeting is written as held and becomes signed at the
+	 * outermost commit (tl_defer_signed), so that its participants,
+	 * items and the rest, which an import brings after it, can still
+	 * go in.  The audit rows show the values as given.
+	 */
+	defer = given->e->kind == TL_K_MEETING &&
+		tl_streq(given->values[TL_MEETING_STATUS], "signed") &&
+		!(old && tl_streq(old->values[TL_MEETING_STATUS], "signed"));
+	w = defer ? tl_record_dup(given) : given;
+	if (!w || (defer && !tl_record_set(w, TL_MEETING_STATUS, "held"))) {
+		tl_record_free(old);
+		if (w != given)
+			tl_record_free(w);
+		tl_record_free(given);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	rc = tl_validate_record(w, err);
+	if (rc != TL_OK) {
+		char msg[sizeof(err->msg)];
+		snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
+		tl_error_set(err, rc, "%s %.8s: %s", _(w->e->label), w->id,
+			     msg);
+	}
+	/* References may come later in an import (foreign keys are checked
+	 * at commit), but principles come before the items that name them. */
+	for (int i = 0; rc == TL_OK && i < w->e->nfields; i++)
+		if (w->e->fields[i].type == TL_FT_TAGS && w->values[i])
+			rc = tl_check_tags(st, &w->e->fields[i], w->values[i],
+					   err);
+	if (rc == TL_OK)
+		rc = tl_rule_check_locked(st, old, given, err);
+	if (rc == TL_OK)
+		rc = tl_sp_begin(st, err);
+	if (rc == TL_OK) {
+		if (old) {
+			rc = st->ops->update(st, w, err);
+			if (rc == TL_OK)
+				rc = tl_rule_audit_changes(st, old, given,
+							   err);
+		} else {
+			rc = st->ops->insert(st, w, err);
+			if (rc == TL_OK)
+				rc = tl_rule_audit_create(st, w, err);
+		}
+		if (rc == TL_OK && defer)
+			rc = tl_defer_signed(st, w->id, err);
+		rc = tl_sp_end(st, rc, err);
+	}
+	if (rc == TL_OK)
+		*changed = true;
+	tl_record_free(old);
+	if (w != given)
+		tl_record_free(w);
+	tl_record_free(given);
+	return rc;
+}
+
+/* TL_EREFUSED when any record refers to the record `id` of kind. */
+static enum tl_status check_unreferenced(struct tl_store *st,
+					 enum tl_kind kind, const char *id,
+					 struct tl_error *err)
+{
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *o = tl_entity_get((enum tl_kind)k);
+		for (int i = 0; i < o->nfields; i++) {
+			const struct tl_field *f = &o->fields[i];
+			const struct tl_eq eq = {i, id};
+			bool yes = false;
+			enum tl_status rc;
+
+			if (f->type != TL_FT_REF || f->ref != kind)
+				continue;
+			rc = st->ops->find(st, o->kind, &eq, 1, NULL, NULL,
+					   &yes, err);
+			if (rc != TL_OK)
+				return rc;
+			if (yes)
+				return tl_error_set(err, TL_EREFUSED,
+					_("The %s cannot be deleted: a %s "
+					"refers to it."),
+					_(tl_entity_get(kind)->label),
+					_(o->label));
+		}
+	}
+	return TL_OK;
+}
+
+enum tl_status tl_store_delete(struct tl_store *st, enum tl_kind kind,
+			       const char *id, struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	struct tl_record *old = NULL;
+	enum tl_status rc;
+
+	rc = tl_store_get(st, kind, id, &old, err);
+	if (rc != TL_OK)
+		return rc;
+	if (kind == TL_K_SEAL)
+		rc = tl_error_set(err, TL_EREFUSED,
+				  _("A seal cannot be removed."));
+	if (rc == TL_OK)
+		rc = tl_rule_check_locked(st, old, NULL, err);
+	if (rc == TL_OK)
+		rc = tl_sp_begin(st, err);
+	if (rc != TL_OK) {
+		tl_record_free(old);
+		return rc;
+	}
+	rc = check_unreferenced(st, kind, id, err);
+	if (rc == TL_OK)
+		rc = st->ops->remove(st, kind, id, err);
+	if (rc == TL_OK)
+		rc = tl_audit_add(st, e->plural, id, "delete", NULL,
+				  tl_record_get(old, e->title), NULL, err);
+	tl_record_free(old);
+	return tl_sp_end(st, rc, err);
+}
+
+/* A record's name as it may appear in a message: one line, no controls. */
+static char *safe_line(const char *s)
+{
+	char *line = tl_text_first_line(s ? s : "", 40);
+	char *safe = line ? tl_text_sanitize(line, false) : NULL;
+
+	free(line);
+	return safe;
+}
+
+static bool is_hex_prefix(const char *s)
+{
+	if (!*s || strlen(s) > TL_ID_LEN)
+		return false;
+	for (; *s; s++)
+		if (!strchr("0123456789abcdef-", *s))
+			return false;
+	return true;
+}
+
+/* What tl_store_resolve gathers: the first six ids, five named. */
+struct matches {
+	char ids[6][TL_ID_LEN + 1];
+	char list[512];
+	size_t len;
+	int n;
+};
+
+static void add_match(void *ctx, const char *id, const char *title)
+{
+	struct matches *m = ctx;
+
+	if (m->n < 6)
+		snprintf(m->ids[m->n], sizeof(m->ids[m->n]), "%s", id);
+	if (m->n < 5) {
+		char *line = safe_line(title);
+		int w = snprintf(m->list + m->len, sizeof(m->list) - m->len,
+				 "%s%.8s %s", m->n ? ", " : "", id,
+				 line ? line : "");
+		free(line);
+		if (w > 0 && (size_t)w < sizeof(m->list) - m->len)
+			m->len += (size_t)w;
+	}
+	m->n++;
+}
+
+enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
+				const char *text, char out[TL_ID_LEN + 1],
+				struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	struct matches m = {.n = 0};
+	enum tl_status rc;
+	int quoted;
+
+	if (!e || !text || !*text)
+		return tl_error_set(err, TL_EINVAL, _("Give a %s: an id or a "
+				    "name."), e ? _(e->label) : _("record"));
+	/* Ids are stored in lower case; people may type them in upper. */
+	char lower[TL_ID_LEN + 1] = "";
+	if (strlen(text) <= TL_ID_LEN) {
+		size_t i = 0;
+		for (; text[i]; i++)
+			lower[i] = (char)(text[i] >= 'A' && text[i] <= 'F'
+					  ? text[i] - 'A' + 'a' : text[i]);
+		lower[i] = '\0';
+	}
+	for (int pass = 0; pass < 2 && m.n == 0; pass++) {
+		if (pass == 0 && !is_hex_prefix(lower))
+			continue;
+		rc = st->ops->match(st, kind, pass == 1,
+				    pass == 0 ? lower : text, 6, add_match,
+				    &m, err);
+		if (rc != TL_OK)
+			return rc;
+	}
+	if (m.n == 1) {
+		memcpy(out, m.ids[0], TL_ID_LEN + 1);
+		return TL_OK;
+	}
+	/* The text is quoted whole characters at a time. */
+	quoted = (int)tl_utf8_prefix(text, 60);
+	if (m.n == 0)
+		return tl_error_set(err, TL_ENOTFOUND,
+				    _("No %s matches \"%.*s\"."),
+				    _(e->label), quoted, text);
+	return tl_error_set(err, TL_EAMBIG,
+			    m.n > 5 ? _("\"%.*s\" matches more than %d %s: %s; "
+				      "give more of the id.")
+				    : _("\"%.*s\" matches %d %s: %s; give more "
+				      "of the id."),
+			    quoted, text, m.n > 5 ? 5 : m.n,
+			    _(e->plural_label), m.list);
+}
