@@ -37,8 +37,7 @@ ALL_CFLAGS = $(WARNFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(THREAD_FLAGS) \
 
 # Objects go to $(B); variants (asan, clang) use their own folder.
 B ?= build/default
-LIB_SRC := $(sort $(wildcard src/core/*.c src/store/*.c src/read/*.c \
-	src/export/*.c src/cli/*.c src/ui/*.c))
+LIB_SRC := $(sort $(wildcard src/*/*.c src/*/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/src/main.o
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -53,7 +52,7 @@ XGETTEXT ?= xgettext
 MSGMERGE ?= msgmerge
 LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
 MO := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tillit.mo)
-POT_SRC = $(sort $(wildcard src/*.c src/*/*.c))
+POT_SRC = $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 
 .PHONY: bench bench-smoke
 .PHONY: all run test unit-test asan clang install uninstall clean deps \

@@ -4,22 +4,19 @@
  * tl_store_insert record by record would take many minutes.
  *
  * A bulk load is one transaction.  Every record is still checked by core
- * (tl_validate_record) and references must exist when the load commits
- * (the deferred foreign keys check them, or, when the tables that hold
- * references were all empty, one check per reference column at the end),
+ * (tl_validate_record) and references must exist when the load commits,
  * but the work that does not change what is stored is done once at the
- * end instead of per record:
- * the secondary indexes, the full-text index and the audit rows are
- * built with one statement per table over the new rows.  The audit log
- * gets one 'create' row per record, stamped with the record's
- * created_at, as if each had been added by itself.
+ * end instead of per record: what keeps lists fast and search current,
+ * and the audit rows, are built for all the new records of a kind at
+ * once.  The audit log gets one 'create' row per record, stamped with
+ * the record's created_at, as if each had been added by itself.
  *
  * Records are written exactly as given (id, timestamps, every value,
  * item numbers and frame versions included): the caller owns them.  While
  * a load runs, the store may be used only inside its transaction (so
  * tl_store_put and tl_store_get work), and only for kinds of record the
- * load has not added to: a table the load writes to has no secondary
- * indexes and no INSERT triggers until the end.
+ * load has not added to: for those, lists, search and the lock of signed
+ * meetings wait for the end of the load.
  */
 #ifndef TILLIT_BULK_H
 #define TILLIT_BULK_H
@@ -56,23 +53,24 @@ enum tl_status tl_bulk_add(struct tl_bulk *b, const struct tl_record *r,
  * like tl_store_put for a record that is new, a meeting given as signed
  * is written as held and becomes signed at the commit, so that what was
  * recorded in it can still go in; and every tag must name a stored
- * principle.  *dup is true
- * when the record's table already holds its id (for a table that was
- * empty when the load began: the same id came twice).  Signatures and
+ * principle.  *dup is true when a record of its kind already has its id
+ * (for a kind that had no records when the load began: the same id came
+ * twice).  Signatures and
  * seals are refused as by tl_bulk_add.
  */
 enum tl_status tl_bulk_import(struct tl_bulk *b, const struct tl_record *r,
 			      bool *dup, struct tl_error *err);
 
 /*
- * Sets the page cache for the rest of the load to `kib` KiB (256 MiB by
- * default, so that a generated database's id indexes stay in memory).
- * An import sets 4 MiB, which measured as fast on a municipality-year
- * and keeps the process small.
+ * How much memory, in KiB, the rest of the load may use to keep what it
+ * has read (256 MiB by default, so that a generated database's ids stay
+ * in memory).  A hint: an engine may ignore it.  An import asks for 4 MiB,
+ * which measured as fast on a municipality-year and keeps the process
+ * small.
  */
-void tl_bulk_set_cache(struct tl_bulk *b, int kib);
+void tl_bulk_set_memory(struct tl_bulk *b, int kib);
 
-/* *empty is true when the table of `kind` holds no record. */
+/* *empty is true when the store holds no record of `kind`. */
 enum tl_status tl_bulk_empty(struct tl_bulk *b, enum tl_kind kind,
 			     bool *empty, struct tl_error *err);
 
@@ -85,17 +83,17 @@ enum tl_status tl_bulk_holds(struct tl_bulk *b, const char *id, bool *found,
 
 /*
  * The smallest id that records of two kinds added by the load share, into
- * out ("" when there is none).  Within one kind the table refuses an id
+ * out ("" when there is none).  Within one kind the store refuses an id
  * twice already (tl_bulk_import's *dup); this finds the rest without
- * keeping any ids, by reading the tables' id indexes side by side.
+ * keeping any ids, by reading the kinds' ids side by side in order.
  */
 enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
 				 struct tl_error *err);
 
 /*
- * Builds the indexes, the full-text index and the audit rows, and
- * commits.  Frees b whatever happens; on failure nothing of the load is
- * kept.
+ * Builds what was put off (what keeps lists and search current, the audit
+ * rows), checks the references and commits.  Frees b whatever happens; on
+ * failure nothing of the load is kept.
  */
 enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err);
 

@@ -57,7 +57,9 @@ enum tl_ftype {
 enum {
 	TL_FF_REQUIRED = 1 << 0, /* must be set */
 	TL_FF_AUTO = 1 << 1,     /* set by the store (numbers, versions, acks) */
-	TL_FF_SEARCH = 1 << 2,   /* part of the full-text search */
+	/* Part of the full-text search: the one place that says what search
+	 * reads, and so which kinds are searchable at all. */
+	TL_FF_SEARCH = 1 << 2,
 	TL_FF_FIXED = 1 << 3,    /* cannot change after creation */
 };
 

@@ -1,11 +1,12 @@
 /*
- * store.h - the database: every record of the domain model, kept in
- * SQLite behind this API.  Only src/store speaks SQL.
+ * store.h - the database: every record of the domain model, kept behind
+ * this API by a storage engine that nothing above src/store knows.
  *
- * A store is one open database file (or ":memory:").  Every change runs in
- * a transaction together with its rows in the append-only audit log; a
- * failed change leaves nothing behind.  Lists are paged by key, never by
- * loading a table.  Records come back as struct tl_record (model.h).
+ * A store is one open database (a file, or ":memory:" for one that lives
+ * in memory).  Every change runs in a transaction together with its rows
+ * in the append-only audit log; a failed change leaves nothing behind.
+ * Lists are paged by key, never by loading a table.  Records come back
+ * as struct tl_record (model.h).
  */
 #ifndef TILLIT_STORE_H
 #define TILLIT_STORE_H
@@ -18,7 +19,8 @@
 
 struct tl_store;
 
-/* The schema version this program writes (PRAGMA user_version). */
+/* The schema version this program writes; a database of a later one is
+ * refused. */
 #define TL_SCHEMA_VERSION 3
 
 enum {
@@ -36,11 +38,13 @@ enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 
 /*
  * Opens the database at path, creating it (mode 0600, folder 0700) when
- * flags has TL_OPEN_CREATE, and migrates an older schema forward.  Turns on
- * WAL, foreign keys and a busy timeout.  Refuses, untouched, a file that is
- * not a tillit database or comes from a newer version (TL_EDB), and a
- * missing file without TL_OPEN_CREATE (TL_ENOTFOUND).  *out is the new
- * store; close it with tl_store_close.
+ * flags has TL_OPEN_CREATE, and migrates an older schema forward.  A
+ * change waits a while for another program that is writing.  Refuses,
+ * untouched, a file that is not a tillit database or comes from a newer
+ * version (TL_EDB), a missing file without TL_OPEN_CREATE (TL_ENOTFOUND),
+ * and a PostgreSQL connection URI ("postgresql://..."), for which this
+ * program has no engine (TL_EINVAL).  *out is the new store; close it
+ * with tl_store_close.
  */
 enum tl_status tl_store_open(const char *path, unsigned flags,
 			     struct tl_store **out, struct tl_error *err);
@@ -52,10 +56,10 @@ void tl_store_close(struct tl_store *st);
 const char *tl_store_filename(const struct tl_store *st);
 
 /*
- * A number that changes whenever another connection (another tillit, the
+ * A number that changes whenever another program (another tillit, the
  * CLI) commits a change to the database; screens poll it to refresh.
  */
-enum tl_status tl_store_data_version(struct tl_store *st, long *version,
+enum tl_status tl_store_change_count(struct tl_store *st, long *n,
 				     struct tl_error *err);
 
 /* Transactions that may nest; the outermost commit makes it durable. */
@@ -168,13 +172,13 @@ void tl_page_done(struct tl_page *page);
 
 /*
  * An iterator: every record a query matches, in list order, from one
- * statement stepped over the whole range (no page re-seeks, no copies).
+ * query stepped over the whole range (no page re-seeks, no copies).
  * Made by tl_store_iter_new, which honours q's filters, order and
  * q->after but not q->limit (stop calling next to stop early); q need not
  * outlive it.  Freed by tl_store_iter_free (accepts NULL).
  *
- * The statement is the iterator's own, so the store may be used for
- * other reads between calls.  One statement reads one snapshot; to make
+ * The query is the iterator's own, so the store may be used for other
+ * reads between calls.  One query reads one snapshot; to make
  * several iterators agree, run them inside tl_store_read_begin/_end.
  * Free the iterator before the store's transaction ends.
  */
@@ -196,13 +200,6 @@ void tl_store_iter_free(struct tl_iter *it);
 /* Counts the records a query matches (ignores limit and cursor). */
 enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
 			      long *n, struct tl_error *err);
-
-/*
- * The query plan SQLite chooses for tl_store_list(q), one step a line, in
- * *plan (caller frees).  Tests use it to show lists are served by indexes.
- */
-enum tl_status tl_store_explain(struct tl_store *st, const struct tl_query *q,
-				char **plan, struct tl_error *err);
 
 /* Closes a record the way its kind closes (entity->close_value). */
 enum tl_status tl_store_close_record(struct tl_store *st, enum tl_kind kind,
@@ -252,8 +249,8 @@ typedef enum tl_status (*tl_digest_fn)(void *ctx, struct tl_store *st,
  * `signed` (which no ordinary change may set), then digest() is asked for
  * the digest of the meeting as it is now stored, signed, which is what
  * `tillit verify` recomputes later, and the seal (digest and sealed_at)
- * is stored.  After this the store and the triggers refuse changes to
- * the meeting and what was recorded in it.  TL_EREFUSED when the meeting
+ * is stored.  After this the store refuses changes to the meeting and
+ * what was recorded in it.  TL_EREFUSED when the meeting
  * is signed already; any failure leaves it as it was.
  */
 enum tl_status tl_store_seal(struct tl_store *st, const char *meeting_id,
@@ -289,9 +286,10 @@ struct tl_hit {
 };
 
 /*
- * Searches titles, names, notes, decisions, matters, frame descriptions
- * and follow-up texts.  Words are matched as prefixes, all must occur;
- * FTS syntax in the query is taken literally.  *hits (n of them, at most
+ * Searches the fields model.c marks searchable (TL_FF_SEARCH): titles,
+ * names, notes, decisions, matters, frame descriptions and follow-up
+ * texts.  Words are matched as prefixes, all must occur; quotes and
+ * operators in the query are taken literally.  *hits (n of them, at most
  * limit) is freed with tl_hits_free.
  */
 enum tl_status tl_store_search(struct tl_store *st, const char *query,

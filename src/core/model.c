@@ -246,9 +246,12 @@ static const struct tl_field decision_fields[] = {
 				      N_("case reference")),
 };
 
-#define FRAME_FIELDS \
+/* A frame's fields, for frames and their old versions; `search` is SRCH
+ * for frames, 0 for old versions, which full-text search leaves out. */
+#define FRAME_FIELDS(search) \
 	[TL_FRAME_DESCRIPTION] = LONG("description", N_("Description"), \
-				      REQ | SRCH, N_("what the frame is")), \
+				      REQ | (search), \
+				      N_("what the frame is")), \
 	[TL_FRAME_KIND] = ENUM("kind", N_("Kind"), REQ, frame_kinds, NULL, \
 			       N_("budget, time, staffing, quality, legal " \
 				  "or scope")), \
@@ -267,7 +270,7 @@ static const struct tl_field decision_fields[] = {
 	[TL_FRAME_TRUST] = ENUM("trust", N_("Trust level"), 0, trust_levels, \
 				"medium", N_("low, medium or high")), \
 	[TL_FRAME_TRUST_FACTORS] = LONG("trust_factors", N_("Trust factors"), \
-					SRCH, \
+					(search), \
 					N_("what the trust level rests on")), \
 	[TL_FRAME_ESCALATION] = LONG("escalation", N_("Escalation"), 0, \
 				     N_("when and to whom to escalate")), \
@@ -290,10 +293,10 @@ static const struct tl_field decision_fields[] = {
 	[TL_FRAME_ACKED_AT] = DTIME("acked_at", N_("Acknowledged at"), AUTO, \
 				    N_("when it was acknowledged"))
 
-static const struct tl_field frame_fields[] = {FRAME_FIELDS};
+static const struct tl_field frame_fields[] = {FRAME_FIELDS(SRCH)};
 
 static const struct tl_field frame_version_fields[] = {
-	FRAME_FIELDS,
+	FRAME_FIELDS(0),
 	[TL_FV_FRAME] = REF("frame", N_("Frame"), REQ | FIXED, TL_K_FRAME,
 			    N_("the frame this is an old version of")),
 	[TL_FV_REPLACED_AT] = DTIME("replaced_at", N_("Replaced at"), 0,

@@ -1180,7 +1180,7 @@ static enum tl_status start(struct import *im)
 	/* A small cache: the import must not grow with the file, and the
 	 * inserts mostly append. */
 	if (rc == TL_OK)
-		tl_bulk_set_cache(im->bulk, IMPORT_CACHE_KIB);
+		tl_bulk_set_memory(im->bulk, IMPORT_CACHE_KIB);
 
 	/* Principles merge by key, signatures and seals only by signing:
 	 * those few go record by record, like every kind that has

@@ -6,7 +6,7 @@
  * (src/export/sign.c); here the writes happen, through the store's own
  * routes that may add signatures and seals and set a meeting's status to
  * `signed`, which no ordinary change may.  Once a meeting is signed,
- * record.c and the triggers of schema.c lock it.
+ * the rules of rules.c (and, in an SQLite file, its triggers) lock it.
  */
 #include "tillit/store.h"
 
@@ -15,7 +15,9 @@
 
 #include "tillit/date.h"
 #include "tillit/i18n.h"
+#include "backend.h"
 #include "internal.h"
+#include "rules.h"
 
 /* The meeting `id`, or TL_EINVAL naming the missing meeting. */
 static enum tl_status get_meeting(struct tl_store *st, const char *id,
@@ -40,9 +42,12 @@ enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
 {
 	struct tl_record *m = NULL, *sig;
 	char now[TL_DATETIME_SIZE];
-	sqlite3_stmt *s;
+	const struct tl_eq eq[] = {
+		{TL_SIGNATURE_MEETING, meeting_id},
+		{TL_SIGNATURE_PERSON, person_id},
+	};
 	enum tl_status rc;
-	int step;
+	bool done = false;
 
 	if (!meeting_id || !person_id)
 		return tl_error_set(err, TL_EINVAL, _("Say which meeting is "
@@ -54,19 +59,13 @@ enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
 	tl_record_free(m);
 	if (rc != TL_OK)
 		return rc;
-	s = tl_stmt(st, "SELECT 1 FROM signatures WHERE meeting = ? AND "
-		    "person = ?", err);
-	if (!s)
-		return err ? err->status : TL_EDB;
-	sqlite3_bind_text(s, 1, meeting_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, person_id, -1, SQLITE_TRANSIENT);
-	step = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (step == SQLITE_ROW)
+	rc = st->ops->find(st, TL_K_SIGNATURE, eq, 2, NULL, NULL, &done,
+			   err);
+	if (rc != TL_OK)
+		return rc;
+	if (done)
 		return tl_error_set(err, TL_EREFUSED, _("They have signed the "
 				    "meeting already."));
-	if (step != SQLITE_DONE)
-		return tl_db_error(st, err, N_("reading"));
 
 	sig = tl_record_new(TL_K_SIGNATURE);
 	if (!sig)
@@ -156,27 +155,24 @@ enum tl_status tl_store_seal_get(struct tl_store *st, const char *meeting_id,
 				 char digest[65], char *sealed_at,
 				 struct tl_error *err)
 {
-	sqlite3_stmt *s = tl_stmt(st, "SELECT digest, sealed_at FROM seals "
-				  "WHERE meeting = ?", err);
-	int step;
+	const struct tl_eq eq = {TL_SEAL_MEETING, meeting_id};
+	char id[TL_ID_LEN + 1];
+	struct tl_record *seal = NULL;
+	enum tl_status rc;
+	bool found = false;
 
-	if (!s)
-		return err ? err->status : TL_EDB;
-	sqlite3_bind_text(s, 1, meeting_id, -1, SQLITE_TRANSIENT);
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(s, 0);
-		const char *at = (const char *)sqlite3_column_text(s, 1);
-		snprintf(digest, 65, "%s", d ? d : "");
-		if (sealed_at)
-			snprintf(sealed_at, TL_DATETIME_SIZE, "%s",
-				 at ? at : "");
-	}
-	sqlite3_reset(s);
-	if (step == SQLITE_ROW)
-		return TL_OK;
-	if (step != SQLITE_DONE)
-		return tl_db_error(st, err, N_("reading"));
-	return tl_error_set(err, TL_ENOTFOUND,
-			    _("The meeting has no stored digest."));
+	rc = st->ops->find(st, TL_K_SEAL, &eq, 1, NULL, id, &found, err);
+	if (rc == TL_OK && found)
+		rc = st->ops->get(st, TL_K_SEAL, id, &seal, err);
+	if (rc != TL_OK)
+		return rc;
+	if (!seal)
+		return tl_error_set(err, TL_ENOTFOUND,
+				    _("The meeting has no stored digest."));
+	snprintf(digest, 65, "%s", tl_record_str(seal, TL_SEAL_DIGEST));
+	if (sealed_at)
+		snprintf(sealed_at, TL_DATETIME_SIZE, "%s",
+			 tl_record_str(seal, TL_SEAL_SEALED_AT));
+	tl_record_free(seal);
+	return TL_OK;
 }

@@ -206,7 +206,7 @@ void ui_changed(struct ui_app *app)
 	for (int i = 0; i < app->nviews; i++)
 		if (app->views[i].ops->reload)
 			app->views[i].ops->reload(&app->views[i]);
-	tl_store_data_version(app->st, &app->data_version, &err);
+	tl_store_change_count(app->st, &app->data_version, &err);
 }
 
 /* ---- keys ------------------------------------------------------------ */
@@ -241,7 +241,7 @@ static int read_key(struct ui_app *app)
 		/* A timeout: see whether someone else changed the data. */
 		long v = 0;
 		struct tl_error err;
-		if (tl_store_data_version(app->st, &v, &err) == TL_OK &&
+		if (tl_store_change_count(app->st, &v, &err) == TL_OK &&
 		    v != app->data_version) {
 			app->data_version = v;
 			ui_changed(app);
@@ -1041,7 +1041,7 @@ int ui_main(const struct ui_options *opt)
 		return tl_status_exit_code(rc);
 	}
 	tl_refs_init(&app->refs, app->st);
-	tl_store_data_version(app->st, &app->data_version, &err);
+	tl_store_change_count(app->st, &app->data_version, &err);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;

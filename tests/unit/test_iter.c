@@ -21,6 +21,8 @@
 #include "tillit/demo.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
+/* The SQLite engine's own header: its query plans. */
+#include "../../src/store/sqlite/sqlite.h"
 
 static struct tl_store *demo_store(void)
 {
@@ -202,7 +204,7 @@ static void test_later_pages_seek(void **state)
 		for (int rev = 0; rev < 2; rev++) {
 			struct tl_query q = {.kind = (enum tl_kind)k,
 					     .reverse = rev, .after = &at};
-			assert_int_equal(tl_store_explain(st, &q, &plan, &err),
+			assert_int_equal(tl_sqlite_explain(st, &q, &plan, &err),
 					 TL_OK);
 			if (!strstr(plan, "SEARCH") || strstr(plan, "SCAN") ||
 			    strstr(plan, "TEMP B-TREE"))

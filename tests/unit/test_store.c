@@ -1,7 +1,9 @@
 /*
  * test_store.c - the store on ":memory:" and on temporary files: creating
  * and refusing databases, every change audited, § numbering, frame
- * versions, id prefixes, keyset paging and that lists run on indexes.
+ * versions, id prefixes, keyset paging; and of the SQLite engine, that
+ * lists run on indexes (its query plans) and that its schema agrees with
+ * the model and the rules (full-text tables, lock triggers).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +20,10 @@
 
 #include "tillit/store.h"
 #include "tillit/model.h"
+/* The SQLite engine's own header: its query plans and schema. */
+#include "../../src/store/sqlite/sqlite.h"
+/* The rules every engine obeys: which kinds signing locks. */
+#include "../../src/store/rules.h"
 
 static char tmpdir[256];
 
@@ -533,7 +539,7 @@ static void test_lists_use_indexes_at_100000(void **state)
 		{.kind = TL_K_FOLLOWUP, .kindv = "result"},
 	};
 	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
-		assert_int_equal(tl_store_explain(st, &qs[i], &plan, &err),
+		assert_int_equal(tl_sqlite_explain(st, &qs[i], &plan, &err),
 				 TL_OK);
 		if (strstr(plan, "TEMP B-TREE") || !strstr(plan, "INDEX"))
 			fail_msg("query %zu sorts or scans:\n%s", i, plan);
@@ -566,7 +572,7 @@ static void test_series_followups_go_through_meetings(void **state)
 	char *plan;
 	(void)state;
 
-	assert_int_equal(tl_store_explain(st, &q, &plan, &err), TL_OK);
+	assert_int_equal(tl_sqlite_explain(st, &q, &plan, &err), TL_OK);
 	if (!strstr(plan, "followups_meeting") || strstr(plan, "status"))
 		fail_msg("a series' follow-ups are not found through its "
 			 "meetings:\n%s", plan);
@@ -598,7 +604,7 @@ static void test_every_list_query_is_served_by_an_index(void **state)
 			qs[nq++] = (struct tl_query){.kind = e->kind, .parent = x};
 		for (int i = 0; i < nq; i++) {
 			char *plan;
-			assert_int_equal(tl_store_explain(st, &qs[i], &plan,
+			assert_int_equal(tl_sqlite_explain(st, &qs[i], &plan,
 							  &err), TL_OK);
 			if (strstr(plan, "TEMP B-TREE"))
 				fail_msg("%s query %d sorts:\n%s", e->plural, i,
@@ -804,6 +810,192 @@ static void test_delete_refuses_what_is_referred_to(void **state)
 	tl_store_close(st);
 }
 
+/* A PostgreSQL connection URI is no file name: refused, nothing made. */
+static void test_refuses_postgresql_uri(void **state)
+{
+	const char *uris[] = {"postgresql://tillit@db.example/tillit",
+			      "postgres://localhost/tillit"};
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	struct stat sb;
+	char cwd[512];
+	(void)state;
+
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(tmpdir), 0);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(tl_store_open(uris[i], TL_OPEN_CREATE, &st,
+					       &err), TL_EINVAL);
+		assert_null(st);
+		assert_non_null(strstr(err.msg, "no PostgreSQL backend"));
+	}
+	assert_int_not_equal(stat("postgresql:", &sb), 0);
+	assert_int_not_equal(stat("postgres:", &sb), 0);
+	assert_int_equal(chdir(cwd), 0);
+}
+
+/* One row of the SQLite schema's sqlite_master, or NULL (caller frees). */
+static char *schema_sql(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *s;
+	char *sql = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master "
+					    "WHERE name = ?", -1, &s, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		sql = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return sql;
+}
+
+/*
+ * Which fields are searchable is said once, by TL_FF_SEARCH in model.c.
+ * The SQLite schema (forward-only migrations, which cannot be derived)
+ * must agree: a full-text table with exactly those columns, in the
+ * model's order, and its three triggers, for every kind with such a
+ * field, and none for the others.
+ */
+static void test_full_text_schema_follows_the_model(void **state)
+{
+	struct tl_store *st = mem_store();
+	sqlite3 *db = tl_sq(st)->db;
+	sqlite3_stmt *s;
+	int tables = 0, searchable = 0;
+	(void)state;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		char name[80], cols[512] = "", news[512] = "", *sql;
+		size_t cl = 0, nl = 0;
+		int ncol = 0;
+
+		for (int i = 0; i < e->nfields; i++) {
+			if (!(e->fields[i].flags & TL_FF_SEARCH))
+				continue;
+			cl += (size_t)snprintf(cols + cl, sizeof(cols) - cl,
+					       ", %s", e->fields[i].name);
+			nl += (size_t)snprintf(news + nl, sizeof(news) - nl,
+					       ", new.%s", e->fields[i].name);
+			ncol++;
+		}
+		snprintf(name, sizeof(name), "%s_fts", e->plural);
+		sql = schema_sql(db, name);
+		if (!ncol) {
+			if (sql)
+				fail_msg("%s has a full-text table but no "
+					 "searchable field", e->plural);
+			continue;
+		}
+		searchable++;
+		if (!sql)
+			fail_msg("%s has searchable fields but no full-text "
+				 "table", e->plural);
+		free(sql);
+		/* The table's columns are the searchable fields, in order. */
+		char q[128];
+		int c = 0;
+		snprintf(q, sizeof(q),
+			 "SELECT name FROM pragma_table_info('%s')", name);
+		assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL),
+				 SQLITE_OK);
+		for (int i = 0; i < e->nfields; i++) {
+			if (!(e->fields[i].flags & TL_FF_SEARCH))
+				continue;
+			assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+			assert_string_equal(sqlite3_column_text(s, 0),
+					    e->fields[i].name);
+			c++;
+		}
+		assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_finalize(s);
+		assert_int_equal(c, ncol);
+		/* Its triggers keep exactly those columns. */
+		const char *ends[] = {"ai", "ad", "au"};
+		for (int t = 0; t < 3; t++) {
+			char trig[96], want[1200];
+			snprintf(trig, sizeof(trig), "%s_fts_%s", e->plural,
+				 ends[t]);
+			sql = schema_sql(db, trig);
+			if (!sql)
+				fail_msg("no trigger %s", trig);
+			if (t == 1)
+				snprintf(want, sizeof(want), "INSERT INTO "
+					 "%s(%s, rowid%s) VALUES ('delete', "
+					 "old.seq", name, name, cols);
+			else
+				snprintf(want, sizeof(want), "INSERT INTO "
+					 "%s(rowid%s) VALUES (new.seq%s)",
+					 name, cols, news);
+			if (!strstr(sql, want))
+				fail_msg("%s does not write %s:\n%s", trig,
+					 want, sql);
+			free(sql);
+		}
+	}
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+		"AND sql LIKE 'CREATE VIRTUAL TABLE %fts5%'", -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	tables = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	assert_int_equal(tables, searchable);
+	tl_store_close(st);
+}
+
+/*
+ * What signing locks is said once, by tl_rule_lock_field (rules.c).  The
+ * SQLite schema's triggers refuse the same changes for any other program:
+ * an insert, update and delete trigger on the meeting field of exactly
+ * those kinds, and the meeting's own.
+ */
+static void test_lock_triggers_follow_the_rules(void **state)
+{
+	struct tl_store *st = mem_store();
+	sqlite3 *db = tl_sq(st)->db;
+	const char *ops[] = {"insert", "update", "delete"};
+	(void)state;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		int f = tl_rule_lock_field(e);
+		bool meeting = e->kind == TL_K_MEETING;
+
+		for (int o = 0; o < 3; o++) {
+			char trig[96], want[96], *sql;
+			snprintf(trig, sizeof(trig), "%s_locked_%s", e->plural,
+				 ops[o]);
+			sql = schema_sql(db, trig);
+			if (meeting) {
+				/* A signed meeting itself: no insert is
+				 * signed, every change of one is refused. */
+				if ((o == 0) != !sql)
+					fail_msg("%s: %s", trig, sql
+						 ? "unexpected" : "missing");
+				free(sql);
+				continue;
+			}
+			if (f < 0) {
+				if (sql)
+					fail_msg("%s locks a kind that signing "
+						 "leaves free", trig);
+				continue;
+			}
+			if (!sql)
+				fail_msg("no trigger %s", trig);
+			snprintf(want, sizeof(want), "%s.%s",
+				 o == 0 ? "NEW" : "OLD", e->fields[f].name);
+			if (!strstr(sql, want))
+				fail_msg("%s does not look at %s:\n%s", trig,
+					 want, sql);
+			free(sql);
+		}
+	}
+	tl_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -825,6 +1017,9 @@ int main(void)
 		cmocka_unit_test(test_audit_log_is_append_only),
 		cmocka_unit_test(test_close_done_and_meeting_rules),
 		cmocka_unit_test(test_delete_refuses_what_is_referred_to),
+		cmocka_unit_test(test_refuses_postgresql_uri),
+		cmocka_unit_test(test_full_text_schema_follows_the_model),
+		cmocka_unit_test(test_lock_triggers_follow_the_rules),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup_env,
 					   teardown_env);

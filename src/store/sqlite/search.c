@@ -1,13 +1,16 @@
 /*
- * search.c - full-text search over every kind of record (SQLite FTS5), and
- * reading the audit log.
+ * search.c - the SQLite engine's full-text search over every kind of
+ * record (FTS5).
  *
- * Each searchable table has an external-content FTS5 index kept current
- * by triggers (schema.c).  A query searches each index, and the hits are
- * merged by rank.  What the user typed is turned into quoted prefix terms,
- * so FTS5 syntax in it is taken literally and can never be an error.
+ * Each searchable kind (one with fields flagged TL_FF_SEARCH in model.c)
+ * has an external-content FTS5 index of those fields, <plural>_fts, kept
+ * current by triggers (schema.c; test_store.c checks that the schema
+ * and the model agree).  A query searches each index, and the hits are
+ * merged by rank.  What the user typed is turned into quoted prefix
+ * terms, so FTS5 syntax in it is taken literally and can never be an
+ * error.
  */
-#include "tillit/store.h"
+#include "sqlite.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -15,13 +18,23 @@
 #include <string.h>
 
 #include "tillit/i18n.h"
-#include "internal.h"
 
-/* The kinds with an FTS index, <plural>_fts, in schema.c. */
-static const enum tl_kind searchable[] = {
-	TL_K_UNIT, TL_K_PERSON, TL_K_SERIES, TL_K_MEETING, TL_K_ITEM,
-	TL_K_MANDATE, TL_K_DECISION, TL_K_FRAME, TL_K_FOLLOWUP, TL_K_BALANCE,
-};
+/* The kinds with searchable fields, in kind order, into out; how many. */
+static int searchable_kinds(enum tl_kind out[TL_K_COUNT])
+{
+	int n = 0;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		for (int i = 0; i < e->nfields; i++) {
+			if (e->fields[i].flags & TL_FF_SEARCH) {
+				out[n++] = e->kind;
+				break;
+			}
+		}
+	}
+	return n;
+}
 
 /* "budget äldre" -> "\"budget\"* \"äldre\"*"; NULL when nothing to find. */
 static char *fts_query(const char *in)
@@ -77,7 +90,7 @@ static char *fts_query(const char *in)
 struct ranked {
 	long long rowid;
 	double rank;
-	int k;           /* index into searchable[] */
+	int k;           /* index into the searchable kinds */
 };
 
 /* By rank, then kind, then rowid: the order of ranking every match. */
@@ -99,12 +112,12 @@ static char *dup_col(sqlite3_stmt *s, int col)
 }
 
 /* The newest matches of one index, appended to *all. */
-static enum tl_status candidates(struct tl_store *st, int k,
-				 const char *match, struct ranked **all,
+static enum tl_status candidates(struct tl_store *st, enum tl_kind kind,
+				 int k, const char *match, struct ranked **all,
 				 size_t *count, size_t *cap,
 				 struct tl_error *err)
 {
-	const struct tl_entity *e = tl_entity_get(searchable[k]);
+	const struct tl_entity *e = tl_entity_get(kind);
 	char sql[256];
 	sqlite3_stmt *s;
 	int step;
@@ -150,12 +163,13 @@ static enum tl_status candidates(struct tl_store *st, int k,
  * keeps the planner from handing the rowid list to FTS5 one rowid at a
  * time, which would evaluate the query once for each again.
  */
-static enum tl_status describe_kind(struct tl_store *st, int k,
-				    const struct ranked *chosen, size_t n,
+static enum tl_status describe_kind(struct tl_store *st, enum tl_kind kind,
+				    int k, const struct ranked *chosen,
+				    size_t n,
 				    const char *match, struct tl_hit *hits,
 				    struct tl_error *err)
 {
-	const struct tl_entity *e = tl_entity_get(searchable[k]);
+	const struct tl_entity *e = tl_entity_get(kind);
 	long long lo = 0, hi = 0;
 	char sql[512], *ids = NULL, *p;
 	size_t nk = 0;
@@ -248,11 +262,12 @@ static enum tl_status describe_kind(struct tl_store *st, int k,
 	return TL_OK;
 }
 
-enum tl_status tl_store_search(struct tl_store *st, const char *query,
-			       int limit, struct tl_hit **hits, int *n,
-			       struct tl_error *err)
+enum tl_status tl_sqlite_search(struct tl_store *st, const char *query,
+				int limit, struct tl_hit **hits, int *n,
+				struct tl_error *err)
 {
-	int nk = (int)(sizeof(searchable) / sizeof(searchable[0]));
+	enum tl_kind kinds[TL_K_COUNT];
+	int nk = searchable_kinds(kinds);
 	struct ranked *all = NULL;
 	size_t count = 0, cap = 0, keep = 0;
 	struct tl_hit *out = NULL;
@@ -268,7 +283,8 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 		return tl_error_set(err, TL_EINVAL,
 				    _("Give a word to search for."));
 	for (int k = 0; k < nk && rc == TL_OK; k++)
-		rc = candidates(st, k, match, &all, &count, &cap, err);
+		rc = candidates(st, kinds[k], k, match, &all, &count, &cap,
+				err);
 	if (rc == TL_OK && count > 1)
 		qsort(all, count, sizeof(*all), by_rank);
 	keep = count < (size_t)limit ? count : (size_t)limit;
@@ -278,7 +294,8 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	for (int k = 0; rc == TL_OK && keep > 0 && k < nk; k++)
-		rc = describe_kind(st, k, all, keep, match, out, err);
+		rc = describe_kind(st, kinds[k], k, all, keep, match, out,
+				   err);
 	free(match);
 	free(all);
 	if (rc != TL_OK) {
@@ -288,85 +305,4 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 	*hits = out;
 	*n = (int)keep;
 	return TL_OK;
-}
-
-void tl_hits_free(struct tl_hit *hits, int n)
-{
-	for (int i = 0; hits && i < n; i++) {
-		free(hits[i].title);
-		free(hits[i].snippet);
-	}
-	free(hits);
-}
-
-static char *dup_or_null(sqlite3_stmt *s, int col)
-{
-	const char *v = (const char *)sqlite3_column_text(s, col);
-	return v ? strdup(v) : NULL;
-}
-
-enum tl_status tl_store_audit(struct tl_store *st, const char *id,
-			      long long before, int limit,
-			      struct tl_audit **rows, int *n,
-			      struct tl_error *err)
-{
-	sqlite3_stmt *s;
-	struct tl_audit *out;
-	int step, count = 0;
-
-	*rows = NULL;
-	*n = 0;
-	if (limit <= 0 || limit > 1000)
-		limit = 50;
-	s = tl_stmt(st, id
-		? "SELECT seq, at, os_user, entity, entity_id, action, field, "
-		  "old_value, new_value FROM audit WHERE entity_id = ?1 "
-		  "AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
-		: "SELECT seq, at, os_user, entity, entity_id, action, field, "
-		  "old_value, new_value FROM audit WHERE ?1 IS NULL "
-		  "AND seq < ?2 ORDER BY seq DESC LIMIT ?3", err);
-	if (!s)
-		return err ? err->status : TL_EDB;
-	out = calloc((size_t)limit, sizeof(*out));
-	if (!out)
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	if (id)
-		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, before > 0 ? before : INT64_MAX);
-	sqlite3_bind_int(s, 3, limit);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW && count < limit) {
-		struct tl_audit *a = &out[count++];
-		a->seq = sqlite3_column_int64(s, 0);
-		snprintf(a->at, sizeof(a->at), "%s",
-			 (const char *)sqlite3_column_text(s, 1));
-		a->os_user = dup_or_null(s, 2);
-		a->entity = dup_or_null(s, 3);
-		snprintf(a->id, sizeof(a->id), "%s",
-			 (const char *)sqlite3_column_text(s, 4));
-		a->action = dup_or_null(s, 5);
-		a->field = dup_or_null(s, 6);
-		a->old_value = dup_or_null(s, 7);
-		a->new_value = dup_or_null(s, 8);
-	}
-	sqlite3_reset(s);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		tl_audit_free(out, count);
-		return tl_db_error(st, err, N_("reading the audit log"));
-	}
-	*rows = out;
-	*n = count;
-	return TL_OK;
-}
-
-void tl_audit_free(struct tl_audit *rows, int n)
-{
-	for (int i = 0; rows && i < n; i++) {
-		free(rows[i].os_user);
-		free(rows[i].entity);
-		free(rows[i].action);
-		free(rows[i].field);
-		free(rows[i].old_value);
-		free(rows[i].new_value);
-	}
-	free(rows);
 }

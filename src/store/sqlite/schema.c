@@ -1,13 +1,18 @@
 /*
- * schema.c - the database schema as forward-only migrations.
+ * schema.c - the SQLite schema as forward-only migrations.
  *
  * Migration N takes a database from user_version N-1 to N.  A migration,
  * once released, never changes; a new need gets a new migration.  Every
  * table has an integer `seq` key (stable under VACUUM, used by the
  * full-text indexes) and the record's UUID in `id`.  Foreign keys are
  * deferred so that an import may bring records in any order.
+ *
+ * The full-text tables hold the fields model.c flags TL_FF_SEARCH, and the
+ * lock triggers guard the kinds rules.c locks after signing; being fixed
+ * history, they are written out here, and test_store.c checks them
+ * against the model and the rules.
  */
-#include "internal.h"
+#include "sqlite.h"
 
 static const char migration_1[] =
 	"CREATE TABLE units (\n"
@@ -566,17 +571,18 @@ static const char migration_3[] =
 	"DROP INDEX followups_status_due;\n"
 	;
 
-const char *const tl_store_migrations[] = {
+const char *const tl_sqlite_migrations[] = {
 	NULL, /* version 0: the empty database */
 	migration_1,
 	migration_2,
 	migration_3,
 };
 
-const int tl_store_nmigrations =
-	(int)(sizeof(tl_store_migrations) / sizeof(tl_store_migrations[0])) - 1;
+const int tl_sqlite_nmigrations =
+	(int)(sizeof(tl_sqlite_migrations) /
+	      sizeof(tl_sqlite_migrations[0])) - 1;
 
-/* The upgrade loop in store.c relies on one migration per version. */
-_Static_assert(sizeof(tl_store_migrations) /
-	       sizeof(tl_store_migrations[0]) == TL_SCHEMA_VERSION + 1,
+/* The upgrade loop in db.c relies on one migration per version. */
+_Static_assert(sizeof(tl_sqlite_migrations) /
+	       sizeof(tl_sqlite_migrations[0]) == TL_SCHEMA_VERSION + 1,
 	       "one migration per schema version");

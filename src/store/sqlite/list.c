@@ -1,6 +1,6 @@
 /*
- * list.c - lists, counts and their query plans; and the store's own
- * actions on records: close, done, acknowledge, find "me", principles.
+ * list.c - the SQLite engine's lists, iterators and counts, and their
+ * query plans: the query builder.
  *
  * A list is one SELECT put together from the query's filters and the
  * kind's sort field, paged by key: WHERE (sort, id) > (?, ?) ORDER BY
@@ -8,11 +8,11 @@
  * for each filter field followed by the sort field, so every page is a
  * range scan of an index, whatever the size of the table.
  *
- * An iterator (tl_store_iter_*) runs the same SELECT without the LIMIT
- * and steps it over the whole range: what an export or a report reads
- * from start to end, with no re-seek a page and no copy of each value.
+ * An iterator runs the same SELECT without the LIMIT and steps it over
+ * the whole range: what an export or a report reads from start to end,
+ * with no re-seek a page and no copy of each value.
  */
-#include "tillit/store.h"
+#include "sqlite.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +20,6 @@
 
 #include "tillit/date.h"
 #include "tillit/i18n.h"
-#include "tillit/rules.h"
-#include "internal.h"
 
 #define MAX_BINDS 16
 
@@ -268,13 +266,6 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	return TL_OK;
 }
 
-static int page_limit(const struct tl_query *q)
-{
-	if (q->limit <= 0)
-		return 50;
-	return q->limit > 1000 ? 1000 : q->limit;
-}
-
 static void bind_built(sqlite3_stmt *s, const struct built *b)
 {
 	if (b->limit > 0)
@@ -305,22 +296,12 @@ static sqlite3_stmt *prepare_built(struct tl_store *st, const struct built *b,
 	return s;
 }
 
-void tl_page_done(struct tl_page *page)
-{
-	if (!page)
-		return;
-	for (int i = 0; i < page->n; i++)
-		tl_record_free(page->recs[i]);
-	free(page->recs);
-	free(page->next.key);
-	memset(page, 0, sizeof(*page));
-}
 
-enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
-			     struct tl_page *page, struct tl_error *err)
+enum tl_status tl_sqlite_list(struct tl_store *st, const struct tl_query *q,
+			      struct tl_page *page, struct tl_error *err)
 {
 	const struct tl_entity *e = tl_entity_get(q->kind);
-	int limit = page_limit(q), rc;
+	int limit = tl_query_limit(q), rc;
 	struct built b;
 	sqlite3_stmt *s;
 	enum tl_status status;
@@ -390,18 +371,19 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 	return TL_OK;
 }
 
-struct tl_iter {
-	struct tl_store *st;
+struct sqlite_iter {
+	struct tl_iter base;  /* its store */
 	sqlite3_stmt *stmt;   /* the iterator's own, not the cache's */
 	struct tl_record rec; /* values point into the current row */
 	bool done;
 };
 
-enum tl_status tl_store_iter_new(struct tl_store *st, const struct tl_query *q,
-				 struct tl_iter **out, struct tl_error *err)
+enum tl_status tl_sqlite_iter_new(struct tl_store *st,
+				  const struct tl_query *q,
+				  struct tl_iter **out, struct tl_error *err)
 {
 	const struct tl_entity *e = tl_entity_get(q->kind);
-	struct tl_iter *it;
+	struct sqlite_iter *it;
 	struct built b;
 	enum tl_status rc;
 
@@ -418,18 +400,18 @@ enum tl_status tl_store_iter_new(struct tl_store *st, const struct tl_query *q,
 		free(it);
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
-	it->st = st;
+	it->base.st = st;
 	it->rec.e = e;
 	/* Not from the statement cache: a cached statement could be reset
 	 * or dropped by another read while this one is half way. */
-	if (sqlite3_prepare_v2(st->db, b.sql, -1, &it->stmt, NULL) !=
+	if (sqlite3_prepare_v2(tl_sq(st)->db, b.sql, -1, &it->stmt, NULL) !=
 	    SQLITE_OK) {
 		rc = tl_db_error(st, err, N_("preparing a query"));
-		tl_store_iter_free(it);
+		tl_sqlite_iter_free(&it->base);
 		return rc;
 	}
 	bind_built(it->stmt, &b);
-	*out = it;
+	*out = &it->base;
 	return TL_OK;
 }
 
@@ -453,10 +435,11 @@ static void copy_fixed(char *dst, size_t size, sqlite3_stmt *s, int i)
 	dst[n] = '\0';
 }
 
-enum tl_status tl_store_iter_next(struct tl_iter *it,
-				  const struct tl_record **r,
-				  struct tl_error *err)
+enum tl_status tl_sqlite_iter_next(struct tl_iter *base,
+				   const struct tl_record **r,
+				   struct tl_error *err)
 {
+	struct sqlite_iter *it = (struct sqlite_iter *)base;
 	const struct tl_entity *e = it->rec.e;
 	int rc;
 
@@ -471,7 +454,7 @@ enum tl_status tl_store_iter_next(struct tl_iter *it,
 	}
 	if (rc != SQLITE_ROW) {
 		it->done = true;
-		enum tl_status status = tl_db_error(it->st, err,
+		enum tl_status status = tl_db_error(it->base.st, err,
 						    N_("listing"));
 		sqlite3_reset(it->stmt);
 		return status;
@@ -488,8 +471,10 @@ enum tl_status tl_store_iter_next(struct tl_iter *it,
 	return TL_OK;
 }
 
-void tl_store_iter_free(struct tl_iter *it)
+void tl_sqlite_iter_free(struct tl_iter *base)
 {
+	struct sqlite_iter *it = (struct sqlite_iter *)base;
+
 	if (!it)
 		return;
 	sqlite3_finalize(it->stmt);
@@ -497,8 +482,8 @@ void tl_store_iter_free(struct tl_iter *it)
 	free(it);
 }
 
-enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
-			      long *n, struct tl_error *err)
+enum tl_status tl_sqlite_count(struct tl_store *st, const struct tl_query *q,
+			       long *n, struct tl_error *err)
 {
 	struct built b;
 	sqlite3_stmt *s;
@@ -518,12 +503,13 @@ enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
 	return rc;
 }
 
-enum tl_status tl_store_explain(struct tl_store *st, const struct tl_query *q,
-				char **plan, struct tl_error *err)
+enum tl_status tl_sqlite_explain(struct tl_store *st,
+				 const struct tl_query *q, char **plan,
+				 struct tl_error *err)
 {
 	struct built b;
 	sqlite3_stmt *s;
-	enum tl_status rc = build(q, M_LIST, page_limit(q), &b, err);
+	enum tl_status rc = build(q, M_LIST, tl_query_limit(q), &b, err);
 	size_t len = 0, cap = 0;
 	char *out = NULL;
 
@@ -555,168 +541,4 @@ enum tl_status tl_store_explain(struct tl_store *st, const struct tl_query *q,
 	sqlite3_reset(s);
 	*plan = out ? out : strdup("");
 	return TL_OK;
-}
-
-enum tl_status tl_store_close_record(struct tl_store *st, enum tl_kind kind,
-				     const char *id, struct tl_error *err)
-{
-	const struct tl_entity *e = tl_entity_get(kind);
-	struct tl_record *r = NULL;
-	enum tl_status rc;
-
-	if (!e || !e->close_value)
-		return tl_error_set(err, TL_EUSAGE, _("A %s cannot be closed."),
-				    e ? _(e->label) : _("record"));
-	rc = tl_store_get(st, kind, id, &r, err);
-	if (rc != TL_OK)
-		return rc;
-	if (e->open_values) {
-		bool open = false;
-		for (int i = 0; e->open_values[i]; i++)
-			if (!strcmp(tl_record_str(r, e->status),
-				    e->open_values[i]))
-				open = true;
-		if (!open) {
-			rc = tl_error_set(err, TL_EREFUSED,
-					  _("The %s is %s already."),
-					  _(e->label),
-					  _(tl_record_str(r, e->status)));
-			tl_record_free(r);
-			return rc;
-		}
-	}
-	tl_record_set(r, e->status, e->close_value);
-	rc = tl_store_update(st, r, err);
-	tl_record_free(r);
-	return rc;
-}
-
-enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
-				      const char *outcome,
-				      struct tl_error *err)
-{
-	struct tl_record *r = NULL;
-	enum tl_status rc;
-
-	if (!outcome || !*outcome)
-		return tl_error_set(err, TL_EINVAL,
-				    _("Say what came of it: an outcome is "
-				    "required."));
-	rc = tl_store_get(st, TL_K_FOLLOWUP, id, &r, err);
-	if (rc != TL_OK)
-		return rc;
-	if (strcmp(tl_record_str(r, TL_FOLLOWUP_STATUS), "open")) {
-		rc = tl_error_set(err, TL_EREFUSED,
-				  _("The follow-up is %s already."),
-				  _(tl_record_str(r, TL_FOLLOWUP_STATUS)));
-		tl_record_free(r);
-		return rc;
-	}
-	tl_record_set(r, TL_FOLLOWUP_STATUS, "done");
-	tl_record_set(r, TL_FOLLOWUP_OUTCOME, outcome);
-	rc = tl_store_update(st, r, err);
-	tl_record_free(r);
-	return rc;
-}
-
-enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
-				  const char *person_id,
-				  struct tl_error *err)
-{
-	struct tl_record *r = NULL;
-	char now[TL_DATETIME_SIZE];
-	enum tl_status rc;
-
-	rc = tl_store_get(st, TL_K_FRAME, id, &r, err);
-	if (rc != TL_OK)
-		return rc;
-	if (!person_id)
-		person_id = tl_record_get(r, TL_FRAME_HOLDER_PERSON);
-	if (!person_id)
-		rc = tl_error_set(err, TL_EINVAL,
-				  _("The frame is held by a unit; say which "
-				  "person acknowledges it."));
-	else if (tl_record_get(r, TL_FRAME_ACKED_AT))
-		rc = tl_error_set(err, TL_EREFUSED,
-				  _("Version %s of the frame was acknowledged "
-				  "already, on %s."),
-				  tl_record_str(r, TL_FRAME_VERSION),
-				  tl_record_str(r, TL_FRAME_ACKED_AT));
-	else if (strcmp(tl_record_str(r, TL_FRAME_STATUS), "active"))
-		rc = tl_error_set(err, TL_EREFUSED,
-				  _("The frame is closed; only an active frame "
-				  "can be acknowledged."));
-	if (rc == TL_OK) {
-		tl_clock_datetime(now);
-		tl_record_set(r, TL_FRAME_ACKED_BY, person_id);
-		tl_record_set(r, TL_FRAME_ACKED_AT, now);
-		rc = tl_update_internal(st, r, err);
-	}
-	tl_record_free(r);
-	return rc;
-}
-
-enum tl_status tl_store_person_by_login(struct tl_store *st,
-					const char *login,
-					char out[TL_ID_LEN + 1],
-					struct tl_error *err)
-{
-	sqlite3_stmt *s = tl_stmt(st,
-		"SELECT id FROM people WHERE login = ? AND status = 'active' "
-		"LIMIT 1", err);
-	int rc;
-
-	if (!s)
-		return err ? err->status : TL_EDB;
-	sqlite3_bind_text(s, 1, login ? login : "", -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		snprintf(out, TL_ID_LEN + 1, "%s",
-			 (const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return TL_OK;
-	if (rc != SQLITE_DONE)
-		return tl_db_error(st, err, N_("reading"));
-	return tl_error_set(err, TL_ENOTFOUND,
-			    _("No active person has the login \"%.40s\"."),
-			    login ? login : "");
-}
-
-enum tl_status tl_store_seed_principles(struct tl_store *st,
-					const char *preset,
-					struct tl_error *err)
-{
-	const struct tl_principle_preset *p =
-		tl_rules_preset(preset ? preset : "vadstena");
-	struct tl_query q = {.kind = TL_K_PRINCIPLE};
-	enum tl_status rc;
-	long n = 0;
-
-	if (!p)
-		return tl_error_set(err, TL_EINVAL,
-				    _("\"%.40s\" is not a preset of principles; "
-				      "choose vadstena or national."), preset);
-	rc = tl_store_count(st, &q, &n, err);
-	if (rc != TL_OK || n > 0)
-		return rc;
-	rc = tl_sp_begin(st, err);
-	if (rc != TL_OK)
-		return rc;
-	for (int i = 0; rc == TL_OK && p[i].key; i++) {
-		struct tl_record *r = tl_record_new(TL_K_PRINCIPLE);
-		char pos[16];
-		if (!r) {
-			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
-			break;
-		}
-		snprintf(pos, sizeof(pos), "%d", i + 1);
-		tl_record_set(r, TL_PRINCIPLE_KEY, p[i].key);
-		tl_record_set(r, TL_PRINCIPLE_NAME, p[i].name);
-		tl_record_set(r, TL_PRINCIPLE_DESCRIPTION, p[i].description);
-		tl_record_set(r, TL_PRINCIPLE_POSITION, pos);
-		rc = tl_store_insert(st, r, err);
-		tl_record_free(r);
-	}
-	return tl_sp_end(st, rc, err);
 }

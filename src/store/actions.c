@@ -1,0 +1,173 @@
+/*
+ * actions.c - the store's own actions on records, whatever engine holds
+ * them: close a record the way its kind closes, mark a follow-up done,
+ * acknowledge a frame, find "me" by login, and seed the principles.
+ */
+#include "tillit/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/i18n.h"
+#include "tillit/rules.h"
+#include "backend.h"
+#include "internal.h"
+
+enum tl_status tl_store_close_record(struct tl_store *st, enum tl_kind kind,
+				     const char *id, struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	struct tl_record *r = NULL;
+	enum tl_status rc;
+
+	if (!e || !e->close_value)
+		return tl_error_set(err, TL_EUSAGE, _("A %s cannot be closed."),
+				    e ? _(e->label) : _("record"));
+	rc = tl_store_get(st, kind, id, &r, err);
+	if (rc != TL_OK)
+		return rc;
+	if (e->open_values) {
+		bool open = false;
+		for (int i = 0; e->open_values[i]; i++)
+			if (!strcmp(tl_record_str(r, e->status),
+				    e->open_values[i]))
+				open = true;
+		if (!open) {
+			rc = tl_error_set(err, TL_EREFUSED,
+					  _("The %s is %s already."),
+					  _(e->label),
+					  _(tl_record_str(r, e->status)));
+			tl_record_free(r);
+			return rc;
+		}
+	}
+	tl_record_set(r, e->status, e->close_value);
+	rc = tl_store_update(st, r, err);
+	tl_record_free(r);
+	return rc;
+}
+
+enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
+				      const char *outcome,
+				      struct tl_error *err)
+{
+	struct tl_record *r = NULL;
+	enum tl_status rc;
+
+	if (!outcome || !*outcome)
+		return tl_error_set(err, TL_EINVAL,
+				    _("Say what came of it: an outcome is "
+				    "required."));
+	rc = tl_store_get(st, TL_K_FOLLOWUP, id, &r, err);
+	if (rc != TL_OK)
+		return rc;
+	if (strcmp(tl_record_str(r, TL_FOLLOWUP_STATUS), "open")) {
+		rc = tl_error_set(err, TL_EREFUSED,
+				  _("The follow-up is %s already."),
+				  _(tl_record_str(r, TL_FOLLOWUP_STATUS)));
+		tl_record_free(r);
+		return rc;
+	}
+	tl_record_set(r, TL_FOLLOWUP_STATUS, "done");
+	tl_record_set(r, TL_FOLLOWUP_OUTCOME, outcome);
+	rc = tl_store_update(st, r, err);
+	tl_record_free(r);
+	return rc;
+}
+
+enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
+				  const char *person_id,
+				  struct tl_error *err)
+{
+	struct tl_record *r = NULL;
+	char now[TL_DATETIME_SIZE];
+	enum tl_status rc;
+
+	rc = tl_store_get(st, TL_K_FRAME, id, &r, err);
+	if (rc != TL_OK)
+		return rc;
+	if (!person_id)
+		person_id = tl_record_get(r, TL_FRAME_HOLDER_PERSON);
+	if (!person_id)
+		rc = tl_error_set(err, TL_EINVAL,
+				  _("The frame is held by a unit; say which "
+				  "person acknowledges it."));
+	else if (tl_record_get(r, TL_FRAME_ACKED_AT))
+		rc = tl_error_set(err, TL_EREFUSED,
+				  _("Version %s of the frame was acknowledged "
+				  "already, on %s."),
+				  tl_record_str(r, TL_FRAME_VERSION),
+				  tl_record_str(r, TL_FRAME_ACKED_AT));
+	else if (strcmp(tl_record_str(r, TL_FRAME_STATUS), "active"))
+		rc = tl_error_set(err, TL_EREFUSED,
+				  _("The frame is closed; only an active frame "
+				  "can be acknowledged."));
+	if (rc == TL_OK) {
+		tl_clock_datetime(now);
+		tl_record_set(r, TL_FRAME_ACKED_BY, person_id);
+		tl_record_set(r, TL_FRAME_ACKED_AT, now);
+		rc = tl_update_internal(st, r, err);
+	}
+	tl_record_free(r);
+	return rc;
+}
+
+enum tl_status tl_store_person_by_login(struct tl_store *st,
+					const char *login,
+					char out[TL_ID_LEN + 1],
+					struct tl_error *err)
+{
+	const struct tl_eq eq[] = {
+		{TL_PERSON_LOGIN, login ? login : ""},
+		{TL_PERSON_STATUS, "active"},
+	};
+	enum tl_status rc;
+	bool found = false;
+
+	rc = st->ops->find(st, TL_K_PERSON, eq, 2, NULL, out, &found, err);
+	if (rc != TL_OK || found)
+		return rc;
+	return tl_error_set(err, TL_ENOTFOUND,
+			    _("No active person has the login \"%.40s\"."),
+			    login ? login : "");
+}
+
+enum tl_status tl_store_seed_principles(struct tl_store *st,
+					const char *preset,
+					struct tl_error *err)
+{
+	const struct tl_principle_preset *p =
+		tl_rules_preset(preset ? preset : "vadstena");
+	struct tl_query q = {.kind = TL_K_PRINCIPLE};
+	enum tl_status rc;
+	long n = 0;
+
+	if (!p)
+		return tl_error_set(err, TL_EINVAL,
+				    _("\"%.40s\" is not a preset of principles; "
+				      "choose vadstena or national."), preset);
+	rc = tl_store_count(st, &q, &n, err);
+	if (rc != TL_OK || n > 0)
+		return rc;
+	rc = tl_sp_begin(st, err);
+	if (rc != TL_OK)
+		return rc;
+	for (int i = 0; rc == TL_OK && p[i].key; i++) {
+		struct tl_record *r = tl_record_new(TL_K_PRINCIPLE);
+		char pos[16];
+		if (!r) {
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+			break;
+		}
+		snprintf(pos, sizeof(pos), "%d", i + 1);
+		tl_record_set(r, TL_PRINCIPLE_KEY, p[i].key);
+		tl_record_set(r, TL_PRINCIPLE_NAME, p[i].name);
+		tl_record_set(r, TL_PRINCIPLE_DESCRIPTION, p[i].description);
+		tl_record_set(r, TL_PRINCIPLE_POSITION, pos);
+		rc = tl_store_insert(st, r, err);
+		tl_record_free(r);
+	}
+	return tl_sp_end(st, rc, err);
+}

@@ -1,0 +1,215 @@
+/*
+ * backend.h - the seam under store.h: what a storage engine must do, as
+ * a table of functions, and the store struct that carries it.
+ *
+ * store.h is the one API above; the files of src/store/ implement it
+ * once, with every rule (locks after signing, item numbers, frame
+ * versions, follow-up closing, audit rows, merge by id), and reach the
+ * engine only through struct tl_backend_ops.  An engine (src/store/
+ * sqlite/ is the only one so far) reads and writes rows, pages lists,
+ * searches and runs transactions; it decides nothing.  tl_store_open
+ * picks the engine from the database path, so one program may hold
+ * several.
+ *
+ * Conventions: every function returns a status and sets err (which may
+ * be NULL) when it fails; kinds and field indexes are model.h's; values
+ * are canonical strings as in struct tl_record.
+ */
+#ifndef TILLIT_STORE_BACKEND_H
+#define TILLIT_STORE_BACKEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tillit/bulk.h"
+#include "tillit/store.h"
+
+/* The `field` of a struct tl_eq that means the record's id. */
+#define TL_EQ_ID (-1)
+
+/* One condition of a lookup: field `field` of the kind equals `value`. */
+struct tl_eq {
+	int field;         /* a field index, or TL_EQ_ID */
+	const char *value; /* not NULL */
+};
+
+/*
+ * Which items an item number is counted among: those of one meeting, or
+ * (unit set) those of the committee meetings of `unit` that start on or
+ * after `from` and before `to`.
+ */
+struct tl_number_scope {
+	const char *meeting;
+	const char *unit;
+	const char *from, *to;
+};
+
+/* Called for each record tl_backend_ops.match finds. */
+typedef void (*tl_match_fn)(void *ctx, const char *id, const char *title);
+
+struct tl_backend_ops {
+	const char *name;
+
+	/* Opening: fills st->be; st->path and st->readonly are set.  The
+	 * flags are store.h's TL_OPEN_*.  close frees st->be (NULL too). */
+	enum tl_status (*open)(struct tl_store *st, unsigned flags,
+			       struct tl_error *err);
+	void (*close)(struct tl_store *st);
+	/* A number that changes when another program commits a change. */
+	enum tl_status (*change_count)(struct tl_store *st, long *n,
+				       struct tl_error *err);
+
+	/*
+	 * Transactions.  `level` is the nesting: 1 for the outermost.
+	 * begin opens level (taking the write lock at level 1), commit
+	 * makes it part of the level above (durable at level 1; a failed
+	 * outermost commit rolls back and says which record was wrong),
+	 * rollback undoes it.  read_begin/read_end hold one snapshot.
+	 */
+	enum tl_status (*begin)(struct tl_store *st, int level,
+				struct tl_error *err);
+	enum tl_status (*commit)(struct tl_store *st, int level,
+				 struct tl_error *err);
+	void (*rollback)(struct tl_store *st, int level);
+	enum tl_status (*read_begin)(struct tl_store *st,
+				     struct tl_error *err);
+	void (*read_end)(struct tl_store *st);
+
+	/*
+	 * Rows.  get gives the record of kind with this id in *out (caller
+	 * frees), or NULL when there is none.  insert and update write every
+	 * value of r as it is (id, timestamps and all); remove deletes one
+	 * row.  None of them checks a rule or writes an audit row.
+	 */
+	enum tl_status (*get)(struct tl_store *st, enum tl_kind kind,
+			      const char *id, struct tl_record **out,
+			      struct tl_error *err);
+	enum tl_status (*insert)(struct tl_store *st, const struct tl_record *r,
+				 struct tl_error *err);
+	enum tl_status (*update)(struct tl_store *st, const struct tl_record *r,
+				 struct tl_error *err);
+	enum tl_status (*remove)(struct tl_store *st, enum tl_kind kind,
+				 const char *id, struct tl_error *err);
+	/*
+	 * *found is whether a record of kind meets every condition of eq
+	 * (n of them, 1 to 4) and, when not_id is not NULL, has another id;
+	 * its id goes to id_out when that is not NULL.
+	 */
+	enum tl_status (*find)(struct tl_store *st, enum tl_kind kind,
+			       const struct tl_eq *eq, int n,
+			       const char *not_id, char *id_out, bool *found,
+			       struct tl_error *err);
+	/* The largest item number in the scope, 0 for none. */
+	enum tl_status (*max_number)(struct tl_store *st,
+				     const struct tl_number_scope *scope,
+				     long *max, struct tl_error *err);
+	/* Stores the meeting's status as signed, without an audit row. */
+	enum tl_status (*mark_signed)(struct tl_store *st, const char *id,
+				      struct tl_error *err);
+	/*
+	 * Up to `limit` records of kind, in id order, whose id starts with
+	 * text (by_title false; text is lower-case) or whose title field is
+	 * text: each is handed to fn.
+	 */
+	enum tl_status (*match)(struct tl_store *st, enum tl_kind kind,
+				bool by_title, const char *text, int limit,
+				tl_match_fn fn, void *ctx,
+				struct tl_error *err);
+
+	/* Lists, iterators and counts as store.h describes them. */
+	enum tl_status (*list)(struct tl_store *st, const struct tl_query *q,
+			       struct tl_page *page, struct tl_error *err);
+	enum tl_status (*iter_new)(struct tl_store *st,
+				   const struct tl_query *q,
+				   struct tl_iter **out, struct tl_error *err);
+	enum tl_status (*iter_next)(struct tl_iter *it,
+				    const struct tl_record **r,
+				    struct tl_error *err);
+	void (*iter_free)(struct tl_iter *it);
+	enum tl_status (*count)(struct tl_store *st, const struct tl_query *q,
+				long *n, struct tl_error *err);
+
+	/* Full-text search as tl_store_search describes it. */
+	enum tl_status (*search)(struct tl_store *st, const char *query,
+				 int limit, struct tl_hit **hits, int *n,
+				 struct tl_error *err);
+
+	/* The audit log: append one row (st->os_user is the user; `at` a
+	 * tl_clock_stamp), read as tl_store_audit describes. */
+	enum tl_status (*audit_add)(struct tl_store *st, const char *at,
+				    const char *entity, const char *id,
+				    const char *action, const char *field,
+				    const char *old_value,
+				    const char *new_value,
+				    struct tl_error *err);
+	enum tl_status (*audit)(struct tl_store *st, const char *id,
+				long long before, int limit,
+				struct tl_audit **rows, int *n,
+				struct tl_error *err);
+
+	/*
+	 * The bulk load of bulk.h, in this order: bulk_begin readies the
+	 * engine, outside any transaction (*be is its state for the load);
+	 * the store then opens the load's transaction and calls bulk_start
+	 * before the first row.  bulk_add writes one row as given, except
+	 * that `held` writes a meeting's status as held; *dup (when dup is
+	 * not NULL) says the kind holds the id already.  bulk_finish, before
+	 * the commit, builds what the load put off and checks references;
+	 * bulk_done, after the transaction ends either way, frees be.
+	 * bulk_locked: *any when a row the load added to kind has, in
+	 * `field`, a meeting that is signed.  bulk_principle: *known when a
+	 * principle has the key (len bytes at key).  bulk_set_memory: a
+	 * hint of how much memory (KiB) the rest of the load may use.
+	 */
+	enum tl_status (*bulk_begin)(struct tl_store *st, void **be,
+				     struct tl_error *err);
+	enum tl_status (*bulk_start)(void *be, struct tl_error *err);
+	enum tl_status (*bulk_add)(void *be, const struct tl_record *r,
+				   bool held, bool *dup, struct tl_error *err);
+	enum tl_status (*bulk_principle)(void *be, const char *key,
+					 size_t len, bool *known,
+					 struct tl_error *err);
+	void (*bulk_set_memory)(void *be, int kib);
+	enum tl_status (*bulk_empty)(void *be, enum tl_kind kind, bool *empty,
+				     struct tl_error *err);
+	enum tl_status (*bulk_holds)(void *be, const char *id, bool *found,
+				     struct tl_error *err);
+	enum tl_status (*bulk_shared_id)(void *be, char out[TL_ID_LEN + 1],
+					 struct tl_error *err);
+	enum tl_status (*bulk_locked)(void *be, enum tl_kind kind, int field,
+				      bool *any, struct tl_error *err);
+	enum tl_status (*bulk_finish)(void *be, struct tl_error *err);
+	void (*bulk_done)(void *be);
+};
+
+/* The engines this program holds. */
+extern const struct tl_backend_ops tl_sqlite_ops;
+
+/* A meeting tl_store_put wrote as signed, waiting for the outermost
+ * commit to become signed (depth: the transaction level that wrote it). */
+struct tl_pending_seal {
+	char id[TL_ID_LEN + 1];
+	int depth;
+};
+
+struct tl_store {
+	const struct tl_backend_ops *ops;
+	void *be;             /* the engine's own state */
+	char *path;
+	bool readonly;
+	int depth;            /* nesting of tl_store_begin */
+	bool reading;         /* inside tl_store_read_begin */
+	char os_user[64];
+	struct tl_pending_seal *pending; /* see tl_defer_signed */
+	int npending, cappending;
+};
+
+/* What every iterator starts with: the store whose engine steps it. */
+struct tl_iter {
+	struct tl_store *st;
+};
+
+/* Rows a page of q holds: q->limit within 1-1000, 50 for 0. */
+int tl_query_limit(const struct tl_query *q);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * query.c - reading many records at once, whatever engine holds them:
+ * pages, iterators, counts, full-text search and the audit log, and
+ * freeing what they return.  The engine builds and runs each query
+ * (for SQLite, src/store/sqlite/list.c and search.c).
+ */
+#include "tillit/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+
+enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
+			     struct tl_page *page, struct tl_error *err)
+{
+	return st->ops->list(st, q, page, err);
+}
+
+void tl_page_done(struct tl_page *page)
+{
+	if (!page)
+		return;
+	for (int i = 0; i < page->n; i++)
+		tl_record_free(page->recs[i]);
+	free(page->recs);
+	free(page->next.key);
+	memset(page, 0, sizeof(*page));
+}
+
+enum tl_status tl_store_iter_new(struct tl_store *st, const struct tl_query *q,
+				 struct tl_iter **out, struct tl_error *err)
+{
+	return st->ops->iter_new(st, q, out, err);
+}
+
+enum tl_status tl_store_iter_next(struct tl_iter *it,
+				  const struct tl_record **r,
+				  struct tl_error *err)
+{
+	return it->st->ops->iter_next(it, r, err);
+}
+
+void tl_store_iter_free(struct tl_iter *it)
+{
+	if (it)
+		it->st->ops->iter_free(it);
+}
+
+enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
+			      long *n, struct tl_error *err)
+{
+	return st->ops->count(st, q, n, err);
+}
+
+enum tl_status tl_store_search(struct tl_store *st, const char *query,
+			       int limit, struct tl_hit **hits, int *n,
+			       struct tl_error *err)
+{
+	return st->ops->search(st, query, limit, hits, n, err);
+}
+
+void tl_hits_free(struct tl_hit *hits, int n)
+{
+	for (int i = 0; hits && i < n; i++) {
+		free(hits[i].title);
+		free(hits[i].snippet);
+	}
+	free(hits);
+}
+
+enum tl_status tl_store_audit(struct tl_store *st, const char *id,
+			      long long before, int limit,
+			      struct tl_audit **rows, int *n,
+			      struct tl_error *err)
+{
+	return st->ops->audit(st, id, before, limit, rows, n, err);
+}
+
+void tl_audit_free(struct tl_audit *rows, int n)
+{
+	for (int i = 0; rows && i < n; i++) {
+		free(rows[i].os_user);
+		free(rows[i].entity);
+		free(rows[i].action);
+		free(rows[i].field);
+		free(rows[i].old_value);
+		free(rows[i].new_value);
+	}
+	free(rows);
+}

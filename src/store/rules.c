@@ -1,0 +1,318 @@
+/*
+ * rules.c - the rules every change obeys, whatever engine stores it:
+ * the lock on a signed meeting and on what was recorded in it, item
+ * numbers, frame versions, follow-up closing and the audit rows of a
+ * change.  They read and write only through the engine's primitives
+ * (backend.h), so that a second engine cannot drift from them.
+ *
+ * The SQLite engine's triggers refuse a change to a signed meeting again,
+ * for any other program that writes the file; these checks come first,
+ * with a clear sentence.
+ */
+#include "rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/date.h"
+#include "tillit/i18n.h"
+#include "tillit/id.h"
+#include "tillit/validate.h"
+#include "backend.h"
+#include "internal.h"
+
+enum tl_status tl_locked_error(struct tl_error *err)
+{
+	return tl_error_set(err, TL_EREFUSED,
+			    _("The meeting is signed and locked; record a "
+			      "correction in a later meeting."));
+}
+
+/*
+ * Decisions are later work under a mandate and stay free; a seal is
+ * written after its meeting is signed.
+ */
+int tl_rule_lock_field(const struct tl_entity *e)
+{
+	switch (e->kind) {
+	case TL_K_PARTICIPANT:
+	case TL_K_ITEM:
+	case TL_K_MANDATE:
+	case TL_K_FRAME:
+	case TL_K_FRAME_VERSION:
+	case TL_K_FOLLOWUP:
+	case TL_K_BALANCE:
+	case TL_K_SIGNATURE:
+		return tl_entity_field(e, "meeting");
+	default:
+		return -1;
+	}
+}
+
+/* *yes when the meeting `id` (may be NULL) is stored as signed. */
+static enum tl_status is_signed(struct tl_store *st, const char *id, bool *yes,
+				struct tl_error *err)
+{
+	const struct tl_eq eq[] = {
+		{TL_EQ_ID, id}, {TL_MEETING_STATUS, "signed"},
+	};
+
+	*yes = false;
+	if (!id)
+		return TL_OK;
+	return st->ops->find(st, TL_K_MEETING, eq, 2, NULL, NULL, yes, err);
+}
+
+/* A follow-up's status, outcome and closing time are later work. */
+static bool followup_later_work(const struct tl_record *old,
+				const struct tl_record *new)
+{
+	for (int i = 0; i < TL_FOLLOWUP_NFIELDS; i++) {
+		if (i == TL_FOLLOWUP_STATUS || i == TL_FOLLOWUP_OUTCOME ||
+		    i == TL_FOLLOWUP_CLOSED_AT)
+			continue;
+		if (!tl_streq(old->values[i], new->values[i]))
+			return false;
+	}
+	return true;
+}
+
+enum tl_status tl_rule_check_locked(struct tl_store *st,
+				    const struct tl_record *old,
+				    const struct tl_record *new,
+				    struct tl_error *err)
+{
+	const struct tl_record *any = old ? old : new;
+	bool locked = false, yes;
+	enum tl_status rc;
+	int f;
+
+	if (any->e->kind == TL_K_MEETING) {
+		rc = is_signed(st, old ? old->id : NULL, &locked, err);
+		if (rc != TL_OK)
+			return rc;
+		return locked ? tl_locked_error(err) : TL_OK;
+	}
+	f = tl_rule_lock_field(any->e);
+	if (f < 0)
+		return TL_OK;
+	for (int i = 0; i < 2 && !locked; i++) {
+		const struct tl_record *r = i ? new : old;
+		if (!r)
+			continue;
+		rc = is_signed(st, r->values[f], &yes, err);
+		if (rc != TL_OK)
+			return rc;
+		locked = yes;
+	}
+	if (!locked)
+		return TL_OK;
+	if (any->e->kind == TL_K_FOLLOWUP && old && new &&
+	    followup_later_work(old, new))
+		return TL_OK;
+	return tl_locked_error(err);
+}
+
+enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err)
+{
+	switch (r->e->kind) {
+	case TL_K_ITEM:
+		tl_record_set(r, TL_ITEM_NUMBER, NULL);
+		break;
+	case TL_K_FRAME:
+		if (!tl_record_set(r, TL_FRAME_VERSION, "1"))
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
+		tl_record_set(r, TL_FRAME_ACKED_BY, NULL);
+		tl_record_set(r, TL_FRAME_ACKED_AT, NULL);
+		break;
+	case TL_K_FOLLOWUP:
+		tl_record_set(r, TL_FOLLOWUP_CLOSED_AT, NULL);
+		break;
+	case TL_K_MEETING:
+		if (tl_streq(r->values[TL_MEETING_STATUS], "signed"))
+			return tl_error_set(err, TL_EREFUSED,
+					    _("A meeting becomes signed only "
+					    "by being signed, not when it is "
+					    "created."));
+		break;
+	default:
+		break;
+	}
+	return TL_OK;
+}
+
+enum tl_status tl_rule_item_number(struct tl_store *st,
+				   const char *meeting_id, long *out,
+				   struct tl_error *err)
+{
+	struct tl_record *m = NULL;
+	struct tl_number_scope scope = {.meeting = meeting_id};
+	char from[16], to[16];
+	enum tl_status rc;
+	long max = 0;
+
+	rc = st->ops->get(st, TL_K_MEETING, meeting_id, &m, err);
+	if (rc == TL_OK && !m)
+		return tl_error_set(err, TL_EINVAL,
+				    _("Meeting: no meeting has the id %s."),
+				    meeting_id);
+	if (rc != TL_OK)
+		return rc;
+	if (tl_streq(m->values[TL_MEETING_KIND], "committee") &&
+	    m->values[TL_MEETING_UNIT]) {
+		char year[5];
+		memcpy(year, tl_record_str(m, TL_MEETING_STARTS), 4);
+		year[4] = '\0';
+		snprintf(from, sizeof(from), "%s", year);
+		snprintf(to, sizeof(to), "%d", atoi(year) + 1);
+		scope.unit = m->values[TL_MEETING_UNIT];
+		scope.from = from;
+		scope.to = to;
+	}
+	rc = st->ops->max_number(st, &scope, &max, err);
+	tl_record_free(m);
+	if (rc == TL_OK)
+		*out = max + 1;
+	return rc;
+}
+
+enum tl_status tl_rule_check_update(const struct tl_record *old,
+				    const struct tl_record *r, bool internal,
+				    struct tl_error *err)
+{
+	const struct tl_entity *e = r->e;
+
+	for (int i = 0; i < e->nfields && !internal; i++) {
+		const struct tl_field *f = &e->fields[i];
+		if ((f->flags & (TL_FF_AUTO | TL_FF_FIXED)) &&
+		    !tl_streq(old->values[i], r->values[i]))
+			return tl_error_set(err, TL_EREFUSED,
+					    (f->flags & TL_FF_AUTO)
+						? _("%s is kept by tillit and "
+						    "cannot be set by hand.")
+						: _("%s cannot change once the "
+						    "record exists."),
+					    _(f->label));
+	}
+	if (e->kind == TL_K_MEETING) {
+		const char *was = old->values[TL_MEETING_STATUS];
+		const char *now = r->values[TL_MEETING_STATUS];
+		if (tl_streq(was, "signed"))
+			return tl_locked_error(err);
+		if (!internal && tl_streq(now, "signed") &&
+		    !tl_streq(was, now))
+			return tl_error_set(err, TL_EREFUSED,
+					    _("A meeting becomes signed only "
+					      "by being signed."));
+	}
+	return TL_OK;
+}
+
+/* Keeps the stored frame as an old version before it changes. */
+static enum tl_status save_frame_version(struct tl_store *st,
+					 const struct tl_record *old,
+					 struct tl_error *err)
+{
+	struct tl_record *v = tl_record_new(TL_K_FRAME_VERSION);
+	char now[TL_DATETIME_SIZE];
+	enum tl_status rc;
+
+	if (!v)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	for (int i = 0; i < TL_FRAME_NFIELDS; i++)
+		tl_record_set(v, i, old->values[i]);
+	tl_record_set(v, TL_FV_FRAME, old->id);
+	tl_clock_datetime(now);
+	tl_record_set(v, TL_FV_REPLACED_AT, now);
+	tl_id_new(v->id);
+	memcpy(v->created_at, old->updated_at, sizeof(v->created_at));
+	tl_clock_stamp(v->updated_at);
+	rc = tl_validate_record(v, err);
+	if (rc == TL_OK)
+		rc = st->ops->insert(st, v, err);
+	if (rc == TL_OK)
+		rc = tl_audit_add(st, "frame_versions", v->id, "create", NULL,
+				  NULL, tl_record_get(v, TL_FRAME_VERSION),
+				  err);
+	tl_record_free(v);
+	return rc;
+}
+
+/* True when a frame's content (not its status or ack) differs. */
+static bool frame_content_changed(const struct tl_record *old,
+				  const struct tl_record *new)
+{
+	for (int i = 0; i < TL_FRAME_NFIELDS; i++) {
+		if (i == TL_FRAME_STATUS || i == TL_FRAME_VERSION ||
+		    i == TL_FRAME_ACKED_BY || i == TL_FRAME_ACKED_AT)
+			continue;
+		if (!tl_streq(old->values[i], new->values[i]))
+			return true;
+	}
+	return false;
+}
+
+enum tl_status tl_rule_update_values(struct tl_store *st,
+				     const struct tl_record *old,
+				     struct tl_record *r,
+				     struct tl_error *err)
+{
+	const struct tl_entity *e = r->e;
+
+	if (e->kind == TL_K_FOLLOWUP &&
+	    !tl_streq(old->values[TL_FOLLOWUP_STATUS],
+		      r->values[TL_FOLLOWUP_STATUS])) {
+		char now[TL_DATETIME_SIZE];
+		tl_clock_datetime(now);
+		tl_record_set(r, TL_FOLLOWUP_CLOSED_AT,
+			      tl_streq(r->values[TL_FOLLOWUP_STATUS], "open")
+			      ? NULL : now);
+	}
+	if (e->kind == TL_K_FRAME && frame_content_changed(old, r)) {
+		char num[24];
+		long v = strtol(tl_record_str(old, TL_FRAME_VERSION), NULL,
+				10);
+		snprintf(num, sizeof(num), "%ld", v + 1);
+		tl_record_set(r, TL_FRAME_VERSION, num);
+		tl_record_set(r, TL_FRAME_ACKED_BY, NULL);
+		tl_record_set(r, TL_FRAME_ACKED_AT, NULL);
+		return save_frame_version(st, old, err);
+	}
+	return TL_OK;
+}
+
+bool tl_rule_changed(const struct tl_record *a, const struct tl_record *b)
+{
+	for (int i = 0; i < a->e->nfields; i++)
+		if (!tl_streq(a->values[i], b->values[i]))
+			return true;
+	return false;
+}
+
+enum tl_status tl_rule_audit_changes(struct tl_store *st,
+				     const struct tl_record *old,
+				     const struct tl_record *new,
+				     struct tl_error *err)
+{
+	for (int i = 0; i < new->e->nfields; i++) {
+		if (tl_streq(old->values[i], new->values[i]))
+			continue;
+		enum tl_status rc = tl_audit_add(st, new->e->plural, new->id,
+						 "update",
+						 new->e->fields[i].name,
+						 old->values[i],
+						 new->values[i], err);
+		if (rc != TL_OK)
+			return rc;
+	}
+	return TL_OK;
+}
+
+enum tl_status tl_rule_audit_create(struct tl_store *st,
+				    const struct tl_record *r,
+				    struct tl_error *err)
+{
+	return tl_audit_add(st, r->e->plural, r->id, "create", NULL, NULL,
+			    tl_record_get(r, r->e->title), err);
+}

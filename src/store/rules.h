@@ -1,0 +1,85 @@
+/*
+ * rules.h - the store's rules, once for every engine (rules.c): what
+ * signing locks, how items are numbered, when a frame gets a new version,
+ * when a follow-up is closed, and which audit rows a change writes.
+ * record.c, seal.c and bulk.c apply them; an engine only stores rows.
+ */
+#ifndef TILLIT_STORE_RULES_H
+#define TILLIT_STORE_RULES_H
+
+#include <stdbool.h>
+
+#include "tillit/store.h"
+
+/* The sentence for a change to a signed meeting or what belongs to it
+ * (TL_EREFUSED). */
+enum tl_status tl_locked_error(struct tl_error *err);
+
+/*
+ * The field that says which meeting a record of e was made in, for the
+ * kinds that signing locks with their meeting; -1 for the others.
+ */
+int tl_rule_lock_field(const struct tl_entity *e);
+
+/*
+ * Refuses (tl_locked_error) a change to a signed meeting or to what was
+ * recorded in it: old is the stored record (NULL for an insert), new
+ * what is to be stored (NULL for a delete).
+ */
+enum tl_status tl_rule_check_locked(struct tl_store *st,
+				    const struct tl_record *old,
+				    const struct tl_record *new,
+				    struct tl_error *err);
+
+/*
+ * Sets what the store owns in a new record r before it is checked:
+ * frame version 1 and no acknowledgement, no closing time, no item
+ * number yet.  TL_EREFUSED for a meeting given as signed.
+ */
+enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err);
+
+/*
+ * The number of the next item of meeting_id in *out.  Committee §
+ * numbers run on through the calendar year for each committee (the
+ * meeting's unit); other meetings number their items from 1.
+ */
+enum tl_status tl_rule_item_number(struct tl_store *st,
+				   const char *meeting_id, long *out,
+				   struct tl_error *err);
+
+/*
+ * Checks an update of old to r: no change to a signed meeting, to a
+ * field flagged TL_FF_AUTO or TL_FF_FIXED (unless `internal`, the
+ * store's own actions, may set AUTO fields), and no meeting made signed
+ * but by signing.
+ */
+enum tl_status tl_rule_check_update(const struct tl_record *old,
+				    const struct tl_record *r, bool internal,
+				    struct tl_error *err);
+
+/*
+ * What an update changes besides what was given, before it is written
+ * (inside its transaction): a follow-up whose status changes is closed
+ * now (or reopened); a frame whose content changes gets the next version,
+ * loses its acknowledgement, and its old version is stored.
+ */
+enum tl_status tl_rule_update_values(struct tl_store *st,
+				     const struct tl_record *old,
+				     struct tl_record *r,
+				     struct tl_error *err);
+
+/* True when a value of a differs from b's (same kind). */
+bool tl_rule_changed(const struct tl_record *a, const struct tl_record *b);
+
+/* The audit rows of an update: one for each field that differs. */
+enum tl_status tl_rule_audit_changes(struct tl_store *st,
+				     const struct tl_record *old,
+				     const struct tl_record *new,
+				     struct tl_error *err);
+
+/* The audit row of a new record. */
+enum tl_status tl_rule_audit_create(struct tl_store *st,
+				    const struct tl_record *r,
+				    struct tl_error *err);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * sqlite.h - the SQLite engine under the store (backend.h), private to
+ * src/store/sqlite/ and to the tests of this engine: its state, the
+ * statement cache, error mapping, the schema's migrations, and the
+ * functions that fill tl_sqlite_ops.
+ */
+#ifndef TILLIT_STORE_SQLITE_H
+#define TILLIT_STORE_SQLITE_H
+
+#include "../backend.h"
+
+#include <sqlite3.h>
+
+#define TL_STMT_CACHE 96
+
+struct tl_stmt_slot {
+	char *sql;
+	sqlite3_stmt *stmt;
+};
+
+/* What the engine keeps for an open store (st->be). */
+struct tl_sqlite {
+	sqlite3 *db;
+	struct tl_stmt_slot cache[TL_STMT_CACHE];
+	int ncache;
+	int wal_pages;        /* WAL length that wal_hook() empties */
+};
+
+static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
+{
+	return st->be;
+}
+
+/* The migrations: tl_sqlite_migrations[v] takes user_version v-1 to v. */
+extern const char *const tl_sqlite_migrations[];
+extern const int tl_sqlite_nmigrations;
+
+/* A cached, reset statement for sql; NULL with err set on failure. */
+sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,
+		      struct tl_error *err);
+
+/* Maps the last SQLite error to a status and a sentence. */
+enum tl_status tl_db_error(struct tl_store *st, struct tl_error *err,
+			   const char *doing);
+
+/* Runs SQL with no result rows. */
+enum tl_status tl_exec(struct tl_store *st, const char *sql,
+		       struct tl_error *err);
+
+/* Binds a field's canonical string value with its column's type. */
+int tl_bind_value(sqlite3_stmt *s, int idx, const struct tl_field *f,
+		  const char *value);
+
+/*
+ * "The <kind> <id> refers to a <kind> that does not exist; nothing was
+ * saved.": the row `seq` of `table` refers to a missing row of `parent`
+ * (table names).  TL_EREFUSED, with err set when `table` is a kind's.
+ */
+enum tl_status tl_dangling_error(struct tl_store *st, const char *table,
+				 sqlite3_int64 seq, const char *parent,
+				 struct tl_error *err);
+
+/*
+ * The query plan SQLite chooses for tl_store_list(q), one step a line, in
+ * *plan (caller frees).  Tests use it to show lists are served by indexes.
+ */
+enum tl_status tl_sqlite_explain(struct tl_store *st,
+				 const struct tl_query *q, char **plan,
+				 struct tl_error *err);
+
+/* The engine's functions, by file: row.c */
+enum tl_status tl_sqlite_get(struct tl_store *st, enum tl_kind kind,
+			     const char *id, struct tl_record **out,
+			     struct tl_error *err);
+enum tl_status tl_sqlite_insert(struct tl_store *st,
+				const struct tl_record *r,
+				struct tl_error *err);
+enum tl_status tl_sqlite_update(struct tl_store *st,
+				const struct tl_record *r,
+				struct tl_error *err);
+enum tl_status tl_sqlite_remove(struct tl_store *st, enum tl_kind kind,
+				const char *id, struct tl_error *err);
+enum tl_status tl_sqlite_find(struct tl_store *st, enum tl_kind kind,
+			      const struct tl_eq *eq, int n,
+			      const char *not_id, char *id_out, bool *found,
+			      struct tl_error *err);
+enum tl_status tl_sqlite_max_number(struct tl_store *st,
+				    const struct tl_number_scope *scope,
+				    long *max, struct tl_error *err);
+enum tl_status tl_sqlite_mark_signed(struct tl_store *st, const char *id,
+				     struct tl_error *err);
+enum tl_status tl_sqlite_match(struct tl_store *st, enum tl_kind kind,
+			       bool by_title, const char *text, int limit,
+			       tl_match_fn fn, void *ctx,
+			       struct tl_error *err);
+enum tl_status tl_sqlite_audit_add(struct tl_store *st, const char *at,
+				   const char *entity, const char *id,
+				   const char *action, const char *field,
+				   const char *old_value,
+				   const char *new_value,
+				   struct tl_error *err);
+enum tl_status tl_sqlite_audit(struct tl_store *st, const char *id,
+			       long long before, int limit,
+			       struct tl_audit **rows, int *n,
+			       struct tl_error *err);
+
+/* list.c */
+enum tl_status tl_sqlite_list(struct tl_store *st, const struct tl_query *q,
+			      struct tl_page *page, struct tl_error *err);
+enum tl_status tl_sqlite_iter_new(struct tl_store *st,
+				  const struct tl_query *q,
+				  struct tl_iter **out, struct tl_error *err);
+enum tl_status tl_sqlite_iter_next(struct tl_iter *it,
+				   const struct tl_record **r,
+				   struct tl_error *err);
+void tl_sqlite_iter_free(struct tl_iter *it);
+enum tl_status tl_sqlite_count(struct tl_store *st, const struct tl_query *q,
+			       long *n, struct tl_error *err);
+
+/* search.c */
+enum tl_status tl_sqlite_search(struct tl_store *st, const char *query,
+				int limit, struct tl_hit **hits, int *n,
+				struct tl_error *err);
+
+/* bulk.c */
+enum tl_status tl_sqlite_bulk_begin(struct tl_store *st, void **be,
+				    struct tl_error *err);
+enum tl_status tl_sqlite_bulk_start(void *be, struct tl_error *err);
+enum tl_status tl_sqlite_bulk_add(void *be, const struct tl_record *r,
+				  bool held, bool *dup, struct tl_error *err);
+enum tl_status tl_sqlite_bulk_principle(void *be, const char *key,
+					size_t len, bool *known,
+					struct tl_error *err);
+void tl_sqlite_bulk_set_memory(void *be, int kib);
+enum tl_status tl_sqlite_bulk_empty(void *be, enum tl_kind kind,
+				    bool *empty, struct tl_error *err);
+enum tl_status tl_sqlite_bulk_holds(void *be, const char *id, bool *found,
+				    struct tl_error *err);
+enum tl_status tl_sqlite_bulk_shared_id(void *be, char out[TL_ID_LEN + 1],
+					struct tl_error *err);
+enum tl_status tl_sqlite_bulk_locked(void *be, enum tl_kind kind, int field,
+				     bool *any, struct tl_error *err);
+enum tl_status tl_sqlite_bulk_finish(void *be, struct tl_error *err);
+void tl_sqlite_bulk_done(void *be);
+
+#endif
