@@ -22,7 +22,8 @@
 
 #include "internal.h"
 
-/* getopt_long values of the --FIELD options: field i is CLI_OPT_FIELD + i. */
+/* The keys of the --FIELD options (struct cli_opt): field i is
+ * CLI_OPT_FIELD + i. */
 #define CLI_OPT_FIELD 1000
 
 /* ---- shared (entity_cmd.c) -------------------------------------------- */
@@ -30,9 +31,8 @@
 /* "a follow-up", "an agenda item": the kind with its article, translated. */
 const char *cli_a_label(const struct tl_entity *e);
 
-/* Exactly one argument after the options, the ID, to *id. */
-enum tl_status cli_one_id(struct cli *c, int argc, char **argv,
-			  const char **id);
+/* Exactly one argument after the options that a read, the ID, to *id. */
+enum tl_status cli_one_id(struct cli_args *a, const char **id);
 
 /* The record of kind e that text names (id, prefix or exact name), to
  * *out; the caller frees it with tl_record_free. */
@@ -52,14 +52,16 @@ bool cli_field_alias(const struct tl_entity *e, int i, char *buf,
 
 /* ---- help of the actions (entity_help.c) ------------------------------- */
 
-void cli_help_add(const struct tl_entity *e, FILE *out);
-void cli_help_edit(const struct tl_entity *e, FILE *out);
-void cli_help_list(const struct tl_entity *e, FILE *out);
-void cli_help_show(const struct tl_entity *e, FILE *out);
-void cli_help_close(const struct tl_entity *e, FILE *out);
-void cli_help_done(const struct tl_entity *e, FILE *out);
-void cli_help_ack(const struct tl_entity *e, FILE *out);
-void cli_help_remove(const struct tl_entity *e, FILE *out);
+/* The --help of each action, as the help of its cli_args (a->ctx is the
+ * kind of record): the usage, then the option lines of its table. */
+void cli_help_add(const struct cli_args *a, FILE *out);
+void cli_help_edit(const struct cli_args *a, FILE *out);
+void cli_help_list(const struct cli_args *a, FILE *out);
+void cli_help_show(const struct cli_args *a, FILE *out);
+void cli_help_close(const struct cli_args *a, FILE *out);
+void cli_help_done(const struct cli_args *a, FILE *out);
+void cli_help_ack(const struct cli_args *a, FILE *out);
+void cli_help_remove(const struct cli_args *a, FILE *out);
 
 /* ---- the actions ------------------------------------------------------- */
 

@@ -18,7 +18,6 @@
  */
 #include "entity.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,16 +64,16 @@ char *cli_case_first(char *buf, bool up)
 	return buf;
 }
 
-enum tl_status cli_one_id(struct cli *c, int argc, char **argv,
-			  const char **id)
+enum tl_status cli_one_id(struct cli_args *a, const char **id)
 {
-	if (optind >= argc)
-		return cli_usage(c, _("Give the id of the record."));
-	if (optind + 1 < argc)
-		return cli_usage(c, _("Unexpected argument '%.60s'."),
-				 argv[optind + 1]);
-	*id = argv[optind];
-	return TL_OK;
+	enum tl_status rc;
+
+	if (a->first >= a->argc)
+		return cli_usage(a->c, _("Give the id of the record."));
+	rc = cli_args_max(a, 1);
+	if (rc == TL_OK)
+		*id = a->argv[a->first];
+	return rc;
 }
 
 enum tl_status cli_find(struct cli *c, struct tl_store *st,

@@ -14,7 +14,6 @@
  */
 #include "entity.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,61 +27,61 @@
 /* ---- generated options ----------------------------------------------- */
 
 struct fopts {
-	struct option *o;
-	int n;
+	struct cli_opt *o;
+	int nfields; /* the rows of fields, whose names are owned */
 };
 
 static void fopts_free(struct fopts *fo)
 {
-	for (int i = 0; fo->o && i < fo->n; i++)
+	for (int i = 0; fo->o && i < fo->nfields; i++)
 		free((char *)fo->o[i].name);
 	free(fo->o);
 	fo->o = NULL;
-	fo->n = 0;
+	fo->nfields = 0;
 }
 
-static bool fopts_add(struct fopts *fo, const char *name, int has_arg,
-		      int val)
+static bool fopts_add(struct fopts *fo, const char *name, int i)
 {
 	char *copy = strdup(name);
 
 	if (!copy)
 		return false;
-	fo->o[fo->n++] = (struct option){copy, has_arg, NULL, val};
+	fo->o[fo->nfields++] = (struct cli_opt){copy, 0, true, NULL, NULL,
+						.key = CLI_OPT_FIELD + i};
 	return true;
 }
 
 /*
  * The options of add or edit: one for every field (and an alias without
  * "_at"), then `extra`.  Fields set by tillit are accepted, so that the
- * refusal names them.
+ * refusal names them.  Their lines in --help come from the field table
+ * (cli_help_add), not from these rows.
  */
 static enum tl_status fopts_build(struct cli *c, const struct tl_entity *e,
-				  const struct option *extra,
+				  const struct cli_opt *extra,
 				  struct fopts *fo)
 {
 	char name[64];
-	int nextra = 0;
+	int nextra = 0, n;
 
 	while (extra[nextra].name)
 		nextra++;
-	fo->n = 0;
+	fo->nfields = 0;
 	fo->o = calloc((size_t)(2 * e->nfields + nextra + 1),
-		       sizeof(struct option));
+		       sizeof(struct cli_opt));
 	if (!fo->o)
 		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	for (int i = 0; i < e->nfields; i++) {
 		cli_field_option(e->fields[i].name, name, sizeof(name));
-		if (!fopts_add(fo, name, required_argument, CLI_OPT_FIELD + i))
+		if (!fopts_add(fo, name, i))
 			goto oom;
 		if (cli_field_alias(e, i, name, sizeof(name)) &&
-		    !fopts_add(fo, name, required_argument, CLI_OPT_FIELD + i))
+		    !fopts_add(fo, name, i))
 			goto oom;
 	}
+	n = fo->nfields;
 	for (int i = 0; i < nextra; i++)
-		if (!fopts_add(fo, extra[i].name, extra[i].has_arg,
-			       extra[i].val))
-			goto oom;
+		fo->o[n + i] = extra[i];
 	return TL_OK;
 oom:
 	fopts_free(fo);
@@ -127,11 +126,6 @@ static enum tl_status set_field(struct cli *c, struct tl_store *st,
 enum tl_status cli_entity_add(struct cli *c, const struct tl_entity *e,
 			      int argc, char **argv)
 {
-	static const struct option extra[] = {
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct fopts fo;
 	const char **given;
 	struct tl_store *st = NULL;
@@ -139,7 +133,13 @@ enum tl_status cli_entity_add(struct cli *c, const struct tl_entity *e,
 	struct tl_refs refs;
 	bool quiet = false;
 	enum tl_status rc;
-	int ch;
+	const struct cli_opt extra[] = {
+		{"quiet", 'q', false, NULL, N_("print only the new record's "
+		 "full id"), .on = &quiet},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
+			     .help = cli_help_add, .ctx = e};
 
 	rc = fopts_build(c, e, extra, &fo);
 	if (rc != TL_OK)
@@ -149,24 +149,15 @@ enum tl_status cli_entity_add(struct cli *c, const struct tl_entity *e,
 		fopts_free(&fo);
 		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	}
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":qh", fo.o, NULL)) != -1) {
-		if (ch == 'q') {
-			quiet = true;
-		} else if (ch == 'h') {
-			cli_help_add(e, stdout);
-			goto out;
-		} else if (ch >= CLI_OPT_FIELD &&
-			   ch < CLI_OPT_FIELD + e->nfields) {
-			given[ch - CLI_OPT_FIELD] = optarg;
-		} else {
-			rc = cli_bad_option(c, ch, argv);
-			goto out;
-		}
-	}
-	if (optind < argc) {
+	a.opts = fo.o;
+	while (cli_args_next(&a))
+		given[a.key - CLI_OPT_FIELD] = a.value;
+	rc = a.rc;
+	if (rc != TL_OK || a.helped)
+		goto out;
+	if (a.first < argc) {
 		rc = cli_usage(c, _("Unexpected argument '%.60s'; values are "
-			       "given as --FIELD VALUE."), argv[optind]);
+			       "given as --FIELD VALUE."), argv[a.first]);
 		goto out;
 	}
 	for (int i = 0; i < e->nfields; i++) {
@@ -220,10 +211,9 @@ out:
 enum tl_status cli_entity_edit(struct cli *c, const struct tl_entity *e,
 			       int argc, char **argv)
 {
-	static const struct option extra[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	static const struct cli_opt extra[] = {{0}};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
+			     .help = cli_help_edit, .ctx = e};
 	struct fopts fo;
 	const char **given;
 	const char *id = NULL;
@@ -232,7 +222,6 @@ enum tl_status cli_entity_edit(struct cli *c, const struct tl_entity *e,
 	struct tl_record *old = NULL;
 	bool any = false, changed = false;
 	enum tl_status rc;
-	int ch;
 
 	rc = fopts_build(c, e, extra, &fo);
 	if (rc != TL_OK)
@@ -242,21 +231,15 @@ enum tl_status cli_entity_edit(struct cli *c, const struct tl_entity *e,
 		fopts_free(&fo);
 		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	}
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":h", fo.o, NULL)) != -1) {
-		if (ch == 'h') {
-			cli_help_edit(e, stdout);
-			goto out;
-		} else if (ch >= CLI_OPT_FIELD &&
-			   ch < CLI_OPT_FIELD + e->nfields) {
-			given[ch - CLI_OPT_FIELD] = optarg;
-			any = true;
-		} else {
-			rc = cli_bad_option(c, ch, argv);
-			goto out;
-		}
+	a.opts = fo.o;
+	while (cli_args_next(&a)) {
+		given[a.key - CLI_OPT_FIELD] = a.value;
+		any = true;
 	}
-	rc = cli_one_id(c, argc, argv, &id);
+	rc = a.rc;
+	if (rc != TL_OK || a.helped)
+		goto out;
+	rc = cli_one_id(&a, &id);
 	if (rc == TL_OK && !any)
 		rc = cli_usage(c, _("Give at least one field to change, as "
 			       "--FIELD VALUE."));
@@ -277,9 +260,10 @@ enum tl_status cli_entity_edit(struct cli *c, const struct tl_entity *e,
 	if (rc != TL_OK)
 		goto out;
 	for (int i = 0; i < e->nfields; i++) {
-		const char *a = tl_record_get(old, i);
-		const char *b = tl_record_get(r, i);
-		if ((a == NULL) != (b == NULL) || (a && strcmp(a, b)))
+		const char *was = tl_record_get(old, i);
+		const char *now = tl_record_get(r, i);
+		if ((was == NULL) != (now == NULL) ||
+		    (was && strcmp(was, now)))
 			changed = true;
 	}
 	if (!changed) {
@@ -301,41 +285,14 @@ out:
 
 /* ---- close, done, ack, remove ---------------------------------------- */
 
-/*
- * The options of the small commands that take an ID and maybe one more
- * option with a value (val 'v'); *value gets it.
- */
-static enum tl_status parse_id_cmd(struct cli *c, const struct tl_entity *e,
-				   int argc, char **argv,
-				   const char *optname,
-				   void (*help)(const struct tl_entity *,
-						FILE *),
-				   const char **id, const char **value,
-				   bool *helped)
+/* Reads the options of a small command (a), then its one ID. */
+static enum tl_status read_id(struct cli_args *a, const char **id)
 {
-	struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{optname ? optname : "help", required_argument, NULL, 'v'},
-		{NULL, 0, NULL, 0},
-	};
-	int ch;
-
-	if (!optname)
-		opts[1] = opts[2];
-	*helped = false;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (ch == 'h') {
-			help(e, stdout);
-			*helped = true;
-			return TL_OK;
-		} else if (ch == 'v' && value) {
-			*value = optarg;
-		} else {
-			return cli_bad_option(c, ch, argv);
-		}
-	}
-	return cli_one_id(c, argc, argv, id);
+	while (cli_args_next(a))
+		;
+	if (a->rc != TL_OK || a->helped)
+		return a->rc;
+	return cli_one_id(a, id);
 }
 
 enum tl_status cli_entity_close(struct cli *c, const struct tl_entity *e,
@@ -345,17 +302,17 @@ enum tl_status cli_entity_close(struct cli *c, const struct tl_entity *e,
 	char id[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	enum tl_status rc;
-	bool helped;
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
+			     .help = cli_help_close, .ctx = e};
 
-	rc = parse_id_cmd(c, e, argc, argv, NULL, cli_help_close, &text, NULL,
-			  &helped);
-	if (rc != TL_OK || helped)
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
 		return rc;
 	if (!e->close_value) {
-		char a[64];
-		snprintf(a, sizeof(a), "%s", cli_a_label(e));
+		char what[64];
+		snprintf(what, sizeof(what), "%s", cli_a_label(e));
 		return cli_fail(c, TL_EREFUSED, _("%s cannot be closed."),
-				cli_case_first(a, true));
+				cli_case_first(what, true));
 	}
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
@@ -375,11 +332,16 @@ enum tl_status cli_entity_done(struct cli *c, const struct tl_entity *e,
 	char id[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	enum tl_status rc;
-	bool helped;
+	const struct cli_opt opts[] = {
+		{"outcome", 0, true, "TEXT", N_("what came of it (required)"),
+		 .str = &outcome},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = cli_help_done, .ctx = e};
 
-	rc = parse_id_cmd(c, e, argc, argv, "outcome", cli_help_done, &text,
-			  &outcome, &helped);
-	if (rc != TL_OK || helped)
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
 		return rc;
 	if (!outcome)
 		return cli_usage(c, _("Give the outcome with --outcome TEXT."));
@@ -401,11 +363,16 @@ enum tl_status cli_entity_ack(struct cli *c, const struct tl_entity *e,
 	char id[TL_ID_LEN + 1], person[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	enum tl_status rc;
-	bool helped;
+	const struct cli_opt opts[] = {
+		{"by", 0, true, "PERSON", N_("who acknowledges it (default: "
+		 "the holder)"), .str = &by},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = cli_help_ack, .ctx = e};
 
-	rc = parse_id_cmd(c, e, argc, argv, "by", cli_help_ack, &text, &by,
-			  &helped);
-	if (rc != TL_OK || helped)
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
 		return rc;
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
@@ -428,11 +395,11 @@ enum tl_status cli_entity_remove(struct cli *c, const struct tl_entity *e,
 	char id[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	enum tl_status rc;
-	bool helped;
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
+			     .help = cli_help_remove, .ctx = e};
 
-	rc = parse_id_cmd(c, e, argc, argv, NULL, cli_help_remove, &text, NULL,
-			  &helped);
-	if (rc != TL_OK || helped)
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
 		return rc;
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)

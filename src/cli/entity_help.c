@@ -141,8 +141,9 @@ static void help_values(FILE *out, bool edit)
 		      "required.\n"), out);
 }
 
-void cli_help_add(const struct tl_entity *e, FILE *out)
+void cli_help_add(const struct cli_args *a, FILE *out)
 {
+	const struct tl_entity *e = a->ctx;
 	char mv[32], name[64];
 
 	fprintf(out, _("Usage: tillit %s add"), e->name);
@@ -158,24 +159,24 @@ void cli_help_add(const struct tl_entity *e, FILE *out)
 	fprintf(out, _(" [OPTIONS]\n\nAdds %s and prints its short id.\n\n"
 		"Options:\n"), cli_a_label(e));
 	help_fields(e, true, out);
-	cli_help_opt(out, "-q, --quiet", _("print only the new record's full "
-					   "id"));
-	cli_help_opt(out, "-h, --help", _("show this help"));
+	cli_args_help_opts(a, out);
 	help_values(out, false);
 }
 
-void cli_help_edit(const struct tl_entity *e, FILE *out)
+void cli_help_edit(const struct cli_args *a, FILE *out)
 {
+	const struct tl_entity *e = a->ctx;
 	fprintf(out, _("Usage: tillit %s edit ID --FIELD VALUE...\n\n"
 		"Changes fields of %s; the audit log keeps the old and the "
 		"new value.\n\nOptions:\n"), e->name, cli_a_label(e));
 	help_fields(e, false, out);
-	cli_help_opt(out, "-h, --help", _("show this help"));
+	cli_args_help_opts(a, out);
 	help_values(out, true);
 }
 
-void cli_help_list(const struct tl_entity *e, FILE *out)
+void cli_help_list(const struct cli_args *a, FILE *out)
 {
+	const struct tl_entity *e = a->ctx;
 	char pl[64], mv[32], text[300], choices[256], lb[64];
 	const struct tl_field *f;
 
@@ -261,18 +262,15 @@ void cli_help_list(const struct tl_entity *e, FILE *out)
 	if (e->kind == TL_K_FRAME)
 		cli_help_opt(out, "--unacked", _("only frames not yet "
 						 "acknowledged"));
-	cli_help_opt(out, "--reverse", _("the opposite order"));
-	cli_help_opt(out, "--limit N", _("at most N records"));
-	cli_help_opt(out, "--format FORMAT", _("table (the default), json or "
-					       "csv"));
-	cli_help_opt(out, "-h, --help", _("show this help"));
+	cli_args_help_opts(a, out);
 	fputs(_("\nThe table shows short ids; json and csv give full ids and "
 	      "every field.\nThe table's width follows $COLUMNS (default "
 	      "100).\n"), out);
 }
 
-void cli_help_show(const struct tl_entity *e, FILE *out)
+void cli_help_show(const struct cli_args *a, FILE *out)
 {
+	const struct tl_entity *e = a->ctx;
 	fprintf(out, _("Usage: tillit %s show ID [--format text|json]\n\n"
 		"Shows every field of %s"), e->name, cli_a_label(e));
 	switch (e->kind) {
@@ -295,43 +293,37 @@ void cli_help_show(const struct tl_entity *e, FILE *out)
 		break;
 	}
 	fputs(_(".\n\nOptions:\n"), out);
-	cli_help_opt(out, "--format FORMAT", _("text (the default) or json"));
-	cli_help_opt(out, "-h, --help", _("show this help"));
+	cli_args_help_opts(a, out);
 }
 
-void cli_help_close(const struct tl_entity *e, FILE *out)
+void cli_help_close(const struct cli_args *a, FILE *out)
 {
+	const struct tl_entity *e = a->ctx;
 	fprintf(out, _("Usage: tillit %s close ID\n\nCloses %s: sets its "
 		"status to %s.\n\nOptions:\n"), e->name, cli_a_label(e),
 		e->close_value ? e->close_value : "closed");
-	cli_help_opt(out, "-h, --help", _("show this help"));
+	cli_args_help_opts(a, out);
 }
 
-void cli_help_done(const struct tl_entity *e, FILE *out)
+void cli_help_done(const struct cli_args *a, FILE *out)
 {
-	(void)e;
 	fputs(_("Usage: tillit followup done ID --outcome TEXT\n\n"
 	      "Marks a follow-up done, with a note on what came of it.\n\n"
 	      "Options:\n"), out);
-	cli_help_opt(out, "--outcome TEXT", _("what came of it (required)"));
-	cli_help_opt(out, "-h, --help", _("show this help"));
+	cli_args_help_opts(a, out);
 }
 
-void cli_help_ack(const struct tl_entity *e, FILE *out)
+void cli_help_ack(const struct cli_args *a, FILE *out)
 {
-	(void)e;
 	fputs(_("Usage: tillit frame ack ID [--by PERSON]\n\n"
 	      "Records that the holder acknowledges a frame (trust goes both "
 	      "ways).\n\nOptions:\n"), out);
-	cli_help_opt(out, "--by PERSON",
-		 _("who acknowledges it (default: the holder)"));
-	cli_help_opt(out, "-h, --help", _("show this help"));
+	cli_args_help_opts(a, out);
 }
 
-void cli_help_remove(const struct tl_entity *e, FILE *out)
+void cli_help_remove(const struct cli_args *a, FILE *out)
 {
-	(void)e;
 	fputs(_("Usage: tillit participant remove ID\n\n"
 	      "Removes a participant from a meeting.\n\nOptions:\n"), out);
-	cli_help_opt(out, "-h, --help", _("show this help"));
+	cli_args_help_opts(a, out);
 }

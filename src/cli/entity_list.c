@@ -7,7 +7,6 @@
  */
 #include "entity.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,85 +225,67 @@ out:
 }
 
 /* list's own options; the filters are CLI_FILTER_* (internal.h). */
-enum { LO_LIMIT = 1, LO_FORMAT, LO_REVERSE };
+enum { LO_LIMIT = 1, LO_FORMAT };
+
+/* The filters' lines in --help depend on the kind (cli_help_list). */
+#define FILTER(name, value, k) {name, 0, value, NULL, NULL, .key = k}
 
 enum tl_status cli_entity_list(struct cli *c, const struct tl_entity *e,
 			       int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"owner", required_argument, NULL, CLI_FILTER_OWNER},
-		{"unit", required_argument, NULL, CLI_FILTER_UNIT},
-		{"open", no_argument, NULL, CLI_FILTER_OPEN},
-		{"overdue", no_argument, NULL, CLI_FILTER_OVERDUE},
-		{"due-before", required_argument, NULL, CLI_FILTER_DUE_BEFORE},
-		{"kind", required_argument, NULL, CLI_FILTER_KIND},
-		{"status", required_argument, NULL, CLI_FILTER_STATUS},
-		{"parent", required_argument, NULL, CLI_FILTER_PARENT},
-		{"meeting", required_argument, NULL, CLI_FILTER_MEETING},
-		{"person", required_argument, NULL, CLI_FILTER_PERSON},
-		{"series", required_argument, NULL, CLI_FILTER_SERIES},
-		{"from", required_argument, NULL, CLI_FILTER_FROM},
-		{"to", required_argument, NULL, CLI_FILTER_TO},
-		{"unacked", no_argument, NULL, CLI_FILTER_UNACKED},
-		{"reverse", no_argument, NULL, LO_REVERSE},
-		{"limit", required_argument, NULL, LO_LIMIT},
-		{"format", required_argument, NULL, LO_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct cli_filters f = {0};
 	struct tl_query q = {.kind = e->kind};
 	enum cli_format fmt = CLI_FMT_TABLE;
 	struct tl_store *st = NULL;
 	long limit = 0, count = 0;
 	enum tl_status rc = TL_OK;
-	int ch;
+	const struct cli_opt opts[] = {
+		FILTER("owner", true, CLI_FILTER_OWNER),
+		FILTER("unit", true, CLI_FILTER_UNIT),
+		FILTER("open", false, CLI_FILTER_OPEN),
+		FILTER("overdue", false, CLI_FILTER_OVERDUE),
+		FILTER("due-before", true, CLI_FILTER_DUE_BEFORE),
+		FILTER("kind", true, CLI_FILTER_KIND),
+		FILTER("status", true, CLI_FILTER_STATUS),
+		FILTER("parent", true, CLI_FILTER_PARENT),
+		FILTER("meeting", true, CLI_FILTER_MEETING),
+		FILTER("person", true, CLI_FILTER_PERSON),
+		FILTER("series", true, CLI_FILTER_SERIES),
+		FILTER("from", true, CLI_FILTER_FROM),
+		FILTER("to", true, CLI_FILTER_TO),
+		FILTER("unacked", false, CLI_FILTER_UNACKED),
+		{"reverse", 0, false, NULL, N_("the opposite order"),
+		 .on = &q.reverse},
+		{"limit", 0, true, "N", N_("at most N records"),
+		 .key = LO_LIMIT},
+		{"format", 0, true, "FORMAT", N_("table (the default), json or "
+		 "csv"), .key = LO_FORMAT},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = cli_help_list, .ctx = e};
 
-	optind = 0;
-	while (rc == TL_OK &&
-	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			cli_help_list(e, stdout);
-			return TL_OK;
-		case CLI_FILTER_OWNER:
-		case CLI_FILTER_UNIT:
-		case CLI_FILTER_OPEN:
-		case CLI_FILTER_OVERDUE:
-		case CLI_FILTER_DUE_BEFORE:
-		case CLI_FILTER_KIND:
-		case CLI_FILTER_STATUS:
-		case CLI_FILTER_PARENT:
-		case CLI_FILTER_MEETING:
-		case CLI_FILTER_PERSON:
-		case CLI_FILTER_SERIES:
-		case CLI_FILTER_FROM:
-		case CLI_FILTER_TO:
-		case CLI_FILTER_UNACKED:
-			rc = cli_filter_check(c, e, (enum cli_filter)ch);
-			cli_filter_take(&f, e, (enum cli_filter)ch, optarg);
-			break;
-		case LO_REVERSE:
-			q.reverse = true;
-			break;
+	while (cli_args_next(&a)) {
+		switch (a.key) {
 		case LO_LIMIT:
-			rc = cli_parse_limit(c, optarg, &limit);
+			a.rc = cli_parse_limit(c, a.value, &limit);
 			break;
 		case LO_FORMAT:
-			rc = cli_parse_format(c, optarg, CLI_FMT_TABLE |
-					      CLI_FMT_JSON | CLI_FMT_CSV,
-					      &fmt);
+			a.rc = cli_parse_format(c, a.value, CLI_FMT_TABLE |
+						CLI_FMT_JSON | CLI_FMT_CSV,
+						&fmt);
 			break;
 		default:
-			rc = cli_bad_option(c, ch, argv);
+			a.rc = cli_filter_check(c, e, (enum cli_filter)a.key);
+			cli_filter_take(&f, e, (enum cli_filter)a.key, a.value);
 			break;
 		}
 	}
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	rc = cli_args_max(&a, 0);
 	if (rc != TL_OK)
 		return rc;
-	if (optind < argc)
-		return cli_usage(c, _("Unexpected argument '%.60s'."),
-				 argv[optind]);
 	rc = cli_filters_parse(c, e, &f, &q);
 	if (rc != TL_OK)
 		return rc;

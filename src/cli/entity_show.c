@@ -7,7 +7,6 @@
  */
 #include "entity.h"
 
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,33 +182,25 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 enum tl_status cli_entity_show(struct cli *c, const struct tl_entity *e,
 			       int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	static const struct cli_opt opts[] = {
+		{"format", 0, true, "FORMAT", N_("text (the default) or json"),
+		 .key = 1},
+		{0},
 	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = cli_help_show, .ctx = e};
 	enum cli_format fmt = CLI_FMT_TEXT;
 	struct tl_store *st = NULL;
 	struct tl_record *r = NULL;
 	const char *text = NULL;
-	enum tl_status rc = TL_OK;
-	int ch;
+	enum tl_status rc;
 
-	optind = 0;
-	while (rc == TL_OK &&
-	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (ch == 'h') {
-			cli_help_show(e, stdout);
-			return TL_OK;
-		} else if (ch == 'f') {
-			rc = cli_parse_format(c, optarg,
-					      CLI_FMT_TEXT | CLI_FMT_JSON, &fmt);
-		} else {
-			rc = cli_bad_option(c, ch, argv);
-		}
-	}
-	if (rc == TL_OK)
-		rc = cli_one_id(c, argc, argv, &text);
+	while (cli_args_next(&a))
+		a.rc = cli_parse_format(c, a.value, CLI_FMT_TEXT | CLI_FMT_JSON,
+					&fmt);
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	rc = cli_one_id(&a, &text);
 	if (rc == TL_OK)
 		rc = cli_open(c, TL_OPEN_READONLY, &st);
 	if (rc == TL_OK)
