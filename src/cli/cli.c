@@ -291,7 +291,6 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		{"export", cli_cmd_export},
 		{"import", cli_cmd_import},
 		{"log", cli_cmd_log},
-		{"gen", cli_cmd_gen},
 		{"sign", cli_cmd_sign},
 		{"verify", cli_cmd_verify},
 		{"help", cmd_help},

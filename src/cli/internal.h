@@ -162,8 +162,6 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv);
-/* gen_cmd.c */
-enum tl_status cli_cmd_gen(struct cli *c, int argc, char **argv);
 /* sign_cmd.c */
 enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv);
