@@ -4,10 +4,10 @@
  * argv with it through getopt_long, prints the option lines of --help from
  * it, and words every usage error about an option or a stray argument.
  *
- * -h and --help belong to every command, so no table lists them.  The
- * option names, the short letters and what getopt_long accepts (a unique
- * prefix of a long name, --name=VALUE, -xVALUE) are as they always were;
- * only where they are written down changed.
+ * -h and --help belong to every command, so no table lists them.  What
+ * getopt_long accepts holds for every command alike: a unique prefix of
+ * a long name, --name=VALUE, -xVALUE, letters together (-qh), and -- to
+ * end the options.
  */
 #include "internal.h"
 
@@ -27,7 +27,9 @@
 #define ARGS_KEY 256
 #define ARGS_PLACE (1 << 24)
 
-enum tl_status cli_bad_option(struct cli *c, int ch, char **argv)
+/* The usage error for what getopt_long returned as ch ('?' or ':'), the
+ * option being argv[optind - 1]. */
+static enum tl_status bad_option(struct cli *c, int ch, char **argv)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "";
 	char name[128];
@@ -132,7 +134,7 @@ bool cli_args_next(struct cli_args *a)
 		}
 		o = ch == '?' || ch == ':' ? NULL : args_row(a, ch, index);
 		if (!o) {
-			a->rc = cli_bad_option(a->c, ch, a->argv);
+			a->rc = bad_option(a->c, ch, a->argv);
 			break;
 		}
 		if (o->str)

@@ -147,12 +147,6 @@ void cli_args_help(const struct cli_args *a, FILE *out);
  * "-h, --help". */
 void cli_args_help_opts(const struct cli_args *a, FILE *out);
 
-/*
- * The usage error for what getopt_long returned as ch ('?' or ':'), the
- * option being argv[optind - 1].
- */
-enum tl_status cli_bad_option(struct cli *c, int ch, char **argv);
-
 /* ---- commands (entity_cmd.c, misc_cmd.c) ---------------------------- */
 
 enum tl_status cli_cmd_entity(struct cli *c, const struct tl_entity *e,
