@@ -40,6 +40,11 @@ B ?= build/default
 LIB_SRC := $(sort $(wildcard src/*/*.c src/*/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 MAIN_OBJ := $(B)/src/main.o
+# tillit-gen, the large-tier generator of the benchmark (tools/gen/): a
+# program of its own, built for make bench and make test, never installed.
+# It needs only the domain and the store.
+GEN_OBJ := $(patsubst %.c,$(B)/%.o,$(sort $(wildcard tools/gen/*.c)))
+GEN_LIB_OBJ = $(filter $(B)/src/core/% $(B)/src/store/%,$(LIB_OBJ))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -56,7 +61,7 @@ POT_SRC = $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 
 .PHONY: bench bench-smoke
 .PHONY: all run test unit-test asan clang install uninstall clean deps \
-	deps-test check-layers pot FORCE
+	deps-test check-layers pot gen FORCE
 .PHONY: fuzz fuzz-build deps-fuzz
 
 all: tillit
@@ -69,6 +74,12 @@ $(B)/tillit: $(LIB_OBJ) $(MAIN_OBJ) | $(MO)
 	$(CC) $(CFLAGS) $(THREAD_FLAGS) $(LDFLAGS) $(LINKFLAGS) -o $@ \
 		$(LIB_OBJ) $(MAIN_OBJ) \
 		$(BIN_LIBS)
+
+gen: $(B)/tillit-gen
+
+$(B)/tillit-gen: $(GEN_OBJ) $(GEN_LIB_OBJ)
+	$(CC) $(CFLAGS) $(THREAD_FLAGS) $(LDFLAGS) $(LINKFLAGS) -o $@ \
+		$(GEN_OBJ) $(GEN_LIB_OBJ) $(BIN_LIBS)
 
 $(B)/src/export/ical.o: CPPFLAGS += -DTL_LIBICAL_SONAME='"$(LIBICAL_SONAME)"'
 
@@ -116,15 +127,15 @@ deps-test:
 	@sh scripts/deps.sh test
 
 # The benchmark of doc/performance.md (bench/run.sh): builds the large
-# tier once into bench/data/, measures tillit and its peers, rewrites
-# doc/performance.md.  bench-smoke does the same at a tiny scale in
-# seconds and writes bench/data/performance-small.md.  Neither runs in
-# make test.
-bench: tillit
-	@sh bench/run.sh large
+# tier once into bench/data/ (with tillit-gen), measures tillit and its
+# peers, rewrites doc/performance.md.  bench-smoke does the same at a
+# tiny scale in seconds and writes bench/data/performance-small.md.
+# Neither runs in make test.
+bench: tillit gen
+	@TILLIT_GEN=$(B)/tillit-gen sh bench/run.sh large
 
-bench-smoke: tillit
-	@sh bench/run.sh small
+bench-smoke: tillit gen
+	@TILLIT_GEN=$(B)/tillit-gen sh bench/run.sh small
 
 run: deps
 	@$(MAKE) --no-print-directory tillit
@@ -133,7 +144,7 @@ run: deps
 # The whole suite: build with gcc (default CC) and check clang builds it
 # clean too, then unit tests (cmocka) and CLI tests (shell).
 test: deps-test
-	@$(MAKE) --no-print-directory tillit
+	@$(MAKE) --no-print-directory tillit gen
 	@$(MAKE) --no-print-directory clang
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory unit-test
@@ -145,7 +156,8 @@ unit-test: $(TEST_BIN)
 clang:
 	@if command -v clang >/dev/null 2>&1; then \
 		$(MAKE) --no-print-directory B=build/clang CC=clang \
-			build/clang/tillit >/dev/null && \
+			build/clang/tillit build/clang/tillit-gen \
+			>/dev/null && \
 		echo "clang: build clean"; \
 	else echo "clang: not installed, skipped"; fi
 
@@ -154,7 +166,8 @@ ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 asan: deps-test
 	@$(MAKE) --no-print-directory B=build/asan CFLAGS="$(ASAN_FLAGS)" \
-		LDFLAGS="$(ASAN_FLAGS)" build/asan/tillit unit-test
+		LDFLAGS="$(ASAN_FLAGS)" build/asan/tillit build/asan/tillit-gen \
+		unit-test
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run.sh build/asan
@@ -170,7 +183,7 @@ valgrind: deps-test
 	@command -v valgrind >/dev/null 2>&1 || \
 		{ echo "valgrind: not installed (apt-get install valgrind)" >&2; \
 		exit 1; }
-	@$(MAKE) --no-print-directory tillit unit-test
+	@$(MAKE) --no-print-directory tillit gen unit-test
 	@rm -rf build/valgrind && mkdir -p build/valgrind && \
 		chmod 1777 build/valgrind
 	@TILLIT_WRAPPER="$(VALGRIND) --log-file=$(CURDIR)/build/valgrind/%p.log" \
@@ -277,4 +290,4 @@ uninstall:
 clean:
 	rm -rf build tillit
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(GEN_OBJ:.o=.d)

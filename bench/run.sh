@@ -4,7 +4,7 @@
 #
 #   sh bench/run.sh [large|small]
 #
-# Builds the database of the tier once into bench/data/ (tillit gen),
+# Builds the database of the tier once into bench/data/ (tillit-gen),
 # installs the peers when missing (scripts/deps.sh bench: hyperfine,
 # taskwarrior, calcurse), then measures every figure as the median of
 # several runs (hyperfine) with its spread, and peak RSS with
@@ -13,7 +13,8 @@
 # bench/notes.md, which says what was changed and why).  The small tier
 # writes bench/data/performance-small.md instead.
 #
-# Environment: TILLIT (the binary, default ./tillit), RUNS (runs a
+# Environment: TILLIT (the binary, default ./tillit), TILLIT_GEN (the
+# generator, default build/default/tillit-gen: make gen), RUNS (runs a
 # figure, default 10), TASK_1M=0 (leave out Taskwarrior with a million
 # tasks, which takes some minutes).
 set -eu
@@ -23,6 +24,8 @@ cd "$(dirname "$0")/.." || exit 3
 root=$(pwd)
 T=${TILLIT:-$root/tillit}
 case $T in /*) ;; *) T=$root/$T ;; esac
+G=${TILLIT_GEN:-$root/build/default/tillit-gen}
+case $G in /*) ;; *) G=$root/$G ;; esac
 runs=${RUNS:-10}
 data=$root/bench/data
 work=$data/work-$tier
@@ -45,8 +48,9 @@ esac
 # ---- the database ----
 if [ ! -s "$db" ] || [ ! -s "$db.counts" ]; then
 	rm -f "$db" "$db-wal" "$db-shm" "$db-journal" "$db.counts"
+	[ -x "$G" ] || { echo "bench: no generator $G (make gen)" >&2; exit 3; }
 	echo "bench: generating the $tier tier into $db" >&2
-	"$T" --db "$db" gen --tier "$tier" --quiet >"$db.counts.tmp"
+	"$G" --db "$db" --tier "$tier" --quiet >"$db.counts.tmp"
 	mv "$db.counts.tmp" "$db.counts"
 fi
 records=$(awk '$1 == "total" { print $2 }' "$db.counts")
@@ -164,12 +168,12 @@ export="$T --db $db export --format json --output $work/export.json"
 bench cli_export "$export"
 rss cli_export "$export"
 # Import into a fresh database: the export of one municipality-year
-# (gen --scale 1, about 300,000 records, 120 MB of JSON), or of this
+# (tillit-gen --scale 1, about 300,000 records, 120 MB of JSON), or of this
 # tier when it is the small one.  Five runs after one warm-up: the
 # figure is three seconds on a two-core machine shared with others.
 if [ "$tier" = large ]; then
 	[ -s "$data/scale1.db" ] ||
-		"$T" --db "$data/scale1.db" gen --scale 1 --quiet \
+		"$G" --db "$data/scale1.db" --scale 1 --quiet \
 			>"$data/scale1.db.counts"
 	[ -s "$data/scale1.json" ] ||
 		"$T" --db "$data/scale1.db" export --format json --output \

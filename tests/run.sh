@@ -8,9 +8,10 @@
 # counted from cmocka's "[  PASSED  ] N test(s)." and "[  FAILED  ] N
 # test(s)," lines, and a binary that crashes or exits non-zero without a
 # FAILED line counts as one failure.  Then every tests/cli/test_*.sh with
-# TILLIT (the absolute path of B/tillit) and a fresh TMPDIR exported,
-# counting its "ok - ..." and "not ok - ..." lines; a script that exits
-# non-zero without a "not ok" line counts as one failure.  Every test
+# TILLIT (the absolute path of B/tillit), TILLIT_GEN (of B/tillit-gen,
+# the benchmark's generator) and a fresh TMPDIR exported, counting its
+# "ok - ..." and "not ok - ..." lines; a script that exits non-zero
+# without a "not ok" line counts as one failure.  Every test
 # also gets its own XDG_DATA_HOME inside that TMPDIR and no TILLIT_DB, so
 # that none can reach a real database, and TZ=Europe/Stockholm unless TZ
 # is already set.
@@ -91,7 +92,8 @@ run_case() {
 			$tmo $wrapper "$path" >"$work/$n.out" 2>&1
 		else
 			TILLIT=$tillit_bin
-			export TILLIT
+			TILLIT_GEN=$B/tillit-gen
+			export TILLIT TILLIT_GEN
 			# shellcheck disable=SC2046
 			$tmo $(interp "$path") "$path" >"$work/$n.out" 2>&1
 		fi

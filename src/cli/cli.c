@@ -7,13 +7,14 @@
  *
  * With no command the full-screen program starts (ui.h).  The generic
  * commands of every kind of record (NOUN add/list/show/edit/close) live in
- * entity_cmd.c, the others in misc_cmd.c, and the output formats in
- * output.c.
+ * entity_cmd.c and the files it names, the others in misc_cmd.c,
+ * sign_cmd.c and export_cmd.c, and the output formats in output.c.  Every
+ * command, this front door too, reads its options from a table with
+ * args.c.
  */
 #include "tillit/cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,29 +54,6 @@ enum tl_status cli_fail(struct cli *c, enum tl_status status,
 	vsnprintf(c->err.msg, sizeof(c->err.msg), fmt, ap);
 	va_end(ap);
 	return status;
-}
-
-enum tl_status cli_bad_option(struct cli *c, int ch, char **argv)
-{
-	const char *arg = optind > 0 ? argv[optind - 1] : "";
-	char name[128];
-	size_t n;
-
-	/* "--due=x" names the option as "--due". */
-	n = strcspn(arg, "=");
-	if (n >= sizeof(name))
-		n = sizeof(name) - 1;
-	memcpy(name, arg, n);
-	name[n] = '\0';
-	if (ch == ':') {
-		if (optopt > 0 && optopt < 128 && name[1] != '-')
-			return cli_usage(c, _("Option '-%c' needs a value."),
-					 optopt);
-		return cli_usage(c, _("Option '%s' needs a value."), name);
-	}
-	if (optopt > 0 && optopt < 128 && name[0] == '-' && name[1] != '-')
-		return cli_usage(c, _("Unknown option '-%c'."), optopt);
-	return cli_usage(c, _("Unknown option '%s'."), name);
 }
 
 void cli_set_cmd(struct cli *c, const char *a, const char *b)
@@ -128,8 +106,9 @@ static void print_version(void)
 	printf("tillit %s\n", CLI_VERSION);
 }
 
-static void print_help(FILE *out)
+static void print_help(const struct cli_args *a, FILE *out)
 {
+	(void)a;
 	fputs(_("Usage: tillit [--db PATH] [--as PERSON] [COMMAND [ARGS...]]\n"
 	      "\n"
 	      "tillit logs what was agreed in meetings under trust-based "
@@ -218,14 +197,14 @@ static enum tl_status cmd_help(struct cli *c, int argc, char **argv)
 		return TL_OK;
 	}
 	if (argc == 1) {
-		print_help(stdout);
+		print_help(NULL, stdout);
 		return TL_OK;
 	}
 	if (argc > 3)
 		return cli_usage(c, _("help takes at most a command and an "
 				 "action."));
 	if (!strcmp(argv[1], "help")) {
-		print_help(stdout);
+		print_help(NULL, stdout);
 		return TL_OK;
 	}
 	for (int i = 1; i < argc; i++)
@@ -235,8 +214,9 @@ static enum tl_status cmd_help(struct cli *c, int argc, char **argv)
 	return run_command(c, n, args);
 }
 
-static void ui_help(FILE *out)
+static void ui_help(const struct cli_args *a, FILE *out)
 {
+	(void)a;
 	fputs(_("Usage: tillit [--db PATH] ui [--as PERSON]\n"
 	      "       tillit [--db PATH] ui --script FILE [--size COLSxROWS]\n"
 	      "       tillit ui --keys-md\n"
@@ -256,47 +236,39 @@ static void ui_help(FILE *out)
 	      out);
 }
 
+/* ui's options that it acts on itself. */
+enum { UO_SIZE = 1, UO_KEYS_MD };
+
 static enum tl_status cmd_ui(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"as", required_argument, NULL, 'a'},
-		{"script", required_argument, NULL, 's'},
-		{"size", required_argument, NULL, 'z'},
-		{"keys-md", no_argument, NULL, 'k'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct ui_options o = {.as = c->as_opt};
 	enum tl_status rc;
-	int ch;
+	/* ui_help describes them, in columns of its own. */
+	const struct cli_opt opts[] = {
+		{"as", 0, true, "PERSON", .str = &o.as},
+		{"script", 0, true, "FILE", .str = &o.script},
+		{"size", 0, true, "COLSxROWS", .key = UO_SIZE},
+		{"keys-md", 0, false, .key = UO_KEYS_MD},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .in_order = true, .help = ui_help};
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'a':
-			o.as = optarg;
-			break;
-		case 's':
-			o.script = optarg;
-			break;
-		case 'z':
-			if (sscanf(optarg, "%dx%d", &o.cols, &o.rows) != 2 ||
-			    o.cols < 10 || o.rows < 5 || o.cols > 1000 ||
-			    o.rows > 1000)
-				return cli_usage(c, _("--size takes COLSxROWS, "
-						 "like 100x30."));
-			break;
-		case 'k':
+	while (cli_args_next(&a)) {
+		if (a.key == UO_KEYS_MD) {
+			cli_args_done(&a);
 			ui_keys_markdown(stdout);
 			return TL_OK;
-		case 'h':
-			ui_help(stdout);
-			return TL_OK;
-		default:
-			return cli_bad_option(c, ch, argv);
 		}
+		if (sscanf(a.value, "%dx%d", &o.cols, &o.rows) != 2 ||
+		    o.cols < 10 || o.rows < 5 || o.cols > 1000 ||
+		    o.rows > 1000)
+			a.rc = cli_usage(c, _("--size takes COLSxROWS, like "
+					 "100x30."));
 	}
-	if (optind < argc)
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	if (a.first < argc)
 		return cli_usage(c, _("ui takes no arguments."));
 	rc = tl_store_path(c->db_opt, c->db_path, sizeof(c->db_path), &c->err);
 	if (rc != TL_OK)
@@ -319,7 +291,6 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		{"export", cli_cmd_export},
 		{"import", cli_cmd_import},
 		{"log", cli_cmd_log},
-		{"gen", cli_cmd_gen},
 		{"sign", cli_cmd_sign},
 		{"verify", cli_cmd_verify},
 		{"help", cmd_help},
@@ -356,41 +327,32 @@ static void print_error(const struct cli *c)
 
 int cli_main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"as", required_argument, NULL, 'a'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	struct cli c;
 	enum tl_status rc;
-	int ch;
+	/* print_help describes them, in columns of its own. */
+	const struct cli_opt opts[] = {
+		{"db", 0, true, "PATH", .str = &c.db_opt},
+		{"as", 0, true, "PERSON", .str = &c.as_opt},
+		{"version", 'V', false, .key = 'V'},
+		{0},
+	};
+	struct cli_args a = {.c = &c, .argc = argc, .argv = argv, .opts = opts,
+			     .in_order = true, .help = print_help};
 
 	memset(&c, 0, sizeof(c));
 	tl_text_init();
 	tl_i18n_init();
-	optind = 0;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'd':
-			c.db_opt = optarg;
-			break;
-		case 'a':
-			c.as_opt = optarg;
-			break;
-		case 'h':
-			print_help(stdout);
-			return tl_status_exit_code(cli_flush(&c));
-		case 'V':
-			print_version();
-			return tl_status_exit_code(cli_flush(&c));
-		default:
-			rc = cli_bad_option(&c, ch, argv);
-			print_error(&c);
-			return tl_status_exit_code(rc);
-		}
+	if (cli_args_next(&a)) {
+		/* --version, the one option that is not stored. */
+		cli_args_done(&a);
+		print_version();
+		return tl_status_exit_code(cli_flush(&c));
+	}
+	if (a.helped)
+		return tl_status_exit_code(cli_flush(&c));
+	if (a.rc != TL_OK) {
+		print_error(&c);
+		return tl_status_exit_code(a.rc);
 	}
 	if (c.db_opt && !*c.db_opt) {
 		rc = cli_usage(&c, _("--db needs a path."));
@@ -402,7 +364,7 @@ int cli_main(int argc, char **argv)
 		print_error(&c);
 		return tl_status_exit_code(rc);
 	}
-	if (optind >= argc) {
+	if (a.first >= argc) {
 		rc = tl_store_path(c.db_opt, c.db_path, sizeof(c.db_path),
 				   &c.err);
 		if (rc != TL_OK) {
@@ -412,7 +374,7 @@ int cli_main(int argc, char **argv)
 		struct ui_options o = {.db_path = c.db_path, .as = c.as_opt};
 		return ui_main(&o);
 	}
-	rc = run_command(&c, argc - optind, argv + optind);
+	rc = run_command(&c, argc - a.first, argv + a.first);
 	if (rc == TL_OK && c.ui_code)
 		return c.ui_code;
 	if (rc == TL_OK)

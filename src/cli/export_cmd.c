@@ -24,7 +24,6 @@
  */
 #include "internal.h"
 
-#include <getopt.h>
 #include <string.h>
 
 #include "tillit/atomic.h"
@@ -80,11 +79,11 @@ static const char *help_format(char *buf, size_t size)
 	return buf;
 }
 
-static void help_export(void)
+static void help_export(const struct cli_args *a, FILE *out)
 {
 	char db[64], minutes[64], list[64], followups[64], fmt[400];
 
-	printf(_("Usage: tillit export [--format %s] [--output FILE]\n"
+	fprintf(out, _("Usage: tillit export [--format %s] [--output FILE]\n"
 	       "       tillit export minutes MEETING [--format %s] "
 	       "[--output FILE]\n"
 	       "       tillit export NOUN [FILTERS] [--format %s] "
@@ -99,7 +98,7 @@ static void help_export(void)
 			    sizeof(list)),
 	       format_names(TL_EXPORT_FOLLOWUPS, TL_EXPORT_LIST, 0, "|",
 			    followups, sizeof(followups)));
-	puts(_("Without a noun, writes every record of every kind as one JSON "
+	fputs(_("Without a noun, writes every record of every kind as one JSON "
 	     "document\n(see doc/json-format.md).\n\n"
 	     "'minutes MEETING' writes the minutes of a committee meeting, a "
 	     "governance\ndialogue or a forum, or the summary of a one-to-one "
@@ -110,19 +109,11 @@ static void help_export(void)
 	     "(RFC 4180, the\ndefault) or JSON; follow-ups also as "
 	     "iCalendar to-dos (ics).\n\n"
 	     "FILE is replaced atomically and follows the umask.\n\n"
-	     "Options:"));
-	cli_help_opt(stdout, "--format FORMAT", help_format(fmt, sizeof(fmt)));
-	cli_help_opt(stdout, "-o, --output FILE", _("write to FILE instead of "
-		     "standard output"));
-	cli_help_opt(stdout, "--owner PERSON", _("only records whose owner "
-		     "(holder, given to) is this person"));
-	cli_help_opt(stdout, "--unit UNIT", _("only records of this unit"));
-	cli_help_opt(stdout, "--from DATE", _("only those dated (due, "
-		     "starting, decided) on or after DATE"));
-	cli_help_opt(stdout, "--to DATE", _("only those dated before DATE"));
-	cli_help_opt(stdout, "--open", _("only open ones"));
-	cli_help_opt(stdout, "--kind KIND", _("only this kind"));
-	cli_help_opt(stdout, "-h, --help", _("show this help"));
+	     "Options:"), out);
+	fputc('\n', out);
+	/* The formats come from the registry, the rest from the table. */
+	cli_help_opt(out, "--format FORMAT", help_format(fmt, sizeof(fmt)));
+	cli_args_help_opts(a, out);
 }
 
 /* ---- writing ------------------------------------------------------------- */
@@ -224,18 +215,27 @@ static bool is_minutes_word(const char *s)
 
 enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, EO_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"owner", required_argument, NULL, CLI_FILTER_OWNER},
-		{"unit", required_argument, NULL, CLI_FILTER_UNIT},
-		{"from", required_argument, NULL, CLI_FILTER_FROM},
-		{"to", required_argument, NULL, CLI_FILTER_TO},
-		{"open", no_argument, NULL, CLI_FILTER_OPEN},
-		{"kind", required_argument, NULL, CLI_FILTER_KIND},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	static const struct cli_opt opts[] = {
+		/* Its help line is help_format's, from the registry. */
+		{"format", 0, true, "FORMAT", NULL, .key = EO_FORMAT},
+		{"output", 'o', true, "FILE", N_("write to FILE instead of "
+		 "standard output"), .key = 'o'},
+		{"owner", 0, true, "PERSON", N_("only records whose owner "
+		 "(holder, given to) is this person"), .key = CLI_FILTER_OWNER},
+		{"unit", 0, true, "UNIT", N_("only records of this unit"),
+		 .key = CLI_FILTER_UNIT},
+		{"from", 0, true, "DATE", N_("only those dated (due, starting, "
+		 "decided) on or after DATE"), .key = CLI_FILTER_FROM},
+		{"to", 0, true, "DATE", N_("only those dated before DATE"),
+		 .key = CLI_FILTER_TO},
+		{"open", 0, false, NULL, N_("only open ones"),
+		 .key = CLI_FILTER_OPEN},
+		{"kind", 0, true, "KIND", N_("only this kind"),
+		 .key = CLI_FILTER_KIND},
+		{0},
 	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = help_export};
 	char meeting_id[TL_ID_LEN + 1];
 	struct job j = {.q = {.kind = TL_K_NONE}};
 	const struct tl_entity *e = NULL;
@@ -243,17 +243,15 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 	struct cli_filters f = {0};
 	const char *output = NULL, *noun = NULL, *meeting = NULL;
 	enum tl_status rc = TL_OK;
-	int ch;
+	int i;
 
-	optind = 0;
-	while (rc == TL_OK &&
-	       (ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-		switch (ch) {
+	while (cli_args_next(&a)) {
+		switch (a.key) {
 		case EO_FORMAT:
-			rc = parse_format(c, optarg, &fmt);
+			a.rc = parse_format(c, a.value, &fmt);
 			break;
 		case 'o':
-			output = optarg;
+			output = a.value;
 			break;
 		case CLI_FILTER_OWNER:
 		case CLI_FILTER_UNIT:
@@ -262,29 +260,25 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		case CLI_FILTER_OPEN:
 		case CLI_FILTER_KIND:
 			/* Checked once the noun is known. */
-			cli_filter_take(&f, NULL, (enum cli_filter)ch, optarg);
-			break;
-		case 'h':
-			help_export();
-			return TL_OK;
-		default:
-			rc = cli_bad_option(c, ch, argv);
+			cli_filter_take(&f, NULL, (enum cli_filter)a.key,
+					a.value);
 			break;
 		}
 	}
-	if (rc != TL_OK)
-		return rc;
-	if (optind < argc)
-		noun = argv[optind++];
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	i = a.first;
+	if (i < argc)
+		noun = argv[i++];
 	if (noun && is_minutes_word(noun)) {
-		if (optind >= argc)
+		if (i >= argc)
 			return cli_usage(c, _("Give the meeting whose %s to "
 					 "export."), noun);
-		meeting = argv[optind++];
+		meeting = argv[i++];
 	}
-	if (optind < argc)
+	if (i < argc)
 		return cli_usage(c, _("Unexpected argument '%.60s'."),
-				 argv[optind]);
+				 argv[i]);
 	if (output && !*output)
 		return cli_usage(c, _("--output needs a file name."));
 

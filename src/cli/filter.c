@@ -4,7 +4,7 @@
  * the choices and dates it takes, and the people, units, meetings and
  * series it names, resolved by id prefix or name.
  *
- * A command takes the options as getopt_long gives them, then checks
+ * A command takes the options as its option table gives them, then checks
  * them against the kind (a filter the kind has no field for is a usage
  * error naming it), parses what needs no database, and resolves the rest
  * once the store is open.  The order of those steps is the command's, so

@@ -43,12 +43,6 @@ enum tl_status cli_fail(struct cli *c, enum tl_status status,
 			const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/*
- * The usage error for what getopt_long returned as ch ('?' or ':'), the
- * option being argv[optind - 1].
- */
-enum tl_status cli_bad_option(struct cli *c, int ch, char **argv);
-
 /* Sets the words of the command being run, for "Try 'tillit X --help'". */
 void cli_set_cmd(struct cli *c, const char *a, const char *b);
 
@@ -64,6 +58,95 @@ enum tl_status cli_parse_limit(struct cli *c, const char *s, long *out);
 /* Flushes stdout and reports a failed write (a full disk, a closed pipe). */
 enum tl_status cli_flush(struct cli *c);
 
+/* ---- options (args.c) ----------------------------------------------- */
+
+struct option; /* getopt.h's */
+
+/*
+ * One option of a command.  A command lists its options in a table of
+ * these, ended by a row without a name; cli_args_next reads argv with it
+ * and --help prints the option lines from it.  -h and --help are part of
+ * every command and never listed.
+ */
+struct cli_opt {
+	const char *name;  /* the long name without "--"; NULL ends a table */
+	char letter;       /* the short form (-q), or 0 */
+	bool value;        /* takes a value: --name VALUE or --name=VALUE */
+	const char *meta;  /* the value's name in --help ("PERSON"), or NULL */
+	const char *help;  /* N_(): its line in --help; NULL: none (the
+			    * command's help prints it, or nobody) */
+	/* Where it goes: the value to *str, true to *on, and when key is
+	 * not 0, to the command: cli_args_next returns with a->key = key. */
+	const char **str;
+	bool *on;
+	int key;
+};
+
+/*
+ * Reading one command's arguments.  The command fills in what comes
+ * before "results" (a designated initialiser zeroes the rest), then calls
+ * cli_args_next until it returns false, or cli_args_done when it leaves
+ * before that:
+ *
+ *	while (cli_args_next(&a))
+ *		switch (a.key) { case LIMIT: a.rc = ...; break; }
+ *	if (a.rc != TL_OK || a.helped)
+ *		return a.rc;
+ *
+ * Then the arguments that are not options are argv[a.first .. argc - 1].
+ */
+struct cli_args {
+	struct cli *c;
+	int argc;
+	char **argv;              /* argv[0] is the command's name */
+	const struct cli_opt *opts;
+	bool in_order;            /* options end at the first argument */
+	/* --help: usage (N_()), the option lines, then tail (N_()); or
+	 * help(a, out) prints it all, with cli_args_help_opts for the
+	 * option lines. */
+	const char *usage;
+	const char *tail;
+	void (*help)(const struct cli_args *a, FILE *out);
+	const void *ctx;          /* for help: the kind of record */
+
+	/* results */
+	int key;                  /* of the option just read */
+	const char *value;        /* its value, or NULL */
+	int first;                /* the first argument after the options */
+	bool helped;              /* --help was given, and printed */
+	/* A usage error from reading, or the command's own error, which
+	 * ends the reading when the command sets it. */
+	enum tl_status rc;
+
+	/* private */
+	bool started;
+	struct option *lo;
+	const char *shorts;
+};
+
+/*
+ * Reads options until one goes to the command (true: a->key and
+ * a->value).  Stores those that go to a place.  False at the end of the
+ * options (a->first set), after printing --help (a->helped), or on an
+ * error (a->rc: an unknown option, a missing value, or one the command
+ * set); the reading is then done.
+ */
+bool cli_args_next(struct cli_args *a);
+
+/* Ends a reading early, freeing what it holds; no harm when it is done. */
+void cli_args_done(struct cli_args *a);
+
+/* The usage error "Unexpected argument 'X'." when more than n arguments
+ * follow the options, X the first one too many; TL_OK otherwise. */
+enum tl_status cli_args_max(struct cli_args *a, int n);
+
+/* The whole --help of a command, to out. */
+void cli_args_help(const struct cli_args *a, FILE *out);
+
+/* The option lines of a's --help: every row with help text, then
+ * "-h, --help". */
+void cli_args_help_opts(const struct cli_args *a, FILE *out);
+
 /* ---- commands (entity_cmd.c, misc_cmd.c) ---------------------------- */
 
 enum tl_status cli_cmd_entity(struct cli *c, const struct tl_entity *e,
@@ -73,8 +156,6 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv);
-/* gen_cmd.c */
-enum tl_status cli_cmd_gen(struct cli *c, int argc, char **argv);
 /* sign_cmd.c */
 enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv);
@@ -100,9 +181,9 @@ void cli_help_opt(FILE *out, const char *opt, const char *text);
 /* ---- list filters (filter.c) ---------------------------------------- */
 
 /*
- * The filters of `tillit NOUN list` and `tillit export NOUN`, as the
- * values getopt_long returns for them (above every character, so that a
- * command's own options can use small numbers and letters).
+ * The filters of `tillit NOUN list` and `tillit export NOUN`, as the keys
+ * of their options (struct cli_opt), above every character, so that a
+ * command's own options can use small numbers and letters.
  */
 enum cli_filter {
 	CLI_FILTER_OWNER = 256,  /* --owner PERSON */

@@ -12,7 +12,6 @@
 #include "internal.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,20 +29,6 @@
 
 /* ---- init ------------------------------------------------------------ */
 
-static void help_init(void)
-{
-	puts(_("Usage: tillit init [--demo] [--principles "
-	       "vadstena|national]\n\n"
-	     "Creates the database (mode 0600, with its folder) and fills in "
-	     "the\ngovernance principles.  On an existing database it only "
-	     "adds the\nprinciples when there are none.\n\nOptions:"));
-	cli_help_opt(stdout, "--demo", _("fill an empty database with a "
-		 "believable municipality"));
-	cli_help_opt(stdout, "--principles PRESET", _("vadstena (the default: "
-		 "Vadstena's five) or national (the national trust "
-		 "delegation's eight)"));
-	cli_help_opt(stdout, "-h, --help", _("show this help"));
-}
 
 /* Records of any kind but principles: is the database in use? */
 static enum tl_status count_records(struct cli *c, struct tl_store *st,
@@ -81,40 +66,38 @@ static void remove_db(const char *path)
 
 enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"demo", no_argument, NULL, 'd'},
-		{"principles", required_argument, NULL, 'p'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *preset = "vadstena";
 	struct tl_store *st = NULL;
 	bool demo = false, existed;
 	struct stat sb;
 	enum tl_status rc;
 	long n = 0;
-	int ch;
+	const struct cli_opt opts[] = {
+		{"demo", 0, false, NULL, N_("fill an empty database with a "
+		 "believable municipality"), .on = &demo},
+		{"principles", 0, true, "PRESET", N_("vadstena (the default: "
+		 "Vadstena's five) or national (the national trust "
+		 "delegation's eight)"), .str = &preset},
+		{0},
+	};
+	struct cli_args a = {
+		.c = c, .argc = argc, .argv = argv, .opts = opts,
+		.usage = N_("Usage: tillit init [--demo] [--principles "
+			    "vadstena|national]\n\n"
+			    "Creates the database (mode 0600, with its folder) "
+			    "and fills in the\ngovernance principles.  On an "
+			    "existing database it only adds the\nprinciples "
+			    "when there are none.\n\nOptions:"),
+	};
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'd':
-			demo = true;
-			break;
-		case 'p':
-			preset = optarg;
-			break;
-		case 'h':
-			help_init();
-			return TL_OK;
-		default:
-			return cli_bad_option(c, ch, argv);
-		}
-	}
-	if (optind < argc)
+	while (cli_args_next(&a))
+		;
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	if (a.first < argc)
 		return cli_usage(c, _("Unexpected argument '%.60s'; give the "
 				 "database with --db PATH before 'init'."),
-				 argv[optind]);
+				 argv[a.first]);
 	if (!tl_rules_preset(preset))
 		return cli_fail(c, TL_EINVAL, _("Unknown principles preset "
 				"\"%.40s\"; use vadstena or national."),
@@ -167,18 +150,13 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 
 enum { SO_LIMIT = 1, SO_FORMAT };
 
-static void help_search(void)
-{
-	puts(_("Usage: tillit search QUERY... [--limit N] "
-	     "[--format table|json]\n\n"
-	     "Searches titles, names, notes, decisions, matters, frame "
-	     "descriptions\nand follow-up texts.  Every word must occur; "
-	     "words match as prefixes.\n\nOptions:"));
-	cli_help_opt(stdout, "--limit N", _("at most N hits (default 50)"));
-	cli_help_opt(stdout, "--format FORMAT", _("table (the default) or "
-						  "json"));
-	cli_help_opt(stdout, "-h, --help", _("show this help"));
-}
+static const struct cli_opt search_opts[] = {
+	{"limit", 0, true, "N", N_("at most N hits (default 50)"),
+	 .key = SO_LIMIT},
+	{"format", 0, true, "FORMAT", N_("table (the default) or json"),
+	 .key = SO_FORMAT},
+	{0},
+};
 
 static char *join_words(int n, char **words)
 {
@@ -240,11 +218,14 @@ static void search_table(const struct tl_hit *hits, int n)
 
 enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"limit", required_argument, NULL, SO_LIMIT},
-		{"format", required_argument, NULL, SO_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	struct cli_args a = {
+		.c = c, .argc = argc, .argv = argv, .opts = search_opts,
+		.usage = N_("Usage: tillit search QUERY... [--limit N] "
+			    "[--format table|json]\n\n"
+			    "Searches titles, names, notes, decisions, "
+			    "matters, frame descriptions\nand follow-up "
+			    "texts.  Every word must occur; words match as "
+			    "prefixes.\n\nOptions:"),
 	};
 	enum cli_format fmt = CLI_FMT_TABLE;
 	struct tl_store *st = NULL;
@@ -252,35 +233,23 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 	enum tl_status rc = TL_OK;
 	long limit = 50;
 	char *query;
-	int ch, n = 0;
+	int n = 0;
 
-	optind = 0;
-	while (rc == TL_OK &&
-	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (ch) {
-		case SO_LIMIT:
-			rc = cli_parse_limit(c, optarg, &limit);
-			if (rc == TL_OK && limit > 1000)
+	while (cli_args_next(&a)) {
+		if (a.key == SO_LIMIT) {
+			a.rc = cli_parse_limit(c, a.value, &limit);
+			if (limit > 1000)
 				limit = 1000;
-			break;
-		case SO_FORMAT:
-			rc = cli_parse_format(c, optarg,
-					      CLI_FMT_TABLE | CLI_FMT_JSON,
-					      &fmt);
-			break;
-		case 'h':
-			help_search();
-			return TL_OK;
-		default:
-			rc = cli_bad_option(c, ch, argv);
-			break;
+		} else {
+			a.rc = cli_parse_format(c, a.value, CLI_FMT_TABLE |
+						CLI_FMT_JSON, &fmt);
 		}
 	}
-	if (rc != TL_OK)
-		return rc;
-	if (optind >= argc)
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	if (a.first >= argc)
 		return cli_usage(c, _("Give the words to search for."));
-	query = join_words(argc - optind, argv + optind);
+	query = join_words(argc - a.first, argv + a.first);
 	if (!query)
 		return cli_fail(c, TL_ESYS, _("Out of memory."));
 	rc = cli_open(c, TL_OPEN_READONLY, &st);
@@ -322,39 +291,35 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 
 enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	struct cli_args a = {
+		.c = c, .argc = argc, .argv = argv,
+		.usage = N_("Usage: tillit import FILE\n\n"
+			    "Merges a JSON document written by 'tillit "
+			    "export' into the database,\nby id, in one "
+			    "transaction: a record that is new is added, "
+			    "one that\ndiffers is changed, an equal one is "
+			    "left alone.  Importing the same\nfile twice "
+			    "changes nothing.  A file with any error writes "
+			    "nothing.\nA missing database is created, empty."
+			    "\n\nOptions:"),
 	};
 	struct tl_json_stats stats = {0};
 	struct tl_store *st = NULL;
+	const char *file;
 	enum tl_status rc;
 	struct stat sb;
 	bool existed;
-	int ch;
 
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (ch == 'h') {
-			puts(_("Usage: tillit import FILE\n\n"
-			     "Merges a JSON document written by 'tillit "
-			     "export' into the database,\nby id, in one "
-			     "transaction: a record that is new is added, "
-			     "one that\ndiffers is changed, an equal one is "
-			     "left alone.  Importing the same\nfile twice "
-			     "changes nothing.  A file with any error writes "
-			     "nothing.\nA missing database is created, empty."
-			     "\n\nOptions:"));
-			cli_help_opt(stdout, "-h, --help", _("show this help"));
-			return TL_OK;
-		}
-		return cli_bad_option(c, ch, argv);
-	}
-	if (optind >= argc)
+	while (cli_args_next(&a))
+		;
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	if (a.first >= argc)
 		return cli_usage(c, _("Give the file to import."));
-	if (optind + 1 < argc)
-		return cli_usage(c, _("Unexpected argument '%.60s'."),
-				 argv[optind + 1]);
+	rc = cli_args_max(&a, 1);
+	if (rc != TL_OK)
+		return rc;
+	file = argv[a.first];
 	/* Restoring into a new file is what an import is for, so a missing
 	 * database is created (empty, without principles), and removed
 	 * again when the import fails. */
@@ -365,15 +330,15 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 	existed = stat(c->db_path, &sb) == 0;
 	rc = tl_store_open(c->db_path, TL_OPEN_CREATE, &st, &c->err);
 	if (rc == TL_OK)
-		rc = tl_json_import(st, argv[optind], &stats, &c->err);
+		rc = tl_json_import(st, file, &stats, &c->err);
 	tl_store_close(st);
 	if (rc != TL_OK && !existed)
 		remove_db(c->db_path);
 	if (rc == TL_OK) {
-		char *name = tl_text_sanitize(argv[optind], false);
+		char *name = tl_text_sanitize(file, false);
 		printf(_("Imported %s: %ld added, %ld changed, %ld "
 			 "unchanged.\n"),
-		       name ? name : argv[optind], stats.added, stats.changed,
+		       name ? name : file, stats.added, stats.changed,
 		       stats.unchanged);
 		free(name);
 	}
@@ -384,18 +349,12 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 
 enum { LG_LIMIT = 1, LG_FORMAT };
 
-static void help_log(void)
-{
-	puts(_("Usage: tillit log [ID] [--limit N] [--format table|json]\n\n"
-	     "Shows the audit log, newest first: every create, change and "
-	     "delete,\nwith the time (UTC), the OS user, the record, the "
-	     "field, and the old\nand the new value.  With ID, only that "
-	     "record's rows.\n\nOptions:"));
-	cli_help_opt(stdout, "--limit N", _("at most N rows"));
-	cli_help_opt(stdout, "--format FORMAT", _("table (the default) or "
-						  "json"));
-	cli_help_opt(stdout, "-h, --help", _("show this help"));
-}
+static const struct cli_opt log_opts[] = {
+	{"limit", 0, true, "N", N_("at most N rows"), .key = LG_LIMIT},
+	{"format", 0, true, "FORMAT", N_("table (the default) or json"),
+	 .key = LG_FORMAT},
+	{0},
+};
 
 /* Resolves an id (or prefix, or name) of a record of any kind. */
 static enum tl_status resolve_any(struct cli *c, struct tl_store *st,
@@ -516,12 +475,6 @@ static json_t *audit_json(const struct tl_audit *a)
 
 enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"limit", required_argument, NULL, LG_LIMIT},
-		{"format", required_argument, NULL, LG_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	static const char *const headers[] = {
 		N_("Time"), N_("User"), N_("Action"), N_("Entity"), N_("ID"),
 		N_("Field"), N_("Change")};
@@ -534,36 +487,33 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 	enum tl_status rc = TL_OK;
 	long limit = 0, shown = 0;
 	long long before = 0;
-	int ch, n = 0, page;
+	int n = 0, page;
 	char *cells[7];
+	struct cli_args a = {
+		.c = c, .argc = argc, .argv = argv, .opts = log_opts,
+		.usage = N_("Usage: tillit log [ID] [--limit N] "
+			    "[--format table|json]\n\n"
+			    "Shows the audit log, newest first: every create, "
+			    "change and delete,\nwith the time (UTC), the OS "
+			    "user, the record, the field, and the old\nand the "
+			    "new value.  With ID, only that record's rows.\n\n"
+			    "Options:"),
+	};
 
-	optind = 0;
-	while (rc == TL_OK &&
-	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (ch) {
-		case LG_LIMIT:
-			rc = cli_parse_limit(c, optarg, &limit);
-			break;
-		case LG_FORMAT:
-			rc = cli_parse_format(c, optarg,
-					      CLI_FMT_TABLE | CLI_FMT_JSON,
-					      &fmt);
-			break;
-		case 'h':
-			help_log();
-			return TL_OK;
-		default:
-			rc = cli_bad_option(c, ch, argv);
-			break;
-		}
+	while (cli_args_next(&a)) {
+		if (a.key == LG_LIMIT)
+			a.rc = cli_parse_limit(c, a.value, &limit);
+		else
+			a.rc = cli_parse_format(c, a.value, CLI_FMT_TABLE |
+						CLI_FMT_JSON, &fmt);
 	}
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	rc = cli_args_max(&a, 1);
 	if (rc != TL_OK)
 		return rc;
-	if (optind + 1 < argc)
-		return cli_usage(c, _("Unexpected argument '%.60s'."),
-				 argv[optind + 1]);
-	if (optind < argc)
-		text = argv[optind];
+	if (a.first < argc)
+		text = argv[a.first];
 	rc = cli_open(c, TL_OPEN_READONLY, &st);
 	if (rc == TL_OK && text)
 		rc = resolve_any(c, st, text, id);

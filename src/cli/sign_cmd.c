@@ -11,7 +11,6 @@
  */
 #include "internal.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,21 +24,6 @@
 
 /* ---- sign ------------------------------------------------------------ */
 
-static void help_sign(void)
-{
-	puts(_("Usage: tillit sign MEETING --by PERSON\n\n"
-	     "Signs a meeting that has been held (justering).  A committee "
-	     "meeting is\nsigned by its chair and its adjusters, a one-to-one "
-	     "is confirmed by\nthe manager and the employee, and other "
-	     "meetings by their chair.  When\nthe last signature is in, the "
-	     "meeting and everything recorded in it are\nlocked, and the "
-	     "SHA-256 digest of its minutes is stored for 'tillit\nverify'.  "
-	     "A correction after that is a new item in a later meeting.\n\n"
-	     "Options:"));
-	cli_help_opt(stdout, "--by PERSON", _("who signs: an id, a prefix or "
-					     "a name"));
-	cli_help_opt(stdout, "-h, --help", _("show this help"));
-}
 
 /* Prints who signed, and who is still to sign or that it is locked. */
 static enum tl_status print_signed(struct cli *c, struct tl_store *st,
@@ -83,44 +67,44 @@ static enum tl_status print_signed(struct cli *c, struct tl_store *st,
 
 enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"by", required_argument, NULL, 'b'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	char meeting[TL_ID_LEN + 1], person[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	const char *by = NULL;
 	enum tl_status rc = TL_OK;
 	bool complete = false;
-	int ch;
+	const struct cli_opt opts[] = {
+		{"by", 0, true, "PERSON", N_("who signs: an id, a prefix or a "
+		 "name"), .str = &by},
+		{0},
+	};
+	struct cli_args a = {
+		.c = c, .argc = argc, .argv = argv, .opts = opts,
+		.usage = N_("Usage: tillit sign MEETING --by PERSON\n\n"
+			    "Signs a meeting that has been held (justering).  "
+			    "A committee meeting is\nsigned by its chair and "
+			    "its adjusters, a one-to-one is confirmed "
+			    "by\nthe manager and the employee, and other "
+			    "meetings by their chair.  When\nthe last "
+			    "signature is in, the meeting and everything "
+			    "recorded in it are\nlocked, and the SHA-256 "
+			    "digest of its minutes is stored for "
+			    "'tillit\nverify'.  A correction after that is "
+			    "a new item in a later meeting.\n\nOptions:"),
+	};
 
-	optind = 0;
-	while (rc == TL_OK &&
-	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'b':
-			by = optarg;
-			break;
-		case 'h':
-			help_sign();
-			return TL_OK;
-		default:
-			rc = cli_bad_option(c, ch, argv);
-			break;
-		}
-	}
-	if (rc != TL_OK)
-		return rc;
-	if (optind >= argc)
+	while (cli_args_next(&a))
+		;
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	if (a.first >= argc)
 		return cli_usage(c, _("Give the meeting to sign."));
-	if (optind + 1 < argc)
+	if (a.first + 1 < argc)
 		return cli_usage(c, _("sign takes one meeting."));
 	if (!by || !*by)
 		return cli_usage(c, _("Say who signs with --by PERSON."));
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
-		rc = tl_store_resolve(st, TL_K_MEETING, argv[optind], meeting,
+		rc = tl_store_resolve(st, TL_K_MEETING, argv[a.first], meeting,
 				      &c->err);
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, TL_K_PERSON, by, person, &c->err);
@@ -134,16 +118,6 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 
 /* ---- verify ---------------------------------------------------------- */
 
-static void help_verify(void)
-{
-	puts(_("Usage: tillit verify [MEETING]\n\n"
-	     "Recomputes the SHA-256 digest of the minutes of every signed "
-	     "meeting\n(or of MEETING) and compares it with the digest stored "
-	     "when it was\nsigned.  Each meeting whose content no longer "
-	     "matches is named on a\nline of its own, and the exit status is "
-	     "then 1.\n\nOptions:"));
-	cli_help_opt(stdout, "-h, --help", _("show this help"));
-}
 
 /* One line for each signed meeting that does not match. */
 static void report_mismatch(void *ctx, const char *meeting_id,
@@ -164,38 +138,33 @@ static void report_mismatch(void *ctx, const char *meeting_id,
 
 enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	char meeting[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	struct tl_refs refs;
 	enum tl_status rc = TL_OK;
 	long checked = 0, bad = 0;
 	bool one = false;
-	int ch;
+	struct cli_args a = {
+		.c = c, .argc = argc, .argv = argv,
+		.usage = N_("Usage: tillit verify [MEETING]\n\n"
+			    "Recomputes the SHA-256 digest of the minutes of "
+			    "every signed meeting\n(or of MEETING) and compares "
+			    "it with the digest stored when it was\nsigned.  "
+			    "Each meeting whose content no longer matches is "
+			    "named on a\nline of its own, and the exit status "
+			    "is then 1.\n\nOptions:"),
+	};
 
-	optind = 0;
-	while (rc == TL_OK &&
-	       (ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			help_verify();
-			return TL_OK;
-		default:
-			rc = cli_bad_option(c, ch, argv);
-			break;
-		}
-	}
-	if (rc != TL_OK)
-		return rc;
-	if (optind + 1 < argc)
+	while (cli_args_next(&a))
+		;
+	if (a.rc != TL_OK || a.helped)
+		return a.rc;
+	if (a.first + 1 < argc)
 		return cli_usage(c, _("verify takes at most one meeting."));
 	rc = cli_open(c, 0, &st);
-	if (rc == TL_OK && optind < argc) {
+	if (rc == TL_OK && a.first < argc) {
 		one = true;
-		rc = tl_store_resolve(st, TL_K_MEETING, argv[optind], meeting,
+		rc = tl_store_resolve(st, TL_K_MEETING, argv[a.first], meeting,
 				      &c->err);
 	}
 	if (rc == TL_OK) {

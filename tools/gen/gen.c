@@ -9,8 +9,11 @@
  * the store numbers them) and follow-ups; then mandates with decisions
  * under them, frames and governance balances.  Texts are put together
  * from Swedish phrase lists, so a search finds realistic numbers of hits.
+ *
+ * It is part of the tool tillit-gen (main.c), not of tillit: its
+ * messages are in English only.
  */
-#include "tillit/gen.h"
+#include "gen.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,7 +22,6 @@
 
 #include "tillit/bulk.h"
 #include "tillit/date.h"
-#include "tillit/i18n.h"
 
 typedef char gen_id[TL_ID_LEN + 1];
 
@@ -236,7 +238,7 @@ static const char *const trust_factors[] = {
 static void set(struct gen *g, struct tl_record *r, int i, const char *v)
 {
 	if (g->rc == TL_OK && !tl_record_set(r, i, v))
-		g->rc = tl_error_set(g->err, TL_ESYS, _("Out of memory."));
+		g->rc = tl_error_set(g->err, TL_ESYS, "Out of memory.");
 }
 
 static void setf(struct gen *g, struct tl_record *r, int i, const char *fmt,
@@ -572,7 +574,7 @@ static void make_meetings(struct gen *g, long items_total,
 	int *year = calloc((size_t)g->nunits, sizeof(int));
 
 	if (!no || !year) {
-		g->rc = tl_error_set(g->err, TL_ESYS, _("Out of memory."));
+		g->rc = tl_error_set(g->err, TL_ESYS, "Out of memory.");
 	} else {
 		for (long m = 0; m < g->nmeetings && g->rc == TL_OK; m++) {
 			/* Spread the totals evenly: the counts of meeting m
@@ -738,9 +740,9 @@ static enum tl_status check_empty(struct tl_store *st, struct tl_error *err)
 			return rc;
 		if (n > 0)
 			return tl_error_set(err, TL_EREFUSED,
-					    _("The database holds records "
-					      "already; generate into a new "
-					      "one."));
+					    "The database holds records "
+					    "already; generate into a new "
+					    "one.");
 	}
 	return TL_OK;
 }
@@ -763,7 +765,7 @@ static void *alloc(struct gen *g, long n, size_t size)
 	void *p = calloc((size_t)(n > 0 ? n : 1), size);
 
 	if (!p && g->rc == TL_OK)
-		g->rc = tl_error_set(g->err, TL_ESYS, _("Out of memory."));
+		g->rc = tl_error_set(g->err, TL_ESYS, "Out of memory.");
 	return p;
 }
 
@@ -779,8 +781,8 @@ enum tl_status tl_gen_fill(struct tl_store *st,
 
 	memset(count, 0, sizeof(long) * TL_K_COUNT);
 	if (!(scale > 0) || scale > 100)
-		return tl_error_set(err, TL_EINVAL, _("The scale must be more "
-				    "than 0 and at most 100."));
+		return tl_error_set(err, TL_EINVAL, "The scale must be more "
+				    "than 0 and at most 100.");
 	g.rc = check_empty(st, err);
 	if (g.rc == TL_OK)
 		g.rc = tl_store_seed_principles(st, "vadstena", err);
@@ -822,7 +824,7 @@ enum tl_status tl_gen_fill(struct tl_store *st,
 	for (int k = 0; k < TL_K_COUNT && g.rc == TL_OK; k++) {
 		g.rec[k] = tl_record_new((enum tl_kind)k);
 		if (!g.rec[k])
-			g.rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+			g.rc = tl_error_set(err, TL_ESYS, "Out of memory.");
 	}
 	if (g.rc == TL_OK)
 		g.rc = tl_bulk_begin(st, &g.bulk, err);

@@ -15,9 +15,12 @@
  * The same seed gives the same database (ids included), given the same
  * clock (TILLIT_NOW).  Everything is written through one bulk load
  * (bulk.h).
+ *
+ * This is the tool tillit-gen's (main.c), which make bench and the tests
+ * build; it is not part of tillit.
  */
-#ifndef TILLIT_GEN_H
-#define TILLIT_GEN_H
+#ifndef TILLIT_TOOLS_GEN_H
+#define TILLIT_TOOLS_GEN_H
 
 #include "tillit/error.h"
 #include "tillit/model.h"

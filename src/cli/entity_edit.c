@@ -1,0 +1,413 @@
+/*
+ * entity_edit.c - the actions that change records:
+ *
+ *   tillit NOUN add --FIELD VALUE ...
+ *   tillit NOUN edit ID --FIELD VALUE ...
+ *   tillit NOUN close ID
+ *   tillit followup done ID --outcome TEXT
+ *   tillit frame ack ID [--by PERSON]
+ *   tillit participant remove ID
+ *
+ * The --FIELD options come from the kind's field table.  References
+ * (--owner "Åsa Öberg", --meeting 3f2a) are resolved by the store; other
+ * values are made canonical by core.
+ */
+#include "entity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/i18n.h"
+#include "tillit/id.h"
+#include "tillit/model.h"
+#include "tillit/present.h"
+#include "tillit/store.h"
+#include "tillit/validate.h"
+
+/* ---- generated options ----------------------------------------------- */
+
+struct fopts {
+	struct cli_opt *o;
+	int nfields; /* the rows of fields, whose names are owned */
+};
+
+static void fopts_free(struct fopts *fo)
+{
+	for (int i = 0; fo->o && i < fo->nfields; i++)
+		free((char *)fo->o[i].name);
+	free(fo->o);
+	fo->o = NULL;
+	fo->nfields = 0;
+}
+
+static bool fopts_add(struct fopts *fo, const char *name, int i)
+{
+	char *copy = strdup(name);
+
+	if (!copy)
+		return false;
+	fo->o[fo->nfields++] = (struct cli_opt){copy, 0, true, NULL, NULL,
+						.key = CLI_OPT_FIELD + i};
+	return true;
+}
+
+/*
+ * The options of add or edit: one for every field (and an alias without
+ * "_at"), then `extra`.  Fields set by tillit are accepted, so that the
+ * refusal names them.  Their lines in --help come from the field table
+ * (cli_help_add), not from these rows.
+ */
+static enum tl_status fopts_build(struct cli *c, const struct tl_entity *e,
+				  const struct cli_opt *extra,
+				  struct fopts *fo)
+{
+	char name[64];
+	int nextra = 0, n;
+
+	while (extra[nextra].name)
+		nextra++;
+	fo->nfields = 0;
+	fo->o = calloc((size_t)(2 * e->nfields + nextra + 1),
+		       sizeof(struct cli_opt));
+	if (!fo->o)
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
+	for (int i = 0; i < e->nfields; i++) {
+		cli_field_option(e->fields[i].name, name, sizeof(name));
+		if (!fopts_add(fo, name, i))
+			goto oom;
+		if (cli_field_alias(e, i, name, sizeof(name)) &&
+		    !fopts_add(fo, name, i))
+			goto oom;
+	}
+	n = fo->nfields;
+	for (int i = 0; i < nextra; i++)
+		fo->o[n + i] = extra[i];
+	return TL_OK;
+oom:
+	fopts_free(fo);
+	return cli_fail(c, TL_ESYS, _("Out of memory."));
+}
+
+/*
+ * Sets field i of r from what was typed: a reference resolved by the store
+ * (prefix or exact name), anything else made canonical by core.  An empty
+ * value unsets the field.
+ */
+static enum tl_status set_field(struct cli *c, struct tl_store *st,
+				struct tl_record *r, int i, const char *raw)
+{
+	const struct tl_field *f = &r->e->fields[i];
+	char id[TL_ID_LEN + 1];
+	enum tl_status rc;
+	char *buf;
+
+	if (!*raw)
+		return tl_record_set(r, i, NULL)
+			? TL_OK : cli_fail(c, TL_ESYS, _("Out of memory."));
+	if (f->type == TL_FT_REF) {
+		rc = tl_store_resolve(st, f->ref, raw, id, &c->err);
+		if (rc != TL_OK)
+			return rc;
+		return tl_record_set(r, i, id)
+			? TL_OK : cli_fail(c, TL_ESYS, _("Out of memory."));
+	}
+	buf = malloc(TL_TEXT_MAX + 1);
+	if (!buf)
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
+	rc = tl_validate_value(f, raw, buf, TL_TEXT_MAX + 1, &c->err);
+	if (rc == TL_OK && !tl_record_set(r, i, buf))
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
+	free(buf);
+	return rc;
+}
+
+/* ---- add and edit ---------------------------------------------------- */
+
+enum tl_status cli_entity_add(struct cli *c, const struct tl_entity *e,
+			      int argc, char **argv)
+{
+	struct fopts fo;
+	const char **given;
+	struct tl_store *st = NULL;
+	struct tl_record *r = NULL;
+	struct tl_refs refs;
+	bool quiet = false;
+	enum tl_status rc;
+	const struct cli_opt extra[] = {
+		{"quiet", 'q', false, NULL, N_("print only the new record's "
+		 "full id"), .on = &quiet},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
+			     .help = cli_help_add, .ctx = e};
+
+	rc = fopts_build(c, e, extra, &fo);
+	if (rc != TL_OK)
+		return rc;
+	given = calloc((size_t)e->nfields, sizeof(*given));
+	if (!given) {
+		fopts_free(&fo);
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
+	}
+	a.opts = fo.o;
+	while (cli_args_next(&a))
+		given[a.key - CLI_OPT_FIELD] = a.value;
+	rc = a.rc;
+	if (rc != TL_OK || a.helped)
+		goto out;
+	if (a.first < argc) {
+		rc = cli_usage(c, _("Unexpected argument '%.60s'; values are "
+			       "given as --FIELD VALUE."), argv[a.first]);
+		goto out;
+	}
+	for (int i = 0; i < e->nfields; i++) {
+		if (given[i] && (e->fields[i].flags & TL_FF_AUTO)) {
+			rc = cli_fail(c, TL_EREFUSED, _("The %s of %s is set "
+				      "by tillit, not given."),
+				      _(e->fields[i].label), cli_a_label(e));
+			goto out;
+		}
+	}
+	rc = cli_open(c, 0, &st);
+	if (rc != TL_OK)
+		goto out;
+	r = tl_record_new(e->kind);
+	if (!r) {
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
+		goto out;
+	}
+	for (int i = 0; i < e->nfields && rc == TL_OK; i++)
+		if (given[i])
+			rc = set_field(c, st, r, i, given[i]);
+	if (rc == TL_OK)
+		rc = tl_store_insert(st, r, &c->err);
+	if (rc != TL_OK)
+		goto out;
+	if (quiet) {
+		printf("%s\n", r->id);
+	} else {
+		char *title;
+		tl_refs_init(&refs, st);
+		title = tl_present_title(&refs, r);
+		if (title && *title)
+			printf(_("Added %s %.*s: "
+				 "%s%s\n"), _(e->label), TL_ID_SHORT,
+			       r->id, title,
+			       title[strlen(title) - 1] == '.' ? "" : ".");
+		else
+			printf(_("Added %s %.*s.\n"), _(e->label), TL_ID_SHORT,
+			       r->id);
+		free(title);
+		tl_refs_done(&refs);
+	}
+out:
+	tl_record_free(r);
+	tl_store_close(st);
+	free(given);
+	fopts_free(&fo);
+	return rc;
+}
+
+enum tl_status cli_entity_edit(struct cli *c, const struct tl_entity *e,
+			       int argc, char **argv)
+{
+	static const struct cli_opt extra[] = {{0}};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
+			     .help = cli_help_edit, .ctx = e};
+	struct fopts fo;
+	const char **given;
+	const char *id = NULL;
+	struct tl_store *st = NULL;
+	struct tl_record *r = NULL;
+	struct tl_record *old = NULL;
+	bool any = false, changed = false;
+	enum tl_status rc;
+
+	rc = fopts_build(c, e, extra, &fo);
+	if (rc != TL_OK)
+		return rc;
+	given = calloc((size_t)e->nfields, sizeof(*given));
+	if (!given) {
+		fopts_free(&fo);
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
+	}
+	a.opts = fo.o;
+	while (cli_args_next(&a)) {
+		given[a.key - CLI_OPT_FIELD] = a.value;
+		any = true;
+	}
+	rc = a.rc;
+	if (rc != TL_OK || a.helped)
+		goto out;
+	rc = cli_one_id(&a, &id);
+	if (rc == TL_OK && !any)
+		rc = cli_usage(c, _("Give at least one field to change, as "
+			       "--FIELD VALUE."));
+	if (rc == TL_OK)
+		rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = cli_find(c, st, e, id, &r);
+	if (rc != TL_OK)
+		goto out;
+	old = tl_record_dup(r);
+	if (!old) {
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
+		goto out;
+	}
+	for (int i = 0; i < e->nfields && rc == TL_OK; i++)
+		if (given[i])
+			rc = set_field(c, st, r, i, given[i]);
+	if (rc != TL_OK)
+		goto out;
+	for (int i = 0; i < e->nfields; i++) {
+		const char *was = tl_record_get(old, i);
+		const char *now = tl_record_get(r, i);
+		if ((was == NULL) != (now == NULL) ||
+		    (was && strcmp(was, now)))
+			changed = true;
+	}
+	if (!changed) {
+		printf(_("No change.\n"));
+		goto out;
+	}
+	rc = tl_store_update(st, r, &c->err);
+	if (rc == TL_OK)
+		printf(_("Updated %s "
+			 "%.*s.\n"), _(e->label), TL_ID_SHORT, r->id);
+out:
+	tl_record_free(old);
+	tl_record_free(r);
+	tl_store_close(st);
+	free(given);
+	fopts_free(&fo);
+	return rc;
+}
+
+/* ---- close, done, ack, remove ---------------------------------------- */
+
+/* Reads the options of a small command (a), then its one ID. */
+static enum tl_status read_id(struct cli_args *a, const char **id)
+{
+	while (cli_args_next(a))
+		;
+	if (a->rc != TL_OK || a->helped)
+		return a->rc;
+	return cli_one_id(a, id);
+}
+
+enum tl_status cli_entity_close(struct cli *c, const struct tl_entity *e,
+			        int argc, char **argv)
+{
+	const char *text = NULL;
+	char id[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
+			     .help = cli_help_close, .ctx = e};
+
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
+		return rc;
+	if (!e->close_value) {
+		char what[64];
+		snprintf(what, sizeof(what), "%s", cli_a_label(e));
+		return cli_fail(c, TL_EREFUSED, _("%s cannot be closed."),
+				cli_case_first(what, true));
+	}
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_close_record(st, e->kind, id, &c->err);
+	if (rc == TL_OK)
+		printf(_("Closed %s %.*s.\n"), _(e->label), TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
+
+enum tl_status cli_entity_done(struct cli *c, const struct tl_entity *e,
+			       int argc, char **argv)
+{
+	const char *text = NULL, *outcome = NULL;
+	char id[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	const struct cli_opt opts[] = {
+		{"outcome", 0, true, "TEXT", N_("what came of it (required)"),
+		 .str = &outcome},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = cli_help_done, .ctx = e};
+
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
+		return rc;
+	if (!outcome)
+		return cli_usage(c, _("Give the outcome with --outcome TEXT."));
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_followup_done(st, id, outcome, &c->err);
+	if (rc == TL_OK)
+		printf(_("Done: %s %.*s.\n"), _(e->label), TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
+
+enum tl_status cli_entity_ack(struct cli *c, const struct tl_entity *e,
+			      int argc, char **argv)
+{
+	const char *text = NULL, *by = NULL;
+	char id[TL_ID_LEN + 1], person[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	const struct cli_opt opts[] = {
+		{"by", 0, true, "PERSON", N_("who acknowledges it (default: "
+		 "the holder)"), .str = &by},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = cli_help_ack, .ctx = e};
+
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
+		return rc;
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK && by)
+		rc = tl_store_resolve(st, TL_K_PERSON, by, person, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_frame_ack(st, id, by ? person : NULL, &c->err);
+	if (rc == TL_OK)
+		printf(_("Acknowledged %s "
+			 "%.*s.\n"), _(e->label), TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
+
+enum tl_status cli_entity_remove(struct cli *c, const struct tl_entity *e,
+			         int argc, char **argv)
+{
+	const char *text = NULL;
+	char id[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
+			     .help = cli_help_remove, .ctx = e};
+
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
+		return rc;
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_delete(st, e->kind, id, &c->err);
+	if (rc == TL_OK)
+		printf(_("Removed %s %.*s.\n"), _(e->label), TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
