@@ -1,7 +1,7 @@
 /*
- * json.h - the JSON document of DESIGN.md section 6: written as jansson
- * would write it (the export writes it by hand, for speed), read with
- * jansson.
+ * json.h - the JSON document of DESIGN.md section 6, and its export:
+ * written as jansson would write it (the export writes it by hand, for
+ * speed).  Reading it back is the import's (tillit/import/import.h).
  *
  *   {"format":"tillit","version":1,"units":[...],"people":[...],...}
  *
@@ -15,8 +15,6 @@
 #include <stdio.h>
 
 #include <jansson.h>
-
-#include <stdbool.h>
 
 #include "tillit/error.h"
 #include "tillit/model.h"
@@ -59,26 +57,5 @@ char *tl_json_quote(const char *s);
 enum tl_status tl_json_write_records(struct tl_store *st,
 				     const struct tl_query *q, long limit,
 				     FILE *out, struct tl_error *err);
-
-/* Import counts: records added, changed and already equal. */
-struct tl_json_stats {
-	long added, changed, unchanged;
-};
-
-/*
- * Merges the document at path into the store by id, in one transaction:
- * a malformed file (the message gives line and column), an unknown format
- * or version, or any invalid record writes nothing.  stats may be NULL.
- */
-enum tl_status tl_json_import(struct tl_store *st, const char *path,
-			      struct tl_json_stats *stats,
-			      struct tl_error *err);
-
-/*
- * Whether tl_json_import reads records with its fast reader (the
- * default) or with jansson only.  Both read every file the same way; the
- * tests compare them.  Not thread-safe: set it before importing.
- */
-void tl_json_import_fast(bool on);
 
 #endif

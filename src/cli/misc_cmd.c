@@ -20,6 +20,7 @@
 #include "tillit/demo.h"
 #include "tillit/i18n.h"
 #include "tillit/id.h"
+#include "tillit/import/import.h"
 #include "tillit/json.h"
 #include "tillit/model.h"
 #include "tillit/rules.h"

@@ -14,7 +14,7 @@
  * time, UTF-8 as is.  Two databases holding the same records therefore
  * export byte for byte the same file.
  *
- * Import is in json_import.c.  doc/json-format.md is the user's
+ * Import is in src/import/.  doc/json-format.md is the user's
  * description of the format.
  */
 #include "tillit/json.h"

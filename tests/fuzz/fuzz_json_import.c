@@ -1,5 +1,5 @@
 /*
- * fuzz_json_import.c - libFuzzer target for `tillit import` (json.h):
+ * fuzz_json_import.c - libFuzzer target for `tillit import` (import/import.h):
  * the input is written to a file and merged into a fresh store.  The
  * store is a copy of an empty database made once (in /dev/shm when there
  * is one), which opens several times faster than a new ":memory:" one.
@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "tillit/error.h"
+#include "tillit/import/import.h"
 #include "tillit/json.h"
 #include "tillit/store.h"
 #include "tillit/text.h"

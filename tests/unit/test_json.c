@@ -25,6 +25,7 @@
 
 #include "tillit/atomic.h"
 #include "tillit/demo.h"
+#include "tillit/import/import.h"
 #include "tillit/json.h"
 #include "tillit/model.h"
 #include "tillit/rules.h"

@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "tillit/demo.h"
-#include "tillit/json.h"
+#include "tillit/import/import.h"
 #include "tillit/minutes.h"
 #include "tillit/model.h"
 #include "tillit/store.h"

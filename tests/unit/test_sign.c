@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "tillit/demo.h"
+#include "tillit/import/import.h"
 #include "tillit/json.h"
 #include "tillit/model.h"
 #include "tillit/sign.h"

@@ -1,5 +1,5 @@
 /*
- * json_import.c - a tillit JSON document (json.c writes it) merged into
+ * import.c - a tillit JSON document (json.c writes it) merged into
  * the database by id.
  *
  * Import reads the file in pieces: the outer object and its arrays are
@@ -16,7 +16,7 @@
  * it, so the first error in the file is the one reported, as if it had
  * all been one thread; when writing fails, the reader is told to stop.
  */
-#include "tillit/json.h"
+#include "tillit/import/import.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -31,11 +31,12 @@
 #include "tillit/bulk.h"
 #include "tillit/error.h"
 #include "tillit/i18n.h"
+#include "tillit/json.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
 #include "tillit/text.h"
 #include "tillit/validate.h"
-#include "import.h"
+#include "internal.h"
 
 /* ---- import ---------------------------------------------------------- */
 
@@ -891,7 +892,7 @@ static enum tl_status take_record(struct import *im,
 /*
  * The array of kind e at the reader's position ('[' next): every record
  * is written when `write`, else only read through.  Written, the array
- * is read by the fast reader (json_fast.c); what it leaves, one element
+ * is read by the fast reader (fast.c); what it leaves, one element
  * at a time, by jansson here, and then the fast reader goes on.
  */
 static enum tl_status array(struct import *im, const struct tl_entity *e,

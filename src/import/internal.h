@@ -1,12 +1,12 @@
 /*
- * import.h - what the two readers of a JSON import share (private to
- * src/export): json_import.c reads the document and parses a record with
- * jansson; json_fast.c reads whole arrays of records with yajl, handing
- * anything out of the ordinary back to json_import.c.  Both build a
+ * internal.h - what the two readers of a JSON import share (private to
+ * src/import): import.c reads the document and parses a record with
+ * jansson; fast.c reads whole arrays of records with yajl, handing
+ * anything out of the ordinary back to import.c.  Both build a
  * record from the same member values with tl_import_record().
  */
-#ifndef TILLIT_EXPORT_IMPORT_H
-#define TILLIT_EXPORT_IMPORT_H
+#ifndef TILLIT_IMPORT_INTERNAL_H
+#define TILLIT_IMPORT_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -15,7 +15,7 @@
 
 #include "tillit/bulk.h"
 #include "tillit/error.h"
-#include "tillit/json.h"
+#include "tillit/import/import.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
 
@@ -100,7 +100,7 @@ enum tl_status tl_import_record(struct import *im, const struct tl_entity *e,
  */
 bool tl_import_push(struct import *im, struct tl_record *r);
 
-/* Reads more of the file into im->rd (see json_import.c). */
+/* Reads more of the file into im->rd (see import.c). */
 enum tl_status tl_import_more(struct import *im);
 
 /*
@@ -108,7 +108,7 @@ enum tl_status tl_import_more(struct import *im);
  * when `open`, else at the start of an element: each record is built and
  * handed over as its object closes.  *done when the rest of the array
  * was read (im->rd.pos is then after its ']').  Otherwise the fast reader
- * left an element that is not quite ordinary (json_fast.c) to jansson:
+ * left an element that is not quite ordinary (fast.c) to jansson:
  * the array goes on at file offset *resume, where that element (with the
  * '[' before it when `open`) is next when *first, else the ',' or ']'
  * after the last record handed over.  A status other than TL_OK is a

@@ -1,9 +1,9 @@
 /*
- * json_fast.c - the import's fast reader: whole arrays of records read
+ * fast.c - the import's fast reader: whole arrays of records read
  * with yajl's event parser, each record built from its members as its
  * object closes, with no tree and no allocation per value.
  *
- * jansson (json_import.c) stays the reference: the fast reader takes
+ * jansson (import.c) stays the reference: the fast reader takes
  * only records that it can be sure jansson would read to the same
  * members, and leaves any other (leave()) to it, from the record's
  * start.  So a malformed file, a record with a bad value and every
@@ -36,7 +36,7 @@
 
 #include "tillit/i18n.h"
 #include "tillit/text.h"
-#include "import.h"
+#include "internal.h"
 
 /* The members of one record, at most: more is not ordinary. */
 #define FAST_MEMBERS 64
