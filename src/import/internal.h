@@ -1,9 +1,12 @@
 /*
- * internal.h - what the two readers of a JSON import share (private to
- * src/import): import.c reads the document and parses a record with
- * jansson; fast.c reads whole arrays of records with yajl, handing
- * anything out of the ordinary back to import.c.  Both build a
- * record from the same member values with tl_import_record().
+ * internal.h - what the files of the JSON import share (private to
+ * src/import).  import.c is the driver: it starts the reader thread and
+ * writes what it hands over.  The reader walks the document (walk.c)
+ * through the scanner (scan.c); fast.c reads whole arrays of records with
+ * yajl, handing anything out of the ordinary back to the walk, which
+ * parses it with jansson.  Both readers build a record from the same
+ * member values with tl_import_record() (value.c), and hand it over
+ * through the queue (queue.c); ids.c checks that no id occurs twice.
  */
 #ifndef TILLIT_IMPORT_INTERNAL_H
 #define TILLIT_IMPORT_INTERNAL_H
@@ -13,13 +16,21 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include <jansson.h>
+
 #include "tillit/bulk.h"
 #include "tillit/error.h"
 #include "tillit/import/import.h"
 #include "tillit/model.h"
 #include "tillit/store.h"
 
-/* The longest record the import reads (its buffer grows to it). */
+/*
+ * The file is read through a buffer of RD_CHUNK bytes (grown for a long
+ * record, up to RD_MAX): the outer object and its arrays are scanned
+ * (scan.c), and each record is parsed on its own, so memory does not
+ * grow with the file.
+ */
+#define RD_CHUNK (64 * 1024)
 #define RD_MAX (64 * 1024 * 1024)
 
 struct reader {
@@ -45,10 +56,12 @@ struct import {
 	struct reader rd;
 	struct tl_bulk *bulk;   /* the one transaction */
 	bool bulk_kind[TL_K_COUNT]; /* new records of this kind go in bulk */
-	unsigned char (*ids)[16]; /* ids written by tl_store_put (keep_id) */
+	unsigned char (*ids)[16]; /* ids written by tl_store_put (ids.c) */
 	size_t nids, capids;
 	struct queue *q;        /* the reader's records, to the writer */
 };
+
+/* ---- value conversion, shared by both readers (value.c) ------------- */
 
 /* A JSON value as the import reads it, whichever parser read it. */
 enum raw_type {
@@ -94,14 +107,121 @@ enum tl_status tl_import_record(struct import *im, const struct tl_entity *e,
 				const struct raw_member *m, size_t n,
 				struct tl_record **out);
 
+/* The record of kind e that the JSON object obj (as jansson read it)
+ * describes, as tl_import_record; an entry that is not an object is an
+ * error too. */
+enum tl_status tl_import_json_record(struct import *im,
+				     const struct tl_entity *e, json_t *obj,
+				     struct tl_record **out);
+
+/* Fills im->err with "<path>: <kind> <id>: <msg>" and returns status. */
+enum tl_status tl_import_rec_error(struct import *im, enum tl_status status,
+				   const struct tl_entity *e, const char *id,
+				   const char *msg);
+
+/*
+ * s cut to fit buf (at most 60 bytes of it), at a UTF-8 character
+ * boundary, for quoting what a file holds in a message.  Returns buf.
+ */
+const char *tl_import_clip(const char *s, char *buf, size_t size);
+
+/* ---- the scanner (scan.c) ------------------------------------------- */
+
+/* Reads more of the file into im->rd: keeps what is not used yet (moved
+ * to the start of the buffer), fills the rest, grows a full buffer up to
+ * RD_MAX. */
+enum tl_status tl_import_more(struct import *im);
+
+/* Starts reading again at offset `at` of the file (without reading it
+ * again when `at` is in the buffer). */
+enum tl_status tl_import_seek(struct import *im, off_t at);
+
+/* The next byte after white space, into *c (-1 at the end of the file);
+ * the reader is left at it. */
+enum tl_status tl_import_peek(struct import *im, int *c);
+
+/*
+ * The JSON value at the reader's position, parsed by jansson, into *out
+ * (the caller json_decref()s it), the reader after it.  A malformed value
+ * is a syntax error (tl_import_syntax_error).
+ */
+enum tl_status tl_import_value(struct import *im, json_t **out);
+
+/*
+ * A malformed file: "<path>:<line>:<column>: <text>.", where `at` is the
+ * offset just after the last byte read, as jansson counts.  Always
+ * TL_EINVAL.
+ */
+enum tl_status tl_import_syntax_error(struct import *im, off_t at,
+				      const char *text);
+
+/* The token at the reader's position was not what the document needs
+ * there: "<what> near '<token>'" as a syntax error, as jansson words
+ * it. */
+enum tl_status tl_import_unexpected(struct import *im, const char *what);
+
+/* ---- the reader's hand-over (queue.c) -------------------------------- */
+
+enum item_kind {
+	ITEM_RECORD,   /* r is the next record */
+	ITEM_RESTART,  /* out of order: the kinds come again, in order */
+	ITEM_END       /* the reader is done; rc is how it went */
+};
+
+struct item {
+	enum item_kind kind;
+	enum tl_status rc;
+	struct tl_record *r;
+};
+
+/* An empty queue, or NULL when out of memory.  tl_import_queue_free()
+ * frees it. */
+struct queue *tl_import_queue_new(void);
+
+/* Frees q and the records still in it (handed over, not written).  The
+ * reader must have stopped. */
+void tl_import_queue_free(struct queue *q);
+
+/* Hands an item to the writer, waiting for room; false when the writer
+ * has stopped (the item is then the caller's still). */
+bool tl_import_queue_push(struct queue *q, enum item_kind kind,
+			  enum tl_status rc, struct tl_record *r);
+
+/* The next item (the writer), waiting for it.  The caller owns its r. */
+struct item tl_import_queue_pop(struct queue *q);
+
+/* Tells the reader to stop (it may be waiting for room). */
+void tl_import_queue_stop(struct queue *q);
+
 /*
  * Hands record r to the writer (the reader thread); false when the writer
  * has stopped, and r is then the caller's still.
  */
 bool tl_import_push(struct import *im, struct tl_record *r);
 
-/* Reads more of the file into im->rd (see import.c). */
-enum tl_status tl_import_more(struct import *im);
+/* ---- ids (ids.c) ------------------------------------------------------ */
+
+/* Keeps the id of a record written one by one (tl_store_put), for
+ * tl_import_check_ids. */
+enum tl_status tl_import_keep_id(struct import *im, const char *id);
+
+/* "the id ... occurs more than once", into im->err; TL_EINVAL. */
+enum tl_status tl_import_dup_error(struct import *im, const char *id);
+
+/* At the end: no id may occur twice in the file (the smallest one that
+ * does is named). */
+enum tl_status tl_import_check_ids(struct import *im);
+
+/* ---- the walk (walk.c) ------------------------------------------------ */
+
+/*
+ * Reads the whole document (the reader thread) and hands its records to
+ * the writer: walks it, or when the kinds are out of order, scans it
+ * first, hands over ITEM_RESTART and reads each kind's array in order.
+ */
+enum tl_status tl_import_read(struct import *im);
+
+/* ---- the fast reader (fast.c) ---------------------------------------- */
 
 /*
  * The array of kind e read with yajl from im->rd.pos, which is at its '['
