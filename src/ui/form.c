@@ -12,594 +12,27 @@
  * but cannot be entered.  A form taller than the screen is cut into pages.
  *
  * The values live in the rows (struct row) and the form library only
- * shows and edits them: a field's buffer is read back when it was typed
- * into, so text that was not touched (newlines and all) is kept exactly.
- * That also lets the form be rebuilt at any time (a resize) without
- * losing anything.  The window is drawn over the views by a modal hook of
- * the app, so screen dumps of headless tests show it.
+ * shows and edits them (form_text.c), so the form can be laid out again
+ * at any time (form_layout.c, on a resize) without losing anything.
+ * This file opens the form, handles its keys, moves between its rows,
+ * changes values and saves the record.
  */
 #include "tillit/form.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include <curses.h>
 #include <form.h>
 
+#include "tillit/action.h"
 #include "tillit/draft.h"
-#include "tillit/draw.h"
 #include "tillit/i18n.h"
-#include "tillit/present.h"
 #include "tillit/store.h"
 #include "tillit/text.h"
+#include "tillit/ui/form_ui.h"
 #include "tillit/validate.h"
 #include "tillit/view.h"
-
-#define FORM_MAX_COLS 100 /* the window's widest */
-#define FORM_LONG_ROWS 3  /* rows of a long-text field */
-#define FORM_LABEL_MAX 22 /* label column's widest */
-
-enum row_kind {
-	ROW_TEXT,   /* typed: text, dates, numbers, amounts, tags */
-	ROW_CHOICE, /* one of the field's choices */
-	ROW_BOOL,   /* yes or no */
-	ROW_REF,    /* a record chosen from a pick-list */
-};
-
-struct row {
-	int fi; /* index in the entity's fields */
-	const struct tl_field *f;
-	enum row_kind kind;
-	bool readonly;    /* fixed after creation: shown, not entered */
-	bool editor_only; /* text the field cannot hold (newlines, tabs) */
-	char *value;      /* the value, NULL when unset */
-	char err[1024];   /* shown below the field instead of the help */
-	FIELD *fld;
-	int page, y, height;
-};
-
-struct form_ui {
-	struct ui_app *app;
-	struct tl_record *r;
-	const char *title;
-	struct row *rows;
-	int nrows;
-	int cur; /* the row being entered; -1 when none can be */
-	char tags_help[512];
-	char msg[1024];
-	bool msg_error;
-	bool dirty;
-	char *canon; /* TL_TEXT_MAX + 1 bytes for tl_validate_value */
-	const char *draft; /* the draft file this form took up, or NULL */
-	/* The curses side; win is NULL when the screen is too small. */
-	WINDOW *win, *sub;
-	FORM *form;
-	FIELD **fields;
-	int h, w, lw, fx, fw, npages;
-	int lines, cols; /* the screen's size when it was laid out */
-};
-
-/* ---- values and buffers ---------------------------------------------- */
-
-static void set_value(struct row *row, const char *v)
-{
-	char *copy = v && *v ? strdup(v) : NULL;
-
-	if (v && *v && !copy)
-		return; /* out of memory: keep the old value */
-	free(row->value);
-	row->value = copy;
-}
-
-static bool is_text(const struct row *row)
-{
-	return row->kind == ROW_TEXT;
-}
-
-/* Appends wide character c to out (cap bytes), as UTF-8. */
-static void put_wc(char *out, size_t cap, size_t *len, wchar_t c)
-{
-	char mb[MB_LEN_MAX];
-	mbstate_t ps;
-	size_t k;
-
-	memset(&ps, 0, sizeof(ps));
-	k = wcrtomb(mb, c, &ps);
-	if (k == (size_t)-1 || *len + k >= cap)
-		return;
-	memcpy(out + *len, mb, k);
-	*len += k;
-	out[*len] = '\0';
-}
-
-static int cell_width(wchar_t c)
-{
-	int n = wcwidth(c);
-
-	return n < 1 ? 1 : n;
-}
-
-/*
- * What a field's buffer holds, as UTF-8 with trailing spaces trimmed.  The
- * rows of a long-text field are joined: a row cut short (by wrapping) is
- * followed by a space, a full row went on in the middle of a word.
- */
-static char *read_buffer(FIELD *fld)
-{
-	const char *b = field_buffer(fld, 0);
-	int rows = 1, cols = 0, max = 0;
-	wchar_t *wb;
-	char *out;
-	size_t n, cap, len = 0, i = 0;
-	bool prev_full = false;
-	mbstate_t ps;
-
-	if (!b)
-		return strdup("");
-	if (dynamic_field_info(fld, &rows, &cols, &max) != E_OK || cols < 1)
-		rows = 1;
-	n = strlen(b);
-	wb = calloc(n + 1, sizeof(*wb));
-	cap = n * 2 + 8;
-	out = malloc(cap);
-	if (!wb || !out) {
-		free(wb);
-		free(out);
-		return NULL;
-	}
-	out[0] = '\0';
-	memset(&ps, 0, sizeof(ps));
-	{
-		const char *src = b;
-		size_t k = mbsrtowcs(wb, &src, n, &ps);
-		if (k == (size_t)-1) {
-			/* Not text in this locale: hand back the bytes, for
-			 * core to refuse with a message, rather than blank
-			 * what was typed. */
-			free(wb);
-			free(out);
-			out = strdup(b);
-			for (size_t t = out ? strlen(out) : 0;
-			     t > 0 && out[t - 1] == ' '; t--)
-				out[t - 1] = '\0';
-			return out;
-		}
-		wb[k] = L'\0';
-		n = k;
-	}
-	for (int r = 0; r < rows && i < n; r++) {
-		size_t start = i, end;
-		int used = 0;
-
-		while (i < n && (rows == 1 || used + cell_width(wb[i]) <= cols))
-			used += cell_width(wb[i++]);
-		end = i;
-		while (end > start && wb[end - 1] == L' ')
-			end--;
-		if (end == start) {
-			prev_full = false;
-			continue;
-		}
-		if (len > 0 && !prev_full)
-			put_wc(out, cap, &len, L' ');
-		for (size_t j = start; j < end; j++)
-			put_wc(out, cap, &len, wb[j]);
-		/* A row full to its edge goes on in the middle of a word. */
-		prev_full = rows > 1 && used >= cols && end == i;
-	}
-	while (len > 0 && out[len - 1] == ' ')
-		out[--len] = '\0';
-	free(wb);
-	return out;
-}
-
-/*
- * s laid out for a field `cols` cells wide and `rows` high (rows > 1):
- * words wrapped onto rows padded with spaces, a word never ending in the
- * last cell (so that read_buffer joins what it reads the same way).
- */
-static char *wrap_text(const char *s, int cols)
-{
-	size_t n = strlen(s), cap = n * 4 + (size_t)cols * 8 + 16, len = 0;
-	wchar_t *wb = calloc(n + 1, sizeof(*wb));
-	char *out = malloc(cap);
-	const char *src = s;
-	mbstate_t ps;
-	size_t k, i = 0;
-	int col = 0;
-
-	if (!wb || !out || cols < 2) {
-		free(wb);
-		free(out);
-		return strdup(s);
-	}
-	out[0] = '\0';
-	memset(&ps, 0, sizeof(ps));
-	k = mbsrtowcs(wb, &src, n, &ps);
-	if (k == (size_t)-1) {
-		/* Left unwrapped rather than lost. */
-		free(wb);
-		free(out);
-		return strdup(s);
-	}
-	while (i < k) {
-		size_t j = i;
-		int ww = 0;
-
-		while (i < k && wb[i] == L' ')
-			i++;
-		j = i;
-		while (j < k && wb[j] != L' ')
-			ww += cell_width(wb[j++]);
-		if (j == i)
-			break;
-		if (col > 0 && col + 1 + ww > cols - 1) {
-			while (col < cols) {
-				put_wc(out, cap, &len, L' ');
-				col++;
-			}
-			col = 0;
-		} else if (col > 0) {
-			put_wc(out, cap, &len, L' ');
-			col++;
-		}
-		/* A word longer than a row is cut linearly. */
-		for (; i < j; i++) {
-			put_wc(out, cap, &len, wb[i]);
-			col += cell_width(wb[i]);
-			if (col >= cols)
-				col = 0;
-		}
-	}
-	free(wb);
-	return out;
-}
-
-/* The text shown in a field for its row's value; a new string. */
-static char *display_text(struct form_ui *fu, const struct row *row)
-{
-	const char *v = row->value;
-	char *s, *t;
-
-	switch (row->kind) {
-	case ROW_CHOICE:
-		return strdup(v ? v : _("(none)"));
-	case ROW_BOOL:
-		if (!v)
-			return strdup(_("(none)"));
-		return strdup(!strcmp(v, "1") ? _("yes") : _("no"));
-	case ROW_REF:
-		if (!v)
-			return strdup(row->readonly ? "" : _("(none)"));
-		return strdup(tl_refs_title(ui_refs(fu->app), row->f->ref, v));
-	case ROW_TEXT:
-		break;
-	}
-	s = tl_text_sanitize(v ? v : "", false);
-	if (!s || row->height <= 1 || !fu->fw)
-		return s;
-	t = wrap_text(s, fu->fw);
-	free(s);
-	return t;
-}
-
-static void show_value(struct form_ui *fu, struct row *row)
-{
-	char *s;
-
-	if (!row->fld)
-		return;
-	s = display_text(fu, row);
-	set_field_buffer(row->fld, 0, s ? s : "");
-	set_field_status(row->fld, FALSE);
-	free(s);
-}
-
-/*
- * Takes what was typed into the current field into its row: the form
- * library keeps the field being entered apart until it is validated.
- */
-static void sync_rows(struct form_ui *fu)
-{
-	if (!fu->form)
-		return;
-	form_driver(fu->form, REQ_VALIDATION);
-	for (int i = 0; i < fu->nrows; i++) {
-		struct row *row = &fu->rows[i];
-		char *s;
-
-		if (!row->fld || !is_text(row) || !field_status(row->fld))
-			continue;
-		s = read_buffer(row->fld);
-		if (!s)
-			continue;
-		set_value(row, s);
-		free(s);
-		set_field_status(row->fld, FALSE);
-		fu->dirty = true;
-	}
-}
-
-/* ---- layout ---------------------------------------------------------- */
-
-static void teardown(struct form_ui *fu)
-{
-	if (fu->form) {
-		unpost_form(fu->form);
-		free_form(fu->form);
-		fu->form = NULL;
-	}
-	for (int i = 0; i < fu->nrows; i++) {
-		if (fu->rows[i].fld)
-			free_field(fu->rows[i].fld);
-		fu->rows[i].fld = NULL;
-	}
-	free(fu->fields);
-	fu->fields = NULL;
-	if (fu->sub)
-		delwin(fu->sub);
-	if (fu->win)
-		delwin(fu->win);
-	fu->sub = fu->win = NULL;
-	fu->fw = 0;
-}
-
-/* Text fields underlined, choices bold, the one being entered reversed. */
-static void style_field(struct row *row, bool current)
-{
-	attr_t a;
-
-	if (!row->fld)
-		return;
-	if (row->readonly)
-		a = ui_attr(UI_R_DIM);
-	else if (current)
-		a = A_REVERSE;
-	else if (is_text(row) && !row->editor_only)
-		a = A_UNDERLINE;
-	else
-		a = A_BOLD;
-	set_field_back(row->fld, a);
-	set_field_fore(row->fld, a);
-}
-
-static bool make_field(struct form_ui *fu, struct row *row, bool new_page)
-{
-	FIELD *fld = new_field(row->height, fu->fw, row->y, fu->fx, 0, 0);
-
-	if (!fld)
-		return false;
-	row->fld = fld;
-	field_opts_off(fld, O_AUTOSKIP | O_BLANK);
-	if (is_text(row)) {
-		field_opts_off(fld, O_STATIC);
-		set_max_field(fld, 0);
-		if (row->editor_only)
-			field_opts_off(fld, O_EDIT);
-	} else {
-		field_opts_off(fld, O_EDIT);
-	}
-	if (row->readonly)
-		field_opts_off(fld, O_ACTIVE | O_EDIT);
-	if (new_page)
-		set_new_page(fld, TRUE);
-	show_value(fu, row);
-	style_field(row, false);
-	return true;
-}
-
-/* Lays the rows out on pages of `rows` lines. */
-static void place_rows(struct form_ui *fu, int rows)
-{
-	int y = 0, page = 0;
-
-	for (int i = 0; i < fu->nrows; i++) {
-		struct row *row = &fu->rows[i];
-		int h = row->f->type == TL_FT_LONGTEXT ? FORM_LONG_ROWS : 1;
-
-		if (h > rows - 1)
-			h = rows - 1 < 1 ? 1 : rows - 1;
-		if (y > 0 && y + h + 1 > rows) {
-			page++;
-			y = 0;
-		}
-		row->height = h;
-		row->page = page;
-		row->y = y;
-		y += h + 1;
-	}
-	fu->npages = page + 1;
-}
-
-/* Makes row `to` the one being entered, with the cursor after its text
- * so that typing adds to it. */
-static void enter_row(struct form_ui *fu, int to)
-{
-	struct row *row = &fu->rows[to];
-
-	fu->cur = to;
-	if (!fu->form)
-		return;
-	set_current_field(fu->form, row->fld);
-	style_field(row, true);
-	if (is_text(row))
-		form_driver_w(fu->form, KEY_CODE_YES, REQ_END_FIELD);
-}
-
-/* Makes the window and the form for the screen's present size. */
-static void build(struct form_ui *fu)
-{
-	int body = LINES - 3, need = 3, lw = 0, y0, x0, n = 0;
-
-	teardown(fu);
-	fu->lines = LINES;
-	fu->cols = COLS;
-	fu->w = COLS < FORM_MAX_COLS ? COLS : FORM_MAX_COLS;
-	if (body < 6 || fu->w < 40)
-		return;
-	for (int i = 0; i < fu->nrows; i++) {
-		const struct row *row = &fu->rows[i];
-		int lwi = (int)tl_text_width(_(row->f->label)) + 2;
-		if (lwi > lw)
-			lw = lwi;
-		need += (row->f->type == TL_FT_LONGTEXT ? FORM_LONG_ROWS : 1)
-			+ 1;
-	}
-	fu->lw = lw > FORM_LABEL_MAX ? FORM_LABEL_MAX : lw;
-	fu->fx = fu->lw + 1;
-	fu->fw = fu->w - 2 - fu->fx - 1;
-	fu->h = need < body ? need : body;
-	y0 = 1 + (body - fu->h) / 2;
-	x0 = (COLS - fu->w) / 2;
-	place_rows(fu, fu->h - 3);
-
-	fu->win = newwin(fu->h, fu->w, y0, x0);
-	fu->sub = fu->win ? derwin(fu->win, fu->h - 3, fu->w - 2, 1, 1)
-			  : NULL;
-	fu->fields = calloc((size_t)fu->nrows + 1, sizeof(*fu->fields));
-	if (!fu->sub || !fu->fields)
-		goto fail;
-	for (int i = 0; i < fu->nrows; i++) {
-		struct row *row = &fu->rows[i];
-		if (!make_field(fu, row, i > 0 && row->page !=
-				fu->rows[i - 1].page))
-			goto fail;
-		fu->fields[n++] = row->fld;
-	}
-	fu->form = new_form(fu->fields);
-	if (!fu->form)
-		goto fail;
-	set_form_win(fu->form, fu->win);
-	set_form_sub(fu->form, fu->sub);
-	if (post_form(fu->form) != E_OK)
-		goto fail;
-	if (fu->cur >= 0)
-		enter_row(fu, fu->cur);
-	return;
-fail:
-	teardown(fu);
-}
-
-/* ---- drawing --------------------------------------------------------- */
-/* A frame of box-drawing characters: they read the same in a screen dump
- * as on the terminal (the line-drawing set of vt100 would not). */
-static void frame(WINDOW *w)
-{
-	static const wchar_t *const parts[] = {
-		L"│", L"│", L"─", L"─", L"┌", L"┐", L"└", L"┘",
-	};
-	cchar_t c[8];
-
-	for (int i = 0; i < 8; i++)
-		setcchar(&c[i], parts[i], A_NORMAL, 0, NULL);
-	wborder_set(w, &c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6],
-		    &c[7]);
-}
-
-
-/* A hint for the row being entered, for the message line. */
-static const char *row_hint(const struct form_ui *fu)
-{
-	const struct row *row;
-
-	if (fu->cur < 0)
-		return _("Nothing here can be changed; Esc goes back.");
-	row = &fu->rows[fu->cur];
-	if (row->editor_only)
-		return _("This text has several lines: C-e edits it in "
-			 "$EDITOR.");
-	switch (row->kind) {
-	case ROW_CHOICE:
-		return _("Space or Left/Right: the next choice.");
-	case ROW_BOOL:
-		return _("Space: yes or no.");
-	case ROW_REF:
-		return _("Enter: choose from a list.  Delete: clear.");
-	case ROW_TEXT:
-		break;
-	}
-	if (row->f->type == TL_FT_LONGTEXT)
-		return _("C-e: write it in $EDITOR.");
-	if (row->f->type == TL_FT_DATE || row->f->type == TL_FT_DATETIME)
-		return _("A date: 2026-12-01, +14d, +2w, tomorrow.");
-	return "";
-}
-
-/* Draws the form over the screen (the app calls it on every redraw). */
-static void form_paint(struct ui_app *app, void *data)
-{
-	struct form_ui *fu = data;
-	int page, cy = 0, cx = 0, by, bx, hw;
-	char hints[300], head[300];
-
-	(void)app;
-	/* A resize (a terminal's, or a test script's) lays the form out
-	 * anew before it is drawn. */
-	if (fu->lines != LINES || fu->cols != COLS) {
-		sync_rows(fu);
-		build(fu);
-	}
-	if (!fu->win || !fu->form)
-		return;
-	page = form_page(fu->form);
-	frame(fu->win);
-	snprintf(head, sizeof(head), " %s ", fu->title);
-	hw = (int)tl_text_width(head);
-	ui_put(fu->win, 0, 2, hw < fu->w - 4 ? hw : fu->w - 4, head,
-	       UI_R_SECTION, 0);
-	for (int i = 0; i < fu->nrows; i++) {
-		const struct row *row = &fu->rows[i];
-		char label[200];
-		const char *help;
-
-		if (row->page != page)
-			continue;
-		snprintf(label, sizeof(label), "%s%s", _(row->f->label),
-			 (row->f->flags & TL_FF_REQUIRED) && !row->readonly
-			 ? " *" : "");
-		ui_put(fu->sub, row->y, 0, fu->lw, label,
-		       i == fu->cur ? UI_R_HEADER : UI_R_NORMAL, 0);
-		if (row->err[0]) {
-			ui_put(fu->sub, row->y + row->height, fu->fx, fu->fw,
-			       row->err, UI_R_ERROR, 0);
-			continue;
-		}
-		help = row->f->type == TL_FT_TAGS && fu->tags_help[0]
-		       ? fu->tags_help : _(row->f->help);
-		if (row->readonly)
-			help = _("cannot be changed");
-		ui_put(fu->sub, row->y + row->height, fu->fx, fu->fw, help,
-		       UI_R_DIM, 0);
-	}
-	if (fu->msg[0])
-		ui_put(fu->win, fu->h - 2, 1, fu->w - 2, fu->msg,
-		       fu->msg_error ? UI_R_ERROR : UI_R_OK, 0);
-	else
-		ui_put(fu->win, fu->h - 2, 1, fu->w - 2, row_hint(fu),
-		       UI_R_DIM, 0);
-	if (fu->npages > 1)
-		snprintf(hints, sizeof(hints), _(" C-x save  Esc cancel  "
-						 "Tab next  PgDn page %d/%d "),
-			 page + 1, fu->npages);
-	else
-		snprintf(hints, sizeof(hints), "%s",
-			 _(" C-x save  Esc cancel  Tab next field "));
-	if ((int)tl_text_width(hints) < fu->w - 4)
-		ui_put(fu->win, fu->h - 1, fu->w - 2 -
-		       (int)tl_text_width(hints), (int)tl_text_width(hints),
-		       hints, UI_R_NORMAL, 0);
-
-	/* The cursor where the form library keeps it. */
-	if (fu->cur >= 0) {
-		pos_form_cursor(fu->form);
-		getyx(fu->win, cy, cx);
-	}
-	overwrite(fu->win, stdscr);
-	getbegyx(fu->win, by, bx);
-	wmove(stdscr, by + cy, bx + cx);
-}
 
 /* ---- moving ---------------------------------------------------------- */
 
@@ -607,7 +40,7 @@ static void form_paint(struct ui_app *app, void *data)
  * in full: dates, numbers, amounts and tags. */
 static bool shows_canonical(const struct row *row)
 {
-	if (!is_text(row) || row->readonly)
+	if (!ui_form_is_text(row) || row->readonly)
 		return false;
 	switch (row->f->type) {
 	case TL_FT_DATE:
@@ -640,8 +73,8 @@ static void leave_row(struct form_ui *fu, struct row *row)
 	}
 	row->err[0] = '\0';
 	if (strcmp(fu->canon, row->value)) {
-		set_value(row, fu->canon);
-		show_value(fu, row);
+		ui_form_set_value(row, fu->canon);
+		ui_form_show_value(fu, row);
 	}
 }
 
@@ -649,10 +82,10 @@ static void goto_row(struct form_ui *fu, int to)
 {
 	if (to < 0 || to >= fu->nrows || fu->cur < 0)
 		return;
-	sync_rows(fu);
+	ui_form_sync_rows(fu);
 	leave_row(fu, &fu->rows[fu->cur]);
-	style_field(&fu->rows[fu->cur], false);
-	enter_row(fu, to);
+	ui_form_style_field(&fu->rows[fu->cur], false);
+	ui_form_enter_row(fu, to);
 }
 
 /* The next row that can be entered, by step (+1 or -1), wrapping. */
@@ -708,8 +141,8 @@ static void cycle_choice(struct form_ui *fu, struct row *row, int step)
 	if (at < 0)
 		at = step > 0 ? -1 : (none ? n : 0);
 	at = ((at + step) % len + len) % len;
-	set_value(row, at < n ? c[at] : NULL);
-	show_value(fu, row);
+	ui_form_set_value(row, at < n ? c[at] : NULL);
+	ui_form_show_value(fu, row);
 	fu->dirty = true;
 }
 
@@ -727,8 +160,8 @@ static void choose_by_letter(struct form_ui *fu, struct row *row, int key)
 	for (int k = 1; k <= n; k++) {
 		int i = (at + k) % n;
 		if (i >= 0 && (unsigned char)c[i][0] == (unsigned)key) {
-			set_value(row, c[i]);
-			show_value(fu, row);
+			ui_form_set_value(row, c[i]);
+			ui_form_show_value(fu, row);
 			fu->dirty = true;
 			return;
 		}
@@ -743,8 +176,8 @@ static void toggle_bool(struct form_ui *fu, struct row *row, int want)
 		on = want;
 	else
 		on = !on;
-	set_value(row, on ? "1" : "0");
-	show_value(fu, row);
+	ui_form_set_value(row, on ? "1" : "0");
+	ui_form_show_value(fu, row);
 	fu->dirty = true;
 }
 
@@ -755,9 +188,9 @@ static void pick_ref(struct form_ui *fu, struct row *row)
 	snprintf(q, sizeof(q), "%s:", _(row->f->label));
 	if (!ui_pick(fu->app, row->f->ref, q, id))
 		return;
-	set_value(row, id);
+	ui_form_set_value(row, id);
 	row->err[0] = '\0';
-	show_value(fu, row);
+	ui_form_show_value(fu, row);
 	fu->dirty = true;
 }
 
@@ -765,20 +198,20 @@ static void external_edit(struct form_ui *fu, struct row *row)
 {
 	char *text;
 
-	sync_rows(fu);
+	ui_form_sync_rows(fu);
 	text = ui_edit_external(fu->app, row->value ? row->value : "");
 	/* The editor took the terminal; the whole screen comes back. */
 	clearok(curscr, TRUE);
 	if (!text)
 		return;
-	set_value(row, text);
+	ui_form_set_value(row, text);
 	free(text);
 	row->err[0] = '\0';
 	row->editor_only = row->f->type == TL_FT_TEXT ? false
 			   : row->value && strpbrk(row->value, "\n\t\r");
 	fu->dirty = true;
 	/* Whether the field may be typed into can change: lay it out anew. */
-	build(fu);
+	ui_form_build(fu);
 }
 
 /* ---- saving ---------------------------------------------------------- */
@@ -795,7 +228,7 @@ static bool save(struct form_ui *fu)
 	enum tl_status rc;
 	int bad = -1;
 
-	sync_rows(fu);
+	ui_form_sync_rows(fu);
 	w = tl_record_dup(fu->r);
 	if (!w) {
 		snprintf(fu->msg, sizeof(fu->msg), "%s", _("Out of memory."));
@@ -818,8 +251,8 @@ static bool save(struct form_ui *fu)
 		row->err[0] = '\0';
 		if (shows_canonical(row) && row->value &&
 		    strcmp(fu->canon, row->value)) {
-			set_value(row, fu->canon);
-			show_value(fu, row);
+			ui_form_set_value(row, fu->canon);
+			ui_form_show_value(fu, row);
 		}
 		if (!tl_record_set(w, row->fi, fu->canon)) {
 			snprintf(row->err, sizeof(row->err), "%s",
@@ -920,7 +353,7 @@ static bool make_rows(struct form_ui *fu)
 		}
 		if (!v && !editing)
 			v = f->def;
-		set_value(row, v);
+		ui_form_set_value(row, v);
 		if (row->kind == ROW_TEXT && row->value) {
 			char *safe = tl_text_sanitize(row->value, false);
 			row->editor_only = !safe || strcmp(safe, row->value);
@@ -961,7 +394,7 @@ static void drive(struct form_ui *fu, int req)
 /* A key on the row being entered; false when the key is not for it. */
 static bool row_key(struct form_ui *fu, struct row *row, int key)
 {
-	bool text = is_text(row) && !row->editor_only;
+	bool text = ui_form_is_text(row) && !row->editor_only;
 
 	switch (row->kind) {
 	case ROW_CHOICE:
@@ -972,8 +405,8 @@ static bool row_key(struct form_ui *fu, struct row *row, int key)
 		} else if ((key == UI_FKEY(KEY_DC) ||
 			    key == UI_FKEY(KEY_BACKSPACE) || key == 127) &&
 			   !(row->f->flags & TL_FF_REQUIRED) && !row->f->def) {
-			set_value(row, NULL);
-			show_value(fu, row);
+			ui_form_set_value(row, NULL);
+			ui_form_show_value(fu, row);
 			fu->dirty = true;
 		} else if (key > ' ' && key < 127) {
 			choose_by_letter(fu, row, key);
@@ -998,8 +431,8 @@ static bool row_key(struct form_ui *fu, struct row *row, int key)
 		} else if (key == UI_FKEY(KEY_DC) ||
 			   key == UI_FKEY(KEY_BACKSPACE) || key == 127 ||
 			   key == 8) {
-			set_value(row, NULL);
-			show_value(fu, row);
+			ui_form_set_value(row, NULL);
+			ui_form_show_value(fu, row);
 			fu->dirty = true;
 		} else {
 			return false;
@@ -1060,15 +493,15 @@ static enum outcome handle_key(struct form_ui *fu, int key)
 	struct row *row = fu->cur >= 0 ? &fu->rows[fu->cur] : NULL;
 
 	if (key == 27) {
-		sync_rows(fu);
+		ui_form_sync_rows(fu);
 		if (!fu->dirty || ui_confirm(fu->app, _("Throw away what you "
 							"typed?")))
 			return CANCELLED;
 		return GO_ON;
 	}
 	if (key == UI_FKEY(KEY_RESIZE)) {
-		sync_rows(fu);
-		build(fu);
+		ui_form_sync_rows(fu);
+		ui_form_build(fu);
 		return GO_ON;
 	}
 	if (!row)
@@ -1107,7 +540,7 @@ static void keep_draft(struct form_ui *fu)
 	struct tl_record *d;
 	unsigned long long fields = 0;
 
-	sync_rows(fu);
+	ui_form_sync_rows(fu);
 	if (!fu->dirty)
 		return; /* nothing typed; a draft taken up stays as it was */
 	d = tl_record_dup(fu->r);
@@ -1142,14 +575,14 @@ static bool form_record(struct ui_app *app, struct tl_record *r,
 	fu.dirty = draft != NULL;
 	fu.canon = malloc(TL_TEXT_MAX + 1);
 	if (!fu.canon || !make_rows(&fu) ||
-	    !ui_modal_push(app, form_paint, &fu)) {
+	    !ui_modal_push(app, ui_form_paint, &fu)) {
 		free(fu.canon);
 		free_rows(&fu);
 		ui_status(app, "%s", _("The form cannot be opened."));
 		return false;
 	}
 	ui_status(app, "%s", "");
-	build(&fu);
+	ui_form_build(&fu);
 	cursor = curs_set(1);
 	while (done == GO_ON) {
 		if (fu.form && fu.cur >= 0)
@@ -1171,7 +604,7 @@ static bool form_record(struct ui_app *app, struct tl_record *r,
 		ui_draft_remove(draft);
 	ui_modal_pop(app);
 	curs_set(cursor == ERR ? 0 : cursor);
-	teardown(&fu);
+	ui_form_teardown(&fu);
 	free_rows(&fu);
 	free(fu.canon);
 	return done == SAVED;
