@@ -247,27 +247,10 @@ $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
 deps-fuzz:
 	@sh scripts/deps.sh fuzz
 
-# Layering (DESIGN.md section 4): includes run one way, core <- store <-
-# export <- cli and ui; core knows neither ncurses nor SQLite, store knows
-# no ncurses, and nothing outside store runs SQL.
+# Layering (doc/HACKING.md): which layer may include which, ncurses only
+# in ui, SQLite only in src/store/sqlite, no include circles.
 check-layers:
-	@fail=0; \
-	if grep -rnE '#include *[<"](n?curses|ncursesw/|sqlite3|form|menu|panel)' \
-		src/core include/tillit/model.h; then \
-		echo "check-layers: core includes ncurses or sqlite3" >&2; fail=1; fi; \
-	if grep -rnE '#include *[<"](n?curses|ncursesw/|form\.h|menu\.h|panel\.h)' \
-		src/store; then \
-		echo "check-layers: store includes ncurses" >&2; fail=1; fi; \
-	if grep -rnE 'sqlite3_|#include *[<"]sqlite3' src/ui src/cli src/export \
-		src/main.c; then \
-		echo "check-layers: SQL outside src/store" >&2; fail=1; fi; \
-	if grep -rnE '#include *"tillit/(store|json|demo|cli|ui)\.h"' src/core; then \
-		echo "check-layers: core includes a higher layer" >&2; fail=1; fi; \
-	if grep -rnE '#include *"tillit/(json|demo|cli|ui)\.h"' src/store; then \
-		echo "check-layers: store includes a higher layer" >&2; fail=1; fi; \
-	if grep -rnE '#include *"tillit/(cli|ui)\.h"' src/export; then \
-		echo "check-layers: export includes cli or ui" >&2; fail=1; fi; \
-	if [ $$fail = 0 ]; then echo "check-layers: ok"; else exit 1; fi
+	@sh scripts/check-layers.sh
 
 install: tillit
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

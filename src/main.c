@@ -4,7 +4,7 @@
  */
 #include <signal.h>
 
-#include "tillit/cli.h"
+#include "tillit/cli/cli.h"
 
 int main(int argc, char **argv)
 {

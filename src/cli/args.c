@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 /*
  * What getopt_long returns for an option: its letter, or a number above

@@ -12,7 +12,7 @@
  * command, this front door too, reads its options from a table with
  * args.c.
  */
-#include "tillit/cli.h"
+#include "tillit/cli/cli.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -20,14 +20,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/action.h"
-#include "tillit/date.h"
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
-#include "tillit/ui.h"
+#include "tillit/ui/action.h"
+#include "tillit/core/date.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
+#include "tillit/ui/ui.h"
 
 #include "internal.h"
 

@@ -16,9 +16,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 #include "internal.h"
 

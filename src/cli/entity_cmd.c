@@ -21,10 +21,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 const char *cli_plural_label(const struct tl_entity *e, char *buf,
 			     size_t size)

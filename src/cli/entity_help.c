@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
-#include "tillit/model.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
 
 /* A field's label for the middle of a sentence: "Due" -> "due". */
 static const char *lower_label(const struct tl_field *f, char *buf,

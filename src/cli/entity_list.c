@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 /* Records asked of the store a page at a time. */
 #define CLI_PAGE 100

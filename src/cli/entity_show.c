@@ -11,14 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/json.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/rules.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/export/json.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/core/rules.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 /* ---- show ------------------------------------------------------------ */
 

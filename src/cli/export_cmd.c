@@ -26,11 +26,11 @@
 
 #include <string.h>
 
-#include "tillit/atomic.h"
+#include "tillit/export/atomic.h"
 #include "tillit/export/formats.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /* What one export writes, handed to write_job(). */
 struct job {

@@ -16,10 +16,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 static const struct {
 	enum cli_filter opt;

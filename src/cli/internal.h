@@ -16,11 +16,11 @@
 
 #include <jansson.h>
 
-#include "tillit/date.h"
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
+#include "tillit/core/date.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
 
 #define CLI_PATH_MAX 4096
 

@@ -17,16 +17,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tillit/demo.h"
-#include "tillit/i18n.h"
-#include "tillit/id.h"
+#include "tillit/service/demo.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
 #include "tillit/import/import.h"
-#include "tillit/json.h"
-#include "tillit/model.h"
-#include "tillit/rules.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
-#include "tillit/validate.h"
+#include "tillit/export/json.h"
+#include "tillit/core/model.h"
+#include "tillit/core/rules.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
+#include "tillit/core/validate.h"
 
 /* ---- init ------------------------------------------------------------ */
 

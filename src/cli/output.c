@@ -20,11 +20,11 @@
 #include <jansson.h>
 
 #include "tillit/export/csv.h"
-#include "tillit/i18n.h"
-#include "tillit/json.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/core/i18n.h"
+#include "tillit/export/json.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 /* Cells between two columns, and the narrowest a text column gets. */
 #define CLI_GAP 2

@@ -15,12 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/sign.h"
-#include "tillit/store.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/service/sign.h"
+#include "tillit/store/store.h"
 
 /* ---- sign ------------------------------------------------------------ */
 

@@ -9,16 +9,16 @@
  * mktime() is used only to turn a fixed TILLIT_NOW wall time into a
  * time_t, which is what "local time per TZ" means.
  */
-#include "tillit/date.h"
+#include "tillit/core/date.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/text.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
 
 /* Relative dates may move at most this many days (about 270 years). */
 #define MAX_OFFSET_DAYS 100000L

@@ -1,7 +1,7 @@
 /*
  * error.c - errors as values: a status and one sentence.
  */
-#include "tillit/error.h"
+#include "tillit/core/error.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -19,7 +19,7 @@
  * LC_MESSAGES falls back to C.UTF-8 and the wanted locale name becomes
  * LANGUAGE (unless LANGUAGE is set already), so Swedish still shows.
  */
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 #include <limits.h>
 #include <locale.h>

@@ -4,7 +4,7 @@
  * and type short prefixes of it, the way git shows commits; this file only
  * says whether a typed prefix could be one, and the store resolves it.
  */
-#include "tillit/id.h"
+#include "tillit/core/id.h"
 
 #include <ctype.h>
 #include <stdbool.h>

@@ -4,12 +4,12 @@
  * in model.h; the designated initialisers make a slip a compile error or
  * an obvious hole.
  */
-#include "tillit/model.h"
+#include "tillit/core/model.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 static const char *const unit_kinds[] = {
 	N_("council"), N_("board"), N_("committee"), N_("administration"),

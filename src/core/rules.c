@@ -4,13 +4,13 @@
  * warning for matters that may not be delegated, and the preset lists of
  * governance principles.  All of them only inform; none blocks a change.
  */
-#include "tillit/rules.h"
+#include "tillit/core/rules.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 static bool eq(const char *a, const char *b)
 {

@@ -14,7 +14,7 @@
  * notation ("^A", ESC as "^[", DEL as "^?"), a C1 control as '?', so text
  * typed or imported by anyone can never move the cursor or change colours.
  */
-#include "tillit/text.h"
+#include "tillit/core/text.h"
 
 #include <langinfo.h>
 #include <locale.h>

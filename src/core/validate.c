@@ -11,7 +11,7 @@
  * characters of the bad value, sanitised so that no control character or
  * broken UTF-8 from the input can reach a terminal through a message.
  */
-#include "tillit/validate.h"
+#include "tillit/core/validate.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/text.h"
+#include "tillit/core/date.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/core/text.h"
 
 /* Characters of a bad value quoted in a message. */
 #define QUOTE_CHARS 40

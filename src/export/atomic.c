@@ -7,7 +7,7 @@
  * written.  fflush, fsync and a checked fclose make sure the content is
  * on disk (and a full disk is noticed) before rename(2) makes it visible.
  */
-#include "tillit/atomic.h"
+#include "tillit/export/atomic.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tillit/error.h"
-#include "tillit/i18n.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
 
 static enum tl_status cannot_write(struct tl_error *err, const char *path,
 				   int e)

@@ -10,8 +10,8 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 void tl_csv_field(FILE *out, const char *s)
 {

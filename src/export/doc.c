@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/text.h"
+#include "tillit/core/text.h"
 
 void tl_doc_init(struct tl_doc *d, const struct tl_doc_ops *ops, FILE *out)
 {

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/text.h"
+#include "tillit/core/text.h"
 
 /* Cells a line takes at most. */
 #define TXT_WIDTH 78

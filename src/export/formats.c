@@ -16,12 +16,12 @@
 
 #include "tillit/export/csv.h"
 #include "tillit/export/doc.h"
-#include "tillit/i18n.h"
-#include "tillit/ical.h"
-#include "tillit/json.h"
-#include "tillit/minutes.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/i18n.h"
+#include "tillit/export/ical.h"
+#include "tillit/export/json.h"
+#include "tillit/export/minutes.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /* ---- writers ----------------------------------------------------------- */
 

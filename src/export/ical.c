@@ -23,7 +23,7 @@
  * header still gives every function's type, so each call is checked as
  * if it were linked.
  */
-#include "tillit/ical.h"
+#include "tillit/export/ical.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -35,11 +35,11 @@
 
 #include <libical/ical.h>
 
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
 
 /* The library's file name (its SONAME), set by the Makefile. */
 #ifndef TL_LIBICAL_SONAME

@@ -17,7 +17,7 @@
  * Import is in src/import/.  doc/json-format.md is the user's
  * description of the format.
  */
-#include "tillit/json.h"
+#include "tillit/export/json.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -28,11 +28,11 @@
 
 #include <jansson.h>
 
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
-#include "tillit/validate.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
+#include "tillit/core/validate.h"
 
 /* ---- export ---------------------------------------------------------- */
 

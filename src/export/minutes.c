@@ -19,7 +19,7 @@
  * Participants are ordered as the form names them: by name, and in the
  * canonical form, which names people by id, by id.
  */
-#include "tillit/minutes.h"
+#include "tillit/export/minutes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +28,7 @@
 #include "tillit/core/meeting.h"
 #include "tillit/export/doc.h"
 #include "tillit/export/minutes_doc.h"
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 #include "tillit/read/meeting.h"
 
 /* The backend of each format of tl_minutes_write (signing and the

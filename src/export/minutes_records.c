@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "tillit/core/meeting.h"
-#include "tillit/rules.h"
+#include "tillit/core/rules.h"
 
 /* ---- names ------------------------------------------------------------- */
 

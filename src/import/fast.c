@@ -34,8 +34,8 @@
 
 #include <yajl/yajl_parse.h>
 
-#include "tillit/i18n.h"
-#include "tillit/text.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
 #include "internal.h"
 
 /* The members of one record, at most: more is not ordinary. */

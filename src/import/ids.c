@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/bulk.h"
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
+#include "tillit/store/bulk.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
 
 static int hexval(char c)
 {

@@ -27,11 +27,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "tillit/bulk.h"
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/store/bulk.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 #include "internal.h"
 
 /* The bulk load's page cache during an import (see start). */

@@ -18,11 +18,11 @@
 
 #include <jansson.h>
 
-#include "tillit/bulk.h"
-#include "tillit/error.h"
+#include "tillit/store/bulk.h"
+#include "tillit/core/error.h"
 #include "tillit/import/import.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /*
  * The file is read through a buffer of RD_CHUNK bytes (grown for a long

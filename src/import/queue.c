@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#include "tillit/model.h"
+#include "tillit/core/model.h"
 
 /*
  * The ring between the reader thread and the writing one: QUEUE_LEN

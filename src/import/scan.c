@@ -15,8 +15,8 @@
 
 #include <jansson.h>
 
-#include "tillit/error.h"
-#include "tillit/i18n.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
 
 enum tl_status tl_import_more(struct import *im)
 {

@@ -18,11 +18,11 @@
 
 #include <jansson.h>
 
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/text.h"
-#include "tillit/validate.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/core/text.h"
+#include "tillit/core/validate.h"
 
 /* Fills err with "<path>: <kind> <id>: <message>" and returns status. */
 enum tl_status tl_import_rec_error(struct import *im, enum tl_status status,

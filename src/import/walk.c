@@ -15,10 +15,10 @@
 
 #include <jansson.h>
 
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/json.h"
-#include "tillit/model.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/export/json.h"
+#include "tillit/core/model.h"
 
 /* Builds and checks one record of the file and hands it to the writer
  * (the reader thread). */

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "tillit/core/meeting.h"
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 /* ---- record lists ------------------------------------------------------ */
 

@@ -3,15 +3,15 @@
  * them: close a record the way its kind closes, mark a follow-up done,
  * acknowledge a frame, find "me" by login, and seed the principles.
  */
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
-#include "tillit/rules.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/rules.h"
 #include "backend.h"
 #include "internal.h"
 

@@ -21,8 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tillit/bulk.h"
-#include "tillit/store.h"
+#include "tillit/store/bulk.h"
+#include "tillit/store/store.h"
 
 /* The `field` of a struct tl_eq that means the record's id. */
 #define TL_EQ_ID (-1)

@@ -10,15 +10,15 @@
  * rules.c).  The engine writes the rows and builds what it put off (for
  * SQLite, src/store/sqlite/bulk.c).
  */
-#include "tillit/bulk.h"
+#include "tillit/store/bulk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/validate.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/core/validate.h"
 #include "backend.h"
 #include "internal.h"
 #include "rules.h"

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 /* Two values (NULL for unset) are the same. */
 static inline bool tl_streq(const char *a, const char *b)

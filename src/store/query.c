@@ -4,7 +4,7 @@
  * freeing what they return.  The engine builds and runs each query
  * (for SQLite, src/store/sqlite/list.c and search.c).
  */
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

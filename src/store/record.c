@@ -8,17 +8,17 @@
  * a savepoint together with its audit rows.  Nothing here speaks to an
  * engine but through its primitives.
  */
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/text.h"
-#include "tillit/validate.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/core/text.h"
+#include "tillit/core/validate.h"
 #include "backend.h"
 #include "internal.h"
 #include "rules.h"

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/validate.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/core/validate.h"
 #include "backend.h"
 #include "internal.h"
 

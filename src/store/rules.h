@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 /* The sentence for a change to a signed meeting or what belongs to it
  * (TL_EREFUSED). */

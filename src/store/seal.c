@@ -3,18 +3,18 @@
  * that marks it signed and keeps the digest of its canonical minutes.
  *
  * Who must sign, and what the digest covers, is decided above the store
- * (src/export/sign.c); here the writes happen, through the store's own
+ * (src/service/sign.c); here the writes happen, through the store's own
  * routes that may add signatures and seals and set a meeting's status to
  * `signed`, which no ordinary change may.  Once a meeting is signed,
  * the rules of rules.c (and, in an SQLite file, its triggers) lock it.
  */
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
 #include "backend.h"
 #include "internal.h"
 #include "rules.h"

@@ -5,7 +5,7 @@
  * commit.  The engine (backend.h) does the work; the rules of nesting
  * live here.
  */
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -13,8 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
 #include "backend.h"
 #include "internal.h"
 

@@ -2,14 +2,14 @@
  * action.c - the table of actions and their keys, and what is made from
  * it: key lookup, key names, and the doc/keys.md reference.
  */
-#include "tillit/action.h"
+#include "tillit/ui/action.h"
 
 #include <string.h>
 #include <wchar.h>
 
 #include <curses.h>
 
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 #define A(act, nm, k1, k2, k3, hp, sc) \
 	{.action = act, .name = nm, .keys = {k1, k2, k3, NULL}, .help = hp, \

@@ -9,7 +9,7 @@
  * version every half second, and tells the views when another program
  * has changed the database.
  */
-#include "tillit/ui.h"
+#include "tillit/ui/ui.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -20,14 +20,14 @@
 
 #include <curses.h>
 
-#include "tillit/action.h"
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/ui/action.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 #include "tillit/ui/app.h"
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 struct tl_store *ui_store(struct ui_app *app)
 {

@@ -8,7 +8,7 @@
  * Names are "<kind>-<UTC time>-<pid>.json"; the oldest (by modification
  * time) is offered first.
  */
-#include "tillit/draft.h"
+#include "tillit/ui/draft.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -23,9 +23,9 @@
 
 #include <jansson.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
-#include "tillit/validate.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/validate.h"
 
 #define DRAFT_FORMAT "tillit-draft"
 #define DRAFT_VERSION 1

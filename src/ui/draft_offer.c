@@ -13,13 +13,13 @@
 
 #include <curses.h>
 
-#include "tillit/action.h"
-#include "tillit/draft.h"
-#include "tillit/draw.h"
-#include "tillit/form.h"
-#include "tillit/i18n.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/ui/action.h"
+#include "tillit/ui/draft.h"
+#include "tillit/ui/draw.h"
+#include "tillit/ui/form.h"
+#include "tillit/core/i18n.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 /* What the box of a draft on offer says. */
 struct draft_offer {

@@ -1,12 +1,12 @@
 /*
  * draw.c - the theme and safe, aligned text on the screen.
  */
-#include "tillit/draw.h"
+#include "tillit/ui/draw.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/text.h"
+#include "tillit/core/text.h"
 
 static bool use_color;
 static attr_t attrs[UI_R_COUNT];

@@ -10,15 +10,15 @@
  * final name and renamed into place (atomic.h), so a failed export leaves
  * no half file; like every export it follows the umask.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/atomic.h"
+#include "tillit/export/atomic.h"
 #include "tillit/export/formats.h"
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 /* A file name from a title: letters and digits kept, the rest '-'. */
 static void slug(const char *title, const char *ext, char *out, size_t size)

@@ -17,7 +17,7 @@
  * This file opens the form, handles its keys, moves between its rows,
  * changes values and saves the record.
  */
-#include "tillit/form.h"
+#include "tillit/ui/form.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,14 +25,14 @@
 #include <curses.h>
 #include <form.h>
 
-#include "tillit/action.h"
-#include "tillit/draft.h"
-#include "tillit/i18n.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/ui/action.h"
+#include "tillit/ui/draft.h"
+#include "tillit/core/i18n.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 #include "tillit/ui/form_ui.h"
-#include "tillit/validate.h"
-#include "tillit/view.h"
+#include "tillit/core/validate.h"
+#include "tillit/ui/view.h"
 
 /* ---- moving ---------------------------------------------------------- */
 

@@ -15,9 +15,9 @@
 #include <curses.h>
 #include <form.h>
 
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/text.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
 
 #define FORM_MAX_COLS 100 /* the window's widest */
 #define FORM_LONG_ROWS 3  /* rows of a long-text field */

@@ -16,9 +16,9 @@
 #include <curses.h>
 #include <form.h>
 
-#include "tillit/i18n.h"
-#include "tillit/present.h"
-#include "tillit/text.h"
+#include "tillit/core/i18n.h"
+#include "tillit/read/present.h"
+#include "tillit/core/text.h"
 
 void ui_form_set_value(struct row *row, const char *v)
 {

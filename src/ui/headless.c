@@ -13,7 +13,7 @@
 
 #include <curses.h>
 
-#include "tillit/action.h"
+#include "tillit/ui/action.h"
 
 /* The screen as text, one line a row, for the tests. */
 static void dump_screen(struct ui_app *app)

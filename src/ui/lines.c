@@ -8,15 +8,15 @@
  * selected record's kind and id instead, finds its line at each draw,
  * and moves among the lines on the screen, scrolling when there is none.
  */
-#include "tillit/uilines.h"
+#include "tillit/ui/lines.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
-#include "tillit/text.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
 
 void ui_lines_init(struct ui_lines *ls)
 {

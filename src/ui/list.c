@@ -1,7 +1,7 @@
 /*
  * list.c - the paged list of records behind every list on screen.
  */
-#include "tillit/uilist.h"
+#include "tillit/ui/list.h"
 
 #include <stdlib.h>
 #include <string.h>

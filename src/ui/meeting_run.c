@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
-#include "tillit/recact.h"
-#include "tillit/rules.h"
-#include "tillit/sign.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
+#include "tillit/ui/recact.h"
+#include "tillit/core/rules.h"
+#include "tillit/service/sign.h"
 
 /* Texts longer than this (bytes) are written in $EDITOR, not a prompt. */
 #define MT_PROMPT_MAX 160

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/text.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
 
 /* True for the last line under its parent (its guide turns the corner). */
 static bool is_last(const struct org_node *n)

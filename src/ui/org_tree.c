@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
-#include "tillit/text.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
 
 /* The unit kinds from the top of the chain down; unknown ones last. */
 static const char *const unit_order[] = {

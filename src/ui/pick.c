@@ -9,7 +9,7 @@
  * store's full-text search, which matches word prefixes with å, ä and ö.
  * Keys come from ui_read_key, so headless scripts drive it like the rest.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +17,11 @@
 
 #include <curses.h>
 
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 #define PICK_MAX 200   /* records offered at most */
 #define PICK_QUERY 256 /* characters of the query */

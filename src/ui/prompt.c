@@ -14,11 +14,11 @@
 
 #include <curses.h>
 
-#include "tillit/action.h"
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/ui/action.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 char *ui_prompt(struct ui_app *app, const char *question,
 		const char *initial)

@@ -1,14 +1,14 @@
 /*
  * recact.c - actions on one record, shared by lists and record views.
  */
-#include "tillit/recact.h"
+#include "tillit/ui/recact.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/form.h"
-#include "tillit/i18n.h"
+#include "tillit/core/date.h"
+#include "tillit/ui/form.h"
+#include "tillit/core/i18n.h"
 
 static void report(struct ui_app *app, enum tl_status rc,
 		   const struct tl_error *err, const char *done)

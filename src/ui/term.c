@@ -13,7 +13,7 @@
 
 #include <curses.h>
 
-#include "tillit/draw.h"
+#include "tillit/ui/draw.h"
 
 static volatile sig_atomic_t got_signal;
 static bool curses_on;

@@ -2,13 +2,13 @@
  * view_help.c - the `?` screen: the keys of the view below it, then the
  * keys that work everywhere, all from the table of actions.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
 
 struct help_view {
 	const struct view_ops *below;

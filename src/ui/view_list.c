@@ -5,18 +5,18 @@
  * frames waiting for acknowledgement stand out.  X exports what the list
  * shows, with its filter, to a file (export.c).
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/recact.h"
-#include "tillit/text.h"
-#include "tillit/uilist.h"
+#include "tillit/core/date.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/ui/recact.h"
+#include "tillit/core/text.h"
+#include "tillit/ui/list.h"
 
 struct list_view {
 	struct ui_list list;

@@ -13,7 +13,7 @@
  *
  * The meeting is loaded by the meeting read model (read/meeting.h), so
  * that the screen lists participants and numbers items as the minutes
- * do.  The screen is a list of lines (uilines.h) made afresh at each
+ * do.  The screen is a list of lines (ui/lines.h) made afresh at each
  * draw (texts are wrapped to the width), and the selection is kept by
  * record id, so a reload after another program's change keeps it.
  */
@@ -24,11 +24,11 @@
 #include <string.h>
 
 #include "tillit/core/meeting.h"
-#include "tillit/date.h"
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/rules.h"
-#include "tillit/text.h"
+#include "tillit/core/date.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/rules.h"
+#include "tillit/core/text.h"
 
 /* The words people read for the values stored (which stay English). */
 static const struct {

@@ -3,15 +3,15 @@
  * one-to-one's summary) as they will be exported and signed: the text
  * form, wrapped to the screen.  X exports them.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/minutes.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/export/minutes.h"
 
 struct minutes_view {
 	char id[TL_ID_LEN + 1];

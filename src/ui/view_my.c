@@ -4,16 +4,16 @@
  * level, those waiting for acknowledgement first.  A acknowledges the
  * selected frame.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
-#include "tillit/recact.h"
-#include "tillit/rules.h"
-#include "tillit/uilines.h"
+#include "tillit/core/i18n.h"
+#include "tillit/ui/recact.h"
+#include "tillit/core/rules.h"
+#include "tillit/ui/lines.h"
 
 struct my_view {
 	struct ui_lines ls;

@@ -9,12 +9,12 @@
  * what was expanded when the data changes, and handles the keys.  The
  * lines are drawn by org_draw.c.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 #include "tillit/ui/org.h"
 
 static const enum ui_action org_actions[] = {

@@ -5,16 +5,16 @@
  * acknowledgement; the user's own first.  On an empty database it is a
  * welcome screen that offers the demo data and the first steps.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/demo.h"
-#include "tillit/i18n.h"
-#include "tillit/uilines.h"
+#include "tillit/core/date.h"
+#include "tillit/service/demo.h"
+#include "tillit/core/i18n.h"
+#include "tillit/ui/lines.h"
 
 struct overview {
 	struct ui_lines ls;

@@ -5,19 +5,19 @@
  * follow-ups and mandates, a mandate's decisions, a frame's versions, a
  * unit's people).  Enter on a related line opens it.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/recact.h"
-#include "tillit/rules.h"
-#include "tillit/text.h"
-#include "tillit/uilines.h"
+#include "tillit/core/date.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/ui/recact.h"
+#include "tillit/core/rules.h"
+#include "tillit/core/text.h"
+#include "tillit/ui/lines.h"
 
 struct record_view {
 	enum tl_kind kind;

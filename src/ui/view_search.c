@@ -7,16 +7,16 @@
  * The store runs the search (FTS5) and marks the matched words with
  * [brackets] in the snippet; this view only splits on those marks.
  */
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/draw.h"
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/text.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/core/text.h"
 
 #define SEARCH_LIMIT 100
 #define SEARCH_KIND_WIDTH 20 /* the column with the kind of record */

@@ -29,8 +29,8 @@
 
 #include <sanitizer/common_interface_defs.h>
 
-#include "tillit/cli.h"
-#include "tillit/text.h"
+#include "tillit/cli/cli.h"
+#include "tillit/core/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

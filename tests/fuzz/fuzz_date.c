@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/error.h"
-#include "tillit/text.h"
+#include "tillit/core/date.h"
+#include "tillit/core/error.h"
+#include "tillit/core/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

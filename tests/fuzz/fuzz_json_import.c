@@ -19,11 +19,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tillit/error.h"
+#include "tillit/core/error.h"
 #include "tillit/import/import.h"
-#include "tillit/json.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/export/json.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -15,10 +15,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

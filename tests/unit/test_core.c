@@ -16,13 +16,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "tillit/date.h"
-#include "tillit/error.h"
-#include "tillit/id.h"
-#include "tillit/model.h"
-#include "tillit/rules.h"
-#include "tillit/text.h"
-#include "tillit/validate.h"
+#include "tillit/core/date.h"
+#include "tillit/core/error.h"
+#include "tillit/core/id.h"
+#include "tillit/core/model.h"
+#include "tillit/core/rules.h"
+#include "tillit/core/text.h"
+#include "tillit/core/validate.h"
 
 /* "Åsa Öberg": 9 characters, 11 bytes. */
 #define ASA_OBERG "\xC3\x85sa \303\226berg"

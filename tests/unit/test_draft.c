@@ -16,9 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tillit/draft.h"
-#include "tillit/error.h"
-#include "tillit/model.h"
+#include "tillit/ui/draft.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
 
 static char dir[64];
 static char db[96];

@@ -24,11 +24,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tillit/cli.h"
-#include "tillit/demo.h"
+#include "tillit/cli/cli.h"
+#include "tillit/service/demo.h"
 #include "tillit/export/formats.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 static const enum tl_export_what whats[] = {
 	TL_EXPORT_DATABASE, TL_EXPORT_MINUTES, TL_EXPORT_LIST,

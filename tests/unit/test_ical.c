@@ -23,10 +23,10 @@
 
 #include <libical/ical.h>
 
-#include "tillit/ical.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/export/ical.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 #define NOW "2026-11-23 10:00"
 /* NOW in Europe/Stockholm (CET, UTC+1) as RFC 5545 UTC time. */

@@ -18,9 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/demo.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/service/demo.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 /* The SQLite engine's own header: its query plans. */
 #include "../../src/store/sqlite/sqlite.h"
 

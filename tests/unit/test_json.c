@@ -23,14 +23,14 @@
 
 #include <jansson.h>
 
-#include "tillit/atomic.h"
-#include "tillit/demo.h"
+#include "tillit/export/atomic.h"
+#include "tillit/service/demo.h"
 #include "tillit/import/import.h"
-#include "tillit/json.h"
-#include "tillit/model.h"
-#include "tillit/rules.h"
-#include "tillit/store.h"
-#include "tillit/validate.h"
+#include "tillit/export/json.h"
+#include "tillit/core/model.h"
+#include "tillit/core/rules.h"
+#include "tillit/store/store.h"
+#include "tillit/core/validate.h"
 
 #define PATH_SIZE 512
 

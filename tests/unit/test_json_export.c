@@ -23,10 +23,10 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
-#include "tillit/demo.h"
-#include "tillit/json.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/service/demo.h"
+#include "tillit/export/json.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /* What jansson makes of s: NULL when it refuses s (not UTF-8). */
 static char *jansson_quote(const char *s)

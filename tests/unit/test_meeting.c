@@ -17,11 +17,11 @@
 #include <string.h>
 
 #include "tillit/core/meeting.h"
-#include "tillit/minutes.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
+#include "tillit/export/minutes.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
 #include "tillit/read/meeting.h"
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 #define NITEMS 205
 

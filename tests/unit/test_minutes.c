@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/demo.h"
+#include "tillit/service/demo.h"
 #include "tillit/import/import.h"
-#include "tillit/minutes.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/export/minutes.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 struct fixture {
 	struct tl_store *st;

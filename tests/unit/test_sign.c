@@ -17,12 +17,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tillit/demo.h"
+#include "tillit/service/demo.h"
 #include "tillit/import/import.h"
-#include "tillit/json.h"
-#include "tillit/model.h"
-#include "tillit/sign.h"
-#include "tillit/store.h"
+#include "tillit/export/json.h"
+#include "tillit/core/model.h"
+#include "tillit/service/sign.h"
+#include "tillit/store/store.h"
 
 #define PATH_SIZE 512
 

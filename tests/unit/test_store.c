@@ -18,8 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tillit/store.h"
-#include "tillit/model.h"
+#include "tillit/store/store.h"
+#include "tillit/core/model.h"
 /* The SQLite engine's own header: its query plans and schema. */
 #include "../../src/store/sqlite/sqlite.h"
 /* The rules every engine obeys: which kinds signing locks. */

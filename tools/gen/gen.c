@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/bulk.h"
-#include "tillit/date.h"
+#include "tillit/store/bulk.h"
+#include "tillit/core/date.h"
 
 typedef char gen_id[TL_ID_LEN + 1];
 

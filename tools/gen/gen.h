@@ -22,9 +22,9 @@
 #ifndef TILLIT_TOOLS_GEN_H
 #define TILLIT_TOOLS_GEN_H
 
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /* The name of the person the generator makes first, with many
  * follow-ups, mandates and frames: the one a benchmark acts as. */

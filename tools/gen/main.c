@@ -27,11 +27,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tillit/date.h"
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
-#include "tillit/text.h"
+#include "tillit/core/date.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
+#include "tillit/core/text.h"
 
 #include "gen.h"
 

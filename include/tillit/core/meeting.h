@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tillit/model.h"
+#include "tillit/core/model.h"
 
 /* The rank of a role the participant model does not know (or none). */
 #define TL_MEETING_ROLE_UNKNOWN 99

@@ -9,10 +9,10 @@
 
 #include <stdio.h>
 
-#include "tillit/error.h"
+#include "tillit/core/error.h"
 #include "tillit/export/formats.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /* Writes s as one field, quoted when it holds a comma, a double quote,
  * CR or LF (a quote then doubled); nothing for NULL. */

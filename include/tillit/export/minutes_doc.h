@@ -9,11 +9,11 @@
 #include <stdbool.h>
 
 #include "tillit/export/doc.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
 #include "tillit/read/meeting.h"
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 /* One meeting's minutes being written. */
 struct tl_minutes_doc {

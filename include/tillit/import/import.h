@@ -8,8 +8,8 @@
 
 #include <stdbool.h>
 
-#include "tillit/error.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/store/store.h"
 
 /* Import counts: records added, changed and already equal. */
 struct tl_json_stats {

@@ -13,10 +13,10 @@
 
 #include <stdbool.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
 
 /* A list of records, owned by the list. */
 struct tl_rec_list {

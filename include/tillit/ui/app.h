@@ -14,11 +14,11 @@
 
 #include <curses.h>
 
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
-#include "tillit/ui.h"
-#include "tillit/view.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
+#include "tillit/ui/ui.h"
+#include "tillit/ui/view.h"
 
 #define UI_MAX_VIEWS 16
 #define UI_MIN_COLS 60

@@ -13,8 +13,8 @@
 #include <curses.h>
 #include <form.h>
 
-#include "tillit/model.h"
-#include "tillit/view.h"
+#include "tillit/core/model.h"
+#include "tillit/ui/view.h"
 
 enum row_kind {
 	ROW_TEXT,   /* typed: text, dates, numbers, amounts, tags */

@@ -9,10 +9,10 @@
 
 #include <stdbool.h>
 
-#include "tillit/date.h"
+#include "tillit/core/date.h"
 #include "tillit/read/meeting.h"
-#include "tillit/uilines.h"
-#include "tillit/view.h"
+#include "tillit/ui/lines.h"
+#include "tillit/ui/view.h"
 
 enum ui_meeting_step {
 	UI_STEP_CARRIED, /* open follow-ups from earlier meetings */

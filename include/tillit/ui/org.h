@@ -12,10 +12,10 @@
 
 #include <curses.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
-#include "tillit/view.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
+#include "tillit/ui/view.h"
 
 #define ORG_BALANCES 5      /* assessments in a trend */
 #define ORG_UNIT_PAGE 1000  /* units a page while reading the roots */

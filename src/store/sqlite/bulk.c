@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 /* The page cache for the load: 256 MiB (negative: KiB), so that the
  * tables' id indexes stay in memory.  (1 GiB with two sorter threads

@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tillit/i18n.h"
-#include "tillit/model.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
 
 
 /* PRAGMA application_id: "TLIT". */

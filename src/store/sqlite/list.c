@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/i18n.h"
+#include "tillit/core/date.h"
+#include "tillit/core/i18n.h"
 
 #define MAX_BINDS 16
 

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 
 /* A growing string for building SQL. */

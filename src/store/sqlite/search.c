@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
+#include "tillit/core/i18n.h"
 
 /* The kinds with searchable fields, in kind order, into out; how many. */
 static int searchable_kinds(enum tl_kind out[TL_K_COUNT])

@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 
-#include "tillit/error.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/store/store.h"
 
 /*
  * Writes one VCALENDAR (RFC 5545, CRLF line ends, lines folded at 75

@@ -21,8 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
 
 /*
  * Writes a draft of r for the database at db_path: r's kind, its id when

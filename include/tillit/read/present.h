@@ -7,8 +7,8 @@
 
 #include <stdbool.h>
 
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /*
  * The names of referred records, looked up once: a small cache in front

@@ -12,7 +12,7 @@
 
 #include <stdio.h>
 
-#include "tillit/error.h"
+#include "tillit/core/error.h"
 
 /* Writes the content to out; TL_OK, or an error it has set in err. */
 typedef enum tl_status (*tl_write_fn)(FILE *out, void *ctx,

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "tillit/error.h"
+#include "tillit/core/error.h"
 
 /* Bytes needed for a date, a wall time and a timestamp, with the NUL. */
 #define TL_DATE_SIZE 11

@@ -14,8 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
 
 struct tl_store;
 

@@ -14,9 +14,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /*
  * person_id signs meeting_id.  TL_EREFUSED when the meeting is not held

@@ -23,9 +23,9 @@
 
 #include <stdbool.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 struct tl_bulk;
 

@@ -16,9 +16,9 @@
 
 #include <jansson.h>
 
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /* The format version written, and the highest one read. */
 #define TL_JSON_VERSION 1

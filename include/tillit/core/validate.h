@@ -9,8 +9,8 @@
 #ifndef TILLIT_VALIDATE_H
 #define TILLIT_VALIDATE_H
 
-#include "tillit/error.h"
-#include "tillit/model.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
 
 /*
  * Checks one value for field f and writes its canonical form to out

@@ -1,5 +1,5 @@
 /*
- * uilines.h - a scrolling page of lines under section headings, where
+ * ui/lines.h - a scrolling page of lines under section headings, where
  * some lines stand for records and open them with Enter.  The overview,
  * the record view and the meeting screen are made of these.
  *
@@ -13,8 +13,8 @@
 #ifndef TILLIT_UILINES_H
 #define TILLIT_UILINES_H
 
-#include "tillit/draw.h"
-#include "tillit/view.h"
+#include "tillit/ui/draw.h"
+#include "tillit/ui/view.h"
 
 struct ui_line {
 	char *text;        /* sanitised */

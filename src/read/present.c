@@ -4,15 +4,15 @@
  * name (through a small cache in front of the store), a boolean as yes or
  * no, text made safe for a terminal and cut to its first line.
  */
-#include "tillit/present.h"
+#include "tillit/read/present.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/i18n.h"
-#include "tillit/id.h"
-#include "tillit/text.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/id.h"
+#include "tillit/core/text.h"
 
 void tl_refs_init(struct tl_refs *refs, struct tl_store *st)
 {

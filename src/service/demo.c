@@ -13,17 +13,17 @@
  * offsets from the clock, so the demo always looks current, and with
  * TILLIT_NOW fixed everything but the random ids is the same on every run.
  */
-#include "tillit/demo.h"
+#include "tillit/service/demo.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "tillit/date.h"
-#include "tillit/error.h"
-#include "tillit/i18n.h"
-#include "tillit/model.h"
-#include "tillit/store.h"
+#include "tillit/core/date.h"
+#include "tillit/core/error.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
+#include "tillit/store/store.h"
 
 /* Buffers for relative dates, so that one call can use several. */
 #define RING 8

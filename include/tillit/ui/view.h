@@ -17,11 +17,11 @@
 
 #include <curses.h>
 
-#include "tillit/action.h"
-#include "tillit/error.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
+#include "tillit/ui/action.h"
+#include "tillit/core/error.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
 
 struct ui_app;
 struct view;

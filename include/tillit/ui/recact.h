@@ -6,7 +6,7 @@
 #ifndef TILLIT_RECACT_H
 #define TILLIT_RECACT_H
 
-#include "tillit/view.h"
+#include "tillit/ui/view.h"
 
 /*
  * Carries out action a on record r (may be NULL for UI_A_NEW, which adds

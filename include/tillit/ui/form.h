@@ -12,8 +12,8 @@
 
 #include <stdbool.h>
 
-#include "tillit/model.h"
-#include "tillit/view.h"
+#include "tillit/core/model.h"
+#include "tillit/ui/view.h"
 
 /*
  * Opens a form for a record of r->e's kind.  When r->id is set the form

@@ -12,8 +12,8 @@
 
 #include <stdio.h>
 
-#include "tillit/error.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/store/store.h"
 
 enum tl_minutes_format {
 	TL_MINUTES_MD,

@@ -8,7 +8,7 @@
  * `tillit verify` finds it later; verify recomputes it from what is
  * stored now and compares.
  */
-#include "tillit/sign.h"
+#include "tillit/service/sign.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -17,11 +17,11 @@
 
 #include <nettle/sha2.h>
 
-#include "tillit/i18n.h"
-#include "tillit/minutes.h"
-#include "tillit/model.h"
-#include "tillit/present.h"
-#include "tillit/store.h"
+#include "tillit/core/i18n.h"
+#include "tillit/export/minutes.h"
+#include "tillit/core/model.h"
+#include "tillit/read/present.h"
+#include "tillit/store/store.h"
 
 void tl_sha256_hex(const void *data, size_t len, char out[65])
 {

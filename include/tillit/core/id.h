@@ -4,7 +4,7 @@
 #ifndef TILLIT_ID_H
 #define TILLIT_ID_H
 
-#include "tillit/model.h"
+#include "tillit/core/model.h"
 
 /* Characters of an id shown in lists, like git's short hashes. */
 #define TL_ID_SHORT 8

@@ -4,8 +4,8 @@
 #ifndef TILLIT_DEMO_H
 #define TILLIT_DEMO_H
 
-#include "tillit/error.h"
-#include "tillit/store.h"
+#include "tillit/core/error.h"
+#include "tillit/store/store.h"
 
 /*
  * Fills the store with the demo: a council, an executive board, two

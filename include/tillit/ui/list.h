@@ -1,5 +1,5 @@
 /*
- * uilist.h - a scrolling list of records that pages from the store.
+ * ui/list.h - a scrolling list of records that pages from the store.
  *
  * It holds a window of at most UI_LIST_WINDOW records around the cursor
  * and fetches the next or previous page by key when the cursor reaches
@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "tillit/store.h"
+#include "tillit/store/store.h"
 
 #define UI_LIST_WINDOW 400
 #define UI_LIST_PAGE 100
