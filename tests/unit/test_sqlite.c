@@ -1,0 +1,443 @@
+/*
+ * test_sqlite.c - the SQLite engine under the store (src/store/sqlite/):
+ * the file it creates (0600, WAL, its schema version), the files it
+ * refuses untouched (a newer schema, not a database), that every list a
+ * screen shows runs on an index (its query plans), that the audit log's
+ * triggers keep it append-only, and that its schema agrees with the
+ * model and the rules (full-text tables, lock triggers).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tillit/store/store.h"
+#include "tillit/core/model.h"
+/* The SQLite engine's own header: its query plans and schema. */
+#include "../../src/store/sqlite/sqlite.h"
+/* The rules every engine obeys: which kinds signing locks. */
+#include "../../src/store/rules.h"
+#include "store_fixture.h"
+
+static char *slurp(const char *path, long *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	*len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)*len + 1);
+	assert_int_equal(fread(buf, 1, (size_t)*len, f), (size_t)*len);
+	fclose(f);
+	return buf;
+}
+
+static void test_create_file_0600_and_folder(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	struct stat sb;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/new/deeper/t.db", tmpdir);
+	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_ENOTFOUND);
+	assert_int_equal(stat(path, &sb), -1);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err), TL_OK);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	tl_store_close(st);
+
+	/* WAL, and the schema version. */
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), TL_SCHEMA_VERSION);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+
+	/* Opening again keeps the data and does not migrate twice. */
+	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_OK);
+	tl_store_close(st);
+}
+
+static void test_refuses_newer_schema_untouched(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	sqlite3 *db;
+	long n1, n2;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/newer.db", tmpdir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"PRAGMA application_id = 1414285652; CREATE TABLE t(x);"
+		"PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	char *before = slurp(path, &n1);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err),
+			 TL_EDB);
+	assert_null(st);
+	assert_non_null(strstr(err.msg, "newer"));
+	char *after = slurp(path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, (size_t)n1);
+	free(before);
+	free(after);
+}
+
+static void test_refuses_non_database(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	FILE *f;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/notes.txt", tmpdir);
+	f = fopen(path, "w");
+	fputs("Det här är ingen databas, bara en anteckning om mötet.\n"
+	      "Den är lång nog för att SQLite ska läsa en sidhuvud.\n", f);
+	for (int i = 0; i < 100; i++)
+		fputs("rad rad rad rad rad rad rad rad rad rad\n", f);
+	fclose(f);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err),
+			 TL_EDB);
+	assert_non_null(strstr(err.msg, path));
+
+	/* An SQLite file of another program. */
+	sqlite3 *db;
+	snprintf(path, sizeof(path), "%s/other.db", tmpdir);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "CREATE TABLE recipes(x)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err),
+			 TL_EDB);
+	assert_non_null(strstr(err.msg, "not a tillit database"));
+}
+
+static void test_lists_use_indexes_at_100000(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	char owner[40], due[16];
+	char *plan;
+	(void)state;
+
+	strcpy(owner, add(st, TL_K_PERSON, "name", "Märta", "kind", "employee",
+			  NULL));
+	/* 100,000 follow-ups through the store, in one transaction. */
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	for (int i = 0; i < 100000; i++) {
+		struct tl_record *r = tl_record_new(TL_K_FOLLOWUP);
+		snprintf(due, sizeof(due), "2026-%02d-%02d", 1 + i % 12,
+			 1 + i % 28);
+		tl_record_set(r, TL_FOLLOWUP_TEXT, "Följ upp");
+		tl_record_set(r, TL_FOLLOWUP_OWNER, owner);
+		tl_record_set(r, TL_FOLLOWUP_DUE, due);
+		assert_int_equal(tl_store_insert(st, r, &err), TL_OK);
+		tl_record_free(r);
+	}
+	assert_int_equal(tl_store_commit(st, &err), TL_OK);
+
+	struct tl_query qs[] = {
+		{.kind = TL_K_FOLLOWUP},
+		{.kind = TL_K_FOLLOWUP, .owner = owner},
+		{.kind = TL_K_FOLLOWUP, .open = true},
+		{.kind = TL_K_FOLLOWUP, .owner = owner, .open = true},
+		{.kind = TL_K_FOLLOWUP, .overdue = true},
+		{.kind = TL_K_FOLLOWUP, .due_before = "2026-12-01"},
+		{.kind = TL_K_FOLLOWUP, .kindv = "result"},
+	};
+	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+		assert_int_equal(tl_sqlite_explain(st, &qs[i], &plan, &err),
+				 TL_OK);
+		if (strstr(plan, "TEMP B-TREE") || !strstr(plan, "INDEX"))
+			fail_msg("query %zu sorts or scans:\n%s", i, plan);
+		free(plan);
+	}
+
+	/* The first page reads about a page of rows, not 100,000. */
+	struct tl_page page = {0};
+	struct tl_query q = {.kind = TL_K_FOLLOWUP, .owner = owner,
+			     .open = true, .limit = 50};
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_int_equal(page.n, 50);
+	assert_true(page.more);
+	tl_page_done(&page);
+	tl_store_close(st);
+}
+
+/*
+ * The meeting view lists the open follow-ups of the meeting's series:
+ * they must be found through the series' meetings, not by walking every
+ * open follow-up in due order (the status index), which at the large
+ * tier reads most of a million rows for one meeting.
+ */
+static void test_series_followups_go_through_meetings(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_query q = {.kind = TL_K_FOLLOWUP, .open = true,
+			     .series = "00000000-0000-4000-8000-000000000000"};
+	char *plan;
+	(void)state;
+
+	assert_int_equal(tl_sqlite_explain(st, &q, &plan, &err), TL_OK);
+	if (!strstr(plan, "followups_meeting") || strstr(plan, "status"))
+		fail_msg("a series' follow-ups are not found through its "
+			 "meetings:\n%s", plan);
+	free(plan);
+	tl_store_close(st);
+}
+
+static void test_every_list_query_is_served_by_an_index(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	const char *x = "00000000-0000-4000-8000-000000000000";
+	(void)state;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		struct tl_query qs[8];
+		int nq = 0;
+		qs[nq++] = (struct tl_query){.kind = e->kind};
+		if (e->owner >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .owner = x};
+		if (e->unit >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .unit = x};
+		if (e->kindf >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .kindv = "a"};
+		if (e->status >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .status = "a"};
+		if (e->parent >= 0)
+			qs[nq++] = (struct tl_query){.kind = e->kind, .parent = x};
+		for (int i = 0; i < nq; i++) {
+			char *plan;
+			assert_int_equal(tl_sqlite_explain(st, &qs[i], &plan,
+							  &err), TL_OK);
+			if (strstr(plan, "TEMP B-TREE"))
+				fail_msg("%s query %d sorts:\n%s", e->plural, i,
+					 plan);
+			free(plan);
+		}
+	}
+	tl_store_close(st);
+}
+
+static void test_audit_log_is_append_only(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	sqlite3 *db;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/audit.db", tmpdir);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err), TL_OK);
+	add(st, TL_K_UNIT, "name", "Kommunstyrelsen", "kind", "board", NULL);
+	tl_store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE audit SET os_user = 'x'",
+					  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL,
+					  NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* One row of the SQLite schema's sqlite_master, or NULL (caller frees). */
+static char *schema_sql(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *s;
+	char *sql = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master "
+					    "WHERE name = ?", -1, &s, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		sql = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return sql;
+}
+
+/*
+ * Which fields are searchable is said once, by TL_FF_SEARCH in model.c.
+ * The SQLite schema (forward-only migrations, which cannot be derived)
+ * must agree: a full-text table with exactly those columns, in the
+ * model's order, and its three triggers, for every kind with such a
+ * field, and none for the others.
+ */
+static void test_full_text_schema_follows_the_model(void **state)
+{
+	struct tl_store *st = mem_store();
+	sqlite3 *db = tl_sq(st)->db;
+	sqlite3_stmt *s;
+	int tables = 0, searchable = 0;
+	(void)state;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		char name[80], cols[512] = "", news[512] = "", *sql;
+		size_t cl = 0, nl = 0;
+		int ncol = 0;
+
+		for (int i = 0; i < e->nfields; i++) {
+			if (!(e->fields[i].flags & TL_FF_SEARCH))
+				continue;
+			cl += (size_t)snprintf(cols + cl, sizeof(cols) - cl,
+					       ", %s", e->fields[i].name);
+			nl += (size_t)snprintf(news + nl, sizeof(news) - nl,
+					       ", new.%s", e->fields[i].name);
+			ncol++;
+		}
+		snprintf(name, sizeof(name), "%s_fts", e->plural);
+		sql = schema_sql(db, name);
+		if (!ncol) {
+			if (sql)
+				fail_msg("%s has a full-text table but no "
+					 "searchable field", e->plural);
+			continue;
+		}
+		searchable++;
+		if (!sql)
+			fail_msg("%s has searchable fields but no full-text "
+				 "table", e->plural);
+		free(sql);
+		/* The table's columns are the searchable fields, in order. */
+		char q[128];
+		int c = 0;
+		snprintf(q, sizeof(q),
+			 "SELECT name FROM pragma_table_info('%s')", name);
+		assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL),
+				 SQLITE_OK);
+		for (int i = 0; i < e->nfields; i++) {
+			if (!(e->fields[i].flags & TL_FF_SEARCH))
+				continue;
+			assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+			assert_string_equal(sqlite3_column_text(s, 0),
+					    e->fields[i].name);
+			c++;
+		}
+		assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_finalize(s);
+		assert_int_equal(c, ncol);
+		/* Its triggers keep exactly those columns. */
+		const char *ends[] = {"ai", "ad", "au"};
+		for (int t = 0; t < 3; t++) {
+			char trig[96], want[1200];
+			snprintf(trig, sizeof(trig), "%s_fts_%s", e->plural,
+				 ends[t]);
+			sql = schema_sql(db, trig);
+			if (!sql)
+				fail_msg("no trigger %s", trig);
+			if (t == 1)
+				snprintf(want, sizeof(want), "INSERT INTO "
+					 "%s(%s, rowid%s) VALUES ('delete', "
+					 "old.seq", name, name, cols);
+			else
+				snprintf(want, sizeof(want), "INSERT INTO "
+					 "%s(rowid%s) VALUES (new.seq%s)",
+					 name, cols, news);
+			if (!strstr(sql, want))
+				fail_msg("%s does not write %s:\n%s", trig,
+					 want, sql);
+			free(sql);
+		}
+	}
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+		"AND sql LIKE 'CREATE VIRTUAL TABLE %fts5%'", -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	tables = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	assert_int_equal(tables, searchable);
+	tl_store_close(st);
+}
+
+/*
+ * What signing locks is said once, by tl_rule_lock_field (rules.c).  The
+ * SQLite schema's triggers refuse the same changes for any other program:
+ * an insert, update and delete trigger on the meeting field of exactly
+ * those kinds, and the meeting's own.
+ */
+static void test_lock_triggers_follow_the_rules(void **state)
+{
+	struct tl_store *st = mem_store();
+	sqlite3 *db = tl_sq(st)->db;
+	const char *ops[] = {"insert", "update", "delete"};
+	(void)state;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		int f = tl_rule_lock_field(e);
+		bool meeting = e->kind == TL_K_MEETING;
+
+		for (int o = 0; o < 3; o++) {
+			char trig[96], want[96], *sql;
+			snprintf(trig, sizeof(trig), "%s_locked_%s", e->plural,
+				 ops[o]);
+			sql = schema_sql(db, trig);
+			if (meeting) {
+				/* A signed meeting itself: no insert is
+				 * signed, every change of one is refused. */
+				if ((o == 0) != !sql)
+					fail_msg("%s: %s", trig, sql
+						 ? "unexpected" : "missing");
+				free(sql);
+				continue;
+			}
+			if (f < 0) {
+				if (sql)
+					fail_msg("%s locks a kind that signing "
+						 "leaves free", trig);
+				continue;
+			}
+			if (!sql)
+				fail_msg("no trigger %s", trig);
+			snprintf(want, sizeof(want), "%s.%s",
+				 o == 0 ? "NEW" : "OLD", e->fields[f].name);
+			if (!strstr(sql, want))
+				fail_msg("%s does not look at %s:\n%s", trig,
+					 want, sql);
+			free(sql);
+		}
+	}
+	tl_store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_file_0600_and_folder),
+		cmocka_unit_test(test_refuses_newer_schema_untouched),
+		cmocka_unit_test(test_refuses_non_database),
+		cmocka_unit_test(test_lists_use_indexes_at_100000),
+		cmocka_unit_test(test_every_list_query_is_served_by_an_index),
+		cmocka_unit_test(test_series_followups_go_through_meetings),
+		cmocka_unit_test(test_audit_log_is_append_only),
+		cmocka_unit_test(test_full_text_schema_follows_the_model),
+		cmocka_unit_test(test_lock_triggers_follow_the_rules),
+	};
+	return cmocka_run_group_tests_name("sqlite", tests, setup_env,
+					   teardown_env);
+}
