@@ -33,7 +33,7 @@ core:
 store: core
 read: core store
 export: core store read
-import: core store read export
+import: core store export
 service: core store read export import
 ui: core store read export import service
 cli: core store read export import service ui

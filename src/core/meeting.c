@@ -89,3 +89,33 @@ void tl_meeting_item_label(const struct tl_record *item, int pos,
 	tl_meeting_item_no(item, pos, no, sizeof(no));
 	snprintf(buf, size, committee ? "\xC2\xA7 %s" : "%s.", no);
 }
+
+const char *const *tl_meeting_signing_roles(const char *kind)
+{
+	static const char *const committee[] = {"chair", "adjuster", NULL};
+	static const char *const one_to_one[] = {"manager", "employee", NULL};
+	static const char *const chair[] = {"chair", NULL};
+
+	if (kind && !strcmp(kind, "committee"))
+		return committee;
+	if (kind && !strcmp(kind, "one_to_one"))
+		return one_to_one;
+	return chair;
+}
+
+bool tl_meeting_role_signs(const char *kind, const char *role)
+{
+	if (!role)
+		return false;
+	for (const char *const *r = tl_meeting_signing_roles(kind); *r; r++)
+		if (!strcmp(*r, role))
+			return true;
+	return false;
+}
+
+int tl_meeting_cmp_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a ? -1 : b ? 1 : 0;
+	return strcmp(a, b);
+}

@@ -13,7 +13,9 @@
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
 
-void tl_csv_field(FILE *out, const char *s)
+/* Writes s as one field, quoted when it holds a comma, a double quote,
+ * CR or LF (a quote then doubled); nothing for NULL. */
+static void csv_field(FILE *out, const char *s)
 {
 	if (!s)
 		return;
@@ -30,22 +32,24 @@ void tl_csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-void tl_csv_header(const struct tl_entity *e, FILE *out)
+/* The header line of kind e: "id", then every field's name. */
+static void csv_header(const struct tl_entity *e, FILE *out)
 {
 	fputs("id", out);
 	for (int i = 0; i < e->nfields; i++) {
 		fputc(',', out);
-		tl_csv_field(out, e->fields[i].name);
+		csv_field(out, e->fields[i].name);
 	}
 	fputs("\r\n", out);
 }
 
-void tl_csv_record(const struct tl_record *r, FILE *out)
+/* One record as a line: its id, then every field (unset ones empty). */
+static void csv_record(const struct tl_record *r, FILE *out)
 {
 	fputs(r->id, out);
 	for (int i = 0; i < r->e->nfields; i++) {
 		fputc(',', out);
-		tl_csv_field(out, tl_record_get(r, i));
+		csv_field(out, tl_record_get(r, i));
 	}
 	fputs("\r\n", out);
 }
@@ -60,12 +64,12 @@ enum tl_status tl_csv_write_records(struct tl_store *st,
 	long n = 0;
 	enum tl_status rc;
 
-	tl_csv_header(tl_entity_get(q0->kind), out);
+	csv_header(tl_entity_get(q0->kind), out);
 	q.after = NULL;
 	rc = tl_store_iter_new(st, &q, &it, err);
 	while (rc == TL_OK && (limit <= 0 || n < limit) &&
 	       (rc = tl_store_iter_next(it, &r, err)) == TL_OK && r) {
-		tl_csv_record(r, out);
+		csv_record(r, out);
 		n++;
 	}
 	tl_store_iter_free(it);

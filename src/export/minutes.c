@@ -16,8 +16,9 @@
  * under mandates, which the meeting does not lock) and no signatures.  So
  * the digest stored at signing is the same whatever the language, and
  * whatever happens later to work that goes on after the meeting.
- * Participants are ordered as the form names them: by name, and in the
- * canonical form, which names people by id, by id.
+ * Participants are in the one order of core/meeting.h: by role, then by
+ * name as the form names them (in the canonical form, which names people
+ * by id, by id), then by id.
  */
 #include "tillit/export/minutes.h"
 
@@ -27,7 +28,7 @@
 
 #include "tillit/core/meeting.h"
 #include "tillit/export/doc.h"
-#include "tillit/export/minutes_doc.h"
+#include "minutes_doc.h"
 #include "tillit/core/i18n.h"
 #include "tillit/read/meeting.h"
 
@@ -172,18 +173,13 @@ static void write_reported(struct tl_minutes_doc *m)
 /* ---- signatures -------------------------------------------------------- */
 
 /*
- * Who signs (sign.h): the chair and the adjusters of a committee, both
- * parties of a one-to-one, the chair of other meetings.
+ * Who signs (core/meeting.h): the chair and the adjusters of a committee,
+ * both parties of a one-to-one, the chair of other meetings.
  */
 static bool signs(const struct tl_minutes_doc *m, const struct tl_record *p)
 {
-	if (!strcmp(m->md.kind, "one_to_one"))
-		return tl_minutes_role_is(p, "manager") ||
-		       tl_minutes_role_is(p, "employee");
-	if (m->md.committee)
-		return tl_minutes_role_is(p, "chair") ||
-		       tl_minutes_role_is(p, "adjuster");
-	return tl_minutes_role_is(p, "chair");
+	return tl_meeting_role_signs(m->md.kind,
+				     tl_record_get(p, TL_PART_ROLE));
 }
 
 static int cmp_signature(struct tl_minutes_doc *m, const struct tl_record *a,
@@ -191,8 +187,7 @@ static int cmp_signature(struct tl_minutes_doc *m, const struct tl_record *a,
 {
 	const char *ta = tl_record_get(a, TL_SIGNATURE_SIGNED_AT);
 	const char *tb = tl_record_get(b, TL_SIGNATURE_SIGNED_AT);
-	/* Unset sorts last. */
-	int c = !ta || !tb ? (ta ? -1 : tb ? 1 : 0) : strcmp(ta, tb);
+	int c = tl_meeting_cmp_text(ta, tb);
 
 	if (!c)
 		c = tl_meeting_role_rank(tl_record_get(a, TL_SIGNATURE_ROLE)) -
@@ -272,19 +267,11 @@ static void write_minutes(struct tl_minutes_doc *m)
 	tl_minutes_signatures(m);
 }
 
-static int cmp_str(const char *a, const char *b)
-{
-	/* Unset sorts last. */
-	if (!a || !b)
-		return a ? -1 : b ? 1 : 0;
-	return strcmp(a, b);
-}
-
 static int cmp_mandates(const void *pa, const void *pb)
 {
 	const struct tl_record *a = *(struct tl_record *const *)pa;
 	const struct tl_record *b = *(struct tl_record *const *)pb;
-	int c = cmp_str(tl_record_get(a, TL_MANDATE_MATTER),
+	int c = tl_meeting_cmp_text(tl_record_get(a, TL_MANDATE_MATTER),
 			tl_record_get(b, TL_MANDATE_MATTER));
 
 	return c ? c : strcmp(a->id, b->id);
@@ -294,7 +281,7 @@ static int cmp_frames(const void *pa, const void *pb)
 {
 	const struct tl_record *a = *(struct tl_record *const *)pa;
 	const struct tl_record *b = *(struct tl_record *const *)pb;
-	int c = cmp_str(tl_record_get(a, TL_FRAME_DESCRIPTION),
+	int c = tl_meeting_cmp_text(tl_record_get(a, TL_FRAME_DESCRIPTION),
 			tl_record_get(b, TL_FRAME_DESCRIPTION));
 
 	return c ? c : strcmp(a->id, b->id);

@@ -4,7 +4,7 @@
  * mandates, frames and follow-ups recorded in the meeting, said through
  * the document writer (export/doc.h).
  */
-#include "tillit/export/minutes_doc.h"
+#include "minutes_doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,23 +63,15 @@ void tl_minutes_join_person(struct tl_minutes_doc *m, struct tl_doc_join *j,
 	free(s);
 }
 
-static int cmp_str(const char *a, const char *b)
-{
-	/* Unset sorts last. */
-	if (!a || !b)
-		return a ? -1 : b ? 1 : 0;
-	return strcmp(a, b);
-}
-
 int tl_minutes_cmp_followups(const void *pa, const void *pb)
 {
 	const struct tl_record *a = *(struct tl_record *const *)pa;
 	const struct tl_record *b = *(struct tl_record *const *)pb;
-	int c = cmp_str(tl_record_get(a, TL_FOLLOWUP_DUE),
+	int c = tl_meeting_cmp_text(tl_record_get(a, TL_FOLLOWUP_DUE),
 			tl_record_get(b, TL_FOLLOWUP_DUE));
 
 	if (!c)
-		c = cmp_str(tl_record_get(a, TL_FOLLOWUP_TEXT),
+		c = tl_meeting_cmp_text(tl_record_get(a, TL_FOLLOWUP_TEXT),
 			    tl_record_get(b, TL_FOLLOWUP_TEXT));
 	return c ? c : strcmp(a->id, b->id);
 }

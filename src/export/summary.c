@@ -4,7 +4,7 @@
  * and what is still open from before it), then what was agreed, said
  * through the document writer like the minutes (minutes.c).
  */
-#include "tillit/export/minutes_doc.h"
+#include "minutes_doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

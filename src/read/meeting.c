@@ -244,25 +244,17 @@ static enum tl_status load_previous(struct tl_store *st,
 
 /* ---- delegated decisions to report -------------------------------------- */
 
-static int cmp_str(const char *a, const char *b)
-{
-	/* Unset sorts last. */
-	if (!a || !b)
-		return a ? -1 : b ? 1 : 0;
-	return strcmp(a, b);
-}
-
 static int cmp_reported(const void *pa, const void *pb)
 {
 	const struct tl_reported *a = pa, *b = pb;
-	int c = cmp_str(tl_record_get(a->decision, TL_DECISION_DECIDED_ON),
+	int c = tl_meeting_cmp_text(tl_record_get(a->decision, TL_DECISION_DECIDED_ON),
 			tl_record_get(b->decision, TL_DECISION_DECIDED_ON));
 
 	if (!c)
-		c = cmp_str(tl_record_get(a->mandate, TL_MANDATE_MATTER),
+		c = tl_meeting_cmp_text(tl_record_get(a->mandate, TL_MANDATE_MATTER),
 			    tl_record_get(b->mandate, TL_MANDATE_MATTER));
 	if (!c)
-		c = cmp_str(tl_record_get(a->decision, TL_DECISION_SUMMARY),
+		c = tl_meeting_cmp_text(tl_record_get(a->decision, TL_DECISION_SUMMARY),
 			    tl_record_get(b->decision, TL_DECISION_SUMMARY));
 	return c ? c : strcmp(a->decision->id, b->decision->id);
 }

@@ -19,6 +19,7 @@
 
 #include "tillit/core/i18n.h"
 #include "tillit/export/minutes.h"
+#include "tillit/core/meeting.h"
 #include "tillit/core/model.h"
 #include "tillit/read/present.h"
 #include "tillit/store/store.h"
@@ -65,20 +66,6 @@ static enum tl_status minutes_digest(void *ctx, struct tl_store *st,
 	return rc;
 }
 
-/* The roles that sign a meeting of this kind, in the order they sign. */
-static const char *const *signing_roles(const char *kind)
-{
-	static const char *const committee[] = {"chair", "adjuster", NULL};
-	static const char *const one_to_one[] = {"manager", "employee", NULL};
-	static const char *const chair[] = {"chair", NULL};
-
-	if (!strcmp(kind, "committee"))
-		return committee;
-	if (!strcmp(kind, "one_to_one"))
-		return one_to_one;
-	return chair;
-}
-
 /* Who signs a meeting of this kind, as a clause for messages. */
 static const char *who_signs(const char *kind)
 {
@@ -116,7 +103,7 @@ static enum tl_status signers_of(struct tl_store *st,
 				 struct tl_error *err)
 {
 	const char *const *roles =
-		signing_roles(tl_record_str(m, TL_MEETING_KIND));
+		tl_meeting_signing_roles(tl_record_str(m, TL_MEETING_KIND));
 	struct tl_page parts = {0}, sigs = {0};
 	struct tl_signer *s = NULL;
 	enum tl_status rc;

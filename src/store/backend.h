@@ -36,7 +36,7 @@ struct tl_eq {
 /*
  * Which items an item number is counted among: those of one meeting, or
  * (unit set) those of the committee meetings of `unit` that start on or
- * after `from` and before `to`.
+ * after `from` and before `to` (dates, YYYY-MM-DD).
  */
 struct tl_number_scope {
 	const char *meeting;

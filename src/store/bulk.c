@@ -73,36 +73,21 @@ enum tl_status tl_bulk_begin(struct tl_store *st, struct tl_bulk **out,
 	return TL_OK;
 }
 
+/* A principle key looked up by the load's engine (check_tags). */
+static enum tl_status principle_known(void *ctx, const char *key,
+				      size_t len, bool *known,
+				      struct tl_error *err)
+{
+	struct tl_bulk *b = ctx;
+
+	return b->st->ops->bulk_principle(b->be, key, len, known, err);
+}
+
 /* Every principle key in the tags value v names a stored principle. */
 static enum tl_status check_tags(struct tl_bulk *b, const struct tl_field *f,
 				 const char *v, struct tl_error *err)
 {
-	const char *p = v;
-
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		bool known = false;
-		enum tl_status rc;
-
-		rc = b->st->ops->bulk_principle(b->be, p, n, &known, err);
-		if (rc != TL_OK)
-			return rc;
-		if (!known) {
-			char key[80];
-
-			snprintf(key, sizeof(key), "%.*s",
-				 (int)(n < 60 ? n : 60), p);
-			return tl_error_set(err, TL_EINVAL,
-					    _("%s: \"%s\" is not a known "
-					      "principle; see 'tillit "
-					      "principle list'."), _(f->label),
-					    key);
-		}
-		p += n;
-		if (*p == ',')
-			p++;
-	}
-	return TL_OK;
+	return tl_check_tag_keys(f, v, principle_known, b, err);
 }
 
 /*

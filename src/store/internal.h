@@ -57,4 +57,16 @@ enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
 enum tl_status tl_check_tags(struct tl_store *st, const struct tl_field *f,
 			     const char *v, struct tl_error *err);
 
+/* *known when the principle key (len bytes, not NUL-terminated) is
+ * stored; how it is looked up is the caller's (ctx). */
+typedef enum tl_status (*tl_key_known_fn)(void *ctx, const char *key,
+					  size_t len, bool *known,
+					  struct tl_error *err);
+
+/* tl_check_tags with its own lookup: the one rule, and the one message,
+ * for a record added by itself and for a bulk load. */
+enum tl_status tl_check_tag_keys(const struct tl_field *f, const char *v,
+				 tl_key_known_fn known, void *ctx,
+				 struct tl_error *err);
+
 #endif

@@ -52,29 +52,59 @@ static enum tl_status exists(struct tl_store *st, enum tl_kind kind,
 	return st->ops->find(st, kind, &eq, 1, NULL, NULL, found, err);
 }
 
+enum tl_status tl_check_tag_keys(const struct tl_field *f, const char *v,
+				 tl_key_known_fn known, void *ctx,
+				 struct tl_error *err)
+{
+	for (const char *p = v; *p;) {
+		size_t n = strcspn(p, ",");
+		bool found = false;
+		enum tl_status rc = TL_OK;
+
+		if (n > 0)
+			rc = known(ctx, p, n, &found, err);
+		if (rc != TL_OK)
+			return rc;
+		if (n > 0 && !found) {
+			char key[80];
+
+			snprintf(key, sizeof(key), "%.*s",
+				 (int)(n < 60 ? n : 60), p);
+			return tl_error_set(err, TL_EINVAL,
+					    _("%s: \"%s\" is not a known "
+					      "principle; see 'tillit "
+					      "principle list'."), _(f->label),
+					    key);
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return TL_OK;
+}
+
+/* A principle key looked up as any record is (tl_check_tags). */
+static enum tl_status principle_known(void *ctx, const char *key,
+				      size_t len, bool *known,
+				      struct tl_error *err)
+{
+	struct tl_store *st = ctx;
+	char *k = strndup(key, len);
+	struct tl_eq eq = {TL_PRINCIPLE_KEY, k};
+	enum tl_status rc;
+
+	if (!k)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	rc = st->ops->find(st, TL_K_PRINCIPLE, &eq, 1, NULL, NULL, known,
+			   err);
+	free(k);
+	return rc;
+}
+
 enum tl_status tl_check_tags(struct tl_store *st, const struct tl_field *f,
 			     const char *v, struct tl_error *err)
 {
-	char *copy = strdup(v), *save = NULL;
-	enum tl_status rc = TL_OK;
-
-	if (!copy)
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	for (char *t = strtok_r(copy, ",", &save); t && rc == TL_OK;
-	     t = strtok_r(NULL, ",", &save)) {
-		const struct tl_eq eq = {TL_PRINCIPLE_KEY, t};
-		bool found = false;
-
-		rc = st->ops->find(st, TL_K_PRINCIPLE, &eq, 1, NULL, NULL,
-				   &found, err);
-		if (rc == TL_OK && !found)
-			rc = tl_error_set(err, TL_EINVAL,
-					  _("%s: \"%s\" is not a known "
-					  "principle; see 'tillit principle "
-					  "list'."), _(f->label), t);
-	}
-	free(copy);
-	return rc;
+	return tl_check_tag_keys(f, v, principle_known, st, err);
 }
 
 /* *taken when another record of kind has `value` in field f. */

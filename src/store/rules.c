@@ -148,7 +148,7 @@ enum tl_status tl_rule_item_number(struct tl_store *st,
 {
 	struct tl_record *m = NULL;
 	struct tl_number_scope scope = {.meeting = meeting_id};
-	char from[16], to[16];
+	char from[16], to[24];
 	enum tl_status rc;
 	long max = 0;
 
@@ -164,8 +164,10 @@ enum tl_status tl_rule_item_number(struct tl_store *st,
 		char year[5];
 		memcpy(year, tl_record_str(m, TL_MEETING_STARTS), 4);
 		year[4] = '\0';
-		snprintf(from, sizeof(from), "%s", year);
-		snprintf(to, sizeof(to), "%d", atoi(year) + 1);
+		/* Whole dates, so that an engine comparing times, not
+		 * text, counts the same meetings. */
+		snprintf(from, sizeof(from), "%s-01-01", year);
+		snprintf(to, sizeof(to), "%04d-01-01", atoi(year) + 1);
 		scope.unit = m->values[TL_MEETING_UNIT];
 		scope.from = from;
 		scope.to = to;

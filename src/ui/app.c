@@ -26,7 +26,7 @@
 #include "tillit/read/present.h"
 #include "tillit/store/store.h"
 #include "tillit/core/text.h"
-#include "tillit/ui/app.h"
+#include "app.h"
 #include "tillit/ui/view.h"
 
 struct tl_store *ui_store(struct ui_app *app)
@@ -143,7 +143,7 @@ void ui_changed(struct ui_app *app)
 	for (int i = 0; i < app->nviews; i++)
 		if (app->views[i].ops->reload)
 			app->views[i].ops->reload(&app->views[i]);
-	tl_store_change_count(app->st, &app->data_version, &err);
+	tl_store_change_count(app->st, &app->change_count, &err);
 }
 
 /* ---- keys ------------------------------------------------------------ */
@@ -176,8 +176,8 @@ int ui_app_read_key(struct ui_app *app)
 		long v = 0;
 		struct tl_error err;
 		if (tl_store_change_count(app->st, &v, &err) == TL_OK &&
-		    v != app->data_version) {
-			app->data_version = v;
+		    v != app->change_count) {
+			app->change_count = v;
 			ui_changed(app);
 			return 0; /* redraw */
 		}
@@ -513,7 +513,7 @@ int ui_main(const struct ui_options *opt)
 		return tl_status_exit_code(rc);
 	}
 	tl_refs_init(&app->refs, app->st);
-	tl_store_change_count(app->st, &app->data_version, &err);
+	tl_store_change_count(app->st, &app->change_count, &err);
 
 	ui_term_catch_signals();
 

@@ -4,7 +4,7 @@
  * offered back in a box, and Enter opens the form again with what was
  * typed.
  */
-#include "tillit/ui/app.h"
+#include "app.h"
 
 #include <limits.h>
 #include <stdio.h>

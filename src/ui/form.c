@@ -30,7 +30,7 @@
 #include "tillit/core/i18n.h"
 #include "tillit/store/store.h"
 #include "tillit/core/text.h"
-#include "tillit/ui/form_ui.h"
+#include "form_ui.h"
 #include "tillit/core/validate.h"
 #include "tillit/ui/view.h"
 

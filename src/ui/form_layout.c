@@ -6,7 +6,7 @@
  * views by a modal hook of the app, so screen dumps of headless tests
  * show it; a resize lays it out anew without losing anything.
  */
-#include "tillit/ui/form_ui.h"
+#include "form_ui.h"
 
 #include <stdio.h>
 #include <stdlib.h>

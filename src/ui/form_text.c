@@ -6,7 +6,7 @@
  * Long text is wrapped onto a field's rows so that reading it back gives
  * the same text.
  */
-#include "tillit/ui/form_ui.h"
+#include "form_ui.h"
 
 #include <limits.h>
 #include <stdlib.h>

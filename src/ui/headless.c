@@ -4,7 +4,7 @@
  * keys come from a script (ui.h lists its commands), and a `dump` line
  * prints the screen as text.
  */
-#include "tillit/ui/app.h"
+#include "app.h"
 
 #include <stdio.h>
 #include <stdlib.h>

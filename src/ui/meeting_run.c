@@ -13,7 +13,7 @@
  * nothing here changes it.  What the screen shows is the view's
  * (view_meeting.c).
  */
-#include "tillit/ui/meeting.h"
+#include "meeting.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  * are read only for lines that are drawn, and kept until the data
  * changes.
  */
-#include "tillit/ui/org.h"
+#include "org.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  * thousands.  Sub-units are ordered by the chain of governance, then by
  * name.
  */
-#include "tillit/ui/org.h"
+#include "org.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * prompt.c - what the full-screen program asks on its status line (a
  * line of text, yes or no), and the user's own editor for a long text.
  */
-#include "tillit/ui/app.h"
+#include "app.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -5,7 +5,7 @@
  * SIGHUP, on a crash and at exit.  A signal only sets a flag, which the
  * main loop reads (ui_signal).
  */
-#include "tillit/ui/app.h"
+#include "app.h"
 
 #include <signal.h>
 #include <stdlib.h>

@@ -17,7 +17,7 @@
  * draw (texts are wrapped to the width), and the selection is kept by
  * record id, so a reload after another program's change keeps it.
  */
-#include "tillit/ui/meeting.h"
+#include "meeting.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,12 +133,17 @@ static bool item_grey(const struct meeting_view *mv,
 				  tl_record_get(it, TL_ITEM_DECIDED_BY));
 }
 
-/* "§ 12" for committees, "3." for other meetings (core/meeting.h). */
+/* "§ 12" for committees, "3." for other meetings (core/meeting.h).  The
+ * agenda position, which only an unnumbered item shows, is looked up only
+ * for one, so that drawing every item stays linear. */
 static void item_label(const struct meeting_view *mv,
 		       const struct tl_record *it, char *buf, size_t size)
 {
-	tl_meeting_item_label(it, tl_rec_list_index(&mv->md.items, it->id) + 1,
-			      mv->md.committee, buf, size);
+	int pos = 0;
+
+	if (!tl_record_get(it, TL_ITEM_NUMBER))
+		pos = tl_rec_list_index(&mv->md.items, it->id) + 1;
+	tl_meeting_item_label(it, pos, mv->md.committee, buf, size);
 }
 
 /* Appends s, fitted to exactly `width` cells, to buf. */

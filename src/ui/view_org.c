@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "tillit/core/i18n.h"
-#include "tillit/ui/org.h"
+#include "org.h"
 
 static const enum ui_action org_actions[] = {
 	UI_A_OPEN, UI_A_RIGHT, UI_A_LEFT, UI_A_SEARCH, UI_A_NONE,

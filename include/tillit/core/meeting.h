@@ -59,4 +59,18 @@ void tl_meeting_item_no(const struct tl_record *item, int pos, char *buf,
 void tl_meeting_item_label(const struct tl_record *item, int pos,
 			   bool committee, char *buf, size_t size);
 
+/*
+ * The meeting roles that sign (justering) a meeting of this kind, in the
+ * order they sign, NULL-terminated: the chair and the adjusters of a
+ * committee, both parties of a one-to-one, the chair of other meetings.
+ * A static list.
+ */
+const char *const *tl_meeting_signing_roles(const char *kind);
+
+/* True when a participant in `role` signs a meeting of this kind. */
+bool tl_meeting_role_signs(const char *kind, const char *role);
+
+/* strcmp, with an unset value (NULL) after every set one. */
+int tl_meeting_cmp_text(const char *a, const char *b);
+
 #endif

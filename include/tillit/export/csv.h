@@ -14,16 +14,6 @@
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
 
-/* Writes s as one field, quoted when it holds a comma, a double quote,
- * CR or LF (a quote then doubled); nothing for NULL. */
-void tl_csv_field(FILE *out, const char *s);
-
-/* The header line of kind e: "id", then every field's name. */
-void tl_csv_header(const struct tl_entity *e, FILE *out);
-
-/* One record as a line: its id, then every field (unset ones empty). */
-void tl_csv_record(const struct tl_record *r, FILE *out);
-
 /*
  * Writes the header and the records that q selects, as the store's
  * iterator reads them (q's limit and cursor are ignored; at most limit

@@ -1,7 +1,8 @@
 /*
  * bulk.h - loading a great many new records at once, fast: what a
- * generator of test data (gen.h) or a benchmark needs, where going through
- * tl_store_insert record by record would take many minutes.
+ * generator of test data (tools/gen/), an import or a benchmark needs,
+ * where going through tl_store_insert record by record would take many
+ * minutes.
  *
  * A bulk load is one transaction.  Every record is still checked by core
  * (tl_validate_record) and references must exist when the load commits,

@@ -19,10 +19,6 @@
 
 struct tl_store;
 
-/* The schema version this program writes; a database of a later one is
- * refused. */
-#define TL_SCHEMA_VERSION 3
-
 enum {
 	TL_OPEN_CREATE = 1 << 0,   /* create the file (0600) and its folder */
 	TL_OPEN_READONLY = 1 << 1, /* never write */

@@ -324,32 +324,19 @@ enum tl_status tl_sqlite_list(struct tl_store *st, const struct tl_query *q,
 			break;
 		}
 		/* Row layout: id, created, updated, fields..., sort key. */
-		struct tl_record *r = tl_record_new(e->kind);
-		bool oom = !r;
+		struct tl_record *r = tl_sqlite_row_record(s, e);
 		if (!r) {
 			/* A short page would read as the end of the list. */
 			sqlite3_reset(s);
 			tl_page_done(page);
 			return tl_error_set(err, TL_ESYS, _("Out of memory."));
 		}
-		snprintf(r->id, sizeof(r->id), "%s",
-			 (const char *)sqlite3_column_text(s, 0));
-		snprintf(r->created_at, sizeof(r->created_at), "%s",
-			 (const char *)sqlite3_column_text(s, 1));
-		snprintf(r->updated_at, sizeof(r->updated_at), "%s",
-			 (const char *)sqlite3_column_text(s, 2));
-		for (int i = 0; i < e->nfields; i++) {
-			const char *v =
-				(const char *)sqlite3_column_text(s, 3 + i);
-			if (v)
-				oom |= !tl_record_set(r, i, v);
-		}
 		page->recs[page->n++] = r;
 		free(page->next.key);
 		const char *key =
 			(const char *)sqlite3_column_text(s, 3 + e->nfields);
 		page->next.key = key ? strdup(key) : NULL;
-		if (oom || (key && !page->next.key)) {
+		if (key && !page->next.key) {
 			sqlite3_reset(s);
 			tl_page_done(page);
 			return tl_error_set(err, TL_ESYS, _("Out of memory."));

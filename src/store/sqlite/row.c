@@ -81,7 +81,7 @@ static void add_columns(struct sbuf *b, const struct tl_entity *e)
 }
 
 /* Reads a row laid out by add_columns into a new record. */
-static struct tl_record *row_to_record(sqlite3_stmt *s,
+struct tl_record *tl_sqlite_row_record(sqlite3_stmt *s,
 				       const struct tl_entity *e)
 {
 	struct tl_record *r = tl_record_new(e->kind);
@@ -128,7 +128,7 @@ enum tl_status tl_sqlite_get(struct tl_store *st, enum tl_kind kind,
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*out = row_to_record(s, e);
+		*out = tl_sqlite_row_record(s, e);
 		sqlite3_reset(s);
 		if (!*out)
 			return tl_error_set(err, TL_ESYS, _("Out of memory."));

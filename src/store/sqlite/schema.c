@@ -9,7 +9,7 @@
  *
  * The full-text tables hold the fields model.c flags TL_FF_SEARCH, and the
  * lock triggers guard the kinds rules.c locks after signing; being fixed
- * history, they are written out here, and test_store.c checks them
+ * history, they are written out here, and test_sqlite.c checks them
  * against the model and the rules.
  */
 #include "sqlite.h"

@@ -4,7 +4,7 @@
  *
  * Each searchable kind (one with fields flagged TL_FF_SEARCH in model.c)
  * has an external-content FTS5 index of those fields, <plural>_fts, kept
- * current by triggers (schema.c; test_store.c checks that the schema
+ * current by triggers (schema.c; test_sqlite.c checks that the schema
  * and the model agree).  A query searches each index, and the hits are
  * merged by rank.  What the user typed is turned into quoted prefix
  * terms, so FTS5 syntax in it is taken literally and can never be an

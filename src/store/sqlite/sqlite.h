@@ -31,6 +31,16 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
 	return st->be;
 }
 
+/* The schema version this program writes (user_version); a database of
+ * a later one is refused.  Raised by each new migration. */
+#define TL_SCHEMA_VERSION 3
+
+/* A new record (caller frees) from the current row of s, laid out as id,
+ * created_at, updated_at, then e's fields in order; NULL when out of
+ * memory. */
+struct tl_record *tl_sqlite_row_record(sqlite3_stmt *s,
+				       const struct tl_entity *e);
+
 /* The migrations: tl_sqlite_migrations[v] takes user_version v-1 to v. */
 extern const char *const tl_sqlite_migrations[];
 extern const int tl_sqlite_nmigrations;

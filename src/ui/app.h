@@ -40,7 +40,7 @@ struct ui_app {
 	bool status_error;
 	bool running;
 	int exit_code;
-	long data_version;
+	long change_count;
 	/* Headless: the script and the keys still queued from its line. */
 	FILE *script;
 	int queue[512];

@@ -1,5 +1,5 @@
 /*
- * ui/meeting.h - the meeting screen's two halves: the view
+ * meeting.h - the meeting screen's two halves: the view
  * (view_meeting.c: loading, the detail and the run's screens, drawing)
  * and the controller for running a meeting (meeting_run.c: the steps,
  * and the keys that change the meeting).  Private to those two files.

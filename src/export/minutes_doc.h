@@ -1,5 +1,5 @@
 /*
- * export/minutes_doc.h - what the minutes (minutes.c), the summary of a
+ * minutes_doc.h - what the minutes (minutes.c), the summary of a
  * one-to-one (summary.c) and the sections they share (minutes_records.c)
  * know of each other.  Private to those three files.
  */
