@@ -25,6 +25,7 @@
 #include "tillit/core/error.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/model.h"
+#include "tillit/export/formats.h"
 #include "tillit/store/store.h"
 #include "tillit/core/text.h"
 #include "tillit/ui/ui.h"
@@ -108,6 +109,9 @@ static void print_version(void)
 
 static void print_help(const struct cli_args *a, FILE *out)
 {
+	const char *words[16], *minutes, *lists;
+	char mbuf[96], lbuf[96];
+
 	(void)a;
 	fputs(_("Usage: tillit [--db PATH] [--as PERSON] [COMMAND [ARGS...]]\n"
 	      "\n"
@@ -133,7 +137,14 @@ static void print_help(const struct cli_args *a, FILE *out)
 		fprintf(out, "  %-15s %s\n", e->name,
 			cli_plural_label(e, pl, sizeof(pl)));
 	}
-	fputs(_("\n"
+	minutes = tl_export_join(words, tl_export_format_words(
+		TL_EXPORT_MINUTES, 0, TL_EXPORT_MINUTES, false, words, 16),
+		"|", mbuf, sizeof(mbuf));
+	lists = tl_export_join(words, tl_export_format_words(
+		TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS, 0, TL_EXPORT_LIST, false,
+		words, 16), "|", lbuf, sizeof(lbuf));
+	/* TRANSLATORS: %s are the formats of minutes, then of lists. */
+	fprintf(out, _("\n"
 	      "Actions on records:\n"
 	      "  NOUN add --FIELD VALUE ...     add a record\n"
 	      "  NOUN list [FILTERS]            list records (table, json "
@@ -151,9 +162,9 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "                                 create the database\n"
 	      "  search QUERY...                full-text search\n"
 	      "  export [--output FILE]         write every record as JSON\n"
-	      "  export minutes MEETING --format md|html|txt\n"
+	      "  export minutes MEETING --format %s\n"
 	      "                                 the minutes of a meeting\n"
-	      "  export NOUN --format csv|json|ics [FILTERS]\n"
+	      "  export NOUN --format %s [FILTERS]\n"
 	      "                                 a list (follow-ups also as "
 	      "iCalendar)\n"
 	      "  import FILE                    merge a JSON export by id\n"
@@ -178,7 +189,7 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "\n"
 	      "Exit status: 0 ok, 1 bad input, not found or refused, 2 wrong "
 	      "usage,\n"
-	      "3 database or system error.\n"), out);
+	      "3 database or system error.\n"), minutes, lists);
 }
 
 static enum tl_status run_command(struct cli *c, int argc, char **argv);

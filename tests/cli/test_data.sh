@@ -14,8 +14,10 @@ check_err "init --demo refuses a database in use" 1 'already holds records'
 run tl export --format json
 check_rc "export --format json" 0
 cp "$W/out" "$W/first.json"
-for kind in units people series meetings participants items principles \
-	mandates decisions frames followups balances; do
+# Every kind's array the export writes (one for every kind of the
+# model), but those only signing makes.
+for kind in $(sed -n 's/^  "\([a-z_]*\)": \[.*/\1/p' "$W/first.json"); do
+	case $kind in signatures | seals) continue ;; esac
 	if grep -q "^  \"$kind\": \[\$" "$W/first.json"; then
 		pass "the export has a non-empty $kind array"
 	else
