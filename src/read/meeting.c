@@ -60,31 +60,45 @@ const struct tl_record *tl_rec_list_find(const struct tl_rec_list *l,
 
 /*
  * Appends every record q selects to l, in list order; a query with its
- * own limit wants that many, no more.  Each record is copied from the
- * store's iterator.
+ * own limit wants that many, no more.  Read a page of up to 1000 at a
+ * time: pages use the store's prepared lists, which a screen that
+ * reloads at every change from another program opens often.
  */
 static enum tl_status collect(struct tl_store *st, const struct tl_query *q0,
 			      struct tl_rec_list *l, struct tl_error *err)
 {
 	struct tl_query q = *q0;
-	const struct tl_record *r;
-	struct tl_record *copy;
-	struct tl_iter *it;
+	struct tl_page page = {0};
+	struct tl_cursor after = {0};
 	enum tl_status rc;
-	int n = 0;
+	int want = q0->limit > 0 ? q0->limit : -1;
+	bool more;
 
 	q.after = NULL;
-	rc = tl_store_iter_new(st, &q, &it, err);
-	while (rc == TL_OK && (q0->limit <= 0 || n < q0->limit) &&
-	       (rc = tl_store_iter_next(it, &r, err)) == TL_OK && r) {
-		copy = tl_record_dup(r);
-		if (!copy || !list_push(l, copy)) {
-			tl_record_free(copy);
-			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	do {
+		q.limit = want > 0 && want < 1000 ? want : 1000;
+		rc = tl_store_list(st, &q, &page, err);
+		for (int i = 0; rc == TL_OK && i < page.n; i++) {
+			if (!list_push(l, page.recs[i]))
+				rc = tl_error_set(err, TL_ESYS,
+						  _("Out of memory."));
+			else
+				page.recs[i] = NULL;
 		}
-		n++;
-	}
-	tl_store_iter_free(it);
+		if (want > 0)
+			want -= page.n;
+		/* The next page starts after this one's last record. */
+		free(after.key);
+		after = page.next;
+		page.next.key = NULL;
+		q.after = &after;
+		more = page.more;
+		tl_page_done(&page);
+		page = (struct tl_page){0};
+		if (!more || want == 0)
+			break;
+	} while (rc == TL_OK);
+	free(after.key);
 	return rc;
 }
 
