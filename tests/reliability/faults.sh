@@ -42,7 +42,7 @@ big=$(head -c 60000 /dev/zero | tr '\0' a)
 : >"$R/full.log"
 # ulimit -f limits the size of each file, and tillit keeps a -wal file
 # beside the database (emptied at each checkpoint, about every 1 MiB of
-# changes: src/store/store.c, wal_hook), which can be the larger of the
+# changes: src/store/sqlite/db.c, its WAL hook), which can be the larger of the
 # two while the database is new; so the limit is set above the larger.
 size=$(stat -c %s "$DB")
 wal=$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)
