@@ -20,8 +20,10 @@ static const char *const person_kinds[] = {
 static const char *const person_status[] = {N_("active"), N_("left"), NULL};
 static const char *const meeting_kinds[] = {
 	N_("one_to_one"), N_("committee"), N_("dialogue"), N_("forum"), NULL};
+/* A meeting that does not take place is cancelled, not held. */
 static const char *const meeting_status[] = {
-	N_("planned"), N_("open"), N_("held"), N_("signed"), NULL};
+	N_("planned"), N_("open"), N_("held"), N_("signed"), N_("cancelled"),
+	NULL};
 static const char *const roles[] = {
 	N_("chair"), N_("secretary"), N_("adjuster"), N_("member"),
 	N_("substitute"), N_("manager"), N_("employee"), N_("guest"), NULL};
@@ -452,7 +454,7 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 			TL_MEETING_STATUS, TL_MEETING_SERIES,
 			TL_MEETING_STARTS),
 		.sort_desc = true, .open_values = open_meeting,
-		.close_value = "held"},
+		.close_value = "cancelled"},
 	[TL_K_PARTICIPANT] = {
 		.kind = TL_K_PARTICIPANT, .name = "participant",
 		.plural = "participants", .label = N_("participant"),

@@ -479,8 +479,9 @@ static void finish(struct view *v)
 	}
 	if (!ui_confirm(v->app, _("Finish the meeting and mark it held?")))
 		return;
-	if (tl_store_close_record(ui_store(v->app), TL_K_MEETING, mv->id,
-				  &err) != TL_OK) {
+	/* Held, not closed: closing a meeting cancels it. */
+	if (set_field(v, TL_K_MEETING, mv->id, TL_MEETING_STATUS, "held",
+		      &err) != TL_OK) {
 		ui_error(v->app, &err);
 		return;
 	}
