@@ -2,12 +2,16 @@
  * sign_cmd.c - signing meetings and checking signed ones (sign.h):
  *
  *   tillit sign MEETING --by PERSON
+ *   tillit sign MEETING --reopen
  *   tillit verify [MEETING]
  *
- * sign records one signature; at the last one the meeting is signed and
- * locked, and the digest of its minutes is stored.  verify recomputes the
- * digests and names every signed meeting whose content no longer matches,
- * one line each on stdout, then fails (exit 1) with one sentence.
+ * sign records one signature; from the first one the meeting is under
+ * justering and cannot change, and at the last one it is signed and
+ * locked, and the digest of its minutes is stored.  --reopen voids the
+ * signatures given so far, so that the meeting can change again.  verify
+ * recomputes the digests and names every signed meeting whose content no
+ * longer matches, one line each on stdout, then fails (exit 1) with one
+ * sentence.
  */
 #include "internal.h"
 
@@ -65,26 +69,53 @@ static enum tl_status print_signed(struct cli *c, struct tl_store *st,
 	return TL_OK;
 }
 
+/* sign --reopen: voids the signatures of a meeting under justering. */
+static enum tl_status reopen(struct cli *c, struct tl_store *st,
+			     const char *meeting)
+{
+	struct tl_refs refs;
+	enum tl_status rc;
+	long n = 0;
+
+	rc = tl_store_reopen(st, meeting, &n, &c->err);
+	if (rc != TL_OK)
+		return rc;
+	tl_refs_init(&refs, st);
+	printf(_("Justering of \"%s\" is reopened; signatures voided: %ld. "
+		 "Everyone signs again.\n"),
+	       tl_refs_title(&refs, TL_K_MEETING, meeting), n);
+	tl_refs_done(&refs);
+	return TL_OK;
+}
+
 enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 {
 	char meeting[TL_ID_LEN + 1], person[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	const char *by = NULL;
 	enum tl_status rc = TL_OK;
-	bool complete = false;
+	bool complete = false, reopening = false;
 	const struct cli_opt opts[] = {
 		{"by", 0, true, "PERSON", N_("who signs: an id, a prefix or a "
 		 "name"), .str = &by},
+		{"reopen", 0, false, NULL, N_("reopen justering: void the "
+		 "signatures given so far"), .on = &reopening},
 		{0},
 	};
 	struct cli_args a = {
 		.c = c, .argc = argc, .argv = argv, .opts = opts,
-		.usage = N_("Usage: tillit sign MEETING --by PERSON\n\n"
+		.usage = N_("Usage: tillit sign MEETING --by PERSON\n"
+			    "       tillit sign MEETING --reopen\n\n"
 			    "Signs a meeting that has been held (justering).  "
 			    "A committee meeting is\nsigned by its chair and "
 			    "its adjusters, a one-to-one is confirmed "
 			    "by\nthe manager and the employee, and other "
-			    "meetings by their chair.  When\nthe last "
+			    "meetings by their chair.  From\nthe first "
+			    "signature the meeting is under justering: "
+			    "nothing it recorded\ncan change, so that "
+			    "everyone signs the same minutes.  --reopen "
+			    "voids the\nsignatures given so far, and the "
+			    "meeting can change again.  When the\nlast "
 			    "signature is in, the meeting and everything "
 			    "recorded in it are\nlocked, and the SHA-256 "
 			    "digest of its minutes is stored for "
@@ -100,12 +131,20 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 		return cli_usage(c, _("Give the meeting to sign."));
 	if (a.first + 1 < argc)
 		return cli_usage(c, _("sign takes one meeting."));
-	if (!by || !*by)
+	if (reopening && by)
+		return cli_usage(c, _("Give either --by PERSON or --reopen, "
+				      "not both."));
+	if (!reopening && (!by || !*by))
 		return cli_usage(c, _("Say who signs with --by PERSON."));
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, TL_K_MEETING, argv[a.first], meeting,
 				      &c->err);
+	if (rc == TL_OK && reopening) {
+		rc = reopen(c, st, meeting);
+		tl_store_close(st);
+		return rc;
+	}
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, TL_K_PERSON, by, person, &c->err);
 	if (rc == TL_OK)

@@ -5,9 +5,15 @@
  * change.  They read and write only through the engine's primitives
  * (backend.h), so that a second engine cannot drift from them.
  *
- * The SQLite engine's triggers refuse a change to a signed meeting again,
- * for any other program that writes the file; these checks come first,
- * with a clear sentence.
+ * A meeting is under justering from its first signature until its last:
+ * it is held and has a signature.  What its minutes show is then locked
+ * as if it were signed, so that every signer signs the same minutes;
+ * justering may be reopened instead (tl_store_reopen), which voids the
+ * signatures given so far.
+ *
+ * The SQLite engine's triggers refuse a change to a signed meeting, or to
+ * one under justering, again, for any other program that writes the file;
+ * these checks come first, with a clear sentence.
  */
 #include "rules.h"
 
@@ -27,6 +33,14 @@ enum tl_status tl_locked_error(struct tl_error *err)
 	return tl_error_set(err, TL_EREFUSED,
 			    _("The meeting is signed and locked; record a "
 			      "correction in a later meeting."));
+}
+
+enum tl_status tl_justering_error(struct tl_error *err, long nsigned)
+{
+	return tl_error_set(err, TL_EREFUSED,
+			    _("The meeting is under justering (signatures so "
+			      "far: %ld); reopen justering to change it."),
+			    nsigned);
 }
 
 /*
@@ -50,18 +64,51 @@ int tl_rule_lock_field(const struct tl_entity *e)
 	}
 }
 
-/* *yes when the meeting `id` (may be NULL) is stored as signed. */
-static enum tl_status is_signed(struct tl_store *st, const char *id, bool *yes,
-				struct tl_error *err)
-{
-	const struct tl_eq eq[] = {
-		{TL_EQ_ID, id}, {TL_MEETING_STATUS, "signed"},
-	};
+enum lock { LOCK_NONE, LOCK_JUSTERING, LOCK_SIGNED };
 
-	*yes = false;
+/*
+ * How the meeting `id` (may be NULL) is locked: signed, under justering
+ * (held, with a signature) or not at all; *nsigned is the number of
+ * signatures under justering.
+ */
+static enum tl_status lock_of(struct tl_store *st, const char *id,
+			      enum lock *out, long *nsigned,
+			      struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_SIGNATURE, .parent = id};
+	struct tl_record *m = NULL;
+	enum tl_status rc;
+	long n = 0;
+
+	*out = LOCK_NONE;
 	if (!id)
 		return TL_OK;
-	return st->ops->find(st, TL_K_MEETING, eq, 2, NULL, NULL, yes, err);
+	rc = st->ops->get(st, TL_K_MEETING, id, &m, err);
+	if (rc != TL_OK || !m)
+		return rc;
+	if (tl_streq(m->values[TL_MEETING_STATUS], "signed"))
+		*out = LOCK_SIGNED;
+	else if (tl_streq(m->values[TL_MEETING_STATUS], "held"))
+		rc = st->ops->count(st, &q, &n, err);
+	tl_record_free(m);
+	if (rc == TL_OK && n > 0) {
+		*out = LOCK_JUSTERING;
+		*nsigned = n;
+	}
+	return rc;
+}
+
+/* True when new only seals old: its status becomes signed, no more. */
+static bool only_sealed(const struct tl_record *old,
+			const struct tl_record *new)
+{
+	if (!new || !tl_streq(new->values[TL_MEETING_STATUS], "signed"))
+		return false;
+	for (int i = 0; i < TL_MEETING_NFIELDS; i++)
+		if (i != TL_MEETING_STATUS &&
+		    !tl_streq(old->values[i], new->values[i]))
+			return false;
+	return true;
 }
 
 /* A follow-up's status, outcome and closing time are later work. */
@@ -84,34 +131,44 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 				    struct tl_error *err)
 {
 	const struct tl_record *any = old ? old : new;
-	bool locked = false, yes;
+	enum lock lock = LOCK_NONE, l;
 	enum tl_status rc;
+	long n = 0;
 	int f;
 
 	if (any->e->kind == TL_K_MEETING) {
-		rc = is_signed(st, old ? old->id : NULL, &locked, err);
+		rc = lock_of(st, old ? old->id : NULL, &lock, &n, err);
 		if (rc != TL_OK)
 			return rc;
-		return locked ? tl_locked_error(err) : TL_OK;
+		if (lock == LOCK_SIGNED)
+			return tl_locked_error(err);
+		if (lock == LOCK_JUSTERING && !only_sealed(old, new))
+			return tl_justering_error(err, n);
+		return TL_OK;
 	}
 	f = tl_rule_lock_field(any->e);
 	if (f < 0)
 		return TL_OK;
-	for (int i = 0; i < 2 && !locked; i++) {
+	for (int i = 0; i < 2 && lock != LOCK_SIGNED; i++) {
 		const struct tl_record *r = i ? new : old;
 		if (!r)
 			continue;
-		rc = is_signed(st, r->values[f], &yes, err);
+		rc = lock_of(st, r->values[f], &l, &n, err);
 		if (rc != TL_OK)
 			return rc;
-		locked = yes;
+		if (l > lock)
+			lock = l;
 	}
-	if (!locked)
+	if (lock == LOCK_NONE)
+		return TL_OK;
+	/* The other signers' signatures are justering itself. */
+	if (any->e->kind == TL_K_SIGNATURE && lock == LOCK_JUSTERING && !old)
 		return TL_OK;
 	if (any->e->kind == TL_K_FOLLOWUP && old && new &&
 	    followup_later_work(old, new))
 		return TL_OK;
-	return tl_locked_error(err);
+	return lock == LOCK_SIGNED ? tl_locked_error(err)
+				   : tl_justering_error(err, n);
 }
 
 enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err)

@@ -21,10 +21,18 @@ enum tl_status tl_locked_error(struct tl_error *err);
  */
 int tl_rule_lock_field(const struct tl_entity *e);
 
+/* The sentence for a change to a meeting under justering, or to what
+ * was recorded in it, with nsigned signatures given so far
+ * (TL_EREFUSED). */
+enum tl_status tl_justering_error(struct tl_error *err, long nsigned);
+
 /*
  * Refuses (tl_locked_error) a change to a signed meeting or to what was
  * recorded in it: old is the stored record (NULL for an insert), new
- * what is to be stored (NULL for a delete).
+ * what is to be stored (NULL for a delete).  A meeting under justering
+ * (held, with at least one signature) is locked the same way
+ * (tl_justering_error), except for what justering itself writes: a
+ * further signature, and the meeting's status becoming signed.
  */
 enum tl_status tl_rule_check_locked(struct tl_store *st,
 				    const struct tl_record *old,

@@ -5,8 +5,10 @@
  * Who must sign, and what the digest covers, is decided above the store
  * (src/service/sign.c); here the writes happen, through the store's own
  * routes that may add signatures and seals and set a meeting's status to
- * `signed`, which no ordinary change may.  Once a meeting is signed,
- * the rules of rules.c (and, in an SQLite file, its triggers) lock it.
+ * `signed`, which no ordinary change may.  From the first signature a
+ * meeting is under justering, and once it is signed, locked: the rules of
+ * rules.c (and, in an SQLite file, its triggers) refuse changes to it.
+ * Reopening justering voids the signatures given so far, with audit rows.
  */
 #include "tillit/store/store.h"
 
@@ -91,6 +93,52 @@ enum tl_status tl_store_signatures(struct tl_store *st,
 			     .limit = 1000};
 
 	return tl_store_list(st, &q, page, err);
+}
+
+enum tl_status tl_store_reopen(struct tl_store *st, const char *meeting_id,
+			       long *voided, struct tl_error *err)
+{
+	struct tl_record *m = NULL;
+	struct tl_page sigs = {0};
+	char n[32];
+	enum tl_status rc;
+
+	if (voided)
+		*voided = 0;
+	rc = get_meeting(st, meeting_id, &m, err);
+	if (rc != TL_OK)
+		return rc;
+	rc = is_signed(m) ? tl_locked_error(err) : TL_OK;
+	tl_record_free(m);
+	if (rc == TL_OK)
+		rc = tl_sp_begin(st, err);
+	if (rc != TL_OK)
+		return rc;
+	rc = tl_store_signatures(st, meeting_id, &sigs, err);
+	if (rc == TL_OK && sigs.n == 0)
+		rc = tl_error_set(err, TL_EREFUSED, _("No one has signed the "
+				  "meeting, so there is no justering to "
+				  "reopen."));
+	/* Around the rules: voiding signatures is what reopening is. */
+	for (int i = 0; rc == TL_OK && i < sigs.n; i++) {
+		const struct tl_record *sig = sigs.recs[i];
+		rc = st->ops->remove(st, TL_K_SIGNATURE, sig->id, err);
+		if (rc == TL_OK)
+			rc = tl_audit_add(st, "signatures", sig->id, "delete",
+					  "signed_at",
+					  tl_record_get(sig,
+						TL_SIGNATURE_SIGNED_AT),
+					  "voided", err);
+	}
+	snprintf(n, sizeof(n), "signatures: %d", sigs.n);
+	if (rc == TL_OK)
+		rc = tl_audit_add(st, "meetings", meeting_id, "update",
+				  "justering", n,
+				  "reopened", err);
+	if (rc == TL_OK && voided)
+		*voided = sigs.n;
+	tl_page_done(&sigs);
+	return tl_sp_end(st, rc, err);
 }
 
 /* True for 64 lower-case hex digits. */

@@ -425,6 +425,58 @@ static void test_lock_triggers_follow_the_rules(void **state)
 	tl_store_close(st);
 }
 
+/*
+ * A meeting under justering (held, with a signature) is locked like a
+ * signed one (rules.c), except for what justering writes: the triggers
+ * refuse changes on the meeting field of the same kinds, and look at the
+ * meeting's signatures.  A signature may still be added (the other
+ * signers) and removed (justering reopened), not changed; the meeting
+ * may still become signed.
+ */
+static void test_justering_triggers_follow_the_rules(void **state)
+{
+	struct tl_store *st = mem_store();
+	sqlite3 *db = tl_sq(st)->db;
+	const char *ops[] = {"insert", "update", "delete"};
+	(void)state;
+
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
+		int f = tl_rule_lock_field(e);
+		bool meeting = e->kind == TL_K_MEETING;
+		bool signature = e->kind == TL_K_SIGNATURE;
+
+		for (int o = 0; o < 3; o++) {
+			char trig[96], want[96], *sql;
+			bool expect = meeting ? o > 0
+				    : signature ? o == 1 : f >= 0;
+
+			snprintf(trig, sizeof(trig), "%s_justering_%s",
+				 e->plural, ops[o]);
+			sql = schema_sql(db, trig);
+			if (expect != !!sql)
+				fail_msg("%s: %s", trig, sql ? "unexpected"
+							     : "missing");
+			if (sql && !strstr(sql, "FROM signatures"))
+				fail_msg("%s does not look at the signatures:"
+					 "\n%s", trig, sql);
+			if (sql && meeting && o == 1 &&
+			    !strstr(sql, "NEW.status IS NOT 'signed'"))
+				fail_msg("%s refuses the seal:\n%s", trig,
+					 sql);
+			snprintf(want, sizeof(want), "%s.%s",
+				 o == 0 ? "NEW" : "OLD",
+				 meeting ? "id" : f >= 0 ? e->fields[f].name
+						     : "");
+			if (sql && !strstr(sql, want))
+				fail_msg("%s does not look at %s:\n%s", trig,
+					 want, sql);
+			free(sql);
+		}
+	}
+	tl_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -437,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_audit_log_is_append_only),
 		cmocka_unit_test(test_full_text_schema_follows_the_model),
 		cmocka_unit_test(test_lock_triggers_follow_the_rules),
+		cmocka_unit_test(test_justering_triggers_follow_the_rules),
 	};
 	return cmocka_run_group_tests_name("sqlite", tests, setup_env,
 					   teardown_env);

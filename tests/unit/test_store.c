@@ -482,6 +482,58 @@ static void test_close_done_and_meeting_rules(void **state)
 	tl_store_close(st);
 }
 
+/*
+ * From the first signature a held meeting is under justering: what it
+ * recorded is refused like a signed meeting's, except a further signature;
+ * reopening voids the signatures, after which it changes again; a meeting
+ * without signatures, or signed, cannot be reopened.
+ */
+static void test_justering_locks_until_reopened(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_record *r;
+	char p1[40], p2[40], m[40], it[40];
+	long n = -1;
+	(void)state;
+
+	strcpy(p1, add(st, TL_K_PERSON, "name", "Anders Holmgren", "kind",
+		       "elected", NULL));
+	strcpy(p2, add(st, TL_K_PERSON, "name", "Lena Åström", "kind",
+		       "elected", NULL));
+	strcpy(m, add(st, TL_K_MEETING, "title", "Sammanträde", "kind",
+		      "dialogue", "starts_at", "2026-11-16 18:00", NULL));
+	strcpy(it, add(st, TL_K_ITEM, "title", "Budget", "meeting", m, NULL));
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, m, &r, &err), TL_OK);
+	tl_record_set(r, TL_MEETING_STATUS, "held");
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	tl_record_free(r);
+	assert_int_equal(tl_store_reopen(st, m, &n, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "No one has signed"));
+
+	assert_int_equal(tl_store_sign(st, m, p1, "chair", &err), TL_OK);
+	assert_int_equal(tl_store_get(st, TL_K_ITEM, it, &r, &err), TL_OK);
+	tl_record_set(r, TL_ITEM_DECISION, "Ändrat");
+	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "under justering"));
+	tl_record_free(r);
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, m, &r, &err), TL_OK);
+	tl_record_set(r, TL_MEETING_LOCATION, "Annanstans");
+	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
+	tl_record_free(r);
+	assert_int_equal(tl_store_sign(st, m, p2, "chair", &err), TL_OK);
+	assert_int_equal(count(st, TL_K_SIGNATURE), 2);
+
+	assert_int_equal(tl_store_reopen(st, m, &n, &err), TL_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(count(st, TL_K_SIGNATURE), 0);
+	assert_int_equal(tl_store_get(st, TL_K_ITEM, it, &r, &err), TL_OK);
+	tl_record_set(r, TL_ITEM_DECISION, "Ändrat");
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	tl_record_free(r);
+	tl_store_close(st);
+}
+
 static void test_delete_refuses_what_is_referred_to(void **state)
 {
 	struct tl_store *st = mem_store();
@@ -556,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_search_many_short_words),
 		cmocka_unit_test(test_put_merges_by_id),
 		cmocka_unit_test(test_close_done_and_meeting_rules),
+		cmocka_unit_test(test_justering_locks_until_reopened),
 		cmocka_unit_test(test_delete_refuses_what_is_referred_to),
 		cmocka_unit_test(test_refuses_postgresql_uri),
 	};

@@ -232,6 +232,18 @@ enum tl_status tl_store_signatures(struct tl_store *st,
 				   struct tl_error *err);
 
 /*
+ * Reopens justering of meeting_id, in one transaction: every signature
+ * given so far is voided (removed, with an audit row for each and one
+ * for the meeting), so that the meeting can change again and is then
+ * signed anew by everyone.  *voided (may be NULL) is how many were.
+ * TL_EREFUSED when the meeting is signed and locked already, or has no
+ * signature (it is not under justering); TL_EINVAL for an unknown
+ * meeting.
+ */
+enum tl_status tl_store_reopen(struct tl_store *st, const char *meeting_id,
+			       long *voided, struct tl_error *err);
+
+/*
  * Computes the digest (64 lower-case hex digits and a NUL) of meeting_id
  * as the database holds it now; ctx is the caller's.
  */
