@@ -24,6 +24,7 @@
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/id.h"
+#include "tillit/core/meeting.h"
 #include "tillit/core/validate.h"
 #include "backend.h"
 #include "internal.h"
@@ -35,12 +36,35 @@ enum tl_status tl_locked_error(struct tl_error *err)
 			      "correction in a later meeting."));
 }
 
-enum tl_status tl_justering_error(struct tl_error *err, long nsigned)
+enum tl_status tl_justering_error(struct tl_error *err, long nsigned,
+				  long nsigners)
 {
 	return tl_error_set(err, TL_EREFUSED,
-			    _("The meeting is under justering (signatures so "
-			      "far: %ld); reopen justering to change it."),
-			    nsigned);
+			    _("The meeting is under justering (signed by %ld "
+			      "of %ld); reopen justering to change it."),
+			    nsigned, nsigners < nsigned ? nsigned : nsigners);
+}
+
+/* How many of the meeting m's participants sign it (core/meeting.h). */
+static enum tl_status count_signers(struct tl_store *st,
+				    const struct tl_record *m, long *out,
+				    struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_PARTICIPANT, .parent = m->id};
+	const char *kind = m->values[TL_MEETING_KIND];
+	const struct tl_record *p;
+	struct tl_iter *it = NULL;
+	enum tl_status rc;
+
+	*out = 0;
+	rc = st->ops->iter_new(st, &q, &it, err);
+	while (rc == TL_OK && (rc = st->ops->iter_next(it, &p, err)) == TL_OK &&
+	       p)
+		if (tl_meeting_role_signs(kind, p->values[TL_PART_ROLE]))
+			(*out)++;
+	if (it)
+		st->ops->iter_free(it);
+	return rc;
 }
 
 /*
@@ -68,11 +92,11 @@ enum lock { LOCK_NONE, LOCK_JUSTERING, LOCK_SIGNED };
 
 /*
  * How the meeting `id` (may be NULL) is locked: signed, under justering
- * (held, with a signature) or not at all; *nsigned is the number of
- * signatures under justering.
+ * (held, with a signature) or not at all.  Under justering, *nsigned is
+ * the number of signatures given and *nsigners of those it needs.
  */
 static enum tl_status lock_of(struct tl_store *st, const char *id,
-			      enum lock *out, long *nsigned,
+			      enum lock *out, long *nsigned, long *nsigners,
 			      struct tl_error *err)
 {
 	struct tl_query q = {.kind = TL_K_SIGNATURE, .parent = id};
@@ -90,11 +114,12 @@ static enum tl_status lock_of(struct tl_store *st, const char *id,
 		*out = LOCK_SIGNED;
 	else if (tl_streq(m->values[TL_MEETING_STATUS], "held"))
 		rc = st->ops->count(st, &q, &n, err);
-	tl_record_free(m);
 	if (rc == TL_OK && n > 0) {
 		*out = LOCK_JUSTERING;
 		*nsigned = n;
+		rc = count_signers(st, m, nsigners, err);
 	}
+	tl_record_free(m);
 	return rc;
 }
 
@@ -133,17 +158,17 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 	const struct tl_record *any = old ? old : new;
 	enum lock lock = LOCK_NONE, l;
 	enum tl_status rc;
-	long n = 0;
+	long n = 0, of = 0;
 	int f;
 
 	if (any->e->kind == TL_K_MEETING) {
-		rc = lock_of(st, old ? old->id : NULL, &lock, &n, err);
+		rc = lock_of(st, old ? old->id : NULL, &lock, &n, &of, err);
 		if (rc != TL_OK)
 			return rc;
 		if (lock == LOCK_SIGNED)
 			return tl_locked_error(err);
 		if (lock == LOCK_JUSTERING && !only_sealed(old, new))
-			return tl_justering_error(err, n);
+			return tl_justering_error(err, n, of);
 		return TL_OK;
 	}
 	f = tl_rule_lock_field(any->e);
@@ -153,7 +178,7 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 		const struct tl_record *r = i ? new : old;
 		if (!r)
 			continue;
-		rc = lock_of(st, r->values[f], &l, &n, err);
+		rc = lock_of(st, r->values[f], &l, &n, &of, err);
 		if (rc != TL_OK)
 			return rc;
 		if (l > lock)
@@ -168,7 +193,7 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 	    followup_later_work(old, new))
 		return TL_OK;
 	return lock == LOCK_SIGNED ? tl_locked_error(err)
-				   : tl_justering_error(err, n);
+				   : tl_justering_error(err, n, of);
 }
 
 enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err)

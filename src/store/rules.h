@@ -22,9 +22,10 @@ enum tl_status tl_locked_error(struct tl_error *err);
 int tl_rule_lock_field(const struct tl_entity *e);
 
 /* The sentence for a change to a meeting under justering, or to what
- * was recorded in it, with nsigned signatures given so far
- * (TL_EREFUSED). */
-enum tl_status tl_justering_error(struct tl_error *err, long nsigned);
+ * was recorded in it: nsigned signatures given so far of the nsigners
+ * its participants owe (TL_EREFUSED). */
+enum tl_status tl_justering_error(struct tl_error *err, long nsigned,
+				  long nsigners);
 
 /*
  * Refuses (tl_locked_error) a change to a signed meeting or to what was

@@ -25,7 +25,7 @@ cp "$W/out" "$W/before.json"
 
 ITEM=$(tl item list --meeting "$M" --format csv | sed -n 2p | cut -d, -f1)
 FRAME=$(tl frame list --meeting "$M" --format csv | sed -n 2p | cut -d, -f1)
-UNDER='^tillit: The meeting is under justering \(signatures so far: 1\); reopen justering to change it\.$'
+UNDER='^tillit: The meeting is under justering \(signed by 1 of 3\); reopen justering to change it\.$'
 
 run tl item edit "$ITEM" --decision "Ett annat beslut"
 check_err "an item's decision cannot change under justering" 1 "$UNDER"
