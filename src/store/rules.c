@@ -136,15 +136,43 @@ static bool only_sealed(const struct tl_record *old,
 	return true;
 }
 
-/* A follow-up's status, outcome and closing time are later work. */
-static bool followup_later_work(const struct tl_record *old,
-				const struct tl_record *new)
+/*
+ * Later work on what a signed meeting (or one under justering) recorded,
+ * which the minutes do not show and which goes on after signing: a
+ * follow-up's status, outcome and closing time; a frame's
+ * acknowledgement and status; a mandate's status.  True when old and new
+ * differ in such fields only.  The SQLite triggers (schema 5) allow the
+ * same.
+ */
+static bool later_work(const struct tl_record *old,
+		       const struct tl_record *new)
 {
-	for (int i = 0; i < TL_FOLLOWUP_NFIELDS; i++) {
-		if (i == TL_FOLLOWUP_STATUS || i == TL_FOLLOWUP_OUTCOME ||
-		    i == TL_FOLLOWUP_CLOSED_AT)
-			continue;
-		if (!tl_streq(old->values[i], new->values[i]))
+	static const int followup[] = {TL_FOLLOWUP_STATUS, TL_FOLLOWUP_OUTCOME,
+				       TL_FOLLOWUP_CLOSED_AT, -1};
+	static const int frame[] = {TL_FRAME_STATUS, TL_FRAME_ACKED_BY,
+				    TL_FRAME_ACKED_AT, -1};
+	static const int mandate[] = {TL_MANDATE_STATUS, -1};
+	const int *free_fields;
+
+	switch (old->e->kind) {
+	case TL_K_FOLLOWUP:
+		free_fields = followup;
+		break;
+	case TL_K_FRAME:
+		free_fields = frame;
+		break;
+	case TL_K_MANDATE:
+		free_fields = mandate;
+		break;
+	default:
+		return false;
+	}
+	for (int i = 0; i < old->e->nfields; i++) {
+		bool free_field = false;
+
+		for (const int *f = free_fields; *f >= 0; f++)
+			free_field |= *f == i;
+		if (!free_field && !tl_streq(old->values[i], new->values[i]))
 			return false;
 	}
 	return true;
@@ -189,8 +217,7 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 	/* The other signers' signatures are justering itself. */
 	if (any->e->kind == TL_K_SIGNATURE && lock == LOCK_JUSTERING && !old)
 		return TL_OK;
-	if (any->e->kind == TL_K_FOLLOWUP && old && new &&
-	    followup_later_work(old, new))
+	if (old && new && later_work(old, new))
 		return TL_OK;
 	return lock == LOCK_SIGNED ? tl_locked_error(err)
 				   : tl_justering_error(err, n, of);

@@ -680,12 +680,46 @@ static const char migration_4[] =
 	"END;\n"
 	;
 
+/*
+ * Schema 5: later work on what a signed meeting recorded (issue 12): a
+ * frame's acknowledgement and status, and a mandate's status (revoked,
+ * superseded, expired), may change after signing or under justering, as
+ * a follow-up's status already could; nothing the minutes show may.
+ * The rules are rules.c's (tl_rule_later_work).
+ */
+static const char migration_5[] =
+	"DROP TRIGGER mandates_locked_update;\n"
+	"CREATE TRIGGER mandates_locked_update BEFORE UPDATE ON mandates\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'signed')\n"
+	"AND (OLD.id IS NOT NEW.id OR OLD.created_at IS NOT NEW.created_at OR OLD.matter IS NOT NEW.matter OR OLD.given_to IS NOT NEW.given_to OR OLD.given_by_unit IS NOT NEW.given_by_unit OR OLD.given_by_person IS NOT NEW.given_by_person OR OLD.level IS NOT NEW.level OR OLD.limits IS NOT NEW.limits OR OLD.legal_basis IS NOT NEW.legal_basis OR OLD.onward IS NOT NEW.onward OR OLD.substitute IS NOT NEW.substitute OR OLD.report_back IS NOT NEW.report_back OR OLD.valid_from IS NOT NEW.valid_from OR OLD.valid_until IS NOT NEW.valid_until OR OLD.meeting IS NOT NEW.meeting OR OLD.item IS NOT NEW.item OR OLD.case_ref IS NOT NEW.case_ref OR OLD.non_delegable IS NOT NEW.non_delegable) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is signed and locked');\n"
+	"END;\n"
+	"DROP TRIGGER frames_locked_update;\n"
+	"CREATE TRIGGER frames_locked_update BEFORE UPDATE ON frames\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'signed')\n"
+	"AND (OLD.id IS NOT NEW.id OR OLD.created_at IS NOT NEW.created_at OR OLD.description IS NOT NEW.description OR OLD.kind IS NOT NEW.kind OR OLD.holder_person IS NOT NEW.holder_person OR OLD.holder_unit IS NOT NEW.holder_unit OR OLD.amount IS NOT NEW.amount OR OLD.amount_unit IS NOT NEW.amount_unit OR OLD.trust IS NOT NEW.trust OR OLD.trust_factors IS NOT NEW.trust_factors OR OLD.escalation IS NOT NEW.escalation OR OLD.valid_from IS NOT NEW.valid_from OR OLD.valid_until IS NOT NEW.valid_until OR OLD.meeting IS NOT NEW.meeting OR OLD.item IS NOT NEW.item OR OLD.mandate IS NOT NEW.mandate OR OLD.version IS NOT NEW.version) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is signed and locked');\n"
+	"END;\n"
+	"DROP TRIGGER mandates_justering_update;\n"
+	"CREATE TRIGGER mandates_justering_update BEFORE UPDATE ON mandates\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id))\n"
+	"AND (OLD.id IS NOT NEW.id OR OLD.created_at IS NOT NEW.created_at OR OLD.matter IS NOT NEW.matter OR OLD.given_to IS NOT NEW.given_to OR OLD.given_by_unit IS NOT NEW.given_by_unit OR OLD.given_by_person IS NOT NEW.given_by_person OR OLD.level IS NOT NEW.level OR OLD.limits IS NOT NEW.limits OR OLD.legal_basis IS NOT NEW.legal_basis OR OLD.onward IS NOT NEW.onward OR OLD.substitute IS NOT NEW.substitute OR OLD.report_back IS NOT NEW.report_back OR OLD.valid_from IS NOT NEW.valid_from OR OLD.valid_until IS NOT NEW.valid_until OR OLD.meeting IS NOT NEW.meeting OR OLD.item IS NOT NEW.item OR OLD.case_ref IS NOT NEW.case_ref OR OLD.non_delegable IS NOT NEW.non_delegable) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER frames_justering_update;\n"
+	"CREATE TRIGGER frames_justering_update BEFORE UPDATE ON frames\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id))\n"
+	"AND (OLD.id IS NOT NEW.id OR OLD.created_at IS NOT NEW.created_at OR OLD.description IS NOT NEW.description OR OLD.kind IS NOT NEW.kind OR OLD.holder_person IS NOT NEW.holder_person OR OLD.holder_unit IS NOT NEW.holder_unit OR OLD.amount IS NOT NEW.amount OR OLD.amount_unit IS NOT NEW.amount_unit OR OLD.trust IS NOT NEW.trust OR OLD.trust_factors IS NOT NEW.trust_factors OR OLD.escalation IS NOT NEW.escalation OR OLD.valid_from IS NOT NEW.valid_from OR OLD.valid_until IS NOT NEW.valid_until OR OLD.meeting IS NOT NEW.meeting OR OLD.item IS NOT NEW.item OR OLD.mandate IS NOT NEW.mandate OR OLD.version IS NOT NEW.version) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n";
+
 const char *const tl_sqlite_migrations[] = {
 	NULL, /* version 0: the empty database */
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 const int tl_sqlite_nmigrations =
