@@ -173,17 +173,21 @@ void tl_doc_field_own(struct tl_doc *d, const char *label, char *value)
 	free(value);
 }
 
+/* The text of a paragraph, cleaned, after what is open is closed; NULL
+ * (nothing to write) for empty text or when out of memory.  Caller frees. */
+static char *paragraph_text(struct tl_doc *d, const char *text)
+{
+	if (!text || !*text)
+		return NULL;
+	flush(d);
+	return tl_doc_clean(d, text);
+}
+
 void tl_doc_para(struct tl_doc *d, const char *text)
 {
-	char *t;
+	char *t = paragraph_text(d, text);
 
-	if (!text || !*text)
-		return;
-	flush(d);
-	t = tl_doc_clean(d, text);
-	if (!t)
-		return;
-	if (d->ops->para)
+	if (t && d->ops->para)
 		d->ops->para(d, t);
 	free(t);
 }
@@ -191,15 +195,9 @@ void tl_doc_para(struct tl_doc *d, const char *text)
 static void labelled(struct tl_doc *d, const char *label, const char *text,
 		     bool flag)
 {
-	char *t;
+	char *t = paragraph_text(d, text);
 
-	if (!text || !*text)
-		return;
-	flush(d);
-	t = tl_doc_clean(d, text);
-	if (!t)
-		return;
-	if (d->ops->labelled)
+	if (t && d->ops->labelled)
 		d->ops->labelled(d, label, t, flag);
 	free(t);
 }

@@ -196,27 +196,20 @@ static void txt_item(struct tl_doc *d, const char *text, const char *meta)
 	free(all);
 }
 
+/* The text and the canonical form spell every element alike; the
+ * canonical one differs only in what the minutes put in it. */
+#define TXT_ELEMENTS \
+	.title = txt_title, .section = txt_section, .block = txt_block, \
+	.fields = txt_fields, .para = txt_para, .labelled = txt_labelled, \
+	.list = sep, .item = txt_item
+
 const struct tl_doc_ops tl_doc_txt = {
 	.name = "txt",
-	.title = txt_title,
-	.section = txt_section,
-	.block = txt_block,
-	.fields = txt_fields,
-	.para = txt_para,
-	.labelled = txt_labelled,
-	.list = sep,
-	.item = txt_item,
+	TXT_ELEMENTS,
 };
 
 const struct tl_doc_ops tl_doc_canon = {
 	.name = "canon",
 	.canonical = true,
-	.title = txt_title,
-	.section = txt_section,
-	.block = txt_block,
-	.fields = txt_fields,
-	.para = txt_para,
-	.labelled = txt_labelled,
-	.list = sep,
-	.item = txt_item,
+	TXT_ELEMENTS,
 };
