@@ -360,12 +360,12 @@ enum tl_status cli_entity_ack(struct cli *c, const struct tl_entity *e,
 			      int argc, char **argv)
 {
 	const char *text = NULL, *by = NULL;
-	char id[TL_ID_LEN + 1], person[TL_ID_LEN + 1];
+	char id[TL_ID_LEN + 1], person[TL_ID_LEN + 1], me[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	enum tl_status rc;
 	const struct cli_opt opts[] = {
-		{"by", 0, true, "PERSON", N_("who acknowledges it (default: "
-		 "the holder)"), .str = &by},
+		{"by", 0, true, "PERSON", N_("who acknowledges it: only you "
+		 "(the default)"), .str = &by},
 		{0},
 	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
@@ -377,10 +377,22 @@ enum tl_status cli_entity_ack(struct cli *c, const struct tl_entity *e,
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = cli_whoami(c, st, me);
 	if (rc == TL_OK && by)
 		rc = tl_store_resolve(st, TL_K_PERSON, by, person, &c->err);
+	/* Acknowledging is one's own word: never on someone's behalf. */
+	if (rc == TL_OK && by && strcmp(person, me)) {
+		struct tl_refs refs;
+
+		tl_refs_init(&refs, st);
+		rc = cli_fail(c, TL_EREFUSED, _("You cannot acknowledge as "
+			      "%s; only they can."),
+			      tl_refs_title(&refs, TL_K_PERSON, person));
+		tl_refs_done(&refs);
+	}
 	if (rc == TL_OK)
-		rc = tl_store_frame_ack(st, id, by ? person : NULL, &c->err);
+		rc = tl_store_frame_ack(st, id, me, &c->err);
 	if (rc == TL_OK)
 		printf(_("Acknowledged %s "
 			 "%.*s.\n"), _(e->label), TL_ID_SHORT, id);

@@ -24,6 +24,7 @@ static const char *const meeting_kinds[] = {
 static const char *const meeting_status[] = {
 	N_("planned"), N_("open"), N_("held"), N_("signed"), N_("cancelled"),
 	NULL};
+static const char *const signature_methods[] = {"key", "paper", NULL};
 static const char *const roles[] = {
 	N_("chair"), N_("secretary"), N_("adjuster"), N_("member"),
 	N_("substitute"), N_("manager"), N_("employee"), N_("guest"), NULL};
@@ -353,6 +354,23 @@ static const struct tl_field signature_fields[] = {
 				   NULL, N_("the role they signed in")),
 	[TL_SIGNATURE_SIGNED_AT] = DTIME("signed_at", N_("Signed at"),
 					 REQ | FIXED, N_("when they signed")),
+	[TL_SIGNATURE_METHOD] = ENUM("method", N_("Method"), FIXED,
+				     signature_methods, NULL,
+				     N_("with their own key, or on paper")),
+	[TL_SIGNATURE_SSHSIG] = LONG("sshsig", N_("SSH signature"), FIXED,
+				     N_("the signature over the frozen "
+					"minutes")),
+	[TL_SIGNATURE_PUBKEY] = TEXT("pubkey", N_("Public key"), FIXED,
+				     N_("the key the signature was made with")),
+	[TL_SIGNATURE_RECORDED_BY] = REF("recorded_by", N_("Recorded by"),
+					 FIXED, TL_K_PERSON,
+					 N_("who recorded a signature made "
+					    "on paper")),
+	[TL_SIGNATURE_NAME] = TEXT("name", N_("Name"), FIXED,
+				   N_("the signer's name when they signed")),
+	[TL_SIGNATURE_RECORDER_NAME] = TEXT("recorder_name",
+					    N_("Recorder's name"), FIXED,
+					    N_("the recorder's name then")),
 };
 
 static const struct tl_field seal_fields[] = {
@@ -361,7 +379,14 @@ static const struct tl_field seal_fields[] = {
 	[TL_SEAL_DIGEST] = TEXT("digest", N_("Digest"), REQ | FIXED,
 				N_("SHA-256 of the canonical minutes")),
 	[TL_SEAL_SEALED_AT] = DTIME("sealed_at", N_("Sealed at"), REQ | FIXED,
-				    N_("when the last signature came in")),
+				    N_("when justering started")),
+	[TL_SEAL_DOCUMENT] = LONG("document", N_("Document"), FIXED,
+				  N_("the frozen minutes the signers sign")),
+	[TL_SEAL_ELEMENTS] = LONG("elements", N_("Elements"), FIXED,
+				  N_("what the frozen minutes were written "
+				     "from")),
+	[TL_SEAL_CANON] = LONG("canon", N_("Canonical text"), FIXED,
+			       N_("what the meeting locked, when frozen")),
 };
 
 #define NF(a) ((int)(sizeof(a) / sizeof((a)[0])))

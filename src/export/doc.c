@@ -27,11 +27,18 @@ void tl_doc_done(struct tl_doc *d)
 	for (int i = 0; i < d->nfields; i++)
 		free(d->field[i].value);
 	d->nfields = 0;
+	free(d->held);
+	d->held = NULL;
 }
 
 bool tl_doc_canonical(const struct tl_doc *d)
 {
 	return d->ops->canonical;
+}
+
+bool tl_doc_signing(const struct tl_doc *d)
+{
+	return d->ops->canonical || d->ops->signing;
 }
 
 char *tl_doc_clean(struct tl_doc *d, const char *s)

@@ -216,7 +216,7 @@ void tl_minutes_signatures(struct tl_minutes_doc *m)
 					      TL_MEETING_STATUS), "signed");
 	struct tl_doc_join j;
 
-	if (tl_doc_canonical(d) || (sigs->n == 0 && !complete))
+	if (tl_doc_signing(d) || (sigs->n == 0 && !complete))
 		return;
 	/* By time, then as the attendance lists them (within a minute the
 	 * store's order would follow the random ids). */
@@ -234,11 +234,34 @@ void tl_minutes_signatures(struct tl_minutes_doc *m)
 	tl_doc_join_init(d, &j);
 	for (int i = 0; i < sigs->n; i++) {
 		const struct tl_record *sg = sigs->recs[i];
-		char *s = tl_doc_printf(d, "%s (%s, %s)",
-				tl_minutes_person(m, tl_record_get(
-					sg, TL_SIGNATURE_PERSON)),
+		const char *method = tl_record_str(sg, TL_SIGNATURE_METHOD);
+		char *how = NULL;
+		char *s;
+
+		/* The names as they were at signing, when recorded. */
+		const char *name = tl_record_get(sg, TL_SIGNATURE_NAME);
+		const char *recorder = tl_record_get(sg,
+						     TL_SIGNATURE_RECORDER_NAME);
+
+		if (!name)
+			name = tl_minutes_person(m, tl_record_get(
+						sg, TL_SIGNATURE_PERSON));
+		/* Never a paper signature as the person's own. */
+		if (!strcmp(method, "paper"))
+			how = tl_doc_printf(d, L(m, N_(", on paper, recorded "
+						      "by %s")),
+					    recorder ? recorder
+					    : tl_minutes_person(m,
+						tl_record_get(sg,
+						TL_SIGNATURE_RECORDED_BY)));
+		else if (!strcmp(method, "key"))
+			how = tl_doc_printf(d, "%s", L(m, N_(", with their "
+							    "own key")));
+		s = tl_doc_printf(d, "%s (%s, %s%s)", name,
 				L(m, tl_record_str(sg, TL_SIGNATURE_ROLE)),
-				tl_record_str(sg, TL_SIGNATURE_SIGNED_AT));
+				tl_record_str(sg, TL_SIGNATURE_SIGNED_AT),
+				how ? how : "");
+		free(how);
 		if (s)
 			tl_doc_join_add(&j, s);
 		free(s);
@@ -308,6 +331,38 @@ enum tl_status tl_minutes_write(struct tl_store *st, const char *meeting_id,
 				    err);
 }
 
+/*
+ * The minutes of a meeting under justering or signed: its frozen
+ * elements said again, then the signatures given so far, beside them.
+ * *frozen is false (and nothing written) when the meeting is not frozen.
+ */
+static enum tl_status replay_frozen(struct tl_store *st,
+				    const char *meeting_id,
+				    struct tl_minutes_doc *m, bool *frozen,
+				    struct tl_error *err)
+{
+	struct tl_record *seal = NULL;
+	enum tl_status rc;
+
+	rc = tl_store_frozen_get(st, meeting_id, &seal, err);
+	*frozen = rc == TL_OK && seal &&
+		  tl_record_get(seal, TL_SEAL_ELEMENTS);
+	if (rc == TL_OK && *frozen)
+		rc = tl_meeting_read(st, &m->refs, meeting_id,
+				     TL_MEETING_SIGNATURES, &m->md, err);
+	if (rc == TL_OK &&
+	    !tl_doc_replay(m->d, tl_record_get(seal, TL_SEAL_ELEMENTS)))
+		rc = tl_error_set(err, TL_EDB, _("The frozen minutes of the "
+				  "meeting cannot be read; `tillit verify` "
+				  "tells more."));
+	if (rc == TL_OK && *frozen) {
+		tl_minutes_signatures(m);
+		tl_doc_end(m->d);
+	}
+	tl_record_free(seal);
+	return rc;
+}
+
 enum tl_status tl_minutes_write_doc(struct tl_store *st,
 				    const char *meeting_id,
 				    const struct tl_doc_ops *ops, FILE *out,
@@ -317,6 +372,7 @@ enum tl_status tl_minutes_write_doc(struct tl_store *st,
 	struct tl_minutes_doc m = {.d = &d};
 	unsigned flags = 0;
 	enum tl_status rc;
+	bool frozen = false;
 
 	tl_error_clear(err);
 	if (!st || !meeting_id || !out || !ops)
@@ -331,9 +387,14 @@ enum tl_status tl_minutes_write_doc(struct tl_store *st,
 	if (rc != TL_OK)
 		return rc;
 	tl_refs_init(&m.refs, st);
-	rc = tl_meeting_read(st, tl_doc_canonical(&d) ? NULL : &m.refs,
-			     meeting_id, flags, &m.md, err);
-	if (rc == TL_OK) {
+	/* Under justering and once signed, the minutes are the frozen ones,
+	 * and only the signatures are read now. */
+	if (!tl_doc_signing(&d))
+		rc = replay_frozen(st, meeting_id, &m, &frozen, err);
+	if (rc == TL_OK && !frozen)
+		rc = tl_meeting_read(st, tl_doc_canonical(&d) ? NULL : &m.refs,
+				     meeting_id, flags, &m.md, err);
+	if (rc == TL_OK && !frozen) {
 		sort_list(&m.md.mandates, cmp_mandates);
 		sort_list(&m.md.frames, cmp_frames);
 		sort_list(&m.md.followups, tl_minutes_cmp_followups);

@@ -125,7 +125,7 @@ void tl_minutes_header(struct tl_minutes_doc *m, bool summary)
 	tl_doc_field(d, L(m, N_("Place")),
 		     tl_record_get(mt, TL_MEETING_LOCATION));
 	/* The status changes when the meeting is signed: not in the digest. */
-	if (!tl_doc_canonical(d))
+	if (!tl_doc_signing(d))
 		tl_doc_field(d, L(m, N_("Status")),
 			     L(m, tl_record_str(mt, TL_MEETING_STATUS)));
 	tl_doc_labelled(d, L(m, N_("Notes")),

@@ -153,7 +153,7 @@ void tl_minutes_summary(struct tl_minutes_doc *m)
 	tl_minutes_header(m, true);
 	write_parties(m);
 	/* What happened to last time's follow-ups changes after signing. */
-	if (!tl_doc_canonical(d))
+	if (!tl_doc_signing(d))
 		write_since(m);
 	tl_minutes_items(m);
 	tl_minutes_frames(m, L(m, N_("Agreed frames")));

@@ -152,13 +152,21 @@ static void done(struct demo *d, const char *followup, const char *outcome)
 		      &e, "cannot close a follow-up");
 }
 
+/* The holder of frame (person NULL: its holder person) acknowledges it. */
 static void ack(struct demo *d, const char *frame, const char *person)
 {
+	struct tl_record *f = NULL;
 	struct tl_error e;
 
+	if (d->rc == TL_OK && !person)
+		check(d, tl_store_get(d->st, TL_K_FRAME, frame, &f, &e), &e,
+		      "cannot read a frame");
+	if (f)
+		person = tl_record_get(f, TL_FRAME_HOLDER_PERSON);
 	if (d->rc == TL_OK)
 		check(d, tl_store_frame_ack(d->st, frame, person, &e), &e,
 		      "cannot acknowledge a frame");
+	tl_record_free(f);
 }
 
 /* Changes two fields of a stored record, as a person editing it would. */

@@ -83,17 +83,20 @@ enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
 {
 	struct tl_record *r = NULL;
 	char now[TL_DATETIME_SIZE];
+	const char *holder;
 	enum tl_status rc;
 
 	rc = tl_store_get(st, TL_K_FRAME, id, &r, err);
 	if (rc != TL_OK)
 		return rc;
+	holder = tl_record_get(r, TL_FRAME_HOLDER_PERSON);
 	if (!person_id)
-		person_id = tl_record_get(r, TL_FRAME_HOLDER_PERSON);
-	if (!person_id)
-		rc = tl_error_set(err, TL_EINVAL,
-				  _("The frame is held by a unit; say which "
-				  "person acknowledges it."));
+		rc = tl_error_set(err, TL_EINVAL, _("Say who acknowledges the "
+				  "frame."));
+	/* An acknowledgement is the holder's own word. */
+	else if (holder && strcmp(holder, person_id))
+		rc = tl_error_set(err, TL_EREFUSED, _("Only the frame's "
+				  "holder acknowledges it."));
 	else if (tl_record_get(r, TL_FRAME_ACKED_AT))
 		rc = tl_error_set(err, TL_EREFUSED,
 				  _("Version %s of the frame was acknowledged "

@@ -5,11 +5,13 @@
  * change.  They read and write only through the engine's primitives
  * (backend.h), so that a second engine cannot drift from them.
  *
- * A meeting is under justering from its first signature until its last:
- * it is held and has a signature.  What its minutes show is then locked
- * as if it were signed, so that every signer signs the same minutes;
- * justering may be reopened instead (tl_store_reopen), which voids the
- * signatures given so far.
+ * A meeting is under justering from the moment its minutes are frozen
+ * (sent to justering, or at the first signature) until its last
+ * signature: it is held and has a seal (or, from before schema 6, a
+ * signature).  What its minutes show is then locked as if it were
+ * signed, so that every signer signs the same minutes; justering may be
+ * reopened instead (tl_store_reopen), which voids the signatures given
+ * so far and drops the frozen minutes.
  *
  * The SQLite engine's triggers refuse a change to a signed meeting, or to
  * one under justering, again, for any other program that writes the file;
@@ -92,7 +94,7 @@ enum lock { LOCK_NONE, LOCK_JUSTERING, LOCK_SIGNED };
 
 /*
  * How the meeting `id` (may be NULL) is locked: signed, under justering
- * (held, with a signature) or not at all.  Under justering, *nsigned is
+ * (held, frozen or with a signature) or not at all.  Under justering, *nsigned is
  * the number of signatures given and *nsigners of those it needs.
  */
 static enum tl_status lock_of(struct tl_store *st, const char *id,
@@ -114,6 +116,20 @@ static enum tl_status lock_of(struct tl_store *st, const char *id,
 		*out = LOCK_SIGNED;
 	else if (tl_streq(m->values[TL_MEETING_STATUS], "held"))
 		rc = st->ops->count(st, &q, &n, err);
+	/* Sent to justering (frozen) before anyone signed. */
+	if (rc == TL_OK && n == 0 &&
+	    tl_streq(m->values[TL_MEETING_STATUS], "held")) {
+		const struct tl_eq eq = {TL_SEAL_MEETING, id};
+		bool frozen = false;
+
+		rc = st->ops->find(st, TL_K_SEAL, &eq, 1, NULL, NULL, &frozen,
+				   err);
+		if (rc == TL_OK && frozen) {
+			*out = LOCK_JUSTERING;
+			*nsigned = 0;
+			rc = count_signers(st, m, nsigners, err);
+		}
+	}
 	if (rc == TL_OK && n > 0) {
 		*out = LOCK_JUSTERING;
 		*nsigned = n;

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,6 +43,20 @@ struct tl_refs *ui_refs(struct ui_app *app)
 const char *ui_me(struct ui_app *app)
 {
 	return app->me[0] ? app->me : NULL;
+}
+
+bool ui_actor(struct ui_app *app, char id[TL_ID_LEN + 1])
+{
+	struct passwd *pw = getpwuid(geteuid());
+	struct tl_error err = {0};
+
+	if (pw && tl_store_person_by_login(app->st, pw->pw_name, id, &err) ==
+	    TL_OK)
+		return true;
+	ui_status(app, _("No person in tillit has the login %s; record "
+			 "yours first (tillit person edit YOU --login %s)."),
+		  pw ? pw->pw_name : "?", pw ? pw->pw_name : "?");
+	return false;
 }
 
 void ui_status(struct ui_app *app, const char *fmt, ...)
@@ -448,7 +463,8 @@ static void handle(struct ui_app *app, int key)
 static void find_me(struct ui_app *app)
 {
 	struct tl_error err;
-	const char *user = getenv("USER");
+	struct passwd *pw = getpwuid(geteuid());
+	const char *user = pw ? pw->pw_name : NULL;
 	char id[TL_ID_LEN + 1];
 	struct tl_record *r = NULL;
 

@@ -559,14 +559,15 @@ static enum ui_result on_selected(struct view *v, enum ui_action a)
 	return res;
 }
 
-/* S: the user (or someone picked) signs; the last signature locks. */
+/* S: records a signature made on paper, recorded by the user; the last
+ * signature locks. */
 static void sign(struct view *v)
 {
 	struct meeting_view *mv = v->data;
 	struct tl_error err = {0};
-	char who[TL_ID_LEN + 1], q[300];
+	char who[TL_ID_LEN + 1], me[TL_ID_LEN + 1], q[300];
+	struct tl_sign_how how = {.recorded_by = me};
 	bool complete = false;
-	const char *me = ui_me(v->app);
 	enum tl_status rc;
 
 	if (locked(v))
@@ -576,15 +577,16 @@ static void sign(struct view *v)
 					  "is signed."));
 		return;
 	}
-	if (me)
-		snprintf(who, sizeof(who), "%s", me);
-	else if (!ui_pick(v->app, TL_K_PERSON, _("Who signs?"), who))
+	if (!ui_actor(v->app, me) ||
+	    !ui_pick(v->app, TL_K_PERSON, _("Who signed on paper?"), who))
 		return;
-	snprintf(q, sizeof(q), _("Sign the minutes as %s?"),
+	snprintf(q, sizeof(q), _("Record that %s signed the minutes on "
+				 "paper (recorded by you)?"),
 		 tl_refs_title(ui_refs(v->app), TL_K_PERSON, who));
 	if (!ui_confirm(v->app, q))
 		return;
-	rc = tl_sign_meeting(ui_store(v->app), mv->id, who, &complete, &err);
+	rc = tl_sign_meeting(ui_store(v->app), mv->id, who, &how, &complete,
+			     &err);
 	if (rc != TL_OK) {
 		ui_error(v->app, &err);
 		return;

@@ -104,14 +104,17 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 		report(app, rc, &err, _("Reassigned."));
 		return UI_DONE;
 	}
-	case UI_A_ACK:
+	case UI_A_ACK: {
+		char actor[TL_ID_LEN + 1];
+
 		if (r->e->kind != TL_K_FRAME)
 			return UI_PASS;
-		rc = tl_store_frame_ack(st, r->id,
-					tl_record_get(r, TL_FRAME_HOLDER_PERSON)
-					? NULL : ui_me(app), &err);
+		if (!ui_actor(app, actor))
+			return UI_DONE;
+		rc = tl_store_frame_ack(st, r->id, actor, &err);
 		report(app, rc, &err, _("Frame acknowledged."));
 		return UI_DONE;
+	}
 	case UI_A_VERSIONS: {
 		static struct ui_list_arg arg;
 		static char frame[TL_ID_LEN + 1];

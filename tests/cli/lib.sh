@@ -166,3 +166,13 @@ last_id() {
 done_testing() {
 	[ "$FAILED" = 0 ]
 }
+
+# i_am PERSON: the account running the tests is PERSON's login, as
+# signing and acknowledging need (tillit reads the account from the OS);
+# the person it was before has no login any more.
+I_AM=
+i_am() {
+	[ -z "$I_AM" ] || must tl person edit "$I_AM" --login ""
+	must tl person edit "$1" --login "$(id -un)"
+	I_AM=$1
+}

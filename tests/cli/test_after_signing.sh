@@ -8,6 +8,7 @@
 
 M="Barn- och utbildningsnämndens sammanträde"
 must tl init --demo
+i_am "Sofia Bäckström"
 # A frame agreed in the meeting that its holder has not yet acknowledged.
 must tl frame add -q --meeting "$M" --kind budget --holder-person \
 	"Lena Åström" --description "Ram för skolskjutsar: 400 000 kr"
@@ -16,11 +17,12 @@ MANDATE=$(tl mandate list --meeting "$M" --format csv | sed -n 2p | cut -d, -f1)
 [ -n "$FRAME" ] && [ -n "$MANDATE" ] && pass "the meeting recorded a frame and a mandate" ||
 	fail "the meeting recorded a frame and a mandate" "frame '$FRAME' mandate '$MANDATE'"
 for who in "Anders Holmgren" "Lena Åström" "Per-Olof Nyström"; do
-	must tl sign "$M" --by "$who"
+	must tl sign "$M" --by "$who" --paper
 done
 run tl meeting show "$M"
 check_grep "the meeting is signed" '^Status: +signed$'
 
+i_am "Lena Åström"
 run tl frame ack "$FRAME"
 check_rc "the holder acknowledges a frame from the signed meeting" 0
 run tl frame show "$FRAME"

@@ -129,6 +129,17 @@ FR=$(last_id)
 run tl frame list --unacked
 check_grep "frame list --unacked" '^[0-9a-f]{8}  budget +Budget för'
 run tl frame ack "$FR"
+check_err "only a person known by their login acknowledges" 1 \
+	'No person in tillit has the login'
+i_am "Åsa Öberg"
+run tl frame ack "$FR"
+check_err "only the holder acknowledges a frame" 1 \
+	"^tillit: Only the frame's holder acknowledges it\.\$"
+run tl frame ack "$FR" --by "Björn Ängström"
+check_err "nobody acknowledges on the holder's behalf" 1 \
+	'^tillit: You cannot acknowledge as Björn Ängström; only they can\.$'
+i_am "Björn Ängström"
+run tl frame ack "$FR"
 check_grep "frame ack" '^Acknowledged frame [0-9a-f]{8}\.$'
 run tl frame list --unacked
 check_out "no frame left to acknowledge" no-unacked.txt

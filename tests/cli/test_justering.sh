@@ -11,8 +11,9 @@
 M="Barn- och utbildningsnämndens sammanträde"
 
 must tl init --demo
+i_am "Sofia Bäckström"
 
-run tl sign "$M" --by "Anders Holmgren"
+run tl sign "$M" --by "Anders Holmgren" --paper
 check_grep "the chair signs first" \
 	'^Still to sign: (Lena Åström|Per-Olof Nyström) \(adjuster\), (Lena Åström|Per-Olof Nyström) \(adjuster\)\.$'
 run tl meeting list --status held --format csv
@@ -74,11 +75,11 @@ fi
 
 # --- reopening justering ----------------------------------------------------
 
-run tl sign "$M" --reopen --by "Anders Holmgren"
-check_err "--reopen with --by is a usage error" 2 'not both'
+run tl sign "$M" --reopen --by "Anders Holmgren" --paper
+check_err "--reopen with --by is a usage error" 2 'alone'
 run tl sign "Dialogmöte om hemtjänsten" --reopen
 check_err "a meeting nobody signed has no justering to reopen" 1 \
-	'No one has signed the meeting'
+	'not under justering'
 run tl sign "$M" --reopen
 check_grep "reopen voids the chair's signature" \
 	"^Justering of \"$M\" is reopened; signatures voided: 1\. Everyone signs again\.\$"
@@ -92,7 +93,7 @@ MID=$(tl meeting list --format csv | grep "$M" | cut -d, -f1)
 run tl log "$MID"
 check_grep "the audit log says justering was reopened" \
 	'update +meeting .* justering +signatures: 1 -> reopened$'
-run tl log --limit 2
+run tl log --limit 3
 check_grep "and that the signature was voided" \
 	'delete +signature .* signed_at +2026-11-23 10:00 -> voided$'
 
@@ -101,12 +102,12 @@ check_rc "after reopening, the decision can change" 0
 
 # --- everyone signs the changed minutes, and it is locked ------------------
 
-run tl sign "$M" --by "Anders Holmgren"
+run tl sign "$M" --by "Anders Holmgren" --paper
 check_grep "the chair signs again" '^Still to sign: '
-run tl sign "$M" --by "Lena Åström"
+run tl sign "$M" --by "Lena Åström" --paper
 check_grep "an adjuster signs, under justering" \
 	'^Still to sign: Per-Olof Nyström \(adjuster\)\.$'
-run tl sign "$M" --by "Per-Olof Nyström"
+run tl sign "$M" --by "Per-Olof Nyström" --paper
 check_grep "the last signature locks it" \
 	'^The meeting is now signed and locked\.$'
 run tl item edit "$ITEM" --decision "Ännu ett beslut"

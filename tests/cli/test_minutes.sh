@@ -8,6 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 must tl init --demo
+i_am "Sofia Bäckström"
 
 # The id of the meeting titled $1, from the CSV list (id is column 1).
 meeting_id() {
@@ -325,22 +326,23 @@ check_err "an extra argument" 2 'extra'
 
 # --- signatures ---------------------------------------------------------------
 
-must tl sign "$MEETING" --by "Anders Holmgren"
+must tl sign "$MEETING" --by "Anders Holmgren" --paper
 run tl export minutes "$MEETING"
 section "$W/out" "Signatures" >"$W/sig"
-grep -qxF -e '- **Signed so far:** Anders Holmgren (chair, 2026-11-23 10:00)' \
+grep -qxF -e '- **Signed so far:** Anders Holmgren (chair, 2026-11-23 10:00, on paper, recorded by Sofia Bäckström)' \
 	"$W/sig" && pass "minutes show the signatures so far" ||
 	fail "minutes show the signatures so far" "$(cat "$W/sig")"
-must tl sign "$MEETING" --by "Per-Olof Nyström"
-must tl sign "$MEETING" --by "Lena Åström"
+must tl sign "$MEETING" --by "Per-Olof Nyström" --paper
+must tl sign "$MEETING" --by "Lena Åström" --paper
 run tl export minutes "$MEETING" --format txt
 check_grep "signed minutes say who signed, chair first" \
-	'^Signed by: Anders Holmgren \(chair, 2026-11-23 10:00\), Lena Åström'
+	'^Signed by: Anders Holmgren \(chair, 2026-11-23 10:00, on paper, recorded by'
 run tl export minutes "$MEETING" --format txt
 # Up to the reported decisions (logged above), what was recorded is
-# what it was before signing; only the status says signed.
+# what it was before signing; the status is beside the frozen minutes,
+# in their signatures, not in them.
 cut='/^Reported delegated decisions$/,$d'
-sed -e "$cut" -e 's/^Status:    held$/Status:    signed/' \
+sed -e "$cut" -e '/^Status:    held$/d' \
 	"$EXPECTED/minutes.txt" >"$W/held.txt"
 sed -e "$cut" "$W/out" >"$W/signed.txt"
 if cmp -s "$W/held.txt" "$W/signed.txt"; then

@@ -549,7 +549,7 @@ must tl unit add -q --name "Förskolan Ängen" --kind team
 must tl person add -q --name "Björn Ödman" --kind manager \
 	--unit "Förskolan Ängen"
 must tl person add -q --name "Åke Ärlig" --kind employee \
-	--unit "Förskolan Ängen" --login ake
+	--unit "Förskolan Ängen" --login "$(id -un)"
 emp=$(last_id)
 must tl person add -q --name "Lena Berg" --kind employee \
 	--unit "Förskolan Ängen"

@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 must tl init --demo
+i_am "Sofia Bäckström"
 run tl meeting list --kind committee --format csv
 MEETING=$(sed -n 2p "$W/out" | cut -d, -f1)
 [ -n "$MEETING" ] || { echo "not ok - setup: no committee meeting"; exit 1; }
@@ -46,15 +47,17 @@ dump 2
 if ! cmp -s "$W/first" "$W/dump"; then pass "the preview scrolls"
 else fail "the preview scrolls"; fi
 
-# The chair signs first: not yet locked.
-ui "Anders Holmgren" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter S" "type y" "key Enter" dump
+# The secretary records the signatures made on paper, the chair's first:
+# not yet locked.
+ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
+	"key Enter Enter S" "type Anders" "key Enter" "type y" "key Enter" dump
 screen_has "the chair signs" 1 "wait for the other signatures"
-ui "Lena Åström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter S" "type y" "key Enter" dump
+ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
+	"key Enter Enter S" "type Lena" "key Enter" "type y" "key Enter" dump
 screen_has "the first adjuster signs" 1 "wait for the other signatures"
-ui "Per-Olof Nyström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter S" "type y" "key Enter" dump
+ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
+	"key Enter Enter S" "type Per-Olof" "key Enter" "type y" "key Enter" \
+	dump
 screen_has "the last signature locks the meeting" 1 "now signed and locked"
 screen_has "the meeting shows its lock" 1 "signed · locked"
 

@@ -90,6 +90,15 @@ static const char *id_of(struct tl_store *st, enum tl_kind kind,
 	return id;
 }
 
+/* A signature on paper, recorded by the committee's secretary. */
+static const struct tl_sign_how *paper(struct tl_store *st)
+{
+	static struct tl_sign_how how;
+
+	how.recorded_by = id_of(st, TL_K_PERSON, "Sofia Bäckström");
+	return &how;
+}
+
 static const char *meeting_status(struct tl_store *st, const char *id)
 {
 	static char status[16];
@@ -114,7 +123,7 @@ static void sign_committee(struct tl_store *st)
 	for (int i = 0; i < 3; i++) {
 		bool complete = true;
 
-		if (tl_sign_meeting(st, m, id_of(st, TL_K_PERSON, who[i]),
+		if (tl_sign_meeting(st, m, id_of(st, TL_K_PERSON, who[i]), paper(st),
 				    &complete, &err) != TL_OK)
 			fail_msg("sign by %s: %s", who[i], err.msg);
 		assert_int_equal(complete, i == 2);
@@ -195,22 +204,22 @@ static void test_refusals(void **state)
 	/* Not held yet. */
 	assert_int_equal(tl_sign_meeting(st, id_of(st, TL_K_MEETING,
 				"Medarbetarsamtal, december"),
-				id_of(st, TL_K_PERSON, "Björn Åkesson"),
+				id_of(st, TL_K_PERSON, "Björn Åkesson"), paper(st),
 				&complete, &err), TL_EREFUSED);
 	assert_non_null(strstr(err.msg, "not held"));
 	assert_false(complete);
 	/* The secretary does not sign. */
 	assert_int_equal(tl_sign_meeting(st, m, id_of(st, TL_K_PERSON,
-				"Sofia Bäckström"), NULL, &err),
+				"Sofia Bäckström"), paper(st), NULL, &err),
 			 TL_EREFUSED);
 	assert_non_null(strstr(err.msg, "does not sign"));
 	/* Nor does the absent member. */
 	assert_int_equal(tl_sign_meeting(st, m, id_of(st, TL_K_PERSON,
-				"Fatima Hassan"), NULL, &err), TL_EREFUSED);
+				"Fatima Hassan"), paper(st), NULL, &err), TL_EREFUSED);
 	/* Twice is refused, and leaves one signature. */
-	assert_int_equal(tl_sign_meeting(st, m, lena, &complete, &err), TL_OK);
+	assert_int_equal(tl_sign_meeting(st, m, lena, paper(st), &complete, &err), TL_OK);
 	assert_false(complete);
-	assert_int_equal(tl_sign_meeting(st, m, lena, NULL, &err),
+	assert_int_equal(tl_sign_meeting(st, m, lena, paper(st), NULL, &err),
 			 TL_EREFUSED);
 	assert_non_null(strstr(err.msg, "already"));
 	struct tl_query q = {.kind = TL_K_SIGNATURE, .parent = m};
@@ -236,16 +245,19 @@ static void test_refusals(void **state)
 struct mismatches {
 	int n;
 	char id[TL_ID_LEN + 1];
+	char first[512];
 };
 
-static void on_mismatch(void *ctx, const char *meeting_id, const char *title,
-			const char *stored, const char *actual)
+static void on_mismatch(void *ctx, const char *meeting_id,
+			const char *finding)
 {
 	struct mismatches *mm = ctx;
 
-	assert_non_null(title);
-	assert_non_null(stored);
-	assert_string_not_equal(stored, actual);
+	assert_non_null(finding);
+	if (!mm)
+		fail_msg("unexpected finding: %s", finding);
+	if (!mm->n)
+		snprintf(mm->first, sizeof(mm->first), "%s", finding);
 	snprintf(mm->id, sizeof(mm->id), "%s", meeting_id);
 	mm->n++;
 }
@@ -258,7 +270,7 @@ static void test_sign_seals_and_locks(void **state)
 	char digest[65], sealed_at[17];
 	struct tl_record *r, *fu;
 	struct tl_error err;
-	long checked = 0, bad = 0;
+	struct tl_verify_count vc;
 
 	(void)state;
 	sign_committee(st);
@@ -267,10 +279,11 @@ static void test_sign_seals_and_locks(void **state)
 			 TL_OK);
 	assert_int_equal(strlen(digest), 64);
 	assert_string_equal(sealed_at, "2026-11-23 10:00");
-	assert_int_equal(tl_verify_meetings(st, NULL, on_mismatch, NULL,
-					    &checked, &bad, &err), TL_OK);
-	assert_int_equal(checked, 1);
-	assert_int_equal(bad, 0);
+	assert_int_equal(tl_verify(st, NULL, on_mismatch, NULL, &vc, &err),
+			 TL_OK);
+	assert_int_equal(vc.meetings, 1);
+	assert_int_equal(vc.paper, 3);
+	assert_int_equal(vc.findings, 0);
 
 	/* Items, attendance, mandates, frames: refused, with the sentence. */
 	static const enum tl_kind kinds[] = {TL_K_ITEM, TL_K_PARTICIPANT,
@@ -333,17 +346,17 @@ static void test_sign_seals_and_locks(void **state)
 	tl_record_free(r);
 
 	/* None of that later work touches the digest. */
-	assert_int_equal(tl_verify_meetings(st, m, on_mismatch, NULL,
-					    &checked, &bad, &err), TL_OK);
-	assert_int_equal(checked, 1);
-	assert_int_equal(bad, 0);
+	assert_int_equal(tl_verify(st, m, on_mismatch, NULL, &vc, &err),
+			 TL_OK);
+	assert_int_equal(vc.meetings, 1);
+	assert_int_equal(vc.findings, 0);
 	/* Signing again is refused. */
 	assert_int_equal(tl_sign_meeting(st, m, id_of(st, TL_K_PERSON,
-				"Lena Åström"), NULL, &err), TL_EREFUSED);
+				"Lena Åström"), paper(st), NULL, &err), TL_EREFUSED);
 	/* A meeting that is not signed has nothing to verify. */
-	assert_int_equal(tl_verify_meetings(st, id_of(st, TL_K_MEETING,
+	assert_int_equal(tl_verify(st, id_of(st, TL_K_MEETING,
 				"Dialogmöte om hemtjänsten"), NULL, NULL,
-				NULL, NULL, &err), TL_EREFUSED);
+				NULL, &err), TL_EREFUSED);
 	tl_store_close(st);
 }
 
@@ -356,11 +369,11 @@ static void test_one_to_one_by_both(void **state)
 
 	(void)state;
 	assert_int_equal(tl_sign_meeting(st, m, id_of(st, TL_K_PERSON,
-				"Björn Åkesson"), &complete, &err), TL_OK);
+				"Björn Åkesson"), paper(st), &complete, &err), TL_OK);
 	assert_false(complete);
 	assert_string_equal(meeting_status(st, m), "held");
 	assert_int_equal(tl_sign_meeting(st, m, id_of(st, TL_K_PERSON,
-				"Åsa Öberg"), &complete, &err), TL_OK);
+				"Åsa Öberg"), paper(st), &complete, &err), TL_OK);
 	assert_true(complete);
 	assert_string_equal(meeting_status(st, m), "signed");
 	tl_store_close(st);
@@ -391,7 +404,7 @@ static void test_triggers_and_tampering(void **state)
 	struct mismatches mm = {0};
 	struct tl_record *item, *fu;
 	struct tl_error err;
-	long checked = 0, bad = 0;
+	struct tl_verify_count vc;
 
 	(void)state;
 	sign_committee(st);
@@ -429,12 +442,13 @@ static void test_triggers_and_tampering(void **state)
 		 "id = '%s'", item->id);
 	assert_string_equal(raw_sql(path, sql), "");
 	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_OK);
-	assert_int_equal(tl_verify_meetings(st, NULL, on_mismatch, &mm,
-					    &checked, &bad, &err), TL_OK);
-	assert_int_equal(checked, 1);
-	assert_int_equal(bad, 1);
-	assert_int_equal(mm.n, 1);
+	assert_int_equal(tl_verify(st, NULL, on_mismatch, &mm, &vc, &err),
+			 TL_OK);
+	assert_int_equal(vc.meetings, 1);
+	assert_true(vc.findings >= 1);
+	assert_int_equal(mm.n, vc.findings);
 	assert_string_equal(mm.id, m);
+	assert_non_null(strstr(mm.first, "changed since signing"));
 	tl_store_close(st);
 	tl_record_free(item);
 	tl_record_free(fu);
@@ -471,7 +485,7 @@ static void test_import_signed_meeting(void **state)
 	struct tl_json_stats stats;
 	struct tl_error err;
 	char *first, *second;
-	long checked = 0, bad = 0;
+	struct tl_verify_count vc;
 
 	(void)state;
 	sign_committee(st);
@@ -488,10 +502,10 @@ static void test_import_signed_meeting(void **state)
 			    "signed");
 	second = export_to(st2, "again.json", path2);
 	assert_string_equal(first, second);
-	assert_int_equal(tl_verify_meetings(st2, NULL, NULL, NULL, &checked,
-					    &bad, &err), TL_OK);
-	assert_int_equal(checked, 1);
-	assert_int_equal(bad, 0);
+	assert_int_equal(tl_verify(st2, NULL, on_mismatch, NULL, &vc, &err),
+			 TL_OK);
+	assert_int_equal(vc.meetings, 1);
+	assert_int_equal(vc.findings, 0);
 	/* Twice changes nothing, and the lock holds after the import. */
 	assert_int_equal(tl_json_import(st2, path, &stats, &err), TL_OK);
 	assert_int_equal(stats.added, 0);

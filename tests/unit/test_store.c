@@ -167,7 +167,7 @@ static void test_frame_versions_and_ack(void **state)
 	struct tl_store *st = mem_store();
 	struct tl_record *r = NULL;
 	struct tl_error err;
-	char person[40], frame[40];
+	char person[40], frame[40], other[40];
 	struct tl_page page = {0};
 	(void)state;
 
@@ -176,8 +176,14 @@ static void test_frame_versions_and_ack(void **state)
 	strcpy(frame, add(st, TL_K_FRAME, "description", "Vikariebudget",
 			  "kind", "budget", "holder_person", person, "amount",
 			  "250000", "amount_unit", "SEK", NULL));
-	assert_int_equal(tl_store_frame_ack(st, frame, NULL, &err), TL_OK);
-	assert_int_equal(tl_store_frame_ack(st, frame, NULL, &err),
+	/* Only the holder acknowledges, never someone on their behalf. */
+	strcpy(other, add(st, TL_K_PERSON, "name", "Åsa Öberg", "kind",
+			  "employee", NULL));
+	assert_int_equal(tl_store_frame_ack(st, frame, other, &err),
+			 TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "Only the frame's holder"));
+	assert_int_equal(tl_store_frame_ack(st, frame, person, &err), TL_OK);
+	assert_int_equal(tl_store_frame_ack(st, frame, person, &err),
 			 TL_EREFUSED);
 	assert_int_equal(tl_store_get(st, TL_K_FRAME, frame, &r, &err), TL_OK);
 	assert_string_equal(tl_record_get(r, TL_FRAME_ACKED_BY), person);
@@ -483,10 +489,12 @@ static void test_close_done_and_meeting_rules(void **state)
 }
 
 /*
- * From the first signature a held meeting is under justering: what it
- * recorded is refused like a signed meeting's, except a further signature;
- * reopening voids the signatures, after which it changes again; a meeting
- * without signatures, or signed, cannot be reopened.
+ * From its freezing a held meeting is under justering: what it recorded
+ * is refused like a signed meeting's, except a signature; a signature
+ * needs frozen minutes, and cannot be dated before the meeting;
+ * reopening voids the signatures and drops the frozen minutes, after
+ * which it changes again; a meeting not under justering, or signed,
+ * cannot be reopened.
  */
 static void test_justering_locks_until_reopened(void **state)
 {
@@ -494,6 +502,13 @@ static void test_justering_locks_until_reopened(void **state)
 	struct tl_error err;
 	struct tl_record *r;
 	char p1[40], p2[40], m[40], it[40];
+	const struct tl_sign_rec chair = {.role = "chair", .method = "paper",
+					  .recorded_by = NULL};
+	const struct tl_frozen f = {.document = "Protokoll\n",
+				    .elements = "T\tProtokoll\n",
+				    .canon = "Protokoll\n",
+				    .digest = "0123456789abcdef0123456789abcdef"
+					      "0123456789abcdef0123456789abcdef"};
 	long n = -1;
 	(void)state;
 
@@ -504,14 +519,30 @@ static void test_justering_locks_until_reopened(void **state)
 	strcpy(m, add(st, TL_K_MEETING, "title", "Sammanträde", "kind",
 		      "dialogue", "starts_at", "2026-11-16 18:00", NULL));
 	strcpy(it, add(st, TL_K_ITEM, "title", "Budget", "meeting", m, NULL));
+	assert_int_equal(tl_store_freeze(st, m, &f, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "not held"));
 	assert_int_equal(tl_store_get(st, TL_K_MEETING, m, &r, &err), TL_OK);
 	tl_record_set(r, TL_MEETING_STATUS, "held");
 	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
 	tl_record_free(r);
-	assert_int_equal(tl_store_reopen(st, m, &n, &err), TL_EREFUSED);
-	assert_non_null(strstr(err.msg, "No one has signed"));
+	assert_int_equal(tl_store_reopen(st, m, NULL, &n, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "not under justering"));
+	assert_int_equal(tl_store_sign(st, m, p1, &chair, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "not under justering"));
 
-	assert_int_equal(tl_store_sign(st, m, p1, "chair", &err), TL_OK);
+	assert_int_equal(tl_store_freeze(st, m, &f, &err), TL_OK);
+	assert_int_equal(tl_store_freeze(st, m, &f, &err), TL_EREFUSED);
+	assert_int_equal(tl_store_get(st, TL_K_ITEM, it, &r, &err), TL_OK);
+	tl_record_set(r, TL_ITEM_DECISION, "Ändrat");
+	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "signed by 0 of"));
+	tl_record_free(r);
+	/* A clock set before the meeting cannot date a signature. */
+	setenv("TILLIT_NOW", "2026-11-16 17:59", 1);
+	assert_int_equal(tl_store_sign(st, m, p1, &chair, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "before the meeting began"));
+	unsetenv("TILLIT_NOW");
+	assert_int_equal(tl_store_sign(st, m, p1, &chair, &err), TL_OK);
 	assert_int_equal(tl_store_get(st, TL_K_ITEM, it, &r, &err), TL_OK);
 	tl_record_set(r, TL_ITEM_DECISION, "Ändrat");
 	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
@@ -521,12 +552,13 @@ static void test_justering_locks_until_reopened(void **state)
 	tl_record_set(r, TL_MEETING_LOCATION, "Annanstans");
 	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
 	tl_record_free(r);
-	assert_int_equal(tl_store_sign(st, m, p2, "chair", &err), TL_OK);
+	assert_int_equal(tl_store_sign(st, m, p2, &chair, &err), TL_OK);
 	assert_int_equal(count(st, TL_K_SIGNATURE), 2);
 
-	assert_int_equal(tl_store_reopen(st, m, &n, &err), TL_OK);
+	assert_int_equal(tl_store_reopen(st, m, "declined", &n, &err), TL_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(count(st, TL_K_SIGNATURE), 0);
+	assert_int_equal(count(st, TL_K_SEAL), 0);
 	assert_int_equal(tl_store_get(st, TL_K_ITEM, it, &r, &err), TL_OK);
 	tl_record_set(r, TL_ITEM_DECISION, "Ändrat");
 	assert_int_equal(tl_store_update(st, r, &err), TL_OK);

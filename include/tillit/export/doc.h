@@ -39,6 +39,11 @@ struct tl_doc_ops {
 	/* Labels untranslated, and only what signing locks (the content
 	 * writer asks through tl_doc_canonical). */
 	bool canonical;
+	/* The form justering freezes and signers sign: like the others,
+	 * but without what changes by itself or after signing (the
+	 * meeting's status, the signatures, what happened since).  The
+	 * canonical form is that too. */
+	bool signing;
 	/* The document's title (the first element). */
 	void (*title)(struct tl_doc *d, const char *text);
 	/* A section heading (h2) and the end of its section. */
@@ -69,6 +74,7 @@ extern const struct tl_doc_ops tl_doc_md;    /* Markdown, text escaped */
 extern const struct tl_doc_ops tl_doc_html;  /* one HTML5 document */
 extern const struct tl_doc_ops tl_doc_txt;   /* plain text, 78 cells */
 extern const struct tl_doc_ops tl_doc_canon; /* the text signing digests */
+extern const struct tl_doc_ops tl_doc_rec;   /* the elements, to replay */
 
 /* A document being written; embedded, tl_doc_init/tl_doc_done. */
 struct tl_doc {
@@ -81,6 +87,7 @@ struct tl_doc {
 	bool in_list;    /* a list is open */
 	struct tl_doc_field field[TL_DOC_FIELDS];
 	int nfields;
+	char *held;      /* a replayed recording the fields point into */
 };
 
 void tl_doc_init(struct tl_doc *d, const struct tl_doc_ops *ops, FILE *out);
@@ -89,6 +96,9 @@ void tl_doc_done(struct tl_doc *d);
 
 /* Whether d is the canonical form (ops->canonical). */
 bool tl_doc_canonical(const struct tl_doc *d);
+/* Whether d leaves out what changes after signing (ops->signing or
+ * ops->canonical). */
+bool tl_doc_signing(const struct tl_doc *d);
 
 /*
  * The elements.  The title, field values, paragraphs, labelled texts and
@@ -118,6 +128,16 @@ char *tl_doc_printf(struct tl_doc *d, const char *fmt, ...)
 /* Text made safe: control characters shown visibly, newlines kept
  * (caller frees); NULL, and d->oom, when out of memory. */
 char *tl_doc_clean(struct tl_doc *d, const char *s);
+
+/*
+ * The recorded elements (tl_doc_rec: one line per element, its texts
+ * escaped) said again into d, as if the content writer said them now:
+ * the same document in any format, byte for byte what the first writing
+ * gave.  The caller ends d (tl_doc_end) when nothing more follows.
+ * False when the recording is not one tl_doc_rec wrote (nothing, or
+ * part, is said then).
+ */
+bool tl_doc_replay(struct tl_doc *d, const char *recording);
 
 /* Names joined with ", " into a value. */
 struct tl_doc_join {

@@ -18,15 +18,43 @@
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
 
+/* How a signature is made. */
+struct tl_sign_how {
+	/* An SSH signature (armored) by the signer over the frozen minutes
+	 * (tl_justering_document), checked against the key registered for
+	 * them; or NULL. */
+	const char *sshsig;
+	/* Or: the person who records that the signer signed on paper. */
+	const char *recorded_by;
+};
+
 /*
- * person_id signs meeting_id.  TL_EREFUSED when the meeting is not held
- * yet, is signed already, or the person is not one who signs it (or has
- * signed).  *complete is set true when this was the last signature and the
- * meeting is now signed and locked (may be NULL).
+ * person_id signs meeting_id as `how` says.  The first signature freezes
+ * the minutes, if they were not sent to justering before.  TL_EREFUSED
+ * when the meeting is not held yet, is signed already, the person is not
+ * one who signs it (or has signed), or the signature is not good.
+ * *complete is set true when this was the last signature and the meeting
+ * is now signed and locked (may be NULL).
  */
 enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
-			       const char *person_id, bool *complete,
+			       const char *person_id,
+			       const struct tl_sign_how *how, bool *complete,
 			       struct tl_error *err);
+
+/*
+ * Sends a held meeting to justering: freezes its minutes as they are
+ * now.  *started (may be NULL) is false when they were frozen already.
+ * TL_EREFUSED when the meeting is not held, is signed, or has no one to
+ * sign it.
+ */
+enum tl_status tl_justering_start(struct tl_store *st, const char *meeting_id,
+				  bool *started, struct tl_error *err);
+
+/* The frozen minutes of meeting_id, the text the signers sign, into
+ * *document (caller frees).  TL_EREFUSED when they are not frozen. */
+enum tl_status tl_justering_document(struct tl_store *st,
+				     const char *meeting_id, char **document,
+				     struct tl_error *err);
 
 /* One who signs a meeting. */
 struct tl_signer {
@@ -46,21 +74,33 @@ enum tl_status tl_sign_signers(struct tl_store *st, const char *meeting_id,
 			       struct tl_signer **signers, int *n,
 			       struct tl_error *err);
 
-/* One signed meeting whose stored digest no longer matches (stored is
- * NULL when the meeting is marked signed but has no digest). */
+/* One finding of verify on meeting_id: a sentence without its full
+ * stop. */
 typedef void (*tl_verify_cb)(void *ctx, const char *meeting_id,
-			     const char *title, const char *stored,
-			     const char *actual);
+			     const char *finding);
+
+/* What verify checked and found. */
+struct tl_verify_count {
+	long meetings;   /* under justering or signed */
+	long keys;       /* signatures made with the signer's key */
+	long paper;      /* signatures recorded as made on paper */
+	long legacy;     /* signatures from before signing with keys */
+	long findings;
+};
 
 /*
- * Recomputes the digest of one signed meeting (meeting_id) or of every
- * signed meeting (NULL), calling cb for each that does not match.
- * *checked and *bad count them (may be NULL).  TL_EREFUSED when
- * meeting_id is not signed; TL_ENOTFOUND when it does not exist.
+ * Checks one meeting under justering or signed (meeting_id), or every
+ * one (NULL): the frozen minutes against their digest and their
+ * recording, the live records against what was frozen (one finding per
+ * changed line), each signature against the frozen minutes and the key
+ * of its signer, signatures dated before the meeting, and a signed
+ * meeting's signers all having signed.  cb is called once per finding.
+ * TL_EREFUSED when meeting_id is neither under justering nor signed;
+ * TL_ENOTFOUND when it does not exist.
  */
-enum tl_status tl_verify_meetings(struct tl_store *st, const char *meeting_id,
-				  tl_verify_cb cb, void *ctx, long *checked,
-				  long *bad, struct tl_error *err);
+enum tl_status tl_verify(struct tl_store *st, const char *meeting_id,
+			 tl_verify_cb cb, void *ctx,
+			 struct tl_verify_count *count, struct tl_error *err);
 
 /* The SHA-256 of len bytes as 64 lower-case hex digits into out[65]. */
 void tl_sha256_hex(const void *data, size_t len, char out[65]);

@@ -207,21 +207,41 @@ enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
 				      struct tl_error *err);
 
 /*
- * The holder acknowledges a frame: acked_by = person_id (who confirms),
- * acked_at = now.  person_id may be NULL for the frame's holder person.
+ * The holder acknowledges a frame: acked_by = person_id (who confirms:
+ * the one acting, never someone on their behalf), acked_at = now.
+ * TL_EREFUSED when the frame is held by another person, is closed, or
+ * this version was acknowledged already.
  */
 enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
 				  const char *person_id,
 				  struct tl_error *err);
 
 /*
- * Signing (sign.h decides who signs; these only write).  tl_store_sign
- * records that person_id signed meeting_id in `role`, now.  TL_EREFUSED
- * when the meeting is signed and locked already or the person has signed
- * it; TL_EINVAL for an unknown meeting or person.
+ * Signing (sign.h decides who signs and checks signatures; these only
+ * write).  How one signature was made: with the signer's own key (an SSH
+ * signature over the frozen minutes, and the public key it was made
+ * with), or on paper, recorded by someone else.
+ */
+struct tl_sign_rec {
+	const char *role;        /* the role they sign in */
+	const char *method;      /* "key" or "paper" */
+	const char *sshsig;      /* key: the armored SSH signature */
+	const char *pubkey;      /* key: "ssh-ed25519 AAAA..." */
+	const char *recorded_by; /* paper: the person who recorded it */
+	const char *name;        /* the signer's name now */
+	const char *recorder_name; /* paper: the recorder's name now */
+};
+
+/*
+ * Records that person_id signed meeting_id, now, as `how` says, with an
+ * audit row on the meeting naming the signer.  The meeting must be under
+ * justering (frozen, tl_store_freeze).  TL_EREFUSED when the meeting is
+ * signed and locked already, is not frozen, the person has signed it, or
+ * now is before the meeting began; TL_EINVAL for an unknown meeting.
  */
 enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
-			     const char *person_id, const char *role,
+			     const char *person_id,
+			     const struct tl_sign_rec *how,
 			     struct tl_error *err);
 
 /* The signatures of a meeting, first signed first, into *page (zero it
@@ -233,37 +253,53 @@ enum tl_status tl_store_signatures(struct tl_store *st,
 
 /*
  * Reopens justering of meeting_id, in one transaction: every signature
- * given so far is voided (removed, with an audit row for each and one
- * for the meeting), so that the meeting can change again and is then
- * signed anew by everyone.  *voided (may be NULL) is how many were.
- * TL_EREFUSED when the meeting is signed and locked already, or has no
- * signature (it is not under justering); TL_EINVAL for an unknown
- * meeting.
+ * given so far is voided and the frozen minutes are dropped (removed,
+ * with an audit row for each and one for the meeting saying `why`, or
+ * "reopened" for NULL), so that the meeting can change again and is then
+ * frozen and signed anew.  *voided (may be NULL) is how many signatures
+ * were.  TL_EREFUSED when the meeting is signed and locked already, or
+ * is not under justering; TL_EINVAL for an unknown meeting.
  */
 enum tl_status tl_store_reopen(struct tl_store *st, const char *meeting_id,
-			       long *voided, struct tl_error *err);
+			       const char *why, long *voided,
+			       struct tl_error *err);
+
+/* The minutes of a meeting as justering froze them (sign.h makes them). */
+struct tl_frozen {
+	const char *document; /* the plain text the signers sign */
+	const char *elements; /* the document writer's recording of it */
+	const char *canon;    /* the canonical text of what it locks */
+	const char *digest;   /* SHA-256 of document, 64 hex digits */
+};
 
 /*
- * Computes the digest (64 lower-case hex digits and a NUL) of meeting_id
- * as the database holds it now; ctx is the caller's.
+ * Starts justering of the held meeting meeting_id: stores its frozen
+ * minutes in its seal.  From now on what the minutes show is locked, as
+ * under justering.  TL_EREFUSED when the meeting is not held, or is
+ * under justering or signed already.
  */
-typedef enum tl_status (*tl_digest_fn)(void *ctx, struct tl_store *st,
-				       const char *meeting_id,
-				       char digest[65],
-				       struct tl_error *err);
+enum tl_status tl_store_freeze(struct tl_store *st, const char *meeting_id,
+			       const struct tl_frozen *f,
+			       struct tl_error *err);
 
 /*
- * Signs and locks meeting_id, in one transaction: its status becomes
- * `signed` (which no ordinary change may set), then digest() is asked for
- * the digest of the meeting as it is now stored, signed, which is what
- * `tillit verify` recomputes later, and the seal (digest and sealed_at)
- * is stored.  After this the store refuses changes to the meeting and
- * what was recorded in it.  TL_EREFUSED when the meeting
- * is signed already; any failure leaves it as it was.
+ * The seal of meeting_id (its frozen minutes) into *seal, or NULL when it
+ * has none; free with tl_record_free.  A seal from before justering froze
+ * the minutes (schema 6) has a digest but no document.
  */
-enum tl_status tl_store_seal(struct tl_store *st, const char *meeting_id,
-			     tl_digest_fn digest, void *ctx,
-			     struct tl_error *err);
+enum tl_status tl_store_frozen_get(struct tl_store *st,
+				   const char *meeting_id,
+				   struct tl_record **seal,
+				   struct tl_error *err);
+
+/*
+ * The last signature is in: meeting_id becomes `signed` (which no
+ * ordinary change may set), and the store refuses changes to it and what
+ * was recorded in it from now on, but for later work.  TL_EREFUSED when
+ * it is signed already or not frozen.
+ */
+enum tl_status tl_store_complete(struct tl_store *st, const char *meeting_id,
+				 struct tl_error *err);
 
 /*
  * The stored digest of meeting_id into digest[65] and, when sealed_at is

@@ -62,6 +62,10 @@ struct tl_store *ui_store(struct ui_app *app);
 struct tl_refs *ui_refs(struct ui_app *app);
 /* The id of "me" ($USER's login or --as), or NULL. */
 const char *ui_me(struct ui_app *app);
+/* The person who acts: the one whose login is the account this runs as,
+ * from the OS (--as only chooses whose work the screens show), into id;
+ * false, said in the status line, when there is none. */
+bool ui_actor(struct ui_app *app, char id[TL_ID_LEN + 1]);
 /* A message in the status line (printf-style); errors in its colour. */
 void ui_status(struct ui_app *app, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
