@@ -26,6 +26,8 @@ pc:jansson:libjansson-dev
 pc:yajl:libyajl-dev
 pc:libical:libical-dev
 pc:nettle:nettle-dev
+pc:hogweed:nettle-dev
+cmd:ssh-keygen:openssh-client
 "
 test_needs="
 pc:cmocka:libcmocka-dev

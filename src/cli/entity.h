@@ -1,8 +1,9 @@
 /*
  * entity.h - what the files of `tillit NOUN ACTION` share, and nobody
  * else sees: entity_cmd.c finds the action, entity_help.c prints its
- * --help, entity_list.c lists, entity_show.c shows one record and
- * entity_edit.c adds, changes, closes and removes.
+ * --help, entity_list.c lists, entity_show.c shows one record,
+ * entity_edit.c adds, changes, closes and removes, and entity_key.c
+ * registers and lists a person's public keys.
  *
  * An action is a function of the command's context, the kind of record
  * and the arguments from the action's name on (argv[0] is "add"); it
@@ -84,6 +85,11 @@ enum tl_status cli_entity_ack(struct cli *c, const struct tl_entity *e,
 			      int argc, char **argv);
 enum tl_status cli_entity_remove(struct cli *c, const struct tl_entity *e,
 				 int argc, char **argv);
+/* entity_key.c: a person's public keys */
+enum tl_status cli_entity_key(struct cli *c, const struct tl_entity *e,
+			      int argc, char **argv);
+enum tl_status cli_entity_keys(struct cli *c, const struct tl_entity *e,
+			       int argc, char **argv);
 
 /* ---- the table of a list (entity_list.c) ------------------------------- */
 

@@ -8,13 +8,14 @@
  *   tillit NOUN edit ID --FIELD VALUE ...
  *   tillit NOUN close ID
  *
- * and the few that belong to one kind: `followup done`, `frame ack` and
- * `participant remove`.  This file finds the action and holds what the
- * actions share; each job has a file of its own (entity.h): the help in
- * entity_help.c, list in entity_list.c, show in entity_show.c, and the
- * changes in entity_edit.c.  The --FIELD options of add and edit, their
- * help and the filters of list all come from the field tables, so a new
- * field needs no code here.
+ * and the few that belong to one kind: `followup done`, `frame ack`,
+ * `participant remove`, and a person's public keys, `person key` and
+ * `person keys`.  This file finds the action and holds what the actions
+ * share; each job has a file of its own (entity.h): the help in
+ * entity_help.c, list in entity_list.c, show in entity_show.c, the
+ * changes in entity_edit.c, and the keys in entity_key.c.  The --FIELD
+ * options of add and edit, their help and the filters of list all come
+ * from the field tables, so a new field needs no code here.
  */
 #include "entity.h"
 
@@ -113,6 +114,10 @@ static const struct action actions[] = {
 	{"ack", cli_entity_ack, "ID [--by PERSON]",
 	 N_("acknowledge one (the holder)")},
 	{"remove", cli_entity_remove, "ID", N_("remove one from its meeting")},
+	{"key", cli_entity_key, "ID FILE",
+	 N_("register the key to sign with (a .pub file, - for stdin)")},
+	{"keys", cli_entity_keys, "ID", N_("list their keys, current and "
+	 "retired")},
 };
 
 /* Whether an action belongs to a kind (close is accepted everywhere, so
@@ -130,6 +135,8 @@ static bool action_for(const struct tl_entity *e, const struct action *a,
 		return e->kind == TL_K_FRAME;
 	if (!strcmp(a->name, "remove"))
 		return e->kind == TL_K_PARTICIPANT;
+	if (!strcmp(a->name, "key") || !strcmp(a->name, "keys"))
+		return e->kind == TL_K_PERSON;
 	return true;
 }
 

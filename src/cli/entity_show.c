@@ -3,7 +3,7 @@
  * of one record, its label and value lines lined up, references shown by
  * name, with what the kind adds: a meeting's participants and agenda, an
  * item's grey zone, a mandate's level, decisions and warning, a frame's
- * acknowledgement and earlier versions.
+ * acknowledgement and earlier versions, a person's current key.
  */
 #include "entity.h"
 
@@ -146,6 +146,11 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 	}
 	if (e->kind == TL_K_FRAME && !tl_record_get(r, TL_FRAME_ACKED_AT))
 		kv_add(&kv, _("Acknowledged"), strdup(_("no")));
+	if (e->kind == TL_K_PERSON) {
+		struct tl_person_key key;
+		if (tl_store_key_at(st, r->id, NULL, &key, NULL) == TL_OK)
+			kv_add(&kv, _("Key"), strdup(key.fingerprint));
+	}
 	if (e->kind == TL_K_MANDATE)
 		warn = !strcmp(tl_record_str(r, TL_MANDATE_NON_DELEGABLE),
 			       "1") ||

@@ -180,6 +180,24 @@ struct tl_backend_ops {
 				      bool *any, struct tl_error *err);
 	enum tl_status (*bulk_finish)(void *be, struct tl_error *err);
 	void (*bulk_done)(void *be);
+
+	/*
+	 * Registered public keys (store.h's struct tl_person_key).  keys
+	 * gives, first registered first, those of `person` or, when person
+	 * is NULL, those with `fingerprint`, in *out (n of them; the caller
+	 * frees it).  key_add writes one key as given (retired_at "" is
+	 * stored as none); key_retire sets the retired_at of the key `id`,
+	 * which must not have one yet.
+	 */
+	enum tl_status (*keys)(struct tl_store *st, const char *person,
+			       const char *fingerprint,
+			       struct tl_person_key **out, int *n,
+			       struct tl_error *err);
+	enum tl_status (*key_add)(struct tl_store *st,
+				  const struct tl_person_key *k,
+				  struct tl_error *err);
+	enum tl_status (*key_retire)(struct tl_store *st, const char *id,
+				     const char *at, struct tl_error *err);
 };
 
 /* The engines this program holds. */

@@ -18,6 +18,8 @@ check_grep "make test installs tmux" '^tmux$'
 check_grep "make test installs the build's packages too" '^libncurses-dev$'
 
 run sh "$ROOT/scripts/deps.sh" --list build
+# Signing runs ssh-keygen (tl_sshsig_sign_file), and its tests do too.
+check_grep "make run installs OpenSSH's client" '^openssh-client$'
 if grep -q '^hyperfine$' "$W/out"; then
 	fail "make run installs no benchmark peer" "$(cat "$W/out")"
 else

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tillit/core/date.h"
 #include "tillit/core/error.h"
 #include "tillit/core/model.h"
 
@@ -363,5 +364,64 @@ enum tl_status tl_store_audit(struct tl_store *st, const char *id,
 			      struct tl_audit **rows, int *n,
 			      struct tl_error *err);
 void tl_audit_free(struct tl_audit *rows, int n);
+
+/* ---- registered public keys ------------------------------------------ */
+
+/* Bytes for a key's text ("ssh-ed25519 AAAA...") and its fingerprint
+ * ("SHA256:..."), with the NUL. */
+#define TL_KEY_TEXT_SIZE 128
+#define TL_KEY_FPR_SIZE 64
+
+/*
+ * A public key registered for a person, with which their signatures are
+ * checked.  The store keeps a key as text; what a key is, and its
+ * fingerprint, are the signing service's (service/sshsig.h).  A person
+ * has at most one current key.  Registering another retires it, and a
+ * retired key is kept for good, so that a signature is checked against
+ * the key that was current when it was made.
+ */
+struct tl_person_key {
+	char id[TL_ID_LEN + 1];
+	char person[TL_ID_LEN + 1];
+	char pubkey[TL_KEY_TEXT_SIZE];     /* "ssh-ed25519 AAAA..." */
+	char fingerprint[TL_KEY_FPR_SIZE]; /* "SHA256:..." */
+	char added_at[TL_STAMP_SIZE];      /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+	char retired_at[TL_STAMP_SIZE];    /* when replaced; "" if current */
+};
+
+/*
+ * Registers pubkey (its text, one line "TYPE BASE64" without a comment)
+ * with its fingerprint as the current key of person_id, now, in one
+ * transaction: the person's current key, if any, is retired (kept, with
+ * retired_at now), and the change gets an audit row on the person
+ * (field "key", the old and the new fingerprint).  *out (may be NULL)
+ * is the key as stored.  TL_EINVAL for an unknown person or a key text
+ * or fingerprint that is empty, too long or more than one line;
+ * TL_EREFUSED when the key is the person's current key already, or is
+ * (or was) registered for another person.
+ */
+enum tl_status tl_store_key_add(struct tl_store *st, const char *person_id,
+				const char *pubkey, const char *fingerprint,
+				struct tl_person_key *out,
+				struct tl_error *err);
+
+/*
+ * Every key registered for person_id, the first registered first, the
+ * current one (if any) last: *keys (n of them; the caller frees it with
+ * free()).  *n is 0 for a person without keys, or an unknown id.
+ */
+enum tl_status tl_store_keys(struct tl_store *st, const char *person_id,
+			     struct tl_person_key **keys, int *n,
+			     struct tl_error *err);
+
+/*
+ * The key that was person_id's current key at `at` (a UTC stamp as
+ * tl_clock_stamp writes it), into *out: registered at or before `at`
+ * and not retired by then.  With `at` NULL, the current key: the one
+ * not retired.  TL_ENOTFOUND when the person had no key at that time.
+ */
+enum tl_status tl_store_key_at(struct tl_store *st, const char *person_id,
+			       const char *at, struct tl_person_key *out,
+			       struct tl_error *err);
 
 #endif

@@ -652,4 +652,7 @@ const struct tl_backend_ops tl_sqlite_ops = {
 	.bulk_locked = tl_sqlite_bulk_locked,
 	.bulk_finish = tl_sqlite_bulk_finish,
 	.bulk_done = tl_sqlite_bulk_done,
+	.keys = tl_sqlite_keys,
+	.key_add = tl_sqlite_key_add,
+	.key_retire = tl_sqlite_key_retire,
 };

@@ -868,6 +868,36 @@ static const char migration_6[] =
 	"END;\n"
 	;
 
+/*
+ * Schema 7: registered public keys (issue 12): the ssh-ed25519 keys
+ * people sign with.  A key is kept for good: a person's earlier key still
+ * checks the signatures made with it.  So the table is append-only, except that a
+ * key is retired once, when the next one is registered; the triggers
+ * refuse any other change and every delete, whoever writes.  A person
+ * has at most one current key (retired_at NULL).
+ */
+static const char migration_keys[] =
+	"CREATE TABLE person_keys (\n"
+	"	seq INTEGER PRIMARY KEY,\n"
+	"	id TEXT NOT NULL UNIQUE,\n"
+	"	person TEXT NOT NULL REFERENCES people(id),\n"
+	"	pubkey TEXT NOT NULL,\n"
+	"	fingerprint TEXT NOT NULL,\n"
+	"	added_at TEXT NOT NULL,\n"
+	"	retired_at TEXT CHECK (retired_at IS NULL OR retired_at >= added_at)\n"
+	");\n"
+	"CREATE INDEX person_keys_person ON person_keys(person, added_at, seq);\n"
+	"CREATE INDEX person_keys_fingerprint ON person_keys(fingerprint);\n"
+	"CREATE UNIQUE INDEX person_keys_current ON person_keys(person) WHERE retired_at IS NULL;\n"
+	"CREATE TRIGGER person_keys_no_update BEFORE UPDATE ON person_keys\n"
+	"WHEN OLD.retired_at IS NOT NULL OR NEW.retired_at IS NULL OR NEW.seq IS NOT OLD.seq OR NEW.id IS NOT OLD.id OR NEW.person IS NOT OLD.person OR NEW.pubkey IS NOT OLD.pubkey OR NEW.fingerprint IS NOT OLD.fingerprint OR NEW.added_at IS NOT OLD.added_at BEGIN\n"
+	"	SELECT RAISE(ABORT, 'a registered key is kept as it is; it can only be retired, once');\n"
+	"END;\n"
+	"CREATE TRIGGER person_keys_no_delete BEFORE DELETE ON person_keys BEGIN\n"
+	"	SELECT RAISE(ABORT, 'a registered key is kept as it is; it can only be retired, once');\n"
+	"END;\n"
+	;
+
 const char *const tl_sqlite_migrations[] = {
 	NULL, /* version 0: the empty database */
 	migration_1,
@@ -876,6 +906,7 @@ const char *const tl_sqlite_migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_keys,
 };
 
 const int tl_sqlite_nmigrations =

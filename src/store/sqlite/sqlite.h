@@ -33,7 +33,7 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
 
 /* The schema version this program writes (user_version); a database of
  * a later one is refused.  Raised by each new migration. */
-#define TL_SCHEMA_VERSION 6
+#define TL_SCHEMA_VERSION 7
 
 /* A new record (caller frees) from the current row of s, laid out as id,
  * created_at, updated_at, then e's fields in order; NULL when out of
@@ -152,5 +152,16 @@ enum tl_status tl_sqlite_bulk_locked(void *be, enum tl_kind kind, int field,
 				     bool *any, struct tl_error *err);
 enum tl_status tl_sqlite_bulk_finish(void *be, struct tl_error *err);
 void tl_sqlite_bulk_done(void *be);
+
+/* keys.c */
+enum tl_status tl_sqlite_keys(struct tl_store *st, const char *person,
+			      const char *fingerprint,
+			      struct tl_person_key **out, int *n,
+			      struct tl_error *err);
+enum tl_status tl_sqlite_key_add(struct tl_store *st,
+				 const struct tl_person_key *k,
+				 struct tl_error *err);
+enum tl_status tl_sqlite_key_retire(struct tl_store *st, const char *id,
+				    const char *at, struct tl_error *err);
 
 #endif
