@@ -8,7 +8,9 @@
  * `signed`, which no ordinary change may.  From the first signature a
  * meeting is under justering, and once it is signed, locked: the rules of
  * rules.c (and, in an SQLite file, its triggers) refuse changes to it.
- * Reopening justering voids the signatures given so far, with audit rows.
+ * As justering starts, the meeting claims the delegated decisions it
+ * reports (report.c).  Reopening justering voids the signatures given so
+ * far, with audit rows, and releases those decisions.
  */
 #include "tillit/store/store.h"
 
@@ -48,8 +50,10 @@ enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
 		{TL_SIGNATURE_MEETING, meeting_id},
 		{TL_SIGNATURE_PERSON, person_id},
 	};
+	struct tl_query q = {.kind = TL_K_SIGNATURE, .parent = meeting_id};
 	enum tl_status rc;
 	bool done = false;
+	long n = 0;
 
 	if (!meeting_id || !person_id)
 		return tl_error_set(err, TL_EINVAL, _("Say which meeting is "
@@ -72,16 +76,27 @@ enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
 	sig = tl_record_new(TL_K_SIGNATURE);
 	if (!sig)
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	rc = tl_sp_begin(st, err);
+	if (rc != TL_OK) {
+		tl_record_free(sig);
+		return rc;
+	}
+	/* The first signature starts justering: what the meeting reports
+	 * is claimed while it is still open. */
+	rc = st->ops->count(st, &q, &n, err);
+	if (rc == TL_OK && n == 0)
+		rc = tl_store_claim_reported(st, meeting_id, NULL, err);
 	tl_clock_datetime(now);
-	if (!tl_record_set(sig, TL_SIGNATURE_MEETING, meeting_id) ||
-	    !tl_record_set(sig, TL_SIGNATURE_PERSON, person_id) ||
-	    !tl_record_set(sig, TL_SIGNATURE_ROLE, role) ||
-	    !tl_record_set(sig, TL_SIGNATURE_SIGNED_AT, now))
+	if (rc == TL_OK &&
+	    (!tl_record_set(sig, TL_SIGNATURE_MEETING, meeting_id) ||
+	     !tl_record_set(sig, TL_SIGNATURE_PERSON, person_id) ||
+	     !tl_record_set(sig, TL_SIGNATURE_ROLE, role) ||
+	     !tl_record_set(sig, TL_SIGNATURE_SIGNED_AT, now)))
 		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
-	else
+	if (rc == TL_OK)
 		rc = tl_insert_internal(st, sig, err);
 	tl_record_free(sig);
-	return rc;
+	return tl_sp_end(st, rc, err);
 }
 
 enum tl_status tl_store_signatures(struct tl_store *st,
@@ -135,6 +150,8 @@ enum tl_status tl_store_reopen(struct tl_store *st, const char *meeting_id,
 		rc = tl_audit_add(st, "meetings", meeting_id, "update",
 				  "justering", n,
 				  "reopened", err);
+	if (rc == TL_OK)
+		rc = tl_release_reported(st, meeting_id, err);
 	if (rc == TL_OK && voided)
 		*voided = sigs.n;
 	tl_page_done(&sigs);

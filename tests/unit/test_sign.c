@@ -567,13 +567,46 @@ static bool has_name(char names[][64], int n, const char *name)
 	return false;
 }
 
+/* Drops the columns of `table` in db that v1's table of that name lacks
+ * (what a later migration added to it). */
+static void drop_new_columns(sqlite3 *v1, sqlite3 *db, const char *table)
+{
+	sqlite3_stmt *s;
+	char sql[200];
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM "
+		"pragma_table_info(?1)", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(s, 0);
+		sqlite3_stmt *has;
+		bool known;
+
+		assert_int_equal(sqlite3_prepare_v2(v1, "SELECT 1 FROM "
+			"pragma_table_info(?1) WHERE name = ?2", -1, &has,
+			NULL), SQLITE_OK);
+		sqlite3_bind_text(has, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(has, 2, col, -1, SQLITE_STATIC);
+		known = sqlite3_step(has) == SQLITE_ROW;
+		sqlite3_finalize(has);
+		if (known)
+			continue;
+		snprintf(sql, sizeof(sql), "ALTER TABLE \"%.63s\" DROP COLUMN "
+			 "\"%.63s\"", table, col);
+		sqlite3_reset(s);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
+				 SQLITE_OK);
+	}
+	sqlite3_finalize(s);
+}
+
 /*
  * Takes the database at path back to schema 1, whatever migrations came
  * after it: what a schema-1 database (made here from migration 1 alone)
- * lacks is dropped, what it has and path lacks is made again, and
- * user_version is set to 1.  Migrations that only add or drop tables,
- * indexes and triggers are undone this way, so a new one needs no
- * change here.
+ * lacks is dropped, columns added to its tables too, what it has and
+ * path lacks is made again, and user_version is set to 1.  Migrations
+ * that only add or drop tables, columns, indexes and triggers are undone
+ * this way, so a new one needs no change here.
  */
 static void downgrade_to_v1(const char *path)
 {
@@ -592,6 +625,8 @@ static void downgrade_to_v1(const char *path)
 		int n = schema_objects(db, types[t], names, sqls, MAX);
 
 		for (int i = 0; i < n; i++) {
+			if (t == 2 && has_name(v1_names, n1, names[i]))
+				drop_new_columns(v1, db, names[i]);
 			if (!has_name(v1_names, n1, names[i])) {
 				snprintf(sql, sizeof(sql),
 					 "DROP %s IF EXISTS \"%.63s\"", types[t],
