@@ -170,6 +170,25 @@ fi
 run tl decision edit "$LID" --summary "L: ändrad"
 check_rc "after reopening, the decision can change" 0
 
+# --- the day of registration is the local day -----------------------------
+#
+# At 00:30 in Stockholm it is still the day before in UTC, where created_at
+# is kept: the decision was registered on the later day.
+
+must tl meeting add -q --title "SN 15 november" --kind committee \
+	--unit "Socialnämnden" --starts-at "2026-11-15 10:00" --status held
+SN15=$(last_id)
+must tl meeting add -q --title "SN 16 november" --kind committee \
+	--unit "Socialnämnden" --starts-at "2026-11-16 10:00" --status held
+SN16=$(last_id)
+at "2026-11-16 00:30" "$TILLIT" --db "$DB" decision add \
+	--mandate "Beslut om bistånd i form av hemtjänst" \
+	--decided-on 2026-11-14 --summary "N: natt" >"$W/out" 2>"$W/err" ||
+	fail "setup: decision N:" "$(cat "$W/err")"
+expect "registered just after midnight: not the day before's meeting" \
+	"$SN15" ""
+expect "but that day's" "$SN16" "N: "
+
 # --- an upgrade: the schema before the claims ------------------------------
 #
 # The database is taken back to the schema before the claims (their column,
