@@ -150,7 +150,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory unit-test
 	@sh tests/run.sh $(B)
 
-unit-test: $(TEST_BIN)
+unit-test: $(TEST_BIN) $(B)/tests/downgrade
 
 # The warning-free build under clang, in its own folder.
 clang:

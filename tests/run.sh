@@ -9,8 +9,9 @@
 # test(s)," lines, and a binary that crashes or exits non-zero without a
 # FAILED line counts as one failure.  Then every tests/cli/test_*.sh with
 # TILLIT (the absolute path of B/tillit), TILLIT_GEN (of B/tillit-gen,
-# the benchmark's generator) and a fresh TMPDIR exported, counting its
-# "ok - ..." and "not ok - ..." lines; a script that exits non-zero
+# the benchmark's generator), TILLIT_DOWNGRADE (of B/tests/downgrade,
+# which takes a database back to an older schema) and a fresh TMPDIR
+# exported, counting its "ok - ..." and "not ok - ..." lines; a script that exits non-zero
 # without a "not ok" line counts as one failure.  Every test
 # also gets its own XDG_DATA_HOME inside that TMPDIR and no TILLIT_DB, so
 # that none can reach a real database, and TZ=Europe/Stockholm unless TZ
@@ -93,7 +94,8 @@ run_case() {
 		else
 			TILLIT=$tillit_bin
 			TILLIT_GEN=$B/tillit-gen
-			export TILLIT TILLIT_GEN
+			TILLIT_DOWNGRADE=$B/tests/downgrade
+			export TILLIT TILLIT_GEN TILLIT_DOWNGRADE
 			# shellcheck disable=SC2046
 			$tmo $(interp "$path") "$path" >"$work/$n.out" 2>&1
 		fi

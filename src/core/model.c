@@ -247,6 +247,11 @@ static const struct tl_field decision_fields[] = {
 				       TL_K_PERSON, N_("who decided")),
 	[TL_DECISION_CASE_REF] = TEXT("case_ref", N_("Case"), SRCH,
 				      N_("case reference")),
+	[TL_DECISION_REPORTED_IN] = REF("reported_in", N_("Reported in"),
+					AUTO, TL_K_MEETING,
+					N_("the committee meeting it was "
+					   "reported to, from that meeting's "
+					   "justering on")),
 };
 
 /* A frame's fields, for frames and their old versions; `search` is SRCH

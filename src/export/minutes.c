@@ -112,7 +112,11 @@ static void write_attendance(struct tl_minutes_doc *m)
 
 /*
  * Anmälan av delegationsbeslut: the decisions logged under mandates this
- * committee gave since its previous meeting (the read model finds them).
+ * committee gave that this meeting reports (the read model finds them;
+ * each is reported once).  A decision goes to the first meeting on or
+ * after the day it was registered that is not yet under justering, so
+ * the period is one of registration, and a decision registered earlier
+ * that no meeting reported comes with it.
  */
 static void write_reported(struct tl_minutes_doc *m)
 {
@@ -123,16 +127,18 @@ static void write_reported(struct tl_minutes_doc *m)
 	if (md->report_from[0]) {
 		char *intro = tl_doc_printf(d, L(m, N_("Decisions taken "
 					    "under the committee's "
-					    "mandates since its previous "
-					    "meeting on %s.")),
+					    "mandates and registered since "
+					    "its previous meeting on %s, "
+					    "and earlier ones not yet "
+					    "reported.")),
 					    md->report_from);
 		tl_doc_para(d, intro);
 		free(intro);
 	} else {
 		tl_doc_para(d, L(m, N_("Decisions taken under the "
-				       "committee's mandates before this "
-				       "meeting (there is no previous "
-				       "meeting).")));
+				       "committee's mandates and registered "
+				       "by the day of this meeting (there "
+				       "is no previous meeting).")));
 	}
 	for (int i = 0; i < md->nreported; i++) {
 		const struct tl_record *dec = md->reported[i].decision;

@@ -7,7 +7,8 @@
  * and items are put in their one order (core/meeting.h).  With a series
  * come the series' meetings and the follow-ups still open from earlier
  * ones.  The previous meeting, the delegated decisions a committee
- * reports and the signatures are read only when asked for.
+ * reports (which the store works out) and the signatures are read only
+ * when asked for.
  */
 #include "tillit/read/meeting.h"
 
@@ -274,72 +275,88 @@ static int cmp_reported(const void *pa, const void *pb)
 }
 
 /*
- * Anmälan av delegationsbeslut: the decisions logged under mandates this
- * committee gave, dated on or after its previous meeting's date and
- * before this meeting's date (all before it when there is no previous
- * meeting).
+ * The day of the committee's previous meeting into md->report_from: the
+ * latest committee meeting of its unit, not cancelled, that starts
+ * before this one ("" when there is none).
+ */
+static enum tl_status report_since(struct tl_store *st,
+				   struct tl_meeting_data *md,
+				   struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_MEETING,
+			     .unit = tl_record_get(md->meeting,
+						   TL_MEETING_UNIT),
+			     .kindv = "committee",
+			     .to = tl_record_str(md->meeting,
+						 TL_MEETING_STARTS)};
+	const struct tl_record *m;
+	struct tl_iter *it = NULL;
+	enum tl_status rc;
+
+	/* Latest first: the meetings' list order. */
+	rc = tl_store_iter_new(st, &q, &it, err);
+	while (rc == TL_OK && (rc = tl_store_iter_next(it, &m, err)) == TL_OK &&
+	       m) {
+		if (strcmp(m->id, md->meeting->id) &&
+		    strcmp(tl_record_str(m, TL_MEETING_STATUS), "cancelled")) {
+			snprintf(md->report_from, sizeof(md->report_from),
+				 "%.10s", tl_record_str(m, TL_MEETING_STARTS));
+			break;
+		}
+	}
+	tl_store_iter_free(it);
+	return rc;
+}
+
+/*
+ * Anmälan av delegationsbeslut: the delegated decisions this committee
+ * meeting reports, as the store says (each is reported once: store.h,
+ * tl_store_report_scope), each with the mandate it was taken under.
  */
 static enum tl_status load_reported(struct tl_store *st,
 				    struct tl_meeting_data *md,
 				    struct tl_error *err)
 {
-	const char *unit = tl_record_get(md->meeting, TL_MEETING_UNIT);
-	struct tl_query pq = {.kind = TL_K_MEETING, .unit = unit,
-			      .kindv = "committee"};
-	struct tl_query mq = {.kind = TL_K_MANDATE, .unit = unit};
-	struct tl_record *prev = NULL;
-	int *owner = NULL; /* decision k was taken under mandate owner[k] */
+	struct tl_report_scope scope;
+	struct tl_query dq = {.kind = TL_K_DECISION, .reported = &scope};
+	struct tl_rec_list *decs = &md->report_decisions;
+	struct tl_rec_list *mans = &md->report_mandates;
 	enum tl_status rc;
-	char to[16];
 
-	if (!md->committee || !unit)
+	if (!md->committee || !tl_record_get(md->meeting, TL_MEETING_UNIT))
 		return TL_OK;
-	snprintf(to, sizeof(to), "%.10s",
-		 tl_record_str(md->meeting, TL_MEETING_STARTS));
-	rc = previous_meeting(st, md, &pq, &prev, err);
-	if (rc == TL_OK && prev)
-		snprintf(md->report_from, sizeof(md->report_from), "%.10s",
-			 tl_record_str(prev, TL_MEETING_STARTS));
-	tl_record_free(prev);
+	rc = report_since(st, md, err);
 	if (rc == TL_OK)
-		rc = collect(st, &mq, &md->report_mandates, err);
-	for (int i = 0; rc == TL_OK && i < md->report_mandates.n; i++) {
-		struct tl_rec_list *decs = &md->report_decisions;
-		struct tl_query dq = {.kind = TL_K_DECISION,
-				      .parent = md->report_mandates.v[i]->id,
-				      .from = md->report_from[0]
-					      ? md->report_from : NULL,
-				      .to = to};
-		int before = decs->n;
-
+		rc = tl_store_report_scope(st, md->meeting->id, &scope, err);
+	if (rc == TL_OK)
 		rc = collect(st, &dq, decs, err);
-		if (rc == TL_OK && decs->n > before) {
-			int *o = realloc(owner, (size_t)decs->cap *
-						       sizeof(*owner));
-			if (!o) {
-				rc = oom(err);
-				break;
-			}
-			owner = o;
-			for (int k = before; k < decs->n; k++)
-				owner[k] = i;
+	for (int k = 0; rc == TL_OK && k < decs->n; k++) {
+		const char *mid = tl_record_str(decs->v[k],
+						TL_DECISION_MANDATE);
+		struct tl_record *man = NULL;
+
+		if (tl_rec_list_find(mans, mid))
+			continue;
+		rc = tl_store_get(st, TL_K_MANDATE, mid, &man, err);
+		if (rc == TL_OK && !list_push(mans, man)) {
+			tl_record_free(man);
+			rc = oom(err);
 		}
 	}
-	if (rc == TL_OK && md->report_decisions.n > 0) {
-		md->reported = calloc((size_t)md->report_decisions.n,
-				      sizeof(*md->reported));
+	if (rc == TL_OK && decs->n > 0) {
+		md->reported = calloc((size_t)decs->n, sizeof(*md->reported));
 		if (!md->reported)
 			rc = oom(err);
 	}
-	for (int k = 0; rc == TL_OK && k < md->report_decisions.n; k++) {
-		md->reported[k].decision = md->report_decisions.v[k];
-		md->reported[k].mandate = md->report_mandates.v[owner[k]];
+	for (int k = 0; rc == TL_OK && k < decs->n; k++) {
+		md->reported[k].decision = decs->v[k];
+		md->reported[k].mandate = tl_rec_list_find(mans,
+			tl_record_str(decs->v[k], TL_DECISION_MANDATE));
 		md->nreported++;
 	}
 	if (md->nreported > 1)
 		qsort(md->reported, (size_t)md->nreported,
 		      sizeof(*md->reported), cmp_reported);
-	free(owner);
 	return rc;
 }
 

@@ -46,6 +46,12 @@ enum tl_status tl_insert_internal(struct tl_store *st, struct tl_record *r,
 enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
 			       struct tl_error *err);
 
+/* Releases the delegated decisions meeting_id claimed (report.c), when
+ * its justering is reopened: they go back to the rule. */
+enum tl_status tl_release_reported(struct tl_store *st,
+				   const char *meeting_id,
+				   struct tl_error *err);
+
 /* Appends one audit row, stamped now, by this user. */
 enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
 			    const char *id, const char *action,

@@ -70,12 +70,16 @@ static enum tl_status count_signers(struct tl_store *st,
 }
 
 /*
- * Decisions are later work under a mandate and stay free; a seal is
- * written after its meeting is signed.
+ * A delegated decision is later work under a mandate, free until a
+ * committee meeting claims it (report.c): then it is locked with the
+ * meeting whose minutes report it.  A seal is written after its meeting
+ * is signed.
  */
 int tl_rule_lock_field(const struct tl_entity *e)
 {
 	switch (e->kind) {
+	case TL_K_DECISION:
+		return TL_DECISION_REPORTED_IN;
 	case TL_K_PARTICIPANT:
 	case TL_K_ITEM:
 	case TL_K_MANDATE:
@@ -253,6 +257,9 @@ enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err)
 		break;
 	case TL_K_FOLLOWUP:
 		tl_record_set(r, TL_FOLLOWUP_CLOSED_AT, NULL);
+		break;
+	case TL_K_DECISION:
+		tl_record_set(r, TL_DECISION_REPORTED_IN, NULL);
 		break;
 	case TL_K_MEETING:
 		if (tl_streq(r->values[TL_MEETING_STATUS], "signed"))

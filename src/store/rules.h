@@ -43,7 +43,8 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 /*
  * Sets what the store owns in a new record r before it is checked:
  * frame version 1 and no acknowledgement, no closing time, no item
- * number yet.  TL_EREFUSED for a meeting given as signed.
+ * number yet, no meeting that reported a decision.  TL_EREFUSED for a
+ * meeting given as signed.
  */
 enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err);
 

@@ -9,8 +9,10 @@
  * seals and set a meeting's status to `signed`, which no ordinary change
  * may.  From its freezing a meeting is under justering, and once it is
  * signed, locked: the rules of rules.c (and, in an SQLite file, its
- * triggers) refuse changes to it.  Reopening justering voids the
- * signatures given so far and drops the frozen minutes, with audit rows.
+ * triggers) refuse changes to it.  As justering starts, the meeting
+ * claims the delegated decisions it reports (report.c).  Reopening
+ * justering voids the signatures given so far and drops the frozen
+ * minutes, with audit rows, and releases those decisions.
  */
 #include "tillit/store/store.h"
 
@@ -193,6 +195,8 @@ enum tl_status tl_store_reopen(struct tl_store *st, const char *meeting_id,
 		rc = tl_audit_add(st, "meetings", meeting_id, "update",
 				  "justering", n, why ? why : "reopened",
 				  err);
+	if (rc == TL_OK)
+		rc = tl_release_reported(st, meeting_id, err);
 	if (rc == TL_OK && voided)
 		*voided = sigs.n;
 	tl_page_done(&sigs);
@@ -241,6 +245,13 @@ enum tl_status tl_store_freeze(struct tl_store *st, const char *meeting_id,
 	if (rc == TL_OK && frozen)
 		rc = tl_error_set(err, TL_EREFUSED, _("The minutes are under "
 				  "justering already."));
+	/* Justering starts: what the meeting reports is claimed while it
+	 * is still open. */
+	if (rc == TL_OK)
+		rc = tl_sp_begin(st, err);
+	if (rc != TL_OK)
+		return rc;
+	rc = tl_store_claim_reported(st, meeting_id, NULL, err);
 	if (rc == TL_OK && !(seal = tl_record_new(TL_K_SEAL)))
 		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	if (rc == TL_OK) {
@@ -256,7 +267,7 @@ enum tl_status tl_store_freeze(struct tl_store *st, const char *meeting_id,
 	if (rc == TL_OK)
 		rc = tl_insert_internal(st, seal, err);
 	tl_record_free(seal);
-	return rc;
+	return tl_sp_end(st, rc, err);
 }
 
 enum tl_status tl_store_frozen_get(struct tl_store *st,

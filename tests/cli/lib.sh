@@ -176,3 +176,10 @@ i_am() {
 	must tl person edit "$1" --login "$(id -un)"
 	I_AM=$1
 }
+
+# downgrade_to VERSION: takes $DB back to schema VERSION, as a tillit of
+# that time would have left it (tests/unit/downgrade.h), for upgrades.
+downgrade_to() {
+	must "${TILLIT_DOWNGRADE:-$HERE/../../build/default/tests/downgrade}" \
+		"$DB" "$1"
+}

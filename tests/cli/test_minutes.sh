@@ -3,7 +3,7 @@
 # committee meeting as Markdown, HTML and text (each compared with an
 # expected file, and the HTML checked as HTML5 by tidy), the summary of a
 # one-to-one with "Since last time", the reported delegated decisions
-# (exactly those logged since the committee's previous meeting), any list
+# (each to the first meeting on or after the day it was registered), any list
 # as CSV and JSON with filters, escaping, --output and usage errors.
 . "$(dirname "$0")/lib.sh"
 
@@ -129,13 +129,16 @@ check_grep "the first meeting of a series says so" \
 # --- reported delegated decisions -------------------------------------------
 #
 # The demo meeting (2026-11-16) gets a previous meeting (2026-10-19) and a
-# next one (2026-12-14).  Decisions under the committee's mandates:
-#   2026-10-18 A  before the previous meeting
-#   2026-10-19 B  on the previous meeting's day
-#   2026-11-15 C  the day before the demo meeting
-#   2026-11-16 D  on the demo meeting's day
-#   2026-11-18, 11-21 and 11-22 (from the demo), and 12-14 E
-# and one under another committee's mandate (2026-11-01, never here).
+# next one (2026-12-14).  Each decision under the committee's mandates goes
+# to the first of them on or after the day it was registered:
+#   A  registered 2026-10-18                  -> October
+#   B  registered on October's day            -> October
+#   C  registered 2026-11-15                  -> November
+#   D  registered on November's day           -> November
+#   F  registered 2026-11-20, dated 2026-11-10 -> December
+#   E  registered on December's day, and the demo's three (registered
+#      when it was made, 2026-11-23)           -> December
+# and one under another committee's mandate (never here).
 
 must tl meeting add -q --title "BUN oktober" --kind committee \
 	--unit "Barn- och utbildningsnämnden" --starts-at "2026-10-19 13:00" \
@@ -148,17 +151,26 @@ DEC=$(last_id)
 must tl meeting add -q --title "SN november" --kind committee \
 	--unit "Socialnämnden" --starts-at "2026-11-02 13:00"
 PLACE="Beslut om placering i förskola"
-must tl decision add --mandate "$PLACE" --decided-on 2026-10-18 \
+# decision WHEN ARGS...: `decision add ARGS` registered at WHEN.
+decision() {
+	now=$1
+	shift
+	must env TILLIT_NOW="$now" "$TILLIT" --db "$DB" decision add "$@"
+}
+decision "2026-10-18 09:00" --mandate "$PLACE" --decided-on 2026-10-17 \
 	--summary "A: före förra sammanträdet"
-must tl decision add --mandate "$PLACE" --decided-on 2026-10-19 \
-	--summary "B: på förra sammanträdets dag" --case-ref "BUN 2026/50"
-must tl decision add --mandate "$PLACE" --decided-on 2026-11-15 \
+decision "2026-10-19 09:00" --mandate "$PLACE" --decided-on 2026-10-19 \
+	--summary "B: på förra sammanträdets dag"
+decision "2026-11-15 09:00" --mandate "$PLACE" --decided-on 2026-11-15 \
 	--summary "C: dagen före" --decided-by "Elin Söderlund"
-must tl decision add --mandate "$PLACE" --decided-on 2026-11-16 \
-	--summary "D: på sammanträdets dag"
-must tl decision add --mandate "$PLACE" --decided-on 2026-12-14 \
+decision "2026-11-16 09:00" --mandate "$PLACE" --decided-on 2026-11-16 \
+	--summary "D: på sammanträdets dag" --case-ref "BUN 2026/50"
+decision "2026-11-20 09:00" --mandate "$PLACE" --decided-on 2026-11-10 \
+	--summary "F: registrerat sent"
+decision "2026-12-14 09:00" --mandate "$PLACE" --decided-on 2026-12-14 \
 	--summary "E: på decembersammanträdets dag"
-must tl decision add --mandate "Beslut om bistånd i form av hemtjänst" \
+decision "2026-11-01 09:00" \
+	--mandate "Beslut om bistånd i form av hemtjänst" \
 	--decided-on 2026-11-01 --summary "X: socialnämndens"
 
 # reported MEETING: the summaries in the section, one a line.
@@ -169,27 +181,27 @@ reported() {
 }
 
 got=$(reported "$MEETING")
-[ "$got" = "B: C: " ] &&
-	pass "reported: exactly those since the previous meeting (B, C)" ||
-	fail "reported: exactly those since the previous meeting (B, C)" \
+[ "$got" = "C: D: " ] &&
+	pass "reported: exactly those registered since the previous meeting (C, D)" ||
+	fail "reported: exactly those registered since the previous meeting (C, D)" \
 		"got: $got"
 got=$(reported "$OCT")
-[ "$got" = "A: " ] &&
-	pass "reported without a previous meeting: all before it (A)" ||
-	fail "reported without a previous meeting: all before it (A)" \
+[ "$got" = "A: B: " ] &&
+	pass "reported without a previous meeting: all registered by its day (A, B)" ||
+	fail "reported without a previous meeting: all registered by its day (A, B)" \
 		"got: $got"
 got=$(reported "$DEC")
-[ "$got" = "D: Placering Avslag Inköp " ] &&
-	pass "reported at the next meeting: D and the demo's three" ||
-	fail "reported at the next meeting: D and the demo's three" \
+[ "$got" = "F: Placering Avslag Inköp E: " ] &&
+	pass "reported at the next meeting: F, the demo's three and E" ||
+	fail "reported at the next meeting: F, the demo's three and E" \
 		"got: $got"
 tl export minutes "$MEETING" >"$W/rep.md"
 section "$W/rep.md" "Reported delegated decisions" >"$W/rep"
-grep -qxF -e '- 2026-10-19: B: på förra sammanträdets dag (Märta Ängström, under "Beslut om placering i förskola", case BUN 2026/50)' \
+grep -qxF -e '- 2026-11-16: D: på sammanträdets dag (Märta Ängström, under "Beslut om placering i förskola", case BUN 2026/50)' \
 	"$W/rep" &&
 	grep -qxF -e '- 2026-11-15: C: dagen före (Elin Söderlund, under "Beslut om placering i förskola")' \
 	"$W/rep" &&
-	grep -qxF "Decisions taken under the committee's mandates since its previous meeting on 2026-10-19." \
+	grep -qxF "Decisions taken under the committee's mandates and registered since its previous meeting on 2026-10-19, and earlier ones not yet reported." \
 	"$W/rep" &&
 	pass "a reported decision: date, summary, who, mandate and case" ||
 	fail "a reported decision: date, summary, who, mandate and case" \

@@ -24,6 +24,7 @@
 #include "tillit/store/store.h"
 /* The SQLite engine's schema version, to make an older database. */
 #include "../../src/store/sqlite/sqlite.h"
+#include "downgrade.h"
 
 #define PATH_SIZE 512
 
@@ -281,15 +282,13 @@ static void test_upgrade(void **state)
 	char path[PATH_SIZE];
 	struct tl_store *st = demo("old.db", path);
 	struct tl_person_key out;
-	char sql[96];
 	struct tl_error err;
 	struct key k1 = key_of(1);
 
 	(void)state;
 	tl_store_close(st);
-	snprintf(sql, sizeof(sql), "DROP TABLE person_keys; PRAGMA "
-		 "user_version = %d", TL_SCHEMA_VERSION - 1);
-	assert_string_equal(raw_sql(path, sql), "");
+	/* Schema 6, from before keys. */
+	tl_test_downgrade(path, 6);
 	assert_string_equal(raw_sql(path, "SELECT * FROM person_keys"),
 			    "no such table: person_keys");
 	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_OK);

@@ -25,6 +25,7 @@
 #include "tillit/store/store.h"
 /* The SQLite engine's migrations, to make a database of schema 1. */
 #include "../../src/store/sqlite/sqlite.h"
+#include "downgrade.h"
 
 #define PATH_SIZE 512
 
@@ -551,85 +552,6 @@ static void test_put_rolled_back(void **state)
 }
 
 /* A database of schema 1 gets the signing tables when it is opened. */
-/* The schema objects (name and CREATE statement) of db, of one type. */
-static int schema_objects(sqlite3 *db, const char *type, char names[][64],
-			  char **sqls, int max)
-{
-	sqlite3_stmt *s;
-	int n = 0;
-
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name, sql FROM "
-		"sqlite_master WHERE type = ?1 AND sql IS NOT NULL ORDER BY "
-		"(sql LIKE 'CREATE VIRTUAL%') DESC, name", -1, &s, NULL),
-		SQLITE_OK);
-	sqlite3_bind_text(s, 1, type, -1, SQLITE_STATIC);
-	while (sqlite3_step(s) == SQLITE_ROW && n < max) {
-		snprintf(names[n], 64, "%s", sqlite3_column_text(s, 0));
-		sqls[n] = strdup((const char *)sqlite3_column_text(s, 1));
-		n++;
-	}
-	sqlite3_finalize(s);
-	assert_true(n < max);
-	return n;
-}
-
-static bool has_name(char names[][64], int n, const char *name)
-{
-	for (int i = 0; i < n; i++)
-		if (!strcmp(names[i], name))
-			return true;
-	return false;
-}
-
-/*
- * Takes the database at path back to schema 1, whatever migrations came
- * after it: what a schema-1 database (made here from migration 1 alone)
- * lacks is dropped, what it has and path lacks is made again, and
- * user_version is set to 1.  Migrations that only add or drop tables,
- * indexes and triggers are undone this way, so a new one needs no
- * change here.
- */
-static void downgrade_to_v1(const char *path)
-{
-	static const char *const types[] = {"trigger", "index", "table"};
-	enum { MAX = 256 };
-	static char v1_names[MAX][64], names[MAX][64];
-	char *v1_sqls[MAX], *sqls[MAX], sql[200];
-	sqlite3 *v1, *db;
-
-	assert_int_equal(sqlite3_open(":memory:", &v1), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(v1, tl_sqlite_migrations[1], NULL, NULL,
-				      NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	for (int t = 0; t < 3; t++) {
-		int n1 = schema_objects(v1, types[t], v1_names, v1_sqls, MAX);
-		int n = schema_objects(db, types[t], names, sqls, MAX);
-
-		for (int i = 0; i < n; i++) {
-			if (!has_name(v1_names, n1, names[i])) {
-				snprintf(sql, sizeof(sql),
-					 "DROP %s IF EXISTS \"%.63s\"", types[t],
-					 names[i]);
-				assert_int_equal(sqlite3_exec(db, sql, NULL,
-							      NULL, NULL),
-						 SQLITE_OK);
-			}
-			free(sqls[i]);
-		}
-		for (int i = 0; i < n1; i++) {
-			if (!has_name(names, n, v1_names[i]))
-				assert_int_equal(sqlite3_exec(db, v1_sqls[i],
-							      NULL, NULL, NULL),
-						 SQLITE_OK);
-			free(v1_sqls[i]);
-		}
-	}
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 1", NULL,
-				      NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	sqlite3_close(v1);
-}
-
 static void test_migrates_version_1(void **state)
 {
 	char path[PATH_SIZE];
@@ -640,7 +562,7 @@ static void test_migrates_version_1(void **state)
 	(void)state;
 	tl_store_close(st);
 	/* What a database of tillit 0.1 holds: schema 1. */
-	downgrade_to_v1(path);
+	tl_test_downgrade(path, 1);
 	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_OK);
 	struct tl_query q = {.kind = TL_K_MEETING};
 	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);

@@ -76,12 +76,13 @@ struct tl_meeting_data {
 	struct tl_rec_list previous_followups;
 
 	/* TL_MEETING_REPORTED, for a committee meeting with a unit: the
-	 * decisions logged under the mandates its committee gave, dated
-	 * from the committee's previous meeting (on or after it) to this
-	 * one (before it), in the order they are reported: by date, by
-	 * mandate, by summary.  report_from is that previous meeting's
-	 * date ("" when there is none: then every decision before this
-	 * meeting). */
+	 * delegated decisions it reports (anmälan), each reported to one
+	 * meeting only, by the store's rule (store.h,
+	 * tl_store_report_scope), in the order they are reported: by
+	 * date, by mandate, by summary; report_mandates holds their
+	 * mandates.  report_from is the date of the committee's previous
+	 * meeting (the latest before this one, not cancelled; "" when
+	 * there is none). */
 	struct tl_reported *reported;
 	int nreported;
 	char report_from[16];

@@ -131,6 +131,20 @@ struct tl_cursor {
 	char id[TL_ID_LEN + 1]; /* "" for no cursor */
 };
 
+/*
+ * Anmälan av delegationsbeslut: which delegated decisions a committee
+ * meeting reports, as tl_store_report_scope works it out for a query's
+ * `reported` filter.  Those the meeting claimed (reported_in is
+ * `meeting`), and, when `unit` is set, the decisions no meeting has
+ * claimed under a mandate that unit gave, registered (created_at) at or
+ * after `from` ("" for no bound) and before `to`.
+ */
+struct tl_report_scope {
+	char meeting[TL_ID_LEN + 1];
+	char unit[TL_ID_LEN + 1];
+	char from[32], to[32]; /* UTC timestamps, as created_at */
+};
+
 /* What to list.  NULL and false mean "no filter". */
 struct tl_query {
 	enum tl_kind kind;
@@ -149,6 +163,8 @@ struct tl_query {
 	bool open;              /* status is one of the open values */
 	bool overdue;           /* open and due before today */
 	bool unacked;           /* frames not yet acknowledged */
+	const struct tl_report_scope *reported; /* decisions: those a
+				 * meeting reports (tl_store_report_scope) */
 	bool reverse;           /* the opposite of the kind's usual order */
 	int limit;              /* rows a page, 1-1000; 0 means 50 */
 	const struct tl_cursor *after; /* start after this; NULL for page one */
@@ -245,6 +261,38 @@ enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
 			     const struct tl_sign_rec *how,
 			     struct tl_error *err);
 
+/*
+ * Delegated decisions are reported exactly once.  Each goes to the first
+ * meeting of its committee (a committee meeting of the unit that gave
+ * its mandate, not cancelled, in the order of their start) that is
+ * neither under justering nor signed and whose day is on or after the
+ * day the decision was registered (its created_at, in local time).
+ * When a meeting's justering starts, the decisions that go to it are
+ * claimed for it (their reported_in); from then on it reports exactly
+ * those, forever, and a decision registered later goes to a later
+ * meeting.  Reopening justering releases them.
+ *
+ * tl_store_report_scope fills *out with what meeting_id reports: what it
+ * claimed and, while it is open to new decisions, those that go to it.
+ * A meeting that is no committee's reports only what it claimed (none).
+ * TL_EINVAL for an unknown meeting.
+ */
+enum tl_status tl_store_report_scope(struct tl_store *st,
+				     const char *meeting_id,
+				     struct tl_report_scope *out,
+				     struct tl_error *err);
+
+/*
+ * Claims for meeting_id, in one transaction, the decisions that go to it
+ * now (each gets reported_in, with an audit row); *n (may be NULL) is
+ * how many.  Called as justering starts (tl_store_sign, at the first
+ * signature), before anything locks the meeting; a meeting already
+ * under justering or signed, or cancelled, claims nothing more.
+ */
+enum tl_status tl_store_claim_reported(struct tl_store *st,
+				       const char *meeting_id, long *n,
+				       struct tl_error *err);
+
 /* The signatures of a meeting, first signed first, into *page (zero it
  * first; at most 1000).  Release with tl_page_done. */
 enum tl_status tl_store_signatures(struct tl_store *st,
@@ -254,8 +302,9 @@ enum tl_status tl_store_signatures(struct tl_store *st,
 
 /*
  * Reopens justering of meeting_id, in one transaction: every signature
- * given so far is voided and the frozen minutes are dropped (removed,
- * with an audit row for each and one for the meeting saying `why`, or
+ * given so far is voided, the frozen minutes are dropped and the
+ * delegated decisions it claimed are released (with an audit row for
+ * each signature and the seal, and one for the meeting saying `why`, or
  * "reopened" for NULL), so that the meeting can change again and is then
  * frozen and signed anew.  *voided (may be NULL) is how many signatures
  * were.  TL_EREFUSED when the meeting is signed and locked already, or

@@ -230,6 +230,27 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 			bind(b, q->series, NULL);
 		}
 	}
+	if (rc == TL_OK && q->reported) {
+		const struct tl_report_scope *r = q->reported;
+		if (e->kind != TL_K_DECISION) {
+			rc = filter_on(e, -1, "the meeting they are "
+				       "reported to", err);
+		} else if (r->unit[0]) {
+			/* What the meeting claimed, and the unclaimed
+			 * decisions of its committee that go to it. */
+			add(b, " AND (reported_in = ? OR (reported_in IS NULL"
+			       " AND mandate IN (SELECT id FROM mandates "
+			       "WHERE given_by_unit = ?) AND created_at >= ? "
+			       "AND created_at < ?))");
+			bind(b, r->meeting, NULL);
+			bind(b, r->unit, NULL);
+			bind(b, r->from, NULL);
+			bind(b, r->to, NULL);
+		} else {
+			add(b, " AND reported_in = ?");
+			bind(b, r->meeting, NULL);
+		}
+	}
 	if (rc != TL_OK || mode == M_COUNT)
 		return rc;
 	bool desc = e->sort_desc != q->reverse;

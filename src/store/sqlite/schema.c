@@ -898,6 +898,57 @@ static const char migration_keys[] =
 	"END;\n"
 	;
 
+/*
+ * Schema 8: delegated decisions are reported exactly once (issue 12): a
+ * decision's reported_in is the committee meeting that claimed it when
+ * its justering started (report.c), set and released only by the store.  A decision
+ * claimed by a meeting under justering or signed is locked with it, as
+ * what was recorded in the meeting is.  Meetings signed or under
+ * justering before this claim what they listed then, by the rule of the
+ * time (decided on or after the committee's previous meeting's day and
+ * before their own), if it was registered before their first signature;
+ * a decision registered later goes to a later meeting.
+ */
+static const char migration_reported[] =
+	"ALTER TABLE decisions ADD COLUMN reported_in TEXT REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED;\n"
+	"CREATE INDEX decisions_reported_in ON decisions(reported_in, decided_on, id);\n"
+	"CREATE TEMP TABLE reported_claims AS SELECT d.id AS decision, (\n"
+	"	SELECT m.id FROM meetings m JOIN mandates md ON md.id = d.mandate AND md.given_by_unit = m.unit\n"
+	"	WHERE m.kind = 'committee'\n"
+	"	AND (m.status = 'signed' OR (m.status = 'held' AND EXISTS (SELECT 1 FROM signatures s WHERE s.meeting = m.id)))\n"
+	"	AND d.decided_on < substr(m.starts_at, 1, 10)\n"
+	"	AND d.decided_on >= coalesce((SELECT substr(p.starts_at, 1, 10) FROM meetings p WHERE p.unit = m.unit AND p.kind = 'committee' AND p.starts_at < m.starts_at ORDER BY p.starts_at DESC, p.id DESC LIMIT 1), '')\n"
+	"	AND d.created_at <= coalesce((SELECT strftime('%Y-%m-%dT%H:%M:59Z', min(s.signed_at), 'utc') FROM signatures s WHERE s.meeting = m.id), '9999')\n"
+	"	ORDER BY m.starts_at, m.id LIMIT 1) AS meeting FROM decisions d;\n"
+	"UPDATE decisions SET reported_in = (SELECT meeting FROM reported_claims WHERE decision = decisions.id)\n"
+	"WHERE id IN (SELECT decision FROM reported_claims WHERE meeting IS NOT NULL);\n"
+	"DROP TABLE reported_claims;\n"
+	"CREATE TRIGGER decisions_locked_insert BEFORE INSERT ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.reported_in AND status = 'signed') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is signed and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_locked_update BEFORE UPDATE ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.reported_in, NEW.reported_in) AND status = 'signed') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is signed and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_locked_delete BEFORE DELETE ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.reported_in AND status = 'signed') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is signed and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_justering_insert BEFORE INSERT ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.reported_in AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_justering_update BEFORE UPDATE ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.reported_in, NEW.reported_in) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_justering_delete BEFORE DELETE ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.reported_in AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	;
+
 const char *const tl_sqlite_migrations[] = {
 	NULL, /* version 0: the empty database */
 	migration_1,
@@ -907,6 +958,7 @@ const char *const tl_sqlite_migrations[] = {
 	migration_5,
 	migration_6,
 	migration_keys,
+	migration_reported,
 };
 
 const int tl_sqlite_nmigrations =
