@@ -35,7 +35,9 @@ static const char *const item_kinds[] = {
 static const char *const questions[] = {N_("what"), N_("how"), NULL};
 static const char *const deciders[] = {
 	N_("politics"), N_("administration"), NULL};
-static const char *const item_status[] = {N_("open"), N_("closed"), NULL};
+/* A withdrawn item (utgår) keeps its § number; the minutes say so. */
+static const char *const item_status[] = {N_("open"), N_("closed"),
+					  N_("withdrawn"), NULL};
 static const char *const mandate_status[] = {
 	N_("active"), N_("revoked"), N_("expired"), N_("superseded"), NULL};
 static const char *const frame_kinds[] = {
@@ -175,7 +177,7 @@ static const struct tl_field item_fields[] = {
 	[TL_ITEM_REFERS_TO] = REF("refers_to", N_("Corrects"), 0, TL_K_ITEM,
 				  N_("an earlier item this one corrects")),
 	[TL_ITEM_STATUS] = ENUM("status", N_("Status"), 0, item_status, "open",
-				N_("open or closed")),
+				N_("open, closed or withdrawn")),
 };
 
 static const struct tl_field principle_fields[] = {

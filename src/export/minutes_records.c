@@ -203,6 +203,12 @@ void tl_minutes_items(struct tl_minutes_doc *m)
 		free(head);
 		tl_doc_field(d, L(m, N_("Case")),
 			     tl_record_get(it, TL_ITEM_CASE_REF));
+		/* Withdrawn (utgår): the number stays, with the reason. */
+		if (!strcmp(tl_record_str(it, TL_ITEM_STATUS), "withdrawn")) {
+			tl_doc_para(d, L(m, N_("The item is withdrawn.")));
+			tl_doc_para(d, tl_record_get(it, TL_ITEM_NOTES));
+			continue;
+		}
 		tl_doc_field(d, L(m, N_("Kind")),
 			     L(m, tl_record_str(it, TL_ITEM_KIND)));
 		if (tl_record_get(it, TL_ITEM_QUESTION))

@@ -3,7 +3,7 @@
  * a table of functions, and the store struct that carries it.
  *
  * store.h is the one API above; the files of src/store/ implement it
- * once, with every rule (locks after signing, item numbers, frame
+ * once, with every rule (locks after signing, § numbers, frame
  * versions, follow-up closing, audit rows, merge by id), and reach the
  * engine only through struct tl_backend_ops.  An engine (src/store/
  * sqlite/ is the only one so far) reads and writes rows, pages lists,
@@ -31,17 +31,6 @@
 struct tl_eq {
 	int field;         /* a field index, or TL_EQ_ID */
 	const char *value; /* not NULL */
-};
-
-/*
- * Which items an item number is counted among: those of one meeting, or
- * (unit set) those of the committee meetings of `unit` that start on or
- * after `from` and before `to` (dates, YYYY-MM-DD).
- */
-struct tl_number_scope {
-	const char *meeting;
-	const char *unit;
-	const char *from, *to;
 };
 
 /* Called for each record tl_backend_ops.match finds. */
@@ -99,9 +88,8 @@ struct tl_backend_ops {
 			       const struct tl_eq *eq, int n,
 			       const char *not_id, char *id_out, bool *found,
 			       struct tl_error *err);
-	/* The largest item number in the scope, 0 for none. */
-	enum tl_status (*max_number)(struct tl_store *st,
-				     const struct tl_number_scope *scope,
+	/* The largest number of the items of a meeting, 0 for none. */
+	enum tl_status (*max_number)(struct tl_store *st, const char *meeting,
 				     long *max, struct tl_error *err);
 	/* Stores the meeting's status as signed, without an audit row. */
 	enum tl_status (*mark_signed)(struct tl_store *st, const char *id,

@@ -4,7 +4,7 @@
  * resolving what a person typed to an id.
  *
  * Each change is checked here (core's validation, references, tags, the
- * rules of rules.c), then written through the engine (backend.h) inside
+ * rules of rules.c and number.c), then written through the engine (backend.h) inside
  * a savepoint together with its audit rows.  Nothing here speaks to an
  * engine but through its primitives.
  */
@@ -21,6 +21,7 @@
 #include "tillit/core/validate.h"
 #include "backend.h"
 #include "internal.h"
+#include "number.h"
 #include "rules.h"
 
 enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
@@ -248,19 +249,12 @@ static enum tl_status insert_record(struct tl_store *st, struct tl_record *r,
 	rc = tl_sp_begin(st, err);
 	if (rc != TL_OK)
 		return rc;
-	if (e->kind == TL_K_ITEM && r->values[TL_ITEM_MEETING]) {
-		long n = 0;
-		char num[24];
-		rc = tl_rule_item_number(st, r->values[TL_ITEM_MEETING], &n,
-					 err);
-		snprintf(num, sizeof(num), "%ld", n);
-		if (rc == TL_OK && !tl_record_set(r, TL_ITEM_NUMBER, num))
-			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
-	}
-	if (rc == TL_OK)
-		rc = prepare(st, r, err);
+	rc = prepare(st, r, err);
 	if (rc == TL_OK)
 		rc = tl_rule_check_locked(st, NULL, r, err);
+	/* After the checks, so that a refused item moves no other. */
+	if (rc == TL_OK && e->kind == TL_K_ITEM)
+		rc = tl_number_item_new(st, r, err);
 	if (rc == TL_OK && exists(st, e->kind, r->id, &dup, NULL) == TL_OK &&
 	    dup)
 		rc = tl_error_set(err, TL_EINVAL, _("A %s with the id %s "
@@ -327,7 +321,9 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 	if (rc == TL_OK)
 		rc = prepare(st, r, err);
 	if (rc == TL_OK)
-		rc = st->ops->update(st, r, err);
+		rc = e->kind == TL_K_MEETING
+		     ? tl_number_meeting_update(st, old, r, err)
+		     : st->ops->update(st, r, err);
 	if (rc == TL_OK)
 		rc = tl_rule_audit_changes(st, old, r, err);
 	tl_record_free(old);
@@ -506,6 +502,8 @@ enum tl_status tl_store_delete(struct tl_store *st, enum tl_kind kind,
 	rc = check_unreferenced(st, kind, id, err);
 	if (rc == TL_OK)
 		rc = st->ops->remove(st, kind, id, err);
+	if (rc == TL_OK && kind == TL_K_ITEM)
+		rc = tl_number_item_gone(st, old, err);
 	if (rc == TL_OK)
 		rc = tl_audit_add(st, e->plural, id, "delete", NULL,
 				  tl_record_get(old, e->title), NULL, err);

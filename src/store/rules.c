@@ -1,8 +1,8 @@
 /*
  * rules.c - the rules every change obeys, whatever engine stores it:
- * the lock on a signed meeting and on what was recorded in it, item
- * numbers, frame versions, follow-up closing and the audit rows of a
- * change.  They read and write only through the engine's primitives
+ * the lock on a signed meeting and on what was recorded in it, frame
+ * versions, follow-up closing and the audit rows of a change (item
+ * numbers are number.c's).  They read and write only through the engine's primitives
  * (backend.h), so that a second engine cannot drift from them.
  *
  * A meeting is under justering from the moment its minutes are frozen
@@ -143,6 +143,18 @@ static enum tl_status lock_of(struct tl_store *st, const char *id,
 	return rc;
 }
 
+enum tl_status tl_rule_meeting_lock(struct tl_store *st, const char *id,
+				    enum tl_lock *out, struct tl_error *err)
+{
+	enum lock l = LOCK_NONE;
+	long n = 0, of = 0;
+	enum tl_status rc = lock_of(st, id, &l, &n, &of, err);
+
+	*out = l == LOCK_SIGNED ? TL_LOCK_SIGNED
+	     : l == LOCK_JUSTERING ? TL_LOCK_JUSTERING : TL_LOCK_NONE;
+	return rc;
+}
+
 /* True when new only seals old: its status becomes signed, no more. */
 static bool only_sealed(const struct tl_record *old,
 			const struct tl_record *new)
@@ -272,43 +284,6 @@ enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err)
 		break;
 	}
 	return TL_OK;
-}
-
-enum tl_status tl_rule_item_number(struct tl_store *st,
-				   const char *meeting_id, long *out,
-				   struct tl_error *err)
-{
-	struct tl_record *m = NULL;
-	struct tl_number_scope scope = {.meeting = meeting_id};
-	char from[16], to[24];
-	enum tl_status rc;
-	long max = 0;
-
-	rc = st->ops->get(st, TL_K_MEETING, meeting_id, &m, err);
-	if (rc == TL_OK && !m)
-		return tl_error_set(err, TL_EINVAL,
-				    _("Meeting: no meeting has the id %s."),
-				    meeting_id);
-	if (rc != TL_OK)
-		return rc;
-	if (tl_streq(m->values[TL_MEETING_KIND], "committee") &&
-	    m->values[TL_MEETING_UNIT]) {
-		char year[5];
-		memcpy(year, tl_record_str(m, TL_MEETING_STARTS), 4);
-		year[4] = '\0';
-		/* Whole dates, so that an engine comparing times, not
-		 * text, counts the same meetings. */
-		snprintf(from, sizeof(from), "%s-01-01", year);
-		snprintf(to, sizeof(to), "%04d-01-01", atoi(year) + 1);
-		scope.unit = m->values[TL_MEETING_UNIT];
-		scope.from = from;
-		scope.to = to;
-	}
-	rc = st->ops->max_number(st, &scope, &max, err);
-	tl_record_free(m);
-	if (rc == TL_OK)
-		*out = max + 1;
-	return rc;
 }
 
 enum tl_status tl_rule_check_update(const struct tl_record *old,

@@ -1,6 +1,6 @@
 /*
  * rules.h - the store's rules, once for every engine (rules.c): what
- * signing locks, how items are numbered, when a frame gets a new version,
+ * signing locks, when a frame gets a new version,
  * when a follow-up is closed, and which audit rows a change writes.
  * record.c, seal.c and bulk.c apply them; an engine only stores rows.
  */
@@ -48,14 +48,13 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
  */
 enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err);
 
-/*
- * The number of the next item of meeting_id in *out.  Committee §
- * numbers run on through the calendar year for each committee (the
- * meeting's unit); other meetings number their items from 1.
- */
-enum tl_status tl_rule_item_number(struct tl_store *st,
-				   const char *meeting_id, long *out,
-				   struct tl_error *err);
+/* How a meeting is locked: not, under justering, or signed. */
+enum tl_lock { TL_LOCK_NONE, TL_LOCK_JUSTERING, TL_LOCK_SIGNED };
+
+/* How the meeting id is locked, in *out (TL_LOCK_NONE when there is no
+ * such meeting). */
+enum tl_status tl_rule_meeting_lock(struct tl_store *st, const char *id,
+				    enum tl_lock *out, struct tl_error *err);
 
 /*
  * Checks an update of old to r: no change to a signed meeting, to a

@@ -23,6 +23,7 @@
 #include "tillit/core/model.h"
 /* The SQLite engine's own header: its query plans and schema. */
 #include "../../src/store/sqlite/sqlite.h"
+#include "downgrade.h"
 /* The rules every engine obeys: which kinds signing locks. */
 #include "../../src/store/rules.h"
 #include "store_fixture.h"
@@ -477,6 +478,168 @@ static void test_justering_triggers_follow_the_rules(void **state)
 	tl_store_close(st);
 }
 
+/* Runs sql on db: "" when it ran, else SQLite's message (static). */
+static const char *raw(sqlite3 *db, const char *fmt, ...)
+{
+	static char msg[256];
+	char sql[1024];
+	char *e = NULL;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	msg[0] = '\0';
+	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
+		snprintf(msg, sizeof(msg), "%s", e ? e : "error");
+	sqlite3_free(e);
+	return msg;
+}
+
+/* The numbers of a meeting's items in number order, as "1 2 3". */
+static const char *raw_numbers(sqlite3 *db, const char *meeting)
+{
+	static char buf[256];
+	sqlite3_stmt *s;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT number FROM items "
+		"WHERE meeting = ? ORDER BY number, id", -1, &s, NULL),
+		SQLITE_OK);
+	sqlite3_bind_text(s, 1, meeting, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW && len < sizeof(buf))
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%d",
+					len ? " " : "",
+					sqlite3_column_int(s, 0));
+	sqlite3_finalize(s);
+	return buf;
+}
+
+#define TWICE "the § number is already used by this committee in the same year"
+
+/*
+ * The database refuses an item number twice, whoever writes: within a
+ * committee's year (an insert, an update, a committee meeting moved onto
+ * another year's numbers) and within any other meeting; another year,
+ * another committee or another dialogue may have the same number.
+ */
+static void test_number_triggers_refuse_a_number_twice(void **state)
+{
+	struct tl_store *st = mem_store();
+	sqlite3 *db = tl_sq(st)->db;
+	char bun[40], sn[40], a[40], b[40], c[40], d1[40], d2[40], it[40];
+	(void)state;
+
+	strcpy(bun, add(st, TL_K_UNIT, "name", "BUN", "kind", "committee",
+			NULL));
+	strcpy(sn, add(st, TL_K_UNIT, "name", "SN", "kind", "committee",
+		       NULL));
+	strcpy(a, add(st, TL_K_MEETING, "title", "A", "kind", "committee",
+		      "unit", bun, "starts_at", "2026-03-10 18:00", NULL));
+	strcpy(b, add(st, TL_K_MEETING, "title", "B", "kind", "committee",
+		      "unit", bun, "starts_at", "2026-04-14 18:00", NULL));
+	strcpy(c, add(st, TL_K_MEETING, "title", "C", "kind", "committee",
+		      "unit", bun, "starts_at", "2027-01-12 18:00", NULL));
+	strcpy(d1, add(st, TL_K_MEETING, "title", "D1", "kind", "dialogue",
+		       "unit", bun, "starts_at", "2026-03-11 18:00", NULL));
+	strcpy(d2, add(st, TL_K_MEETING, "title", "D2", "kind", "dialogue",
+		       "unit", bun, "starts_at", "2026-03-12 18:00", NULL));
+	add(st, TL_K_ITEM, "meeting", a, "title", "Ett", NULL);
+	strcpy(it, add(st, TL_K_ITEM, "meeting", b, "title", "Två", NULL));
+	add(st, TL_K_ITEM, "meeting", c, "title", "Ett", NULL);
+	add(st, TL_K_ITEM, "meeting", d1, "title", "Ett", NULL);
+	add(st, TL_K_ITEM, "meeting", d1, "title", "Två", NULL);
+	add(st, TL_K_ITEM, "meeting", d2, "title", "Ett", NULL);
+	assert_string_equal(raw_numbers(db, b), "2");
+
+	assert_string_equal(raw(db, "UPDATE items SET number = 1 WHERE id = "
+				"'%s'", it), TWICE);
+	assert_string_equal(raw(db, "INSERT INTO items (id, created_at, "
+		"updated_at, meeting, number, title) VALUES ('f0000000-0000-"
+		"4000-8000-000000000001', 'x', 'x', '%s', 2, 'x')", a), TWICE);
+	assert_string_equal(raw(db, "UPDATE meetings SET starts_at = "
+				"'2027-02-01 18:00' WHERE id = '%s'", a),
+			    TWICE);
+	assert_string_equal(raw(db, "UPDATE items SET number = 2 WHERE "
+				"meeting = '%s' AND number = 1", d1),
+			    "the item number is already used in this meeting");
+	/* Free numbers, other years, other committees. */
+	assert_string_equal(raw(db, "UPDATE items SET number = 7 WHERE id = "
+				"'%s'", it), "");
+	assert_string_equal(raw(db, "UPDATE meetings SET unit = '%s' WHERE "
+				"id = '%s'", sn, a), "");
+	assert_string_equal(raw(db, "UPDATE meetings SET starts_at = "
+				"'2027-02-01 18:00' WHERE id = '%s'", b), "");
+	assert_string_equal(raw(db, "UPDATE items SET number = 3 WHERE "
+				"meeting = '%s' AND number = 1", d1), "");
+	tl_store_close(st);
+}
+
+/*
+ * A file from before the number triggers, whose committee years repeat
+ * numbers, still opens: the unsigned meetings after the last signed one
+ * of such a year are numbered again, in date order; signed minutes and
+ * years without a repeat keep theirs; from then on a repeat is refused.
+ */
+static void test_upgrade_renumbers_repeated_numbers(void **state)
+{
+	char path[400];
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	char ks[40], m[6][40];
+	const char *starts[6] = {"2026-03-03 09:00", "2026-04-07 09:00",
+				 "2026-05-05 09:00", "2026-06-09 09:00",
+				 "2027-03-02 09:00", "2027-04-06 09:00"};
+	sqlite3 *db;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/repeats.db", tmpdir);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err), TL_OK);
+	strcpy(ks, add(st, TL_K_UNIT, "name", "KS", "kind", "committee",
+		       NULL));
+	for (int i = 0; i < 6; i++) {
+		strcpy(m[i], add(st, TL_K_MEETING, "title", starts[i], "kind",
+				 "committee", "unit", ks, "starts_at",
+				 starts[i], NULL));
+		for (int k = 0; k < (i == 0 ? 3 : 2); k++)
+			add(st, TL_K_ITEM, "meeting", m[i], "title", "Ärende",
+			    NULL);
+	}
+	tl_store_close(st);
+
+	/* What the old rule left, in schema 8 (before the numbers'
+	 * triggers): repeats, some of them signed. */
+	tl_test_downgrade(path, 8);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_string_equal(raw(db, "UPDATE items SET number = number - 3 "
+				"WHERE meeting IN ('%s', '%s')", m[1], m[2]),
+			    "");
+	assert_string_equal(raw(db, "UPDATE items SET number = number - 5 "
+				"WHERE meeting = '%s'", m[3]), "");
+	assert_string_equal(raw(db, "UPDATE items SET number = number + 2 "
+				"WHERE meeting = '%s'", m[5]), "");
+	assert_string_equal(raw(db, "UPDATE meetings SET status = 'signed' "
+				"WHERE id IN ('%s', '%s')", m[0], m[1]), "");
+	assert_string_equal(raw_numbers(db, m[1]), "1 2");
+	assert_string_equal(raw_numbers(db, m[2]), "3 4");
+	assert_string_equal(raw_numbers(db, m[3]), "3 4");
+	sqlite3_close(db);
+
+	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_OK);
+	db = tl_sq(st)->db;
+	assert_string_equal(raw_numbers(db, m[0]), "1 2 3");
+	assert_string_equal(raw_numbers(db, m[1]), "1 2");
+	assert_string_equal(raw_numbers(db, m[2]), "4 5");
+	assert_string_equal(raw_numbers(db, m[3]), "6 7");
+	/* 2027 repeats nothing (a gap is no repeat): left as it was. */
+	assert_string_equal(raw_numbers(db, m[4]), "1 2");
+	assert_string_equal(raw_numbers(db, m[5]), "5 6");
+	assert_string_equal(raw(db, "UPDATE items SET number = 4 WHERE "
+				"meeting = '%s' AND number = 6", m[3]), TWICE);
+	tl_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -490,6 +653,8 @@ int main(void)
 		cmocka_unit_test(test_full_text_schema_follows_the_model),
 		cmocka_unit_test(test_lock_triggers_follow_the_rules),
 		cmocka_unit_test(test_justering_triggers_follow_the_rules),
+		cmocka_unit_test(test_number_triggers_refuse_a_number_twice),
+		cmocka_unit_test(test_upgrade_renumbers_repeated_numbers),
 	};
 	return cmocka_run_group_tests_name("sqlite", tests, setup_env,
 					   teardown_env);

@@ -162,6 +162,182 @@ static void test_paragraph_numbers_run_through_the_year(void **state)
 	tl_store_close(st);
 }
 
+/* The numbers of a meeting's items in agenda order, as "1 2 3". */
+static const char *numbers(struct tl_store *st, const char *meeting)
+{
+	static char buf[256];
+	struct tl_query q = {.kind = TL_K_ITEM, .parent = meeting,
+			     .limit = 100};
+	struct tl_page page = {0};
+	struct tl_error err;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	for (int i = 0; i < page.n; i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+					i ? " " : "",
+					tl_record_str(page.recs[i],
+						      TL_ITEM_NUMBER));
+	tl_page_done(&page);
+	return buf;
+}
+
+/* Moves the meeting id to start at `starts`; the store's status. */
+static enum tl_status move(struct tl_store *st, const char *id,
+			   const char *starts, struct tl_error *err)
+{
+	struct tl_record *r;
+	enum tl_status rc;
+
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, id, &r, err), TL_OK);
+	tl_record_set(r, TL_MEETING_STARTS, starts);
+	rc = tl_store_update(st, r, err);
+	tl_record_free(r);
+	return rc;
+}
+
+/*
+ * § numbers follow the meetings' dates within a committee's year: an
+ * item added to an earlier meeting or removed from one moves the later
+ * numbers (each change audited), a meeting moved across the new year is
+ * numbered there, and the numbers before a meeting under justering
+ * cannot change.  Other meetings keep the numbers they gave.
+ */
+/* Minutes frozen for justering, as sign.c would store them. */
+static const struct tl_frozen frozen = {
+	.document = "Protokoll\n", .elements = "T\tProtokoll\n",
+	.canon = "Protokoll\n",
+	.digest = "0123456789abcdef0123456789abcdef"
+		  "0123456789abcdef0123456789abcdef"};
+
+static void test_paragraph_numbers_follow_the_dates(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_record *r;
+	struct tl_audit *rows;
+	char bun[40], sn[40], a[40], b[40], c[40], dlg[40], gone[40];
+	char moved[40];
+	char chair[40], adj[40];
+	int n;
+	(void)state;
+
+	strcpy(bun, add(st, TL_K_UNIT, "name", "Barn- och utbildningsnämnden",
+			"kind", "committee", NULL));
+	strcpy(a, add(st, TL_K_MEETING, "title", "BUN mars", "kind",
+		      "committee", "unit", bun, "starts_at",
+		      "2026-03-10 18:00", NULL));
+	strcpy(b, add(st, TL_K_MEETING, "title", "BUN april", "kind",
+		      "committee", "unit", bun, "starts_at",
+		      "2026-04-14 18:00", NULL));
+	strcpy(c, add(st, TL_K_MEETING, "title", "BUN januari", "kind",
+		      "committee", "unit", bun, "starts_at",
+		      "2027-01-12 18:00", NULL));
+	item_number(st, a, "Val av justerare");
+	strcpy(gone, add(st, TL_K_ITEM, "meeting", a, "title", "Budget",
+			 NULL));
+	item_number(st, b, "Val av justerare");
+	strcpy(moved, add(st, TL_K_ITEM, "meeting", b, "title", "Skolskjuts",
+			  NULL));
+	item_number(st, c, "Val av justerare");
+	item_number(st, c, "Lokaler");
+	assert_string_equal(numbers(st, b), "3 4");
+
+	/* An item added to the earlier meeting takes § 3. */
+	assert_int_equal(item_number(st, a, "Sent ärende"), 3);
+	assert_string_equal(numbers(st, b), "4 5");
+	assert_int_equal(tl_store_audit(st, moved, 0, 10, &rows, &n, &err),
+			 TL_OK);
+	assert_true(n >= 2);
+	assert_string_equal(rows[0].field, "number");
+	assert_string_equal(rows[0].old_value, "4");
+	assert_string_equal(rows[0].new_value, "5");
+	tl_audit_free(rows, n);
+
+	/* One removed leaves no gap. */
+	assert_int_equal(tl_store_delete(st, TL_K_ITEM, gone, &err), TL_OK);
+	assert_string_equal(numbers(st, a), "1 2");
+	assert_string_equal(numbers(st, b), "3 4");
+
+	/* Across the new year and back. */
+	assert_int_equal(move(st, c, "2026-12-01 18:00", &err), TL_OK);
+	assert_string_equal(numbers(st, c), "5 6");
+	assert_int_equal(move(st, c, "2027-01-12 18:00", &err), TL_OK);
+	assert_string_equal(numbers(st, c), "1 2");
+	/* Another unit is another committee, with numbers of its own. */
+	strcpy(sn, add(st, TL_K_UNIT, "name", "Socialnämnden", "kind",
+		       "committee", NULL));
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, c, &r, &err), TL_OK);
+	tl_record_set(r, TL_MEETING_STARTS, "2026-05-05 18:00");
+	tl_record_set(r, TL_MEETING_UNIT, sn);
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	tl_record_free(r);
+	assert_string_equal(numbers(st, c), "1 2");
+	assert_string_equal(numbers(st, b), "3 4");
+
+	/* Other meetings number their items by themselves, as before. */
+	strcpy(dlg, add(st, TL_K_MEETING, "title", "Dialog", "kind",
+			"dialogue", "unit", bun, "starts_at",
+			"2026-03-12 13:00", NULL));
+	item_number(st, dlg, "Mål");
+	strcpy(gone, add(st, TL_K_ITEM, "meeting", dlg, "title", "Lokaler",
+			 NULL));
+	item_number(st, dlg, "Övrigt");
+	assert_int_equal(tl_store_delete(st, TL_K_ITEM, gone, &err), TL_OK);
+	assert_string_equal(numbers(st, dlg), "1 3");
+
+	/* April under justering: nothing before it moves. */
+	strcpy(chair, add(st, TL_K_PERSON, "name", "Anna Berg", "kind",
+			  "elected", NULL));
+	strcpy(adj, add(st, TL_K_PERSON, "name", "Bo Ek", "kind", "elected",
+			NULL));
+	add(st, TL_K_PARTICIPANT, "meeting", b, "person", chair, "role",
+	    "chair", NULL);
+	add(st, TL_K_PARTICIPANT, "meeting", b, "person", adj, "role",
+	    "adjuster", NULL);
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, b, &r, &err), TL_OK);
+	tl_record_set(r, TL_MEETING_STATUS, "held");
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	tl_record_free(r);
+	assert_int_equal(tl_store_freeze(st, b, &frozen, &err), TL_OK);
+	strcpy(gone, add(st, TL_K_MEETING, "title", "BUN maj", "kind",
+			 "committee", "unit", bun, "starts_at",
+			 "2026-05-19 18:00", NULL));
+	assert_int_equal(item_number(st, gone, "Efter april"), 5);
+
+	r = tl_record_new(TL_K_ITEM);
+	tl_record_set(r, TL_ITEM_MEETING, a);
+	tl_record_set(r, TL_ITEM_TITLE, "För sent");
+	assert_int_equal(tl_store_insert(st, r, &err), TL_EREFUSED);
+	assert_string_equal(err.msg, "A later meeting of this committee in "
+			    "2026 (on 2026-04-14) is under justering, so no "
+			    "§ can be added before it.");
+	tl_record_free(r);
+	assert_int_equal(tl_store_delete(st, TL_K_ITEM, moved, &err),
+			 TL_EREFUSED);
+	assert_int_equal(tl_store_get(st, TL_K_ITEM, moved, &r, &err), TL_OK);
+	tl_record_free(r);
+	{
+		struct tl_page page = {0};
+		struct tl_query q = {.kind = TL_K_ITEM, .parent = a};
+		assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+		snprintf(gone, sizeof(gone), "%s", page.recs[1]->id);
+		tl_page_done(&page);
+	}
+	assert_int_equal(tl_store_delete(st, TL_K_ITEM, gone, &err),
+			 TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "mark the item withdrawn instead"));
+	assert_string_equal(numbers(st, a), "1 2");
+	assert_int_equal(move(st, a, "2026-04-20 18:00", &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "cannot change"));
+	assert_int_equal(move(st, a, "2026-03-11 18:00", &err), TL_OK);
+	assert_int_equal(move(st, b, "2026-04-15 18:00", &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "under justering"));
+	assert_string_equal(numbers(st, b), "3 4");
+	tl_store_close(st);
+}
+
 static void test_frame_versions_and_ack(void **state)
 {
 	struct tl_store *st = mem_store();
@@ -504,11 +680,6 @@ static void test_justering_locks_until_reopened(void **state)
 	char p1[40], p2[40], m[40], it[40];
 	const struct tl_sign_rec chair = {.role = "chair", .method = "paper",
 					  .recorded_by = NULL};
-	const struct tl_frozen f = {.document = "Protokoll\n",
-				    .elements = "T\tProtokoll\n",
-				    .canon = "Protokoll\n",
-				    .digest = "0123456789abcdef0123456789abcdef"
-					      "0123456789abcdef0123456789abcdef"};
 	long n = -1;
 	(void)state;
 
@@ -519,7 +690,7 @@ static void test_justering_locks_until_reopened(void **state)
 	strcpy(m, add(st, TL_K_MEETING, "title", "Sammanträde", "kind",
 		      "dialogue", "starts_at", "2026-11-16 18:00", NULL));
 	strcpy(it, add(st, TL_K_ITEM, "title", "Budget", "meeting", m, NULL));
-	assert_int_equal(tl_store_freeze(st, m, &f, &err), TL_EREFUSED);
+	assert_int_equal(tl_store_freeze(st, m, &frozen, &err), TL_EREFUSED);
 	assert_non_null(strstr(err.msg, "not held"));
 	assert_int_equal(tl_store_get(st, TL_K_MEETING, m, &r, &err), TL_OK);
 	tl_record_set(r, TL_MEETING_STATUS, "held");
@@ -530,8 +701,8 @@ static void test_justering_locks_until_reopened(void **state)
 	assert_int_equal(tl_store_sign(st, m, p1, &chair, &err), TL_EREFUSED);
 	assert_non_null(strstr(err.msg, "not under justering"));
 
-	assert_int_equal(tl_store_freeze(st, m, &f, &err), TL_OK);
-	assert_int_equal(tl_store_freeze(st, m, &f, &err), TL_EREFUSED);
+	assert_int_equal(tl_store_freeze(st, m, &frozen, &err), TL_OK);
+	assert_int_equal(tl_store_freeze(st, m, &frozen, &err), TL_EREFUSED);
 	assert_int_equal(tl_store_get(st, TL_K_ITEM, it, &r, &err), TL_OK);
 	tl_record_set(r, TL_ITEM_DECISION, "Ändrat");
 	assert_int_equal(tl_store_update(st, r, &err), TL_EREFUSED);
@@ -633,6 +804,7 @@ int main(void)
 		cmocka_unit_test(test_insert_get_and_audit),
 		cmocka_unit_test(test_invalid_changes_write_nothing),
 		cmocka_unit_test(test_paragraph_numbers_run_through_the_year),
+		cmocka_unit_test(test_paragraph_numbers_follow_the_dates),
 		cmocka_unit_test(test_frame_versions_and_ack),
 		cmocka_unit_test(test_resolve_prefix_and_name),
 		cmocka_unit_test(test_keyset_paging_and_filters),

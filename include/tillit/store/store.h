@@ -76,8 +76,11 @@ void tl_store_read_end(struct tl_store *st);
  * Stores a new record.  Core validates it first; references must exist.
  * Gives it an id (unless r->id is set), timestamps, defaults and the
  * values the store owns (item numbers: committee § numbers run on through
- * the calendar year for each committee; frame version 1).  On success r is
- * updated with everything stored.
+ * the calendar year for each committee in the order of its meetings'
+ * dates, and the later unsigned meetings of the year move up one; frame
+ * version 1).  On success r is updated with everything stored.
+ * TL_EREFUSED when a later meeting of the committee's year is signed or
+ * under justering, so that its numbers would no longer follow.
  */
 enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
 			       struct tl_error *err);
@@ -86,8 +89,11 @@ enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
  * Saves changed values of an existing record (matched by r->id): each
  * changed field gets an audit row with the old and the new value.  A frame
  * whose content changes keeps its old version and is no longer
- * acknowledged.  Fields flagged TL_FF_AUTO or TL_FF_FIXED cannot change
- * (TL_EREFUSED).  On success r holds what is stored.  No change is OK.
+ * acknowledged.  A committee meeting that moves (start, unit or kind)
+ * takes its place in the § numbers of its committee's year, as
+ * tl_store_insert numbers an item.  Fields flagged TL_FF_AUTO or
+ * TL_FF_FIXED cannot change (TL_EREFUSED).  On success r holds what is
+ * stored.  No change is OK.
  */
 enum tl_status tl_store_update(struct tl_store *st, struct tl_record *r,
 			       struct tl_error *err);
@@ -105,7 +111,10 @@ enum tl_status tl_store_update(struct tl_store *st, struct tl_record *r,
 enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 			    bool *changed, struct tl_error *err);
 
-/* Deletes a record (participants, mostly); TL_EREFUSED when referred to. */
+/* Deletes a record (participants, mostly); TL_EREFUSED when referred to.
+ * An item removed from a committee meeting leaves no gap: the later
+ * items of the committee's year move down one (TL_EREFUSED, as
+ * tl_store_insert, when a later meeting is signed or under justering). */
 enum tl_status tl_store_delete(struct tl_store *st, enum tl_kind kind,
 			       const char *id, struct tl_error *err);
 

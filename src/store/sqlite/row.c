@@ -291,37 +291,17 @@ enum tl_status tl_sqlite_find(struct tl_store *st, enum tl_kind kind,
 	return TL_OK;
 }
 
-enum tl_status tl_sqlite_max_number(struct tl_store *st,
-				    const struct tl_number_scope *scope,
+enum tl_status tl_sqlite_max_number(struct tl_store *st, const char *meeting,
 				    long *max, struct tl_error *err)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = tl_stmt(st,
+		"SELECT coalesce(max(number), 0) FROM items "
+		"WHERE meeting = ?", err);
 	enum tl_status rc;
 
-	if (scope->unit) {
-		s = tl_stmt(st,
-			"SELECT coalesce(max(i.number), 0) FROM items i "
-			"JOIN meetings m ON m.id = i.meeting "
-			"WHERE m.unit = ? AND m.kind = 'committee' "
-			"AND m.starts_at >= ? AND m.starts_at < ?", err);
-		if (s) {
-			sqlite3_bind_text(s, 1, scope->unit, -1,
-					  SQLITE_TRANSIENT);
-			sqlite3_bind_text(s, 2, scope->from, -1,
-					  SQLITE_TRANSIENT);
-			sqlite3_bind_text(s, 3, scope->to, -1,
-					  SQLITE_TRANSIENT);
-		}
-	} else {
-		s = tl_stmt(st,
-			"SELECT coalesce(max(number), 0) FROM items "
-			"WHERE meeting = ?", err);
-		if (s)
-			sqlite3_bind_text(s, 1, scope->meeting, -1,
-					  SQLITE_TRANSIENT);
-	}
 	if (!s)
 		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, 1, meeting, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		rc = tl_db_error(st, err, N_("numbering the item"));
 		sqlite3_reset(s);

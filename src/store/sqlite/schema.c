@@ -949,6 +949,60 @@ static const char migration_reported[] =
 	"END;\n"
 	;
 
+/*
+ * Schema 9: § numbers never repeat (issue 12): an item's number is
+ * unique within its committee's year (the committee meetings of its meeting's unit
+ * that start in the same calendar year), and within its meeting for
+ * other meetings.  number.c keeps them so, in the order of the
+ * meetings' dates; these triggers refuse a number twice whoever writes,
+ * including a committee meeting moved onto another year's numbers.
+ *
+ * A file written before may already repeat numbers (a meeting moved
+ * back across the new year kept its own).  Where a committee's year
+ * does, the unsigned meetings after its last signed one (or one under
+ * justering) are numbered again, in date order, on from the largest
+ * number before them; signed minutes keep theirs, and the triggers only
+ * look at what is written from now on, so the file still opens.
+ */
+static const char migration_numbers[] =
+	"CREATE TEMP TABLE renumber AS\n"
+	"WITH cm AS (SELECT id, unit, substr(starts_at, 1, 4) AS year, starts_at || id AS k, status = 'signed' OR (status = 'held' AND (EXISTS (SELECT 1 FROM signatures s WHERE s.meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals s WHERE s.meeting = meetings.id))) AS locked FROM meetings WHERE kind = 'committee' AND unit IS NOT NULL),\n"
+	"ci AS (SELECT i.id, i.number, cm.unit, cm.year, cm.k, cm.locked FROM items i JOIN cm ON cm.id = i.meeting),\n"
+	"repeats AS (SELECT DISTINCT unit, year FROM ci GROUP BY unit, year, number HAVING count(*) > 1),\n"
+	"fixed AS (SELECT unit, year, max(k) AS k FROM ci WHERE locked GROUP BY unit, year),\n"
+	"tail AS (SELECT ci.* FROM ci JOIN repeats USING (unit, year) LEFT JOIN fixed f USING (unit, year) WHERE NOT ci.locked AND (f.k IS NULL OR ci.k > f.k)),\n"
+	"base AS (SELECT unit, year, max(number) AS n FROM ci WHERE id NOT IN (SELECT id FROM tail) GROUP BY unit, year)\n"
+	"SELECT t.id, coalesce(b.n, 0) + row_number() OVER (PARTITION BY t.unit, t.year ORDER BY t.k, t.number, t.id) AS n FROM tail t LEFT JOIN base b USING (unit, year);\n"
+	"UPDATE items SET number = (SELECT n FROM temp.renumber r WHERE r.id = items.id) WHERE id IN (SELECT id FROM temp.renumber);\n"
+	"DROP TABLE temp.renumber;\n"
+	"CREATE TRIGGER items_number_insert BEFORE INSERT ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM items WHERE meeting = NEW.meeting AND number = NEW.number)\n"
+	"AND NOT EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND kind = 'committee' AND unit IS NOT NULL) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the item number is already used in this meeting');\n"
+	"END;\n"
+	"CREATE TRIGGER items_number_update BEFORE UPDATE ON items\n"
+	"WHEN (OLD.number IS NOT NEW.number OR OLD.meeting IS NOT NEW.meeting)\n"
+	"AND EXISTS (SELECT 1 FROM items WHERE meeting = NEW.meeting AND number = NEW.number AND seq <> OLD.seq)\n"
+	"AND NOT EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND kind = 'committee' AND unit IS NOT NULL) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the item number is already used in this meeting');\n"
+	"END;\n"
+	"CREATE TRIGGER items_paragraph_insert BEFORE INSERT ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings nm JOIN meetings m ON m.unit = nm.unit AND m.kind = 'committee' AND m.starts_at >= substr(nm.starts_at, 1, 4) || '-01-01' AND m.starts_at < printf('%04d-01-01', substr(nm.starts_at, 1, 4) + 1) JOIN items i ON i.meeting = m.id AND i.number = NEW.number WHERE nm.id = NEW.meeting AND nm.kind = 'committee') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the § number is already used by this committee in the same year');\n"
+	"END;\n"
+	"CREATE TRIGGER items_paragraph_update BEFORE UPDATE ON items\n"
+	"WHEN (OLD.number IS NOT NEW.number OR OLD.meeting IS NOT NEW.meeting)\n"
+	"AND EXISTS (SELECT 1 FROM meetings nm JOIN meetings m ON m.unit = nm.unit AND m.kind = 'committee' AND m.starts_at >= substr(nm.starts_at, 1, 4) || '-01-01' AND m.starts_at < printf('%04d-01-01', substr(nm.starts_at, 1, 4) + 1) JOIN items i ON i.meeting = m.id AND i.number = NEW.number AND i.seq <> OLD.seq WHERE nm.id = NEW.meeting AND nm.kind = 'committee') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the § number is already used by this committee in the same year');\n"
+	"END;\n"
+	"CREATE TRIGGER meetings_paragraph_update BEFORE UPDATE ON meetings\n"
+	"WHEN NEW.kind = 'committee' AND NEW.unit IS NOT NULL\n"
+	"AND (OLD.kind IS NOT NEW.kind OR OLD.unit IS NOT NEW.unit OR substr(OLD.starts_at, 1, 4) IS NOT substr(NEW.starts_at, 1, 4))\n"
+	"AND EXISTS (SELECT 1 FROM items mine JOIN items i ON i.number = mine.number JOIN meetings m ON m.id = i.meeting WHERE mine.meeting = OLD.id AND m.id <> OLD.id AND m.kind = 'committee' AND m.unit = NEW.unit AND m.starts_at >= substr(NEW.starts_at, 1, 4) || '-01-01' AND m.starts_at < printf('%04d-01-01', substr(NEW.starts_at, 1, 4) + 1)) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the § number is already used by this committee in the same year');\n"
+	"END;\n"
+	;
+
 const char *const tl_sqlite_migrations[] = {
 	NULL, /* version 0: the empty database */
 	migration_1,
@@ -959,6 +1013,7 @@ const char *const tl_sqlite_migrations[] = {
 	migration_6,
 	migration_keys,
 	migration_reported,
+	migration_numbers,
 };
 
 const int tl_sqlite_nmigrations =

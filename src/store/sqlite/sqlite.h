@@ -33,7 +33,7 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
 
 /* The schema version this program writes (user_version); a database of
  * a later one is refused.  Raised by each new migration. */
-#define TL_SCHEMA_VERSION 8
+#define TL_SCHEMA_VERSION 9
 
 /* A new record (caller frees) from the current row of s, laid out as id,
  * created_at, updated_at, then e's fields in order; NULL when out of
@@ -94,8 +94,7 @@ enum tl_status tl_sqlite_find(struct tl_store *st, enum tl_kind kind,
 			      const struct tl_eq *eq, int n,
 			      const char *not_id, char *id_out, bool *found,
 			      struct tl_error *err);
-enum tl_status tl_sqlite_max_number(struct tl_store *st,
-				    const struct tl_number_scope *scope,
+enum tl_status tl_sqlite_max_number(struct tl_store *st, const char *meeting,
 				    long *max, struct tl_error *err);
 enum tl_status tl_sqlite_mark_signed(struct tl_store *st, const char *id,
 				     struct tl_error *err);
