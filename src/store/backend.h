@@ -199,7 +199,7 @@ struct tl_store {
 	bool readonly;
 	int depth;            /* nesting of tl_store_begin */
 	bool reading;         /* inside tl_store_read_begin */
-	char os_user[64];
+	char os_user[64];     /* tl_os_account */
 	struct tl_pending_seal *pending; /* see tl_defer_signed */
 	int npending, cappending;
 };

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tillit/core/account.h"
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 #include "backend.h"
@@ -50,14 +51,6 @@ enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 	return TL_OK;
 }
 
-static void os_user(char *out, size_t size)
-{
-	struct passwd *pw = getpwuid(geteuid());
-	const char *name = pw ? pw->pw_name : getenv("USER");
-
-	snprintf(out, size, "%s", name && *name ? name : "unknown");
-}
-
 /*
  * The engine for a database path.  A PostgreSQL connection URI names a
  * server, not a file: this program has no engine for it, and must not
@@ -93,7 +86,7 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 	}
 	st->ops = ops;
 	st->readonly = flags & TL_OPEN_READONLY;
-	os_user(st->os_user, sizeof(st->os_user));
+	tl_os_account(st->os_user, sizeof(st->os_user));
 	rc = ops->open(st, flags, err);
 	if (rc != TL_OK) {
 		tl_store_close(st);

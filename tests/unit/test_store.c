@@ -18,6 +18,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <pwd.h>
+
+#include "tillit/core/account.h"
 #include "tillit/store/store.h"
 #include "tillit/core/model.h"
 #include "store_fixture.h"
@@ -572,6 +575,34 @@ static void test_delete_refuses_what_is_referred_to(void **state)
 }
 
 /* A PostgreSQL connection URI is no file name: refused, nothing made. */
+/* The OS account comes from the password database, whatever $USER says. */
+static void test_os_account_is_read_from_the_os(void **state)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	const char *user = getenv("USER");
+	char *saved = user ? strdup(user) : NULL;
+	char buf[64], small[2];
+	(void)state;
+
+	setenv("USER", "someone-else", 1);
+	if (pw) {
+		assert_true(tl_os_account(buf, sizeof(buf)));
+		assert_string_equal(buf, pw->pw_name);
+	} else {
+		assert_false(tl_os_account(buf, sizeof(buf)));
+		assert_int_equal(strncmp(buf, "uid ", 4), 0);
+	}
+	assert_string_not_equal(buf, "someone-else");
+	/* A name that does not fit is not cut into someone else's. */
+	assert_false(tl_os_account(small, sizeof(small)));
+	assert_int_equal(strlen(small), 1);
+	if (saved)
+		setenv("USER", saved, 1);
+	else
+		unsetenv("USER");
+	free(saved);
+}
+
 static void test_refuses_postgresql_uri(void **state)
 {
 	const char *uris[] = {"postgresql://tillit@db.example/tillit",
@@ -610,6 +641,7 @@ int main(void)
 		cmocka_unit_test(test_close_done_and_meeting_rules),
 		cmocka_unit_test(test_justering_locks_until_reopened),
 		cmocka_unit_test(test_delete_refuses_what_is_referred_to),
+		cmocka_unit_test(test_os_account_is_read_from_the_os),
 		cmocka_unit_test(test_refuses_postgresql_uri),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup_env,
