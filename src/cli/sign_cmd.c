@@ -11,7 +11,8 @@
  * signatures given so far, so that the meeting can change again.  verify
  * recomputes the digests and names every signed meeting whose content no
  * longer matches, one line each on stdout, then fails (exit 1) with one
- * sentence.
+ * sentence; then it walks the audit log's hash chain and names the
+ * first row that breaks it in the same way.
  */
 #include "internal.h"
 
@@ -175,8 +176,43 @@ static void report_mismatch(void *ctx, const char *meeting_id,
 	       tl_refs_title(refs, TL_K_MEETING, meeting_id));
 }
 
+/* One line naming the row where the audit chain breaks, and why. */
+static void report_audit_break(const struct tl_audit_break *b)
+{
+	const struct tl_entity *e = tl_entity_find(b->entity);
+
+	printf(_("Audit log row %lld (%s %s %.*s): "), b->seq, b->action,
+	       e ? e->name : b->entity, TL_ID_SHORT, b->id);
+	switch (b->fault) {
+	case TL_AUDIT_CHANGED:
+		printf(_("it was changed after it was written (its content "
+			 "does not give its hash).\n"));
+		break;
+	case TL_AUDIT_UNLINKED:
+		printf(_("it does not follow row %lld: a row there was "
+			 "changed, removed or put in.\n"), b->after);
+		break;
+	case TL_AUDIT_MISSING:
+		if (b->seq - b->after == 2)
+			printf(_("row %lld before it is missing.\n"),
+			       b->after + 1);
+		else
+			printf(_("rows %lld to %lld before it are missing.\n"),
+			       b->after + 1, b->seq - 1);
+		break;
+	case TL_AUDIT_UNSTARTED:
+		printf(_("it does not start the chain (the hash before the "
+			 "first row is 64 zeros).\n"));
+		break;
+	case TL_AUDIT_WHOLE:
+		break;
+	}
+}
+
 enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv)
 {
+	struct tl_audit_break brk = {.fault = TL_AUDIT_WHOLE};
+	long audited = 0;
 	char meeting[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	struct tl_refs refs;
@@ -191,7 +227,12 @@ enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv)
 			    "it with the digest stored when it was\nsigned.  "
 			    "Each meeting whose content no longer matches is "
 			    "named on a\nline of its own, and the exit status "
-			    "is then 1.\n\nOptions:"),
+			    "is then 1.\n\n"
+			    "It also checks the audit log, a hash chain: each "
+			    "row's hash covers\nthe row and the hash of the row "
+			    "before.  The first row that was\nchanged, removed "
+			    "or put in after it was written is named, and the\n"
+			    "exit status is 1.\n\nOptions:"),
 	};
 
 	while (cli_args_next(&a))
@@ -213,16 +254,34 @@ enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv)
 					&c->err);
 		tl_refs_done(&refs);
 	}
+	if (rc == TL_OK)
+		rc = tl_store_audit_check(st, &audited, &brk, NULL, &c->err);
 	tl_store_close(st);
 	if (rc != TL_OK)
 		return rc;
+	if (brk.fault != TL_AUDIT_WHOLE)
+		report_audit_break(&brk);
+	if (bad > 0 && brk.fault != TL_AUDIT_WHOLE)
+		return cli_fail(c, TL_EREFUSED, _("Signed meetings whose content "
+				"no longer matches their signatures: %ld of "
+				"%ld; and the audit log breaks at row %lld."),
+				bad, checked, brk.seq);
 	if (bad > 0)
 		return cli_fail(c, TL_EREFUSED, _("Signed meetings whose content "
 				"no longer matches their signatures: %ld of "
 				"%ld."), bad, checked);
+	if (brk.fault != TL_AUDIT_WHOLE)
+		return cli_fail(c, TL_EREFUSED, _("The audit log was changed "
+				"after it was written: its chain breaks at row "
+				"%lld."), brk.seq);
 	if (checked == 1)
 		puts(_("1 signed meeting checked; it matches."));
 	else
 		printf(_("%ld signed meetings checked; all match.\n"), checked);
+	if (audited == 1)
+		puts(_("1 audit row checked; the chain is unbroken."));
+	else
+		printf(_("%ld audit rows checked; the chain is unbroken.\n"),
+		       audited);
 	return TL_OK;
 }

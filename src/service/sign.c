@@ -1,7 +1,8 @@
 /*
  * sign.c - signing (justering) and verifying: who signs a meeting, a
  * signature at a time, and at the last one the seal, the SHA-256 digest
- * of the canonical minutes (minutes.h), made with Nettle's sha256.
+ * of the canonical minutes (minutes.h), made with Nettle's sha256
+ * (tl_sha256_hex, store/audit.h).
  *
  * The digest is taken inside the sealing transaction, after the meeting
  * became signed (tl_store_seal), so it covers the meeting exactly as
@@ -10,35 +11,17 @@
  */
 #include "tillit/service/sign.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <nettle/sha2.h>
 
 #include "tillit/core/i18n.h"
 #include "tillit/export/minutes.h"
 #include "tillit/core/meeting.h"
 #include "tillit/core/model.h"
 #include "tillit/read/present.h"
+#include "tillit/store/audit.h"
 #include "tillit/store/store.h"
-
-void tl_sha256_hex(const void *data, size_t len, char out[65])
-{
-	static const char hex[] = "0123456789abcdef";
-	struct sha256_ctx ctx;
-	uint8_t md[SHA256_DIGEST_SIZE];
-
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof(md), md);
-	for (unsigned int i = 0; i < sizeof(md); i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 0x0f];
-	}
-	out[64] = '\0';
-}
 
 /* The digest of the canonical minutes of meeting_id as stored now. */
 static enum tl_status minutes_digest(void *ctx, struct tl_store *st,

@@ -632,6 +632,11 @@ static void test_migrates_version_1(void **state)
 	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
 	assert_int_equal(n, 5);
 	sign_committee(st);
+	/* The upgrade chained the audit log; what came after follows it. */
+	struct tl_audit_break brk;
+	assert_int_equal(tl_store_audit_check(st, NULL, &brk, NULL, &err),
+			 TL_OK);
+	assert_int_equal(brk.fault, TL_AUDIT_WHOLE);
 	tl_store_close(st);
 	assert_string_equal(raw_sql(path, "UPDATE items SET title = 'x'"),
 			    "the meeting is signed and locked");

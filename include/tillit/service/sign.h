@@ -16,6 +16,8 @@
 
 #include "tillit/core/error.h"
 #include "tillit/core/model.h"
+/* tl_sha256_hex, declared here before it moved to the store. */
+#include "tillit/store/audit.h"
 #include "tillit/store/store.h"
 
 /*
@@ -61,8 +63,5 @@ typedef void (*tl_verify_cb)(void *ctx, const char *meeting_id,
 enum tl_status tl_verify_meetings(struct tl_store *st, const char *meeting_id,
 				  tl_verify_cb cb, void *ctx, long *checked,
 				  long *bad, struct tl_error *err);
-
-/* The SHA-256 of len bytes as 64 lower-case hex digits into out[65]. */
-void tl_sha256_hex(const void *data, size_t len, char out[65]);
 
 #endif
