@@ -441,12 +441,43 @@ static char *audit_change(const struct tl_audit *a)
 	return o;
 }
 
-static void audit_cells(const struct tl_audit *a, char **cells)
+/* A time the audit row says TILLIT_NOW gave, not the system clock. */
+static bool audit_clock_set(const struct tl_audit *a)
+{
+	return a->clock && !strcmp(a->clock, "TILLIT_NOW");
+}
+
+/* Who acted: "Name (account)", or the OS account alone when no person
+ * had it as login.  A new string. */
+static char *audit_who(struct tl_refs *refs, const struct tl_audit *a)
+{
+	char *user = tl_text_sanitize(a->os_user ? a->os_user : "", false);
+	const char *name;
+	char *s;
+	size_t len;
+
+	if (!a->actor || !user)
+		return user;
+	name = tl_refs_title(refs, TL_K_PERSON, a->actor);
+	len = strlen(name) + strlen(user) + 4;
+	s = malloc(len);
+	if (s)
+		snprintf(s, len, "%s (%s)", name, user);
+	free(user);
+	return s;
+}
+
+static void audit_cells(struct tl_refs *refs, const struct tl_audit *a,
+			char **cells)
 {
 	const struct tl_entity *e = tl_entity_find(a->entity);
+	size_t len = strlen(a->at) + strlen(_("(set clock)")) + 2;
 
-	cells[0] = strdup(a->at);
-	cells[1] = tl_text_sanitize(a->os_user ? a->os_user : "", false);
+	cells[0] = malloc(len);
+	if (cells[0])
+		snprintf(cells[0], len, audit_clock_set(a) ? "%s %s" : "%s",
+			 a->at, _("(set clock)"));
+	cells[1] = audit_who(refs, a);
 	cells[2] = tl_text_sanitize(a->action ? a->action : "", false);
 	cells[3] = e ? strdup(e->name)
 		     : tl_text_sanitize(a->entity ? a->entity : "", false);
@@ -455,7 +486,7 @@ static void audit_cells(const struct tl_audit *a, char **cells)
 	cells[6] = audit_change(a);
 }
 
-static json_t *audit_json(const struct tl_audit *a)
+static json_t *audit_json(struct tl_refs *refs, const struct tl_audit *a)
 {
 	json_t *o = json_object();
 	const struct tl_entity *e = tl_entity_find(a->entity);
@@ -464,13 +495,19 @@ static json_t *audit_json(const struct tl_audit *a)
 		return NULL;
 	json_object_set_new(o, "seq", json_integer(a->seq));
 	json_str_or_null(o, "at", a->at);
+	json_str_or_null(o, "clock", a->clock);
 	json_str_or_null(o, "user", a->os_user);
+	json_str_or_null(o, "actor", a->actor);
+	json_str_or_null(o, "actor_name", a->actor ? tl_refs_title(refs,
+			 TL_K_PERSON, a->actor) : NULL);
 	json_str_or_null(o, "action", a->action);
 	json_str_or_null(o, "entity", e ? e->name : a->entity);
 	json_str_or_null(o, "id", a->id);
 	json_str_or_null(o, "field", a->field);
 	json_str_or_null(o, "old", a->old_value);
 	json_str_or_null(o, "new", a->new_value);
+	json_str_or_null(o, "prev", a->prev);
+	json_str_or_null(o, "hash", a->hash);
 	return o;
 }
 
@@ -483,6 +520,7 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 	struct tl_store *st = NULL;
 	struct tl_audit *rows = NULL;
 	struct cli_table *t = NULL;
+	struct tl_refs refs;
 	char id[TL_ID_LEN + 1];
 	const char *text = NULL;
 	enum tl_status rc = TL_OK;
@@ -495,9 +533,13 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 		.usage = N_("Usage: tillit log [ID] [--limit N] "
 			    "[--format table|json]\n\n"
 			    "Shows the audit log, newest first: every create, "
-			    "change and delete,\nwith the time (UTC), the OS "
-			    "user, the record, the field, and the old\nand the "
-			    "new value.  With ID, only that record's rows.\n\n"
+			    "change and delete,\nwith the time (UTC; \"(set "
+			    "clock)\" when TILLIT_NOW gave it), who acted\n"
+			    "(the person whose login is the OS account, and "
+			    "the account), the\nrecord, the field, and the old "
+			    "and the new value.  With ID, only that\nrecord's "
+			    "rows.  'tillit verify' checks that the log was "
+			    "only added to.\n\n"
 			    "Options:"),
 	};
 
@@ -520,6 +562,7 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 		rc = resolve_any(c, st, text, id);
 	if (rc != TL_OK)
 		goto out;
+	tl_refs_init(&refs, st);
 	if (fmt == CLI_FMT_JSON)
 		fputs("[", stdout);
 	for (;;) {
@@ -535,7 +578,8 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 		if (fmt == CLI_FMT_JSON) {
 			for (int i = 0; i < n; i++) {
 				fputs(shown ? ",\n  " : "\n  ", stdout);
-				cli_json_put(audit_json(&rows[i]), stdout);
+				cli_json_put(audit_json(&refs, &rows[i]),
+					     stdout);
 				shown++;
 			}
 		} else {
@@ -551,7 +595,7 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 							 false, j >= 5);
 				cli_table_prefer(t, 6);
 				for (int i = 0; i < n; i++) {
-					audit_cells(&rows[i], cells);
+					audit_cells(&refs, &rows[i], cells);
 					cli_table_measure(t, cells);
 					for (int j = 0; j < 7; j++)
 						free(cells[j]);
@@ -560,7 +604,7 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 				cli_table_print_header(t, stdout);
 			}
 			for (int i = 0; i < n; i++) {
-				audit_cells(&rows[i], cells);
+				audit_cells(&refs, &rows[i], cells);
 				cli_table_print_row(t, cells, stdout);
 				for (int j = 0; j < 7; j++)
 					free(cells[j]);
@@ -578,6 +622,7 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 		fputs(shown ? "\n]\n" : "]\n", stdout);
 	else if (rc == TL_OK && shown == 0)
 		printf(_("No changes logged.\n"));
+	tl_refs_done(&refs);
 out:
 	cli_table_free(t);
 	tl_store_close(st);

@@ -11,21 +11,26 @@
  * signatures given so far, so that the meeting can change again.  verify
  * recomputes the digests and names every signed meeting whose content no
  * longer matches, one line each on stdout, then fails (exit 1) with one
- * sentence.
+ * sentence; then it walks the audit log's hash chain and names the
+ * first row that breaks it in the same way.
  */
 #include "internal.h"
 
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include "tillit/core/i18n.h"
 #include "tillit/core/id.h"
 #include "tillit/core/model.h"
 #include "tillit/read/present.h"
 #include "tillit/service/sign.h"
+#include "tillit/service/sshsig.h"
 #include "tillit/store/store.h"
 
 /* ---- sign ------------------------------------------------------------ */
@@ -132,11 +137,109 @@ static enum tl_status send_to_justering(struct cli *c, struct tl_store *st,
 
 /* What `sign` was asked to do. */
 struct sign_args {
-	const char *by, *signature, *decline;
+	const char *by, *signature, *decline, *key, *export_dir;
 	bool reopen, send, paper;
 };
 
-/* One signature by person (me: whether that is the one running this). */
+/* An armored SSH signature is about 300 bytes; much more is not one. */
+#define SIG_FILE_MAX 16384
+
+/* The text of the signature file `path` (- for standard input), into
+ * *out (caller frees). */
+static enum tl_status read_signature(struct cli *c, const char *path,
+				     char **out)
+{
+	FILE *fp = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	char *buf = malloc(SIG_FILE_MAX);
+	size_t n = 0;
+	bool bad;
+
+	*out = NULL;
+	if (!fp || !buf) {
+		int e = errno;
+
+		free(buf);
+		if (fp && fp != stdin)
+			fclose(fp);
+		return cli_fail(c, TL_EINVAL, _("Cannot read the signature "
+				"file %s: %s."), path, strerror(fp ? ENOMEM : e));
+	}
+	n = fread(buf, 1, SIG_FILE_MAX - 1, fp);
+	buf[n] = '\0';
+	bad = ferror(fp) || (n == SIG_FILE_MAX - 1 && fgetc(fp) != EOF) ||
+	      memchr(buf, '\0', n);
+	if (fp != stdin)
+		fclose(fp);
+	if (bad) {
+		free(buf);
+		return cli_fail(c, TL_EINVAL, _("The signature file %s is not "
+				"an SSH signature (ssh-keygen -Y sign writes "
+				"one)."), path);
+	}
+	*out = buf;
+	return TL_OK;
+}
+
+/* The key file that signs when --key is not given: ~/.ssh/id_ed25519. */
+static enum tl_status default_key(struct cli *c, char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(geteuid());
+
+	if (!pw || !pw->pw_dir)
+		return cli_fail(c, TL_EINVAL, _("No home folder is known; "
+				"say which key signs with --key FILE."));
+	snprintf(buf, size, "%s/.ssh/id_ed25519", pw->pw_dir);
+	if (access(buf, R_OK) != 0)
+		return cli_fail(c, TL_EINVAL, _("There is no key at %s; say "
+				"which key signs with --key FILE (a private "
+				"key, or a .pub file whose key ssh-agent "
+				"holds)."), buf);
+	return TL_OK;
+}
+
+/* Whether person signs meeting and has not yet. */
+static enum tl_status is_signer(struct cli *c, struct tl_store *st,
+				const char *meeting, const char *person,
+				bool *yes)
+{
+	struct tl_signer *s = NULL;
+	int n = 0;
+	enum tl_status rc = tl_sign_signers(st, meeting, &s, &n, &c->err);
+
+	*yes = false;
+	for (int i = 0; rc == TL_OK && i < n; i++)
+		if (!strcmp(s[i].person, person) && !s[i].has_signed)
+			*yes = true;
+	free(s);
+	return rc;
+}
+
+/* My own signature with my key: the minutes are frozen (if they were
+ * not), then signed by ssh-keygen, into *sig. */
+static enum tl_status sign_with_key(struct cli *c, struct tl_store *st,
+				    const char *meeting, const char *key,
+				    char **sig)
+{
+	char path[1024], *doc = NULL;
+	enum tl_status rc = TL_OK;
+
+	*sig = NULL;
+	if (!key) {
+		rc = default_key(c, path, sizeof(path));
+		key = path;
+	}
+	if (rc == TL_OK)
+		rc = tl_justering_start(st, meeting, NULL, &c->err);
+	if (rc == TL_OK)
+		rc = tl_justering_document(st, meeting, &doc, &c->err);
+	if (rc == TL_OK)
+		rc = tl_sshsig_sign_file(key, doc, strlen(doc),
+					 TL_SSHSIG_NAMESPACE, sig, &c->err);
+	free(doc);
+	return rc;
+}
+
+/* One signature by person (me: the one running this). */
 static enum tl_status sign_one(struct cli *c, struct tl_store *st,
 			       const char *meeting, const char *person,
 			       const char *me, const struct sign_args *sa,
@@ -145,23 +248,141 @@ static enum tl_status sign_one(struct cli *c, struct tl_store *st,
 	struct tl_sign_how how = {0};
 	struct tl_refs refs;
 	enum tl_status rc = TL_OK;
+	char *sig = NULL;
+	bool signer = false;
 
 	tl_refs_init(&refs, st);
-	if (sa->paper)
+	if (sa->paper) {
 		how.recorded_by = me;
-	else if (strcmp(person, me))
+	} else if (sa->signature) {
+		rc = read_signature(c, sa->signature, &sig);
+	} else if (strcmp(person, me)) {
 		rc = cli_fail(c, TL_EREFUSED, _("You cannot sign as %s: give "
 			      "their own signature (--signature FILE) or "
 			      "record that they signed on paper (--paper)."),
 			      tl_refs_title(&refs, TL_K_PERSON, person));
-	else
-		rc = cli_fail(c, TL_EREFUSED, _("Signing with your own key "
-			      "is not possible yet; record a signature made "
-			      "on paper with --paper."));
+	} else {
+		/* Someone who does not sign is told so before anything is
+		 * frozen or signed. */
+		rc = is_signer(c, st, meeting, person, &signer);
+		if (rc == TL_OK && signer)
+			rc = sign_with_key(c, st, meeting, sa->key, &sig);
+	}
 	tl_refs_done(&refs);
+	how.sshsig = sig;
 	if (rc == TL_OK)
 		rc = tl_sign_meeting(st, meeting, person, &how, complete,
 				     &c->err);
+	free(sig);
+	return rc;
+}
+
+/* ---- the signed minutes, for OpenSSH alone ------------------------------ */
+
+/* The name a signer goes by in allowed_signers: their login, else
+ * "person-" and their short id. */
+static void principal(struct tl_store *st, const char *person, char *buf,
+		      size_t size)
+{
+	struct tl_record *p = NULL;
+	struct tl_error err;
+	const char *login = NULL;
+
+	if (tl_store_get(st, TL_K_PERSON, person, &p, &err) == TL_OK)
+		login = tl_record_get(p, TL_PERSON_LOGIN);
+	if (login && *login && !strpbrk(login, " \t,\"*?!"))
+		snprintf(buf, size, "%s", login);
+	else
+		snprintf(buf, size, "person-%.*s", TL_ID_SHORT, person);
+	tl_record_free(p);
+}
+
+/* Writes text to dir/name; false (said) when it cannot. */
+static bool write_text(struct cli *c, const char *dir, const char *name,
+		       const char *text)
+{
+	char path[2048];
+	FILE *fp;
+	bool ok;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	ok = fp && fputs(text, fp) >= 0;
+	if (fp && fclose(fp) != 0)
+		ok = false;
+	if (!ok)
+		cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
+			 strerror(errno));
+	return ok;
+}
+
+/* sign --export DIR: the frozen minutes as they were signed
+ * (minutes.txt), each signature made with a key (LOGIN.sig) and an
+ * allowed_signers file, so that anyone can check them with OpenSSH. */
+static enum tl_status export_signed(struct cli *c, struct tl_store *st,
+				    const char *meeting, const char *dir)
+{
+	struct tl_page sigs = {0};
+	char *doc = NULL, *allowed = NULL, *line, name[96], file[128];
+	size_t len = 0;
+	FILE *al = open_memstream(&allowed, &len);
+	enum tl_status rc;
+	int written = 0;
+
+	if (!al)
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fclose(al);
+		free(allowed);
+		return cli_fail(c, TL_ESYS, _("Cannot make the folder %s: "
+				"%s."), dir, strerror(errno));
+	}
+	rc = tl_justering_document(st, meeting, &doc, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_signatures(st, meeting, &sigs, &c->err);
+	if (rc == TL_OK && !write_text(c, dir, "minutes.txt", doc))
+		rc = TL_ESYS;
+	for (int i = 0; rc == TL_OK && i < sigs.n; i++) {
+		const struct tl_record *sg = sigs.recs[i];
+		const char *sig = tl_record_get(sg, TL_SIGNATURE_SSHSIG);
+		struct tl_pubkey pk;
+
+		if (!sig || tl_pubkey_parse(tl_record_str(sg,
+				TL_SIGNATURE_PUBKEY), &pk, &c->err) != TL_OK) {
+			tl_error_clear(&c->err);
+			continue;
+		}
+		principal(st, tl_record_str(sg, TL_SIGNATURE_PERSON), name,
+			  sizeof(name));
+		snprintf(file, sizeof(file), "%s.sig", name);
+		if (!write_text(c, dir, file, sig)) {
+			rc = TL_ESYS;
+			break;
+		}
+		line = tl_sshsig_allowed_signer(name, TL_SSHSIG_NAMESPACE,
+						&pk);
+		if (line)
+			fputs(line, al);
+		free(line);
+		printf(_("%s/%s: the signature of %s; check it with\n"
+			 "  ssh-keygen -Y verify -f %s/allowed_signers -I %s "
+			 "-n %s -s %s/%s < %s/minutes.txt\n"), dir, file,
+		       tl_record_str(sg, TL_SIGNATURE_NAME), dir, name,
+		       TL_SSHSIG_NAMESPACE, dir, file, dir);
+		written++;
+	}
+	if (fclose(al) != 0 && rc == TL_OK)
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK && !write_text(c, dir, "allowed_signers",
+				       allowed ? allowed : ""))
+		rc = TL_ESYS;
+	if (rc == TL_OK)
+		printf(_("%s/minutes.txt: the minutes as they were frozen and "
+			 "signed; signatures made with keys: %d.\n"), dir,
+		       written);
+	free(doc);
+	free(allowed);
+	tl_page_done(&sigs);
 	return rc;
 }
 
@@ -175,6 +396,12 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 	const struct cli_opt opts[] = {
 		{"by", 0, true, "PERSON", N_("who signs, when not you: an id, "
 		 "a prefix or a name"), .str = &sa.by},
+		{"key", 0, true, "FILE", N_("the key you sign with (default "
+		 "~/.ssh/id_ed25519; a .pub file signs through ssh-agent)"),
+		 .str = &sa.key},
+		{"signature", 0, true, "FILE", N_("their SSH signature over the "
+		 "frozen minutes (ssh-keygen -Y sign -n justering@tillit)"),
+		 .str = &sa.signature},
 		{"paper", 0, false, NULL, N_("record that they signed on paper "
 		 "(recorded by you)"), .on = &sa.paper},
 		{"send", 0, false, NULL, N_("send the minutes to justering: "
@@ -183,31 +410,43 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 		 "justering, with your comment"), .str = &sa.decline},
 		{"reopen", 0, false, NULL, N_("reopen justering: void the "
 		 "signatures given so far"), .on = &sa.reopen},
+		{"export", 0, true, "DIR", N_("write the frozen minutes, each "
+		 "signature and allowed_signers into DIR"),
+		 .str = &sa.export_dir},
 		{0},
 	};
 	struct cli_args a = {
 		.c = c, .argc = argc, .argv = argv, .opts = opts,
-		.usage = N_("Usage: tillit sign MEETING\n"
-			    "       tillit sign MEETING --by PERSON --paper\n"
+		.usage = N_("Usage: tillit sign MEETING [--key FILE]\n"
+			    "       tillit sign MEETING --by PERSON --signature "
+			    "FILE | --paper\n"
 			    "       tillit sign MEETING --send | --reopen | "
-			    "--decline COMMENT\n\n"
+			    "--decline COMMENT\n"
+			    "       tillit sign MEETING --export DIR\n\n"
 			    "Signs a meeting that has been held (justering), "
-			    "as you: the person whose\nlogin is your account. "
-			    "A committee meeting is signed by its chair and "
-			    "its\nadjusters, a one-to-one is confirmed by the "
-			    "manager and the employee, and\nother meetings by "
-			    "their chair.  --send freezes the minutes for "
-			    "justering\n(the first signature does too): from "
-			    "then on nothing they show can change,\nso that "
-			    "everyone signs the same minutes.  --paper records "
-			    "that PERSON signed\non paper; the minutes show it "
+			    "as you: the person whose\nlogin is your account, "
+			    "with your own key (ssh-keygen -Y sign, which may "
+			    "ask\nfor its passphrase or use ssh-agent).  A "
+			    "committee meeting is signed by its\nchair and its "
+			    "adjusters, a one-to-one by the manager and the "
+			    "employee,\nand other meetings by their chair.  "
+			    "--send freezes the minutes for\njustering (the "
+			    "first signature does too): from then on nothing "
+			    "they show\ncan change, so that everyone signs the "
+			    "same minutes.  --signature takes\nPERSON's SSH "
+			    "signature over the frozen minutes (made with "
+			    "ssh-keygen -Y\nsign -n justering@tillit on the "
+			    "minutes.txt that --export writes), checked\n"
+			    "against their registered key.  --paper records "
+			    "that PERSON signed on\npaper; the minutes show it "
 			    "as recorded by you.  --decline and --reopen\n"
-			    "void the signatures given so far, and the "
-			    "meeting can change again.  When\nthe last "
-			    "signature is in, the meeting and everything "
-			    "recorded in it are\nlocked.  A correction after "
-			    "that is a new item in a later meeting.\n\n"
-			    "Options:"),
+			    "void the signatures given so far, and the meeting "
+			    "can change again.\nWhen the last signature is in, "
+			    "the meeting and everything recorded in it\nare "
+			    "locked.  A correction after that is a new item in "
+			    "a later meeting.\n--export writes minutes.txt, "
+			    "each signature and allowed_signers, for\n"
+			    "ssh-keygen -Y verify.\n\nOptions:"),
 	};
 	int actions;
 
@@ -219,10 +458,15 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 		return cli_usage(c, _("Give the meeting to sign."));
 	if (a.first + 1 < argc)
 		return cli_usage(c, _("sign takes one meeting."));
-	actions = sa.reopen + sa.send + (sa.decline != NULL);
-	if (actions > 1 || (actions && (sa.by || sa.paper)))
-		return cli_usage(c, _("Give one of --send, --reopen and "
-				      "--decline, alone."));
+	actions = sa.reopen + sa.send + (sa.decline != NULL) +
+		  (sa.export_dir != NULL);
+	if (actions > 1 || (actions && (sa.by || sa.paper || sa.signature ||
+					sa.key)))
+		return cli_usage(c, _("Give one of --send, --reopen, --decline "
+				      "and --export, alone."));
+	if (sa.paper && (sa.signature || sa.key))
+		return cli_usage(c, _("A signature on paper has no key and no "
+				      "SSH signature."));
 	if (sa.paper && !sa.by)
 		return cli_usage(c, _("Say who signed on paper with --by "
 				      "PERSON."));
@@ -232,6 +476,8 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 				      &c->err);
 	if (rc == TL_OK && sa.send)
 		rc = send_to_justering(c, st, meeting);
+	else if (rc == TL_OK && sa.export_dir)
+		rc = export_signed(c, st, meeting, sa.export_dir);
 	else if (rc == TL_OK && actions)
 		rc = reopen(c, st, meeting, sa.decline);
 	if (actions) {
@@ -265,8 +511,43 @@ static void report_finding(void *ctx, const char *meeting_id,
 	       tl_refs_title(refs, TL_K_MEETING, meeting_id), finding);
 }
 
+/* One line naming the row where the audit chain breaks, and why. */
+static void report_audit_break(const struct tl_audit_break *b)
+{
+	const struct tl_entity *e = tl_entity_find(b->entity);
+
+	printf(_("Audit log row %lld (%s %s %.*s): "), b->seq, b->action,
+	       e ? e->name : b->entity, TL_ID_SHORT, b->id);
+	switch (b->fault) {
+	case TL_AUDIT_CHANGED:
+		printf(_("it was changed after it was written (its content "
+			 "does not give its hash).\n"));
+		break;
+	case TL_AUDIT_UNLINKED:
+		printf(_("it does not follow row %lld: a row there was "
+			 "changed, removed or put in.\n"), b->after);
+		break;
+	case TL_AUDIT_MISSING:
+		if (b->seq - b->after == 2)
+			printf(_("row %lld before it is missing.\n"),
+			       b->after + 1);
+		else
+			printf(_("rows %lld to %lld before it are missing.\n"),
+			       b->after + 1, b->seq - 1);
+		break;
+	case TL_AUDIT_UNSTARTED:
+		printf(_("it does not start the chain (the hash before the "
+			 "first row is 64 zeros).\n"));
+		break;
+	case TL_AUDIT_WHOLE:
+		break;
+	}
+}
+
 enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv)
 {
+	struct tl_audit_break brk = {.fault = TL_AUDIT_WHOLE};
+	long audited = 0;
 	char meeting[TL_ID_LEN + 1];
 	struct tl_store *st = NULL;
 	struct tl_refs refs;
@@ -282,7 +563,12 @@ enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv)
 			    "signature\nagainst the frozen minutes and its "
 			    "signer's key, and the live records\nagainst what "
 			    "was signed.  Each finding is a line of its own, "
-			    "and the\nexit status is then 1.\n\nOptions:"),
+			    "and the\nexit status is then 1.\n\n"
+			    "It also checks the audit log, a hash chain: each "
+			    "row's hash covers\nthe row and the hash of the row "
+			    "before.  The first row that was\nchanged, removed "
+			    "or put in after it was written is named.\n\n"
+			    "Options:"),
 	};
 
 	while (cli_args_next(&a))
@@ -303,19 +589,45 @@ enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv)
 			       &n, &c->err);
 		tl_refs_done(&refs);
 	}
+	if (rc == TL_OK)
+		rc = tl_store_audit_check(st, &audited, &brk, NULL, &c->err);
 	tl_store_close(st);
 	if (rc != TL_OK)
 		return rc;
+	if (brk.fault != TL_AUDIT_WHOLE)
+		report_audit_break(&brk);
+	if (n.findings > 0 && brk.fault != TL_AUDIT_WHOLE)
+		return cli_fail(c, TL_EREFUSED, ngettext("%ld finding in the "
+				"meetings under justering or signed; and the "
+				"audit log breaks at row %lld.", "%ld findings "
+				"in the meetings under justering or signed; and "
+				"the audit log breaks at row %lld.",
+				n.findings), n.findings, brk.seq);
 	if (n.findings > 0)
 		return cli_fail(c, TL_EREFUSED, ngettext("%ld finding in the "
 				"meetings under justering or signed.",
 				"%ld findings in the meetings under justering "
 				"or signed.", n.findings), n.findings);
+	if (brk.fault != TL_AUDIT_WHOLE)
+		return cli_fail(c, TL_EREFUSED, _("The audit log was changed "
+				"after it was written: its chain breaks at row "
+				"%lld."), brk.seq);
 	printf(ngettext("%ld meeting under justering or signed checked; ",
 			"%ld meetings under justering or signed checked; ",
 			n.meetings), n.meetings);
 	printf(_("signatures with own keys: %ld, recorded on paper: %ld, "
 		 "from before keys: %ld. Everything matches.\n"), n.keys,
 	       n.paper, n.legacy);
+	if (n.unchecked > 0)
+		printf(ngettext("%ld signature was made with a key this "
+				"database does not hold (an import carries no "
+				"keys): its signer's key was not checked.\n",
+				"%ld signatures were made with keys this "
+				"database does not hold (an import carries no "
+				"keys): their signers' keys were not checked.\n",
+				n.unchecked), n.unchecked);
+	printf(ngettext("%ld audit row checked; the chain is unbroken.\n",
+			"%ld audit rows checked; the chain is unbroken.\n",
+			audited), audited);
 	return TL_OK;
 }

@@ -199,6 +199,13 @@ time_t tl_clock_now(void)
 	return t == (time_t)-1 ? time(NULL) : t;
 }
 
+bool tl_clock_fixed(void)
+{
+	struct wall w;
+
+	return fixed_now(&w);
+}
+
 enum tl_status tl_clock_check(struct tl_error *err)
 {
 	const char *s = now_env();

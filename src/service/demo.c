@@ -24,44 +24,13 @@
 #include "tillit/core/i18n.h"
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
+#include "demo.h"
 
-/* Buffers for relative dates, so that one call can use several. */
-#define RING 8
-
-/* Ends a field list of add(). */
-#define END (-1)
-
-typedef char demo_id[TL_ID_LEN + 1];
-
-struct demo {
-	struct tl_store *st;
-	struct tl_error *err;
-	enum tl_status rc;           /* the first error; later steps skip */
-	char today[TL_DATE_SIZE];
-	char ring[RING][TL_DATETIME_SIZE];
-	int next;
-
-	/* Units: the chain of governance. */
-	demo_id kf, ks, bun, sn, klf, buf, sf, ekonomi, solbacken, angskolan,
-		hemtjanst, lag;
-	/* People. */
-	demo_id karin, anders, lena, perolof, fatima, jonas, birgitta, goran,
-		marta, bjorn, asa, sofia, elin, mikael, ingrid, hassan;
-	/* Meetings, series and items. */
-	demo_id s_samtal, s_bun, m_samtal1, m_samtal2, m_samtal3, m_bun,
-		m_dialog;
-	demo_id i_schema, i_intro, i_uppfoljning, i_inkop, i_tid, i_nasta,
-		i_kompetens, i_justerare, i_delegation, i_budget, i_anmalan,
-		i_lasar, i_kontinuitet, i_planering;
-	/* Mandates, frames and follow-ups that others refer to. */
-	demo_id md_placering, md_laromedel, md_inkop, md_jul, md_bistand,
-		md_mal;
-	demo_id f_budget, f_tid, f_bemanning, f_placering, f_kvalitet;
-	demo_id fu_intro, fu_vikarier, fu_utdrag, fu_extra;
-};
+/* The end of a field list of demo_add(). */
+#define END DEMO_END
 
 /* A date `spec` ("+14d", "-3d", "today") from today, in the ring. */
-static const char *day(struct demo *d, const char *spec)
+const char *demo_day(struct demo *d, const char *spec)
 {
 	char *out = d->ring[d->next++ % RING];
 	struct tl_error e;
@@ -76,7 +45,7 @@ static const char *day(struct demo *d, const char *spec)
 }
 
 /* A wall time `spec` ("-14d 09:00") from today, in the ring. */
-static const char *at(struct demo *d, const char *spec)
+const char *demo_at(struct demo *d, const char *spec)
 {
 	char *out = d->ring[d->next++ % RING];
 	struct tl_error e;
@@ -95,7 +64,7 @@ static const char *at(struct demo *d, const char *spec)
  * index and a value (NULL values are skipped), ended by END.  Its id goes
  * to id when id is not NULL.  Does nothing after an earlier error.
  */
-static void add(struct demo *d, enum tl_kind kind, char *id, ...)
+void demo_add(struct demo *d, enum tl_kind kind, char *id, ...)
 {
 	struct tl_record *r;
 	struct tl_error e;
@@ -135,7 +104,7 @@ static void add(struct demo *d, enum tl_kind kind, char *id, ...)
 }
 
 /* Remembers the first failure of a store call. */
-static void check(struct demo *d, enum tl_status rc, const struct tl_error *e,
+void demo_check(struct demo *d, enum tl_status rc, const struct tl_error *e,
 		  const char *what)
 {
 	if (d->rc == TL_OK && rc != TL_OK)
@@ -148,23 +117,23 @@ static void done(struct demo *d, const char *followup, const char *outcome)
 	struct tl_error e;
 
 	if (d->rc == TL_OK)
-		check(d, tl_store_followup_done(d->st, followup, outcome, &e),
+		demo_check(d, tl_store_followup_done(d->st, followup, outcome, &e),
 		      &e, "cannot close a follow-up");
 }
 
 /* The holder of frame (person NULL: its holder person) acknowledges it. */
-static void ack(struct demo *d, const char *frame, const char *person)
+void demo_ack(struct demo *d, const char *frame, const char *person)
 {
 	struct tl_record *f = NULL;
 	struct tl_error e;
 
 	if (d->rc == TL_OK && !person)
-		check(d, tl_store_get(d->st, TL_K_FRAME, frame, &f, &e), &e,
+		demo_check(d, tl_store_get(d->st, TL_K_FRAME, frame, &f, &e), &e,
 		      "cannot read a frame");
 	if (f)
 		person = tl_record_get(f, TL_FRAME_HOLDER_PERSON);
 	if (d->rc == TL_OK)
-		check(d, tl_store_frame_ack(d->st, frame, person, &e), &e,
+		demo_check(d, tl_store_frame_ack(d->st, frame, person, &e), &e,
 		      "cannot acknowledge a frame");
 	tl_record_free(f);
 }
@@ -178,44 +147,44 @@ static void edit(struct demo *d, enum tl_kind kind, const char *id, int f1,
 
 	if (d->rc != TL_OK)
 		return;
-	check(d, tl_store_get(d->st, kind, id, &r, &e), &e,
+	demo_check(d, tl_store_get(d->st, kind, id, &r, &e), &e,
 	      "cannot read a record back");
 	if (d->rc == TL_OK && (!tl_record_set(r, f1, v1) ||
 			       !tl_record_set(r, f2, v2)))
 		d->rc = tl_error_set(d->err, TL_ESYS, _("out of memory"));
 	if (d->rc == TL_OK)
-		check(d, tl_store_update(d->st, r, &e), &e,
+		demo_check(d, tl_store_update(d->st, r, &e), &e,
 		      "cannot change a record");
 	tl_record_free(r);
 }
 
 static void add_units(struct demo *d)
 {
-	add(d, TL_K_UNIT, d->kf, TL_UNIT_NAME, "Kommunfullmäktige",
+	demo_add(d, TL_K_UNIT, d->kf, TL_UNIT_NAME, "Kommunfullmäktige",
 	    TL_UNIT_KIND, "council", END);
-	add(d, TL_K_UNIT, d->ks, TL_UNIT_NAME, "Kommunstyrelsen",
+	demo_add(d, TL_K_UNIT, d->ks, TL_UNIT_NAME, "Kommunstyrelsen",
 	    TL_UNIT_KIND, "board", TL_UNIT_PARENT, d->kf, END);
-	add(d, TL_K_UNIT, d->bun, TL_UNIT_NAME,
+	demo_add(d, TL_K_UNIT, d->bun, TL_UNIT_NAME,
 	    "Barn- och utbildningsnämnden", TL_UNIT_KIND, "committee",
 	    TL_UNIT_PARENT, d->kf, END);
-	add(d, TL_K_UNIT, d->sn, TL_UNIT_NAME, "Socialnämnden",
+	demo_add(d, TL_K_UNIT, d->sn, TL_UNIT_NAME, "Socialnämnden",
 	    TL_UNIT_KIND, "committee", TL_UNIT_PARENT, d->kf, END);
-	add(d, TL_K_UNIT, d->klf, TL_UNIT_NAME, "Kommunledningsförvaltningen",
+	demo_add(d, TL_K_UNIT, d->klf, TL_UNIT_NAME, "Kommunledningsförvaltningen",
 	    TL_UNIT_KIND, "administration", TL_UNIT_PARENT, d->ks, END);
-	add(d, TL_K_UNIT, d->buf, TL_UNIT_NAME,
+	demo_add(d, TL_K_UNIT, d->buf, TL_UNIT_NAME,
 	    "Barn- och utbildningsförvaltningen", TL_UNIT_KIND,
 	    "administration", TL_UNIT_PARENT, d->bun, END);
-	add(d, TL_K_UNIT, d->sf, TL_UNIT_NAME, "Socialförvaltningen",
+	demo_add(d, TL_K_UNIT, d->sf, TL_UNIT_NAME, "Socialförvaltningen",
 	    TL_UNIT_KIND, "administration", TL_UNIT_PARENT, d->sn, END);
-	add(d, TL_K_UNIT, d->ekonomi, TL_UNIT_NAME, "Ekonomienheten",
+	demo_add(d, TL_K_UNIT, d->ekonomi, TL_UNIT_NAME, "Ekonomienheten",
 	    TL_UNIT_KIND, "department", TL_UNIT_PARENT, d->klf, END);
-	add(d, TL_K_UNIT, d->solbacken, TL_UNIT_NAME, "Solbackens förskola",
+	demo_add(d, TL_K_UNIT, d->solbacken, TL_UNIT_NAME, "Solbackens förskola",
 	    TL_UNIT_KIND, "department", TL_UNIT_PARENT, d->buf, END);
-	add(d, TL_K_UNIT, d->angskolan, TL_UNIT_NAME, "Ängskolan",
+	demo_add(d, TL_K_UNIT, d->angskolan, TL_UNIT_NAME, "Ängskolan",
 	    TL_UNIT_KIND, "department", TL_UNIT_PARENT, d->buf, END);
-	add(d, TL_K_UNIT, d->hemtjanst, TL_UNIT_NAME, "Hemtjänsten Norr",
+	demo_add(d, TL_K_UNIT, d->hemtjanst, TL_UNIT_NAME, "Hemtjänsten Norr",
 	    TL_UNIT_KIND, "department", TL_UNIT_PARENT, d->sf, END);
-	add(d, TL_K_UNIT, d->lag, TL_UNIT_NAME, "Arbetslag Åbacken",
+	demo_add(d, TL_K_UNIT, d->lag, TL_UNIT_NAME, "Arbetslag Åbacken",
 	    TL_UNIT_KIND, "team", TL_UNIT_PARENT, d->hemtjanst, END);
 }
 
@@ -227,7 +196,7 @@ static void person(struct demo *d, char *id, const char *name,
 	char email[64];
 
 	snprintf(email, sizeof(email), "%s@sjostad.example", login);
-	add(d, TL_K_PERSON, id, TL_PERSON_NAME, name, TL_PERSON_TITLE, title,
+	demo_add(d, TL_K_PERSON, id, TL_PERSON_NAME, name, TL_PERSON_TITLE, title,
 	    TL_PERSON_KIND, kind, TL_PERSON_UNIT, unit, TL_PERSON_LOGIN,
 	    login, TL_PERSON_EMAIL, email, END);
 }
@@ -270,10 +239,10 @@ static void add_people(struct demo *d)
 }
 
 /* One participant of a meeting. */
-static void part(struct demo *d, const char *meeting, const char *person_id,
+void demo_part(struct demo *d, const char *meeting, const char *person_id,
 		 const char *role, const char *attendance)
 {
-	add(d, TL_K_PARTICIPANT, NULL, TL_PART_MEETING, meeting,
+	demo_add(d, TL_K_PARTICIPANT, NULL, TL_PART_MEETING, meeting,
 	    TL_PART_PERSON, person_id, TL_PART_ROLE, role,
 	    TL_PART_ATTENDANCE, attendance, END);
 }
@@ -284,67 +253,67 @@ static void part(struct demo *d, const char *meeting, const char *person_id,
  */
 static void add_one_to_ones(struct demo *d)
 {
-	add(d, TL_K_SERIES, d->s_samtal, TL_SERIES_TITLE,
+	demo_add(d, TL_K_SERIES, d->s_samtal, TL_SERIES_TITLE,
 	    "Medarbetarsamtal Björn Åkesson – Åsa Öberg", TL_SERIES_KIND,
 	    "one_to_one", TL_SERIES_UNIT, d->hemtjanst, TL_SERIES_NOTES,
 	    "Dialog var sjätte vecka om uppdrag, ramar och arbetsmiljö.",
 	    END);
 
-	add(d, TL_K_MEETING, d->m_samtal1, TL_MEETING_TITLE,
+	demo_add(d, TL_K_MEETING, d->m_samtal1, TL_MEETING_TITLE,
 	    "Medarbetarsamtal, oktober", TL_MEETING_KIND, "one_to_one",
 	    TL_MEETING_UNIT, d->hemtjanst, TL_MEETING_SERIES, d->s_samtal,
-	    TL_MEETING_STARTS, at(d, "-42d 09:00"), TL_MEETING_ENDS,
-	    at(d, "-42d 10:00"), TL_MEETING_LOCATION,
+	    TL_MEETING_STARTS, demo_at(d, "-42d 09:00"), TL_MEETING_ENDS,
+	    demo_at(d, "-42d 10:00"), TL_MEETING_LOCATION,
 	    "Hemtjänstens kontor, rum Ö2", TL_MEETING_STATUS, "held", END);
-	part(d, d->m_samtal1, d->bjorn, "manager", "present");
-	part(d, d->m_samtal1, d->asa, "employee", "present");
-	add(d, TL_K_ITEM, d->i_schema, TL_ITEM_MEETING, d->m_samtal1,
+	demo_part(d, d->m_samtal1, d->bjorn, "manager", "present");
+	demo_part(d, d->m_samtal1, d->asa, "employee", "present");
+	demo_add(d, TL_K_ITEM, d->i_schema, TL_ITEM_MEETING, d->m_samtal1,
 	    TL_ITEM_TITLE, "Hur fungerar det nya schemat?", TL_ITEM_KIND,
 	    "discussion", TL_ITEM_QUESTION, "how", TL_ITEM_DECIDED_BY,
 	    "administration", TL_ITEM_TAGS, "tillit,kvalitet",
 	    TL_ITEM_NOTES, "Delade turer upplevs som tunga. Åsa vill "
 	    "att arbetslaget själv får lägga ett förslag.", TL_ITEM_STATUS,
 	    "closed", END);
-	add(d, TL_K_ITEM, d->i_intro, TL_ITEM_MEETING, d->m_samtal1,
+	demo_add(d, TL_K_ITEM, d->i_intro, TL_ITEM_MEETING, d->m_samtal1,
 	    TL_ITEM_TITLE, "Introduktion av nya kollegor", TL_ITEM_KIND,
 	    "decision", TL_ITEM_QUESTION, "how", TL_ITEM_DECIDED_BY,
 	    "administration", TL_ITEM_TAGS, "kvalitet", TL_ITEM_DECISION,
 	    "Åsa tar fram ett förslag på introduktion för nya kollegor.",
 	    TL_ITEM_STATUS, "closed", END);
-	add(d, TL_K_FOLLOWUP, d->fu_intro, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, d->fu_intro, TL_FOLLOWUP_TEXT,
 	    "Ta fram förslag på introduktion för nya kollegor",
 	    TL_FOLLOWUP_KIND, "action", TL_FOLLOWUP_OWNER, d->asa,
-	    TL_FOLLOWUP_DUE, day(d, "-28d"), TL_FOLLOWUP_MEETING,
+	    TL_FOLLOWUP_DUE, demo_day(d, "-28d"), TL_FOLLOWUP_MEETING,
 	    d->m_samtal1, TL_FOLLOWUP_ITEM, d->i_intro, END);
-	add(d, TL_K_FOLLOWUP, d->fu_vikarier, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, d->fu_vikarier, TL_FOLLOWUP_TEXT,
 	    "Kontakta bemanningsenheten om vikarier till jul och nyår",
 	    TL_FOLLOWUP_KIND, "action", TL_FOLLOWUP_OWNER, d->bjorn,
-	    TL_FOLLOWUP_DUE, day(d, "-21d"), TL_FOLLOWUP_MEETING,
+	    TL_FOLLOWUP_DUE, demo_day(d, "-21d"), TL_FOLLOWUP_MEETING,
 	    d->m_samtal1, TL_FOLLOWUP_ITEM, d->i_schema, END);
 	done(d, d->fu_intro, "Förslaget klart och presenterat på "
 	     "arbetsplatsträffen; arbetslaget ställde sig bakom det.");
 
-	add(d, TL_K_MEETING, d->m_samtal2, TL_MEETING_TITLE,
+	demo_add(d, TL_K_MEETING, d->m_samtal2, TL_MEETING_TITLE,
 	    "Medarbetarsamtal, november", TL_MEETING_KIND, "one_to_one",
 	    TL_MEETING_UNIT, d->hemtjanst, TL_MEETING_SERIES, d->s_samtal,
-	    TL_MEETING_STARTS, at(d, "-14d 09:00"), TL_MEETING_ENDS,
-	    at(d, "-14d 10:00"), TL_MEETING_LOCATION,
+	    TL_MEETING_STARTS, demo_at(d, "-14d 09:00"), TL_MEETING_ENDS,
+	    demo_at(d, "-14d 10:00"), TL_MEETING_LOCATION,
 	    "Hemtjänstens kontor, rum Ö2", TL_MEETING_STATUS, "held",
 	    TL_MEETING_NOTES, "Bra samtal. Vikariefrågan från förra gången "
 	    "är fortfarande öppen.", END);
-	part(d, d->m_samtal2, d->bjorn, "manager", "present");
-	part(d, d->m_samtal2, d->asa, "employee", "present");
-	add(d, TL_K_ITEM, d->i_uppfoljning, TL_ITEM_MEETING, d->m_samtal2,
+	demo_part(d, d->m_samtal2, d->bjorn, "manager", "present");
+	demo_part(d, d->m_samtal2, d->asa, "employee", "present");
+	demo_add(d, TL_K_ITEM, d->i_uppfoljning, TL_ITEM_MEETING, d->m_samtal2,
 	    TL_ITEM_TITLE, "Uppföljning från förra samtalet", TL_ITEM_KIND,
 	    "information", TL_ITEM_STATUS, "closed", END);
-	add(d, TL_K_ITEM, d->i_inkop, TL_ITEM_MEETING, d->m_samtal2,
+	demo_add(d, TL_K_ITEM, d->i_inkop, TL_ITEM_MEETING, d->m_samtal2,
 	    TL_ITEM_TITLE, "Mandat att beställa material och hjälpmedel",
 	    TL_ITEM_KIND, "decision", TL_ITEM_QUESTION, "how",
 	    TL_ITEM_DECIDED_BY, "administration", TL_ITEM_TAGS,
 	    "tillit,effektivitet", TL_ITEM_DECISION, "Åsa får beställa "
 	    "förbrukningsmaterial och enklare hjälpmedel för arbetslaget "
 	    "inom ramen.", TL_ITEM_STATUS, "closed", END);
-	add(d, TL_K_ITEM, d->i_tid, TL_ITEM_MEETING, d->m_samtal2,
+	demo_add(d, TL_K_ITEM, d->i_tid, TL_ITEM_MEETING, d->m_samtal2,
 	    TL_ITEM_TITLE, "Tid för att utveckla introduktionen",
 	    TL_ITEM_KIND, "decision", TL_ITEM_QUESTION, "how",
 	    TL_ITEM_DECIDED_BY, "administration", TL_ITEM_TAGS, "kvalitet",
@@ -352,19 +321,19 @@ static void add_one_to_ones(struct demo *d)
 	    "införa den nya introduktionen.", TL_ITEM_STATUS, "closed",
 	    END);
 
-	add(d, TL_K_MEETING, d->m_samtal3, TL_MEETING_TITLE,
+	demo_add(d, TL_K_MEETING, d->m_samtal3, TL_MEETING_TITLE,
 	    "Medarbetarsamtal, december", TL_MEETING_KIND, "one_to_one",
 	    TL_MEETING_UNIT, d->hemtjanst, TL_MEETING_SERIES, d->s_samtal,
-	    TL_MEETING_STARTS, at(d, "+14d 09:00"), TL_MEETING_ENDS,
-	    at(d, "+14d 10:00"), TL_MEETING_LOCATION,
+	    TL_MEETING_STARTS, demo_at(d, "+14d 09:00"), TL_MEETING_ENDS,
+	    demo_at(d, "+14d 10:00"), TL_MEETING_LOCATION,
 	    "Hemtjänstens kontor, rum Ö2", TL_MEETING_STATUS, "planned",
 	    END);
-	part(d, d->m_samtal3, d->bjorn, "manager", "unknown");
-	part(d, d->m_samtal3, d->asa, "employee", "unknown");
-	add(d, TL_K_ITEM, d->i_nasta, TL_ITEM_MEETING, d->m_samtal3,
+	demo_part(d, d->m_samtal3, d->bjorn, "manager", "unknown");
+	demo_part(d, d->m_samtal3, d->asa, "employee", "unknown");
+	demo_add(d, TL_K_ITEM, d->i_nasta, TL_ITEM_MEETING, d->m_samtal3,
 	    TL_ITEM_TITLE, "Återrapport: inköp inom mandatet", TL_ITEM_KIND,
 	    "information", END);
-	add(d, TL_K_ITEM, d->i_kompetens, TL_ITEM_MEETING, d->m_samtal3,
+	demo_add(d, TL_K_ITEM, d->i_kompetens, TL_ITEM_MEETING, d->m_samtal3,
 	    TL_ITEM_TITLE, "Kompetensutveckling 2027", TL_ITEM_KIND,
 	    "discussion", TL_ITEM_QUESTION, "how", TL_ITEM_DECIDED_BY,
 	    "administration", END);
@@ -373,29 +342,29 @@ static void add_one_to_ones(struct demo *d)
 /* Barn- och utbildningsnämnden's meeting last week, with its § items. */
 static void add_committee(struct demo *d)
 {
-	add(d, TL_K_SERIES, d->s_bun, TL_SERIES_TITLE,
+	demo_add(d, TL_K_SERIES, d->s_bun, TL_SERIES_TITLE,
 	    "Barn- och utbildningsnämndens sammanträden", TL_SERIES_KIND,
 	    "committee", TL_SERIES_UNIT, d->bun, END);
-	add(d, TL_K_MEETING, d->m_bun, TL_MEETING_TITLE,
+	demo_add(d, TL_K_MEETING, d->m_bun, TL_MEETING_TITLE,
 	    "Barn- och utbildningsnämndens sammanträde", TL_MEETING_KIND,
 	    "committee", TL_MEETING_UNIT, d->bun, TL_MEETING_SERIES,
-	    d->s_bun, TL_MEETING_STARTS, at(d, "-7d 13:00"),
-	    TL_MEETING_ENDS, at(d, "-7d 16:30"), TL_MEETING_LOCATION,
+	    d->s_bun, TL_MEETING_STARTS, demo_at(d, "-7d 13:00"),
+	    TL_MEETING_ENDS, demo_at(d, "-7d 16:30"), TL_MEETING_LOCATION,
 	    "Stadshuset, sammanträdesrummet Sjöbris", TL_MEETING_STATUS,
 	    "held", END);
-	part(d, d->m_bun, d->anders, "chair", "present");
-	part(d, d->m_bun, d->sofia, "secretary", "present");
-	part(d, d->m_bun, d->lena, "adjuster", "present");
-	part(d, d->m_bun, d->perolof, "adjuster", "present");
-	part(d, d->m_bun, d->fatima, "member", "absent");
-	part(d, d->m_bun, d->jonas, "substitute", "present");
-	part(d, d->m_bun, d->marta, "guest", "present");
+	demo_part(d, d->m_bun, d->anders, "chair", "present");
+	demo_part(d, d->m_bun, d->sofia, "secretary", "present");
+	demo_part(d, d->m_bun, d->lena, "adjuster", "present");
+	demo_part(d, d->m_bun, d->perolof, "adjuster", "present");
+	demo_part(d, d->m_bun, d->fatima, "member", "absent");
+	demo_part(d, d->m_bun, d->jonas, "substitute", "present");
+	demo_part(d, d->m_bun, d->marta, "guest", "present");
 
-	add(d, TL_K_ITEM, d->i_justerare, TL_ITEM_MEETING, d->m_bun,
+	demo_add(d, TL_K_ITEM, d->i_justerare, TL_ITEM_MEETING, d->m_bun,
 	    TL_ITEM_TITLE, "Val av justerare", TL_ITEM_KIND, "decision",
 	    TL_ITEM_DECISION, "Lena Åström och Per-Olof Nyström utses att "
 	    "justera protokollet.", TL_ITEM_STATUS, "closed", END);
-	add(d, TL_K_ITEM, d->i_delegation, TL_ITEM_MEETING, d->m_bun,
+	demo_add(d, TL_K_ITEM, d->i_delegation, TL_ITEM_MEETING, d->m_bun,
 	    TL_ITEM_TITLE, "Delegationsordning för barn- och "
 	    "utbildningsnämnden", TL_ITEM_KIND, "decision",
 	    TL_ITEM_QUESTION, "what", TL_ITEM_DECIDED_BY, "politics",
@@ -406,7 +375,7 @@ static void add_committee(struct demo *d)
 	    "delegationsordningen enligt förslaget. Beslut som fattas med "
 	    "stöd av delegation anmäls vid nämndens nästa sammanträde.",
 	    TL_ITEM_STATUS, "closed", END);
-	add(d, TL_K_ITEM, d->i_budget, TL_ITEM_MEETING, d->m_bun,
+	demo_add(d, TL_K_ITEM, d->i_budget, TL_ITEM_MEETING, d->m_bun,
 	    TL_ITEM_TITLE, "Mål och budget 2027 för förskola och skola",
 	    TL_ITEM_KIND, "decision", TL_ITEM_QUESTION, "what",
 	    TL_ITEM_DECIDED_BY, "politics", TL_ITEM_TAGS,
@@ -415,12 +384,12 @@ static void add_committee(struct demo *d)
 	    "för 2027: ökad måluppfyllelse i åk 9, trygg förskola och "
 	    "budget i balans. Förvaltningen avgör hur målen nås.",
 	    TL_ITEM_STATUS, "closed", END);
-	add(d, TL_K_ITEM, d->i_anmalan, TL_ITEM_MEETING, d->m_bun,
+	demo_add(d, TL_K_ITEM, d->i_anmalan, TL_ITEM_MEETING, d->m_bun,
 	    TL_ITEM_TITLE, "Anmälan av delegationsbeslut", TL_ITEM_KIND,
 	    "information", TL_ITEM_TAGS, "transparens", TL_ITEM_CASE_REF,
 	    "BUN 2026/12", TL_ITEM_DECISION, "Anmälan läggs till "
 	    "handlingarna.", TL_ITEM_STATUS, "closed", END);
-	add(d, TL_K_ITEM, d->i_lasar, TL_ITEM_MEETING, d->m_bun,
+	demo_add(d, TL_K_ITEM, d->i_lasar, TL_ITEM_MEETING, d->m_bun,
 	    TL_ITEM_TITLE, "Läsårstider 2027/2028", TL_ITEM_KIND,
 	    "decision", TL_ITEM_QUESTION, "what", TL_ITEM_DECIDED_BY,
 	    "politics", TL_ITEM_TAGS, "rattssakerhet", TL_ITEM_CASE_REF,
@@ -428,23 +397,23 @@ static void add_committee(struct demo *d)
 	    "augusti 2027 och slutar den 9 juni 2028.", TL_ITEM_STATUS,
 	    "closed", END);
 
-	add(d, TL_K_FOLLOWUP, d->fu_utdrag, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, d->fu_utdrag, TL_FOLLOWUP_TEXT,
 	    "Expediera protokollsutdrag om delegationsordningen till "
 	    "förvaltningen", TL_FOLLOWUP_KIND, "action", TL_FOLLOWUP_OWNER,
-	    d->sofia, TL_FOLLOWUP_DUE, day(d, "-4d"), TL_FOLLOWUP_MEETING,
+	    d->sofia, TL_FOLLOWUP_DUE, demo_day(d, "-4d"), TL_FOLLOWUP_MEETING,
 	    d->m_bun, TL_FOLLOWUP_ITEM, d->i_delegation, END);
 	done(d, d->fu_utdrag, "Utdraget skickat till förvaltningschefen "
 	     "och rektorerna.");
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Utvärdera om den nya delegationsordningen kortar "
 	    "handläggningstiderna", TL_FOLLOWUP_KIND, "effect",
-	    TL_FOLLOWUP_OWNER, d->marta, TL_FOLLOWUP_DUE, day(d, "+180d"),
+	    TL_FOLLOWUP_OWNER, d->marta, TL_FOLLOWUP_DUE, demo_day(d, "+180d"),
 	    TL_FOLLOWUP_MEETING, d->m_bun, TL_FOLLOWUP_ITEM, d->i_delegation,
 	    END);
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Redovisa måluppfyllelse per skola efter vårterminen",
 	    TL_FOLLOWUP_KIND, "result", TL_FOLLOWUP_OWNER, d->marta,
-	    TL_FOLLOWUP_DUE, day(d, "+7m"), TL_FOLLOWUP_MEETING, d->m_bun,
+	    TL_FOLLOWUP_DUE, demo_day(d, "+7m"), TL_FOLLOWUP_MEETING, d->m_bun,
 	    TL_FOLLOWUP_ITEM, d->i_budget, END);
 }
 
@@ -455,26 +424,26 @@ static void add_committee(struct demo *d)
  */
 static void add_dialogue(struct demo *d)
 {
-	add(d, TL_K_MEETING, d->m_dialog, TL_MEETING_TITLE,
+	demo_add(d, TL_K_MEETING, d->m_dialog, TL_MEETING_TITLE,
 	    "Dialogmöte om hemtjänsten", TL_MEETING_KIND, "dialogue",
-	    TL_MEETING_UNIT, d->sn, TL_MEETING_STARTS, at(d, "-3d 15:00"),
-	    TL_MEETING_ENDS, at(d, "-3d 17:00"), TL_MEETING_LOCATION,
+	    TL_MEETING_UNIT, d->sn, TL_MEETING_STARTS, demo_at(d, "-3d 15:00"),
+	    TL_MEETING_ENDS, demo_at(d, "-3d 17:00"), TL_MEETING_LOCATION,
 	    "Stadshuset, rum Ängsö", TL_MEETING_STATUS, "held",
 	    TL_MEETING_NOTES, "Politik och förvaltning i var sin halva av "
 	    "den gyllene zonen.", END);
-	part(d, d->m_dialog, d->birgitta, "chair", "present");
-	part(d, d->m_dialog, d->hassan, "member", "present");
-	part(d, d->m_dialog, d->ingrid, "member", "present");
-	part(d, d->m_dialog, d->bjorn, "guest", "present");
+	demo_part(d, d->m_dialog, d->birgitta, "chair", "present");
+	demo_part(d, d->m_dialog, d->hassan, "member", "present");
+	demo_part(d, d->m_dialog, d->ingrid, "member", "present");
+	demo_part(d, d->m_dialog, d->bjorn, "guest", "present");
 
-	add(d, TL_K_ITEM, d->i_kontinuitet, TL_ITEM_MEETING, d->m_dialog,
+	demo_add(d, TL_K_ITEM, d->i_kontinuitet, TL_ITEM_MEETING, d->m_dialog,
 	    TL_ITEM_TITLE, "Mål för kontinuitet i hemtjänsten 2027",
 	    TL_ITEM_KIND, "discussion", TL_ITEM_QUESTION, "what",
 	    TL_ITEM_DECIDED_BY, "politics", TL_ITEM_TAGS, "kvalitet,tillit",
 	    TL_ITEM_NOTES, "Nämnden vill att en brukare möter högst tolv "
 	    "olika medarbetare under två veckor.", TL_ITEM_STATUS, "closed",
 	    END);
-	add(d, TL_K_ITEM, d->i_planering, TL_ITEM_MEETING, d->m_dialog,
+	demo_add(d, TL_K_ITEM, d->i_planering, TL_ITEM_MEETING, d->m_dialog,
 	    TL_ITEM_TITLE, "Vilken veckodag arbetslagen har planeringsmöte",
 	    TL_ITEM_KIND, "decision", TL_ITEM_QUESTION, "how",
 	    TL_ITEM_DECIDED_BY, "politics", TL_ITEM_TAGS, "effektivitet",
@@ -482,41 +451,41 @@ static void add_dialogue(struct demo *d)
 	    "Flaggad som gråzon.", TL_ITEM_DECISION, "Planeringsmötena "
 	    "läggs på tisdagar.", TL_ITEM_STATUS, "closed", END);
 
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Förvaltningen återkommer med hur planeringsmötena ska läggas, "
 	    "så att frågan lämnas tillbaka dit den hör hemma",
 	    TL_FOLLOWUP_KIND, "action", TL_FOLLOWUP_OWNER, d->ingrid,
-	    TL_FOLLOWUP_DUE, day(d, "+30d"), TL_FOLLOWUP_MEETING, d->m_dialog,
+	    TL_FOLLOWUP_DUE, demo_day(d, "+30d"), TL_FOLLOWUP_MEETING, d->m_dialog,
 	    TL_FOLLOWUP_ITEM, d->i_planering, END);
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Redovisa kontinuiteten (antal medarbetare per brukare) för "
 	    "tredje kvartalet", TL_FOLLOWUP_KIND, "result",
-	    TL_FOLLOWUP_OWNER, d->bjorn, TL_FOLLOWUP_DUE, day(d, "-1d"),
+	    TL_FOLLOWUP_OWNER, d->bjorn, TL_FOLLOWUP_DUE, demo_day(d, "-1d"),
 	    TL_FOLLOWUP_MEETING, d->m_dialog, TL_FOLLOWUP_ITEM,
 	    d->i_kontinuitet, END);
-	add(d, TL_K_FOLLOWUP, d->fu_extra, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, d->fu_extra, TL_FOLLOWUP_TEXT,
 	    "Boka ett extra dialogmöte före jul", TL_FOLLOWUP_KIND, "action",
-	    TL_FOLLOWUP_OWNER, d->birgitta, TL_FOLLOWUP_DUE, day(d, "+10d"),
+	    TL_FOLLOWUP_OWNER, d->birgitta, TL_FOLLOWUP_DUE, demo_day(d, "+10d"),
 	    TL_FOLLOWUP_MEETING, d->m_dialog, END);
 	if (d->rc == TL_OK) {
 		struct tl_error e;
 
-		check(d, tl_store_close_record(d->st, TL_K_FOLLOWUP,
+		demo_check(d, tl_store_close_record(d->st, TL_K_FOLLOWUP,
 					       d->fu_extra, &e),
 		      &e, "cannot cancel a follow-up");
 	}
 
-	add(d, TL_K_BALANCE, NULL, TL_BALANCE_UNIT, d->sf,
-	    TL_BALANCE_ASSESSED_ON, day(d, "-180d"), TL_BALANCE_SCORE, "1",
+	demo_add(d, TL_K_BALANCE, NULL, TL_BALANCE_UNIT, d->sf,
+	    TL_BALANCE_ASSESSED_ON, demo_day(d, "-180d"), TL_BALANCE_SCORE, "1",
 	    TL_BALANCE_COMMENT, "Nämnden tar många detaljbeslut om "
 	    "scheman och bemanning: överstyrt.", END);
-	add(d, TL_K_BALANCE, NULL, TL_BALANCE_UNIT, d->sf,
-	    TL_BALANCE_ASSESSED_ON, day(d, "-3d"), TL_BALANCE_SCORE, "0",
+	demo_add(d, TL_K_BALANCE, NULL, TL_BALANCE_UNIT, d->sf,
+	    TL_BALANCE_ASSESSED_ON, demo_day(d, "-3d"), TL_BALANCE_SCORE, "0",
 	    TL_BALANCE_COMMENT, "Bättre balans sedan delegationsordningen "
 	    "reviderades, men planeringsfrågan visar att gråzonen finns "
 	    "kvar.", TL_BALANCE_MEETING, d->m_dialog, END);
-	add(d, TL_K_BALANCE, NULL, TL_BALANCE_UNIT, d->buf,
-	    TL_BALANCE_ASSESSED_ON, day(d, "-60d"), TL_BALANCE_SCORE, "-1",
+	demo_add(d, TL_K_BALANCE, NULL, TL_BALANCE_UNIT, d->buf,
+	    TL_BALANCE_ASSESSED_ON, demo_day(d, "-60d"), TL_BALANCE_SCORE, "-1",
 	    TL_BALANCE_COMMENT, "Otydliga mål från nämnden; förvaltningen "
 	    "efterfrågar tydligare besked i vad-frågorna: understyrt.",
 	    END);
@@ -525,7 +494,7 @@ static void add_dialogue(struct demo *d)
 /* Mandates at several delegation levels, and decisions taken under them. */
 static void add_mandates(struct demo *d)
 {
-	add(d, TL_K_MANDATE, d->md_placering, TL_MANDATE_MATTER,
+	demo_add(d, TL_K_MANDATE, d->md_placering, TL_MANDATE_MATTER,
 	    "Beslut om placering i förskola", TL_MANDATE_GIVEN_TO, d->marta,
 	    TL_MANDATE_GIVEN_BY_UNIT, d->bun, TL_MANDATE_LEVEL, "7",
 	    TL_MANDATE_LIMITS, "Inom nämndens riktlinjer för kö och "
@@ -533,10 +502,10 @@ static void add_mandates(struct demo *d)
 	    TL_MANDATE_LEGAL_BASIS, "KL 7 kap. 5 §; skollagen 8 kap. 14 §",
 	    TL_MANDATE_ONWARD, "1", TL_MANDATE_SUBSTITUTE, d->elin,
 	    TL_MANDATE_REPORT_BACK, "Anmäls vid nämndens nästa sammanträde",
-	    TL_MANDATE_VALID_FROM, day(d, "-7d"), TL_MANDATE_VALID_UNTIL,
-	    day(d, "+24m"), TL_MANDATE_MEETING, d->m_bun, TL_MANDATE_ITEM,
+	    TL_MANDATE_VALID_FROM, demo_day(d, "-7d"), TL_MANDATE_VALID_UNTIL,
+	    demo_day(d, "+24m"), TL_MANDATE_MEETING, d->m_bun, TL_MANDATE_ITEM,
 	    d->i_delegation, TL_MANDATE_CASE_REF, "BUN 2026/45", END);
-	add(d, TL_K_MANDATE, d->md_laromedel, TL_MANDATE_MATTER,
+	demo_add(d, TL_K_MANDATE, d->md_laromedel, TL_MANDATE_MATTER,
 	    "Inköp av läromedel och förbrukningsmaterial",
 	    TL_MANDATE_GIVEN_TO, d->elin, TL_MANDATE_GIVEN_BY_UNIT, d->bun,
 	    TL_MANDATE_GIVEN_BY_PERSON, d->marta, TL_MANDATE_LEVEL, "6",
@@ -544,9 +513,9 @@ static void add_mandates(struct demo *d)
 	    "budget. Förvaltningschefen vill bli informerad i efterhand.",
 	    TL_MANDATE_LEGAL_BASIS, "KL 7 kap. 6 §", TL_MANDATE_ONWARD, "0",
 	    TL_MANDATE_REPORT_BACK, "Månadsvis till förvaltningschefen",
-	    TL_MANDATE_VALID_FROM, day(d, "-7d"), TL_MANDATE_VALID_UNTIL,
-	    day(d, "+12m"), TL_MANDATE_CASE_REF, "BUN 2026/45", END);
-	add(d, TL_K_MANDATE, d->md_bistand, TL_MANDATE_MATTER,
+	    TL_MANDATE_VALID_FROM, demo_day(d, "-7d"), TL_MANDATE_VALID_UNTIL,
+	    demo_day(d, "+12m"), TL_MANDATE_CASE_REF, "BUN 2026/45", END);
+	demo_add(d, TL_K_MANDATE, d->md_bistand, TL_MANDATE_MATTER,
 	    "Beslut om bistånd i form av hemtjänst", TL_MANDATE_GIVEN_TO,
 	    d->ingrid, TL_MANDATE_GIVEN_BY_UNIT, d->sn, TL_MANDATE_LEVEL,
 	    "7", TL_MANDATE_LIMITS, "Upp till 120 timmar i månaden per "
@@ -554,18 +523,18 @@ static void add_mandates(struct demo *d)
 	    TL_MANDATE_LEGAL_BASIS, "KL 7 kap. 5 §; SoL 4 kap. 1 §",
 	    TL_MANDATE_ONWARD, "1", TL_MANDATE_REPORT_BACK,
 	    "Anmäls till socialnämnden månadsvis", TL_MANDATE_VALID_FROM,
-	    day(d, "-12m"), TL_MANDATE_VALID_UNTIL, day(d, "+12m"),
+	    demo_day(d, "-12m"), TL_MANDATE_VALID_UNTIL, demo_day(d, "+12m"),
 	    TL_MANDATE_CASE_REF, "SN 2025/118", END);
-	add(d, TL_K_MANDATE, d->md_mal, TL_MANDATE_MATTER,
+	demo_add(d, TL_K_MANDATE, d->md_mal, TL_MANDATE_MATTER,
 	    "Fastställa mål och kvalitetsnivå för hemtjänsten",
 	    TL_MANDATE_GIVEN_TO, d->ingrid, TL_MANDATE_GIVEN_BY_UNIT, d->sn,
 	    TL_MANDATE_LEVEL, "7", TL_MANDATE_LIMITS, "Återkallat: mål och "
 	    "kvalitetsnivå är nämndens egna beslut och kan inte delegeras.",
 	    TL_MANDATE_LEGAL_BASIS, "KL 6 kap. 38 §", TL_MANDATE_VALID_FROM,
-	    day(d, "-12m"), TL_MANDATE_CASE_REF, "SN 2025/118",
+	    demo_day(d, "-12m"), TL_MANDATE_CASE_REF, "SN 2025/118",
 	    TL_MANDATE_NON_DELEGABLE, "1", TL_MANDATE_STATUS, "revoked",
 	    END);
-	add(d, TL_K_MANDATE, d->md_inkop, TL_MANDATE_MATTER,
+	demo_add(d, TL_K_MANDATE, d->md_inkop, TL_MANDATE_MATTER,
 	    "Beställa förbrukningsmaterial och enklare hjälpmedel till "
 	    "arbetslaget", TL_MANDATE_GIVEN_TO, d->asa,
 	    TL_MANDATE_GIVEN_BY_PERSON, d->bjorn, TL_MANDATE_LEVEL, "5",
@@ -573,36 +542,36 @@ static void add_mandates(struct demo *d)
 	    "arbetslagets budget.", TL_MANDATE_ONWARD, "0",
 	    TL_MANDATE_SUBSTITUTE, d->bjorn, TL_MANDATE_REPORT_BACK,
 	    "Kort återrapport vid varje medarbetarsamtal",
-	    TL_MANDATE_VALID_FROM, day(d, "-14d"), TL_MANDATE_VALID_UNTIL,
-	    day(d, "+6m"), TL_MANDATE_MEETING, d->m_samtal2,
+	    TL_MANDATE_VALID_FROM, demo_day(d, "-14d"), TL_MANDATE_VALID_UNTIL,
+	    demo_day(d, "+6m"), TL_MANDATE_MEETING, d->m_samtal2,
 	    TL_MANDATE_ITEM, d->i_inkop, END);
-	add(d, TL_K_MANDATE, d->md_jul, TL_MANDATE_MATTER,
+	demo_add(d, TL_K_MANDATE, d->md_jul, TL_MANDATE_MATTER,
 	    "Förslag till schema för jul- och nyårshelgerna",
 	    TL_MANDATE_GIVEN_TO, d->asa, TL_MANDATE_GIVEN_BY_PERSON,
 	    d->bjorn, TL_MANDATE_LEVEL, "3", TL_MANDATE_LIMITS,
 	    "Arbetslaget lägger ett förslag; enhetschefen beslutar efter att "
 	    "ha hört det.", TL_MANDATE_REPORT_BACK,
 	    "Förslaget lämnas senast tre veckor före jul",
-	    TL_MANDATE_VALID_FROM, day(d, "-14d"), TL_MANDATE_VALID_UNTIL,
-	    day(d, "+45d"), TL_MANDATE_MEETING, d->m_samtal2, END);
+	    TL_MANDATE_VALID_FROM, demo_day(d, "-14d"), TL_MANDATE_VALID_UNTIL,
+	    demo_day(d, "+45d"), TL_MANDATE_MEETING, d->m_samtal2, END);
 
-	add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_placering,
-	    TL_DECISION_DECIDED_ON, day(d, "-5d"), TL_DECISION_SUMMARY,
+	demo_add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_placering,
+	    TL_DECISION_DECIDED_ON, demo_day(d, "-5d"), TL_DECISION_SUMMARY,
 	    "Placering av 14 barn på Solbackens förskola från januari",
 	    TL_DECISION_DECIDED_BY, d->marta, TL_DECISION_CASE_REF,
 	    "BUN 2026/61", END);
-	add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_placering,
-	    TL_DECISION_DECIDED_ON, day(d, "-2d"), TL_DECISION_SUMMARY,
+	demo_add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_placering,
+	    TL_DECISION_DECIDED_ON, demo_day(d, "-2d"), TL_DECISION_SUMMARY,
 	    "Avslag på ansökan om plats utanför upptagningsområdet",
 	    TL_DECISION_DECIDED_BY, d->elin, TL_DECISION_CASE_REF,
 	    "BUN 2026/64", END);
-	add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_bistand,
-	    TL_DECISION_DECIDED_ON, day(d, "-6d"), TL_DECISION_SUMMARY,
+	demo_add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_bistand,
+	    TL_DECISION_DECIDED_ON, demo_day(d, "-6d"), TL_DECISION_SUMMARY,
 	    "Beviljad hemtjänst, 28 timmar i månaden",
 	    TL_DECISION_DECIDED_BY, d->ingrid, TL_DECISION_CASE_REF,
 	    "SN 2026/233", END);
-	add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_laromedel,
-	    TL_DECISION_DECIDED_ON, day(d, "-1d"), TL_DECISION_SUMMARY,
+	demo_add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_laromedel,
+	    TL_DECISION_DECIDED_ON, demo_day(d, "-1d"), TL_DECISION_SUMMARY,
 	    "Inköp av lärplattor till förskoleklassen, 38 000 kr",
 	    TL_DECISION_DECIDED_BY, d->elin, END);
 }
@@ -614,7 +583,7 @@ static void add_mandates(struct demo *d)
  */
 static void add_frames(struct demo *d)
 {
-	add(d, TL_K_FRAME, d->f_budget, TL_FRAME_DESCRIPTION,
+	demo_add(d, TL_K_FRAME, d->f_budget, TL_FRAME_DESCRIPTION,
 	    "Driftbudget för förbrukningsmaterial och hjälpmedel",
 	    TL_FRAME_KIND, "budget", TL_FRAME_HOLDER_PERSON, d->bjorn,
 	    TL_FRAME_HOLDER_UNIT, d->hemtjanst, TL_FRAME_AMOUNT, "225000",
@@ -622,26 +591,26 @@ static void add_frames(struct demo *d)
 	    TL_FRAME_TRUST_FACTORS, "Lång erfarenhet som enhetschef; budget "
 	    "i balans tre år i rad.", TL_FRAME_ESCALATION, "Prognos över "
 	    "90 % före oktober: kontakta socialchefen.",
-	    TL_FRAME_VALID_FROM, day(d, "-60d"), TL_FRAME_VALID_UNTIL,
-	    day(d, "+12m"), END);
-	ack(d, d->f_budget, NULL);
+	    TL_FRAME_VALID_FROM, demo_day(d, "-60d"), TL_FRAME_VALID_UNTIL,
+	    demo_day(d, "+12m"), END);
+	demo_ack(d, d->f_budget, NULL);
 	edit(d, TL_K_FRAME, d->f_budget, TL_FRAME_DESCRIPTION,
 	     "Driftbudget för förbrukningsmaterial och hjälpmedel, utökad "
 	     "för sommarvikarier", TL_FRAME_AMOUNT, "250000");
-	ack(d, d->f_budget, NULL);
+	demo_ack(d, d->f_budget, NULL);
 
-	add(d, TL_K_FRAME, d->f_tid, TL_FRAME_DESCRIPTION,
+	demo_add(d, TL_K_FRAME, d->f_tid, TL_FRAME_DESCRIPTION,
 	    "Tid för att införa den nya introduktionen för nya kollegor",
 	    TL_FRAME_KIND, "time", TL_FRAME_HOLDER_PERSON, d->asa,
 	    TL_FRAME_AMOUNT, "40", TL_FRAME_AMOUNT_UNIT, "h", TL_FRAME_TRUST,
 	    "medium", TL_FRAME_TRUST_FACTORS, "Första uppdraget av det här "
 	    "slaget; enhetschefen finns som stöd.", TL_FRAME_ESCALATION,
 	    "Räcker inte tiden: ta upp det vid nästa medarbetarsamtal.",
-	    TL_FRAME_VALID_FROM, day(d, "-14d"), TL_FRAME_VALID_UNTIL,
-	    day(d, "+6m"), TL_FRAME_MEETING, d->m_samtal2, TL_FRAME_ITEM,
+	    TL_FRAME_VALID_FROM, demo_day(d, "-14d"), TL_FRAME_VALID_UNTIL,
+	    demo_day(d, "+6m"), TL_FRAME_MEETING, d->m_samtal2, TL_FRAME_ITEM,
 	    d->i_tid, END);
 
-	add(d, TL_K_FRAME, d->f_bemanning, TL_FRAME_DESCRIPTION,
+	demo_add(d, TL_K_FRAME, d->f_bemanning, TL_FRAME_DESCRIPTION,
 	    "Minst fyra undersköterskor per dagpass; helger enligt "
 	    "grundschemat", TL_FRAME_KIND, "staffing", TL_FRAME_HOLDER_UNIT,
 	    d->lag, TL_FRAME_AMOUNT, "4", TL_FRAME_AMOUNT_UNIT,
@@ -649,57 +618,57 @@ static void add_frames(struct demo *d)
 	    TL_FRAME_TRUST_FACTORS, "Arbetslaget lägger själv schemat och "
 	    "har hållit bemanningen hela året.", TL_FRAME_ESCALATION,
 	    "Kan passet inte bemannas: enhetschefen samma dag.",
-	    TL_FRAME_VALID_FROM, day(d, "-42d"), TL_FRAME_MEETING,
+	    TL_FRAME_VALID_FROM, demo_day(d, "-42d"), TL_FRAME_MEETING,
 	    d->m_samtal1, TL_FRAME_ITEM, d->i_schema, END);
-	ack(d, d->f_bemanning, d->bjorn);
+	demo_ack(d, d->f_bemanning, d->bjorn);
 
-	add(d, TL_K_FRAME, d->f_placering, TL_FRAME_DESCRIPTION,
+	demo_add(d, TL_K_FRAME, d->f_placering, TL_FRAME_DESCRIPTION,
 	    "Placeringar följer skollagen och nämndens riktlinjer för kö "
 	    "och placering", TL_FRAME_KIND, "legal", TL_FRAME_HOLDER_PERSON,
 	    d->marta, TL_FRAME_TRUST, "high", TL_FRAME_ESCALATION,
 	    "Avsteg från riktlinjerna går till nämnden.",
-	    TL_FRAME_VALID_FROM, day(d, "-7d"), TL_FRAME_MEETING, d->m_bun,
+	    TL_FRAME_VALID_FROM, demo_day(d, "-7d"), TL_FRAME_MEETING, d->m_bun,
 	    TL_FRAME_ITEM, d->i_delegation, TL_FRAME_MANDATE,
 	    d->md_placering, END);
-	ack(d, d->f_placering, NULL);
+	demo_ack(d, d->f_placering, NULL);
 
-	add(d, TL_K_FRAME, d->f_kvalitet, TL_FRAME_DESCRIPTION,
+	demo_add(d, TL_K_FRAME, d->f_kvalitet, TL_FRAME_DESCRIPTION,
 	    "Varje barn har en aktuell utvecklingsplan som följs upp med "
 	    "vårdnadshavare varje termin", TL_FRAME_KIND, "quality",
 	    TL_FRAME_HOLDER_PERSON, d->elin, TL_FRAME_HOLDER_UNIT,
 	    d->solbacken, TL_FRAME_TRUST, "medium", TL_FRAME_TRUST_FACTORS,
 	    "Ny förskolechef sedan i våras; personalomsättningen har varit "
 	    "hög.", TL_FRAME_ESCALATION, "Till förvaltningschefen om "
-	    "planerna inte hinns med.", TL_FRAME_VALID_FROM, day(d, "-7d"),
-	    TL_FRAME_VALID_UNTIL, day(d, "+12m"), TL_FRAME_MEETING, d->m_bun,
+	    "planerna inte hinns med.", TL_FRAME_VALID_FROM, demo_day(d, "-7d"),
+	    TL_FRAME_VALID_UNTIL, demo_day(d, "+12m"), TL_FRAME_MEETING, d->m_bun,
 	    TL_FRAME_ITEM, d->i_budget, END);
-	ack(d, d->f_kvalitet, NULL);
+	demo_ack(d, d->f_kvalitet, NULL);
 
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Återrapportera beställningar gjorda inom inköpsmandatet",
 	    TL_FOLLOWUP_KIND, "result", TL_FOLLOWUP_OWNER, d->asa,
-	    TL_FOLLOWUP_DUE, day(d, "+7d"), TL_FOLLOWUP_MEETING,
+	    TL_FOLLOWUP_DUE, demo_day(d, "+7d"), TL_FOLLOWUP_MEETING,
 	    d->m_samtal2, TL_FOLLOWUP_ITEM, d->i_inkop, TL_FOLLOWUP_MANDATE,
 	    d->md_inkop, END);
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Hur upplever nya kollegor sin första vecka med den nya "
 	    "introduktionen?", TL_FOLLOWUP_KIND, "effect", TL_FOLLOWUP_OWNER,
-	    d->bjorn, TL_FOLLOWUP_DUE, day(d, "+60d"), TL_FOLLOWUP_MEETING,
+	    d->bjorn, TL_FOLLOWUP_DUE, demo_day(d, "+60d"), TL_FOLLOWUP_MEETING,
 	    d->m_samtal2, TL_FOLLOWUP_ITEM, d->i_tid, TL_FOLLOWUP_FRAME,
 	    d->f_tid, END);
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Skicka ut julschemat till arbetslaget", TL_FOLLOWUP_KIND,
 	    "action", TL_FOLLOWUP_OWNER, d->bjorn, TL_FOLLOWUP_DUE,
-	    day(d, "-2d"), TL_FOLLOWUP_MEETING, d->m_samtal2,
+	    demo_day(d, "-2d"), TL_FOLLOWUP_MEETING, d->m_samtal2,
 	    TL_FOLLOWUP_MANDATE, d->md_jul, END);
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Anmäl placeringsbesluten till nämnden", TL_FOLLOWUP_KIND,
 	    "result", TL_FOLLOWUP_OWNER, d->marta, TL_FOLLOWUP_DUE,
-	    day(d, "+21d"), TL_FOLLOWUP_MANDATE, d->md_placering, END);
-	add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	    demo_day(d, "+21d"), TL_FOLLOWUP_MANDATE, d->md_placering, END);
+	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
 	    "Prognos för driftbudgeten efter november", TL_FOLLOWUP_KIND,
 	    "result", TL_FOLLOWUP_OWNER, d->mikael, TL_FOLLOWUP_DUE,
-	    day(d, "+14d"), TL_FOLLOWUP_FRAME, d->f_budget, END);
+	    demo_day(d, "+14d"), TL_FOLLOWUP_FRAME, d->f_budget, END);
 }
 
 enum tl_status tl_demo_fill(struct tl_store *st, struct tl_error *err)
@@ -743,6 +712,7 @@ enum tl_status tl_demo_fill(struct tl_store *st, struct tl_error *err)
 	add_dialogue(&d);
 	add_mandates(&d);
 	add_frames(&d);
+	demo_justering(&d);
 	if (d.rc != TL_OK) {
 		tl_store_rollback(st);
 		return d.rc;

@@ -12,7 +12,7 @@
  * the meeting are that recording, in every format, whatever changes in
  * the live records; `tillit verify` checks the frozen minutes against
  * their digest, the signatures against them, and the live records
- * against the canonical text.  SHA-256 is Nettle's.
+ * against the canonical text.  SHA-256 is tl_sha256_hex (store/audit.h).
  */
 #include "tillit/service/sign.h"
 
@@ -22,8 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <nettle/sha2.h>
-
 #include "tillit/core/i18n.h"
 #include "tillit/core/date.h"
 #include "tillit/export/doc.h"
@@ -31,49 +29,10 @@
 #include "tillit/core/meeting.h"
 #include "tillit/core/model.h"
 #include "tillit/read/present.h"
+#include "tillit/service/sshsig.h"
+#include "tillit/store/audit.h"
 #include "tillit/store/store.h"
-
-void tl_sha256_hex(const void *data, size_t len, char out[65])
-{
-	static const char hex[] = "0123456789abcdef";
-	struct sha256_ctx ctx;
-	uint8_t md[SHA256_DIGEST_SIZE];
-
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof(md), md);
-	for (unsigned int i = 0; i < sizeof(md); i++) {
-		out[2 * i] = hex[md[i] >> 4];
-		out[2 * i + 1] = hex[md[i] & 0x0f];
-	}
-	out[64] = '\0';
-}
-
-/* The digest of the canonical minutes of meeting_id as stored now. */
-static enum tl_status minutes_digest(void *ctx, struct tl_store *st,
-				     const char *meeting_id, char digest[65],
-				     struct tl_error *err)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	enum tl_status rc;
-
-	(void)ctx;
-	digest[0] = '\0';
-	if (!fp)
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	rc = tl_minutes_write(st, meeting_id, TL_MINUTES_CANON, fp, err);
-	if (fclose(fp) != 0 && rc == TL_OK)
-		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
-	if (rc == TL_OK)
-		tl_sha256_hex(buf ? buf : "", buf ? len : 0, digest);
-	if (rc == TL_OK && !digest[0])
-		rc = tl_error_set(err, TL_ESYS, _("The SHA-256 digest could "
-				  "not be made."));
-	free(buf);
-	return rc;
-}
+#include "justering.h"
 
 /* Who signs a meeting of this kind, as a clause for messages. */
 static const char *who_signs(const char *kind)
@@ -106,7 +65,7 @@ static int find_signer(const struct tl_signer *s, int n, const char *person)
 }
 
 /* The signers of meeting m (a stored meeting record). */
-static enum tl_status signers_of(struct tl_store *st,
+enum tl_status tl_jus_signers(struct tl_store *st,
 				 const struct tl_record *m,
 				 struct tl_signer **out, int *nout,
 				 struct tl_error *err)
@@ -174,7 +133,7 @@ enum tl_status tl_sign_signers(struct tl_store *st, const char *meeting_id,
 	*n = 0;
 	rc = tl_store_get(st, TL_K_MEETING, meeting_id, &m, err);
 	if (rc == TL_OK)
-		rc = signers_of(st, m, signers, n, err);
+		rc = tl_jus_signers(st, m, signers, n, err);
 	tl_record_free(m);
 	return rc;
 }
@@ -210,7 +169,7 @@ static enum tl_status close_text(FILE *fp, char **buf, enum tl_status rc,
 }
 
 /* Meeting_id's minutes through ops, into *out (caller frees). */
-static enum tl_status minutes_text(struct tl_store *st, const char *meeting_id,
+enum tl_status tl_jus_minutes_text(struct tl_store *st, const char *meeting_id,
 				   const struct tl_doc_ops *ops, char **out,
 				   struct tl_error *err)
 {
@@ -227,7 +186,7 @@ static enum tl_status minutes_text(struct tl_store *st, const char *meeting_id,
 /* A recording said again through ops, into *out (caller frees); with
  * foot, the fields of the foot of the frozen minutes added (may be
  * NULL). */
-static enum tl_status replay_text(const char *elements,
+enum tl_status tl_jus_replay_text(const char *elements,
 				  const struct tl_doc_ops *ops,
 				  const char *const *foot, char **out,
 				  struct tl_error *err)
@@ -256,6 +215,11 @@ static enum tl_status replay_text(const char *elements,
 	return close_text(fp, out, rc, err);
 }
 
+const char *tl_jus_head_label(void)
+{
+	return _("Audit log head");
+}
+
 /* The label of the foot's line that carries the canonical digest. */
 static const char *content_label(void)
 {
@@ -271,27 +235,31 @@ static enum tl_status freeze(struct tl_store *st, const char *meeting_id,
 			     struct tl_error *err)
 {
 	char *rec = NULL, *elements = NULL, *document = NULL, *canon = NULL;
-	char canon_digest[65], digest[65], now[TL_DATETIME_SIZE];
+	char canon_digest[65], digest[65], now[TL_DATETIME_SIZE], head[65];
 	enum tl_status rc;
 
 	tl_clock_datetime(now);
-	rc = minutes_text(st, meeting_id, &tl_doc_rec, &rec, err);
+	rc = tl_jus_minutes_text(st, meeting_id, &tl_doc_rec, &rec, err);
 	if (rc == TL_OK)
-		rc = minutes_text(st, meeting_id, &tl_doc_canon, &canon, err);
+		rc = tl_jus_minutes_text(st, meeting_id, &tl_doc_canon, &canon, err);
+	/* The audit log up to here: signed, it anchors the log. */
+	if (rc == TL_OK)
+		rc = tl_store_audit_head(st, head, err);
 	if (rc == TL_OK) {
 		const char *foot[] = {
 			_("Frozen at"), now,
 			content_label(), canon_digest,
+			tl_jus_head_label(), head,
 			NULL,
 		};
 
 		tl_sha256_hex(canon, strlen(canon), canon_digest);
 		/* The foot goes into the recording itself, so that every
 		 * format shows what the signatures cover. */
-		rc = replay_text(rec, &tl_doc_rec, foot, &elements, err);
+		rc = tl_jus_replay_text(rec, &tl_doc_rec, foot, &elements, err);
 	}
 	if (rc == TL_OK)
-		rc = replay_text(elements, &tl_doc_txt, NULL, &document, err);
+		rc = tl_jus_replay_text(elements, &tl_doc_txt, NULL, &document, err);
 	if (rc == TL_OK) {
 		struct tl_frozen f = {.document = document,
 				      .elements = elements, .canon = canon,
@@ -322,7 +290,7 @@ static enum tl_status signable(struct tl_store *st, const char *meeting_id,
 	if (rc == TL_OK)
 		rc = check_signable(*m, err);
 	if (rc == TL_OK)
-		rc = signers_of(st, *m, s, n, err);
+		rc = tl_jus_signers(st, *m, s, n, err);
 	if (rc == TL_OK && *n == 0)
 		rc = tl_error_set(err, TL_EREFUSED, _("No one can sign the "
 				  "meeting yet (%s); record them as "
@@ -333,7 +301,7 @@ static enum tl_status signable(struct tl_store *st, const char *meeting_id,
 }
 
 /* Whether meeting_id's minutes are frozen. */
-static enum tl_status is_frozen(struct tl_store *st, const char *meeting_id,
+enum tl_status tl_jus_is_frozen(struct tl_store *st, const char *meeting_id,
 				bool *frozen, struct tl_error *err)
 {
 	struct tl_record *seal = NULL;
@@ -360,7 +328,7 @@ enum tl_status tl_justering_start(struct tl_store *st, const char *meeting_id,
 		return rc;
 	rc = signable(st, meeting_id, &m, &s, &n, err);
 	if (rc == TL_OK)
-		rc = is_frozen(st, meeting_id, &frozen, err);
+		rc = tl_jus_is_frozen(st, meeting_id, &frozen, err);
 	if (rc == TL_OK && !frozen)
 		rc = freeze(st, meeting_id, err);
 	if (rc == TL_OK)
@@ -395,16 +363,68 @@ enum tl_status tl_justering_document(struct tl_store *st,
 	return rc;
 }
 
-/* How one signature is to be made, checked: `rec` filled for the store. */
+/* The key of an SSH signature by person_id over the frozen minutes of
+ * meeting_id, checked against the key registered for them, into
+ * pubkey. */
+static enum tl_status check_sshsig(struct tl_store *st, const char *meeting_id,
+				   const char *person_id, const char *sshsig,
+				   char pubkey[TL_PUBKEY_TEXT_SIZE],
+				   struct tl_error *err)
+{
+	struct tl_person_key key;
+	struct tl_pubkey signer;
+	struct tl_refs refs;
+	char *doc = NULL, fpr[TL_PUBKEY_FPR_SIZE];
+	enum tl_status rc;
+
+	rc = tl_justering_document(st, meeting_id, &doc, err);
+	if (rc == TL_OK)
+		rc = tl_sshsig_verify(sshsig, doc, strlen(doc),
+				      TL_SSHSIG_NAMESPACE, &signer, err);
+	free(doc);
+	if (rc != TL_OK)
+		return rc;
+	tl_pubkey_text(&signer, pubkey);
+	tl_pubkey_fingerprint(&signer, fpr);
+	rc = tl_store_key_at(st, person_id, NULL, &key, err);
+	tl_refs_init(&refs, st);
+	if (rc == TL_ENOTFOUND) {
+		tl_error_clear(err);
+		rc = tl_error_set(err, TL_EREFUSED, _("%s has no registered "
+				  "key to check the signature with; register "
+				  "it first (tillit person key PERSON "
+				  "FILE.pub)."),
+				  tl_refs_title(&refs, TL_K_PERSON, person_id));
+	} else if (rc == TL_OK && strcmp(key.pubkey, pubkey)) {
+		rc = tl_error_set(err, TL_EREFUSED, _("The signature was made "
+				  "with the key %s, which is not the key "
+				  "registered for %s (%s)."), fpr,
+				  tl_refs_title(&refs, TL_K_PERSON, person_id),
+				  key.fingerprint);
+	}
+	tl_refs_done(&refs);
+	return rc;
+}
+
+/* How one signature is to be made, checked: `rec` filled for the store
+ * (pubkey is where the key's text goes). */
 static enum tl_status check_how(struct tl_store *st, const char *meeting_id,
 				const char *person_id,
 				const struct tl_sign_how *how,
 				struct tl_sign_rec *rec,
+				char pubkey[TL_PUBKEY_TEXT_SIZE],
 				struct tl_error *err)
 {
-	(void)st;
-	(void)meeting_id;
-	(void)person_id;
+	enum tl_status rc;
+
+	if (how && how->sshsig) {
+		rc = check_sshsig(st, meeting_id, person_id, how->sshsig,
+				  pubkey, err);
+		rec->method = "key";
+		rec->sshsig = how->sshsig;
+		rec->pubkey = pubkey;
+		return rc;
+	}
 	if (how && how->recorded_by) {
 		rec->method = "paper";
 		rec->recorded_by = how->recorded_by;
@@ -424,6 +444,7 @@ enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
 	struct tl_signer *s = NULL;
 	struct tl_sign_rec rec = {0};
 	struct tl_refs refs;
+	char pubkey[TL_PUBKEY_TEXT_SIZE];
 	enum tl_status rc;
 	bool all = true, frozen = false;
 	int n = 0, k;
@@ -461,12 +482,13 @@ enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
 
 	/* The first signature freezes the minutes it signs. */
 	if (rc == TL_OK)
-		rc = is_frozen(st, meeting_id, &frozen, err);
+		rc = tl_jus_is_frozen(st, meeting_id, &frozen, err);
 	if (rc == TL_OK && !frozen)
 		rc = freeze(st, meeting_id, err);
 	if (rc == TL_OK) {
 		rec.role = s[k].role;
-		rc = check_how(st, meeting_id, person_id, how, &rec, err);
+		rc = check_how(st, meeting_id, person_id, how, &rec, pubkey,
+			       err);
 	}
 	/* The names as they are now, for the minutes to show for good. */
 	tl_refs_init(&refs, st);
@@ -490,323 +512,5 @@ enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
 		*complete = all;
 	free(s);
 	tl_record_free(m);
-	return rc;
-}
-
-/* ---- verify ------------------------------------------------------------ */
-
-/* One verification under way. */
-struct verify {
-	struct tl_store *st;
-	struct tl_refs refs;
-	tl_verify_cb cb;
-	void *ctx;
-	struct tl_verify_count *n;
-	const char *meeting; /* the meeting being checked */
-};
-
-static void finding(struct verify *v, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* Reports one finding on v->meeting. */
-static void finding(struct verify *v, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	v->n->findings++;
-	if (v->cb)
-		v->cb(v->ctx, v->meeting, buf);
-}
-
-/* The lines of text (a copy, cut at its newlines) into *lines; *n of
- * them.  False out of memory. */
-static bool split_lines(const char *text, char **copy, char ***lines, int *n)
-{
-	int cap = 1;
-
-	*n = 0;
-	*lines = NULL;
-	if (!(*copy = strdup(text)))
-		return false;
-	for (const char *p = text; *p; p++)
-		cap += *p == '\n';
-	if (!(*lines = calloc((size_t)cap, sizeof(**lines))))
-		return false;
-	for (char *p = *copy; *p;) {
-		char *nl = strchr(p, '\n');
-
-		(*lines)[(*n)++] = p;
-		if (!nl)
-			break;
-		*nl = '\0';
-		p = nl + 1;
-	}
-	return true;
-}
-
-/* The lines of a that b has not (each line of b matched once) as
- * findings: what the signed minutes say that the live records no longer
- * do (gone), or the other way round; at most *left of them. */
-static void diff_lines(struct verify *v, const char *a, const char *b,
-		       bool gone, int *left)
-{
-	char *ca = NULL, *cb = NULL, **la = NULL, **lb = NULL;
-	int na = 0, nb = 0;
-
-	if (split_lines(a, &ca, &la, &na) && split_lines(b, &cb, &lb, &nb)) {
-		for (int i = 0; i < na; i++) {
-			bool found = false;
-
-			for (int k = 0; k < nb && !found; k++)
-				if (lb[k] && !strcmp(la[i], lb[k])) {
-					lb[k] = NULL;
-					found = true;
-				}
-			if (found || !*la[i] || (*left)-- <= 0)
-				continue;
-			finding(v, gone ? _("changed since signing; the signed "
-					    "minutes say “%s”")
-					: _("changed since signing; the records "
-					    "now say “%s”"), la[i]);
-		}
-	}
-	free(ca);
-	free(cb);
-	free(la);
-	free(lb);
-}
-
-/* The live records against the canonical text frozen with the minutes. */
-static enum tl_status check_live(struct verify *v, const char *canon,
-				 struct tl_error *err)
-{
-	char *live = NULL;
-	enum tl_status rc;
-	int left = 6;
-
-	rc = minutes_text(v->st, v->meeting, &tl_doc_canon, &live, err);
-	if (rc == TL_OK && strcmp(live, canon)) {
-		diff_lines(v, canon, live, true, &left);
-		diff_lines(v, live, canon, false, &left);
-		if (left < 0)
-			finding(v, _("and %d more changed lines"), -left);
-		if (left == 6)
-			finding(v, _("the live records differ from what was "
-				     "signed (in order only)"));
-	}
-	free(live);
-	return rc;
-}
-
-/* The frozen minutes against themselves: their digest, their recording,
- * and the digest of the canonical text at their foot. */
-static enum tl_status check_frozen(struct verify *v,
-				   const struct tl_record *seal,
-				   struct tl_error *err)
-{
-	const char *document = tl_record_str(seal, TL_SEAL_DOCUMENT);
-	const char *canon = tl_record_str(seal, TL_SEAL_CANON);
-	char digest[65], *again = NULL;
-	enum tl_status rc;
-
-	tl_sha256_hex(document, strlen(document), digest);
-	if (strcmp(digest, tl_record_str(seal, TL_SEAL_DIGEST)))
-		finding(v, _("the frozen minutes were changed: they no longer "
-			     "match the digest stored when they were "
-			     "frozen"));
-	rc = replay_text(tl_record_str(seal, TL_SEAL_ELEMENTS), &tl_doc_txt,
-			 NULL, &again, err);
-	if (rc == TL_EDB) {
-		tl_error_clear(err);
-		rc = TL_OK;
-		finding(v, _("the recording of the frozen minutes is "
-			     "damaged"));
-	} else if (rc == TL_OK && strcmp(again, document)) {
-		finding(v, _("the recording of the frozen minutes no longer "
-			     "gives the signed text"));
-	}
-	free(again);
-	tl_sha256_hex(canon, strlen(canon), digest);
-	if (rc == TL_OK && !strstr(document, digest))
-		finding(v, _("the record of what the meeting locked was "
-			     "changed after freezing"));
-	else if (rc == TL_OK)
-		rc = check_live(v, canon, err);
-	return rc;
-}
-
-/* A meeting sealed before justering froze minutes (schema 6): its
- * digest against the canonical text of the live records. */
-static enum tl_status check_legacy(struct verify *v,
-				   const struct tl_record *seal,
-				   struct tl_error *err)
-{
-	char actual[65];
-	enum tl_status rc = minutes_digest(NULL, v->st, v->meeting, actual,
-					   err);
-
-	if (rc == TL_OK && strcmp(actual, tl_record_str(seal, TL_SEAL_DIGEST)))
-		finding(v, _("the content no longer matches its signature"));
-	return rc;
-}
-
-/* A signature made with the signer's own key, over the frozen minutes. */
-static enum tl_status check_key_signature(struct verify *v,
-					  const struct tl_record *sg,
-					  const struct tl_record *seal,
-					  const char *who,
-					  struct tl_error *err)
-{
-	(void)seal;
-	(void)err;
-	v->n->keys++;
-	if (!tl_record_get(sg, TL_SIGNATURE_SSHSIG))
-		finding(v, _("the signature of %s has no SSH signature"), who);
-	return TL_OK;
-}
-
-/* Each signature: when it was made, and how. */
-static enum tl_status check_signatures(struct verify *v,
-				       const struct tl_record *m,
-				       const struct tl_record *seal,
-				       struct tl_error *err)
-{
-	struct tl_signer *s = NULL;
-	struct tl_page sigs = {0};
-	enum tl_status rc;
-	int n = 0;
-
-	rc = tl_store_signatures(v->st, m->id, &sigs, err);
-	if (rc == TL_OK)
-		rc = signers_of(v->st, m, &s, &n, err);
-	for (int i = 0; rc == TL_OK && i < sigs.n; i++) {
-		const struct tl_record *sg = sigs.recs[i];
-		const char *who = tl_refs_title(&v->refs, TL_K_PERSON,
-				tl_record_get(sg, TL_SIGNATURE_PERSON));
-		const char *method = tl_record_str(sg, TL_SIGNATURE_METHOD);
-
-		if (strcmp(tl_record_str(sg, TL_SIGNATURE_SIGNED_AT),
-			   tl_record_str(m, TL_MEETING_STARTS)) < 0)
-			finding(v, _("the signature of %s is dated %s, before "
-				     "the meeting began"), who,
-				tl_record_str(sg, TL_SIGNATURE_SIGNED_AT));
-		if (!strcmp(method, "paper")) {
-			v->n->paper++;
-		} else if (!strcmp(method, "key")) {
-			rc = check_key_signature(v, sg, seal, who, err);
-		} else {
-			v->n->legacy++;
-		}
-	}
-	/* Signed: everyone who signs it has. */
-	for (int i = 0; rc == TL_OK && i < n; i++)
-		if (!strcmp(tl_record_str(m, TL_MEETING_STATUS), "signed") &&
-		    !s[i].has_signed && sigs.n > 0)
-			finding(v, _("it is marked signed, but %s has not "
-				     "signed it"),
-				tl_refs_title(&v->refs, TL_K_PERSON,
-					      s[i].person));
-	free(s);
-	tl_page_done(&sigs);
-	return rc;
-}
-
-/* One meeting under justering or signed. */
-static enum tl_status verify_one(struct verify *v, const struct tl_record *m,
-				 struct tl_error *err)
-{
-	struct tl_record *seal = NULL;
-	enum tl_status rc;
-
-	v->meeting = m->id;
-	rc = tl_store_frozen_get(v->st, m->id, &seal, err);
-	if (rc != TL_OK)
-		return rc;
-	v->n->meetings++;
-	if (!seal)
-		finding(v, _("it is marked signed, but nothing was frozen or "
-			     "sealed when it was signed"));
-	else if (tl_record_get(seal, TL_SEAL_DOCUMENT))
-		rc = check_frozen(v, seal, err);
-	else
-		rc = check_legacy(v, seal, err);
-	if (rc == TL_OK)
-		rc = check_signatures(v, m, seal, err);
-	tl_record_free(seal);
-	return rc;
-}
-
-/* Every meeting of status `status` that verify checks. */
-static enum tl_status verify_all(struct verify *v, const char *status,
-				 struct tl_error *err)
-{
-	struct tl_query q = {.kind = TL_K_MEETING, .status = status,
-			     .limit = 1000};
-	struct tl_page pages[2] = {{0}, {0}};
-	enum tl_status rc;
-	int cur = 0;
-
-	/* A page at a time; the page before holds the cursor. */
-	for (;;) {
-		struct tl_page *page = &pages[cur];
-
-		tl_page_done(page);
-		memset(page, 0, sizeof(*page));
-		rc = tl_store_list(v->st, &q, page, err);
-		for (int i = 0; rc == TL_OK && i < page->n; i++) {
-			bool frozen = true;
-
-			if (!strcmp(status, "held"))
-				rc = is_frozen(v->st, page->recs[i]->id,
-					       &frozen, err);
-			if (rc == TL_OK && frozen)
-				rc = verify_one(v, page->recs[i], err);
-		}
-		if (rc != TL_OK || !page->more)
-			break;
-		q.after = &page->next;
-		cur = !cur;
-	}
-	tl_page_done(&pages[0]);
-	tl_page_done(&pages[1]);
-	return rc;
-}
-
-enum tl_status tl_verify(struct tl_store *st, const char *meeting_id,
-			 tl_verify_cb cb, void *ctx,
-			 struct tl_verify_count *count, struct tl_error *err)
-{
-	struct tl_verify_count dummy;
-	struct verify v = {.st = st, .cb = cb, .ctx = ctx,
-			   .n = count ? count : &dummy};
-	enum tl_status rc = TL_OK;
-
-	memset(v.n, 0, sizeof(*v.n));
-	tl_refs_init(&v.refs, st);
-	if (meeting_id) {
-		struct tl_record *m = NULL;
-		bool frozen = false;
-
-		rc = tl_store_get(st, TL_K_MEETING, meeting_id, &m, err);
-		if (rc == TL_OK)
-			rc = is_frozen(st, meeting_id, &frozen, err);
-		if (rc == TL_OK && !frozen &&
-		    strcmp(tl_record_str(m, TL_MEETING_STATUS), "signed"))
-			rc = tl_error_set(err, TL_EREFUSED, _("The meeting is "
-					  "neither under justering nor signed, "
-					  "so there is nothing to check."));
-		if (rc == TL_OK)
-			rc = verify_one(&v, m, err);
-		tl_record_free(m);
-	} else {
-		rc = verify_all(&v, "signed", err);
-		if (rc == TL_OK)
-			rc = verify_all(&v, "held", err);
-	}
-	tl_refs_done(&v.refs);
 	return rc;
 }

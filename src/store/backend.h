@@ -122,18 +122,29 @@ struct tl_backend_ops {
 				 int limit, struct tl_hit **hits, int *n,
 				 struct tl_error *err);
 
-	/* The audit log: append one row (st->os_user is the user; `at` a
-	 * tl_clock_stamp), read as tl_store_audit describes. */
-	enum tl_status (*audit_add)(struct tl_store *st, const char *at,
-				    const char *entity, const char *id,
-				    const char *action, const char *field,
-				    const char *old_value,
-				    const char *new_value,
+	/*
+	 * The audit log.  audit_add stores row a as it is, every field
+	 * (seq, prev and hash too; the store makes them, audit.c).
+	 * audit_tail gives the seq and the stored hash of the last row
+	 * (0 and TL_AUDIT_ZERO when there is none; a stored hash too long
+	 * for hash[65] is cut).  audit reads as tl_store_audit describes;
+	 * audit_after gives up to limit rows with seq above `after`, in seq
+	 * order.  A row whose `at` does not fit struct tl_audit, or with a
+	 * NUL byte inside a value, comes back with hash NULL: its stored
+	 * content is not what the struct holds.
+	 */
+	enum tl_status (*audit_add)(struct tl_store *st,
+				    const struct tl_audit *a,
 				    struct tl_error *err);
+	enum tl_status (*audit_tail)(struct tl_store *st, long long *seq,
+				     char hash[65], struct tl_error *err);
 	enum tl_status (*audit)(struct tl_store *st, const char *id,
 				long long before, int limit,
 				struct tl_audit **rows, int *n,
 				struct tl_error *err);
+	enum tl_status (*audit_after)(struct tl_store *st, long long after,
+				      int limit, struct tl_audit **rows,
+				      int *n, struct tl_error *err);
 
 	/*
 	 * The bulk load of bulk.h, in this order: bulk_begin readies the
@@ -205,7 +216,10 @@ struct tl_store {
 	bool readonly;
 	int depth;            /* nesting of tl_store_begin */
 	bool reading;         /* inside tl_store_read_begin */
-	char os_user[64];
+	char os_user[64];     /* tl_os_account */
+	bool os_named;        /* os_user is a name, not "uid N" */
+	char actor[TL_ID_LEN + 1]; /* see tl_store_actor */
+	int actor_known;      /* 1 actor is it, -1 nobody, 0 not looked up */
 	struct tl_pending_seal *pending; /* see tl_defer_signed */
 	int npending, cappending;
 };

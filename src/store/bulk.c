@@ -202,6 +202,9 @@ enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err)
 				  "nothing was saved."));
 	if (rc == TL_OK)
 		rc = check_unlocked(b, err);
+	/* The people the load wrote may include the one who acts: the
+	 * audit rows written at the end name them. */
+	tl_actor_forget(st);
 	if (rc == TL_OK)
 		rc = st->ops->bulk_finish(b->be, err);
 	if (rc == TL_OK)

@@ -52,11 +52,16 @@ enum tl_status tl_release_reported(struct tl_store *st,
 				   const char *meeting_id,
 				   struct tl_error *err);
 
-/* Appends one audit row, stamped now, by this user. */
+/* Appends one audit row, stamped now, by this user and the person whose
+ * login it is (audit.c), linked to the row before. */
 enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
 			    const char *id, const char *action,
 			    const char *field, const char *old_value,
 			    const char *new_value, struct tl_error *err);
+
+/* Forgets who acts (tl_store_actor): a person changed, or a change was
+ * rolled back. */
+void tl_actor_forget(struct tl_store *st);
 
 /* Every key in the tags value v of field f names a stored principle;
  * else TL_EINVAL naming the first that does not. */

@@ -80,7 +80,11 @@ enum tl_status tl_store_audit(struct tl_store *st, const char *id,
 void tl_audit_free(struct tl_audit *rows, int n)
 {
 	for (int i = 0; rows && i < n; i++) {
+		free(rows[i].actor);
 		free(rows[i].os_user);
+		free(rows[i].clock);
+		free(rows[i].prev);
+		free(rows[i].hash);
 		free(rows[i].entity);
 		free(rows[i].action);
 		free(rows[i].field);

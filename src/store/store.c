@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tillit/core/date.h"
+#include "tillit/core/account.h"
 #include "tillit/core/i18n.h"
 #include "backend.h"
 #include "internal.h"
@@ -48,14 +48,6 @@ enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 		return tl_error_set(err, TL_ESYS,
 				    _("The database path is too long."));
 	return TL_OK;
-}
-
-static void os_user(char *out, size_t size)
-{
-	struct passwd *pw = getpwuid(geteuid());
-	const char *name = pw ? pw->pw_name : getenv("USER");
-
-	snprintf(out, size, "%s", name && *name ? name : "unknown");
 }
 
 /*
@@ -93,7 +85,7 @@ enum tl_status tl_store_open(const char *path, unsigned flags,
 	}
 	st->ops = ops;
 	st->readonly = flags & TL_OPEN_READONLY;
-	os_user(st->os_user, sizeof(st->os_user));
+	st->os_named = tl_os_account(st->os_user, sizeof(st->os_user));
 	rc = ops->open(st, flags, err);
 	if (rc != TL_OK) {
 		tl_store_close(st);
@@ -229,11 +221,14 @@ enum tl_status tl_store_commit(struct tl_store *st, struct tl_error *err)
 	}
 	rc = apply_pending(st, err);
 	if (rc != TL_OK) {
+		tl_actor_forget(st);
 		st->ops->rollback(st, 1);
 		st->depth = 0;
 		return rc;
 	}
 	rc = st->ops->commit(st, 1, err);
+	if (rc != TL_OK)
+		tl_actor_forget(st); /* the engine rolled it back */
 	st->depth = 0;
 	return rc;
 }
@@ -243,6 +238,7 @@ void tl_store_rollback(struct tl_store *st)
 	if (!st || st->depth == 0)
 		return;
 	drop_pending(st, st->depth);
+	tl_actor_forget(st);
 	st->ops->rollback(st, st->depth);
 	st->depth--;
 }
@@ -267,14 +263,3 @@ void tl_store_read_end(struct tl_store *st)
 	st->reading = false;
 }
 
-enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
-			    const char *id, const char *action,
-			    const char *field, const char *old_value,
-			    const char *new_value, struct tl_error *err)
-{
-	char at[TL_STAMP_SIZE];
-
-	tl_clock_stamp(at);
-	return st->ops->audit_add(st, at, entity, id, action, field,
-				  old_value, new_value, err);
-}

@@ -90,10 +90,11 @@ else
 	fail "no signature is left" "$(cat "$W/out")"
 fi
 MID=$(tl meeting list --format csv | grep "$M" | cut -d, -f1)
-run tl log "$MID"
+# Wider: each time is marked "(set clock)", as TILLIT_NOW gave it.
+run env COLUMNS=300 "$TILLIT" --db "$DB" log "$MID"
 check_grep "the audit log says justering was reopened" \
 	'update +meeting .* justering +signatures: 1 -> reopened$'
-run tl log --limit 3
+run env COLUMNS=300 "$TILLIT" --db "$DB" log --limit 3
 check_grep "and that the signature was voided" \
 	'delete +signature .* signed_at +2026-11-23 10:00 -> voided$'
 

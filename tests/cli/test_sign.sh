@@ -15,7 +15,7 @@ i_am "Sofia Bäckström"
 # --- help and usage ------------------------------------------------------
 
 run tl sign --help
-check_grep "sign --help" '^Usage: tillit sign MEETING$'
+check_grep "sign --help" '^Usage: tillit sign MEETING \[--key FILE\]$'
 run tl verify --help
 check_grep "verify --help" '^Usage: tillit verify \[MEETING\]'
 run tl sign "$M" --by "Lena Åström"
@@ -136,7 +136,7 @@ check_rc "a follow-up of the signed meeting can still be done" 0
 
 run tl verify
 check_grep "verify: the signed meeting matches" \
-	'^1 meeting under justering or signed checked; signatures with own keys: 0, recorded on paper: 3, from before keys: 0\. Everything matches\.$'
+	'^3 meetings under justering or signed checked; signatures with own keys: 3, recorded on paper: 3, from before keys: 0\. Everything matches\.$'
 run tl verify "$M"
 check_rc "verify MEETING" 0
 run tl verify "Dialogmöte om hemtjänsten"

@@ -1067,9 +1067,20 @@ static void test_many_records_paged(void **state)
 	tl_store_close(copy);
 }
 
-/* Every id in text replaced by "ID", and the lines sorted. */
+/* The length of a run of 64 lower-case hex digits at s, or 0. */
+static size_t hash_at(const char *s)
+{
+	size_t n = strspn(s, "0123456789abcdef");
+
+	return n == 64 ? n : 0;
+}
+
+/* Every id in text replaced by "ID", every SHA-256 (they cover ids) by
+ * "HASH" and every SSH signature (over text that holds them) by "SIG",
+ * and the lines sorted, without their trailing commas. */
 static char *masked_lines(const char *text, size_t *nlines)
 {
+	static const char sig[] = "\"sshsig\": \"";
 	size_t len = strlen(text), n = 0;
 	char *out = malloc(len + 1), *p = out;
 	char **lines, *joined, *q;
@@ -1077,6 +1088,22 @@ static char *masked_lines(const char *text, size_t *nlines)
 	assert_non_null(out);
 	for (size_t i = 0; i < len;) {
 		char id[TL_ID_LEN + 1];
+
+		if ((i == 0 || !strchr("0123456789abcdef", text[i - 1])) &&
+		    hash_at(text + i)) {
+			memcpy(p, "HASH", 4);
+			p += 4;
+			i += 64;
+			continue;
+		}
+		if (!strncmp(text + i, sig, sizeof(sig) - 1)) {
+			memcpy(p, "SIG", 3);
+			p += 3;
+			i += sizeof(sig) - 1;
+			while (i < len && text[i] != '"')
+				i += text[i] == '\\' ? 2 : 1;
+			continue;
+		}
 
 		if (len - i >= TL_ID_LEN) {
 			memcpy(id, text + i, TL_ID_LEN);
@@ -1096,8 +1123,15 @@ static char *masked_lines(const char *text, size_t *nlines)
 	lines = calloc(n + 1, sizeof(*lines));
 	assert_non_null(lines);
 	n = 0;
-	for (q = strtok(out, "\n"); q; q = strtok(NULL, "\n"))
+	/* Records in an array whose order follows their ids: the last
+	 * one has no comma. */
+	for (q = strtok(out, "\n"); q; q = strtok(NULL, "\n")) {
+		size_t l = strlen(q);
+
+		if (l && q[l - 1] == ',')
+			q[l - 1] = '\0';
 		lines[n++] = q;
+	}
 	qsort(lines, n, sizeof(*lines), cmp_lines);
 	joined = malloc(len + n + 1);
 	assert_non_null(joined);
@@ -1198,11 +1232,19 @@ static void test_demo_contents(void **state)
 	}
 	tl_page_done(&page);
 	assert_int_equal(grey, 1);
-	/* The committee meeting has its § items and a chair. */
+	/* The committee meetings have their § items and chairs. */
 	q = (struct tl_query){.kind = TL_K_MEETING, .kindv = "committee"};
-	assert_int_equal(count_where(st, &q), 1);
+	assert_int_equal(count_where(st, &q), 3);
 	q = (struct tl_query){.kind = TL_K_PARTICIPANT, .kindv = "adjuster"};
+	assert_int_equal(count_where(st, &q), 4);
+	/* Justering: one meeting signed with its signers' own keys, one
+	 * under justering, and every signature made with a key. */
+	q = (struct tl_query){.kind = TL_K_MEETING, .status = "signed"};
+	assert_int_equal(count_where(st, &q), 1);
+	q = (struct tl_query){.kind = TL_K_SEAL};
 	assert_int_equal(count_where(st, &q), 2);
+	q = (struct tl_query){.kind = TL_K_SIGNATURE};
+	assert_int_equal(count_where(st, &q), 3);
 	q = (struct tl_query){.kind = TL_K_MEETING, .kindv = "one_to_one"};
 	assert_int_equal(count_where(st, &q), 3);
 	/* A second demo on top is refused, and adds nothing. */

@@ -282,8 +282,9 @@ static void test_sign_seals_and_locks(void **state)
 	assert_string_equal(sealed_at, "2026-11-23 10:00");
 	assert_int_equal(tl_verify(st, NULL, on_mismatch, NULL, &vc, &err),
 			 TL_OK);
-	assert_int_equal(vc.meetings, 1);
+	assert_int_equal(vc.meetings, 3);
 	assert_int_equal(vc.paper, 3);
+	assert_int_equal(vc.keys, 3);
 	assert_int_equal(vc.findings, 0);
 
 	/* Items, attendance, mandates, frames: refused, with the sentence. */
@@ -445,7 +446,7 @@ static void test_triggers_and_tampering(void **state)
 	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_OK);
 	assert_int_equal(tl_verify(st, NULL, on_mismatch, &mm, &vc, &err),
 			 TL_OK);
-	assert_int_equal(vc.meetings, 1);
+	assert_int_equal(vc.meetings, 3);
 	assert_true(vc.findings >= 1);
 	assert_int_equal(mm.n, vc.findings);
 	assert_string_equal(mm.id, m);
@@ -505,7 +506,7 @@ static void test_import_signed_meeting(void **state)
 	assert_string_equal(first, second);
 	assert_int_equal(tl_verify(st2, NULL, on_mismatch, NULL, &vc, &err),
 			 TL_OK);
-	assert_int_equal(vc.meetings, 1);
+	assert_int_equal(vc.meetings, 3);
 	assert_int_equal(vc.findings, 0);
 	/* Twice changes nothing, and the lock holds after the import. */
 	assert_int_equal(tl_json_import(st2, path, &stats, &err), TL_OK);
@@ -566,8 +567,13 @@ static void test_migrates_version_1(void **state)
 	assert_int_equal(tl_store_open(path, 0, &st, &err), TL_OK);
 	struct tl_query q = {.kind = TL_K_MEETING};
 	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
-	assert_int_equal(n, 5);
+	assert_int_equal(n, 7);
 	sign_committee(st);
+	/* The upgrade chained the audit log; what came after follows it. */
+	struct tl_audit_break brk;
+	assert_int_equal(tl_store_audit_check(st, NULL, &brk, NULL, &err),
+			 TL_OK);
+	assert_int_equal(brk.fault, TL_AUDIT_WHOLE);
 	tl_store_close(st);
 	assert_string_equal(raw_sql(path, "UPDATE items SET title = 'x'"),
 			    "the meeting is signed and locked");

@@ -3,8 +3,9 @@
  * the file it creates (0600, WAL, its schema version), the files it
  * refuses untouched (a newer schema, not a database), that every list a
  * screen shows runs on an index (its query plans), that the audit log's
- * triggers keep it append-only, and that its schema agrees with the
- * model and the rules (full-text tables, lock triggers).
+ * triggers keep it append-only and its hash chain shows what was done
+ * behind them, and that its schema agrees with the model and the rules
+ * (full-text tables, lock triggers).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tillit/store/audit.h"
 #include "tillit/store/store.h"
 #include "tillit/core/model.h"
 /* The SQLite engine's own header: its query plans and schema. */
@@ -262,6 +264,137 @@ static void test_audit_log_is_append_only(void **state)
 	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL,
 					  NULL), SQLITE_OK);
 	sqlite3_close(db);
+}
+
+/* Runs sql on the file at path in a connection of its own. */
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *err = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err);
+	sqlite3_close(db);
+}
+
+/* Runs sql on the file at path with the audit log's triggers dropped,
+ * as someone who can write the file could. */
+static void tamper(const char *path, const char *sql)
+{
+	raw_exec(path, "DROP TRIGGER audit_no_update; DROP TRIGGER "
+		 "audit_no_delete");
+	raw_exec(path, sql);
+}
+
+/* Where the chain of the file at path breaks. */
+static struct tl_audit_break check_chain(const char *path, long *rows)
+{
+	struct tl_audit_break brk;
+	struct tl_store *st = NULL;
+	struct tl_error err;
+
+	assert_int_equal(tl_store_open(path, TL_OPEN_READONLY, &st, &err),
+			 TL_OK);
+	assert_int_equal(tl_store_audit_check(st, rows, &brk, NULL, &err),
+			 TL_OK);
+	tl_store_close(st);
+	return brk;
+}
+
+static void test_audit_chain_shows_tampering(void **state)
+{
+	static const struct {
+		const char *sql;
+		enum tl_audit_fault fault;
+		long long seq, after;
+	} cases[] = {
+		{"UPDATE audit SET old_value = 'x' WHERE seq = 4",
+		 TL_AUDIT_CHANGED, 4, 3},
+		{"UPDATE audit SET at = '2026-01-01T00:00:00Z' WHERE seq = 9",
+		 TL_AUDIT_CHANGED, 9, 8},
+		{"DELETE FROM audit WHERE seq = 6", TL_AUDIT_MISSING, 7, 5},
+		{"DELETE FROM audit WHERE seq = 1", TL_AUDIT_MISSING, 2, 0},
+		{"UPDATE audit SET prev = hash WHERE seq = 1",
+		 TL_AUDIT_UNSTARTED, 1, 0},
+		{"UPDATE audit SET prev = (SELECT hash FROM audit WHERE "
+		 "seq = 2) WHERE seq = 5", TL_AUDIT_UNLINKED, 5, 4},
+		/* A NUL byte hides what follows it from C: still seen. */
+		{"UPDATE audit SET new_value = new_value || CAST(x'00' AS "
+		 "TEXT) || 'mer' WHERE seq = 3", TL_AUDIT_CHANGED, 3, 2},
+		{"UPDATE audit SET hash = hash || '0' WHERE seq = 7",
+		 TL_AUDIT_CHANGED, 7, 6},
+	};
+	char path[400], copy[400], cmd[1700];
+	struct tl_audit_break brk;
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	long rows = 0;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/chain.db", tmpdir);
+	snprintf(copy, sizeof(copy), "%s/chain-copy.db", tmpdir);
+	assert_int_equal(tl_store_open(path, TL_OPEN_CREATE, &st, &err), TL_OK);
+	for (int i = 0; i < 10; i++)
+		add(st, TL_K_UNIT, "name", "Nämnd", "kind", "board", NULL);
+	tl_store_close(st);
+	/* Everything into the file itself, which is then copied. */
+	raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+	brk = check_chain(path, &rows);
+	assert_int_equal(brk.fault, TL_AUDIT_WHOLE);
+	assert_int_equal(rows, 10);
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(cmd, sizeof(cmd), "cp '%s' '%s' && rm -f '%s-wal' "
+			 "'%s-shm'", path, copy, copy, copy);
+		assert_int_equal(system(cmd), 0);
+		tamper(copy, cases[i].sql);
+		brk = check_chain(copy, NULL);
+		if (brk.fault != cases[i].fault || brk.seq != cases[i].seq ||
+		    brk.after != cases[i].after)
+			fail_msg("%s: fault %d at %lld after %lld", cases[i].sql,
+				 brk.fault, brk.seq, brk.after);
+		assert_string_equal(brk.entity, "units");
+		assert_int_equal(strlen(brk.id), TL_ID_LEN);
+	}
+}
+
+/* tl_audit_chain() links rows in the window's order and nothing else. */
+static void test_chain_function(void **state)
+{
+	struct tl_store *st = NULL;
+	struct tl_error err;
+	sqlite3_stmt *s;
+	sqlite3 *db;
+	(void)state;
+
+	assert_int_equal(tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err),
+			 TL_OK);
+	db = tl_sq(st)->db;
+	assert_int_equal(sqlite3_prepare_v2(db,
+		"SELECT tl_audit_chain(?1, seq, at, NULL, NULL, 'u', 'units', "
+		"'0b9e2a4c-1f3d-4e5a-8b6c-7d8e9f0a1b2c', 'create', NULL, NULL, "
+		"'x') OVER (ORDER BY seq ROWS BETWEEN 1 PRECEDING AND CURRENT "
+		"ROW) FROM (SELECT 1 AS seq, '2026-11-23T09:00:00Z' AS at "
+		"UNION ALL SELECT 2, '2026-11-23T09:00:00Z' UNION ALL SELECT "
+		"3, '2026-11-23T09:00:00Z')", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, TL_AUDIT_ZERO, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		;
+	/* A frame that lets rows go is no chain. */
+	assert_non_null(strstr(sqlite3_errmsg(db), "UNBOUNDED PRECEDING"));
+	sqlite3_finalize(s);
+	/* Only tillit's own statements call it, not a trigger in the file. */
+	assert_int_not_equal(sqlite3_exec(db, "CREATE TEMP TRIGGER t AFTER "
+					  "INSERT ON units BEGIN SELECT "
+					  "tl_audit_chain('', 1, '', NULL, "
+					  "NULL, '', '', '', '', NULL, NULL, "
+					  "NULL) OVER (); END; INSERT INTO "
+					  "units (id, created_at, updated_at, "
+					  "name, kind) VALUES ('a', 'b', 'c', "
+					  "'d', 'board')", NULL, NULL, NULL),
+			     SQLITE_OK);
+	tl_store_close(st);
 }
 
 /* One row of the SQLite schema's sqlite_master, or NULL (caller frees). */
@@ -650,6 +783,8 @@ int main(void)
 		cmocka_unit_test(test_every_list_query_is_served_by_an_index),
 		cmocka_unit_test(test_series_followups_go_through_meetings),
 		cmocka_unit_test(test_audit_log_is_append_only),
+		cmocka_unit_test(test_audit_chain_shows_tampering),
+		cmocka_unit_test(test_chain_function),
 		cmocka_unit_test(test_full_text_schema_follows_the_model),
 		cmocka_unit_test(test_lock_triggers_follow_the_rules),
 		cmocka_unit_test(test_justering_triggers_follow_the_rules),

@@ -2,7 +2,8 @@
  * test_store.c - the store through its API, whatever engine holds it, on
  * ":memory:" and on temporary files: every change audited, § numbering,
  * frame versions, id prefixes, keyset paging, search, merge by id, the
- * rules of closing and deleting, and a PostgreSQL URI refused by a
+ * rules of closing and deleting, who acts and the audit log's hash
+ * chain, and a PostgreSQL URI refused by a
  * program without that engine.  The SQLite engine's own tests (its
  * files, query plans and schema) are in test_sqlite.c.
  */
@@ -18,6 +19,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <pwd.h>
+
+#include "tillit/core/account.h"
+#include "tillit/store/audit.h"
 #include "tillit/store/store.h"
 #include "tillit/core/model.h"
 #include "store_fixture.h"
@@ -709,10 +714,16 @@ static void test_justering_locks_until_reopened(void **state)
 	assert_non_null(strstr(err.msg, "signed by 0 of"));
 	tl_record_free(r);
 	/* A clock set before the meeting cannot date a signature. */
+	const char *clock = getenv("TILLIT_NOW");
+	char saved[32];
+	snprintf(saved, sizeof(saved), "%s", clock ? clock : "");
 	setenv("TILLIT_NOW", "2026-11-16 17:59", 1);
 	assert_int_equal(tl_store_sign(st, m, p1, &chair, &err), TL_EREFUSED);
 	assert_non_null(strstr(err.msg, "before the meeting began"));
-	unsetenv("TILLIT_NOW");
+	if (clock)
+		setenv("TILLIT_NOW", saved, 1);
+	else
+		unsetenv("TILLIT_NOW");
 	assert_int_equal(tl_store_sign(st, m, p1, &chair, &err), TL_OK);
 	assert_int_equal(tl_store_get(st, TL_K_ITEM, it, &r, &err), TL_OK);
 	tl_record_set(r, TL_ITEM_DECISION, "Ändrat");
@@ -775,6 +786,191 @@ static void test_delete_refuses_what_is_referred_to(void **state)
 }
 
 /* A PostgreSQL connection URI is no file name: refused, nothing made. */
+/* The OS account comes from the password database, whatever $USER says. */
+static void test_os_account_is_read_from_the_os(void **state)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	const char *user = getenv("USER");
+	char *saved = user ? strdup(user) : NULL;
+	char buf[64], small[2];
+	(void)state;
+
+	setenv("USER", "someone-else", 1);
+	if (pw) {
+		assert_true(tl_os_account(buf, sizeof(buf)));
+		assert_string_equal(buf, pw->pw_name);
+	} else {
+		assert_false(tl_os_account(buf, sizeof(buf)));
+		assert_int_equal(strncmp(buf, "uid ", 4), 0);
+	}
+	assert_string_not_equal(buf, "someone-else");
+	/* A name that does not fit is not cut into someone else's. */
+	assert_false(tl_os_account(small, sizeof(small)));
+	assert_int_equal(strlen(small), 1);
+	if (saved)
+		setenv("USER", saved, 1);
+	else
+		unsetenv("USER");
+	free(saved);
+}
+
+/* The id of the person who acts now, or "" when nobody. */
+static const char *actor(struct tl_store *st, enum tl_status want)
+{
+	static char id[TL_ID_LEN + 1];
+	struct tl_error err = {0};
+
+	assert_int_equal(tl_store_actor(st, id, &err), want);
+	if (want == TL_ENOTFOUND)
+		assert_non_null(strstr(err.msg, "person edit YOU --login"));
+	return id;
+}
+
+static void test_actor_is_the_person_with_the_login(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_record *r = NULL;
+	struct tl_audit *rows;
+	struct tl_error err;
+	char me[64], pid[TL_ID_LEN + 1];
+	int n;
+	(void)state;
+
+	tl_os_account(me, sizeof(me));
+	assert_string_equal(tl_store_os_account(st), me);
+	actor(st, TL_ENOTFOUND);
+	/* Nobody has the login yet: the row has the account alone. */
+	strcpy(pid, add(st, TL_K_PERSON, "name", "Åsa Öberg", "kind",
+			"manager", NULL));
+	assert_int_equal(tl_store_audit(st, pid, 0, 1, &rows, &n, &err), TL_OK);
+	assert_null(rows[0].actor);
+	assert_string_equal(rows[0].os_user, me);
+	assert_string_equal(rows[0].clock, "TILLIT_NOW");
+	tl_audit_free(rows, n);
+
+	/* Giving her the login makes her the one who acts, at once. */
+	assert_int_equal(tl_store_get(st, TL_K_PERSON, pid, &r, &err), TL_OK);
+	tl_record_set(r, TL_PERSON_LOGIN, me);
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	assert_string_equal(actor(st, TL_OK), pid);
+	add(st, TL_K_UNIT, "name", "Hemtjänsten", "kind", "team", NULL);
+	assert_int_equal(tl_store_audit(st, NULL, 0, 1, &rows, &n, &err),
+			 TL_OK);
+	assert_string_equal(rows[0].actor, pid);
+	tl_audit_free(rows, n);
+
+	/* Without TILLIT_NOW the row says the system clock gave the time. */
+	unsetenv("TILLIT_NOW");
+	add(st, TL_K_UNIT, "name", "Hemtjänsten Syd", "kind", "team", NULL);
+	setenv("TILLIT_NOW", "2026-11-23 10:00", 1);
+	assert_int_equal(tl_store_audit(st, NULL, 0, 1, &rows, &n, &err),
+			 TL_OK);
+	assert_string_equal(rows[0].clock, "system");
+	tl_audit_free(rows, n);
+
+	/* A login given in a change that is rolled back is forgotten. */
+	tl_record_set(r, TL_PERSON_LOGIN, "");
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	tl_record_free(r);
+	actor(st, TL_ENOTFOUND);
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	assert_int_equal(tl_store_get(st, TL_K_PERSON, pid, &r, &err), TL_OK);
+	tl_record_set(r, TL_PERSON_LOGIN, me);
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	assert_string_equal(actor(st, TL_OK), pid);
+	tl_store_rollback(st);
+	actor(st, TL_ENOTFOUND);
+	tl_record_free(r);
+	tl_store_close(st);
+}
+
+/* The encoding audit.h gives, by hand, for one row. */
+static void test_audit_hash_encoding(void **state)
+{
+	static const char enc[] =
+		"14:tillit-audit-1,"
+		"64:" TL_AUDIT_ZERO ","
+		"2:42,"
+		"20:2026-11-23T09:00:00Z,"
+		"10:TILLIT_NOW,"
+		"~"
+		"6:kansli,"
+		"5:units,"
+		"36:0b9e2a4c-1f3d-4e5a-8b6c-7d8e9f0a1b2c,"
+		"6:update,"
+		"4:name,"
+		"12:Socialnamnd,,"
+		"14:Socialnämnden,";
+	struct tl_audit a = {
+		.seq = 42, .at = "2026-11-23T09:00:00Z", .clock = "TILLIT_NOW",
+		.os_user = "kansli", .entity = "units",
+		.id = "0b9e2a4c-1f3d-4e5a-8b6c-7d8e9f0a1b2c",
+		.action = "update", .field = "name",
+		.old_value = "Socialnamnd,", .new_value = "Socialnämnden",
+		.prev = TL_AUDIT_ZERO,
+	};
+	char want[65], got[65];
+	(void)state;
+
+	tl_sha256_hex(enc, strlen(enc), want);
+	tl_audit_hash(&a, got);
+	assert_string_equal(got, want);
+	/* Every field counts, a NULL differs from "", and so does prev. */
+	a.field = "";
+	tl_audit_hash(&a, got);
+	assert_string_not_equal(got, want);
+	a.field = "name";
+	a.prev = NULL;
+	tl_audit_hash(&a, got);
+	assert_string_not_equal(got, want);
+	/* The FIPS 180-2 examples of SHA-256. */
+	tl_sha256_hex("abc", 3, got);
+	assert_string_equal(got, "ba7816bf8f01cfea414140de5dae2223"
+			    "b00361a396177a9cb410ff61f20015ad");
+}
+
+static void test_audit_chain_links_every_row(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_audit_break brk;
+	struct tl_audit *rows;
+	struct tl_error err;
+	char head[65], head2[65], hash[65];
+	long n = 0;
+	int got;
+	(void)state;
+
+	assert_int_equal(tl_store_audit_check(st, &n, &brk, head, &err),
+			 TL_OK);
+	assert_int_equal(brk.fault, TL_AUDIT_WHOLE);
+	for (int i = 0; i < 3; i++)
+		add(st, TL_K_UNIT, "name", i ? "Nämnd" : "Styrelse", "kind",
+		    "board", NULL);
+	assert_int_equal(tl_store_audit_check(st, &n, &brk, head, &err),
+			 TL_OK);
+	assert_int_equal(brk.fault, TL_AUDIT_WHOLE);
+	assert_int_equal(brk.seq, 0);
+	assert_int_equal(n, count(st, TL_K_PRINCIPLE) + 3);
+	assert_int_equal(tl_store_audit_head(st, head2, &err), TL_OK);
+	assert_string_equal(head, head2);
+
+	/* Newest first: each row's prev is the hash of the one below it. */
+	assert_int_equal(tl_store_audit(st, NULL, 0, 1000, &rows, &got, &err),
+			 TL_OK);
+	assert_int_equal(got, n);
+	assert_string_equal(rows[0].hash, head);
+	assert_string_equal(rows[got - 1].prev, TL_AUDIT_ZERO);
+	for (int i = 0; i < got; i++) {
+		tl_audit_hash(&rows[i], hash);
+		assert_string_equal(rows[i].hash, hash);
+		assert_int_equal(rows[i].seq, got - i);
+		if (i + 1 < got)
+			assert_string_equal(rows[i].prev, rows[i + 1].hash);
+	}
+	tl_audit_free(rows, got);
+	tl_store_close(st);
+}
+
 static void test_refuses_postgresql_uri(void **state)
 {
 	const char *uris[] = {"postgresql://tillit@db.example/tillit",
@@ -814,6 +1010,10 @@ int main(void)
 		cmocka_unit_test(test_close_done_and_meeting_rules),
 		cmocka_unit_test(test_justering_locks_until_reopened),
 		cmocka_unit_test(test_delete_refuses_what_is_referred_to),
+		cmocka_unit_test(test_os_account_is_read_from_the_os),
+		cmocka_unit_test(test_actor_is_the_person_with_the_login),
+		cmocka_unit_test(test_audit_hash_encoding),
+		cmocka_unit_test(test_audit_chain_links_every_row),
 		cmocka_unit_test(test_refuses_postgresql_uri),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup_env,

@@ -26,6 +26,10 @@
  */
 time_t tl_clock_now(void);
 
+/* True when the clock is TILLIT_NOW's (set and valid), not the system's:
+ * the audit log marks the times it took so. */
+bool tl_clock_fixed(void);
+
 /* TL_OK, or TL_EINVAL with a message when TILLIT_NOW is set but bad. */
 enum tl_status tl_clock_check(struct tl_error *err);
 

@@ -16,6 +16,8 @@
 
 #include "tillit/core/error.h"
 #include "tillit/core/model.h"
+/* tl_sha256_hex, declared here before it moved to the store. */
+#include "tillit/store/audit.h"
 #include "tillit/store/store.h"
 
 /* How a signature is made. */
@@ -85,6 +87,8 @@ struct tl_verify_count {
 	long keys;       /* signatures made with the signer's key */
 	long paper;      /* signatures recorded as made on paper */
 	long legacy;     /* signatures from before signing with keys */
+	long unchecked;  /* made with keys this database does not hold (an
+			  * import carries no keys) */
 	long findings;
 };
 
@@ -101,8 +105,5 @@ struct tl_verify_count {
 enum tl_status tl_verify(struct tl_store *st, const char *meeting_id,
 			 tl_verify_cb cb, void *ctx,
 			 struct tl_verify_count *count, struct tl_error *err);
-
-/* The SHA-256 of len bytes as 64 lower-case hex digits into out[65]. */
-void tl_sha256_hex(const void *data, size_t len, char out[65]);
 
 #endif

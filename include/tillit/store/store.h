@@ -400,17 +400,44 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 			       struct tl_error *err);
 void tl_hits_free(struct tl_hit *hits, int n);
 
-/* One row of the audit log. */
+/*
+ * The acting person: the id of the active person whose login is the OS
+ * account (tl_os_account, read from the OS, never from $USER) into id.
+ * TL_ENOTFOUND, with a sentence saying how to give one's login, when no
+ * person has it.  The answer is kept by the store (a change to a person
+ * or a rollback forgets it).  There is no way to act as someone else.
+ */
+enum tl_status tl_store_actor(struct tl_store *st, char id[TL_ID_LEN + 1],
+			      struct tl_error *err);
+
+/* The OS account the store writes into the audit log.  The store owns
+ * it. */
+const char *tl_store_os_account(const struct tl_store *st);
+
+/*
+ * One row of the audit log.  The log is a hash chain: each row's hash
+ * covers its content and the hash of the row before (audit.h, which also
+ * gives the encoding), so that a row changed, removed or put in later
+ * shows (tl_store_audit_check).
+ */
 struct tl_audit {
 	long long seq;
 	char at[32];
-	char *os_user;
+	char *actor;    /* the acting person's id; NULL when no person had
+			   the account as login, and in rows
+			   written before the log was chained */
+	char *os_user;  /* the OS account */
+	char *clock;    /* "system", or "TILLIT_NOW" when that set the time
+			   (at); NULL in rows written before
+			   the log was chained */
 	char *entity;   /* plural: "followups" */
 	char id[TL_ID_LEN + 1];
 	char *action;   /* create, update, delete */
 	char *field;    /* NULL for create and delete */
 	char *old_value;
 	char *new_value;
+	char *prev;     /* the hash of the row before: 64 hex digits */
+	char *hash;     /* this row's hash */
 };
 
 /*
@@ -481,5 +508,44 @@ enum tl_status tl_store_keys(struct tl_store *st, const char *person_id,
 enum tl_status tl_store_key_at(struct tl_store *st, const char *person_id,
 			       const char *at, struct tl_person_key *out,
 			       struct tl_error *err);
+/* Why the audit chain breaks at a row (struct tl_audit_break). */
+enum tl_audit_fault {
+	TL_AUDIT_WHOLE,     /* it does not: the chain is unbroken */
+	TL_AUDIT_CHANGED,   /* the row's content does not give its hash */
+	TL_AUDIT_UNLINKED,  /* its prev is not the hash of the row before */
+	TL_AUDIT_MISSING,   /* the same, with rows missing before it */
+	TL_AUDIT_UNSTARTED, /* the first row's prev is not 64 zeros */
+};
+
+/* The first row at which the audit chain breaks. */
+struct tl_audit_break {
+	enum tl_audit_fault fault;
+	long long seq;          /* the row; 0 when fault is TL_AUDIT_WHOLE */
+	long long after;        /* the seq of the row before it, 0 for none */
+	char entity[32];        /* plural, as in struct tl_audit */
+	char id[TL_ID_LEN + 1]; /* the record the row is about */
+	char action[8];
+};
+
+/*
+ * Walks the whole audit log in seq order, recomputing every row's hash
+ * and checking that each row's prev is the stored hash of the row before
+ * (64 zeros for the first row).  *rows is how many rows were read; *brk
+ * the first row where the chain breaks (fault TL_AUDIT_WHOLE when it
+ * does not); head[65] the stored hash of the last row (64 zeros for an
+ * empty log).  Any of rows, brk and head may be NULL.  TL_OK whether or
+ * not the chain is whole; another status only when the log could not be
+ * read.  A log rewritten from some row to its end with every hash
+ * recomputed, or cut short at its end, is whole by this check: only a
+ * head kept elsewhere (each justering snapshot keeps one) shows that.
+ */
+enum tl_status tl_store_audit_check(struct tl_store *st, long *rows,
+				    struct tl_audit_break *brk,
+				    char head[65], struct tl_error *err);
+
+/* The stored hash of the last row of the audit log (64 zeros when it is
+ * empty) into head[65]. */
+enum tl_status tl_store_audit_head(struct tl_store *st, char head[65],
+				   struct tl_error *err);
 
 #endif

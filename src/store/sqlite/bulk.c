@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 
 /* The page cache for the load: 256 MiB (negative: KiB), so that the
@@ -562,26 +563,57 @@ static enum tl_status fill_fts(struct sqlite_bulk *b,
 }
 
 /*
- * One 'create' audit row per new row of e, as tl_store_insert writes.
- * The audit log's CHECK on `action` (an IN list) makes SQLite build a
- * temporary table for every row it checks, most of the statement's work
- * (callgrind: 12,000 instructions a row); these rows are all 'create', so
- * the statement is prepared without CHECK constraints.
+ * One 'create' audit row per new row of e, as tl_store_insert writes,
+ * chained after the log's last row by tl_audit_chain() (audit.c) in the
+ * order of the new rows, with the seq each gets (the new rows' own seqs
+ * follow each other from base + 1: only the load inserts them).  The
+ * audit log's CHECK
+ * on `action` (an IN list) makes SQLite build a temporary table for
+ * every row it checks, most of the statement's work (callgrind: 12,000
+ * instructions a row); these rows are all 'create', so the statement is
+ * prepared without CHECK constraints.
  */
 static enum tl_status fill_audit(struct sqlite_bulk *b,
 				 const struct tl_entity *e,
 				 struct tl_error *err)
 {
-	char sql[512];
+	char sql[1400], tail[65], actor[TL_ID_LEN + 1];
+	long long last = 0;
+	sqlite3_stmt *s;
 	enum tl_status rc;
 
-	snprintf(sql, sizeof(sql), "INSERT INTO audit (at, os_user, entity, "
-		 "entity_id, action, new_value) SELECT created_at, ?1, '%s', "
-		 "id, 'create', %s FROM %s WHERE seq > ?2 ORDER BY seq",
-		 e->plural, e->fields[e->title].name, e->plural);
+	rc = tl_sqlite_audit_tail(b->st, &last, tail, err);
+	if (rc != TL_OK)
+		return rc;
+	rc = tl_store_actor(b->st, actor, err);
+	if (rc != TL_OK && rc != TL_ENOTFOUND)
+		return rc;
+	snprintf(sql, sizeof(sql), "INSERT INTO audit (seq, at, actor, "
+		 "os_user, clock, entity, entity_id, action, new_value, prev, "
+		 "hash) SELECT s, at, ?3, ?1, ?4, '%s', id, 'create', nv, "
+		 "substr(link, 1, 64), substr(link, 65) FROM (SELECT s, at, id, "
+		 "nv, tl_audit_chain(?5, s, at, ?4, ?3, ?1, '%s', id, "
+		 "'create', NULL, NULL, nv) OVER (ORDER BY s ROWS BETWEEN "
+		 "UNBOUNDED PRECEDING AND CURRENT ROW) AS link FROM (SELECT "
+		 "?6 + seq - ?2 AS s, created_at AS at, id, %s AS nv FROM %s "
+		 "WHERE seq > ?2))",
+		 e->plural, e->plural, e->fields[e->title].name, e->plural);
+	if (sqlite3_prepare_v2(b->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return tl_db_error(b->st, err, N_("saving"));
+	sqlite3_bind_text(s, 1, b->st->os_user, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, b->base[e->kind]);
+	if (rc == TL_OK)
+		sqlite3_bind_text(s, 3, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, tl_clock_fixed() ? "TILLIT_NOW" : "system", -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, tail, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, last);
 	sqlite3_exec(b->db, "PRAGMA ignore_check_constraints = ON", NULL,
 		     NULL, NULL);
-	rc = run_bound(b, sql, b->base[e->kind], err);
+	rc = TL_OK;
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = tl_db_error(b->st, err, N_("saving"));
+	sqlite3_finalize(s);
 	sqlite3_exec(b->db, "PRAGMA ignore_check_constraints = OFF", NULL,
 		     NULL, NULL);
 	return rc;

@@ -500,6 +500,12 @@ static enum tl_status sqlite_open(struct tl_store *st, unsigned flags,
 	}
 	sqlite3_extended_result_codes(sq->db, 1);
 	sqlite3_busy_timeout(sq->db, BUSY_TIMEOUT_MS);
+	/* Before the migrations: one of them chains the audit log. */
+	if (tl_sqlite_chain_register(sq->db) != SQLITE_OK) {
+		rc = tl_db_error(st, err, N_("opening"));
+		sqlite_close(st);
+		return rc;
+	}
 
 	rc = check_schema(st, &version, err);
 	if (rc != TL_OK && readonly && !memory &&
@@ -640,7 +646,9 @@ const struct tl_backend_ops tl_sqlite_ops = {
 	.count = tl_sqlite_count,
 	.search = tl_sqlite_search,
 	.audit_add = tl_sqlite_audit_add,
+	.audit_tail = tl_sqlite_audit_tail,
 	.audit = tl_sqlite_audit,
+	.audit_after = tl_sqlite_audit_after,
 	.bulk_begin = tl_sqlite_bulk_begin,
 	.bulk_start = tl_sqlite_bulk_start,
 	.bulk_add = tl_sqlite_bulk_add,

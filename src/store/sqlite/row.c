@@ -1,7 +1,7 @@
 /*
  * row.c - the SQLite engine's rows: one record in and out of its table,
- * lookups by field, item numbers, names for resolving what a person
- * typed, and the audit log.
+ * lookups by field, item numbers, and names for resolving what a
+ * person typed.  The audit log's rows are audit.c's.
  *
  * The SQL here is put together from the entity tables of model.h (table
  * and column names only, all fixed strings of ours); every value is bound.
@@ -9,7 +9,6 @@
  */
 #include "sqlite.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,96 +360,5 @@ enum tl_status tl_sqlite_match(struct tl_store *st, enum tl_kind kind,
 	sqlite3_reset(s);
 	if (step != SQLITE_DONE)
 		return tl_db_error(st, err, N_("reading"));
-	return TL_OK;
-}
-
-enum tl_status tl_sqlite_audit_add(struct tl_store *st, const char *at,
-				   const char *entity, const char *id,
-				   const char *action, const char *field,
-				   const char *old_value,
-				   const char *new_value,
-				   struct tl_error *err)
-{
-	sqlite3_stmt *s = tl_stmt(st,
-		"INSERT INTO audit (at, os_user, entity, entity_id, action, "
-		"field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		err);
-
-	if (!s)
-		return err ? err->status : TL_EDB;
-	sqlite3_bind_text(s, 1, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, st->os_user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, entity, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, old_value, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 8, new_value, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		enum tl_status rc = tl_db_error(st, err,
-						N_("writing the audit log"));
-		sqlite3_reset(s);
-		return rc;
-	}
-	sqlite3_reset(s);
-	return TL_OK;
-}
-
-static char *dup_or_null(sqlite3_stmt *s, int col)
-{
-	const char *v = (const char *)sqlite3_column_text(s, col);
-	return v ? strdup(v) : NULL;
-}
-
-enum tl_status tl_sqlite_audit(struct tl_store *st, const char *id,
-			       long long before, int limit,
-			       struct tl_audit **rows, int *n,
-			       struct tl_error *err)
-{
-	sqlite3_stmt *s;
-	struct tl_audit *out;
-	int step, count = 0;
-
-	*rows = NULL;
-	*n = 0;
-	if (limit <= 0 || limit > 1000)
-		limit = 50;
-	s = tl_stmt(st, id
-		? "SELECT seq, at, os_user, entity, entity_id, action, field, "
-		  "old_value, new_value FROM audit WHERE entity_id = ?1 "
-		  "AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
-		: "SELECT seq, at, os_user, entity, entity_id, action, field, "
-		  "old_value, new_value FROM audit WHERE ?1 IS NULL "
-		  "AND seq < ?2 ORDER BY seq DESC LIMIT ?3", err);
-	if (!s)
-		return err ? err->status : TL_EDB;
-	out = calloc((size_t)limit, sizeof(*out));
-	if (!out)
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	if (id)
-		sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, before > 0 ? before : INT64_MAX);
-	sqlite3_bind_int(s, 3, limit);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW && count < limit) {
-		struct tl_audit *a = &out[count++];
-		a->seq = sqlite3_column_int64(s, 0);
-		snprintf(a->at, sizeof(a->at), "%s",
-			 (const char *)sqlite3_column_text(s, 1));
-		a->os_user = dup_or_null(s, 2);
-		a->entity = dup_or_null(s, 3);
-		snprintf(a->id, sizeof(a->id), "%s",
-			 (const char *)sqlite3_column_text(s, 4));
-		a->action = dup_or_null(s, 5);
-		a->field = dup_or_null(s, 6);
-		a->old_value = dup_or_null(s, 7);
-		a->new_value = dup_or_null(s, 8);
-	}
-	sqlite3_reset(s);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		tl_audit_free(out, count);
-		return tl_db_error(st, err, N_("reading the audit log"));
-	}
-	*rows = out;
-	*n = count;
 	return TL_OK;
 }

@@ -1003,6 +1003,52 @@ static const char migration_numbers[] =
 	"END;\n"
 	;
 
+/*
+ * Schema 10: the audit log becomes a hash chain and says who acted (issue
+ * 12).  Each row gains the acting person (actor: the person whose login
+ * is the OS account, NULL when none), a clock mark ('TILLIT_NOW' when
+ * that set its time, else 'system'), and prev and hash (store/audit.h).
+ * The table is made anew rather than altered: the rows are copied in seq
+ * order with tl_audit_chain(), the engine's SQL window function (sqlite/
+ * audit.c), filling prev and hash as the copy goes, and the old table,
+ * its index and its append-only triggers go with it; they are made again
+ * on the new one.  Rows written before keep actor and clock NULL: they
+ * recorded neither, and the upgrade does not guess.  (Copying names the
+ * old columns, so it also takes a log that has more.)
+ */
+static const char migration_chain[] =
+	"CREATE TABLE audit_chained (\n"
+	"	seq INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"	at TEXT NOT NULL,\n"
+	"	actor TEXT,\n"
+	"	os_user TEXT NOT NULL,\n"
+	"	clock TEXT CHECK (clock IN ('system', 'TILLIT_NOW')),\n"
+	"	entity TEXT NOT NULL,\n"
+	"	entity_id TEXT NOT NULL,\n"
+	"	action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),\n"
+	"	field TEXT,\n"
+	"	old_value TEXT,\n"
+	"	new_value TEXT,\n"
+	"	prev TEXT NOT NULL,\n"
+	"	hash TEXT NOT NULL\n"
+	");\n"
+	"INSERT INTO audit_chained (seq, at, actor, os_user, clock, entity, entity_id, action, field, old_value, new_value, prev, hash)\n"
+	"SELECT seq, at, NULL, os_user, NULL, entity, entity_id, action, field, old_value, new_value, substr(link, 1, 64), substr(link, 65)\n"
+	"FROM (SELECT seq, at, os_user, entity, entity_id, action, field, old_value, new_value,\n"
+	"	tl_audit_chain('" "0000000000000000000000000000000000000000000000000000000000000000" "', seq, at, NULL, NULL, os_user, entity, entity_id, action, field, old_value, new_value)\n"
+	"	OVER (ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS link\n"
+	"	FROM audit)\n"
+	"ORDER BY seq;\n"
+	"DROP TABLE audit;\n"
+	"ALTER TABLE audit_chained RENAME TO audit;\n"
+	"CREATE INDEX audit_entity ON audit(entity_id, seq);\n"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the audit log is append-only');\n"
+	"END;\n"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the audit log is append-only');\n"
+	"END;\n";
+
 const char *const tl_sqlite_migrations[] = {
 	NULL, /* version 0: the empty database */
 	migration_1,
@@ -1014,6 +1060,7 @@ const char *const tl_sqlite_migrations[] = {
 	migration_keys,
 	migration_reported,
 	migration_numbers,
+	migration_chain,
 };
 
 const int tl_sqlite_nmigrations =

@@ -33,7 +33,7 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
 
 /* The schema version this program writes (user_version); a database of
  * a later one is refused.  Raised by each new migration. */
-#define TL_SCHEMA_VERSION 9
+#define TL_SCHEMA_VERSION 10
 
 /* A new record (caller frees) from the current row of s, laid out as id,
  * created_at, updated_at, then e's fields in order; NULL when out of
@@ -102,16 +102,36 @@ enum tl_status tl_sqlite_match(struct tl_store *st, enum tl_kind kind,
 			       bool by_title, const char *text, int limit,
 			       tl_match_fn fn, void *ctx,
 			       struct tl_error *err);
-enum tl_status tl_sqlite_audit_add(struct tl_store *st, const char *at,
-				   const char *entity, const char *id,
-				   const char *action, const char *field,
-				   const char *old_value,
-				   const char *new_value,
+
+/* audit.c */
+enum tl_status tl_sqlite_audit_add(struct tl_store *st,
+				   const struct tl_audit *a,
 				   struct tl_error *err);
+enum tl_status tl_sqlite_audit_tail(struct tl_store *st, long long *seq,
+				    char hash[65], struct tl_error *err);
 enum tl_status tl_sqlite_audit(struct tl_store *st, const char *id,
 			       long long before, int limit,
 			       struct tl_audit **rows, int *n,
 			       struct tl_error *err);
+enum tl_status tl_sqlite_audit_after(struct tl_store *st, long long after,
+				     int limit, struct tl_audit **rows, int *n,
+				     struct tl_error *err);
+
+/*
+ * Makes tl_audit_chain() an SQL function of db, for the statements of
+ * this engine that write many audit rows at once (a migration, a bulk
+ * load).  As a window function over rows in seq order,
+ *
+ *   tl_audit_chain(start, seq, at, clock, actor, os_user, entity,
+ *                  entity_id, action, field, old_value, new_value)
+ *     OVER (ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+ *
+ * gives each row its prev and its hash (audit.h) as one text of 128 hex
+ * digits, prev first: the first row follows `start` (the hash of the
+ * log's last row, or 64 zeros), each other one the row before it.  An
+ * SQLite status.
+ */
+int tl_sqlite_chain_register(sqlite3 *db);
 
 /* list.c */
 enum tl_status tl_sqlite_list(struct tl_store *st, const struct tl_query *q,

@@ -1,0 +1,25 @@
+/*
+ * account.h - who runs this program: the OS account, read from the OS.
+ *
+ * The account is the name of the effective user id in the password
+ * database (getpwuid(geteuid())), never $USER or $LOGNAME, which anyone
+ * can set to anything.  A person's login is matched against it to say
+ * who acts (tl_store_actor).
+ */
+#ifndef TILLIT_CORE_ACCOUNT_H
+#define TILLIT_CORE_ACCOUNT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The name of the OS account this process runs as into buf (n bytes).
+ * True when the password database names it.  False when it does not (a
+ * user id without an entry, as in some containers) or the name does not
+ * fit: buf then holds "uid N", N the effective user id, which no login
+ * can be mistaken for (it has a space).  buf is always terminated when
+ * n > 0.
+ */
+bool tl_os_account(char *buf, size_t n);
+
+#endif
