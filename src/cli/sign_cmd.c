@@ -180,23 +180,6 @@ static enum tl_status read_signature(struct cli *c, const char *path,
 	return TL_OK;
 }
 
-/* The key file that signs when --key is not given: ~/.ssh/id_ed25519. */
-static enum tl_status default_key(struct cli *c, char *buf, size_t size)
-{
-	struct passwd *pw = getpwuid(geteuid());
-
-	if (!pw || !pw->pw_dir)
-		return cli_fail(c, TL_EINVAL, _("No home folder is known; "
-				"say which key signs with --key FILE."));
-	snprintf(buf, size, "%s/.ssh/id_ed25519", pw->pw_dir);
-	if (access(buf, R_OK) != 0)
-		return cli_fail(c, TL_EINVAL, _("There is no key at %s; say "
-				"which key signs with --key FILE (a private "
-				"key, or a .pub file whose key ssh-agent "
-				"holds)."), buf);
-	return TL_OK;
-}
-
 /* Whether person signs meeting and has not yet. */
 static enum tl_status is_signer(struct cli *c, struct tl_store *st,
 				const char *meeting, const char *person,
@@ -211,31 +194,6 @@ static enum tl_status is_signer(struct cli *c, struct tl_store *st,
 		if (!strcmp(s[i].person, person) && !s[i].has_signed)
 			*yes = true;
 	free(s);
-	return rc;
-}
-
-/* My own signature with my key: the minutes are frozen (if they were
- * not), then signed by ssh-keygen, into *sig. */
-static enum tl_status sign_with_key(struct cli *c, struct tl_store *st,
-				    const char *meeting, const char *key,
-				    char **sig)
-{
-	char path[1024], *doc = NULL;
-	enum tl_status rc = TL_OK;
-
-	*sig = NULL;
-	if (!key) {
-		rc = default_key(c, path, sizeof(path));
-		key = path;
-	}
-	if (rc == TL_OK)
-		rc = tl_justering_start(st, meeting, NULL, &c->err);
-	if (rc == TL_OK)
-		rc = tl_justering_document(st, meeting, &doc, &c->err);
-	if (rc == TL_OK)
-		rc = tl_sshsig_sign_file(key, doc, strlen(doc),
-					 TL_SSHSIG_NAMESPACE, sig, &c->err);
-	free(doc);
 	return rc;
 }
 
@@ -265,8 +223,11 @@ static enum tl_status sign_one(struct cli *c, struct tl_store *st,
 		/* Someone who does not sign is told so before anything is
 		 * frozen or signed. */
 		rc = is_signer(c, st, meeting, person, &signer);
-		if (rc == TL_OK && signer)
-			rc = sign_with_key(c, st, meeting, sa->key, &sig);
+		if (rc == TL_OK && signer) {
+			tl_refs_done(&refs);
+			return tl_sign_with_key(st, meeting, person, sa->key,
+						complete, &c->err);
+		}
 	}
 	tl_refs_done(&refs);
 	how.sshsig = sig;

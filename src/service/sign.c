@@ -16,11 +16,13 @@
  */
 #include "tillit/service/sign.h"
 
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tillit/core/i18n.h"
 #include "tillit/core/date.h"
@@ -512,5 +514,44 @@ enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
 		*complete = all;
 	free(s);
 	tl_record_free(m);
+	return rc;
+}
+
+enum tl_status tl_sign_with_key(struct tl_store *st, const char *meeting_id,
+				const char *person_id, const char *keyfile,
+				bool *complete, struct tl_error *err)
+{
+	struct tl_sign_how how = {0};
+	char path[1024], *doc = NULL, *sig = NULL;
+	enum tl_status rc = TL_OK;
+
+	if (!keyfile) {
+		struct passwd *pw = getpwuid(geteuid());
+
+		if (!pw || !pw->pw_dir)
+			return tl_error_set(err, TL_EINVAL, _("No home folder "
+					    "is known; say which key signs with "
+					    "--key FILE."));
+		snprintf(path, sizeof(path), "%s/.ssh/id_ed25519", pw->pw_dir);
+		if (access(path, R_OK) != 0)
+			return tl_error_set(err, TL_EINVAL, _("There is no key "
+					    "at %s; say which key signs with "
+					    "--key FILE (a private key, or a .pub "
+					    "file whose key ssh-agent holds)."),
+					    path);
+		keyfile = path;
+	}
+	rc = tl_justering_start(st, meeting_id, NULL, err);
+	if (rc == TL_OK)
+		rc = tl_justering_document(st, meeting_id, &doc, err);
+	if (rc == TL_OK)
+		rc = tl_sshsig_sign_file(keyfile, doc, strlen(doc),
+					 TL_SSHSIG_NAMESPACE, &sig, err);
+	how.sshsig = sig;
+	if (rc == TL_OK)
+		rc = tl_sign_meeting(st, meeting_id, person_id, &how, complete,
+				     err);
+	free(doc);
+	free(sig);
 	return rc;
 }

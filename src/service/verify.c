@@ -463,6 +463,11 @@ static enum tl_status check_key_signature(struct verify *v,
 	rc = tl_sshsig_verify(sig, doc, strlen(doc), TL_SSHSIG_NAMESPACE,
 			      &signer, err);
 	if (rc == TL_EINVAL || rc == TL_EREFUSED) {
+		size_t len = strlen(err->msg);
+
+		/* One sentence: the reason without its full stop. */
+		if (len && err->msg[len - 1] == '.')
+			err->msg[len - 1] = '\0';
 		finding(v, _("the signature of %s does not match the frozen "
 			     "minutes: %s"), who, err->msg);
 		tl_error_clear(err);

@@ -559,15 +559,51 @@ static enum ui_result on_selected(struct view *v, enum ui_action a)
 	return res;
 }
 
-/* S: records a signature made on paper, recorded by the user; the last
- * signature locks. */
+/* Whether person is one who signs the meeting and has not yet. */
+static bool signs_now(struct view *v, const char *person)
+{
+	struct meeting_view *mv = v->data;
+	struct tl_signer *s = NULL;
+	struct tl_error err = {0};
+	bool yes = false;
+	int n = 0;
+
+	if (tl_sign_signers(ui_store(v->app), mv->id, &s, &n, &err) == TL_OK)
+		for (int i = 0; i < n; i++)
+			yes |= !strcmp(s[i].person, person) && !s[i].has_signed;
+	free(s);
+	return yes;
+}
+
+/* Signs with the user's own key; ssh-keygen may ask for its passphrase
+ * on the terminal, so the screen steps aside while it runs. */
+static enum tl_status sign_own(struct view *v, const char *me,
+			       bool *complete, struct tl_error *err)
+{
+	struct meeting_view *mv = v->data;
+	enum tl_status rc;
+
+	def_prog_mode();
+	endwin();
+	rc = tl_sign_with_key(ui_store(v->app), mv->id, me, NULL, complete,
+			      err);
+	reset_prog_mode();
+	refresh();
+	return rc;
+}
+
+/*
+ * S: the user signs with their own key when they sign the meeting;
+ * otherwise they record that someone signed on paper.  The last
+ * signature locks.
+ */
 static void sign(struct view *v)
 {
 	struct meeting_view *mv = v->data;
 	struct tl_error err = {0};
 	char who[TL_ID_LEN + 1], me[TL_ID_LEN + 1], q[300];
 	struct tl_sign_how how = {.recorded_by = me};
-	bool complete = false;
+	bool complete = false, own;
 	enum tl_status rc;
 
 	if (locked(v))
@@ -577,16 +613,26 @@ static void sign(struct view *v)
 					  "is signed."));
 		return;
 	}
-	if (!ui_actor(v->app, me) ||
-	    !ui_pick(v->app, TL_K_PERSON, _("Who signed on paper?"), who))
+	if (!ui_actor(v->app, me))
 		return;
-	snprintf(q, sizeof(q), _("Record that %s signed the minutes on "
-				 "paper (recorded by you)?"),
-		 tl_refs_title(ui_refs(v->app), TL_K_PERSON, who));
+	own = signs_now(v, me);
+	if (own) {
+		snprintf(q, sizeof(q), _("Sign the minutes as %s with your "
+					 "own key (~/.ssh/id_ed25519)?"),
+			 tl_refs_title(ui_refs(v->app), TL_K_PERSON, me));
+	} else {
+		if (!ui_pick(v->app, TL_K_PERSON, _("Who signed on paper?"),
+			     who))
+			return;
+		snprintf(q, sizeof(q), _("Record that %s signed the minutes "
+					 "on paper (recorded by you)?"),
+			 tl_refs_title(ui_refs(v->app), TL_K_PERSON, who));
+	}
 	if (!ui_confirm(v->app, q))
 		return;
-	rc = tl_sign_meeting(ui_store(v->app), mv->id, who, &how, &complete,
-			     &err);
+	rc = own ? sign_own(v, me, &complete, &err)
+		 : tl_sign_meeting(ui_store(v->app), mv->id, who, &how,
+				   &complete, &err);
 	if (rc != TL_OK) {
 		ui_error(v->app, &err);
 		return;

@@ -6,8 +6,19 @@
 # sentence and exit status 1.  Each case is a row of the table in
 # doc/reliability.md ("Tampering with signed minutes"); the attacks it
 # cannot see are here too, asserting that verify passes, so that the
-# table's claims are exactly as wide as this test.
+# table's claims are exactly as wide as this test.  With TAMPER_TABLE
+# set to a file, each case also writes its row of that table there
+# (tests/reliability/report.sh does, for doc/reliability.md).
 . "$(dirname "$0")/lib.sh"
+
+ROW=0
+# row ATTACK WHAT: one row of the table, when it is asked for.
+row() {
+	ROW=$((ROW + 1))
+	[ -n "${TAMPER_TABLE:-}" ] || return 0
+	printf '| %s | %s | %s |\n' "$ROW" "$1" "$2" | sed 's/`/\\`/g' \
+		>>"$TAMPER_TABLE"
+}
 
 command -v sqlite3 >/dev/null 2>&1 || {
 	echo "not ok - sqlite3 is installed (make deps-test)"
@@ -49,22 +60,25 @@ attack() {
 	run tl verify
 	if [ "$RC" = 1 ] && grep -Eq -- "$3" "$W/out"; then
 		pass "$1"
+		row "$1" "exit 1: $(grep -Em1 -- "$3" "$W/out" |
+			sed 's/^[0-9a-f]\{8\} //')"
 	else
 		fail "$1" "exit $RC; stdout lacks /$3/" "$(head -5 "$W/out")" \
 			"$(cat "$W/err")"
 	fi
 }
 
-# unseen NAME SQL: after SQL, verify still passes (a limit of verify,
-# stated in the table).
+# unseen NAME WHY SQL: after SQL, verify still passes (a limit of
+# verify, stated in the table with WHY).
 unseen() {
 	fresh
-	if ! sqlite3 "$DB" "$2" >"$W/sql" 2>&1; then
+	if ! sqlite3 "$DB" "$3" >"$W/sql" 2>&1; then
 		fail "$1" "the attack's SQL failed" "$(cat "$W/sql")"
 		return
 	fi
 	run tl verify
 	check_rc "$1 (not seen: see doc/reliability.md)" 0
+	[ "$RC" = 0 ] && row "$1" "**not seen**, exit 0: $2"
 }
 
 # 1
@@ -164,20 +178,25 @@ run env TILLIT_NOW="2026-01-02 09:00" "$TILLIT" --db "$DB" sign \
 	"Socialnämndens sammanträde i november" --by "Hassan Al-Sayed" --paper
 check_err "a signature dated before its meeting is refused" 1 \
 	'before the meeting began'
+[ "$RC" = 1 ] && row "a signature is made with the clock (TILLIT_NOW) set before the meeting" \
+	"refused when signing, exit 1: $(sed 's/^tillit: //' "$W/err")"
 
 # --- what verify cannot see ----------------------------------------------------
 
 # 14: rows cut off the end of the log after the last freezing.
 unseen "the last rows of the audit log are cut off" \
+	"the chain is whole without them, and no frozen minutes anchored a row after them; only a copy of the log kept elsewhere shows it" \
 	"DROP TRIGGER audit_no_delete;
 	 DELETE FROM audit WHERE seq > (SELECT max(seq) - 3 FROM audit);"
 # 15: later work undone behind tillit's back (no audit row is written by
 # a raw UPDATE, and the frozen minutes do not hold it).
 unseen "a frame's acknowledgement is removed" \
+	"later work is not in the frozen minutes, and a raw UPDATE writes no audit row; the log still shows the acknowledgement (tillit log)" \
 	"UPDATE frames SET acked_by = NULL, acked_at = NULL
 	 WHERE description = 'Ökad bemanning i hemtjänsten 2027';"
 # 16: everything signed, and the whole log, removed.
 unseen "every signed meeting and the whole audit log are removed" \
+	"nothing is left to compare with: what the file says of itself is all verify has; only the exported minutes and signatures (sign --export), kept elsewhere, show it" \
 	"PRAGMA foreign_keys = OFF;
 	 DROP TRIGGER audit_no_delete; DELETE FROM audit;
 	 DROP TRIGGER seals_no_delete; DELETE FROM seals;

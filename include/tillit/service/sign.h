@@ -44,6 +44,18 @@ enum tl_status tl_sign_meeting(struct tl_store *st, const char *meeting_id,
 			       struct tl_error *err);
 
 /*
+ * person_id signs meeting_id with their own key: the minutes are frozen
+ * (if they were not), signed by `ssh-keygen -Y sign` with keyfile (NULL:
+ * ~/.ssh/id_ed25519 of the account this runs as; a .pub file signs
+ * through ssh-agent), and the signature is checked and recorded as
+ * tl_sign_meeting does.  ssh-keygen may ask for the key's passphrase on
+ * the terminal.  TL_EINVAL when there is no key file.
+ */
+enum tl_status tl_sign_with_key(struct tl_store *st, const char *meeting_id,
+				const char *person_id, const char *keyfile,
+				bool *complete, struct tl_error *err);
+
+/*
  * Sends a held meeting to justering: freezes its minutes as they are
  * now.  *started (may be NULL) is false when they were frozen already.
  * TL_EREFUSED when the meeting is not held, is signed, or has no one to
