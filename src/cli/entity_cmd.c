@@ -111,6 +111,8 @@ static const struct action actions[] = {
 	 N_("change fields of one")},
 	{"close", cli_entity_close, "ID", N_("close one")},
 	{"done", cli_entity_done, "ID --outcome TEXT", N_("mark one done")},
+	{"carry", cli_entity_carry, "ID --meeting MEETING [--due DATE] "
+	 "[--owner PERSON]", N_("carry one on in a later meeting")},
 	{"ack", cli_entity_ack, "ID [--by PERSON]",
 	 N_("acknowledge one (the holder)")},
 	{"remove", cli_entity_remove, "ID", N_("remove one from its meeting")},
@@ -129,7 +131,7 @@ static bool action_for(const struct tl_entity *e, const struct action *a,
 		return e->kind != TL_K_FRAME_VERSION;
 	if (!strcmp(a->name, "close"))
 		return !for_help || e->close_value;
-	if (!strcmp(a->name, "done"))
+	if (!strcmp(a->name, "done") || !strcmp(a->name, "carry"))
 		return e->kind == TL_K_FOLLOWUP;
 	if (!strcmp(a->name, "ack"))
 		return e->kind == TL_K_FRAME;

@@ -356,6 +356,50 @@ enum tl_status cli_entity_done(struct cli *c, const struct tl_entity *e,
 	return rc;
 }
 
+enum tl_status cli_entity_carry(struct cli *c, const struct tl_entity *e,
+				int argc, char **argv)
+{
+	const char *text = NULL, *meeting = NULL, *due = NULL, *owner = NULL;
+	char id[TL_ID_LEN + 1], mid[TL_ID_LEN + 1], pid[TL_ID_LEN + 1];
+	char nid[TL_ID_LEN + 1], day[TL_DATE_SIZE];
+	struct tl_store *st = NULL;
+	enum tl_status rc;
+	const struct cli_opt opts[] = {
+		{"meeting", 0, true, "MEETING", N_("the later meeting where "
+		 "it was agreed (required)"), .str = &meeting},
+		{"due", 0, true, "DATE", N_("the new due date"), .str = &due},
+		{"owner", 0, true, "PERSON", N_("the new owner"),
+		 .str = &owner},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = cli_help_carry, .ctx = e};
+
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
+		return rc;
+	if (!meeting)
+		return cli_usage(c, _("Say in which meeting it goes on, with "
+				      "--meeting MEETING."));
+	if (due && tl_date_parse(due, NULL, day, &c->err) != TL_OK)
+		return cli_fail(c, TL_EINVAL, "%s", c->err.msg);
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, TL_K_MEETING, meeting, mid, &c->err);
+	if (rc == TL_OK && owner)
+		rc = tl_store_resolve(st, TL_K_PERSON, owner, pid, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_followup_carry(st, id, mid, due ? day : NULL,
+					     owner ? pid : NULL, nid, &c->err);
+	if (rc == TL_OK)
+		printf(_("Carried on: %s %.*s goes on as %.*s.\n"),
+		       _(e->label), TL_ID_SHORT, id, TL_ID_SHORT, nid);
+	tl_store_close(st);
+	return rc;
+}
+
 enum tl_status cli_entity_ack(struct cli *c, const struct tl_entity *e,
 			      int argc, char **argv)
 {

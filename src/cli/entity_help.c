@@ -321,6 +321,17 @@ void cli_help_ack(const struct cli_args *a, FILE *out)
 	cli_args_help_opts(a, out);
 }
 
+void cli_help_carry(const struct cli_args *a, FILE *out)
+{
+	fputs(_("Usage: tillit followup carry ID --meeting MEETING [--due DATE] "
+	      "[--owner PERSON]\n\n"
+	      "Carries an open follow-up on in a later meeting, where that was "
+	      "agreed: a new\nfollow-up of that meeting, with a new due date "
+	      "or owner if given, and this\none marked carried.  It is later "
+	      "work: allowed after signing.\n\nOptions:\n"), out);
+	cli_args_help_opts(a, out);
+}
+
 void cli_help_remove(const struct cli_args *a, FILE *out)
 {
 	fputs(_("Usage: tillit participant remove ID\n\n"

@@ -47,8 +47,9 @@ static const char *const trust_levels[] = {
 	N_("low"), N_("medium"), N_("high"), NULL};
 static const char *const followup_kinds[] = {
 	N_("result"), N_("effect"), N_("action"), NULL};
+/* A follow-up carried on is done here and goes on in a later meeting. */
 static const char *const followup_status[] = {
-	N_("open"), N_("done"), N_("cancelled"), NULL};
+	N_("open"), N_("done"), N_("carried"), N_("cancelled"), NULL};
 
 static const char *const open_active[] = {N_("active"), NULL};
 static const char *const open_meeting[] = {N_("planned"), N_("open"), NULL};
@@ -331,7 +332,8 @@ static const struct tl_field followup_fields[] = {
 	[TL_FOLLOWUP_FRAME] = REF("frame", N_("Frame"), 0, TL_K_FRAME,
 				  N_("frame it follows up")),
 	[TL_FOLLOWUP_STATUS] = ENUM("status", N_("Status"), 0, followup_status,
-				    "open", N_("open, done or cancelled")),
+				    "open", N_("open, done, carried (on in a later "
+				    "meeting) or cancelled")),
 	[TL_FOLLOWUP_OUTCOME] = LONG("outcome", N_("Outcome"), SRCH,
 				     N_("what came of it")),
 	[TL_FOLLOWUP_CLOSED_AT] = DTIME("closed_at", N_("Closed at"), AUTO,

@@ -77,6 +77,85 @@ enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
 	return rc;
 }
 
+/* Sets field i of r to v when v is given; false out of memory. */
+static bool set_given(struct tl_record *r, int i, const char *v)
+{
+	return !v || tl_record_set(r, i, v);
+}
+
+enum tl_status tl_store_followup_carry(struct tl_store *st, const char *id,
+				       const char *meeting_id,
+				       const char *due, const char *owner,
+				       char new_id[TL_ID_LEN + 1],
+				       struct tl_error *err)
+{
+	static const int same[] = {TL_FOLLOWUP_TEXT, TL_FOLLOWUP_KIND,
+				   TL_FOLLOWUP_OWNER, TL_FOLLOWUP_DUE,
+				   TL_FOLLOWUP_MANDATE, TL_FOLLOWUP_FRAME};
+	struct tl_record *r = NULL, *from = NULL, *to = NULL, *n = NULL;
+	char *note = NULL;
+	enum tl_status rc;
+
+	rc = tl_store_get(st, TL_K_FOLLOWUP, id, &r, err);
+	if (rc == TL_OK)
+		rc = tl_store_get(st, TL_K_MEETING, meeting_id, &to, err);
+	if (rc == TL_OK && tl_record_get(r, TL_FOLLOWUP_MEETING))
+		rc = tl_store_get(st, TL_K_MEETING,
+				  tl_record_get(r, TL_FOLLOWUP_MEETING), &from,
+				  err);
+	if (rc == TL_OK && strcmp(tl_record_str(r, TL_FOLLOWUP_STATUS), "open"))
+		rc = tl_error_set(err, TL_EREFUSED, _("The follow-up is %s "
+				  "already; only an open one is carried on."),
+				  _(tl_record_str(r, TL_FOLLOWUP_STATUS)));
+	else if (rc == TL_OK && from &&
+		 strcmp(tl_record_str(to, TL_MEETING_STARTS),
+			tl_record_str(from, TL_MEETING_STARTS)) <= 0)
+		rc = tl_error_set(err, TL_EREFUSED, _("A follow-up is carried "
+				  "on in a meeting after the one it was agreed "
+				  "in (%s)."), tl_record_str(from,
+							     TL_MEETING_STARTS));
+	if (rc == TL_OK && !(n = tl_record_new(TL_K_FOLLOWUP)))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	for (size_t i = 0; rc == TL_OK && i < sizeof(same) / sizeof(*same);
+	     i++)
+		if (!set_given(n, same[i], tl_record_get(r, same[i])))
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK && (!tl_record_set(n, TL_FOLLOWUP_MEETING, to->id) ||
+			    !set_given(n, TL_FOLLOWUP_DUE, due) ||
+			    !set_given(n, TL_FOLLOWUP_OWNER, owner)))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK)
+		rc = tl_sp_begin(st, err);
+	if (rc != TL_OK)
+		goto out;
+	rc = tl_store_insert(st, n, err);
+	if (rc == TL_OK) {
+		size_t len = strlen(tl_record_str(to, TL_MEETING_TITLE)) + 64;
+
+		note = malloc(len);
+		if (!note)
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+		else
+			snprintf(note, len, _("Carried on in %s (%.8s)."),
+				 tl_record_str(to, TL_MEETING_TITLE), n->id);
+	}
+	if (rc == TL_OK && (!tl_record_set(r, TL_FOLLOWUP_STATUS, "carried") ||
+			    !tl_record_set(r, TL_FOLLOWUP_OUTCOME, note)))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK)
+		rc = tl_store_update(st, r, err);
+	if (rc == TL_OK && new_id)
+		memcpy(new_id, n->id, TL_ID_LEN + 1);
+	rc = tl_sp_end(st, rc, err);
+out:
+	free(note);
+	tl_record_free(r);
+	tl_record_free(from);
+	tl_record_free(to);
+	tl_record_free(n);
+	return rc;
+}
+
 enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
 				  const char *person_id,
 				  struct tl_error *err)

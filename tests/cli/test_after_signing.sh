@@ -2,8 +2,10 @@
 # Life goes on after justering (issue 12, defect 5): what the signed
 # minutes recorded stays as signed, but later work on the records born in
 # the meeting is allowed: the holder acknowledges a frame agreed there,
-# and a mandate granted there is revoked.  The signed minutes still
-# verify, and a change to what they show is still refused.
+# a mandate granted there is revoked, and an open follow-up is carried
+# on in a later meeting with a new due date and owner.  The signed
+# minutes still verify, and a change to what they show is still
+# refused.
 . "$(dirname "$0")/lib.sh"
 
 M="Barn- och utbildningsnämndens sammanträde"
@@ -44,5 +46,35 @@ if [ "$RC" != 0 ] && grep -q 'signed and locked' "$W/err"; then
 else
 	fail "the database refuses it too" "rc $RC" "$(cat "$W/err")"
 fi
+
+# --- a follow-up is carried on in a later meeting ------------------------------
+
+must tl export minutes "$M" --format txt
+cp "$W/out" "$W/signed.txt"
+FU=$(tl followup list --meeting "$M" --status open --format csv |
+	sed -n 2p | cut -d, -f1)
+must tl meeting add -q --title "BUN januari" --kind committee \
+	--unit "Barn- och utbildningsnämnden" --starts-at "2027-01-18 13:00"
+JAN=$(last_id)
+run tl followup carry "$FU" --meeting "$JAN" --due 2027-03-31 \
+	--owner "Sofia Bäckström"
+check_grep "a follow-up of the signed meeting is carried on" \
+	'^Carried on: follow-up [0-9a-f]{8} goes on as [0-9a-f]{8}\.$'
+NEW=$(sed -n 's/.* goes on as \([0-9a-f]*\)\.$/\1/p' "$W/out")
+run tl followup show "$NEW"
+check_grep "the new one has the new due date" '^Due: +2027-03-31$'
+check_grep "and the new owner" '^Owner: +[0-9a-f]{8} Sofia Bäckström$'
+run tl followup show "$FU"
+check_grep "the one agreed reads carried" '^Status: +carried$'
+check_grep "and says where it went" '^Outcome: +Carried on in BUN januari'
+run tl followup carry "$FU" --meeting "$JAN"
+check_err "a follow-up is carried on once" 1 'carried already'
+run tl export minutes "$M" --format txt
+cmp -s "$W/out" "$W/signed.txt" &&
+	pass "the signed minutes are as they were" ||
+	fail "the signed minutes are as they were" \
+		"$(diff "$W/signed.txt" "$W/out" | head -5)"
+run tl verify "$M"
+check_rc "and still verify" 0
 
 done_testing

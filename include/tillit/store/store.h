@@ -233,6 +233,21 @@ enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
 				      struct tl_error *err);
 
 /*
+ * Carries the open follow-up id on in a later meeting, where that was
+ * agreed, in one transaction: a new follow-up of meeting_id with the
+ * same text, kind, mandate and frame, and the new due date and owner
+ * (NULL: the same), its id into new_id; the follow-up itself becomes
+ * carried, saying where it went.  Later work: allowed when the meeting
+ * it was agreed in is signed.  TL_EREFUSED when it is not open, or the
+ * meeting is not later than the one it was agreed in.
+ */
+enum tl_status tl_store_followup_carry(struct tl_store *st, const char *id,
+				       const char *meeting_id,
+				       const char *due, const char *owner,
+				       char new_id[TL_ID_LEN + 1],
+				       struct tl_error *err);
+
+/*
  * The holder acknowledges a frame: acked_by = person_id (who confirms:
  * the one acting, never someone on their behalf), acked_at = now.
  * TL_EREFUSED when the frame is held by another person, is closed, or
