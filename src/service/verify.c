@@ -377,7 +377,6 @@ static enum tl_status check_frozen(struct verify *v,
 {
 	const char *document = tl_record_str(seal, TL_SEAL_DOCUMENT);
 	const char *canon = tl_record_str(seal, TL_SEAL_CANON);
-	const char *anchor;
 	char digest[65], *again = NULL;
 	enum tl_status rc;
 
@@ -399,16 +398,26 @@ static enum tl_status check_frozen(struct verify *v,
 	}
 	free(again);
 	/* A log that begins after the freezing (a database made by an
-	 * import) cannot hold the row the minutes anchored. */
-	anchor = strstr(document, tl_jus_head_label());
-	if (anchor && v->log &&
-	    strcmp(v->log->first_at, seal->created_at) < 0) {
+	 * import) cannot hold the row the minutes anchored.  The foot
+	 * holds two SHA-256s, the content's and the log's head (in whatever
+	 * language it was frozen): one must be in the log. */
+	if (v->log && strcmp(v->log->first_at, seal->created_at) < 0) {
 		char head[65] = "";
+		int hashes = 0;
+		bool held = false;
 
-		anchor += strlen(tl_jus_head_label());
-		anchor += strspn(anchor, ": ");
-		snprintf(head, sizeof(head), "%.64s", anchor);
-		if (!log_has_hash(v->log, head))
+		for (const char *p = document; *p; p++) {
+			size_t k = strspn(p, "0123456789abcdef");
+
+			if (k == 64 && (p == document ||
+					!strchr("0123456789abcdef", p[-1]))) {
+				snprintf(head, sizeof(head), "%.64s", p);
+				held |= log_has_hash(v->log, head);
+				hashes++;
+			}
+			p += k ? k - 1 : 0;
+		}
+		if (hashes >= 2 && !held)
 			finding(v, _("the audit log was rewritten before these "
 				     "minutes were frozen: it no longer holds "
 				     "the row they anchored (%.12s…)"), head);
