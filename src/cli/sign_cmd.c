@@ -1,18 +1,23 @@
 /*
- * sign_cmd.c - signing meetings and checking signed ones (sign.h):
+ * sign_cmd.c - justering and checking it (sign.h):
  *
- *   tillit sign MEETING --by PERSON
- *   tillit sign MEETING --reopen
+ *   tillit sign MEETING [--key FILE]
+ *   tillit sign MEETING --by PERSON --signature FILE | --paper
+ *   tillit sign MEETING --send | --reopen | --decline COMMENT
+ *   tillit sign MEETING --export DIR
  *   tillit verify [MEETING]
  *
- * sign records one signature; from the first one the meeting is under
- * justering and cannot change, and at the last one it is signed and
- * locked, and the digest of its minutes is stored.  --reopen voids the
- * signatures given so far, so that the meeting can change again.  verify
- * recomputes the digests and names every signed meeting whose content no
- * longer matches, one line each on stdout, then fails (exit 1) with one
- * sentence; then it walks the audit log's hash chain and names the
- * first row that breaks it in the same way.
+ * sign records one signature, as the person whose login is the OS
+ * account, with their own key through ssh-keygen; someone else's only as
+ * their own SSH signature, checked, or as one recorded on paper.  The
+ * first signature (or --send) freezes the minutes: from then on the
+ * meeting is under justering and cannot change, and at the last
+ * signature it is signed and locked.  --reopen and --decline void the
+ * signatures given so far, so that the meeting can change again.
+ * --export writes the signed minutes, each signature and allowed_signers
+ * for ssh-keygen -Y verify.  verify prints one line per finding (verify.c
+ * says what it checks), then the audit log's first broken row, and fails
+ * (exit 1) with one sentence.
  */
 #include "internal.h"
 

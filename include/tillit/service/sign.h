@@ -3,10 +3,13 @@
  *
  * A committee meeting is signed by its chair and each adjuster; a
  * one-to-one is confirmed by both parties (manager and employee); other
- * meetings by their chair.  When the last signature is in, the meeting
- * becomes `signed`: it and everything recorded in it are locked (the
- * store refuses changes and SQLite triggers refuse them too), and the
- * SHA-256 digest of the canonical minutes (minutes.h) is stored.
+ * meetings by their chair.  Justering starts when the minutes are sent
+ * to it or at the first signature: the minutes are frozen, and each
+ * signature is an SSH signature over that frozen text by the signer's
+ * own key (service/sshsig.h), or one recorded as made on paper.  When the
+ * last signature is in, the meeting becomes `signed`: it and everything
+ * recorded in it are locked (the store refuses changes and SQLite
+ * triggers refuse them too), but for later work.
  */
 #ifndef TILLIT_SIGN_H
 #define TILLIT_SIGN_H
