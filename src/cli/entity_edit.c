@@ -381,8 +381,8 @@ enum tl_status cli_entity_carry(struct cli *c, const struct tl_entity *e,
 	if (!meeting)
 		return cli_usage(c, _("Say in which meeting it goes on, with "
 				      "--meeting MEETING."));
-	if (due && tl_date_parse(due, NULL, day, &c->err) != TL_OK)
-		return cli_fail(c, TL_EINVAL, "%s", c->err.msg);
+	if (due && (rc = tl_date_parse(due, NULL, day, &c->err)) != TL_OK)
+		return rc;
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, e->kind, text, id, &c->err);

@@ -20,7 +20,8 @@
  * --output FILE is written atomically (atomic.h): a temporary file in
  * the same folder, flushed and synced, then renamed over FILE, so a
  * failed export never leaves half a file where the old one was.  The
- * file follows the umask like any other the user makes.
+ * file is 0600 when new, whatever the umask, and a file replaced keeps
+ * its mode (an export holds records).
  */
 #include "internal.h"
 
@@ -108,7 +109,8 @@ static void help_export(const struct cli_args *a, FILE *out)
 	     "that\n'tillit NOUN list' shows with the same filters, as CSV "
 	     "(RFC 4180, the\ndefault) or JSON; follow-ups also as "
 	     "iCalendar to-dos (ics).\n\n"
-	     "FILE is replaced atomically and follows the umask.\n\n"
+	     "FILE is replaced atomically; a new one is 0600 (yours alone), "
+	     "and one\nreplaced keeps its mode.\n\n"
 	     "Options:"), out);
 	fputc('\n', out);
 	/* The formats come from the registry, the rest from the table. */

@@ -31,6 +31,7 @@
 #include <sys/stat.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/export/atomic.h"
 #include "tillit/core/id.h"
 #include "tillit/core/model.h"
 #include "tillit/read/present.h"
@@ -263,23 +264,26 @@ static void principal(struct tl_store *st, const char *person, char *buf,
 	tl_record_free(p);
 }
 
-/* Writes text to dir/name; false (said) when it cannot. */
+static enum tl_status put_text(FILE *out, void *ctx, struct tl_error *err)
+{
+	(void)err;
+	fputs(ctx, out);
+	return TL_OK;
+}
+
+/* Writes text to dir/name, replaced whole or not at all, private
+ * (atomic.h); false (said) when it cannot. */
 static bool write_text(struct cli *c, const char *dir, const char *name,
 		       const char *text)
 {
+	struct tl_error err = {0};
 	char path[2048];
-	FILE *fp;
-	bool ok;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "w");
-	ok = fp && fputs(text, fp) >= 0;
-	if (fp && fclose(fp) != 0)
-		ok = false;
-	if (!ok)
-		cli_fail(c, TL_ESYS, _("Cannot write %s: %s."), path,
-			 strerror(errno));
-	return ok;
+	if (tl_write_atomic(path, put_text, (void *)text, &err) == TL_OK)
+		return true;
+	cli_fail(c, err.status, "%s", err.msg);
+	return false;
 }
 
 /* sign --export DIR: the frozen minutes as they were signed

@@ -2,9 +2,10 @@
  * atomic.c - a file written beside its final name and renamed into
  * place, for the exports of the command line and the full-screen program.
  *
- * mkstemp makes the temporary file 0600; an export is the user's file
- * like any other, so it gets 0666 less the umask before any content is
- * written.  fflush, fsync and a checked fclose make sure the content is
+ * An export holds records, notes of one-to-ones among them: it is made
+ * 0600 whatever the umask (mkstemp makes the temporary file so), and a
+ * file it replaces keeps its own mode, so that an export never widens
+ * what the user narrowed.  fflush, fsync and a checked fclose make sure the content is
  * on disk (and a full disk is noticed) before rename(2) makes it visible.
  */
 #include "tillit/export/atomic.h"
@@ -33,7 +34,8 @@ enum tl_status tl_write_atomic(const char *path, tl_write_fn write_fn,
 	size_t len = strlen(path);
 	char *tmp = malloc(len + sizeof(suffix));
 	enum tl_status rc;
-	mode_t mask;
+	struct stat old;
+	mode_t mode;
 	FILE *f;
 	int fd;
 
@@ -47,9 +49,10 @@ enum tl_status tl_write_atomic(const char *path, tl_write_fn write_fn,
 		free(tmp);
 		return rc;
 	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "w"))) {
+	/* A file replaced keeps its mode; a new one is the user's alone. */
+	mode = stat(path, &old) == 0 && S_ISREG(old.st_mode)
+	       ? old.st_mode & 0666 : 0600;
+	if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w"))) {
 		rc = cannot_write(err, path, errno);
 		close(fd);
 		unlink(tmp);

@@ -8,7 +8,7 @@
  * extension all come from the registry of formats (export/formats.h), so
  * a format added there shows up here.  The file is written beside its
  * final name and renamed into place (atomic.h), so a failed export leaves
- * no half file; like every export it follows the umask.
+ * no half file; like every export it is 0600 when new (atomic.h).
  */
 #include "tillit/ui/view.h"
 

@@ -44,7 +44,7 @@ fi
 
 # --- export --output -------------------------------------------------------
 
-run sh -c 'umask 027 && "$1" --db "$2" export --output "$3"' sh \
+run sh -c 'umask 000 && "$1" --db "$2" export --output "$3"' sh \
 	"$TILLIT" "$DB" "$W/out.json"
 check_rc "export --output FILE" 0
 if cmp -s "$W/first.json" "$W/out.json"; then
@@ -52,9 +52,17 @@ if cmp -s "$W/first.json" "$W/out.json"; then
 else
 	fail "the file holds the export"
 fi
+# Every record, one-to-one notes too: the user's alone, whatever the
+# umask (issue 13); a file replaced keeps its mode, never widened.
 perm=$(stat -c %a "$W/out.json")
-[ "$perm" = 640 ] && pass "the file follows the umask (027 -> 640)" ||
-	fail "the file follows the umask (027 -> 640)" "mode $perm"
+[ "$perm" = 600 ] && pass "a new export is 0600 under umask 000" ||
+	fail "a new export is 0600 under umask 000" "mode $perm"
+chmod 640 "$W/out.json"
+run sh -c 'umask 000 && "$1" --db "$2" export --output "$3"' sh \
+	"$TILLIT" "$DB" "$W/out.json"
+perm=$(stat -c %a "$W/out.json")
+[ "$perm" = 640 ] && pass "an export over a 0640 file keeps 0640" ||
+	fail "an export over a 0640 file keeps 0640" "mode $perm"
 leftover=$(find "$W" -name 'out.json.*' | wc -l)
 [ "$leftover" = 0 ] && pass "no temporary file is left" ||
 	fail "no temporary file is left"

@@ -71,17 +71,19 @@ check_grep "a short id and Markdown by default" '^# Minutes: '
 run tl export summary "$BUN" --format text
 check_grep "'summary' and 'text' are aliases" '^Minutes: '
 
-# --- --output: atomic, follows the umask -----------------------------------
+# --- --output: atomic, private ---------------------------------------------
 
-run sh -c 'umask 027 && "$1" --db "$2" export minutes "$3" --format html \
+: >"$W/protokoll.html"
+chmod 600 "$W/protokoll.html"
+run sh -c 'umask 022 && "$1" --db "$2" export minutes "$3" --format html \
 	--output "$4"' sh "$TILLIT" "$DB" "$MEETING" "$W/protokoll.html"
 check_rc "--output FILE" 0
 cmp -s "$W/protokoll.html" "$W/minutes.html" &&
 	pass "the file holds the same minutes" ||
 	fail "the file holds the same minutes"
 perm=$(stat -c %a "$W/protokoll.html")
-[ "$perm" = 640 ] && pass "the file follows the umask (027 -> 640)" ||
-	fail "the file follows the umask (027 -> 640)" "mode $perm"
+[ "$perm" = 600 ] && pass "minutes written over a 0600 file keep 0600" ||
+	fail "minutes written over a 0600 file keep 0600" "mode $perm"
 [ ! -s "$W/out" ] && pass "nothing on standard output with --output" ||
 	fail "nothing on standard output with --output"
 n=$(find "$W" -name 'protokoll.html.*' | wc -l)

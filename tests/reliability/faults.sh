@@ -14,8 +14,8 @@
 #     one line naming the file and exit status 3, or a normal answer for
 #     what is not damaged; never a crash, and the file does not change;
 #   - privacy: the database and its -wal and -shm files are 0600 and its
-#     folder 0700; an export follows the umask (022 gives 0644, 077 gives
-#     0600); no temporary file is left anywhere, in TMPDIR or beside the
+#     folder 0700; an export is 0600 whatever the umask (022 and 000);
+#     no temporary file is left anywhere, in TMPDIR or beside the
 #     database, after a session of commands and a full-screen session;
 #     the audit log rejects UPDATE and DELETE even from the sqlite3
 #     program.
@@ -263,14 +263,14 @@ case $modes in
 esac
 m=$(stat -c %a "$R/home/all.json")
 figure "privacy: export mode under umask 022" "$m"
-[ "$m" = 644 ] && pass "privacy: export 0644 under umask 022" ||
-	fail "privacy: export 0644 under umask 022" "mode $m"
-umask 077
-"$TILLIT" --db "$PDB" export --output "$R/home/all077.json" 2>>"$R/priv.err"
-m=$(stat -c %a "$R/home/all077.json" 2>/dev/null)
-figure "privacy: export mode under umask 077" "$m"
-[ "$m" = 600 ] && pass "privacy: export 0600 under umask 077" ||
-	fail "privacy: export 0600 under umask 077" "mode $m"
+[ "$m" = 600 ] && pass "privacy: export 0600 under umask 022" ||
+	fail "privacy: export 0600 under umask 022" "mode $m"
+umask 000
+"$TILLIT" --db "$PDB" export --output "$R/home/all000.json" 2>>"$R/priv.err"
+m=$(stat -c %a "$R/home/all000.json" 2>/dev/null)
+figure "privacy: export mode under umask 000" "$m"
+[ "$m" = 600 ] && pass "privacy: export 0600 under umask 000" ||
+	fail "privacy: export 0600 under umask 000" "mode $m"
 umask 022
 left=$(find "$R/tmp" -mindepth 1 | wc -l)
 figure "privacy: files left in TMPDIR" "$left"

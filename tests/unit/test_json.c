@@ -1307,8 +1307,9 @@ static enum tl_status write_refused(FILE *out, void *ctx,
 	return tl_error_set(err, TL_EREFUSED, "no");
 }
 
-/* tl_write_atomic: the content replaces the file whole, with the mode of
- * the umask, and a failure leaves the old file and no temporary one. */
+/* tl_write_atomic: the content replaces the file whole, 0600 when new
+ * whatever the umask and with its old mode when replaced, and a failure
+ * leaves the old file and no temporary one. */
 static void test_write_atomic(void **state)
 {
 	char path[PATH_SIZE], dir[PATH_SIZE], *text, *slash;
@@ -1327,8 +1328,24 @@ static void test_write_atomic(void **state)
 	text = slurp(path, &len);
 	assert_string_equal(text, "hello\n");
 	free(text);
+	/* The file it replaced (mkstemp's, 0600) keeps its mode. */
 	assert_int_equal(stat(path, &sb), 0);
-	assert_int_equal(sb.st_mode & 0777, 0640);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	/* One of 0644 too: never narrowed behind the user's back, nor
+	 * widened. */
+	assert_int_equal(chmod(path, 0644), 0);
+	assert_int_equal(tl_write_atomic(path, write_hello, "hello\n", &err),
+			 TL_OK);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0644);
+	/* A new file is 0600, whatever the umask. */
+	assert_int_equal(unlink(path), 0);
+	umask(0);
+	assert_int_equal(tl_write_atomic(path, write_hello, "hello\n", &err),
+			 TL_OK);
+	umask(027);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
 
 	assert_int_equal(tl_write_atomic(path, write_refused, NULL, &err),
 			 TL_EREFUSED);
