@@ -132,7 +132,11 @@ enum tl_status ui_draft_save(const char *db_path, const struct tl_record *r,
 	json_decref(doc);
 	if (!text)
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	/* A new file of its own: never through a link someone planted
+	 * where it goes (unlink removes the link, not what it names). */
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
 	if (fd < 0) {
 		free(text);
 		return tl_error_set(err, TL_ESYS, _("Cannot write %s: %s."),

@@ -202,4 +202,42 @@ fi
 t send-keys Q
 wait_for "EXIT=0" >/dev/null
 
+# ---- a symlink planted where the draft is written (issue 13) -------------
+#
+# Someone who can write the drafts folder puts a symbolic link where the
+# draft's temporary file goes, pointing at another file of the user's:
+# the draft is written all the same, and the other file stays as it was.
+
+echo "precious" >"$W/victim"
+rm -rf "$DRAFTS"
+mkdir -m 700 "$DRAFTS"
+start
+wait_for Overview >/dev/null
+t send-keys 6
+wait_for "Follow-ups" >/dev/null
+t send-keys a
+wait_for "New follow-up" >/dev/null
+t send-keys -l "Ett utkast"
+step "the form shows what was typed, again" wait_for "Ett utkast"
+pid=$(tillit_pid)
+if [ -n "$pid" ]; then
+	ln -s "$W/victim" "$DRAFTS/.draft-$pid.tmp"
+	kill -HUP "$pid"
+	wait_for "EXIT=" >/dev/null
+else
+	fail "found the pid of tillit, again"
+fi
+if [ "$(cat "$W/victim")" = "precious" ] && [ ! -L "$W/victim" ]; then
+	pass "a planted symlink does not make tillit overwrite its target"
+else
+	fail "a planted symlink does not make tillit overwrite its target" \
+		"$(head -c 200 "$W/victim")"
+fi
+set -- "$DRAFTS"/followup-*.json
+if [ -f "$1" ] && [ ! -L "$1" ] && grep -q '"text": "Ett utkast"' "$1"; then
+	pass "and the draft is kept, a file of its own"
+else
+	fail "and the draft is kept, a file of its own" "$(ls -la "$DRAFTS")"
+fi
+
 done_testing
