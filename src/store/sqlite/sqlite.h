@@ -44,6 +44,12 @@ struct tl_record *tl_sqlite_row_record(sqlite3_stmt *s,
 /* The migrations: tl_sqlite_migrations[v] takes user_version v-1 to v. */
 extern const char *const tl_sqlite_migrations[];
 extern const int tl_sqlite_nmigrations;
+/* Schema 6 to 10 (schema_justering.c). */
+extern const char tl_sqlite_migration_6[];
+extern const char tl_sqlite_migration_keys[];
+extern const char tl_sqlite_migration_reported[];
+extern const char tl_sqlite_migration_numbers[];
+extern const char tl_sqlite_migration_chain[];
 
 /* A cached, reset statement for sql; NULL with err set on failure. */
 sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,

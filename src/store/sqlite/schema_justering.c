@@ -1,0 +1,345 @@
+/*
+ * schema_justering.c - the SQLite migrations of schema 6 to 10: justering
+ * that holds (issue 12).  Frozen minutes and how each signature was made
+ * (6), registered public keys (7), delegated decisions reported once (8),
+ * § numbers that never repeat (9) and the audit log's hash chain (10).
+ * schema.c lists them in tl_sqlite_migrations; the rules of schema.c's
+ * opening comment hold here too: a released migration never changes.
+ */
+#include "sqlite.h"
+
+/*
+ * Schema 6: justering freezes the minutes.  When justering starts (the
+ * first signature, or sending the minutes to justering), the seal is
+ * written with the minutes as they are then: the document the signers
+ * sign (`document`, plain text), the elements it was written from
+ * (`elements`, to write the same minutes in any format) and the
+ * canonical text of what the meeting locks (`canon`, to tell what has
+ * changed in the live records since).  A signature records how it was
+ * made (`method`: key or paper), the SSH signature and the public key it
+ * was made with, or who recorded a signature on paper, and the names of
+ * both as they were then (the signed minutes show those).  A meeting with a
+ * seal is under justering as one with a signature is; reopening justering
+ * removes the seal of a held meeting (a signed meeting's stays forever).
+ */
+const char tl_sqlite_migration_6[] =
+	"ALTER TABLE seals ADD COLUMN document TEXT;\n"
+	"ALTER TABLE seals ADD COLUMN elements TEXT;\n"
+	"ALTER TABLE seals ADD COLUMN canon TEXT;\n"
+	"ALTER TABLE signatures ADD COLUMN method TEXT;\n"
+	"ALTER TABLE signatures ADD COLUMN sshsig TEXT;\n"
+	"ALTER TABLE signatures ADD COLUMN pubkey TEXT;\n"
+	"ALTER TABLE signatures ADD COLUMN recorded_by TEXT;\n"
+	"ALTER TABLE signatures ADD COLUMN name TEXT;\n"
+	"ALTER TABLE signatures ADD COLUMN recorder_name TEXT;\n"
+	"DROP TRIGGER seals_no_delete;\n"
+	"CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals\n"
+	"WHEN NOT EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held') BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'a seal cannot change');\n"
+	"END;\n"
+	"DROP TRIGGER meetings_justering_update;\n"
+	"CREATE TRIGGER meetings_justering_update BEFORE UPDATE ON meetings\n"
+	"WHEN OLD.status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = OLD.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = OLD.id))\n"
+	"AND (NEW.status IS NOT 'signed' OR OLD.id IS NOT NEW.id OR OLD.created_at IS NOT NEW.created_at OR OLD.title IS NOT NEW.title OR OLD.kind IS NOT NEW.kind OR OLD.unit IS NOT NEW.unit OR OLD.series IS NOT NEW.series OR OLD.starts_at IS NOT NEW.starts_at OR OLD.ends_at IS NOT NEW.ends_at OR OLD.location IS NOT NEW.location OR OLD.notes IS NOT NEW.notes) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER meetings_justering_delete;\n"
+	"CREATE TRIGGER meetings_justering_delete BEFORE DELETE ON meetings\n"
+	"WHEN OLD.status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = OLD.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = OLD.id)) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER participants_justering_insert;\n"
+	"CREATE TRIGGER participants_justering_insert BEFORE INSERT ON participants\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER participants_justering_update;\n"
+	"CREATE TRIGGER participants_justering_update BEFORE UPDATE ON participants\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER participants_justering_delete;\n"
+	"CREATE TRIGGER participants_justering_delete BEFORE DELETE ON participants\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER items_justering_insert;\n"
+	"CREATE TRIGGER items_justering_insert BEFORE INSERT ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER items_justering_update;\n"
+	"CREATE TRIGGER items_justering_update BEFORE UPDATE ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER items_justering_delete;\n"
+	"CREATE TRIGGER items_justering_delete BEFORE DELETE ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER mandates_justering_insert;\n"
+	"CREATE TRIGGER mandates_justering_insert BEFORE INSERT ON mandates\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER mandates_justering_update;\n"
+	"CREATE TRIGGER mandates_justering_update BEFORE UPDATE ON mandates\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id)))\n"
+	"AND (OLD.id IS NOT NEW.id OR OLD.created_at IS NOT NEW.created_at OR OLD.matter IS NOT NEW.matter OR OLD.given_to IS NOT NEW.given_to OR OLD.given_by_unit IS NOT NEW.given_by_unit OR OLD.given_by_person IS NOT NEW.given_by_person OR OLD.level IS NOT NEW.level OR OLD.limits IS NOT NEW.limits OR OLD.legal_basis IS NOT NEW.legal_basis OR OLD.onward IS NOT NEW.onward OR OLD.substitute IS NOT NEW.substitute OR OLD.report_back IS NOT NEW.report_back OR OLD.valid_from IS NOT NEW.valid_from OR OLD.valid_until IS NOT NEW.valid_until OR OLD.meeting IS NOT NEW.meeting OR OLD.item IS NOT NEW.item OR OLD.case_ref IS NOT NEW.case_ref OR OLD.non_delegable IS NOT NEW.non_delegable) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER mandates_justering_delete;\n"
+	"CREATE TRIGGER mandates_justering_delete BEFORE DELETE ON mandates\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER frames_justering_insert;\n"
+	"CREATE TRIGGER frames_justering_insert BEFORE INSERT ON frames\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER frames_justering_update;\n"
+	"CREATE TRIGGER frames_justering_update BEFORE UPDATE ON frames\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id)))\n"
+	"AND (OLD.id IS NOT NEW.id OR OLD.created_at IS NOT NEW.created_at OR OLD.description IS NOT NEW.description OR OLD.kind IS NOT NEW.kind OR OLD.holder_person IS NOT NEW.holder_person OR OLD.holder_unit IS NOT NEW.holder_unit OR OLD.amount IS NOT NEW.amount OR OLD.amount_unit IS NOT NEW.amount_unit OR OLD.trust IS NOT NEW.trust OR OLD.trust_factors IS NOT NEW.trust_factors OR OLD.escalation IS NOT NEW.escalation OR OLD.valid_from IS NOT NEW.valid_from OR OLD.valid_until IS NOT NEW.valid_until OR OLD.meeting IS NOT NEW.meeting OR OLD.item IS NOT NEW.item OR OLD.mandate IS NOT NEW.mandate OR OLD.version IS NOT NEW.version) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER frames_justering_delete;\n"
+	"CREATE TRIGGER frames_justering_delete BEFORE DELETE ON frames\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER frame_versions_justering_insert;\n"
+	"CREATE TRIGGER frame_versions_justering_insert BEFORE INSERT ON frame_versions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER frame_versions_justering_update;\n"
+	"CREATE TRIGGER frame_versions_justering_update BEFORE UPDATE ON frame_versions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER frame_versions_justering_delete;\n"
+	"CREATE TRIGGER frame_versions_justering_delete BEFORE DELETE ON frame_versions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER balances_justering_insert;\n"
+	"CREATE TRIGGER balances_justering_insert BEFORE INSERT ON balances\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER balances_justering_update;\n"
+	"CREATE TRIGGER balances_justering_update BEFORE UPDATE ON balances\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER balances_justering_delete;\n"
+	"CREATE TRIGGER balances_justering_delete BEFORE DELETE ON balances\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER followups_justering_insert;\n"
+	"CREATE TRIGGER followups_justering_insert BEFORE INSERT ON followups\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER followups_justering_update;\n"
+	"CREATE TRIGGER followups_justering_update BEFORE UPDATE ON followups\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id)))\n"
+	"AND (OLD.id IS NOT NEW.id OR OLD.created_at IS NOT NEW.created_at OR OLD.text IS NOT NEW.text OR OLD.kind IS NOT NEW.kind OR OLD.owner IS NOT NEW.owner OR OLD.due IS NOT NEW.due OR OLD.meeting IS NOT NEW.meeting OR OLD.item IS NOT NEW.item OR OLD.mandate IS NOT NEW.mandate OR OLD.frame IS NOT NEW.frame) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER followups_justering_delete;\n"
+	"CREATE TRIGGER followups_justering_delete BEFORE DELETE ON followups\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"DROP TRIGGER signatures_justering_update;\n"
+	"CREATE TRIGGER signatures_justering_update BEFORE UPDATE ON signatures\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.meeting, NEW.meeting) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	;
+
+/*
+ * Schema 7: registered public keys (issue 12): the ssh-ed25519 keys
+ * people sign with.  A key is kept for good: a person's earlier key still
+ * checks the signatures made with it.  So the table is append-only, except that a
+ * key is retired once, when the next one is registered; the triggers
+ * refuse any other change and every delete, whoever writes.  A person
+ * has at most one current key (retired_at NULL).
+ */
+const char tl_sqlite_migration_keys[] =
+	"CREATE TABLE person_keys (\n"
+	"	seq INTEGER PRIMARY KEY,\n"
+	"	id TEXT NOT NULL UNIQUE,\n"
+	"	person TEXT NOT NULL REFERENCES people(id),\n"
+	"	pubkey TEXT NOT NULL,\n"
+	"	fingerprint TEXT NOT NULL,\n"
+	"	added_at TEXT NOT NULL,\n"
+	"	retired_at TEXT CHECK (retired_at IS NULL OR retired_at >= added_at)\n"
+	");\n"
+	"CREATE INDEX person_keys_person ON person_keys(person, added_at, seq);\n"
+	"CREATE INDEX person_keys_fingerprint ON person_keys(fingerprint);\n"
+	"CREATE UNIQUE INDEX person_keys_current ON person_keys(person) WHERE retired_at IS NULL;\n"
+	"CREATE TRIGGER person_keys_no_update BEFORE UPDATE ON person_keys\n"
+	"WHEN OLD.retired_at IS NOT NULL OR NEW.retired_at IS NULL OR NEW.seq IS NOT OLD.seq OR NEW.id IS NOT OLD.id OR NEW.person IS NOT OLD.person OR NEW.pubkey IS NOT OLD.pubkey OR NEW.fingerprint IS NOT OLD.fingerprint OR NEW.added_at IS NOT OLD.added_at BEGIN\n"
+	"	SELECT RAISE(ABORT, 'a registered key is kept as it is; it can only be retired, once');\n"
+	"END;\n"
+	"CREATE TRIGGER person_keys_no_delete BEFORE DELETE ON person_keys BEGIN\n"
+	"	SELECT RAISE(ABORT, 'a registered key is kept as it is; it can only be retired, once');\n"
+	"END;\n"
+	;
+
+/*
+ * Schema 8: delegated decisions are reported exactly once (issue 12): a
+ * decision's reported_in is the committee meeting that claimed it when
+ * its justering started (report.c), set and released only by the store.  A decision
+ * claimed by a meeting under justering or signed is locked with it, as
+ * what was recorded in the meeting is.  Meetings signed or under
+ * justering before this claim what they listed then, by the rule of the
+ * time (decided on or after the committee's previous meeting's day and
+ * before their own), if it was registered before their first signature;
+ * a decision registered later goes to a later meeting.
+ */
+const char tl_sqlite_migration_reported[] =
+	"ALTER TABLE decisions ADD COLUMN reported_in TEXT REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED;\n"
+	"CREATE INDEX decisions_reported_in ON decisions(reported_in, decided_on, id);\n"
+	"CREATE TEMP TABLE reported_claims AS SELECT d.id AS decision, (\n"
+	"	SELECT m.id FROM meetings m JOIN mandates md ON md.id = d.mandate AND md.given_by_unit = m.unit\n"
+	"	WHERE m.kind = 'committee'\n"
+	"	AND (m.status = 'signed' OR (m.status = 'held' AND EXISTS (SELECT 1 FROM signatures s WHERE s.meeting = m.id)))\n"
+	"	AND d.decided_on < substr(m.starts_at, 1, 10)\n"
+	"	AND d.decided_on >= coalesce((SELECT substr(p.starts_at, 1, 10) FROM meetings p WHERE p.unit = m.unit AND p.kind = 'committee' AND p.starts_at < m.starts_at ORDER BY p.starts_at DESC, p.id DESC LIMIT 1), '')\n"
+	"	AND d.created_at <= coalesce((SELECT strftime('%Y-%m-%dT%H:%M:59Z', min(s.signed_at), 'utc') FROM signatures s WHERE s.meeting = m.id), '9999')\n"
+	"	ORDER BY m.starts_at, m.id LIMIT 1) AS meeting FROM decisions d;\n"
+	"UPDATE decisions SET reported_in = (SELECT meeting FROM reported_claims WHERE decision = decisions.id)\n"
+	"WHERE id IN (SELECT decision FROM reported_claims WHERE meeting IS NOT NULL);\n"
+	"DROP TABLE reported_claims;\n"
+	"CREATE TRIGGER decisions_locked_insert BEFORE INSERT ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.reported_in AND status = 'signed') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is signed and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_locked_update BEFORE UPDATE ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.reported_in, NEW.reported_in) AND status = 'signed') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is signed and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_locked_delete BEFORE DELETE ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.reported_in AND status = 'signed') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is signed and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_justering_insert BEFORE INSERT ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = NEW.reported_in AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_justering_update BEFORE UPDATE ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id IN (OLD.reported_in, NEW.reported_in) AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	"CREATE TRIGGER decisions_justering_delete BEFORE DELETE ON decisions\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.reported_in AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
+	"END;\n"
+	;
+
+/*
+ * Schema 9: § numbers never repeat (issue 12): an item's number is
+ * unique within its committee's year (the committee meetings of its meeting's unit
+ * that start in the same calendar year), and within its meeting for
+ * other meetings.  number.c keeps them so, in the order of the
+ * meetings' dates; these triggers refuse a number twice whoever writes,
+ * including a committee meeting moved onto another year's numbers.
+ *
+ * A file written before may already repeat numbers (a meeting moved
+ * back across the new year kept its own).  Where a committee's year
+ * does, the unsigned meetings after its last signed one (or one under
+ * justering) are numbered again, in date order, on from the largest
+ * number before them; signed minutes keep theirs, and the triggers only
+ * look at what is written from now on, so the file still opens.
+ */
+const char tl_sqlite_migration_numbers[] =
+	"CREATE TEMP TABLE renumber AS\n"
+	"WITH cm AS (SELECT id, unit, substr(starts_at, 1, 4) AS year, starts_at || id AS k, status = 'signed' OR (status = 'held' AND (EXISTS (SELECT 1 FROM signatures s WHERE s.meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals s WHERE s.meeting = meetings.id))) AS locked FROM meetings WHERE kind = 'committee' AND unit IS NOT NULL),\n"
+	"ci AS (SELECT i.id, i.number, cm.unit, cm.year, cm.k, cm.locked FROM items i JOIN cm ON cm.id = i.meeting),\n"
+	"repeats AS (SELECT DISTINCT unit, year FROM ci GROUP BY unit, year, number HAVING count(*) > 1),\n"
+	"fixed AS (SELECT unit, year, max(k) AS k FROM ci WHERE locked GROUP BY unit, year),\n"
+	"tail AS (SELECT ci.* FROM ci JOIN repeats USING (unit, year) LEFT JOIN fixed f USING (unit, year) WHERE NOT ci.locked AND (f.k IS NULL OR ci.k > f.k)),\n"
+	"base AS (SELECT unit, year, max(number) AS n FROM ci WHERE id NOT IN (SELECT id FROM tail) GROUP BY unit, year)\n"
+	"SELECT t.id, coalesce(b.n, 0) + row_number() OVER (PARTITION BY t.unit, t.year ORDER BY t.k, t.number, t.id) AS n FROM tail t LEFT JOIN base b USING (unit, year);\n"
+	"UPDATE items SET number = (SELECT n FROM temp.renumber r WHERE r.id = items.id) WHERE id IN (SELECT id FROM temp.renumber);\n"
+	"DROP TABLE temp.renumber;\n"
+	"CREATE TRIGGER items_number_insert BEFORE INSERT ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM items WHERE meeting = NEW.meeting AND number = NEW.number)\n"
+	"AND NOT EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND kind = 'committee' AND unit IS NOT NULL) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the item number is already used in this meeting');\n"
+	"END;\n"
+	"CREATE TRIGGER items_number_update BEFORE UPDATE ON items\n"
+	"WHEN (OLD.number IS NOT NEW.number OR OLD.meeting IS NOT NEW.meeting)\n"
+	"AND EXISTS (SELECT 1 FROM items WHERE meeting = NEW.meeting AND number = NEW.number AND seq <> OLD.seq)\n"
+	"AND NOT EXISTS (SELECT 1 FROM meetings WHERE id = NEW.meeting AND kind = 'committee' AND unit IS NOT NULL) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the item number is already used in this meeting');\n"
+	"END;\n"
+	"CREATE TRIGGER items_paragraph_insert BEFORE INSERT ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM meetings nm JOIN meetings m ON m.unit = nm.unit AND m.kind = 'committee' AND m.starts_at >= substr(nm.starts_at, 1, 4) || '-01-01' AND m.starts_at < printf('%04d-01-01', substr(nm.starts_at, 1, 4) + 1) JOIN items i ON i.meeting = m.id AND i.number = NEW.number WHERE nm.id = NEW.meeting AND nm.kind = 'committee') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the § number is already used by this committee in the same year');\n"
+	"END;\n"
+	"CREATE TRIGGER items_paragraph_update BEFORE UPDATE ON items\n"
+	"WHEN (OLD.number IS NOT NEW.number OR OLD.meeting IS NOT NEW.meeting)\n"
+	"AND EXISTS (SELECT 1 FROM meetings nm JOIN meetings m ON m.unit = nm.unit AND m.kind = 'committee' AND m.starts_at >= substr(nm.starts_at, 1, 4) || '-01-01' AND m.starts_at < printf('%04d-01-01', substr(nm.starts_at, 1, 4) + 1) JOIN items i ON i.meeting = m.id AND i.number = NEW.number AND i.seq <> OLD.seq WHERE nm.id = NEW.meeting AND nm.kind = 'committee') BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the § number is already used by this committee in the same year');\n"
+	"END;\n"
+	"CREATE TRIGGER meetings_paragraph_update BEFORE UPDATE ON meetings\n"
+	"WHEN NEW.kind = 'committee' AND NEW.unit IS NOT NULL\n"
+	"AND (OLD.kind IS NOT NEW.kind OR OLD.unit IS NOT NEW.unit OR substr(OLD.starts_at, 1, 4) IS NOT substr(NEW.starts_at, 1, 4))\n"
+	"AND EXISTS (SELECT 1 FROM items mine JOIN items i ON i.number = mine.number JOIN meetings m ON m.id = i.meeting WHERE mine.meeting = OLD.id AND m.id <> OLD.id AND m.kind = 'committee' AND m.unit = NEW.unit AND m.starts_at >= substr(NEW.starts_at, 1, 4) || '-01-01' AND m.starts_at < printf('%04d-01-01', substr(NEW.starts_at, 1, 4) + 1)) BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the § number is already used by this committee in the same year');\n"
+	"END;\n"
+	;
+
+/*
+ * Schema 10: the audit log becomes a hash chain and says who acted (issue
+ * 12).  Each row gains the acting person (actor: the person whose login
+ * is the OS account, NULL when none), a clock mark ('TILLIT_NOW' when
+ * that set its time, else 'system'), and prev and hash (store/audit.h).
+ * The table is made anew rather than altered: the rows are copied in seq
+ * order with tl_audit_chain(), the engine's SQL window function (sqlite/
+ * audit.c), filling prev and hash as the copy goes, and the old table,
+ * its index and its append-only triggers go with it; they are made again
+ * on the new one.  Rows written before keep actor and clock NULL: they
+ * recorded neither, and the upgrade does not guess.  (Copying names the
+ * old columns, so it also takes a log that has more.)
+ */
+const char tl_sqlite_migration_chain[] =
+	"CREATE TABLE audit_chained (\n"
+	"	seq INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"	at TEXT NOT NULL,\n"
+	"	actor TEXT,\n"
+	"	os_user TEXT NOT NULL,\n"
+	"	clock TEXT CHECK (clock IN ('system', 'TILLIT_NOW')),\n"
+	"	entity TEXT NOT NULL,\n"
+	"	entity_id TEXT NOT NULL,\n"
+	"	action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),\n"
+	"	field TEXT,\n"
+	"	old_value TEXT,\n"
+	"	new_value TEXT,\n"
+	"	prev TEXT NOT NULL,\n"
+	"	hash TEXT NOT NULL\n"
+	");\n"
+	"INSERT INTO audit_chained (seq, at, actor, os_user, clock, entity, entity_id, action, field, old_value, new_value, prev, hash)\n"
+	"SELECT seq, at, NULL, os_user, NULL, entity, entity_id, action, field, old_value, new_value, substr(link, 1, 64), substr(link, 65)\n"
+	"FROM (SELECT seq, at, os_user, entity, entity_id, action, field, old_value, new_value,\n"
+	"	tl_audit_chain('" "0000000000000000000000000000000000000000000000000000000000000000" "', seq, at, NULL, NULL, os_user, entity, entity_id, action, field, old_value, new_value)\n"
+	"	OVER (ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS link\n"
+	"	FROM audit)\n"
+	"ORDER BY seq;\n"
+	"DROP TABLE audit;\n"
+	"ALTER TABLE audit_chained RENAME TO audit;\n"
+	"CREATE INDEX audit_entity ON audit(entity_id, seq);\n"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the audit log is append-only');\n"
+	"END;\n"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN\n"
+	"	SELECT RAISE(ABORT, 'the audit log is append-only');\n"
+	"END;\n";
