@@ -16,11 +16,9 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tillit/ui/action.h"
 #include "tillit/core/date.h"
@@ -395,25 +393,4 @@ int cli_main(int argc, char **argv)
 	if (rc != TL_OK)
 		print_error(&c);
 	return tl_status_exit_code(rc);
-}
-
-/* The person whose login is the account this runs as (from the OS). */
-enum tl_status cli_whoami(struct cli *c, struct tl_store *st,
-			  char id[TL_ID_LEN + 1])
-{
-	struct passwd *pw = getpwuid(geteuid());
-	enum tl_status rc;
-
-	if (!pw)
-		return cli_fail(c, TL_EREFUSED, _("The operating system does "
-				"not say who you are."));
-	rc = tl_store_person_by_login(st, pw->pw_name, id, &c->err);
-	if (rc == TL_ENOTFOUND) {
-		tl_error_clear(&c->err);
-		return cli_fail(c, TL_EREFUSED, _("No person in tillit has "
-				"the login %s; record yours first (tillit "
-				"person edit YOU --login %s)."), pw->pw_name,
-				pw->pw_name);
-	}
-	return rc;
 }

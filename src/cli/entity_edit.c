@@ -422,7 +422,7 @@ enum tl_status cli_entity_ack(struct cli *c, const struct tl_entity *e,
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
 	if (rc == TL_OK)
-		rc = cli_whoami(c, st, me);
+		rc = tl_store_actor(st, me, &c->err);
 	if (rc == TL_OK && by)
 		rc = tl_store_resolve(st, TL_K_PERSON, by, person, &c->err);
 	/* Acknowledging is one's own word: never on someone's behalf. */

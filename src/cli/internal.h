@@ -52,10 +52,6 @@ void cli_set_cmd(struct cli *c, const char *a, const char *b);
  */
 enum tl_status cli_open(struct cli *c, unsigned flags, struct tl_store **st);
 
-/* The person whose login is the account this runs as (read from the OS,
- * not from $USER), into id; TL_EREFUSED, said, when there is none. */
-enum tl_status cli_whoami(struct cli *c, struct tl_store *st,
-			  char id[TL_ID_LEN + 1]);
 
 /* Parses a positive count for --limit. */
 enum tl_status cli_parse_limit(struct cli *c, const char *s, long *out);

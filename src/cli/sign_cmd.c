@@ -92,7 +92,7 @@ static enum tl_status reopen(struct cli *c, struct tl_store *st,
 	enum tl_status rc;
 	long n = 0;
 
-	rc = cli_whoami(c, st, me);
+	rc = tl_store_actor(st, me, &c->err);
 	tl_refs_init(&refs, st);
 	if (rc == TL_OK && decline) {
 		const char *name = tl_refs_title(&refs, TL_K_PERSON, me);
@@ -186,23 +186,6 @@ static enum tl_status read_signature(struct cli *c, const char *path,
 	return TL_OK;
 }
 
-/* Whether person signs meeting and has not yet. */
-static enum tl_status is_signer(struct cli *c, struct tl_store *st,
-				const char *meeting, const char *person,
-				bool *yes)
-{
-	struct tl_signer *s = NULL;
-	int n = 0;
-	enum tl_status rc = tl_sign_signers(st, meeting, &s, &n, &c->err);
-
-	*yes = false;
-	for (int i = 0; rc == TL_OK && i < n; i++)
-		if (!strcmp(s[i].person, person) && !s[i].has_signed)
-			*yes = true;
-	free(s);
-	return rc;
-}
-
 /* One signature by person (me: the one running this). */
 static enum tl_status sign_one(struct cli *c, struct tl_store *st,
 			       const char *meeting, const char *person,
@@ -228,7 +211,7 @@ static enum tl_status sign_one(struct cli *c, struct tl_store *st,
 	} else {
 		/* Someone who does not sign is told so before anything is
 		 * frozen or signed. */
-		rc = is_signer(c, st, meeting, person, &signer);
+		rc = tl_sign_due(st, meeting, person, &signer, &c->err);
 		if (rc == TL_OK && signer) {
 			tl_refs_done(&refs);
 			return tl_sign_with_key(st, meeting, person, sa->key,
@@ -455,7 +438,7 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 		return rc;
 	}
 	if (rc == TL_OK)
-		rc = cli_whoami(c, st, me);
+		rc = tl_store_actor(st, me, &c->err);
 	if (rc == TL_OK && sa.by)
 		rc = tl_store_resolve(st, TL_K_PERSON, sa.by, person, &c->err);
 	else if (rc == TL_OK)

@@ -140,6 +140,22 @@ enum tl_status tl_sign_signers(struct tl_store *st, const char *meeting_id,
 	return rc;
 }
 
+enum tl_status tl_sign_due(struct tl_store *st, const char *meeting_id,
+			   const char *person_id, bool *due,
+			   struct tl_error *err)
+{
+	struct tl_signer *s = NULL;
+	int n = 0;
+	enum tl_status rc = tl_sign_signers(st, meeting_id, &s, &n, err);
+
+	*due = false;
+	for (int i = 0; rc == TL_OK && i < n; i++)
+		if (!strcmp(s[i].person, person_id) && !s[i].has_signed)
+			*due = true;
+	free(s);
+	return rc;
+}
+
 /* Refuses a meeting that cannot be signed now, saying why. */
 static enum tl_status check_signable(const struct tl_record *m,
 				     struct tl_error *err)

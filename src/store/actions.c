@@ -77,12 +77,6 @@ enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
 	return rc;
 }
 
-/* Sets field i of r to v when v is given; false out of memory. */
-static bool set_given(struct tl_record *r, int i, const char *v)
-{
-	return !v || tl_record_set(r, i, v);
-}
-
 enum tl_status tl_store_followup_carry(struct tl_store *st, const char *id,
 				       const char *meeting_id,
 				       const char *due, const char *owner,
@@ -118,11 +112,11 @@ enum tl_status tl_store_followup_carry(struct tl_store *st, const char *id,
 		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	for (size_t i = 0; rc == TL_OK && i < sizeof(same) / sizeof(*same);
 	     i++)
-		if (!set_given(n, same[i], tl_record_get(r, same[i])))
+		if (!tl_set_given(n, same[i], tl_record_get(r, same[i])))
 			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	if (rc == TL_OK && (!tl_record_set(n, TL_FOLLOWUP_MEETING, to->id) ||
-			    !set_given(n, TL_FOLLOWUP_DUE, due) ||
-			    !set_given(n, TL_FOLLOWUP_OWNER, owner)))
+			    !tl_set_given(n, TL_FOLLOWUP_DUE, due) ||
+			    !tl_set_given(n, TL_FOLLOWUP_OWNER, owner)))
 		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	if (rc == TL_OK)
 		rc = tl_sp_begin(st, err);

@@ -20,6 +20,13 @@ static inline bool tl_streq(const char *a, const char *b)
 	return !strcmp(a, b);
 }
 
+/* Sets field i of r to v when v is given (NULL leaves it as it is);
+ * false out of memory. */
+static inline bool tl_set_given(struct tl_record *r, int i, const char *v)
+{
+	return !v || tl_record_set(r, i, v);
+}
+
 /* Savepoints: every change runs inside one, nested in any outer one.
  * tl_sp_end commits when status is TL_OK, else rolls back; it returns
  * the status of the whole. */

@@ -42,12 +42,6 @@ static bool is_signed(const struct tl_record *m)
 	return !strcmp(tl_record_str(m, TL_MEETING_STATUS), "signed");
 }
 
-/* Sets field i of r to v (NULL leaves it unset); false out of memory. */
-static bool set_opt(struct tl_record *r, int i, const char *v)
-{
-	return !v || tl_record_set(r, i, v);
-}
-
 /* The live seal of meeting_id into id (found false when it has none). */
 static enum tl_status find_seal(struct tl_store *st, const char *meeting_id,
 				char id[TL_ID_LEN + 1], bool *found,
@@ -112,11 +106,11 @@ enum tl_status tl_store_sign(struct tl_store *st, const char *meeting_id,
 	    !tl_record_set(sig, TL_SIGNATURE_ROLE, how->role) ||
 	    !tl_record_set(sig, TL_SIGNATURE_SIGNED_AT, now) ||
 	    !tl_record_set(sig, TL_SIGNATURE_METHOD, how->method) ||
-	    !set_opt(sig, TL_SIGNATURE_SSHSIG, how->sshsig) ||
-	    !set_opt(sig, TL_SIGNATURE_PUBKEY, how->pubkey) ||
-	    !set_opt(sig, TL_SIGNATURE_RECORDED_BY, how->recorded_by) ||
-	    !set_opt(sig, TL_SIGNATURE_NAME, how->name) ||
-	    !set_opt(sig, TL_SIGNATURE_RECORDER_NAME, how->recorder_name))
+	    !tl_set_given(sig, TL_SIGNATURE_SSHSIG, how->sshsig) ||
+	    !tl_set_given(sig, TL_SIGNATURE_PUBKEY, how->pubkey) ||
+	    !tl_set_given(sig, TL_SIGNATURE_RECORDED_BY, how->recorded_by) ||
+	    !tl_set_given(sig, TL_SIGNATURE_NAME, how->name) ||
+	    !tl_set_given(sig, TL_SIGNATURE_RECORDER_NAME, how->recorder_name))
 		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	else if ((rc = tl_sp_begin(st, err)) == TL_OK)
 		sp = true;

@@ -13,7 +13,6 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -47,15 +46,11 @@ const char *ui_me(struct ui_app *app)
 
 bool ui_actor(struct ui_app *app, char id[TL_ID_LEN + 1])
 {
-	struct passwd *pw = getpwuid(geteuid());
 	struct tl_error err = {0};
 
-	if (pw && tl_store_person_by_login(app->st, pw->pw_name, id, &err) ==
-	    TL_OK)
+	if (tl_store_actor(app->st, id, &err) == TL_OK)
 		return true;
-	ui_status(app, _("No person in tillit has the login %s; record "
-			 "yours first (tillit person edit YOU --login %s)."),
-		  pw ? pw->pw_name : "?", pw ? pw->pw_name : "?");
+	ui_error(app, &err);
 	return false;
 }
 
@@ -463,8 +458,6 @@ static void handle(struct ui_app *app, int key)
 static void find_me(struct ui_app *app)
 {
 	struct tl_error err;
-	struct passwd *pw = getpwuid(geteuid());
-	const char *user = pw ? pw->pw_name : NULL;
 	char id[TL_ID_LEN + 1];
 	struct tl_record *r = NULL;
 
@@ -474,8 +467,7 @@ static void find_me(struct ui_app *app)
 			ui_error(app, &err);
 			return;
 		}
-	} else if (!user || tl_store_person_by_login(app->st, user, id, &err)
-		   != TL_OK) {
+	} else if (tl_store_actor(app->st, id, &err) != TL_OK) {
 		return;
 	}
 	memcpy(app->me, id, sizeof(app->me));

@@ -559,22 +559,6 @@ static enum ui_result on_selected(struct view *v, enum ui_action a)
 	return res;
 }
 
-/* Whether person is one who signs the meeting and has not yet. */
-static bool signs_now(struct view *v, const char *person)
-{
-	struct meeting_view *mv = v->data;
-	struct tl_signer *s = NULL;
-	struct tl_error err = {0};
-	bool yes = false;
-	int n = 0;
-
-	if (tl_sign_signers(ui_store(v->app), mv->id, &s, &n, &err) == TL_OK)
-		for (int i = 0; i < n; i++)
-			yes |= !strcmp(s[i].person, person) && !s[i].has_signed;
-	free(s);
-	return yes;
-}
-
 /* Signs with the user's own key; ssh-keygen may ask for its passphrase
  * on the terminal, so the screen steps aside while it runs. */
 static enum tl_status sign_own(struct view *v, const char *me,
@@ -615,7 +599,10 @@ static void sign(struct view *v)
 	}
 	if (!ui_actor(v->app, me))
 		return;
-	own = signs_now(v, me);
+	if (tl_sign_due(ui_store(v->app), mv->id, me, &own, &err) != TL_OK) {
+		ui_error(v->app, &err);
+		return;
+	}
 	if (own) {
 		snprintf(q, sizeof(q), _("Sign the minutes as %s with your "
 					 "own key (~/.ssh/id_ed25519)?"),

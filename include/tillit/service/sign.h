@@ -91,6 +91,11 @@ enum tl_status tl_sign_signers(struct tl_store *st, const char *meeting_id,
 			       struct tl_signer **signers, int *n,
 			       struct tl_error *err);
 
+/* *due when person_id is one who signs meeting_id and has not yet. */
+enum tl_status tl_sign_due(struct tl_store *st, const char *meeting_id,
+			   const char *person_id, bool *due,
+			   struct tl_error *err);
+
 /* One finding of verify on meeting_id: a sentence without its full
  * stop. */
 typedef void (*tl_verify_cb)(void *ctx, const char *meeting_id,
