@@ -13,7 +13,8 @@ if [ "${1:-}" = --list ]; then
 	shift
 fi
 
-# pkg-config module or command : Debian package
+# pkg-config module, command, executable file, C header or libFuzzer :
+# Debian package
 needs="
 cmd:cc:build-essential
 cmd:make:make
@@ -35,13 +36,17 @@ cmd:sqlite3:sqlite3
 cmd:clang:clang
 cmd:tmux:tmux
 cmd:tidy:tidy
+cmd:cmark-gfm:cmark-gfm
 "
 
 # The fuzz targets (make fuzz): clang and its libFuzzer runtime, which
-# Debian ships as libclang-rt-N-dev for clang N.
+# Debian ships as libclang-rt-N-dev for clang N, and cmark-gfm's library
+# with its extensions, which fuzz_markdown parses with.
 fuzz_needs="
 cmd:clang:clang
 fuzzer:clang:libclang-rt-14-dev
+pc:libcmark-gfm:libcmark-gfm-dev
+inc:cmark-gfm-core-extensions.h:libcmark-gfm-extensions-dev
 "
 
 # The benchmark (make bench, bench/run.sh): hyperfine times commands,
@@ -85,6 +90,8 @@ for n in $needs; do
 	case $kind in
 	cmd) command -v "$what" >/dev/null 2>&1 && continue ;;
 	file) [ -x "$what" ] && continue ;;
+	inc) printf '#include <%s>\n' "$what" |
+		cc -E -x c - >/dev/null 2>&1 && continue ;;
 	pc) command -v pkg-config >/dev/null 2>&1 &&
 		pkg-config --exists "$what" 2>/dev/null && continue ;;
 	fuzzer)

@@ -260,6 +260,8 @@ enum tl_status cli_entity_list(struct cli *c, const struct tl_entity *e,
 		 .key = LO_LIMIT},
 		{"format", 0, true, "FORMAT", N_("table (the default), json or "
 		 "csv"), .key = LO_FORMAT},
+		{"csv-raw", 0, false, NULL, N_("CSV cells as stored, not "
+		 "guarded against spreadsheet formulas"), .on = &c->csv_raw},
 		{0},
 	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,

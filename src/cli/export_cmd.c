@@ -124,7 +124,8 @@ static void help_export(const struct cli_args *a, FILE *out)
 static enum tl_status write_job(struct cli *c, const struct job *j, FILE *out)
 {
 	struct tl_export_job x = {.st = j->st, .what = j->what,
-				  .meeting_id = j->meeting, .q = &j->q};
+				  .meeting_id = j->meeting, .q = &j->q,
+				  .csv_raw = c->csv_raw};
 
 	return tl_export_write(j->fmt, &x, out, &c->err);
 }
@@ -156,8 +157,8 @@ static enum tl_status write_file(struct cli *c, const struct job *j,
 
 /* ---- arguments ------------------------------------------------------------ */
 
-/* export's own option; the filters are CLI_FILTER_* (internal.h). */
-enum { EO_FORMAT = 1 };
+/* export's own options; the filters are CLI_FILTER_* (internal.h). */
+enum { EO_FORMAT = 1, EO_CSV_RAW };
 
 static enum tl_status parse_format(struct cli *c, const char *s,
 				   const struct tl_export_format **out)
@@ -234,6 +235,8 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		 .key = CLI_FILTER_OPEN},
 		{"kind", 0, true, "KIND", N_("only this kind"),
 		 .key = CLI_FILTER_KIND},
+		{"csv-raw", 0, false, NULL, N_("CSV cells as stored, not "
+		 "guarded against spreadsheet formulas"), .key = EO_CSV_RAW},
 		{0},
 	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
@@ -254,6 +257,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 			break;
 		case 'o':
 			output = a.value;
+			break;
+		case EO_CSV_RAW:
+			c->csv_raw = true;
 			break;
 		case CLI_FILTER_OWNER:
 		case CLI_FILTER_UNIT:

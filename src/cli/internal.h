@@ -29,6 +29,7 @@ struct cli {
 	const char *db_opt;          /* --db, or NULL */
 	const char *as_opt;          /* --as, or NULL */
 	int ui_code;                 /* exit code of `tillit ui` */
+	bool csv_raw;                /* --csv-raw: CSV cells unguarded */
 	char db_path[CLI_PATH_MAX];  /* resolved by cli_open */
 	char cmd[96];                /* "followup add": for usage hints */
 	struct tl_error err;

@@ -307,6 +307,8 @@ enum tl_status cli_write_records(struct cli *c, struct tl_store *st,
 				 enum cli_format fmt, FILE *out)
 {
 	if (fmt == CLI_FMT_CSV)
-		return tl_csv_write_records(st, q, limit, out, &c->err);
+		return tl_csv_write_records(st, q, limit,
+					    c->csv_raw ? TL_CSV_RAW : 0, out,
+					    &c->err);
 	return tl_json_write_records(st, q, limit, out, &c->err);
 }

@@ -243,6 +243,31 @@ char *tl_text_sanitize(const char *s, bool keep_newlines)
 	return out;
 }
 
+bool tl_text_is_clean(const char *s, bool keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len, i = 0, n;
+	uint32_t cp;
+
+	if (!s)
+		return true;
+	len = strlen(s);
+	while (i < len) {
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		n = utf8_next(p + i, len - i, &cp);
+		if (cp == BAD_CHAR || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+		    is_bidi_control(cp))
+			return false;
+		if (cp < 0x20 && !(keep_newlines && (cp == '\n' || cp == '\t')))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
 /* Appends n bytes if they fit in out[size] with the NUL; false if not. */
 static bool put(char *out, size_t size, size_t *pos, const char *b, size_t n)
 {

@@ -140,7 +140,10 @@ void tl_doc_section(struct tl_doc *d, const char *text)
 
 void tl_doc_block(struct tl_doc *d, const char *text)
 {
-	char *one = strdup(text);
+	/* What is read (every format but the digested ones, which have
+	 * always had the heading as given) is sanitised like other text. */
+	char *one = tl_doc_signing(d) ? strdup(text)
+				      : tl_text_sanitize(text, false);
 
 	if (!one) {
 		d->oom = true;

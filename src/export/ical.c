@@ -3,6 +3,14 @@
  * serialised with libical, so that what was agreed in a meeting can go
  * into any calendar program.
  *
+ * Every text is first made what the screen shows (tl_text_sanitize, line
+ * breaks and tabs kept): RFC 5545 allows no control character in a TEXT
+ * value but a tab, and libical passes the others through, so a control
+ * stored by another program would make the file invalid and reach the
+ * terminal of whoever prints it.  CATEGORIES is a list, which libical
+ * writes without escaping its commas and semicolons: it is written only
+ * for a kind tillit knows.
+ *
  * The file is streamed: the VCALENDAR frame (VERSION, PRODID) is
  * serialised once and cut at its END line, and every follow-up becomes a
  * VTODO of its own that is serialised, written and freed before the next,
@@ -38,6 +46,7 @@
 #include "tillit/core/error.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/model.h"
+#include "tillit/core/text.h"
 #include "tillit/read/present.h"
 #include "tillit/store/store.h"
 
@@ -286,61 +295,85 @@ static char *describe(struct ical_out *o, const struct tl_record *r)
 	return buf ? buf : strdup("");
 }
 
-/* The VTODO of one follow-up into *out (caller frees with libical). */
-static enum tl_status make_todo(struct ical_out *o, const struct tl_record *r,
-				icalcomponent **out)
+/* What one VTODO says, before its texts are made safe. */
+struct todo {
+	const char *id;
+	struct icaltimetype created, updated;
+	const char *summary;
+	const char *desc;
+	const char *kind;    /* NULL for none */
+	const char *due;     /* YYYY-MM-DD, or NULL */
+	const char *status;  /* open, done, cancelled, ... */
+	const char *closed;  /* YYYY-MM-DD HH:MM, or NULL */
+};
+
+/* Whether kind is one of the kinds of follow-up tillit knows. */
+static bool known_kind(const char *kind)
 {
-	const char *status = tl_record_str(r, TL_FOLLOWUP_STATUS);
-	const char *due = tl_record_get(r, TL_FOLLOWUP_DUE);
-	const char *kind = tl_record_get(r, TL_FOLLOWUP_KIND);
-	const char *closed = tl_record_get(r, TL_FOLLOWUP_CLOSED_AT);
-	struct icaltimetype created, updated, t;
-	char uid[TL_ID_LEN + sizeof(UID_DOMAIN)];
-	icalcomponent *todo;
-	char *desc;
+	const struct tl_entity *e = tl_entity_get(TL_K_FOLLOWUP);
+
+	return kind && tl_field_choice_ok(&e->fields[TL_FOLLOWUP_KIND], kind);
+}
+
+/* Whether s holds nothing but spaces and tabs, which libical's parser
+ * trims to no value at all and then reports as an error. */
+static bool blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+/* The VTODO of t into *out (caller frees with libical).  A blank text
+ * leaves its property out. */
+static enum tl_status build_todo(const struct todo *t, icalcomponent **out,
+				 struct tl_error *err)
+{
+	char *id = tl_text_sanitize(t->id, false);
+	char *summary = tl_text_sanitize(t->summary, true);
+	char *desc = tl_text_sanitize(t->desc, true);
+	size_t uid_size = id ? strlen(id) + sizeof(UID_DOMAIN) : 0;
+	char *uid = id ? malloc(uid_size) : NULL;
+	icalcomponent *todo = lib.icalcomponent_new_vtodo();
+	struct icaltimetype when;
 	bool ok = true;
 
 	*out = NULL;
-	if (!stamp_to_ical(r->created_at, &created))
-		return tl_error_set(o->err, TL_EDB,
-				    _("\"%s\" must be a UTC timestamp "
-				      "YYYY-MM-DDTHH:MM:SSZ."), r->created_at);
-	if (!stamp_to_ical(r->updated_at, &updated))
-		return tl_error_set(o->err, TL_EDB,
-				    _("\"%s\" must be a UTC timestamp "
-				      "YYYY-MM-DDTHH:MM:SSZ."), r->updated_at);
-	desc = describe(o, r);
-	todo = lib.icalcomponent_new_vtodo();
-	if (!desc || !todo) {
+	if (!summary || !desc || !uid || !todo) {
+		free(id);
+		free(summary);
 		free(desc);
+		free(uid);
 		if (todo)
 			lib.icalcomponent_free(todo);
-		return no_memory(o->err);
+		return no_memory(err);
 	}
-	snprintf(uid, sizeof(uid), "%s%s", r->id, UID_DOMAIN);
+	snprintf(uid, uid_size, "%s%s", id, UID_DOMAIN);
 	add_prop(todo, lib.icalproperty_new_uid(uid), &ok);
 	/* Without a METHOD, DTSTAMP is when the information last changed. */
-	add_prop(todo, lib.icalproperty_new_dtstamp(updated), &ok);
-	add_prop(todo, lib.icalproperty_new_created(created), &ok);
-	add_prop(todo, lib.icalproperty_new_lastmodified(updated), &ok);
-	add_prop(todo, lib.icalproperty_new_summary(
-			       tl_record_str(r, TL_FOLLOWUP_TEXT)), &ok);
-	if (*desc)
+	add_prop(todo, lib.icalproperty_new_dtstamp(t->updated), &ok);
+	add_prop(todo, lib.icalproperty_new_created(t->created), &ok);
+	add_prop(todo, lib.icalproperty_new_lastmodified(t->updated), &ok);
+	if (!blank(summary))
+		add_prop(todo, lib.icalproperty_new_summary(summary), &ok);
+	if (!blank(desc))
 		add_prop(todo, lib.icalproperty_new_description(desc), &ok);
+	free(id);
+	free(uid);
+	free(summary);
 	free(desc);
-	if (kind)
-		add_prop(todo, lib.icalproperty_new_categories(kind), &ok);
+	if (known_kind(t->kind))
+		add_prop(todo, lib.icalproperty_new_categories(t->kind), &ok);
 	/* A DATE value: libical adds VALUE=DATE since DUE's default is
 	 * DATE-TIME. */
-	if (due && date_to_ical(due, &t))
-		add_prop(todo, lib.icalproperty_new_due(t), &ok);
-	if (!strcmp(status, "done")) {
+	if (t->due && date_to_ical(t->due, &when))
+		add_prop(todo, lib.icalproperty_new_due(when), &ok);
+	if (!strcmp(t->status, "done")) {
 		add_prop(todo, lib.icalproperty_new_status(ICAL_STATUS_COMPLETED),
 			 &ok);
 		add_prop(todo, lib.icalproperty_new_percentcomplete(100), &ok);
-		if (closed && walltime_to_ical(closed, &t))
-			add_prop(todo, lib.icalproperty_new_completed(t), &ok);
-	} else if (!strcmp(status, "cancelled")) {
+		if (t->closed && walltime_to_ical(t->closed, &when))
+			add_prop(todo, lib.icalproperty_new_completed(when),
+				 &ok);
+	} else if (!strcmp(t->status, "cancelled")) {
 		add_prop(todo, lib.icalproperty_new_status(ICAL_STATUS_CANCELLED),
 			 &ok);
 	} else {
@@ -350,10 +383,43 @@ static enum tl_status make_todo(struct ical_out *o, const struct tl_record *r,
 	}
 	if (!ok) {
 		lib.icalcomponent_free(todo);
-		return no_memory(o->err);
+		return no_memory(err);
 	}
 	*out = todo;
 	return TL_OK;
+}
+
+/* The VTODO of one follow-up into *out (caller frees with libical). */
+static enum tl_status make_todo(struct ical_out *o, const struct tl_record *r,
+				icalcomponent **out)
+{
+	struct todo t = {
+		.id = r->id,
+		.summary = tl_record_str(r, TL_FOLLOWUP_TEXT),
+		.kind = tl_record_get(r, TL_FOLLOWUP_KIND),
+		.due = tl_record_get(r, TL_FOLLOWUP_DUE),
+		.status = tl_record_str(r, TL_FOLLOWUP_STATUS),
+		.closed = tl_record_get(r, TL_FOLLOWUP_CLOSED_AT),
+	};
+	char *desc;
+	enum tl_status rc;
+
+	*out = NULL;
+	if (!stamp_to_ical(r->created_at, &t.created))
+		return tl_error_set(o->err, TL_EDB,
+				    _("\"%s\" must be a UTC timestamp "
+				      "YYYY-MM-DDTHH:MM:SSZ."), r->created_at);
+	if (!stamp_to_ical(r->updated_at, &t.updated))
+		return tl_error_set(o->err, TL_EDB,
+				    _("\"%s\" must be a UTC timestamp "
+				      "YYYY-MM-DDTHH:MM:SSZ."), r->updated_at);
+	desc = describe(o, r);
+	if (!desc)
+		return no_memory(o->err);
+	t.desc = desc;
+	rc = build_todo(&t, out, o->err);
+	free(desc);
+	return rc;
 }
 
 /* Serialises one component and writes it whole. */
@@ -444,13 +510,63 @@ static enum tl_status write_todos(struct tl_store *st,
 	return rc;
 }
 
+/* The calendar's frame, from libical, written to out. */
+static enum tl_status write_head(FILE *out, struct tl_error *err)
+{
+	char *head = NULL;
+	size_t head_len = 0;
+	enum tl_status rc = calendar_head(&head, &head_len, err);
+
+	if (rc != TL_OK)
+		return rc;
+	rc = write_bytes(out, head, head_len, err);
+	lib.icalmemory_free_buffer(head);
+	return rc;
+}
+
+enum tl_status tl_ical_write_texts(FILE *out, const char *summary,
+				   const char *description, const char *kind,
+				   struct tl_error *err)
+{
+	struct todo t = {
+		.id = "00000000-0000-4000-8000-000000000000",
+		.summary = summary ? summary : "",
+		.desc = description ? description : "",
+		.kind = kind,
+		.due = "2026-12-24",
+		.status = "open",
+	};
+	icalcomponent *todo;
+	enum tl_status rc;
+
+	tl_error_clear(err);
+	rc = load_libical(err);
+	if (rc != TL_OK)
+		return rc;
+	errno = 0;
+	/* A constant that parses: the result is not in doubt. */
+	(void)stamp_to_ical("2026-11-23T09:00:00Z", &t.created);
+	t.updated = t.created;
+	rc = write_head(out, err);
+	if (rc != TL_OK)
+		return rc;
+	rc = build_todo(&t, &todo, err);
+	if (rc != TL_OK)
+		return rc;
+	rc = write_component(out, todo, err);
+	lib.icalcomponent_free(todo);
+	if (rc != TL_OK)
+		return rc;
+	if (fputs(CAL_END, out) == EOF || fflush(out) == EOF || ferror(out))
+		return write_failed(err);
+	return TL_OK;
+}
+
 enum tl_status tl_ical_write_followups(struct tl_store *st,
 				       const struct tl_query *q, FILE *out,
 				       struct tl_error *err)
 {
 	struct ical_out o = {.out = out, .err = err};
-	char *head = NULL;
-	size_t head_len = 0;
 	enum tl_status rc;
 
 	tl_error_clear(err);
@@ -463,11 +579,7 @@ enum tl_status tl_ical_write_followups(struct tl_store *st,
 	if (rc != TL_OK)
 		return rc;
 	errno = 0;
-	rc = calendar_head(&head, &head_len, err);
-	if (rc != TL_OK)
-		return rc;
-	rc = write_bytes(out, head, head_len, err);
-	lib.icalmemory_free_buffer(head);
+	rc = write_head(out, err);
 	if (rc != TL_OK)
 		return rc;
 	tl_refs_init(&o.refs, st);

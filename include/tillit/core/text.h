@@ -52,6 +52,14 @@ char *tl_text_fit(const char *s, size_t width, bool right_align, char *out,
 char *tl_text_sanitize(const char *s, bool keep_newlines);
 
 /*
+ * Whether tl_text_sanitize(s, keep_newlines) gives s back unchanged: true
+ * for NULL and for well-formed UTF-8 without a control character (but
+ * '\n' and '\t' when keep_newlines) or a bidi control.  For writers of
+ * many values (CSV), which copy only those that need it.
+ */
+bool tl_text_is_clean(const char *s, bool keep_newlines);
+
+/*
  * in quoted for a message, into buf (size bytes, at least 4 * chars + 4):
  * sanitised (tl_text_sanitize), so that no control character or broken
  * UTF-8 reaches a terminal, and cut after `chars` characters, never

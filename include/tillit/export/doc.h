@@ -104,8 +104,9 @@ bool tl_doc_signing(const struct tl_doc *d);
  * The elements.  The title, field values, paragraphs, labelled texts and
  * list items are user text, sanitised here; an empty or NULL one writes
  * nothing.  Section and block headings are written as given (a block
- * heading made one line): what they say is the caller's to choose, and
- * the canonical text, whose digest is stored, has always had them so.
+ * heading made one line, and sanitised but in the canonical text and
+ * the recording): what they say is the caller's to choose, and the
+ * canonical text, whose digest is stored, has always had them so.
  */
 void tl_doc_title(struct tl_doc *d, const char *text);
 void tl_doc_section(struct tl_doc *d, const char *text);

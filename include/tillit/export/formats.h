@@ -44,6 +44,8 @@ struct tl_export_job {
 	const struct tl_query *q;  /* TL_EXPORT_LIST, _FOLLOWUPS: the records
 				    * (filters and order; limit and cursor
 				    * are ignored, every record is written) */
+	bool csv_raw;              /* CSV: cells as stored, no guard against
+				    * formulas (TL_CSV_RAW of csv.h) */
 };
 
 /*

@@ -20,10 +20,17 @@
  *   UID           the follow-up's id + "@tillit"
  *   DTSTAMP, LAST-MODIFIED, CREATED   from updated_at and created_at (UTC),
  *                 never the clock, so the same records give the same bytes
- *   SUMMARY       the text, as stored (libical escapes it)
+ *   SUMMARY       the text, as the screen shows it: control characters
+ *                 made visible by tl_text_sanitize (line breaks and tabs
+ *                 kept), then escaped by libical (\\ \; \, \n)
  *   DESCRIPTION   owner, meeting, item, mandate, frame and outcome, one
- *                 "Label: value" a line, labels translated
- *   CATEGORIES    the kind: result, effect or action
+ *                 "Label: value" a line, labels translated, made safe
+ *                 the same way
+ *   CATEGORIES    the kind: result, effect or action (none when the
+ *                 stored kind is none of them)
+ *                 (SUMMARY and DESCRIPTION are left out when they would
+ *                 hold only spaces and tabs, which libical reads as no
+ *                 value, an error)
  *   DUE           the due date as a DATE value, when there is one
  *   STATUS        NEEDS-ACTION (open), COMPLETED (done, with
  *                 PERCENT-COMPLETE 100 and COMPLETED from closed_at,
@@ -37,5 +44,16 @@
 enum tl_status tl_ical_write_followups(struct tl_store *st,
 				       const struct tl_query *q, FILE *out,
 				       struct tl_error *err);
+
+/*
+ * One VCALENDAR holding one VTODO whose SUMMARY, DESCRIPTION and
+ * CATEGORIES are made from summary, description and kind by the rules
+ * above (NULL as ""), with a fixed UID, fixed times, a due date and
+ * NEEDS-ACTION: the export's handling of text, for tests and fuzzing.
+ * Errors as tl_ical_write_followups.
+ */
+enum tl_status tl_ical_write_texts(FILE *out, const char *summary,
+				   const char *description, const char *kind,
+				   struct tl_error *err);
 
 #endif
