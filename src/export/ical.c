@@ -15,9 +15,11 @@
  * serialised once and cut at its END line, and every follow-up becomes a
  * VTODO of its own that is serialised, written and freed before the next,
  * so memory stays at one page of records (500) however many there are.
- * libical does the escaping of TEXT values (\\ \; \, \n) and folds lines
- * at 75 octets with CRLF line ends, never inside a UTF-8 sequence
- * (checked by tests/unit/test_ical.c).
+ * libical does the escaping of TEXT values (\\ \; \, \n) and ends lines
+ * in CRLF.  The folding of long lines is done again here, at 75 octets,
+ * never inside a UTF-8 sequence (checked by tests/unit/test_ical.c and
+ * tests/fuzz/fuzz_ics.c): libical 3.0 folds on its own, but can put its
+ * fold between the CR and the LF that end a line.
  *
  * The output is a pure function of the records: DTSTAMP is the record's
  * updated_at, not the wall clock, and the to-dos come in the store's list
@@ -422,6 +424,63 @@ static enum tl_status make_todo(struct ical_out *o, const struct tl_record *r,
 	return rc;
 }
 
+/* Octets of the UTF-8 character at s (1 for a byte that starts none,
+ * and never past the end of s). */
+static size_t char_len(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, i;
+
+	for (i = 1; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			return 1;
+	return n;
+}
+
+/* Octets a line may hold (RFC 5545, 3.1), a fold's space counted. */
+#define LINE_MAX_OCTETS 75
+
+/*
+ * Writes text, lines ending in CRLF as libical serialises them, with
+ * libical's folds undone (a CRLF followed by a space or a tab) and each
+ * line folded again before the character that would take it past 75
+ * octets.
+ */
+static enum tl_status write_folded(FILE *out, const char *text,
+				   struct tl_error *err)
+{
+	size_t len = strlen(text), n = 0, col = 0, k;
+	char *flat = malloc(len + 1);
+
+	if (!flat)
+		return no_memory(err);
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r' && text[i + 1] == '\n' &&
+		    (text[i + 2] == ' ' || text[i + 2] == '\t'))
+			i += 2;
+		else
+			flat[n++] = text[i];
+	}
+	flat[n] = '\0';
+	for (const char *p = flat; *p; p += k) {
+		if (p[0] == '\r' && p[1] == '\n') {
+			fputs("\r\n", out);
+			col = 0;
+			k = 2;
+			continue;
+		}
+		k = char_len(p);
+		if (col + k > LINE_MAX_OCTETS) {
+			fputs("\r\n ", out);
+			col = 1;
+		}
+		fwrite(p, 1, k, out);
+		col += k;
+	}
+	free(flat);
+	return ferror(out) ? write_failed(err) : TL_OK;
+}
+
 /* Serialises one component and writes it whole. */
 static enum tl_status write_component(FILE *out, icalcomponent *comp,
 				      struct tl_error *err)
@@ -431,7 +490,7 @@ static enum tl_status write_component(FILE *out, icalcomponent *comp,
 
 	if (!text)
 		return no_memory(err);
-	rc = write_bytes(out, text, strlen(text), err);
+	rc = write_folded(out, text, err);
 	lib.icalmemory_free_buffer(text);
 	return rc;
 }

@@ -340,6 +340,24 @@ else
 		fail "the .ics is valid RFC 5545 and parses back with no error" \
 			"$(grep -v '^[A-Z]*	' "$W/out" | head -3)"
 	fi
+	# libical 3.0 folds this text's SUMMARY line between its CR and LF.
+	must tl person add --name "Folke" --kind employee -q
+	must tl followup add --owner Folke \
+		--text "x$(printf 'å%.0s' $(seq 36))" -q
+	run tl export followups --owner Folke --format ics
+	cp "$W/out" "$W/fold.ics"
+	run "$W/icscheck" "$W/fold.ics"
+	FOLDRC=$RC
+	RC=0
+	if [ "$FOLDRC" = 0 ] && grep -q "^SUMMARY	x$(printf 'å%.0s' $(seq 36))\$" \
+		"$W/out"; then
+		pass "a line folded at a UTF-8 character keeps its CRLF"
+	else
+		fail "a line folded at a UTF-8 character keeps its CRLF" \
+			"$(head -3 "$W/out")"
+	fi
+	RC=0
+	"$W/icscheck" "$W/out.ics" >"$W/out"
 	has "SUMMARY parses back as the screen shows it" \
 		"$(printf 'SUMMARY\tF %s' "$SHOWN")" SUMMARY
 	has "DESCRIPTION parses back as the screen shows it" \
