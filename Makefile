@@ -240,9 +240,14 @@ fuzz: deps-fuzz
 
 fuzz-build: $(FUZZ_TARGETS:%=$(B)/%)
 
+# What a target links besides tillit's own libraries: fuzz_markdown
+# parses with cmark-gfm (in the fuzz build only; tillit never links it).
+FUZZ_LIBS_fuzz_markdown = $(or $(shell $(PKG_CONFIG) --libs libcmark-gfm \
+	2>/dev/null),-lcmark-gfm -lcmark-gfm-extensions)
+
 $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined $(LDFLAGS) \
-		-o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+		-o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(FUZZ_LIBS_$(notdir $@))
 
 deps-fuzz:
 	@sh scripts/deps.sh fuzz

@@ -258,8 +258,8 @@ bool tl_text_is_clean(const char *s, bool keep_newlines)
 			continue;
 		}
 		n = utf8_next(p + i, len - i, &cp);
-		if (cp == BAD_CHAR || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-		    is_bidi_control(cp))
+		if (cp == BAD_CHAR || cp == 0x7F ||
+		    (cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp))
 			return false;
 		if (cp < 0x20 && !(keep_newlines && (cp == '\n' || cp == '\t')))
 			return false;

@@ -101,7 +101,8 @@ static void md_text(FILE *out, const char *s, const char *cont, bool heading)
 		    (c == '#' && (heading || line_start)) ||
 		    (line_start && strchr(MD_LINE_START, c)) ||
 		    (c == '!' && s + 1 < end && s[1] == '[') ||
-		    (c == '&' && s + 1 < end && (s[1] == '#' || is_alpha(s[1]))))
+		    (c == '&' && s + 1 < end &&
+		     (s[1] == '#' || is_alpha(s[1]))))
 			fputc('\\', out);
 		fputc(c, out);
 		line_start = false;
