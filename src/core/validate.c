@@ -5,8 +5,9 @@
  * one canonical string the store keeps for that field type, or explains in
  * one sentence why it cannot.  tl_validate_record then checks a whole
  * record: that each value is already canonical, that required fields are
- * set, and the rules between fields; tl_validate_rules only the last two,
- * for a caller that has checked each value already.  Every message names the field by its
+ * set, and the rules between fields (among them, that no record refers
+ * to itself); tl_validate_rules only the last two, for a caller that has
+ * checked each value already.  Every message names the field by its
  * name (which is also its CLI option) and quotes at most about 40
  * characters of the bad value, sanitised so that no control character or
  * broken UTF-8 from the input can reach a terminal through a message.
@@ -580,12 +581,38 @@ static enum tl_status check_either(const struct tl_record *r, int a, int b,
 			    r->e->fields[b].name);
 }
 
+/*
+ * No record refers to itself: a unit is not its own parent, an item does
+ * not correct itself.  Where the chain goes further (a unit's ancestors)
+ * the store checks it, as it holds the records the chain runs through.
+ */
+static enum tl_status check_self(const struct tl_record *r,
+				 struct tl_error *err)
+{
+	const struct tl_entity *e = r->e;
+
+	for (int i = 0; i < e->nfields; i++) {
+		const struct tl_field *f = &e->fields[i];
+		const char *v = value(r, i);
+
+		if (f->type == TL_FT_REF && f->ref == e->kind && v &&
+		    !strcmp(v, r->id))
+			return tl_error_set(err, TL_EINVAL,
+					    _("%s: a %s cannot refer to "
+					      "itself."), _(f->label),
+					    _(e->label));
+	}
+	return TL_OK;
+}
+
 /* The rules between fields of one record. */
 static enum tl_status check_rules(const struct tl_record *r,
 				  struct tl_error *err)
 {
-	enum tl_status rc = TL_OK;
+	enum tl_status rc = check_self(r, err);
 
+	if (rc != TL_OK)
+		return rc;
 	switch (r->e->kind) {
 	case TL_K_MEETING:
 		rc = check_order(r, TL_MEETING_STARTS, TL_MEETING_ENDS, err);

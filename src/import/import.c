@@ -6,8 +6,10 @@
  * scanned (walk.c, scan.c), and the records are parsed one at a time
  * (fast.c with yajl, or jansson), so memory does not grow with the file.
  * Everything is written inside one bulk load (bulk.h): records of a kind
- * whose table was empty go in through it, the others through
- * tl_store_put; the first error rolls everything back.
+ * whose table was empty go in through it, the others are merged by id
+ * (tl_bulk_put); the first error rolls everything back.  The rules are
+ * the store's and core's, as for any change: what the command line
+ * refuses, an import refuses with the same sentence, and says where.
  * doc/json-format.md is the user's description.
  *
  * Reading and writing overlap: a reader thread reads, parses and checks
@@ -109,7 +111,7 @@ static enum tl_status import_record(struct import *im, struct tl_record *r)
 		if (other[0])
 			added = false;
 	}
-	rc = tl_store_put(im->st, r, &changed, &gerr);
+	rc = tl_bulk_put(im->bulk, r, &changed, &gerr);
 	if (rc != TL_OK) {
 		char short_id[9];
 

@@ -148,12 +148,21 @@ enum tl_status tl_import_peek(struct import *im, int *c);
 enum tl_status tl_import_value(struct import *im, json_t **out);
 
 /*
- * A malformed file: "<path>:<line>:<column>: <text>.", where `at` is the
- * offset just after the last byte read, as jansson counts.  Always
- * TL_EINVAL.
+ * A malformed file: "<path>:<line>:<column>: <sentence>.", where `at` is
+ * the offset just after the last byte read, as jansson counts, and the
+ * sentence says `text` (a parser's words) in tillit's
+ * (tl_import_wording).  Always TL_EINVAL.
  */
 enum tl_status tl_import_syntax_error(struct import *im, off_t at,
 				      const char *text);
+
+/*
+ * A parser's description of a syntax error (jansson's, or the walk's
+ * in its manner: "<what> near '<token>'", "<what> near end of file")
+ * as a sentence of tillit's in the user's language, into buf, without
+ * the full stop (wording.c).  Returns buf.
+ */
+const char *tl_import_wording(const char *said, char *buf, size_t size);
 
 /* The token at the reader's position was not what the document needs
  * there: "<what> near '<token>'" as a syntax error, as jansson words

@@ -87,6 +87,7 @@ enum tl_status tl_import_syntax_error(struct import *im, off_t at,
 	struct reader *r = &im->rd;
 	long line = 1, col = 0;
 	off_t done = 0;
+	char said[512];
 
 	if (fseeko(r->fp, 0, SEEK_SET) == 0) {
 		while (done < at) {
@@ -107,7 +108,8 @@ enum tl_status tl_import_syntax_error(struct import *im, off_t at,
 		}
 	}
 	return tl_error_set(im->err, TL_EINVAL, "%s:%ld:%ld: %s.", im->path,
-			    line, col, text);
+			    line, col, tl_import_wording(text, said,
+							 sizeof(said)));
 }
 
 /* The next byte after white space, into *c (-1 at the end of the file). */

@@ -119,7 +119,8 @@ static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 	default:
 		break;
 	}
-	if (v->type == RAW_STRING) {
+	/* An amount may be a string ("12.5"); an integer is a number. */
+	if (v->type == RAW_STRING && f->type != TL_FT_INT) {
 		*s = v->s;
 		return TL_OK;
 	}

@@ -202,11 +202,13 @@ struct tl_backend_ops {
 /* The engines this program holds. */
 extern const struct tl_backend_ops tl_sqlite_ops;
 
-/* A meeting tl_store_put wrote as signed, waiting for the outermost
- * commit to become signed (depth: the transaction level that wrote it). */
+/* A meeting an import added in the transaction under way (depth: the
+ * level that wrote it); `sign` when it was written as signed and waits
+ * for the outermost commit to become signed. */
 struct tl_pending_seal {
 	char id[TL_ID_LEN + 1];
 	int depth;
+	bool sign;
 };
 
 struct tl_store {
@@ -220,7 +222,7 @@ struct tl_store {
 	bool os_named;        /* os_user is a name, not "uid N" */
 	char actor[TL_ID_LEN + 1]; /* see tl_store_actor */
 	int actor_known;      /* 1 actor is it, -1 nobody, 0 not looked up */
-	struct tl_pending_seal *pending; /* see tl_defer_signed */
+	struct tl_pending_seal *pending; /* tl_defer_signed, tl_note_fresh */
 	int npending, cappending;
 };
 

@@ -7,8 +7,12 @@
  * meetings are refused (an import's signed meeting is written as held and
  * signed at the commit, as tl_store_put does), and at the end no new row
  * may belong to a meeting that was signed before the load (the lock of
- * rules.c).  The engine writes the rows and builds what it put off (for
- * SQLite, src/store/sqlite/bulk.c).
+ * rules.c).  The rules that hold between records (no unit under itself,
+ * one person to a login: tl_rule_check_among) are checked at the end
+ * too, for every record the load wrote, whether it went in through the
+ * load or was merged (tl_bulk_put), as the records come in any order.
+ * The engine writes the rows and builds what it put off (for SQLite,
+ * src/store/sqlite/bulk.c).
  */
 #include "tillit/store/bulk.h"
 
@@ -23,12 +27,21 @@
 #include "internal.h"
 #include "rules.h"
 
+/* A record the load wrote whose rules among the others (units, people
+ * with a login) are checked at the end. */
+struct noted {
+	enum tl_kind kind;
+	char id[TL_ID_LEN + 1];
+};
+
 struct tl_bulk {
 	struct tl_store *st;
 	void *be;                   /* the engine's state for the load */
 	bool touched[TL_K_COUNT];   /* kinds the load added to */
 	bool any_signed;            /* signed meetings existed before */
 	bool failed;
+	struct noted *noted;        /* see note() */
+	size_t nnoted, capnoted;
 };
 
 /* Throws the load away, if its transaction is open, and frees b. */
@@ -36,7 +49,56 @@ static void discard(struct tl_bulk *b)
 {
 	tl_store_rollback(b->st);
 	b->st->ops->bulk_done(b->be);
+	free(b->noted);
 	free(b);
+}
+
+/*
+ * Keeps r's id when a rule among the records (tl_rule_check_among)
+ * applies to it: a unit, a person with a login.  Records come in any
+ * order, so those rules hold only once all are in: at the end.
+ */
+static enum tl_status note(struct tl_bulk *b, const struct tl_record *r,
+			   struct tl_error *err)
+{
+	if (r->e->kind != TL_K_UNIT && (r->e->kind != TL_K_PERSON ||
+					!r->values[TL_PERSON_LOGIN]))
+		return TL_OK;
+	if (b->nnoted == b->capnoted) {
+		size_t cap = b->capnoted ? b->capnoted * 2 : 64;
+		struct noted *n = realloc(b->noted, cap * sizeof(*n));
+
+		if (!n)
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
+		b->noted = n;
+		b->capnoted = cap;
+	}
+	b->noted[b->nnoted].kind = r->e->kind;
+	memcpy(b->noted[b->nnoted].id, r->id, TL_ID_LEN + 1);
+	b->nnoted++;
+	return TL_OK;
+}
+
+/* The rules among the records, for each record noted, as they are
+ * stored at the end of the load; a refusal names the record. */
+static enum tl_status check_noted(struct tl_bulk *b, struct tl_error *err)
+{
+	enum tl_status rc = TL_OK;
+
+	for (size_t i = 0; rc == TL_OK && i < b->nnoted; i++) {
+		const struct noted *n = &b->noted[i];
+		struct tl_record *r = NULL;
+		struct tl_error why;
+
+		tl_error_clear(&why);
+		rc = b->st->ops->get(b->st, n->kind, n->id, &r, err);
+		if (rc == TL_OK && r &&
+		    tl_rule_check_among(b->st, r, &why) != TL_OK)
+			rc = tl_error_set(err, why.status, "%s %s: %s",
+					  r->e->name, r->id, why.msg);
+		tl_record_free(r);
+	}
+	return rc;
 }
 
 enum tl_status tl_bulk_begin(struct tl_store *st, struct tl_bulk **out,
@@ -132,6 +194,8 @@ static enum tl_status add(struct tl_bulk *b, const struct tl_record *r,
 	}
 	if (rc == TL_OK && defer)
 		rc = tl_defer_signed(b->st, r->id, err);
+	if (rc == TL_OK)
+		rc = note(b, r, err);
 	b->failed = rc != TL_OK;
 	return rc;
 }
@@ -146,6 +210,49 @@ enum tl_status tl_bulk_import(struct tl_bulk *b, const struct tl_record *r,
 			      bool *dup, struct tl_error *err)
 {
 	return add(b, r, true, dup, err);
+}
+
+/*
+ * A seal or signature may come in with its meeting (tl_rule_check_signing):
+ * a meeting the load added (rather than every one, which would be kept
+ * for the whole load) is noted as new to the store when the first of
+ * them comes.  One merged (tl_store_put) was noted as it went in.
+ */
+static enum tl_status fresh_meeting(struct tl_bulk *b,
+				    const struct tl_record *r,
+				    struct tl_error *err)
+{
+	const char *m = r->e->kind == TL_K_SIGNATURE
+			? r->values[TL_SIGNATURE_MEETING]
+			: r->e->kind == TL_K_SEAL ? r->values[TL_SEAL_MEETING]
+						  : NULL;
+	enum tl_status rc;
+	bool added = false;
+
+	if (!m || !b->touched[TL_K_MEETING] || tl_meeting_fresh(b->st, m))
+		return TL_OK;
+	rc = b->st->ops->bulk_holds(b->be, m, &added, err);
+	if (rc == TL_OK && added)
+		rc = tl_note_fresh(b->st, m, err);
+	return rc;
+}
+
+enum tl_status tl_bulk_put(struct tl_bulk *b, const struct tl_record *r,
+			   bool *changed, struct tl_error *err)
+{
+	enum tl_status rc;
+
+	*changed = false;
+	if (b->failed)
+		return tl_error_set(err, TL_ESYS, _("The bulk load failed "
+				    "earlier; nothing more is added."));
+	rc = fresh_meeting(b, r, err);
+	if (rc == TL_OK)
+		rc = tl_store_put(b->st, r, changed, err);
+	if (rc == TL_OK && *changed)
+		rc = note(b, r, err);
+	b->failed = rc != TL_OK;
+	return rc;
 }
 
 void tl_bulk_set_memory(struct tl_bulk *b, int kib)
@@ -207,6 +314,9 @@ enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err)
 	tl_actor_forget(st);
 	if (rc == TL_OK)
 		rc = st->ops->bulk_finish(b->be, err);
+	/* With every record in and the indexes built. */
+	if (rc == TL_OK)
+		rc = check_noted(b, err);
 	if (rc == TL_OK)
 		rc = tl_store_commit(st, err);
 	discard(b);

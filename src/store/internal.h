@@ -53,6 +53,21 @@ enum tl_status tl_insert_internal(struct tl_store *st, struct tl_record *r,
 enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
 			       struct tl_error *err);
 
+/*
+ * A held meeting that an import adds is noted here (by tl_store_put, or
+ * by tl_bulk_put for one the bulk load added, when its first seal or
+ * signature comes): its seal and signatures may come in the same
+ * transaction (tl_rule_check_signing), as may those of a meeting
+ * tl_defer_signed noted.  A rollback forgets it, and the
+ * outermost commit forgets them all.  Call inside a transaction.
+ */
+enum tl_status tl_note_fresh(struct tl_store *st, const char *meeting_id,
+			     struct tl_error *err);
+
+/* Whether the meeting was noted by tl_note_fresh or tl_defer_signed in
+ * the transaction under way. */
+bool tl_meeting_fresh(const struct tl_store *st, const char *meeting_id);
+
 /* Releases the delegated decisions meeting_id claimed (report.c), when
  * its justering is reopened: they go back to the rule. */
 enum tl_status tl_release_reported(struct tl_store *st,

@@ -143,52 +143,16 @@ static enum tl_status check_links(struct tl_store *st,
 						    _(f->label),
 						    _(tl_entity_get(f->ref)->label),
 						    v);
-			if (f->ref == r->e->kind && !strcmp(v, r->id))
-				return tl_error_set(err, TL_EINVAL,
-						    _("%s: a %s cannot refer to "
-						      "itself."), _(f->label),
-						    _(e->label));
 		} else if (f->type == TL_FT_TAGS) {
 			rc = tl_check_tags(st, f, v, err);
 			if (rc != TL_OK)
 				return rc;
 		}
 	}
-	/* The chain of governance is a tree: no unit may be its own
-	 * ancestor. */
-	if (e->kind == TL_K_UNIT && r->values[TL_UNIT_PARENT]) {
-		char at[TL_ID_LEN + 1];
-		snprintf(at, sizeof(at), "%s", r->values[TL_UNIT_PARENT]);
-		for (int depth = 0; depth < 1000 && at[0]; depth++) {
-			struct tl_record *u = NULL;
-			const char *p;
-			if (!strcmp(at, r->id))
-				return tl_error_set(err, TL_EINVAL,
-						    _("Parent: a unit cannot "
-						      "sit "
-						    "under itself in the chain "
-						    "of governance."));
-			rc = st->ops->get(st, TL_K_UNIT, at, &u, err);
-			if (rc != TL_OK)
-				return rc;
-			p = u ? u->values[TL_UNIT_PARENT] : NULL;
-			snprintf(at, sizeof(at), "%s", p ? p : "");
-			tl_record_free(u);
-		}
-	}
-	/* A login says who "me" is, so it must be unique. */
-	if (e->kind == TL_K_PERSON && r->values[TL_PERSON_LOGIN]) {
-		rc = taken(st, TL_K_PERSON, TL_PERSON_LOGIN,
-			   r->values[TL_PERSON_LOGIN], r->id, &yes, err);
-		if (rc != TL_OK)
-			return rc;
-		if (yes)
-			return tl_error_set(err, TL_EINVAL,
-					    _("Login: \"%s\" belongs to "
-					      "another "
-					    "person already."),
-					    r->values[TL_PERSON_LOGIN]);
-	}
+	/* What the rules say of a record among the others. */
+	rc = tl_rule_check_among(st, r, err);
+	if (rc != TL_OK)
+		return rc;
 	if (e->kind == TL_K_PRINCIPLE && r->values[TL_PRINCIPLE_KEY]) {
 		rc = taken(st, TL_K_PRINCIPLE, TL_PRINCIPLE_KEY,
 			   r->values[TL_PRINCIPLE_KEY], r->id, &yes, err);
@@ -391,14 +355,14 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 		return TL_OK;
 	}
 	/*
-	 * A signed meeting is written as held and becomes signed at the
+	 * A new signed meeting is written as held and becomes signed at the
 	 * outermost commit (tl_defer_signed), so that its participants,
 	 * items and the rest, which an import brings after it, can still
-	 * go in.  The audit rows show the values as given.
+	 * go in; a stored one becomes signed only by signing
+	 * (tl_rule_check_merge).  The audit rows show the values as given.
 	 */
-	defer = given->e->kind == TL_K_MEETING &&
-		tl_streq(given->values[TL_MEETING_STATUS], "signed") &&
-		!(old && tl_streq(old->values[TL_MEETING_STATUS], "signed"));
+	defer = !old && given->e->kind == TL_K_MEETING &&
+		tl_streq(given->values[TL_MEETING_STATUS], "signed");
 	w = defer ? tl_record_dup(given) : given;
 	if (!w || (defer && !tl_record_set(w, TL_MEETING_STATUS, "held"))) {
 		tl_record_free(old);
@@ -407,19 +371,19 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 		tl_record_free(given);
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
+	/* The caller says which record (an import: where in its file). */
 	rc = tl_validate_record(w, err);
-	if (rc != TL_OK) {
-		char msg[sizeof(err->msg)];
-		snprintf(msg, sizeof(msg), "%s", err ? err->msg : "");
-		tl_error_set(err, rc, "%s %.8s: %s", _(w->e->label), w->id,
-			     msg);
-	}
 	/* References may come later in an import (foreign keys are checked
 	 * at commit), but principles come before the items that name them. */
 	for (int i = 0; rc == TL_OK && i < w->e->nfields; i++)
 		if (w->e->fields[i].type == TL_FT_TAGS && w->values[i])
 			rc = tl_check_tags(st, &w->e->fields[i], w->values[i],
 					   err);
+	/* A stored record keeps what cannot change; a new seal or
+	 * signature comes only with its meeting. */
+	if (rc == TL_OK)
+		rc = old ? tl_rule_check_merge(old, given, err)
+			 : tl_rule_check_signing(st, given, err);
 	if (rc == TL_OK)
 		rc = tl_rule_check_locked(st, old, given, err);
 	if (rc == TL_OK)
@@ -437,6 +401,9 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 		}
 		if (rc == TL_OK && defer)
 			rc = tl_defer_signed(st, w->id, err);
+		else if (rc == TL_OK && !old && w->e->kind == TL_K_MEETING &&
+			 tl_streq(w->values[TL_MEETING_STATUS], "held"))
+			rc = tl_note_fresh(st, w->id, err);
 		rc = tl_sp_end(st, rc, err);
 	}
 	if (rc == TL_OK)

@@ -1,9 +1,14 @@
 /*
  * rules.c - the rules every change obeys, whatever engine stores it:
- * the lock on a signed meeting and on what was recorded in it, frame
- * versions, follow-up closing and the audit rows of a change (item
- * numbers are number.c's).  They read and write only through the engine's primitives
- * (backend.h), so that a second engine cannot drift from them.
+ * the lock on a signed meeting and on what was recorded in it, what only
+ * signing makes (a signed status, seals and signatures), the chain of
+ * governance as a tree, one person to a login, frame versions,
+ * follow-up closing and the audit rows of a change (item numbers are
+ * number.c's).  They read and write only through the engine's
+ * primitives (backend.h), so that a second engine cannot drift from
+ * them.  A change one by one (record.c), an import's merge and a bulk
+ * load (bulk.c) all call them, so that each rule, and its sentence,
+ * is in one place.
  *
  * A meeting is under justering from the moment its minutes are frozen
  * (sent to justering, or at the first signature) until its last
@@ -28,6 +33,7 @@
 #include "tillit/core/id.h"
 #include "tillit/core/meeting.h"
 #include "tillit/core/validate.h"
+#include "tillit/store/audit.h"
 #include "backend.h"
 #include "internal.h"
 
@@ -286,15 +292,27 @@ enum tl_status tl_rule_new_values(struct tl_record *r, struct tl_error *err)
 	return TL_OK;
 }
 
-enum tl_status tl_rule_check_update(const struct tl_record *old,
-				    const struct tl_record *r, bool internal,
-				    struct tl_error *err)
+/* The sentence for a meeting made signed but by signing (TL_EREFUSED). */
+static enum tl_status signed_error(struct tl_error *err)
+{
+	return tl_error_set(err, TL_EREFUSED, _("A meeting becomes signed "
+			    "only by being signed."));
+}
+
+/*
+ * What a change of old to r may not do: change a field flagged `flags`
+ * (TL_FF_AUTO, TL_FF_FIXED or both), or, unless `internal`, make a
+ * meeting signed.
+ */
+static enum tl_status check_change(const struct tl_record *old,
+				   const struct tl_record *r, unsigned flags,
+				   bool internal, struct tl_error *err)
 {
 	const struct tl_entity *e = r->e;
 
-	for (int i = 0; i < e->nfields && !internal; i++) {
+	for (int i = 0; i < e->nfields; i++) {
 		const struct tl_field *f = &e->fields[i];
-		if ((f->flags & (TL_FF_AUTO | TL_FF_FIXED)) &&
+		if ((f->flags & flags) &&
 		    !tl_streq(old->values[i], r->values[i]))
 			return tl_error_set(err, TL_EREFUSED,
 					    (f->flags & TL_FF_AUTO)
@@ -311,11 +329,160 @@ enum tl_status tl_rule_check_update(const struct tl_record *old,
 			return tl_locked_error(err);
 		if (!internal && tl_streq(now, "signed") &&
 		    !tl_streq(was, now))
-			return tl_error_set(err, TL_EREFUSED,
-					    _("A meeting becomes signed only "
-					      "by being signed."));
+			return signed_error(err);
 	}
 	return TL_OK;
+}
+
+enum tl_status tl_rule_check_update(const struct tl_record *old,
+				    const struct tl_record *r, bool internal,
+				    struct tl_error *err)
+{
+	return check_change(old, r, internal ? 0 : TL_FF_AUTO | TL_FF_FIXED,
+			    internal, err);
+}
+
+enum tl_status tl_rule_check_merge(const struct tl_record *old,
+				   const struct tl_record *r,
+				   struct tl_error *err)
+{
+	return check_change(old, r, TL_FF_FIXED, false, err);
+}
+
+/* True for 64 lower-case hex digits. */
+static bool digest_shape(const char *d)
+{
+	size_t n = 0;
+
+	for (; d && d[n]; n++)
+		if (!strchr("0123456789abcdef", d[n]))
+			return false;
+	return n == 64;
+}
+
+enum tl_status tl_rule_check_seal(const struct tl_record *seal,
+				  struct tl_error *err)
+{
+	const char *digest = seal->values[TL_SEAL_DIGEST];
+	const char *doc = seal->values[TL_SEAL_DOCUMENT];
+	char again[65];
+
+	if (!digest_shape(digest))
+		return tl_error_set(err, TL_EINVAL, _("Digest: a seal's digest "
+				    "is 64 lower-case hex digits."));
+	/* A seal from before frozen minutes holds the digest only. */
+	if (!doc)
+		return TL_OK;
+	tl_sha256_hex(doc, strlen(doc), again);
+	if (strcmp(again, digest))
+		return tl_error_set(err, TL_EREFUSED, _("The frozen minutes "
+				    "do not match the digest of their seal: "
+				    "they were changed after they were "
+				    "frozen."));
+	return TL_OK;
+}
+
+enum tl_status tl_rule_check_signing(struct tl_store *st,
+				     const struct tl_record *r,
+				     struct tl_error *err)
+{
+	int f = r->e->kind == TL_K_SIGNATURE ? TL_SIGNATURE_MEETING
+		: r->e->kind == TL_K_SEAL ? TL_SEAL_MEETING : -1;
+
+	if (f < 0)
+		return TL_OK;
+	if (!r->values[f] || !tl_meeting_fresh(st, r->values[f]))
+		return tl_error_set(err, TL_EREFUSED,
+				    _("Signatures and seals are recorded by "
+				      "signing the meeting ('tillit sign'), "
+				      "not added by hand."));
+	return r->e->kind == TL_K_SEAL ? tl_rule_check_seal(r, err) : TL_OK;
+}
+
+enum tl_status tl_rule_check_sealed(struct tl_store *st, const char *id,
+				    struct tl_error *err)
+{
+	const struct tl_eq eq = {TL_SEAL_MEETING, id};
+	enum tl_status rc;
+	bool sealed = false;
+
+	rc = st->ops->find(st, TL_K_SEAL, &eq, 1, NULL, NULL, &sealed, err);
+	if (rc == TL_OK && !sealed) {
+		struct tl_error why;
+
+		signed_error(&why);
+		rc = tl_error_set(err, TL_EREFUSED, "%s %s: %s",
+				  tl_entity_get(TL_K_MEETING)->name, id,
+				  why.msg);
+	}
+	return rc;
+}
+
+/*
+ * The chain of governance is a tree: no unit may be its own ancestor.
+ * The walk goes up from the unit's parent as stored, so a cycle that
+ * does not pass through the unit (only possible in data written before
+ * this rule) stops it after TL_RULE_DEPTH steps instead of running on.
+ */
+#define TL_RULE_DEPTH 1000
+
+static enum tl_status check_unit_tree(struct tl_store *st,
+				      const struct tl_record *r,
+				      struct tl_error *err)
+{
+	char at[TL_ID_LEN + 1];
+	const char *p = r->values[TL_UNIT_PARENT];
+
+	snprintf(at, sizeof(at), "%s", p ? p : "");
+	for (int depth = 0; depth < TL_RULE_DEPTH && at[0]; depth++) {
+		struct tl_record *u = NULL;
+		enum tl_status rc;
+
+		if (!strcmp(at, r->id))
+			return tl_error_set(err, TL_EINVAL,
+					    _("Parent: a unit cannot sit "
+					      "under itself in the chain of "
+					      "governance."));
+		rc = st->ops->get(st, TL_K_UNIT, at, &u, err);
+		if (rc != TL_OK)
+			return rc;
+		p = u ? u->values[TL_UNIT_PARENT] : NULL;
+		snprintf(at, sizeof(at), "%s", p ? p : "");
+		tl_record_free(u);
+	}
+	return TL_OK;
+}
+
+/* A login says who "me" is, so no two people may share one. */
+static enum tl_status check_login(struct tl_store *st,
+				  const struct tl_record *r,
+				  struct tl_error *err)
+{
+	const struct tl_eq eq = {TL_PERSON_LOGIN, r->values[TL_PERSON_LOGIN]};
+	enum tl_status rc;
+	bool taken = false;
+
+	if (!eq.value || !*eq.value)
+		return TL_OK;
+	rc = st->ops->find(st, TL_K_PERSON, &eq, 1, r->id, NULL, &taken, err);
+	if (rc == TL_OK && taken)
+		rc = tl_error_set(err, TL_EINVAL, _("Login: \"%s\" belongs to "
+				  "another person already."), eq.value);
+	return rc;
+}
+
+enum tl_status tl_rule_check_among(struct tl_store *st,
+				   const struct tl_record *r,
+				   struct tl_error *err)
+{
+	switch (r->e->kind) {
+	case TL_K_UNIT:
+		return check_unit_tree(st, r, err);
+	case TL_K_PERSON:
+		return check_login(st, r, err);
+	default:
+		return TL_OK;
+	}
 }
 
 /* Keeps the stored frame as an old version before it changes. */

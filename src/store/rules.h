@@ -1,6 +1,7 @@
 /*
  * rules.h - the store's rules, once for every engine (rules.c): what
- * signing locks, when a frame gets a new version,
+ * signing locks and what only signing makes, the chain of governance
+ * and unique logins, when a frame gets a new version,
  * when a follow-up is closed, and which audit rows a change writes.
  * record.c, seal.c and bulk.c apply them; an engine only stores rows.
  */
@@ -64,6 +65,55 @@ enum tl_status tl_rule_meeting_lock(struct tl_store *st, const char *id,
  */
 enum tl_status tl_rule_check_update(const struct tl_record *old,
 				    const struct tl_record *r, bool internal,
+				    struct tl_error *err);
+
+/*
+ * Checks a merge by id (tl_store_put) of r over old, the stored record:
+ * no field flagged TL_FF_FIXED changes, and no meeting becomes signed
+ * but by signing.  Fields flagged TL_FF_AUTO are copied as given.
+ */
+enum tl_status tl_rule_check_merge(const struct tl_record *old,
+				   const struct tl_record *r,
+				   struct tl_error *err);
+
+/*
+ * A record's rules among the records stored: no unit sits under itself
+ * in the chain of governance (its parent, that one's parent and so on),
+ * and no two people share a login.  A change checks them as it is
+ * written (record.c); a load, whose records come in any order, checks
+ * every record it wrote once, at its end (bulk.c).  TL_EINVAL.
+ */
+enum tl_status tl_rule_check_among(struct tl_store *st,
+				   const struct tl_record *r,
+				   struct tl_error *err);
+
+/*
+ * A seal holds what it sealed: a digest of 64 lower-case hex digits,
+ * and, when it holds the frozen minutes (document), their SHA-256.
+ * TL_EINVAL for the shape, TL_EREFUSED for minutes that do not match.
+ */
+enum tl_status tl_rule_check_seal(const struct tl_record *seal,
+				  struct tl_error *err);
+
+/*
+ * A signature or a seal new to the store is made by signing
+ * (tl_store_sign and tl_store_freeze, which write it by the store's own
+ * route), or comes in with its meeting: an import that adds a held or
+ * signed meeting (tl_note_fresh) may add its seal and signatures in the
+ * same transaction, never those of a meeting stored before.  A seal
+ * must hold what it sealed (tl_rule_check_seal).  Other kinds pass.
+ * TL_EREFUSED with the sentence of a seal added by hand.
+ */
+enum tl_status tl_rule_check_signing(struct tl_store *st,
+				     const struct tl_record *r,
+				     struct tl_error *err);
+
+/*
+ * A meeting that an import brought as signed has the seal its signing
+ * made; checked as it becomes signed, at the commit (store.c).
+ * TL_EREFUSED naming the meeting: "meeting <id>: ...".
+ */
+enum tl_status tl_rule_check_sealed(struct tl_store *st, const char *id,
 				    struct tl_error *err);
 
 /*

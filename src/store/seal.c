@@ -258,6 +258,9 @@ enum tl_status tl_store_freeze(struct tl_store *st, const char *meeting_id,
 		    !tl_record_set(seal, TL_SEAL_CANON, f->canon))
 			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
+	/* What signing seals meets the rule an imported seal meets. */
+	if (rc == TL_OK)
+		rc = tl_rule_check_seal(seal, err);
 	if (rc == TL_OK)
 		rc = tl_insert_internal(st, seal, err);
 	tl_record_free(seal);

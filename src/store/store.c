@@ -17,6 +17,7 @@
 #include "tillit/core/i18n.h"
 #include "backend.h"
 #include "internal.h"
+#include "rules.h"
 
 enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 			     struct tl_error *err)
@@ -156,8 +157,9 @@ enum tl_status tl_sp_end(struct tl_store *st, enum tl_status status,
 	return tl_store_commit(st, err);
 }
 
-enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
-			       struct tl_error *err)
+/* Notes meeting_id in the transaction's list of pending meetings. */
+static enum tl_status note(struct tl_store *st, const char *meeting_id,
+			   bool sign, struct tl_error *err)
 {
 	struct tl_pending_seal *p;
 
@@ -175,7 +177,28 @@ enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
 	p = &st->pending[st->npending++];
 	snprintf(p->id, sizeof(p->id), "%s", meeting_id);
 	p->depth = st->depth;
+	p->sign = sign;
 	return TL_OK;
+}
+
+enum tl_status tl_defer_signed(struct tl_store *st, const char *meeting_id,
+			       struct tl_error *err)
+{
+	return note(st, meeting_id, true, err);
+}
+
+enum tl_status tl_note_fresh(struct tl_store *st, const char *meeting_id,
+			     struct tl_error *err)
+{
+	return note(st, meeting_id, false, err);
+}
+
+bool tl_meeting_fresh(const struct tl_store *st, const char *meeting_id)
+{
+	for (int i = 0; i < st->npending; i++)
+		if (!strcmp(st->pending[i].id, meeting_id))
+			return true;
+	return false;
 }
 
 /* Forgets the pending seals written at transaction level `depth` or
@@ -192,14 +215,20 @@ static void drop_pending(struct tl_store *st, int depth)
 
 /*
  * Makes the meetings an import wrote as signed signed, just before the
- * outermost commit, when everything that belongs to them is in.
+ * outermost commit, when everything that belongs to them is in: each
+ * with its seal (rules.c).
  */
 static enum tl_status apply_pending(struct tl_store *st, struct tl_error *err)
 {
 	enum tl_status rc = TL_OK;
 
-	for (int i = 0; i < st->npending && rc == TL_OK; i++)
-		rc = st->ops->mark_signed(st, st->pending[i].id, err);
+	for (int i = 0; i < st->npending && rc == TL_OK; i++) {
+		if (!st->pending[i].sign)
+			continue;
+		rc = tl_rule_check_sealed(st, st->pending[i].id, err);
+		if (rc == TL_OK)
+			rc = st->ops->mark_signed(st, st->pending[i].id, err);
+	}
 	st->npending = 0;
 	return rc;
 }

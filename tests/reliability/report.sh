@@ -46,6 +46,7 @@ run faults sh tests/reliability/faults.sh
 run bad_input sh tests/cli/test_bad_input.sh
 run hostile sh tests/cli/test_hostile.sh
 run hostile_output sh tests/cli/test_hostile_output.sh
+run hostile_import sh tests/cli/test_hostile_import.sh
 rm -f "$out/tamper.table"
 TAMPER_TABLE=$out/tamper.table
 export TAMPER_TABLE
@@ -171,6 +172,7 @@ count() {
 	echo "|---|---|---|"
 	rows hostile tests/cli/test_hostile.sh
 	rows hostile_output tests/cli/test_hostile_output.sh
+	rows hostile_import tests/cli/test_hostile_import.sh
 	echo
 	echo "## Tampering with signed minutes"
 	echo

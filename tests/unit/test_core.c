@@ -1004,6 +1004,40 @@ static void test_record_frame_meeting_followup(void **state)
 	tl_record_free(p);
 }
 
+/* No record refers to itself: a unit is not its own parent, an item does
+ * not correct itself; another record of the kind is fine. */
+static void test_record_refers_to_itself(void **state)
+{
+	struct tl_record *u = tl_record_new(TL_K_UNIT);
+	struct tl_record *i = tl_record_new(TL_K_ITEM);
+
+	(void)state;
+	memcpy(u->id, uuid1, TL_ID_LEN + 1);
+	set(u, TL_UNIT_NAME, "Kommunstyrelsen");
+	set(u, TL_UNIT_KIND, "board");
+	set(u, TL_UNIT_PARENT, uuid1);
+	record_bad(u, "Parent: a unit cannot refer to itself.");
+	set(u, TL_UNIT_PARENT, uuid2);
+	record_ok(u);
+
+	memcpy(i->id, uuid2, TL_ID_LEN + 1);
+	set(i, TL_ITEM_MEETING, uuid1);
+	set(i, TL_ITEM_TITLE, "Budget");
+	set(i, TL_ITEM_REFERS_TO, uuid2);
+	record_bad(i, "Corrects: a agenda item cannot refer to itself.");
+	/* The rules alone (the import's check) say the same. */
+	{
+		struct tl_error err;
+
+		assert_int_equal(tl_validate_rules(i, &err), TL_EINVAL);
+		assert_non_null(strstr(err.msg, "cannot refer to itself"));
+	}
+	set(i, TL_ITEM_REFERS_TO, uuid1);
+	record_ok(i);
+	tl_record_free(u);
+	tl_record_free(i);
+}
+
 /* ---- ids ---------------------------------------------------------------- */
 
 static void test_ids(void **state)
@@ -1205,6 +1239,7 @@ int main(void)
 		cmocka_unit_test(test_validate_messages_are_safe_and_short),
 		cmocka_unit_test(test_record_mandate),
 		cmocka_unit_test(test_record_frame_meeting_followup),
+		cmocka_unit_test(test_record_refers_to_itself),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_grey_zone),
 		cmocka_unit_test(test_level_names),

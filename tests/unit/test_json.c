@@ -341,7 +341,7 @@ static void test_truncated(void **state)
 {
 	(void)state;
 	refused(demo_text, demo_len / 2, false, ": ");
-	refused(demo_text, demo_len - 3, true, "end of file");
+	refused(demo_text, demo_len - 3, true, "end of the file");
 	refused("", 0, false, ":");
 }
 
@@ -468,6 +468,80 @@ static void id_in_two_kinds(json_t *doc)
 	json_t *person = last_of(doc, "people");
 
 	json_object_set(person, "id", json_object_get(unit, "id"));
+}
+
+/* An item that corrects itself. */
+static void self_reference(json_t *doc)
+{
+	json_t *item = last_of(doc, "items");
+
+	json_object_set(item, "refers_to", json_object_get(item, "id"));
+}
+
+/* The first unit under the last one, which sits (somewhere) under it:
+ * every unit of the demo is under its council, the first unit. */
+static void unit_cycle(json_t *doc)
+{
+	json_t *units = json_object_get(doc, "units");
+	json_t *top = NULL, *u;
+	size_t i;
+
+	json_array_foreach(units, i, u)
+		if (!json_object_get(u, "parent"))
+			top = u;
+	assert_non_null(top);
+	json_object_set(top, "parent", json_object_get(last_of(doc, "units"),
+							"id"));
+}
+
+/* Two people with the login of the first. */
+static void shared_login(json_t *doc)
+{
+	json_t *people = json_object_get(doc, "people");
+
+	json_object_set(json_array_get(people, 1), "login",
+			json_object_get(json_array_get(people, 0), "login"));
+}
+
+/* A meeting signed in the file, with no seal in it: its own is dropped. */
+static void signed_without_seal(json_t *doc)
+{
+	json_t *meetings = json_object_get(doc, "meetings");
+	json_t *seals = json_object_get(doc, "seals"), *m;
+	const char *id = NULL;
+	size_t i;
+
+	json_array_foreach(meetings, i, m)
+		if (!strcmp(json_string_value(json_object_get(m, "status")),
+			    "signed"))
+			id = json_string_value(json_object_get(m, "id"));
+	assert_non_null(id);
+	for (i = json_array_size(seals); i-- > 0;)
+		if (!strcmp(json_string_value(json_object_get(
+				json_array_get(seals, i), "meeting")), id))
+			json_array_remove(seals, i);
+}
+
+/* The rules of the store, as the command line meets them. */
+static void test_refusals_of_the_rules(void **state)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(demo_text, 0, &jerr);
+	char *text;
+
+	(void)state;
+	refused_doc(self_reference, "cannot refer to itself");
+	refused_doc(unit_cycle, "cannot sit under itself");
+	refused_doc(shared_login, "belongs to another person already");
+	/* Into a database that holds the meeting signed, nothing changes. */
+	assert_non_null(doc);
+	signed_without_seal(doc);
+	text = json_dumps(doc, JSON_INDENT(1));
+	assert_non_null(text);
+	refused_with(text, strlen(text), false, TL_EREFUSED,
+		     "A meeting becomes signed only by being signed.");
+	free(text);
+	json_decref(doc);
 }
 
 static void test_refusals(void **state)
@@ -897,7 +971,7 @@ static void test_fast_reader_as_jansson(void **state)
 		{"\"name\": \"A\", \"kind\": \"team\"", "1E0", true},
 		{"\"name\": \"A\", \"kind\": \"team\"", "-1.0", true},
 		{"\"name\": \"A\", \"kind\": \"team\"", "2.5", false},
-		{"\"name\": \"A\", \"kind\": \"team\"", "\"2\"", true},
+		{"\"name\": \"A\", \"kind\": \"team\"", "\"2\"", false},
 		{"\"name\": \"A\", \"kind\": \"team\"", "true", false},
 		{"\"name\": \"A\", \"kind\": \"team\"", "01", false},
 		{"\"name\": \"A\", \"kind\": \"team\"", "1.", false},
@@ -1386,6 +1460,7 @@ int main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_refusals_of_the_rules),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_dangling_reference),
 		cmocka_unit_test(test_fast_reader_as_jansson),

@@ -20,8 +20,10 @@
 #include "tillit/service/demo.h"
 #include "tillit/import/import.h"
 #include "tillit/export/json.h"
+#include "tillit/core/id.h"
 #include "tillit/core/model.h"
 #include "tillit/service/sign.h"
+#include "tillit/store/audit.h"
 #include "tillit/store/store.h"
 /* The SQLite engine's migrations, to make a database of schema 1. */
 #include "../../src/store/sqlite/sqlite.h"
@@ -522,33 +524,102 @@ static void test_import_signed_meeting(void **state)
 	tl_store_close(st2);
 }
 
-/* A signed meeting put in a transaction that rolls back is forgotten. */
+/* A new meeting, a copy of the meeting m under a new id, as signed. */
+static struct tl_record *signed_copy(struct tl_store *st, const char *m)
+{
+	struct tl_record *r = NULL;
+	struct tl_error err;
+
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, m, &r, &err), TL_OK);
+	tl_id_new(r->id);
+	tl_record_set(r, TL_MEETING_STATUS, "signed");
+	return r;
+}
+
+/* A seal of the meeting m over `document`, as an import brings it. */
+static struct tl_record *seal_of(const struct tl_record *m,
+				 const char *document)
+{
+	struct tl_record *s = tl_record_new(TL_K_SEAL);
+	char digest[65];
+
+	assert_non_null(s);
+	tl_id_new(s->id);
+	memcpy(s->created_at, m->created_at, sizeof(s->created_at));
+	memcpy(s->updated_at, m->updated_at, sizeof(s->updated_at));
+	tl_sha256_hex(document, strlen(document), digest);
+	tl_record_set(s, TL_SEAL_MEETING, m->id);
+	tl_record_set(s, TL_SEAL_DIGEST, digest);
+	tl_record_set(s, TL_SEAL_SEALED_AT, "2026-11-23 10:00");
+	tl_record_set(s, TL_SEAL_DOCUMENT, document);
+	return s;
+}
+
+/*
+ * A signed meeting put in a transaction that rolls back is forgotten; one
+ * that commits is signed, with its seal.  A stored meeting does not
+ * become signed by a put, a signed one needs its seal, and a seal goes
+ * in only with its meeting and only over the minutes it holds.
+ */
 static void test_put_rolled_back(void **state)
 {
 	struct tl_store *st = demo(":memory:", NULL);
 	const char *m = id_of(st, TL_K_MEETING, committee);
-	struct tl_record *r = NULL;
+	struct tl_record *r = NULL, *copy, *seal, *bad;
 	struct tl_error err;
 	bool changed = false;
 
 	(void)state;
 	assert_int_equal(tl_store_get(st, TL_K_MEETING, m, &r, &err), TL_OK);
 	tl_record_set(r, TL_MEETING_STATUS, "signed");
+	assert_int_equal(tl_store_put(st, r, &changed, &err), TL_EREFUSED);
+	assert_string_equal(err.msg, "A meeting becomes signed only by being "
+			    "signed.");
+	/* Its seal alone, by merge: refused as by hand. */
+	seal = seal_of(r, "Protokoll");
 	assert_int_equal(tl_store_begin(st, &err), TL_OK);
-	assert_int_equal(tl_store_put(st, r, &changed, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, seal, &changed, &err), TL_EREFUSED);
+	tl_store_rollback(st);
+	tl_record_free(seal);
+	tl_record_free(r);
+
+	copy = signed_copy(st, m);
+	seal = seal_of(copy, "Protokoll");
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, copy, &changed, &err), TL_OK);
 	assert_true(changed);
+	assert_int_equal(tl_store_put(st, seal, &changed, &err), TL_OK);
 	tl_store_rollback(st);
 	/* Nested: the inner level rolls back, the outer commits. */
 	assert_int_equal(tl_store_begin(st, &err), TL_OK);
 	assert_int_equal(tl_store_begin(st, &err), TL_OK);
-	assert_int_equal(tl_store_put(st, r, &changed, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, copy, &changed, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, seal, &changed, &err), TL_OK);
 	tl_store_rollback(st);
 	assert_int_equal(tl_store_commit(st, &err), TL_OK);
-	assert_string_equal(meeting_status(st, m), "held");
-	/* Committed, it is signed. */
-	assert_int_equal(tl_store_put(st, r, &changed, &err), TL_OK);
-	assert_string_equal(meeting_status(st, m), "signed");
-	tl_record_free(r);
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, copy->id, &r, &err),
+			 TL_ENOTFOUND);
+	/* Without its seal it cannot commit as signed. */
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, copy, &changed, &err), TL_OK);
+	assert_int_equal(tl_store_commit(st, &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, copy->id));
+	/* A seal whose minutes were changed after their digest. */
+	bad = seal_of(copy, "Protokoll");
+	tl_record_set(bad, TL_SEAL_DOCUMENT, "Protokol1");
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, copy, &changed, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, bad, &changed, &err), TL_EREFUSED);
+	tl_store_rollback(st);
+	tl_record_free(bad);
+	/* Committed with its seal, it is signed. */
+	assert_int_equal(tl_store_begin(st, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, copy, &changed, &err), TL_OK);
+	assert_int_equal(tl_store_put(st, seal, &changed, &err), TL_OK);
+	assert_int_equal(tl_store_commit(st, &err), TL_OK);
+	assert_string_equal(meeting_status(st, copy->id), "signed");
+	tl_record_free(seal);
+	tl_record_free(copy);
 	tl_store_close(st);
 }
 

@@ -4,7 +4,8 @@
  * Required fields, enum values, real calendar dates, integer ranges
  * (delegation level 1-7, balance -2..+2), non-negative amounts, UTF-8,
  * length (TL_TEXT_MAX) and the rules between fields (valid until after
- * valid from, a mandate given by someone, a frame held by someone).
+ * valid from, a mandate given by someone, a frame held by someone, no
+ * record that refers to itself).
  */
 #ifndef TILLIT_VALIDATE_H
 #define TILLIT_VALIDATE_H

@@ -63,6 +63,17 @@ enum tl_status tl_bulk_import(struct tl_bulk *b, const struct tl_record *r,
 			      bool *dup, struct tl_error *err);
 
 /*
+ * What an import merges record by record inside the load (a kind that
+ * held records when the load began, principles, signatures and seals):
+ * tl_store_put, in the load's transaction, and every record it wrote
+ * checked, with the load's own, against the rules between records when
+ * the load ends (tl_bulk_end): no unit under itself, no login shared.
+ * *changed as tl_store_put's.
+ */
+enum tl_status tl_bulk_put(struct tl_bulk *b, const struct tl_record *r,
+			   bool *changed, struct tl_error *err);
+
+/*
  * How much memory, in KiB, the rest of the load may use to keep what it
  * has read (256 MiB by default, so that a generated database's ids stay
  * in memory).  A hint: an engine may ignore it.  An import asks for 4 MiB,
@@ -93,8 +104,10 @@ enum tl_status tl_bulk_shared_id(struct tl_bulk *b, char out[TL_ID_LEN + 1],
 
 /*
  * Builds what was put off (what keeps lists and search current, the audit
- * rows), checks the references and commits.  Frees b whatever happens; on
- * failure nothing of the load is kept.
+ * rows), checks the references and the rules between records (a unit's
+ * ancestors, unique logins: the refusal names the record, "unit <id>:
+ * ...") and commits.  Frees b whatever happens; on failure nothing of
+ * the load is kept.
  */
 enum tl_status tl_bulk_end(struct tl_bulk *b, struct tl_error *err);
 

@@ -103,10 +103,16 @@ enum tl_status tl_store_update(struct tl_store *st, struct tl_record *r,
  * import does: inserted when new, updated when different, left alone when
  * equal (*changed false).  Validated like any change.  Call inside
  * tl_store_begin/commit so that references may come in any order.  A
- * meeting given as signed is written as held and becomes signed at the
- * outermost commit, so that what was recorded in it may follow it in
- * the same transaction; a record of a meeting stored as signed is
- * refused (TL_EREFUSED), like any change to it.
+ * new meeting given as signed is written as held and becomes signed at
+ * the outermost commit, so that what was recorded in it may follow it in
+ * the same transaction; it must then have its seal by the commit.  A
+ * seal or signature goes in only with its meeting, when that is new in
+ * the same transaction; a stored meeting does not become signed, and no
+ * fixed field changes (TL_EREFUSED).  A record of a meeting stored as
+ * signed is refused (TL_EREFUSED), like any change to it.  The rules
+ * that hold between records (the chain of governance, unique logins)
+ * are not checked here, as the records may come in any order: a bulk
+ * load's tl_bulk_put checks them at its end.
  */
 enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 			    bool *changed, struct tl_error *err);
