@@ -93,6 +93,23 @@ enum tl_status cli_parse_limit(struct cli *c, const char *s, long *out)
 	return TL_OK;
 }
 
+enum tl_status cli_parse_mode(struct cli *c, const char *s, int *out)
+{
+	int n = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '7' || (n = n * 8 + (*p - '0')) > 0777)
+			break;
+		if (!p[1]) {
+			*out = n;
+			return TL_OK;
+		}
+	}
+	return cli_usage(c, _("--mode takes a file mode in octal, from 0 to "
+			 "0777 (like 0640), not \"%.*s\"."),
+			 (int)tl_utf8_prefix(s, 40), s);
+}
+
 enum tl_status cli_flush(struct cli *c)
 {
 	errno = 0;

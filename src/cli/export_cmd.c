@@ -21,7 +21,8 @@
  * the same folder, flushed and synced, then renamed over FILE, so a
  * failed export never leaves half a file where the old one was.  The
  * file is 0600 when new, whatever the umask, and a file replaced keeps
- * its mode (an export holds records).
+ * its mode (an export holds records); --mode OCTAL makes it that mode,
+ * new or replaced, for a user who shares it on purpose.
  */
 #include "internal.h"
 
@@ -146,19 +147,21 @@ static enum tl_status write_file_job(FILE *out, void *ctx,
 	return write_job(fj->c, fj->j, out);
 }
 
-/* Writes the export to path atomically (atomic.h). */
+/* Writes the export to path atomically (atomic.h), made `mode` when it
+ * is not negative. */
 static enum tl_status write_file(struct cli *c, const struct job *j,
-				 const char *path)
+				 const char *path, int mode)
 {
 	struct file_job fj = {.c = c, .j = j};
 
-	return tl_write_atomic(path, write_file_job, &fj, &c->err);
+	return tl_write_atomic_mode(path, mode, write_file_job, &fj,
+				    &c->err);
 }
 
 /* ---- arguments ------------------------------------------------------------ */
 
 /* export's own options; the filters are CLI_FILTER_* (internal.h). */
-enum { EO_FORMAT = 1, EO_CSV_RAW };
+enum { EO_FORMAT = 1, EO_CSV_RAW, EO_MODE };
 
 static enum tl_status parse_format(struct cli *c, const char *s,
 				   const struct tl_export_format **out)
@@ -223,6 +226,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		{"format", 0, true, "FORMAT", NULL, .key = EO_FORMAT},
 		{"output", 'o', true, "FILE", N_("write to FILE instead of "
 		 "standard output"), .key = 'o'},
+		{"mode", 0, true, "OCTAL", N_("make FILE this mode, new or "
+		 "replaced, like 0640 (on purpose: a wider mode lets others "
+		 "read the records)"), .key = EO_MODE},
 		{"owner", 0, true, "PERSON", N_("only records whose owner "
 		 "(holder, given to) is this person"), .key = CLI_FILTER_OWNER},
 		{"unit", 0, true, "UNIT", N_("only records of this unit"),
@@ -248,12 +254,15 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 	struct cli_filters f = {0};
 	const char *output = NULL, *noun = NULL, *meeting = NULL;
 	enum tl_status rc = TL_OK;
-	int i;
+	int i, mode = -1;
 
 	while (cli_args_next(&a)) {
 		switch (a.key) {
 		case EO_FORMAT:
 			a.rc = parse_format(c, a.value, &fmt);
+			break;
+		case EO_MODE:
+			a.rc = cli_parse_mode(c, a.value, &mode);
 			break;
 		case 'o':
 			output = a.value;
@@ -289,6 +298,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 				 argv[i]);
 	if (output && !*output)
 		return cli_usage(c, _("--output needs a file name."));
+	if (mode >= 0 && (!output || !strcmp(output, "-")))
+		return cli_usage(c, _("--mode is the mode of a file: give "
+				 "--output FILE too."));
 
 	if (!noun) {
 		/* Every record: the document of DESIGN.md section 6. */
@@ -329,7 +341,7 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 	if (rc == TL_OK && e)
 		rc = apply_filters(c, e, &f, &j);
 	if (rc == TL_OK && output && strcmp(output, "-"))
-		rc = write_file(c, &j, output);
+		rc = write_file(c, &j, output, mode);
 	else if (rc == TL_OK)
 		rc = write_job(c, &j, stdout);
 	tl_store_close(j.st);

@@ -57,6 +57,12 @@ enum tl_status cli_open(struct cli *c, unsigned flags, struct tl_store **st);
 /* Parses a positive count for --limit. */
 enum tl_status cli_parse_limit(struct cli *c, const char *s, long *out);
 
+/*
+ * Parses --mode: permission bits in octal, 0 to 0777, into *out; a usage
+ * error for anything else (set-id and sticky bits, digits above 7).
+ */
+enum tl_status cli_parse_mode(struct cli *c, const char *s, int *out);
+
 /* Flushes stdout and reports a failed write (a full disk, a closed pipe). */
 enum tl_status cli_flush(struct cli *c);
 

@@ -6,7 +6,8 @@
  *   tillit import FILE
  *   tillit log [ID] [--limit N] [--format table|json]
  *
- * init is the only command that creates a database.  `export` has a file
+ * init and import are the only commands that create a database (the
+ * full-screen program makes one at its first start).  `export` has a file
  * of its own, export_cmd.c.
  */
 #include "internal.h"
@@ -14,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,7 +71,7 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 {
 	const char *preset = "vadstena";
 	struct tl_store *st = NULL;
-	bool demo = false, existed;
+	bool demo = false, existed, had_data;
 	struct stat sb;
 	enum tl_status rc;
 	long n = 0;
@@ -108,6 +110,8 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 	if (rc != TL_OK)
 		return rc;
 	existed = stat(c->db_path, &sb) == 0;
+	/* An empty file of the user's own becomes the database (db.c). */
+	had_data = existed && (sb.st_size > 0 || !S_ISREG(sb.st_mode));
 	rc = tl_store_open(c->db_path, TL_OPEN_CREATE, &st, &c->err);
 	if (rc != TL_OK) {
 		if (!existed)
@@ -138,7 +142,7 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 			remove_db(c->db_path);
 		return rc;
 	}
-	if (existed)
+	if (had_data)
 		printf(_("Database %s already exists.\n"), c->db_path);
 	else
 		printf(_("Created %s.\n"), c->db_path);
@@ -357,18 +361,32 @@ static const struct cli_opt log_opts[] = {
 	{0},
 };
 
-/* Resolves an id (or prefix, or name) of a record of any kind. */
+/* True when id starts with what was typed, in either case: the record
+ * was found by its id, not by its name. */
+static bool by_id(const char *id, const char *text)
+{
+	size_t n = strlen(text);
+
+	return n <= TL_ID_LEN && !strncasecmp(id, text, n);
+}
+
+/*
+ * Resolves an id (or prefix, or name) of a record of any kind.  An id
+ * comes before a name, across kinds as within one: the full id of a
+ * signed meeting is the meeting, although its seal is named by that id.
+ */
 static enum tl_status resolve_any(struct cli *c, struct tl_store *st,
 				  const char *text, char out[TL_ID_LEN + 1])
 {
-	char id[TL_ID_LEN + 1], list[400] = "";
+	char ids[TL_K_COUNT][TL_ID_LEN + 1], list[400] = "";
+	const struct tl_entity *kinds[TL_K_COUNT];
 	struct tl_error err;
 	size_t len = 0;
-	int found = 0;
+	int found = 0, n = 0, nid = 0;
 
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
-		enum tl_status rc = tl_store_resolve(st, e->kind, text, id,
+		enum tl_status rc = tl_store_resolve(st, e->kind, text, ids[n],
 						     &err);
 		if (rc == TL_EAMBIG) {
 			c->err = err;
@@ -380,12 +398,19 @@ static enum tl_status resolve_any(struct cli *c, struct tl_store *st,
 			c->err = err;
 			return rc;
 		}
+		nid += by_id(ids[n], text);
+		kinds[n++] = e;
+	}
+	for (int i = 0; i < n; i++) {
+		if (nid > 0 && !by_id(ids[i], text))
+			continue; /* named so, but another record has the id */
 		if (found == 0)
-			memcpy(out, id, sizeof(id));
+			memcpy(out, ids[i], TL_ID_LEN + 1);
 		if (len < sizeof(list))
 			len += (size_t)snprintf(list + len, sizeof(list) - len,
 						"%s%s %.*s", found ? ", " : "",
-						e->name, TL_ID_SHORT, id);
+						kinds[i]->name, TL_ID_SHORT,
+						ids[i]);
 		found++;
 	}
 	if (found == 1)

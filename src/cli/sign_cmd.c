@@ -143,7 +143,7 @@ static enum tl_status send_to_justering(struct cli *c, struct tl_store *st,
 
 /* What `sign` was asked to do. */
 struct sign_args {
-	const char *by, *signature, *decline, *key, *export_dir;
+	const char *by, *signature, *decline, *key, *export_dir, *mode;
 	bool reopen, send, paper;
 };
 
@@ -254,16 +254,18 @@ static enum tl_status put_text(FILE *out, void *ctx, struct tl_error *err)
 	return TL_OK;
 }
 
-/* Writes text to dir/name, replaced whole or not at all, private
- * (atomic.h); false (said) when it cannot. */
+/* Writes text to dir/name, replaced whole or not at all, private or
+ * `mode` when it is not negative (atomic.h); false (said) when it
+ * cannot. */
 static bool write_text(struct cli *c, const char *dir, const char *name,
-		       const char *text)
+		       const char *text, int mode)
 {
 	struct tl_error err = {0};
 	char path[2048];
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	if (tl_write_atomic(path, put_text, (void *)text, &err) == TL_OK)
+	if (tl_write_atomic_mode(path, mode, put_text, (void *)text, &err) ==
+	    TL_OK)
 		return true;
 	cli_fail(c, err.status, "%s", err.msg);
 	return false;
@@ -273,7 +275,8 @@ static bool write_text(struct cli *c, const char *dir, const char *name,
  * (minutes.txt), each signature made with a key (LOGIN.sig) and an
  * allowed_signers file, so that anyone can check them with OpenSSH. */
 static enum tl_status export_signed(struct cli *c, struct tl_store *st,
-				    const char *meeting, const char *dir)
+				    const char *meeting, const char *dir,
+				    int mode)
 {
 	struct tl_page sigs = {0};
 	char *doc = NULL, *allowed = NULL, *line, name[96], file[128];
@@ -293,7 +296,7 @@ static enum tl_status export_signed(struct cli *c, struct tl_store *st,
 	rc = tl_justering_document(st, meeting, &doc, &c->err);
 	if (rc == TL_OK)
 		rc = tl_store_signatures(st, meeting, &sigs, &c->err);
-	if (rc == TL_OK && !write_text(c, dir, "minutes.txt", doc))
+	if (rc == TL_OK && !write_text(c, dir, "minutes.txt", doc, mode))
 		rc = TL_ESYS;
 	for (int i = 0; rc == TL_OK && i < sigs.n; i++) {
 		const struct tl_record *sg = sigs.recs[i];
@@ -308,7 +311,7 @@ static enum tl_status export_signed(struct cli *c, struct tl_store *st,
 		principal(st, tl_record_str(sg, TL_SIGNATURE_PERSON), name,
 			  sizeof(name));
 		snprintf(file, sizeof(file), "%s.sig", name);
-		if (!write_text(c, dir, file, sig)) {
+		if (!write_text(c, dir, file, sig, mode)) {
 			rc = TL_ESYS;
 			break;
 		}
@@ -327,7 +330,7 @@ static enum tl_status export_signed(struct cli *c, struct tl_store *st,
 	if (fclose(al) != 0 && rc == TL_OK)
 		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 	if (rc == TL_OK && !write_text(c, dir, "allowed_signers",
-				       allowed ? allowed : ""))
+				       allowed ? allowed : "", mode))
 		rc = TL_ESYS;
 	if (rc == TL_OK)
 		printf(_("%s/minutes.txt: the minutes as they were frozen and "
@@ -346,6 +349,7 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 	struct sign_args sa = {0};
 	enum tl_status rc = TL_OK;
 	bool complete = false;
+	int mode = -1;
 	const struct cli_opt opts[] = {
 		{"by", 0, true, "PERSON", N_("who signs, when not you: an id, "
 		 "a prefix or a name"), .str = &sa.by},
@@ -366,6 +370,9 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 		{"export", 0, true, "DIR", N_("write the frozen minutes, each "
 		 "signature and allowed_signers into DIR"),
 		 .str = &sa.export_dir},
+		{"mode", 0, true, "OCTAL", N_("with --export: make the files "
+		 "this mode, like 0644 (default: 0600 for new ones)"),
+		 .str = &sa.mode},
 		{0},
 	};
 	struct cli_args a = {
@@ -417,6 +424,10 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 					sa.key)))
 		return cli_usage(c, _("Give one of --send, --reopen, --decline "
 				      "and --export, alone."));
+	if (sa.mode && !sa.export_dir)
+		return cli_usage(c, _("--mode goes with --export DIR."));
+	if (sa.mode && cli_parse_mode(c, sa.mode, &mode) != TL_OK)
+		return TL_EUSAGE;
 	if (sa.paper && (sa.signature || sa.key))
 		return cli_usage(c, _("A signature on paper has no key and no "
 				      "SSH signature."));
@@ -430,7 +441,7 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 	if (rc == TL_OK && sa.send)
 		rc = send_to_justering(c, st, meeting);
 	else if (rc == TL_OK && sa.export_dir)
-		rc = export_signed(c, st, meeting, sa.export_dir);
+		rc = export_signed(c, st, meeting, sa.export_dir, mode);
 	else if (rc == TL_OK && actions)
 		rc = reopen(c, st, meeting, sa.decline);
 	if (actions) {

@@ -93,6 +93,16 @@ static char *title_of(struct tl_refs *refs, const struct tl_record *r,
 	line = tl_text_first_line(v, 1024);
 	if (!line)
 		return NULL;
+	/* A title cut short (a name under many combining marks takes many
+	 * bytes a cell) says so, as a column cut to its width does. */
+	if (strlen(line) < strcspn(v, "\r\n")) {
+		char *more = realloc(line, strlen(line) + sizeof("…"));
+		if (!more) {
+			free(line);
+			return NULL;
+		}
+		line = strcat(more, "…");
+	}
 	safe = tl_text_sanitize(line, false);
 	free(line);
 	return safe;

@@ -507,7 +507,12 @@ int ui_main(const struct ui_options *opt)
 		free(app);
 		return 1;
 	}
-	rc = tl_store_open(opt->db_path, TL_OPEN_CREATE, &app->st, &err);
+	/* Before a database is made: a terminal it cannot use is refused
+	 * with one line, exit status 3. */
+	rc = opt->script ? TL_OK : ui_term_check(&err);
+	if (rc == TL_OK)
+		rc = tl_store_open(opt->db_path, TL_OPEN_CREATE, &app->st,
+				   &err);
 	if (rc == TL_OK)
 		rc = tl_store_seed_principles(app->st, "vadstena", &err);
 	if (rc != TL_OK) {

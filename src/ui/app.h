@@ -46,7 +46,7 @@ struct ui_app {
 	int queue[512];
 	int nqueue, qpos;
 	MEVENT mouse;
-	SCREEN *screen; /* headless */
+	SCREEN *screen; /* curses' screen, on the terminal or headless */
 	FILE *null_in, *null_out;
 	/* Modal windows drawn over the views (forms, pick-lists). */
 	struct {
@@ -67,6 +67,14 @@ struct ui_app {
 int ui_app_read_key(struct ui_app *app);
 
 /* ---- the terminal (term.c) ------------------------------------------- */
+
+/*
+ * Whether the terminal that TERM names can hold the full-screen program:
+ * TERM set, known to terminfo, and able to move the cursor.  Else
+ * TL_ESYS with one sentence saying which, and what to do.  Draws
+ * nothing and leaves the terminal as it was.
+ */
+enum tl_status ui_term_check(struct tl_error *err);
 
 /*
  * Starts curses on the terminal, or headless (ui_headless_start) when

@@ -6,7 +6,8 @@
  * plainly and safely: into a temporary file in the drafts folder, synced,
  * then renamed to its name, so that a draft is either whole or absent.
  * Names are "<kind>-<UTC time>-<pid>.json"; the oldest (by modification
- * time) is offered first.
+ * time) is offered first.  The folder is made 0700 and used only while it
+ * is a folder of the user's own that others cannot write to.
  */
 #include "tillit/ui/draft.h"
 
@@ -26,6 +27,7 @@
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/validate.h"
+#include "tillit/export/atomic.h"
 
 #define DRAFT_FORMAT "tillit-draft"
 #define DRAFT_VERSION 1
@@ -40,6 +42,26 @@ static bool draft_dir(const char *db_path, char *out, size_t size)
 		return false;
 	n = snprintf(out, size, "%s.drafts", db_path);
 	return n > 0 && (size_t)n < size;
+}
+
+/* The drafts folder at dir, when it is there, is one tillit may use. */
+static enum tl_status dir_usable(const char *dir, struct tl_error *err)
+{
+	struct stat sb;
+
+	if (lstat(dir, &sb) != 0 && errno == ENOENT)
+		return TL_OK; /* made 0700 when a draft is kept */
+	return tl_dir_check_private(dir, _("Drafts are not kept"), err);
+}
+
+enum tl_status ui_draft_folder_check(const char *db_path,
+				     struct tl_error *err)
+{
+	char dir[PATH_MAX];
+
+	if (!draft_dir(db_path, dir, sizeof(dir)))
+		return TL_OK;
+	return dir_usable(dir, err);
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -104,6 +126,7 @@ enum tl_status ui_draft_save(const char *db_path, const struct tl_record *r,
 {
 	char dir[PATH_MAX], tmp[PATH_MAX + 32], final[PATH_MAX + 96];
 	char stamp[TL_STAMP_SIZE], compact[TL_STAMP_SIZE];
+	enum tl_status rc;
 	json_t *doc;
 	char *text;
 	size_t n = 0;
@@ -116,6 +139,11 @@ enum tl_status ui_draft_save(const char *db_path, const struct tl_record *r,
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return tl_error_set(err, TL_ESYS, _("Cannot make %s: %s."),
 				    dir, strerror(errno));
+	/* Never into a folder that is a link, another user's, or open to
+	 * others: they could plant what the draft is written through. */
+	rc = tl_dir_check_private(dir, _("Drafts are not kept"), err);
+	if (rc != TL_OK)
+		return rc;
 	/* "2026-11-23T10:00:00Z" as "20261123T100000Z". */
 	tl_clock_stamp(stamp);
 	for (const char *p = stamp; *p; p++)
@@ -167,7 +195,9 @@ bool ui_draft_next(const char *db_path, char *path, size_t size)
 	struct stat sb;
 	DIR *d;
 
-	if (!draft_dir(db_path, dir, sizeof(dir)) || !(d = opendir(dir)))
+	/* Drafts are only taken from a folder that only the user writes. */
+	if (!draft_dir(db_path, dir, sizeof(dir)) ||
+	    dir_usable(dir, NULL) != TL_OK || !(d = opendir(dir)))
 		return false;
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.' || !has_suffix(de->d_name, ".json"))

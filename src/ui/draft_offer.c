@@ -112,7 +112,12 @@ void ui_drafts_offer(struct ui_app *app)
 {
 	const char *db = tl_store_filename(app->st);
 	char path[PATH_MAX], last[PATH_MAX] = "";
+	struct tl_error why = {0};
 
+	if (ui_draft_folder_check(db, &why) != TL_OK) {
+		ui_error(app, &why); /* and the program goes on */
+		return;
+	}
 	while (app->running && ui_draft_next(db, path, sizeof(path)) &&
 	       strcmp(path, last)) {
 		struct tl_error err = {0};

@@ -75,8 +75,11 @@ static int put(WINDOW *w, int y, int x, int width, const char *s,
 
 	if (width <= 0)
 		return 0;
-	/* Each cell needs at most 4 bytes, plus "…" and the NUL. */
-	size = (size_t)width * 4 + 8;
+	/* Room for all of s as shown (a control in caret notation takes
+	 * two bytes), the padding, "…" and the NUL: a cell can hold a
+	 * character and any number of combining marks, so the width alone
+	 * does not bound the bytes. */
+	size = 2 * strlen(s ? s : "") + (size_t)width + 8;
 	buf = malloc(size);
 	if (!buf)
 		return 0;

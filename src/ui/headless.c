@@ -19,13 +19,16 @@
 static void dump_screen(struct ui_app *app)
 {
 	FILE *out = app->opt->dump_out ? app->opt->dump_out : stdout;
-	wchar_t *line = calloc((size_t)app->cols + 1, sizeof(wchar_t));
+	/* A cell holds a character and up to CCHARW_MAX - 1 combining
+	 * marks: room for all of them, or a row of such names is cut. */
+	int most = app->cols * CCHARW_MAX;
+	wchar_t *line = calloc((size_t)most + 1, sizeof(wchar_t));
 	char buf[16];
 
 	if (!line)
 		return;
 	for (int y = 0; y < app->rows; y++) {
-		int n = mvwinnwstr(stdscr, y, 0, line, app->cols);
+		int n = mvwinnwstr(stdscr, y, 0, line, most);
 		if (n < 0)
 			n = 0;
 		line[n] = L'\0';

@@ -88,14 +88,20 @@ void ui_lines_add_blank(struct ui_lines *ls)
 
 void ui_lines_add_heading(struct ui_lines *ls, const char *text, int count)
 {
-	char buf[300];
+	/* As long as the text is: a byte buffer would cut a name between
+	 * its bytes, and show the half character as "?". */
+	size_t size = strlen(text) + 16;
+	char *buf = malloc(size);
 
 	ui_lines_add_blank(ls);
+	if (!buf)
+		return;
 	if (count >= 0)
-		snprintf(buf, sizeof(buf), "%s (%d)", text, count);
+		snprintf(buf, size, "%s (%d)", text, count);
 	else
-		snprintf(buf, sizeof(buf), "%s", text);
+		snprintf(buf, size, "%s", text);
 	ui_lines_add(ls, buf, UI_R_SECTION, 0, TL_K_NONE, NULL);
+	free(buf);
 }
 
 /* Cells of the UTF-8 character at s, and its length in bytes. */
@@ -261,7 +267,9 @@ int ui_lines_add_query(struct ui_lines *ls, struct ui_app *app,
 		int when_field = e->due >= 0 ? e->due : e->sort;
 		const struct tl_field *wf = &e->fields[when_field];
 		char *title = tl_present_title(ui_refs(app), r);
-		char line[700], when[24] = "";
+		char *line, when[24] = "";
+		const char *status;
+		size_t size;
 		enum ui_role role = UI_R_NORMAL;
 		const char *wv = tl_record_get(r, when_field);
 
@@ -273,10 +281,18 @@ int ui_lines_add_query(struct ui_lines *ls, struct ui_app *app,
 		else if (e->due >= 0 && tl_record_get(r, e->due) &&
 			 strcmp(tl_record_get(r, e->due), today) < 0)
 			role = UI_R_OVERDUE;
-		snprintf(line, sizeof(line), "%s%s%s%s", when,
-			 title ? title : "", e->status >= 0 ? "  · " : "",
-			 e->status >= 0 ? _(tl_record_str(r, e->status)) : "");
-		ui_lines_add(ls, line, role, 1, e->kind, r->id);
+		status = e->status >= 0 ? _(tl_record_str(r, e->status)) : "";
+		/* The whole title, however many bytes its marks take. */
+		size = sizeof(when) + (title ? strlen(title) : 0) +
+		       strlen(status) + 8;
+		line = malloc(size);
+		if (line) {
+			snprintf(line, size, "%s%s%s%s", when,
+				 title ? title : "", e->status >= 0 ? "  · " : "",
+				 status);
+			ui_lines_add(ls, line, role, 1, e->kind, r->id);
+		}
+		free(line);
 		free(title);
 	}
 	if (page.more)

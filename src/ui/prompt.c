@@ -17,6 +17,7 @@
 #include "tillit/ui/action.h"
 #include "tillit/ui/draw.h"
 #include "tillit/core/i18n.h"
+#include "tillit/export/atomic.h"
 #include "tillit/store/store.h"
 #include "tillit/core/text.h"
 
@@ -107,7 +108,8 @@ char *ui_edit_external(struct ui_app *app, const char *text)
 	const char *runtime = getenv("XDG_RUNTIME_DIR");
 	const char *db = tl_store_filename(app->st);
 	const char *slash = strrchr(db, '/');
-	char path[PATH_MAX];
+	char path[PATH_MAX], dir[PATH_MAX] = ".";
+	struct tl_error err = {0};
 	char *out = NULL;
 	int fd, status;
 	pid_t pid;
@@ -119,14 +121,19 @@ char *ui_edit_external(struct ui_app *app, const char *text)
 		editor = "vi";
 	/* The text may be private: keep it out of a shared /tmp, in the
 	 * user's own runtime folder or else beside the database (mkstemp
-	 * makes it 0600). */
-	if (runtime && *runtime == '/')
-		snprintf(path, sizeof(path), "%s/tillit-edit-XXXXXX", runtime);
-	else if (slash)
-		snprintf(path, sizeof(path), "%.*s/tillit-edit-XXXXXX",
-			 (int)(slash - db), db);
-	else
-		snprintf(path, sizeof(path), "tillit-edit-XXXXXX");
+	 * makes it 0600), and only in a folder nobody else may write to. */
+	if (slash)
+		snprintf(dir, sizeof(dir), "%.*s",
+			 slash == db ? 1 : (int)(slash - db), db);
+	if (!(runtime && *runtime == '/' &&
+	      tl_dir_check_private(runtime, "", NULL) == TL_OK))
+		runtime = dir;
+	if (tl_dir_check_private(runtime, _("The editor is not started"),
+				 &err) != TL_OK) {
+		ui_error(app, &err);
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "%s/tillit-edit-XXXXXX", runtime);
 	fd = mkstemp(path);
 	if (fd < 0) {
 		ui_status(app, _("Cannot make a file for the editor: %s."),

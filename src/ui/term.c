@@ -3,16 +3,23 @@
  * the terminal, or headless for the tests), the screen laid out again on
  * a resize, and the terminal restored on quit, on SIGINT, SIGTERM and
  * SIGHUP, on a crash and at exit.  A signal only sets a flag, which the
- * main loop reads (ui_signal).
+ * main loop reads (ui_signal).  Before anything is drawn, the terminal
+ * named by TERM is looked up (ui_term_check): one that is not set, not
+ * known or cannot move the cursor is refused with one sentence, where
+ * initscr would print its own words and exit.
  */
 #include "app.h"
 
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curses.h>
+#include <term.h>
 
+#include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
 #include "tillit/ui/draw.h"
 
 static volatile sig_atomic_t got_signal;
@@ -78,13 +85,60 @@ void ui_term_layout(struct ui_app *app)
 		app->body = derwin(stdscr, app->rows - 3, app->cols, 1, 0);
 }
 
+enum tl_status ui_term_check(struct tl_error *err)
+{
+	const char *term = getenv("TERM");
+	const char *cup;
+	int found = 0, quoted;
+
+	if (!term || !*term)
+		return tl_error_set(err, TL_ESYS, _("TERM is not set, so the "
+				    "full-screen program does not know the "
+				    "terminal; set it (like "
+				    "TERM=xterm-256color) or use the command "
+				    "line (tillit --help)."));
+	quoted = (int)tl_utf8_prefix(term, 40);
+	if (setupterm(term, STDOUT_FILENO, &found) != OK) {
+		if (found < 0)
+			return tl_error_set(err, TL_ESYS, _("No terminal "
+					    "descriptions (terminfo) were "
+					    "found for TERM=%.*s; install "
+					    "them or use the command line "
+					    "(tillit --help)."), quoted, term);
+		if (found == 0)
+			return tl_error_set(err, TL_ESYS, _("The terminal "
+					    "TERM=%.*s is not known here; "
+					    "set TERM to one that is (like "
+					    "xterm-256color) or use the "
+					    "command line (tillit --help)."),
+					    quoted, term);
+		cup = NULL; /* a hardcopy terminal */
+	} else {
+		cup = tigetstr("cup");
+		if (cup == (const char *)-1)
+			cup = NULL;
+		del_curterm(cur_term);
+	}
+	if (!cup)
+		return tl_error_set(err, TL_ESYS, _("The terminal TERM=%.*s "
+				    "cannot move the cursor, which the "
+				    "full-screen program needs; set TERM to "
+				    "another one or use the command line "
+				    "(tillit --help)."), quoted, term);
+	return TL_OK;
+}
+
 bool ui_term_start(struct ui_app *app)
 {
 	if (app->script) {
 		if (!ui_headless_start(app))
 			return false;
-	} else if (!initscr()) {
-		return false;
+	} else {
+		/* newterm, unlike initscr, returns when it cannot start. */
+		app->screen = newterm(NULL, stdout, stdin);
+		if (!app->screen)
+			return false;
+		set_term(app->screen);
 	}
 	curses_on = true;
 	cbreak();

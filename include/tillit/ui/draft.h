@@ -13,7 +13,9 @@
  *
  * "fields" holds every field of the form, by its name, with what was
  * typed (null for an empty field); values are not checked until the
- * form is saved.
+ * form is saved.  A drafts folder that is a symbolic link, belongs to
+ * another user or that others may write to is never used: no draft is
+ * written there or offered from there.
  */
 #ifndef TILLIT_DRAFT_H
 #define TILLIT_DRAFT_H
@@ -25,12 +27,21 @@
 #include "tillit/core/model.h"
 
 /*
+ * TL_OK when the drafts folder of the database at db_path is missing (it
+ * is made 0700 when a draft is kept) or fit to use; else an error whose
+ * one sentence says why drafts are not kept (for the status line).
+ */
+enum tl_status ui_draft_folder_check(const char *db_path,
+				     struct tl_error *err);
+
+/*
  * Writes a draft of r for the database at db_path: r's kind, its id when
  * set, title (may be NULL) and the values of the fields whose bit is set
  * in `fields` (bit i for field i; a form has at most 64 fields).  The
  * file appears whole or not at all.  Its path goes to path (size bytes)
  * when path is not NULL.  TL_ESYS with a message when it cannot be
- * written.
+ * written, TL_EREFUSED when the folder is not fit to use
+ * (ui_draft_folder_check).
  */
 enum tl_status ui_draft_save(const char *db_path, const struct tl_record *r,
 			     unsigned long long fields, const char *title,

@@ -411,9 +411,67 @@ static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 	return SQLITE_OK;
 }
 
+/* True when path's -wal file holds something: then an empty database
+ * file may still have committed pages to come (SQLite reads them). */
+static bool wal_has_data(const char *path)
+{
+	char wal[PATH_MAX];
+	struct stat sb;
+
+	if (snprintf(wal, sizeof(wal), "%s-wal", path) >= (int)sizeof(wal))
+		return true;
+	return stat(wal, &sb) == 0 && sb.st_size > 0;
+}
+
+/*
+ * An empty file where the database should be.  Only a store that may
+ * create one (init, import, the full-screen program) takes it, and only
+ * when it is a regular file of the user's own, not a link: it is made
+ * 0600 like a new one.  Anything else opening it is refused: SQLite
+ * would make a database of it, with whatever mode it had.
+ */
+static enum tl_status take_empty(struct tl_store *st, unsigned flags,
+				 struct tl_error *err)
+{
+	const char *path = st->path;
+	struct stat before, after;
+	int fd;
+
+	if (!(flags & TL_OPEN_CREATE) || st->readonly)
+		return tl_error_set(err, TL_EREFUSED,
+				    _("%s is an empty file, not a tillit "
+				    "database; 'tillit init' makes one."),
+				    path);
+	if (lstat(path, &before) != 0 || !S_ISREG(before.st_mode) ||
+	    before.st_uid != geteuid())
+		return tl_error_set(err, TL_EREFUSED,
+				    _("%s is an empty file that is a link or "
+				    "not yours; tillit makes a database only "
+				    "as a new file or in an empty one of your "
+				    "own."), path);
+	fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return tl_error_set(err, TL_ESYS, _("Cannot use %s: %s."),
+				    path, strerror(errno));
+	/* The file opened must be the one looked at, still empty. */
+	if (fstat(fd, &after) != 0 || after.st_dev != before.st_dev ||
+	    after.st_ino != before.st_ino || after.st_size != 0 ||
+	    fchmod(fd, 0600) != 0) {
+		int e = errno;
+		close(fd);
+		return tl_error_set(err, TL_EREFUSED, _("Cannot use %s: %s."),
+				    path, strerror(e ? e : EBUSY));
+	}
+	close(fd);
+	return TL_OK;
+}
+
 /*
  * The file at st->path, made when it is missing and flags allow: created
- * here, mode 0600 (its folder 0700), before SQLite opens it.
+ * here as a new file (O_EXCL), mode 0600 whatever the umask, its folder
+ * 0700, before SQLite opens it.  SQLite gives the -wal, -shm and journal
+ * files the mode of the database, so they are 0600 too.  An empty file
+ * is taken or refused by take_empty().
  */
 static enum tl_status make_file(struct tl_store *st, unsigned flags,
 				bool memory, struct tl_error *err)
@@ -421,8 +479,11 @@ static enum tl_status make_file(struct tl_store *st, unsigned flags,
 	const char *path = st->path;
 	struct stat sb;
 	enum tl_status rc;
+	int fd;
 
-	if (!memory && stat(path, &sb) != 0) {
+	if (memory)
+		return TL_OK;
+	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT)
 			return tl_error_set(err, TL_ESYS, _("Cannot use %s: %s."),
 					    path, strerror(errno));
@@ -432,19 +493,30 @@ static enum tl_status make_file(struct tl_store *st, unsigned flags,
 		rc = make_parent_dirs(path, err);
 		if (rc != TL_OK)
 			return rc;
-		/* Create it ourselves so that it is 0600 from the start. */
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-			      0600);
-		if (fd < 0 && errno != EEXIST)
+		/* Create it ourselves so that it is 0600 from the start;
+		 * never through a link planted at its name. */
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+			  O_CLOEXEC, 0600);
+		if (fd < 0)
 			return tl_error_set(err, TL_ESYS,
 					    _("Cannot create %s: %s."), path,
 					    strerror(errno));
-		if (fd >= 0)
+		if (fchmod(fd, 0600) != 0) {
+			int e = errno;
 			close(fd);
-	} else if (!memory && S_ISDIR(sb.st_mode)) {
+			unlink(path);
+			return tl_error_set(err, TL_ESYS,
+					    _("Cannot create %s: %s."), path,
+					    strerror(e));
+		}
+		close(fd);
+	} else if (S_ISDIR(sb.st_mode)) {
 		return tl_error_set(err, TL_ESYS,
 				    _("%s is a folder, not a database file."),
 				    path);
+	} else if (S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+		   !wal_has_data(path)) {
+		return take_empty(st, flags, err);
 	}
 	return TL_OK;
 }
