@@ -287,7 +287,9 @@ static enum tl_status export_signed(struct cli *c, struct tl_store *st,
 
 	if (!al)
 		return cli_fail(c, TL_ESYS, _("Out of memory."));
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+	/* The folder is as private as its files: 0700, unless --mode
+	 * opens the files on purpose (then the umask decides). */
+	if (mkdir(dir, mode < 0 ? 0700 : 0777) != 0 && errno != EEXIST) {
 		fclose(al);
 		free(allowed);
 		return cli_fail(c, TL_ESYS, _("Cannot make the folder %s: "

@@ -72,7 +72,7 @@ void tl_csv_write_field(FILE *out, const char *s, unsigned flags)
 		return;
 	if (!tl_text_is_clean(s, true)) {
 		safe = tl_text_sanitize(s, true);
-		/* Out of memory: every control becomes a '?' in place. */
+		/* Out of memory: the cell is written as a lone '?'. */
 		s = safe ? safe : "?";
 	}
 	if (!(flags & TL_CSV_RAW) && tl_csv_guarded(s))

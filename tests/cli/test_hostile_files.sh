@@ -148,6 +148,10 @@ check_rc "sign --export --mode 0644 runs" 0
 same "sign --export --mode 0644 makes its files 0644" \
 	"$(mode_of "$W/signed/minutes.txt") \
 $(mode_of "$W/signed/allowed_signers")" "644 644"
+(umask 000 && "$TILLIT" --db "$D" sign "$SIGNED" --export "$W/signed0" \
+	>/dev/null 2>&1)
+same "sign --export makes its folder 0700 and its files 0600 under umask 000" \
+	"$(mode_of "$W/signed0") $(mode_of "$W/signed0/minutes.txt")" "700 600"
 run "$TILLIT" --db "$D" log "$SIGNED"
 check_grep "log takes the full id of a signed meeting" \
 	"update +meeting +${SIGNED%%-*} +status +held -> signed"
