@@ -302,7 +302,9 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 			    "left alone.  Importing the same\nfile twice "
 			    "changes nothing.  A file with any error writes "
 			    "nothing.\nA missing database is created, empty."
-			    "\n\nOptions:"),
+			    "  FILE may be a pipe or a device\n(/dev/stdin): "
+			    "up to 4 GiB of it is copied into $TMPDIR as it is "
+			    "read.\n\nOptions:"),
 	};
 	struct tl_json_stats stats = {0};
 	struct tl_store *st = NULL;
