@@ -2,8 +2,11 @@
 # Hostile input, bounded resources: an import read from something that
 # is not a regular file (/dev/zero, /dev/urandom, a FIFO, /dev/stdin)
 # ends at once when it is not JSON and is copied only into TMPDIR,
-# privately; and one import record can make tillit hold only so much
-# memory whatever its shape (many keys, one long string, deep nesting).  doc/json-format.md ("Limits") and doc/tillit.1 give the figures;
+# privately; one import record can make tillit hold only so much memory
+# whatever its shape (many keys, one long string, deep nesting); and a
+# search takes at most 32 words and 256 characters, refused with one
+# sentence on the command line and on the full-screen program's status
+# line.  doc/json-format.md ("Limits") and doc/tillit.1 give the figures;
 # the peak memory of each import is measured here with /usr/bin/time.
 . "$(dirname "$0")/lib.sh"
 
@@ -213,6 +216,51 @@ if [ -x "$G" ]; then
 	check_peak "a valid import of 15,000 records stays within 64 MiB"
 else
 	echo "ok - a valid import of 15,000 records works # SKIP no $G"
+fi
+
+# ---- search: at most 32 words and 256 characters -----------------------
+
+words33=$(printf 'w%s ' $(seq 33))
+run tl search $words33
+check_err "a search of 33 words is refused with one sentence" 1 \
+	'^tillit: A search takes at most 32 words; this one has 33\.$'
+
+long=$(printf 'abcdefgh%.0s' $(seq 33))
+run tl search "$long"
+check_err "a search of 264 characters is refused with one sentence" 1 \
+	'^tillit: A search takes at most 256 characters; this one has 264\.$'
+
+# The case that took minutes: 10,000 one-letter words.
+in_time 20 "$TILLIT" --db "$DB" search $(printf 'a %.0s' $(seq 10000))
+check_err "a search of 10,000 words is refused at once" 1 'at most 32 words'
+
+# The most a search may be: 32 words, 256 characters, words that match
+# nearly everything, a word repeated and a phrase of one word repeated.
+max=$(printf 'a b c d e f g h i j k l m n o p q r s t u v w x y z å ä ö 0 1 %s' \
+	"$(printf 'om-%.0s' $(seq 64))om")
+run tl search "$max"
+if [ "$RC" = 0 ] && [ "$(printf '%s' "$max" | wc -m)" = 256 ]; then
+	pass "the largest search allowed (32 words, 256 characters) runs"
+else
+	fail "the largest search allowed (32 words, 256 characters) runs" \
+		"exit status $RC"
+fi
+run tl search Kommun kommun KOMMUN kom
+check_grep "words that repeat or start one another still find" \
+	'Kommunfullmäktige'
+
+# The full-screen search says the same on its status line.
+printf '%s\n' "key /" "type $words33" "key Enter" dump >"$W/script"
+"$TILLIT" --db "$DB" --as "Björn Åkesson" ui --script "$W/script" \
+	--size 100x30 >"$W/out" 2>"$W/err"
+RC=$?
+if [ "$RC" = 0 ] &&
+	grep -q 'A search takes at most 32 words; this one has 33\.' "$W/out"
+then
+	pass "the full-screen search refuses 33 words on its status line"
+else
+	fail "the full-screen search refuses 33 words on its status line" \
+		"exit status $RC" "$(tail -n 3 "$W/out")"
 fi
 
 done_testing
