@@ -26,6 +26,7 @@
 #include "tillit/export/json.h"
 #include "tillit/core/model.h"
 #include "tillit/core/rules.h"
+#include "tillit/core/search.h"
 #include "tillit/store/store.h"
 #include "tillit/core/text.h"
 #include "tillit/core/validate.h"
@@ -230,9 +231,11 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 			    "Searches titles, names, notes, decisions, "
 			    "matters, frame descriptions\nand follow-up "
 			    "texts.  Every word must occur; words match as "
-			    "prefixes.\n\nOptions:"),
+			    "prefixes.\nA search takes at most 32 words and "
+			    "256 characters.\n\nOptions:"),
 	};
 	enum cli_format fmt = CLI_FMT_TABLE;
+	struct tl_search_words words;
 	struct tl_store *st = NULL;
 	struct tl_hit *hits = NULL;
 	enum tl_status rc = TL_OK;
@@ -257,7 +260,10 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 	query = join_words(argc - a.first, argv + a.first);
 	if (!query)
 		return cli_fail(c, TL_ESYS, _("Out of memory."));
-	rc = cli_open(c, TL_OPEN_READONLY, &st);
+	/* The limits of a query, before the database is opened. */
+	rc = tl_search_words(query, &words, &c->err);
+	if (rc == TL_OK)
+		rc = cli_open(c, TL_OPEN_READONLY, &st);
 	if (rc == TL_OK)
 		rc = tl_store_search(st, query, (int)limit, &hits, &n,
 				     &c->err);
@@ -306,7 +312,9 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 			    "left alone.  Importing the same\nfile twice "
 			    "changes nothing.  A file with any error writes "
 			    "nothing.\nA missing database is created, empty."
-			    "\n\nOptions:"),
+			    "  FILE may be a pipe or a device\n(/dev/stdin): "
+			    "up to 4 GiB of it is copied into $TMPDIR as it is "
+			    "read.\n\nOptions:"),
 	};
 	struct tl_json_stats stats = {0};
 	struct tl_store *st = NULL;

@@ -21,7 +21,7 @@
  *  - an integer beyond 64 bits, a real that overflows;
  *  - a key twice, a nested object or array, a key that is not a field
  *    and an entry that is not an object;
- *  - a record longer than RD_MAX, and a record whose values do not pass
+ *  - a record longer than FAST_MAX, and a record whose values do not pass
  *    tl_import_record (its message is made again by the slow path).
  */
 #include <errno.h>
@@ -40,6 +40,14 @@
 
 /* The members of one record, at most: more is not ordinary. */
 #define FAST_MEMBERS 64
+
+/*
+ * The bytes of one record, at most, past which it is left to jansson:
+ * yajl lexes a token that spans pieces again from its start with each
+ * piece, so a string of RD_MAX bytes would take it seconds.  A record
+ * of the export is far shorter.
+ */
+#define FAST_MAX (1024 * 1024)
 
 struct fast {
 	struct import *im;
@@ -367,9 +375,9 @@ enum tl_status tl_fast_array(struct import *im, const struct tl_entity *e,
 			if (!feed(&f, p, len, rd->off + (off_t)rd->pos))
 				break;
 			/* Past the end of what is given, or (yajl keeping a
-			 * long token) past the longest record: left. */
+			 * long token) past FAST_MAX: left. */
 			if (odd || rd->eof ||
-			    rd->off + (off_t)rd->len - f.resume > RD_MAX)
+			    rd->off + (off_t)rd->len - f.resume > FAST_MAX)
 				break;
 			rd->pos = rd->len; /* yajl keeps what it needs */
 			rc = tl_import_more(im);

@@ -158,51 +158,6 @@ static enum tl_status write_record(struct import *im, struct tl_record *r)
 	return rc;
 }
 
-/* Opens path for reading into im->rd; a pipe is copied to a temporary
- * file first, so that it can be read twice. */
-static enum tl_status open_source(struct import *im)
-{
-	struct stat sb;
-	FILE *fp, *tmp;
-	char buf[8192];
-	size_t n;
-	int e;
-
-	fp = fopen(im->path, "rb");
-	if (!fp) {
-		e = errno;
-		return tl_error_set(im->err,
-				    e == ENOENT || e == ENOTDIR ||
-				    e == EACCES || e == EISDIR ? TL_EINVAL
-							       : TL_ESYS,
-				    _("Cannot open %s: %s."), im->path,
-				    strerror(e));
-	}
-	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(fp);
-		return tl_error_set(im->err, TL_EINVAL, _("Cannot import %s: "
-							  "it "
-				    "is a folder."), im->path);
-	}
-	im->rd.fp = fp;
-	if (S_ISREG(sb.st_mode))
-		return TL_OK;
-	tmp = tmpfile();
-	if (!tmp)
-		return tl_error_set(im->err, TL_ESYS, _("Cannot read %s: %s."),
-				    im->path, strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (fwrite(buf, 1, n, tmp) != n)
-			break;
-	e = ferror(fp) || ferror(tmp) || fflush(tmp) ? errno : 0;
-	fclose(fp);
-	im->rd.fp = tmp;
-	if (e || fseeko(tmp, 0, SEEK_SET) != 0)
-		return tl_error_set(im->err, TL_ESYS, _("Cannot read %s: %s."),
-				    im->path, strerror(e ? e : errno));
-	return TL_OK;
-}
-
 /* Starts the one transaction (a bulk load) and picks, per kind, how its
  * records go in. */
 static enum tl_status start(struct import *im)
@@ -308,7 +263,7 @@ enum tl_status tl_json_import(struct tl_store *st, const char *path,
 	tl_error_clear(err);
 	if (stats)
 		memset(stats, 0, sizeof(*stats));
-	rc = open_source(&im);
+	rc = tl_import_open(&im);
 	if (rc == TL_OK) {
 		im.canon = malloc(TL_TEXT_MAX + 1);
 		im.rd.buf = malloc(RD_CHUNK);
@@ -332,8 +287,7 @@ enum tl_status tl_json_import(struct tl_store *st, const char *path,
 		}
 	}
 	tl_bulk_abort(im.bulk);
-	if (im.rd.fp)
-		fclose(im.rd.fp);
+	tl_import_close(&im);
 	free(im.rd.buf);
 	free(im.ids);
 	free(im.canon);

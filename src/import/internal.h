@@ -28,13 +28,29 @@
  * The file is read through a buffer of RD_CHUNK bytes (grown for a long
  * record, up to RD_MAX): the outer object and its arrays are scanned
  * (scan.c), and each record is parsed on its own, so memory does not
- * grow with the file.
+ * grow with the file.  A record may be RD_MAX bytes long, hold
+ * RD_VALUES keys and values and nest RD_DEPTH deep (the record's own
+ * object is one): what the parsers build for one record stays small
+ * (doc/json-format.md, "Limits").  A valid record is far below all
+ * three: under 2 MiB even with every character of its texts escaped,
+ * under 50 keys and values, and flat.
  */
 #define RD_CHUNK (64 * 1024)
-#define RD_MAX (64 * 1024 * 1024)
+#define RD_MAX (8 * 1024 * 1024)
+#define RD_VALUES 1000
+#define RD_DEPTH 32
 
+/*
+ * The file (source.c) and the buffer it is read through.  fd is the file
+ * itself, or for a stream (in >= 0) the temporary copy of what has been
+ * read of it (copied bytes).
+ */
 struct reader {
-	FILE *fp;
+	bool opened;            /* fd (and in) are open */
+	int fd;                 /* the file, or the copy of the stream */
+	int in;                 /* the stream, or -1 for a regular file */
+	off_t copied;           /* the bytes of the stream in the copy */
+	bool in_eof;            /* the stream has ended */
 	char *buf;
 	size_t cap, pos, len;   /* buf holds len bytes; pos is the next */
 	off_t off;              /* the file offset of buf[0] */
@@ -125,6 +141,27 @@ enum tl_status tl_import_rec_error(struct import *im, enum tl_status status,
  */
 const char *tl_import_clip(const char *s, char *buf, size_t size);
 
+/* ---- the file (source.c) -------------------------------------------- */
+
+/*
+ * Opens im->path into im->rd: a regular file as it is, anything else
+ * (a pipe, a device) as a stream copied into TMPDIR as it is read.  A
+ * folder, or a file that cannot be opened, is TL_EINVAL; a temporary
+ * copy that cannot be made, TL_ESYS.  tl_import_close() closes it.
+ */
+enum tl_status tl_import_open(struct import *im);
+
+/* Closes what tl_import_open opened (nothing when it failed). */
+void tl_import_close(struct import *im);
+
+/*
+ * Up to n bytes of the file from offset `at` into buf; *got is n but at
+ * the end of the file.  A stream is read on as far as needed: longer
+ * than its cap (TL_IMPORT_STREAM_MAX) is TL_EINVAL.
+ */
+enum tl_status tl_import_read_at(struct import *im, off_t at, char *buf,
+				 size_t n, size_t *got);
+
 /* ---- the scanner (scan.c) ------------------------------------------- */
 
 /* Reads more of the file into im->rd: keeps what is not used yet (moved
@@ -143,7 +180,10 @@ enum tl_status tl_import_peek(struct import *im, int *c);
 /*
  * The JSON value at the reader's position, parsed by jansson, into *out
  * (the caller json_decref()s it), the reader after it.  A malformed value
- * is a syntax error (tl_import_syntax_error).
+ * is a syntax error (tl_import_syntax_error); one longer than RD_MAX,
+ * with more than RD_VALUES keys and values or nested deeper than
+ * RD_DEPTH is refused before jansson builds it, as a TL_EINVAL naming
+ * its line and column.
  */
 enum tl_status tl_import_value(struct import *im, json_t **out);
 

@@ -18,10 +18,19 @@
 #include "tillit/core/error.h"
 #include "tillit/core/i18n.h"
 
+/* What a record over a limit is called, at file offset `start` (its
+ * first byte): "<path>:<line>:<column>: <text>." */
+static enum tl_status over_limit(struct import *im, off_t start,
+				 const char *text)
+{
+	return tl_import_syntax_error(im, start + 1, text);
+}
+
 enum tl_status tl_import_more(struct import *im)
 {
 	struct reader *r = &im->rd;
-	size_t n;
+	enum tl_status rc;
+	size_t n, want;
 
 	if (r->pos > 0) {
 		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
@@ -30,12 +39,15 @@ enum tl_status tl_import_more(struct import *im)
 		r->pos = 0;
 	}
 	if (r->len == r->cap) {
-		char *b;
+		char text[160], *b;
 
-		if (r->cap >= RD_MAX)
-			return tl_error_set(im->err, TL_EINVAL, _("%s: a record "
-					    "is longer than %d MiB."),
-					    im->path, RD_MAX / (1024 * 1024));
+		if (r->cap >= RD_MAX) {
+			/* The buffer holds one value, from its start. */
+			snprintf(text, sizeof(text), _("the record here is "
+				 "longer than %d MiB, the most a record may "
+				 "be"), RD_MAX / (1024 * 1024));
+			return over_limit(im, r->off, text);
+		}
 		b = realloc(r->buf, r->cap * 2);
 		if (!b)
 			return tl_error_set(im->err, TL_ESYS,
@@ -43,15 +55,14 @@ enum tl_status tl_import_more(struct import *im)
 		r->buf = b;
 		r->cap *= 2;
 	}
-	n = fread(r->buf + r->len, 1, r->cap - r->len, r->fp);
+	want = r->cap - r->len;
+	rc = tl_import_read_at(im, r->off + (off_t)r->len, r->buf + r->len,
+			       want, &n);
+	if (rc != TL_OK)
+		return rc;
 	r->len += n;
-	if (n < r->cap - r->len + n) {
-		if (ferror(r->fp))
-			return tl_error_set(im->err, TL_ESYS, _("Cannot read "
-					    "%s: %s."), im->path,
-					    strerror(errno));
+	if (n < want)
 		r->eof = true;
-	}
 	return TL_OK;
 }
 
@@ -65,10 +76,6 @@ enum tl_status tl_import_seek(struct import *im, off_t at)
 		r->pos = (size_t)(at - r->off);
 		return TL_OK;
 	}
-	clearerr(r->fp);
-	if (fseeko(r->fp, at, SEEK_SET) != 0)
-		return tl_error_set(im->err, TL_ESYS, _("Cannot read %s: %s."),
-				    im->path, strerror(errno));
 	r->off = at;
 	r->pos = r->len = 0;
 	r->eof = false;
@@ -85,28 +92,35 @@ enum tl_status tl_import_syntax_error(struct import *im, off_t at,
 				   const char *text)
 {
 	struct reader *r = &im->rd;
+	struct tl_error ignored;
+	struct tl_error *err = im->err;
 	long line = 1, col = 0;
 	off_t done = 0;
 	char said[512];
 
-	if (fseeko(r->fp, 0, SEEK_SET) == 0) {
-		while (done < at) {
-			size_t n = fread(r->buf, 1, r->cap, r->fp);
+	/* What was read once reads again; a failure only leaves the
+	 * count short. */
+	im->err = &ignored;
+	while (done < at) {
+		size_t n = r->cap;
 
-			if (n == 0)
-				break;
-			for (size_t i = 0; i < n && done < at; i++, done++) {
-				unsigned char c = (unsigned char)r->buf[i];
+		if ((off_t)n > at - done)
+			n = (size_t)(at - done);
+		if (tl_import_read_at(im, done, r->buf, n, &n) != TL_OK ||
+		    n == 0)
+			break;
+		for (size_t i = 0; i < n && done < at; i++, done++) {
+			unsigned char c = (unsigned char)r->buf[i];
 
-				if (c == '\n') {
-					line++;
-					col = 0;
-				} else if ((c & 0xC0) != 0x80) {
-					col++;
-				}
+			if (c == '\n') {
+				line++;
+				col = 0;
+			} else if ((c & 0xC0) != 0x80) {
+				col++;
 			}
 		}
 	}
+	im->err = err;
 	return tl_error_set(im->err, TL_EINVAL, "%s:%ld:%ld: %s.", im->path,
 			    line, col, tl_import_wording(text, said,
 							 sizeof(said)));
@@ -139,10 +153,105 @@ enum tl_status tl_import_peek(struct import *im, int *c)
 	}
 }
 
+/* What skim() found in a value's first bytes. */
+enum skim {
+	SKIM_OK,        /* within the limits so far */
+	SKIM_VALUES,    /* more than RD_VALUES keys and values */
+	SKIM_DEEP       /* nested deeper than RD_DEPTH */
+};
+
+/*
+ * Counts the keys and values and the depth of the JSON value that
+ * p[0..n) starts with, without building anything, up to its end or the
+ * first limit it passes (*at is then the offset where).  Only the limits
+ * are its business: a malformed value is jansson's to describe.
+ */
+static enum skim skim(const char *p, size_t n, size_t *at)
+{
+	bool in_string = false, escaped = false, in_token = false;
+	long values = 0;
+	int depth = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (in_string) {
+			if (escaped)
+				escaped = false;
+			else if (c == '\\')
+				escaped = true;
+			else if (c == '"')
+				in_string = false;
+			else
+				continue;
+			if (!in_string && depth == 0)
+				return SKIM_OK;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == ',' || c == ':' || c == ']' || c == '}') {
+			if (in_token && depth == 0)
+				return SKIM_OK;
+			in_token = false;
+			if ((c == ']' || c == '}') && --depth <= 0)
+				return SKIM_OK;
+			continue;
+		}
+		if (in_token)
+			continue;
+		/* A value (or key) starts: a string, a container or a
+		 * number or literal. */
+		*at = i;
+		if (++values > RD_VALUES)
+			return SKIM_VALUES;
+		if (c == '"')
+			in_string = true;
+		else if (c == '{' || c == '[')
+			depth++;
+		else
+			in_token = true;
+		if (depth > RD_DEPTH)
+			return SKIM_DEEP;
+	}
+	return SKIM_OK;
+}
+
+/*
+ * The value at the reader's position passed a limit at `at` bytes into
+ * it: refused, unless jansson finds the value malformed before that
+ * point (the first fault in the file is the one named).
+ */
+static enum tl_status refuse(struct import *im, enum skim what, size_t at)
+{
+	struct reader *r = &im->rd;
+	json_error_t jerr;
+	json_t *j;
+	char text[200];
+
+	j = json_loadb(r->buf + r->pos, at, JSON_DISABLE_EOF_CHECK |
+		       JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+	json_decref(j);
+	if (!j && (size_t)jerr.position + 16 < at)
+		return tl_import_syntax_error(im, r->off + (off_t)(r->pos +
+					      (size_t)jerr.position),
+					      jerr.text);
+	if (what == SKIM_VALUES)
+		snprintf(text, sizeof(text), _("the record here has more "
+			 "than %d keys and values, the most a record may "
+			 "have"), RD_VALUES);
+	else
+		snprintf(text, sizeof(text), _("the record here is nested "
+			 "more than %d deep, the most a record may be"),
+			 RD_DEPTH);
+	return over_limit(im, r->off + (off_t)r->pos, text);
+}
+
 /*
  * The JSON value at the reader's position, parsed by jansson, into *out
  * (the caller json_decref()s it).  When the value runs past what is read
- * so far, more is read and it is parsed again.
+ * so far, more is read and it is parsed again.  Each time, skim() first
+ * checks what is read against the limits, so that jansson never builds
+ * a record over them.
  */
 enum tl_status tl_import_value(struct import *im, json_t **out)
 {
@@ -151,11 +260,15 @@ enum tl_status tl_import_value(struct import *im, json_t **out)
 
 	*out = NULL;
 	for (;;) {
-		size_t avail = r->len - r->pos;
+		size_t avail = r->len - r->pos, at = 0;
 		json_error_t jerr;
 		json_t *j = NULL;
+		enum skim sk;
 
 		if (avail > 0 || r->eof) {
+			sk = skim(r->buf + r->pos, avail, &at);
+			if (sk != SKIM_OK)
+				return refuse(im, sk, at);
 			j = json_loadb(r->buf + r->pos, avail,
 				       JSON_DISABLE_EOF_CHECK |
 				       JSON_DECODE_ANY |
@@ -201,6 +314,12 @@ enum tl_status tl_import_unexpected(struct import *im, const char *what)
 	if (c < 0) {
 		snprintf(text, sizeof(text), "%s near end of file", what);
 		return tl_import_syntax_error(im, start, text);
+	}
+	/* A control byte (as /dev/zero gives) would end the quote. */
+	if (c < 0x20 || c == 0x7F) {
+		snprintf(text, sizeof(text), _("%s near byte 0x%02X: not JSON "
+			 "text"), what, (unsigned)c);
+		return tl_import_syntax_error(im, start + 1, text);
 	}
 	if (strchr("{}[],:", c)) {
 		snprintf(text, sizeof(text), "%s near '%c'", what, c);

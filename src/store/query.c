@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "tillit/core/search.h"
 
 enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 			     struct tl_page *page, struct tl_error *err)
@@ -57,6 +58,15 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 			       int limit, struct tl_hit **hits, int *n,
 			       struct tl_error *err)
 {
+	struct tl_search_words words;
+	enum tl_status rc;
+
+	/* The limits on a query hold whatever the engine. */
+	*hits = NULL;
+	*n = 0;
+	rc = tl_search_words(query, &words, err);
+	if (rc != TL_OK)
+		return rc;
 	return st->ops->search(st, query, limit, hits, n, err);
 }
 

@@ -6,8 +6,8 @@
 #
 # Runs crash.sh (KILLS, default 200), concurrency.sh (SECONDS, default
 # 60, with WRITERS command-line writers, default 3), faults.sh,
-# tests/cli/test_bad_input.sh, tests/cli/test_hostile.sh,
-# tests/cli/test_hostile_files.sh and
+# tests/cli/test_bad_input.sh, tests/cli/test_hostile.sh, the four
+# tests/cli/test_hostile_*.sh (output, import, files, limits) and
 # tests/cli/test_tamper.sh (whose rows make a table of their own), keeps their
 # output in build/reliability/, and writes doc/reliability.md: one row per
 # check with its result and the test, then every figure measured.  A
@@ -51,6 +51,7 @@ run hostile sh tests/cli/test_hostile.sh
 run hostile_output sh tests/cli/test_hostile_output.sh
 run hostile_import sh tests/cli/test_hostile_import.sh
 run hostile_files sh tests/cli/test_hostile_files.sh
+run hostile_limits sh tests/cli/test_hostile_limits.sh
 rm -f "$out/tamper.table"
 TAMPER_TABLE=$out/tamper.table
 export TAMPER_TABLE
@@ -184,6 +185,7 @@ count() {
 	rows hostile_output tests/cli/test_hostile_output.sh
 	rows hostile_import tests/cli/test_hostile_import.sh
 	rows hostile_files tests/cli/test_hostile_files.sh
+	rows hostile_limits tests/cli/test_hostile_limits.sh
 	echo
 	echo "## Tampering with signed minutes"
 	echo

@@ -25,6 +25,7 @@
 #include "tillit/store/audit.h"
 #include "tillit/store/store.h"
 #include "tillit/core/model.h"
+#include "tillit/core/search.h"
 #include "store_fixture.h"
 
 static long count(struct tl_store *st, enum tl_kind kind)
@@ -580,7 +581,7 @@ static void test_search_many_short_words(void **state)
 	struct tl_store *st = mem_store();
 	struct tl_error err;
 	struct tl_hit *hits;
-	char q[400];
+	char q[2 * TL_SEARCH_MAX_WORDS];
 	int n;
 	(void)state;
 
@@ -600,6 +601,11 @@ static void test_search_many_short_words(void **state)
 	}
 	assert_int_equal(tl_store_search(st, q, 10, &hits, &n, &err), TL_OK);
 	tl_hits_free(hits, n);
+	/* One word more is refused. */
+	assert_int_equal(tl_store_search(st, "a b c d e f g h i j k l m n o p "
+					 "q r s t u v w x y z a b c d e f g",
+					 10, &hits, &n, &err), TL_EINVAL);
+	assert_non_null(strstr(err.msg, "at most 32 words"));
 	tl_store_close(st);
 }
 

@@ -17,9 +17,18 @@ struct tl_json_stats {
 };
 
 /*
+ * The most bytes an import reads from a pipe or a device (4 GiB): such a
+ * stream is copied, as it is read, into a temporary file in TMPDIR.  A
+ * regular file has no cap.
+ */
+#define TL_IMPORT_STREAM_MAX (4LL * 1024 * 1024 * 1024)
+
+/*
  * Merges the document at path into the store by id, in one transaction:
  * a malformed file (the message gives line and column), an unknown format
- * or version, or any invalid record writes nothing.  stats may be NULL.
+ * or version, or any invalid record writes nothing.  path may name a
+ * pipe or a device (a FIFO, /dev/stdin), read as a stream up to
+ * TL_IMPORT_STREAM_MAX bytes.  stats may be NULL.
  */
 enum tl_status tl_json_import(struct tl_store *st, const char *path,
 			      struct tl_json_stats *stats,
@@ -31,5 +40,11 @@ enum tl_status tl_json_import(struct tl_store *st, const char *path,
  * tests compare them.  Not thread-safe: set it before importing.
  */
 void tl_json_import_fast(bool on);
+
+/*
+ * The cap on a stream, in bytes, for the tests (0: TL_IMPORT_STREAM_MAX
+ * again).  Not thread-safe: set it before importing.
+ */
+void tl_json_import_stream_max(long long bytes);
 
 #endif

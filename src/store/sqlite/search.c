@@ -8,7 +8,8 @@
  * and the model agree).  A query searches each index, and the hits are
  * merged by rank.  What the user typed is turned into quoted prefix
  * terms, so FTS5 syntax in it is taken literally and can never be an
- * error.
+ * error; core/search.c says how many words a query may hold and which of
+ * them are searched.
  */
 #include "sqlite.h"
 
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/search.h"
 
 /* The kinds with searchable fields, in kind order, into out; how many. */
 static int searchable_kinds(enum tl_kind out[TL_K_COUNT])
@@ -36,45 +38,185 @@ static int searchable_kinds(enum tl_kind out[TL_K_COUNT])
 	return n;
 }
 
-/* "budget äldre" -> "\"budget\"* \"äldre\"*"; NULL when nothing to find. */
-static char *fts_query(const char *in)
-{
-	size_t n = strlen(in);
-	/*
-	 * A word of L bytes becomes at most 2L + 4 (a space, quotes, '*' and
-	 * every '"' doubled), and words are at least two bytes apart, so
-	 * "a b c" grows to nearly 2.5 times and "\" \"" to 3: 4n + 8 is
-	 * always enough.
-	 */
-	char *out = malloc(n * 4 + 8), *o = out;
-	bool any = false;
+/*
+ * The tokens of a query, at most: each takes a character and is cut from
+ * the next by one.
+ */
+#define QUERY_TOKENS (TL_SEARCH_MAX_CHARS / 2 + 1)
 
-	if (!out)
-		return NULL;
-	while (*in) {
-		while (*in == ' ' || *in == '\t' || *in == '\n' || *in == '\r')
-			in++;
-		if (!*in)
-			break;
-		if (any)
-			*o++ = ' ';
-		*o++ = '"';
-		while (*in && *in != ' ' && *in != '\t' && *in != '\n' &&
-		       *in != '\r') {
-			if (*in == '"')
-				*o++ = '"';
-			*o++ = *in++;
+/* The tokens of one word as the indexes read it (folded), or of the
+ * whole query so far (`exact`: matched whole, not as a prefix). */
+struct tokens {
+	int n;
+	char *tok[QUERY_TOKENS];
+	bool exact[QUERY_TOKENS];
+	bool failed;
+};
+
+static void tokens_done(struct tokens *t)
+{
+	for (int i = 0; i < t->n; i++)
+		free(t->tok[i]);
+	t->n = 0;
+}
+
+static int on_token(void *ctx, int flags, const char *tok, int len,
+		    int start, int end)
+{
+	struct tokens *t = ctx;
+
+	(void)flags;
+	(void)start;
+	(void)end;
+	if (t->n == QUERY_TOKENS)
+		return SQLITE_OK;
+	t->tok[t->n] = strndup(tok, (size_t)len);
+	if (!t->tok[t->n]) {
+		t->failed = true;
+		return SQLITE_NOMEM;
+	}
+	t->n++;
+	return SQLITE_OK;
+}
+
+/* Whether the query so far has tok: exactly, or as a prefix (matched
+ * when a token it has starts with tok). */
+static bool has(const struct tokens *q, const char *tok, bool exact)
+{
+	size_t len = strlen(tok);
+
+	for (int i = 0; i < q->n; i++) {
+		if (exact ? q->exact[i] && !strcmp(q->tok[i], tok)
+			  : !strncmp(q->tok[i], tok, len))
+			return true;
+	}
+	return false;
+}
+
+/* Appends "tok" (and '*' for a prefix) to *o, its '"' doubled. */
+static void put_term(char **o, const char *tok, bool open, bool close,
+		     bool prefix)
+{
+	if (open)
+		*(*o)++ = ' ';
+	*(*o)++ = open ? '"' : ' ';
+	for (; *tok; tok++) {
+		if (*tok == '"')
+			*(*o)++ = '"';
+		*(*o)++ = *tok;
+	}
+	if (close) {
+		*(*o)++ = '"';
+		if (prefix)
+			*(*o)++ = '*';
+	}
+}
+
+/*
+ * Adds the tokens t of one word to the FTS5 query at *o and to q: a
+ * phrase whose last token is a prefix, as the word was typed.  A token
+ * the query has already (or a phrase that repeats a token) would only
+ * make FTS5 read its list of records again, so such a word goes in as
+ * its new tokens only, each on its own; a prefix that a token of the
+ * query starts with adds nothing.  So each token is read once, and a
+ * query costs at most about one reading of the indexes.
+ */
+static void add_word(struct tokens *q, struct tokens *t, char **o)
+{
+	bool phrase = t->n > 1 && q->n + t->n <= QUERY_TOKENS;
+
+	for (int i = 0; phrase && i < t->n; i++) {
+		for (int j = 0; j < q->n; j++)
+			if (!strcmp(t->tok[i], q->tok[j]))
+				phrase = false;
+		for (int j = 0; j < i; j++)
+			if (!strcmp(t->tok[i], t->tok[j]))
+				phrase = false;
+	}
+	for (int i = 0; i < t->n; i++) {
+		bool last = i == t->n - 1;
+
+		/* (Bytes that are no character, which the limit does not
+		 * count, can cut more tokens than it allows: those past
+		 * QUERY_TOKENS are left out.) */
+		if (q->n == QUERY_TOKENS ||
+		    (!phrase && (last ? has(q, t->tok[i], false)
+				      : has(q, t->tok[i], true)))) {
+			free(t->tok[i]);
+			continue;
 		}
-		*o++ = '"';
-		*o++ = '*';
-		any = true;
+		put_term(o, t->tok[i], !phrase || i == 0, !phrase || last,
+			 last);
+		q->tok[q->n] = t->tok[i];
+		q->exact[q->n] = !last;
+		q->n++;
+	}
+	t->n = 0;
+}
+
+/*
+ * The FTS5 query for the words of a query (tl_search_words, the rule for
+ * every engine), into *out: each word read by the indexes' own tokenizer
+ * and quoted, so that FTS5 syntax in it is taken literally: "budget
+ * äldre" becomes "\"budget\"* \"äldre\"*".  *out is NULL when no word
+ * holds a letter or digit.
+ */
+static enum tl_status fts_query(struct tl_store *st,
+				const struct tl_search_words *w, char **out,
+				struct tl_error *err)
+{
+	static const char *args[] = {"remove_diacritics", "0"};
+	sqlite3 *db = tl_sq(st)->db;
+	fts5_api *api = NULL;
+	fts5_tokenizer tk;
+	Fts5Tokenizer *tz = NULL;
+	struct tokens q = {0}, t = {0};
+	sqlite3_stmt *s;
+	void *ud;
+	size_t size = 1;
+	char *o;
+	int rc;
+
+	*out = NULL;
+	for (int i = 0; i < w->n; i++)
+		size += 3 * w->len[i] + 4;
+	/* The tokenizer of the indexes (schema.c), from FTS5 itself. */
+	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(s);
+		sqlite3_finalize(s);
+	}
+	if (!api || api->xFindTokenizer(api, "unicode61", &ud, &tk) !=
+		    SQLITE_OK || tk.xCreate(ud, args, 2, &tz) != SQLITE_OK)
+		return tl_db_error(st, err, N_("searching"));
+	/* A word of L bytes has at most L / 2 + 1 tokens, each written
+	 * with a space, quotes and '*', and folding makes a character at
+	 * most half as long again: 3.5L + 4 bytes, twice over. */
+	size *= 2;
+	*out = malloc(size);
+	o = *out;
+	for (int i = 0; *out && i < w->n && !t.failed; i++) {
+		tk.xTokenize(tz, &t, FTS5_TOKENIZE_QUERY, w->word[i],
+			     (int)w->len[i], on_token);
+		if (!t.failed)
+			add_word(&q, &t, &o);
+	}
+	tk.xDelete(tz);
+	tokens_done(&t);
+	if (!*out || t.failed) {
+		tokens_done(&q);
+		free(*out);
+		*out = NULL;
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	*o = '\0';
-	if (!any) {
-		free(out);
-		return NULL;
+	if (q.n == 0) {
+		free(*out);
+		*out = NULL;
 	}
-	return out;
+	tokens_done(&q);
+	return TL_OK;
 }
 
 /*
@@ -272,16 +414,18 @@ enum tl_status tl_sqlite_search(struct tl_store *st, const char *query,
 	size_t count = 0, cap = 0, keep = 0;
 	struct tl_hit *out = NULL;
 	enum tl_status rc = TL_OK;
+	struct tl_search_words words;
 	char *match;
 
 	*hits = NULL;
 	*n = 0;
 	if (limit <= 0)
 		limit = 20;
-	match = fts_query(query ? query : "");
-	if (!match)
-		return tl_error_set(err, TL_EINVAL,
-				    _("Give a word to search for."));
+	rc = tl_search_words(query, &words, err);
+	if (rc == TL_OK)
+		rc = fts_query(st, &words, &match, err);
+	if (rc != TL_OK || !match)
+		return rc; /* no word has a letter or digit: no hits */
 	for (int k = 0; k < nk && rc == TL_OK; k++)
 		rc = candidates(st, kinds[k], k, match, &all, &count, &cap,
 				err);
