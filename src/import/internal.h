@@ -196,6 +196,10 @@ enum tl_status tl_import_value(struct import *im, json_t **out);
 enum tl_status tl_import_syntax_error(struct import *im, off_t at,
 				      const char *text);
 
+/* The same, with a sentence that is tillit's already (translated). */
+enum tl_status tl_import_error_at(struct import *im, off_t at,
+				  const char *sentence);
+
 /*
  * A parser's description of a syntax error (jansson's, or the walk's
  * in its manner: "<what> near '<token>'", "<what> near end of file")

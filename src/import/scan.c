@@ -23,7 +23,7 @@
 static enum tl_status over_limit(struct import *im, off_t start,
 				 const char *text)
 {
-	return tl_import_syntax_error(im, start + 1, text);
+	return tl_import_error_at(im, start + 1, text);
 }
 
 enum tl_status tl_import_more(struct import *im)
@@ -83,20 +83,30 @@ enum tl_status tl_import_seek(struct import *im, off_t at)
 }
 
 /*
- * A malformed file: "<path>:<line>:<column>: <text>.", where `at` is the
- * offset just after the last byte read, as jansson counts (lines from 1,
- * columns in characters).  The file is read again from the start to
- * count them; this happens once, on the way out.
+ * A malformed file: "<path>:<line>:<column>: <sentence>.", where `at` is
+ * the offset just after the last byte read, as jansson counts (lines from
+ * 1, columns in characters).  The file is read again from the start to
+ * count them; this happens once, on the way out.  A parser's text is
+ * said in tillit's words first (tl_import_wording); tillit's own
+ * sentences, such as a limit's, go to tl_import_error_at as they are.
  */
 enum tl_status tl_import_syntax_error(struct import *im, off_t at,
 				   const char *text)
+{
+	char said[512];
+
+	return tl_import_error_at(im, at, tl_import_wording(text, said,
+							    sizeof(said)));
+}
+
+enum tl_status tl_import_error_at(struct import *im, off_t at,
+				  const char *sentence)
 {
 	struct reader *r = &im->rd;
 	struct tl_error ignored;
 	struct tl_error *err = im->err;
 	long line = 1, col = 0;
 	off_t done = 0;
-	char said[512];
 
 	/* What was read once reads again; a failure only leaves the
 	 * count short. */
@@ -122,8 +132,7 @@ enum tl_status tl_import_syntax_error(struct import *im, off_t at,
 	}
 	im->err = err;
 	return tl_error_set(im->err, TL_EINVAL, "%s:%ld:%ld: %s.", im->path,
-			    line, col, tl_import_wording(text, said,
-							 sizeof(said)));
+			    line, col, sentence);
 }
 
 /* The next byte after white space, into *c (-1 at the end of the file). */
@@ -317,9 +326,13 @@ enum tl_status tl_import_unexpected(struct import *im, const char *what)
 	}
 	/* A control byte (as /dev/zero gives) would end the quote. */
 	if (c < 0x20 || c == 0x7F) {
-		snprintf(text, sizeof(text), _("%s near byte 0x%02X: not JSON "
-			 "text"), what, (unsigned)c);
-		return tl_import_syntax_error(im, start + 1, text);
+		char said[512];
+
+		snprintf(text, sizeof(text), _("%s (at byte 0x%02X, which is "
+			 "not JSON text)"), tl_import_wording(what, said,
+							       sizeof(said)),
+			 (unsigned)c);
+		return tl_import_error_at(im, start + 1, text);
 	}
 	if (strchr("{}[],:", c)) {
 		snprintf(text, sizeof(text), "%s near '%c'", what, c);

@@ -173,9 +173,16 @@ count() {
 	echo "invalid UTF-8, right-to-left marks and overrides, combining and"
 	echo "wide characters, and control and escape sequences put into the"
 	echo "database by another program: kept literally or refused clearly,"
-	echo "never passed to the terminal (plain-text output shows controls as"
-	echo "^X or ?, HTML escapes them), and tables stay aligned.  The"
-	echo "full-screen program is checked in tmux: a name of"
+	echo "and tables stay aligned.  Stored control characters are not"
+	echo "passed on by the outputs these rows check: plain-text lists and"
+	echo "records, CSV (with and without --csv-raw), the .ics export, and"
+	echo "minutes as text, Markdown and HTML (controls shown as ^X or ?,"
+	echo "HTML escapes them).  JSON is not among them: it keeps the stored"
+	echo "text exactly, and C1 controls in it are written unescaped.  CSV"
+	echo "guards cells a spreadsheet would run as formulas, and Markdown"
+	echo "escapes what CommonMark or GFM would read as structure (checked"
+	echo "with cmark-gfm).  The full-screen program is checked in tmux: a"
+	echo "name of"
 	printf '%s\n' '`\033]0;pwned\007\033[2J` in every view neither changes the'
 	echo "window title nor clears the screen (the tmux rows below)."
 	echo
@@ -183,8 +190,39 @@ count() {
 	echo "|---|---|---|"
 	rows hostile tests/cli/test_hostile.sh
 	rows hostile_output tests/cli/test_hostile_output.sh
+	echo
+	echo "## One set of rules for every way in"
+	echo
+	echo "What the command line refuses, import refuses too, with the same"
+	echo "sentence: unit cycles, shared logins, records that refer to"
+	echo "themselves, signed meetings and seals that signing did not make,"
+	echo "text for a number, and malformed JSON in tillit's own words."
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
 	rows hostile_import tests/cli/test_hostile_import.sh
+	echo
+	echo "## Private files and the terminal"
+	echo
+	echo "Files that hold records are made 0600 whatever the umask unless"
+	echo "--mode says otherwise, folders tillit writes its drafts to must"
+	echo "be the user's own, only init and import make a database, and a"
+	echo "terminal tillit cannot drive gets one line and exit status 3."
+	echo "A row marked \"known gap\" records what happens today and is not"
+	echo "a guarantee."
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
 	rows hostile_files tests/cli/test_hostile_files.sh
+	echo
+	echo "## Limits"
+	echo
+	echo "Imports from a pipe or a device end, a record's size, keys and"
+	echo "depth are bounded before it is parsed, and a search takes at most"
+	echo "32 words and 256 characters."
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
 	rows hostile_limits tests/cli/test_hostile_limits.sh
 	echo
 	echo "## Tampering with signed minutes"
