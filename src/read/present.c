@@ -1,11 +1,12 @@
 /*
  * present.c - how records are shown to people, the same in the command
  * line and the full-screen program: a reference as the referred record's
- * name (through a small cache in front of the store), a boolean as yes or
- * no, text made safe for a terminal and cut to its first line.
+ * name (through a cache in front of the store), a boolean as yes or no,
+ * text made safe for a terminal and cut to its first line.
  */
 #include "tillit/read/present.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +21,70 @@ void tl_refs_init(struct tl_refs *refs, struct tl_store *st)
 	refs->st = st;
 }
 
+/* Empties the names table (it keeps its memory). */
+static void names_clear(struct tl_refs *refs)
+{
+	for (size_t i = 0; refs->names && i < TL_REF_NAMES; i++) {
+		free(refs->names[i].title);
+		refs->names[i].title = NULL;
+	}
+	refs->nnames = 0;
+}
+
 void tl_refs_done(struct tl_refs *refs)
 {
 	for (int i = 0; i < TL_REF_CACHE; i++) {
 		free(refs->slot[i].title);
 		refs->slot[i].title = NULL;
 	}
+	names_clear(refs);
+	free(refs->names);
+	refs->names = NULL;
+}
+
+/*
+ * The names table is open addressing on a hash of kind and id, emptied
+ * whole when three quarters full, so that a lookup stays a few probes
+ * and its memory bounded whatever a list refers to.  The slot that holds
+ * (kind, id), or the empty one where it would go; NULL without a table
+ * or for an id longer than an id.
+ */
+static struct tl_ref_slot *name_slot(struct tl_refs *refs,
+				     enum tl_kind kind, const char *id)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)kind;
+	size_t i;
+
+	if (!refs->names || strlen(id) > TL_ID_LEN)
+		return NULL;
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (i = h & (TL_REF_NAMES - 1);; i = (i + 1) & (TL_REF_NAMES - 1)) {
+		struct tl_ref_slot *s = &refs->names[i];
+		if (!s->title || (s->kind == kind && !strcmp(s->id, id)))
+			return s;
+	}
+}
+
+/* Keeps a copy of title as the name of (kind, id); nothing if no memory. */
+static void name_keep(struct tl_refs *refs, enum tl_kind kind,
+		      const char *id, const char *title)
+{
+	struct tl_ref_slot *s;
+
+	if (!refs->names)
+		refs->names = calloc(TL_REF_NAMES, sizeof(*refs->names));
+	if (refs->nnames >= TL_REF_NAMES / 4 * 3)
+		names_clear(refs);
+	s = name_slot(refs, kind, id);
+	if (!s || s->title)
+		return;
+	s->title = strdup(title);
+	if (!s->title)
+		return;
+	s->kind = kind;
+	snprintf(s->id, sizeof(s->id), "%s", id);
+	refs->nnames++;
 }
 
 /* A record's own title text (a reference title is not followed). */
@@ -35,6 +94,7 @@ static char *title_of(struct tl_refs *refs, const struct tl_record *r,
 const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
 			   const char *id)
 {
+	struct tl_ref_slot *named;
 	struct tl_record *r = NULL;
 	struct tl_error err;
 	char *title = NULL;
@@ -55,10 +115,18 @@ const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
 			return refs->slot[newest].title;
 		}
 	}
-	if (refs->st &&
-	    tl_store_get(refs->st, kind, id, &r, &err) == TL_OK) {
-		title = title_of(refs, r, 1);
-		tl_record_free(r);
+	named = name_slot(refs, kind, id);
+	if (named && named->title) {
+		title = strdup(named->title);
+		if (!title)
+			return "";
+	} else if (refs->st) {
+		if (tl_store_get(refs->st, kind, id, &r, &err) == TL_OK) {
+			title = title_of(refs, r, 1);
+			tl_record_free(r);
+		}
+		if (title)
+			name_keep(refs, kind, id, title);
 	}
 	if (!title) {
 		title = malloc(TL_ID_SHORT + 1);

@@ -45,6 +45,7 @@ run concurrency sh tests/reliability/concurrency.sh "$SECS" "$NW"
 run faults sh tests/reliability/faults.sh
 run bad_input sh tests/cli/test_bad_input.sh
 run hostile sh tests/cli/test_hostile.sh
+run hostile_tables sh tests/cli/test_hostile_tables.sh
 rm -f "$out/tamper.table"
 TAMPER_TABLE=$out/tamper.table
 export TAMPER_TABLE
@@ -169,6 +170,7 @@ count() {
 	echo "| Check | Result | Test |"
 	echo "|---|---|---|"
 	rows hostile tests/cli/test_hostile.sh
+	rows hostile_tables tests/cli/test_hostile_tables.sh
 	echo
 	echo "## Tampering with signed minutes"
 	echo
