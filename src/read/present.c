@@ -21,10 +21,13 @@ void tl_refs_init(struct tl_refs *refs, struct tl_store *st)
 	refs->st = st;
 }
 
+/* The names table's first size, which doubles up to TL_REF_NAMES. */
+#define NAMES_FIRST 256
+
 /* Empties the names table (it keeps its memory). */
 static void names_clear(struct tl_refs *refs)
 {
-	for (size_t i = 0; refs->names && i < TL_REF_NAMES; i++) {
+	for (size_t i = 0; refs->nnames > 0 && i < refs->cap; i++) {
 		free(refs->names[i].title);
 		refs->names[i].title = NULL;
 	}
@@ -40,30 +43,69 @@ void tl_refs_done(struct tl_refs *refs)
 	names_clear(refs);
 	free(refs->names);
 	refs->names = NULL;
+	refs->cap = 0;
 }
 
 /*
- * The names table is open addressing on a hash of kind and id, emptied
- * whole when three quarters full, so that a lookup stays a few probes
- * and its memory bounded whatever a list refers to.  The slot that holds
- * (kind, id), or the empty one where it would go; NULL without a table
- * or for an id longer than an id.
+ * The names table is open addressing on a hash of kind and id, kept at
+ * most three quarters full: it doubles while it may, and is emptied whole
+ * at TL_REF_NAMES slots, so that a lookup stays a few probes and its
+ * memory bounded whatever a list refers to.
  */
+static uint32_t name_hash(enum tl_kind kind, const char *id)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)kind;
+
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
+/* The slot in names[cap] that holds (kind, id), or the empty one where it
+ * would go. */
+static struct tl_ref_slot *slot_in(struct tl_ref_slot *names, size_t cap,
+				   enum tl_kind kind, const char *id)
+{
+	size_t i = name_hash(kind, id) & (cap - 1);
+
+	while (names[i].title &&
+	       (names[i].kind != kind || strcmp(names[i].id, id)))
+		i = (i + 1) & (cap - 1);
+	return &names[i];
+}
+
+/* As slot_in for the table; NULL without one or for too long an id. */
 static struct tl_ref_slot *name_slot(struct tl_refs *refs,
 				     enum tl_kind kind, const char *id)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)kind;
-	size_t i;
-
 	if (!refs->names || strlen(id) > TL_ID_LEN)
 		return NULL;
-	for (const char *p = id; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	for (i = h & (TL_REF_NAMES - 1);; i = (i + 1) & (TL_REF_NAMES - 1)) {
-		struct tl_ref_slot *s = &refs->names[i];
-		if (!s->title || (s->kind == kind && !strcmp(s->id, id)))
-			return s;
+	return slot_in(refs->names, refs->cap, kind, id);
+}
+
+/* Room for one more name: the table made, doubled or emptied. */
+static void names_room(struct tl_refs *refs)
+{
+	struct tl_ref_slot *bigger;
+	size_t cap;
+
+	if (refs->names && refs->nnames < refs->cap / 4 * 3)
+		return;
+	if (refs->cap >= TL_REF_NAMES) {
+		names_clear(refs);
+		return;
 	}
+	cap = refs->cap ? refs->cap * 2 : NAMES_FIRST;
+	bigger = calloc(cap, sizeof(*bigger));
+	if (!bigger)
+		return;
+	for (size_t i = 0; i < refs->cap; i++)
+		if (refs->names[i].title)
+			*slot_in(bigger, cap, refs->names[i].kind,
+				 refs->names[i].id) = refs->names[i];
+	free(refs->names);
+	refs->names = bigger;
+	refs->cap = cap;
 }
 
 /* Keeps a copy of title as the name of (kind, id); nothing if no memory. */
@@ -72,12 +114,9 @@ static void name_keep(struct tl_refs *refs, enum tl_kind kind,
 {
 	struct tl_ref_slot *s;
 
-	if (!refs->names)
-		refs->names = calloc(TL_REF_NAMES, sizeof(*refs->names));
-	if (refs->nnames >= TL_REF_NAMES / 4 * 3)
-		names_clear(refs);
+	names_room(refs);
 	s = name_slot(refs, kind, id);
-	if (!s || s->title)
+	if (!s || s->title || refs->nnames >= refs->cap / 4 * 3)
 		return;
 	s->title = strdup(title);
 	if (!s->title)
