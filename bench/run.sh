@@ -16,7 +16,8 @@
 # Environment: TILLIT (the binary, default ./tillit), TILLIT_GEN (the
 # generator, default build/default/tillit-gen: make gen), RUNS (runs a
 # figure, default 10), TASK_1M=0 (leave out Taskwarrior with a million
-# tasks, which takes some minutes).
+# tasks, which takes some minutes), ONLY=dates (only the figures at three
+# clock dates and the long table, for a quick look; writes no report).
 set -eu
 
 tier=${1:-large}
@@ -31,7 +32,8 @@ data=$root/bench/data
 work=$data/work-$tier
 mkdir -p "$data" "$work"
 # Generation and measurement share one fixed clock, so that "overdue"
-# means the same on every run.
+# means the same on every run.  The Overview and the lists are measured
+# at two more dates too (the three dates below).
 export TILLIT_NOW="2026-06-15 12:00"
 export TZ=Europe/Stockholm
 export LC_ALL=C.UTF-8
@@ -96,6 +98,23 @@ get() { # get NAME [field]: median (2), spread (3), min (4), max (5)
 me=$(sqlite3 "$db" "SELECT id FROM people WHERE name = '$me' LIMIT 1")
 [ -n "$me" ] || { echo "bench: no person $me in $db" >&2; exit 1; }
 
+# ---- three clock dates ----
+# The data's dates run from its first meeting to its last follow-up's
+# due date (tools/gen: meetings over the tier's years up to 60 days after
+# the generation clock, follow-ups due up to 104 days after their
+# meeting; at the large tier 2016-08-16 to 2026-11-23).  The Overview and
+# the lists are measured with the clock a year before that, inside it
+# (the generation clock) and a year after it: what is overdue or expiring
+# is nothing before the data and everything open a year after.
+now_inside=$TILLIT_NOW
+inside=${TILLIT_NOW%% *}
+before=$(sqlite3 -readonly "$db" "SELECT date(min(d), '-1 year') FROM (
+	SELECT min(substr(starts_at, 1, 10)) AS d FROM meetings
+	UNION ALL SELECT min(due) FROM followups)")
+after=$(sqlite3 -readonly "$db" "SELECT date(max(d), '+1 year') FROM (
+	SELECT max(substr(starts_at, 1, 10)) AS d FROM meetings
+	UNION ALL SELECT max(due) FROM followups)")
+
 # ---- UI (headless script mode) ----
 ui() { # ui NAME LINES...: a script file of the given lines
 	f=$work/ui-$1.txt
@@ -104,6 +123,7 @@ ui() { # ui NAME LINES...: a script file of the given lines
 }
 ui start dump
 ui list0 "key 6" dump
+ui my "key 5" dump
 keys() { # keys KEY N: N times key KEY on the follow-up list
 	i=0
 	{
@@ -138,8 +158,45 @@ ui search0 "key /" dump
 ui search "key /" "type bemanningen" "key Enter" dump
 
 uirun() { echo "$T --db $db --as $me ui --script $work/ui-$1.txt --size 100x30"; }
-bench ui_start "$(uirun start)"
-bench ui_list0 "$(uirun list0)"
+overdue="$T --db $db followup list --overdue --owner $me --limit 50"
+
+# The Overview, the follow-up list, My frames and mandates (each from the
+# start) and the first page of my overdue follow-ups, at the three dates
+# (inside: the figures without a suffix).
+for when in before inside after; do
+	eval "TILLIT_NOW=\"\$$when 12:00\""
+	sfx=_$when
+	[ "$when" = inside ] && { TILLIT_NOW=$now_inside; sfx=; }
+	bench "ui_start$sfx" "$(uirun start)"
+	bench "ui_list0$sfx" "$(uirun list0)"
+	bench "ui_my$sfx" "$(uirun my)"
+	bench "cli_overdue$sfx" "$overdue"
+done
+TILLIT_NOW=$now_inside
+
+# A long list as a table beside the same rows as CSV: the table's cost is
+# linear in its rows and near the CSV's (3 runs: half a minute each).
+ntab=500000
+[ "$tier" = small ] && ntab=$(awk '$1 == "followups" { print $2 }' \
+	"$db.counts")
+runs_save=$runs
+runs=3
+bench cli_table_n "$T --db $db followup list --limit $ntab"
+bench cli_csv_n "$T --db $db followup list --limit $ntab --format csv"
+rss cli_table_n "$T --db $db followup list --limit $ntab"
+runs=$runs_save
+
+if [ "${ONLY:-}" = dates ]; then
+	for f in ui_start ui_list0 ui_my cli_overdue; do
+		printf '%s: %s %s, %s %s, %s %s ms\n' "$f" \
+			"$before" "$(get "${f}_before")" "$inside" "$(get "$f")" \
+			"$after" "$(get "${f}_after")"
+	done
+	printf 'followup list --limit %s: table %s ms, csv %s ms\n' \
+		"$ntab" "$(get cli_table_n)" "$(get cli_csv_n)"
+	exit 0
+fi
+
 bench ui_j "$(uirun j-$nkeys)"
 bench ui_pgdn "$(uirun PageDown-$nkeys)"
 bench ui_end "$(uirun G-10)"
@@ -151,10 +208,8 @@ rss ui_start "$(uirun start)"
 rss ui_j "$(uirun j-$nkeys)"
 
 # ---- CLI ----
-overdue="$T --db $db followup list --overdue --owner $me --limit 50"
 search="$T --db $db search bemanningen"
 add="$T --db $db followup add --text 'Bänktest: följ upp' --owner $me --due 2026-07-01"
-bench cli_overdue "$overdue"
 bench cli_search "$search"
 bench cli_add "$add"
 rss cli_overdue "$overdue"
@@ -282,6 +337,10 @@ rate() { awk -v n="$1" -v t="$(get "$2")" 'BEGIN {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {
 	if (a == "NA" || b == "NA" || a == "" || b == "" || a == 0) print "";
 	else printf "%.0f×", b / a }'; }
+ratio1() { awk -v a="$1" -v b="$2" 'BEGIN {
+	if (a == "NA" || b == "NA" || a == "" || b == "" || a == 0) print "";
+	else printf "%.1f×", b / a }'; }
+three() { echo "$(ms "${1}_before") / $(ms "$1") / $(ms "${1}_after") ms"; }
 
 j=$(diff_per ui_j ui_list0 $nkeys)
 pg=$(diff_per ui_pgdn ui_list0 $nkeys)
@@ -297,6 +356,10 @@ table=$work/table.md
 	echo "| figure | tillit | target | peer | peer's figure | ratio |"
 	echo "|---|---|---|---|---|---|"
 	echo "| UI start to first full Overview | $(ms ui_start) ms (± $(spread ui_start)) | ≤ 50 ms | | | |"
+	echo "| UI start to first full Overview, clock at $before / $inside / $after | $(three ui_start) | ≤ 50 ms each | | | |"
+	echo "| UI follow-up list (start, 6), the same three clocks | $(three ui_list0) | ≤ 50 ms each | | | |"
+	echo "| UI My frames and mandates (start, 5), the same three clocks | $(three ui_my) | ≤ 50 ms each | | | |"
+	echo "| CLI followup list --overdue --owner (first page), the same three clocks | $(three cli_overdue) | ≤ 20 ms each | | | |"
 	echo "| UI keystroke: scroll (j) | $j ms | ≤ 5 ms | | | |"
 	echo "| UI keystroke: Page Down | $pg ms | ≤ 5 ms | | | |"
 	echo "| UI keystroke: jump to the end (G) | $g ms | ≤ 5 ms | | | |"
@@ -315,6 +378,8 @@ table=$work/table.md
 	echo "| peak RSS, CLI export | $(mib cli_export) MiB | ≤ 32 MiB | | | |"
 	echo "| peak RSS, CLI import | $(mib cli_import) MiB | ≤ 32 MiB | | | |"
 	echo "| CLI followup list --limit $ncal (list that many) | $(ms cli_list_n) ms ($(mib cli_list_n) MiB) | | calcurse -t, $ncal to-dos | $cc ms ($(mib calcurse_t) MiB) | $(ratio "$(ms cli_list_n)" "$cc") |"
+	echo "| CLI followup list --limit $ntab, a table | $(ms cli_table_n) ms ($(ratio1 "$(ms cli_csv_n)" "$(ms cli_table_n)") the CSV's; $(mib cli_table_n) MiB) | ≤ 3 × the CSV's | | | |"
+	echo "| CLI followup list --limit $ntab --format csv | $(ms cli_csv_n) ms | | | | |"
 	if [ -n "$task1m" ]; then
 		echo "| CLI overdue list vs task count, 1,000,000 tasks | $(ms cli_overdue) ms | | task count | $(get task_count_1000000) ms ($(mib task_count_1000000) MiB) | $(ratio "$(ms cli_overdue)" "$(get task_count_1000000)") |"
 		echo "| CLI followup add vs task add, 1,000,000 tasks | $(ms cli_add) ms | | task add | $(get task_add_1000000) ms | $(ratio "$(ms cli_add)" "$(get task_add_1000000)") |"
@@ -337,6 +402,7 @@ else out=$data/performance-small.md; fi
 	echo "- $(sqlite3 --version | cut -d' ' -f1 | sed 's/^/SQLite (shell) /'), $(task --version 2>/dev/null | sed 's/^/Taskwarrior /'), $(calcurse --version 2>/dev/null | head -1 | cut -d' ' -f1-2)"
 	echo "- database: the $tier tier, $records records, $db_mib MiB, generated in $gen_time s"
 	echo "- each figure: the median of $runs runs after 2 warm-up runs (export and calcurse: 3 runs; import: 5 runs after 1 warm-up), with the standard deviation; warm page cache"
+	echo "- clock: $inside 12:00 (inside the data's dates), and for the rows that say so also $before (a year before the data) and $after (a year after it)"
 	echo "- UI keystroke cost: (time of a script with N keys − time of the same script without them) / N, on the follow-up list, 100×30 screen; a meeting: N = 20 meetings opened (Enter), left (q) and stepped over (j), against the same script with only the j's"
 	echo
 	cat "$table"

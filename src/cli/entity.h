@@ -98,7 +98,7 @@ enum tl_status cli_entity_keys(struct cli *c, const struct tl_entity *e,
 
 /*
  * Streams the records of q as a table on stdout: widths from the first
- * page, then page after page, at most limit rows when limit > 0.  Lines
+ * 100 rows, then row after row, at most limit rows when limit > 0.  Lines
  * start with indent spaces; skip is a field left out (the parent in a
  * nested list), or -1.  *count is the number of rows printed.
  */

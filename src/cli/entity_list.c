@@ -1,9 +1,9 @@
 /*
  * entity_list.c - `tillit NOUN list [FILTERS] [--format table|json|csv]`:
- * the records of a kind, paged through the store, as a table whose
- * widths come from the first page (the same table lists a meeting's
- * participants and agenda in `show`), or as JSON or CSV (output.c).  The
- * filters are those of filter.c.
+ * the records of a kind, read through one store iterator, as a table
+ * whose widths come from the first rows (the same table lists a
+ * meeting's participants and agenda in `show`), or as JSON or CSV
+ * (output.c).  The filters are those of filter.c.
  */
 #include "entity.h"
 
@@ -18,71 +18,10 @@
 #include "tillit/store/store.h"
 #include "tillit/core/text.h"
 
-/* Records asked of the store a page at a time. */
+/* Rows measured for the widths before the first line is printed. */
 #define CLI_PAGE 100
 
 /* ---- lists ----------------------------------------------------------- */
-
-/*
- * Pages through a query.  The page whose cursor is used must live until
- * the next call to the store, so the previous page is freed only then.
- */
-struct pager {
-	struct tl_store *st;
-	struct tl_query q;
-	struct tl_page page, prev;
-	bool started;
-	long left;
-};
-
-static void pager_init(struct pager *p, struct tl_store *st,
-		       const struct tl_query *q, long limit)
-{
-	memset(p, 0, sizeof(*p));
-	p->st = st;
-	p->q = *q;
-	p->q.after = NULL;
-	p->left = limit > 0 ? limit : -1;
-}
-
-static void pager_done(struct pager *p)
-{
-	tl_page_done(&p->page);
-	tl_page_done(&p->prev);
-	memset(&p->page, 0, sizeof(p->page));
-	memset(&p->prev, 0, sizeof(p->prev));
-}
-
-/* The next page in p->page; p->page.n is 0 at the end. */
-static enum tl_status pager_next(struct cli *c, struct pager *p)
-{
-	enum tl_status rc;
-
-	if (p->started) {
-		if (!p->page.more || p->left == 0) {
-			tl_page_done(&p->page);
-			memset(&p->page, 0, sizeof(p->page));
-			return TL_OK;
-		}
-		p->prev = p->page;
-		p->q.after = &p->prev.next;
-	}
-	memset(&p->page, 0, sizeof(p->page));
-	p->q.limit = p->left > 0 && p->left < CLI_PAGE ? (int)p->left
-						       : CLI_PAGE;
-	rc = tl_store_list(p->st, &p->q, &p->page, &c->err);
-	p->started = true;
-	tl_page_done(&p->prev);
-	memset(&p->prev, 0, sizeof(p->prev));
-	p->q.after = NULL;
-	if (rc != TL_OK) {
-		memset(&p->page, 0, sizeof(p->page));
-		return rc;
-	}
-	if (p->left > 0)
-		p->left -= p->page.n;
-	return TL_OK;
-}
 
 /* The cells of one record's table row: short id, then the columns. */
 static char **row_cells(struct tl_refs *refs, const struct tl_record *r,
@@ -145,10 +84,12 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 {
 	const struct tl_entity *e = tl_entity_get(q->kind);
 	struct cli_table *t = NULL;
+	const struct tl_record *r = NULL;
+	struct tl_iter *it = NULL;
 	struct tl_refs refs;
-	struct pager p;
-	char ***rows = NULL;
-	int cols[32], ncols = 0;
+	struct tl_query qq = *q;
+	char **rows[CLI_PAGE], **cells;
+	int cols[32], ncols = 0, nrows = 0;
 	enum tl_status rc;
 
 	*count = 0;
@@ -156,13 +97,23 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 		if (e->columns[i] != skip)
 			cols[ncols++] = e->columns[i];
 	tl_refs_init(&refs, st);
-	pager_init(&p, st, q, limit);
-	rc = pager_next(c, &p);
-	if (rc != TL_OK || p.page.n == 0)
+	qq.after = NULL;
+	rc = tl_store_iter_new(st, &qq, &it, &c->err);
+	/* The first rows, kept to measure the columns on. */
+	while (rc == TL_OK && nrows < CLI_PAGE &&
+	       (limit <= 0 || nrows < limit) &&
+	       (rc = tl_store_iter_next(it, &r, &c->err)) == TL_OK && r) {
+		rows[nrows] = row_cells(&refs, r, cols, ncols);
+		if (!rows[nrows]) {
+			rc = cli_fail(c, TL_ESYS, _("Out of memory."));
+			break;
+		}
+		nrows++;
+	}
+	if (rc != TL_OK || nrows == 0)
 		goto out;
 	t = cli_table_new(ncols + 1);
-	rows = calloc((size_t)p.page.n, sizeof(*rows));
-	if (!t || !rows) {
+	if (!t) {
 		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 		goto out;
 	}
@@ -179,46 +130,29 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 			cli_table_prefer(t, i + 1);
 		cli_table_reserve(t, i + 1, fixed_width(f));
 	}
-	for (int r = 0; r < p.page.n; r++) {
-		rows[r] = row_cells(&refs, p.page.recs[r], cols, ncols);
-		if (!rows[r]) {
-			rc = cli_fail(c, TL_ESYS, _("Out of memory."));
-			goto out;
-		}
-		cli_table_measure(t, rows[r]);
-	}
+	for (int i = 0; i < nrows; i++)
+		cli_table_measure(t, rows[i]);
 	cli_table_layout(t, cli_term_width());
 	cli_table_print_header(t, stdout);
-	for (;;) {
-		for (int r = 0; r < p.page.n; r++) {
-			char **cells = rows ? rows[r]
-				: row_cells(&refs, p.page.recs[r], cols, ncols);
-			if (!cells) {
-				rc = cli_fail(c, TL_ESYS, _("Out of memory."));
-				goto out;
-			}
-			cli_table_print_row(t, cells, stdout);
-			if (!rows)
-				cells_free(cells, ncols + 1);
-			(*count)++;
-		}
-		if (rows) {
-			for (int r = 0; r < p.page.n; r++)
-				cells_free(rows[r], ncols + 1);
-			free(rows);
-			rows = NULL;
-		}
-		rc = pager_next(c, &p);
-		if (rc != TL_OK || p.page.n == 0)
+	for (int i = 0; i < nrows; i++)
+		cli_table_print_row(t, rows[i], stdout);
+	*count = nrows;
+	/* The rest a row at a time, as the iterator gives them. */
+	while ((limit <= 0 || *count < limit) &&
+	       (rc = tl_store_iter_next(it, &r, &c->err)) == TL_OK && r) {
+		cells = row_cells(&refs, r, cols, ncols);
+		if (!cells) {
+			rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 			break;
+		}
+		cli_table_print_row(t, cells, stdout);
+		cells_free(cells, ncols + 1);
+		(*count)++;
 	}
 out:
-	if (rows) {
-		for (int r = 0; r < p.page.n; r++)
-			cells_free(rows[r], ncols + 1);
-		free(rows);
-	}
-	pager_done(&p);
+	for (int i = 0; i < nrows; i++)
+		cells_free(rows[i], ncols + 1);
+	tl_store_iter_free(it);
 	cli_table_free(t);
 	tl_refs_done(&refs);
 	return rc;
@@ -301,7 +235,13 @@ enum tl_status cli_entity_list(struct cli *c, const struct tl_entity *e,
 			rc = cli_write_records(c, st, &q, limit, fmt, stdout);
 			break;
 		default:
-			rc = cli_list_table(c, st, &q, limit, 0, -1, &count);
+			/* One snapshot: the rows and the names looked up for
+			 * them agree, and no lookup takes a lock of its own. */
+			rc = tl_store_read_begin(st, &c->err);
+			if (rc == TL_OK)
+				rc = cli_list_table(c, st, &q, limit, 0, -1,
+						    &count);
+			tl_store_read_end(st);
 			if (rc == TL_OK && count == 0) {
 				char pl[64];
 				cli_plural_label(e, pl, sizeof(pl));

@@ -183,9 +183,15 @@ static void next_glyph(const char *s, size_t len, bool keep_newlines,
 {
 	uint32_t cp;
 
-	g->used = utf8_next((const unsigned char *)s, len, &cp);
 	g->width = 1;
 	g->len = 1;
+	/* Printable ASCII, most of any text: itself, one cell. */
+	if (s[0] >= 0x20 && s[0] < 0x7F) {
+		g->used = 1;
+		g->show[0] = s[0];
+		return;
+	}
+	g->used = utf8_next((const unsigned char *)s, len, &cp);
 	if (cp == BAD_CHAR || (cp >= 0x80 && cp <= 0x9F) ||
 	    is_bidi_control(cp)) {
 		g->show[0] = '?';

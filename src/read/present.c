@@ -1,11 +1,12 @@
 /*
  * present.c - how records are shown to people, the same in the command
  * line and the full-screen program: a reference as the referred record's
- * name (through a small cache in front of the store), a boolean as yes or
- * no, text made safe for a terminal and cut to its first line.
+ * name (through a cache in front of the store), a boolean as yes or no,
+ * text made safe for a terminal and cut to its first line.
  */
 #include "tillit/read/present.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +21,109 @@ void tl_refs_init(struct tl_refs *refs, struct tl_store *st)
 	refs->st = st;
 }
 
+/* The names table's first size, which doubles up to TL_REF_NAMES. */
+#define NAMES_FIRST 256
+
+/* Empties the names table (it keeps its memory). */
+static void names_clear(struct tl_refs *refs)
+{
+	for (size_t i = 0; refs->nnames > 0 && i < refs->cap; i++) {
+		free(refs->names[i].title);
+		refs->names[i].title = NULL;
+	}
+	refs->nnames = 0;
+}
+
 void tl_refs_done(struct tl_refs *refs)
 {
 	for (int i = 0; i < TL_REF_CACHE; i++) {
 		free(refs->slot[i].title);
 		refs->slot[i].title = NULL;
 	}
+	names_clear(refs);
+	free(refs->names);
+	refs->names = NULL;
+	refs->cap = 0;
+}
+
+/*
+ * The names table is open addressing on a hash of kind and id, kept at
+ * most three quarters full: it doubles while it may, and is emptied whole
+ * at TL_REF_NAMES slots, so that a lookup stays a few probes and its
+ * memory bounded whatever a list refers to.
+ */
+static uint32_t name_hash(enum tl_kind kind, const char *id)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)kind;
+
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
+/* The slot in names[cap] that holds (kind, id), or the empty one where it
+ * would go. */
+static struct tl_ref_slot *slot_in(struct tl_ref_slot *names, size_t cap,
+				   enum tl_kind kind, const char *id)
+{
+	size_t i = name_hash(kind, id) & (cap - 1);
+
+	while (names[i].title &&
+	       (names[i].kind != kind || strcmp(names[i].id, id)))
+		i = (i + 1) & (cap - 1);
+	return &names[i];
+}
+
+/* As slot_in for the table; NULL without one or for too long an id. */
+static struct tl_ref_slot *name_slot(struct tl_refs *refs,
+				     enum tl_kind kind, const char *id)
+{
+	if (!refs->names || strlen(id) > TL_ID_LEN)
+		return NULL;
+	return slot_in(refs->names, refs->cap, kind, id);
+}
+
+/* Room for one more name: the table made, doubled or emptied. */
+static void names_room(struct tl_refs *refs)
+{
+	struct tl_ref_slot *bigger;
+	size_t cap;
+
+	if (refs->names && refs->nnames < refs->cap / 4 * 3)
+		return;
+	if (refs->cap >= TL_REF_NAMES) {
+		names_clear(refs);
+		return;
+	}
+	cap = refs->cap ? refs->cap * 2 : NAMES_FIRST;
+	bigger = calloc(cap, sizeof(*bigger));
+	if (!bigger)
+		return;
+	for (size_t i = 0; i < refs->cap; i++)
+		if (refs->names[i].title)
+			*slot_in(bigger, cap, refs->names[i].kind,
+				 refs->names[i].id) = refs->names[i];
+	free(refs->names);
+	refs->names = bigger;
+	refs->cap = cap;
+}
+
+/* Keeps a copy of title as the name of (kind, id); nothing if no memory. */
+static void name_keep(struct tl_refs *refs, enum tl_kind kind,
+		      const char *id, const char *title)
+{
+	struct tl_ref_slot *s;
+
+	names_room(refs);
+	s = name_slot(refs, kind, id);
+	if (!s || s->title || refs->nnames >= refs->cap / 4 * 3)
+		return;
+	s->title = strdup(title);
+	if (!s->title)
+		return;
+	s->kind = kind;
+	snprintf(s->id, sizeof(s->id), "%s", id);
+	refs->nnames++;
 }
 
 /* A record's own title text (a reference title is not followed). */
@@ -35,6 +133,7 @@ static char *title_of(struct tl_refs *refs, const struct tl_record *r,
 const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
 			   const char *id)
 {
+	struct tl_ref_slot *named;
 	struct tl_record *r = NULL;
 	struct tl_error err;
 	char *title = NULL;
@@ -55,10 +154,18 @@ const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
 			return refs->slot[newest].title;
 		}
 	}
-	if (refs->st &&
-	    tl_store_get(refs->st, kind, id, &r, &err) == TL_OK) {
-		title = title_of(refs, r, 1);
-		tl_record_free(r);
+	named = name_slot(refs, kind, id);
+	if (named && named->title) {
+		title = strdup(named->title);
+		if (!title)
+			return "";
+	} else if (refs->st) {
+		if (tl_store_get(refs->st, kind, id, &r, &err) == TL_OK) {
+			title = title_of(refs, r, 1);
+			tl_record_free(r);
+		}
+		if (title)
+			name_keep(refs, kind, id, title);
 	}
 	if (!title) {
 		title = malloc(TL_ID_SHORT + 1);

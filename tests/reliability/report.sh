@@ -6,8 +6,8 @@
 #
 # Runs crash.sh (KILLS, default 200), concurrency.sh (SECONDS, default
 # 60, with WRITERS command-line writers, default 3), faults.sh,
-# tests/cli/test_bad_input.sh, tests/cli/test_hostile.sh, the four
-# tests/cli/test_hostile_*.sh (output, import, files, limits) and
+# tests/cli/test_bad_input.sh, tests/cli/test_hostile.sh, the five
+# tests/cli/test_hostile_*.sh (output, import, files, limits, tables) and
 # tests/cli/test_tamper.sh (whose rows make a table of their own), keeps their
 # output in build/reliability/, and writes doc/reliability.md: one row per
 # check with its result and the test, then every figure measured.  A
@@ -52,6 +52,7 @@ run hostile_output sh tests/cli/test_hostile_output.sh
 run hostile_import sh tests/cli/test_hostile_import.sh
 run hostile_files sh tests/cli/test_hostile_files.sh
 run hostile_limits sh tests/cli/test_hostile_limits.sh
+run hostile_tables sh tests/cli/test_hostile_tables.sh
 rm -f "$out/tamper.table"
 TAMPER_TABLE=$out/tamper.table
 export TAMPER_TABLE
@@ -219,11 +220,13 @@ count() {
 	echo
 	echo "Imports from a pipe or a device end, a record's size, keys and"
 	echo "depth are bounded before it is parsed, and a search takes at most"
-	echo "32 words and 256 characters."
+	echo "32 words and 256 characters.  A list printed as a table reads"
+	echo "its rows once, as the CSV of the same rows does."
 	echo
 	echo "| Check | Result | Test |"
 	echo "|---|---|---|"
 	rows hostile_limits tests/cli/test_hostile_limits.sh
+	rows hostile_tables tests/cli/test_hostile_tables.sh
 	echo
 	echo "## Tampering with signed minutes"
 	echo

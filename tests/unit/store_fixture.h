@@ -1,8 +1,8 @@
 /*
  * store_fixture.h - what the store's tests share: a scratch folder, a
  * fixed clock, a store in memory, and records added from name=value
- * pairs.  Included by one test file each (test_store.c, test_sqlite.c);
- * not a module.
+ * pairs.  Included by one test file each (test_store.c, test_sqlite.c,
+ * test_present.c); not a module.
  */
 #ifndef TILLIT_TEST_STORE_FIXTURE_H
 #define TILLIT_TEST_STORE_FIXTURE_H

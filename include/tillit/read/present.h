@@ -11,10 +11,14 @@
 #include "tillit/store/store.h"
 
 /*
- * The names of referred records, looked up once: a small cache in front
- * of tl_store_get.
+ * The names of referred records, looked up once: a cache in front of
+ * tl_store_get.  The TL_REF_CACHE most recent titles are handed out; a
+ * table of more names, which grows with the names read up to
+ * TL_REF_NAMES slots, keeps a long list from asking the store again for
+ * each row (a list of a million follow-ups names a few thousand owners).
  */
 #define TL_REF_CACHE 32
+#define TL_REF_NAMES 16384
 
 struct tl_ref_slot {
 	enum tl_kind kind;
@@ -26,6 +30,8 @@ struct tl_refs {
 	struct tl_store *st;
 	struct tl_ref_slot slot[TL_REF_CACHE];
 	int next;
+	struct tl_ref_slot *names; /* cap of them, open addressing */
+	size_t nnames, cap;        /* in use, and slots */
 };
 
 void tl_refs_init(struct tl_refs *refs, struct tl_store *st);
