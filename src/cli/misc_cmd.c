@@ -280,8 +280,8 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 			json_str_or_null(o, "snippet", hits[i].snippet);
 			json_array_append_new(arr, o);
 		}
-		if (!arr || json_dumpf(arr, stdout, JSON_PRESERVE_ORDER |
-				       JSON_INDENT(2)))
+		if (!arr || tl_json_dumpf(arr, stdout, JSON_PRESERVE_ORDER |
+					  JSON_INDENT(2)))
 			rc = cli_fail(c, TL_ESYS, _("Cannot write the JSON "
 				      "output."));
 		else

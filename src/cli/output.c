@@ -297,7 +297,7 @@ bool cli_json_put(json_t *json, FILE *out)
 
 	if (!json)
 		return false;
-	rc = json_dumpf(json, out, JSON_PRESERVE_ORDER);
+	rc = tl_json_dumpf(json, out, JSON_PRESERVE_ORDER);
 	json_decref(json);
 	return rc == 0;
 }

@@ -4,15 +4,16 @@
  * Export streams: one store iterator a kind, each record written on a
  * line of its own as it is read, so memory stays flat however big the
  * database is.  Records are written by hand, byte for byte as jansson
- * dumps the object tl_json_record() makes (json_dumpf with
+ * dumps the object tl_json_record() makes (tl_json_dumpf with
  * JSON_PRESERVE_ORDER; tests/unit/test_json_export.c compares the two),
  * because building and dumping an object per record was most of the
  * export's time.  The output is a
  * pure function of the records: kinds in enum order, records in the
  * store's list order (sort field, then id), keys in a fixed order (id,
  * created_at, updated_at, then the fields in model.c's order), no export
- * time, UTF-8 as is.  Two databases holding the same records therefore
- * export byte for byte the same file.
+ * time, UTF-8 as is but for the controls a terminal acts on, which are
+ * escaped (see tl_json_dumpf()).  Two databases holding the same records
+ * therefore export byte for byte the same file.
  *
  * Import is in src/import/.  doc/json-format.md is the user's
  * description of the format.
@@ -201,8 +202,27 @@ static size_t utf8_len(const unsigned char *s)
 	return len;
 }
 
-/* Appends the escape of the ASCII character c ('"', '\' or a control). */
-static void escape(struct out *o, unsigned char c)
+/*
+ * True when s starts with a C1 control, U+0080-U+009F: C2 80 - C2 9F in
+ * UTF-8, the second byte being the code point.  The byte C2 is never a
+ * continuation byte, so in valid UTF-8 it always starts a character.
+ */
+static bool c1_at(const unsigned char *s)
+{
+	return s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F;
+}
+
+/* "\u00XX" for the code point c (below U+0100), upper-case hex. */
+static void u_escape(char esc[8], unsigned c)
+{
+	snprintf(esc, 8, "\\u%04X", c & 0xFFu);
+}
+
+/*
+ * Appends the escape of the code point c: '"', '\', a C0 control, DEL or
+ * a C1 control.
+ */
+static void escape(struct out *o, unsigned c)
 {
 	char esc[8];
 
@@ -215,19 +235,19 @@ static void escape(struct out *o, unsigned char c)
 	case '\r': out_put(o, "\\r", 2); break;
 	case '\t': out_put(o, "\\t", 2); break;
 	default:
-		snprintf(esc, sizeof(esc), "\\u%04X", c);
+		u_escape(esc, c);
 		out_put(o, esc, 6);
 		break;
 	}
 }
 
 /*
- * Appends s as a JSON string, quotes and all, escaped as jansson's
- * json_dumps() escapes it with the export's flags: '"' and '\' with a
- * backslash, the control characters below U+0020 as \b \f \n \r \t or
- * \u00XX (upper-case hex), and everything else (the slash, DEL, å, ä, ö,
- * U+2028) as itself.  False, with half a string appended, when s is not
- * valid UTF-8.
+ * Appends s as a JSON string, quotes and all, escaped as tl_json_dumpf()
+ * escapes it with the export's flags: '"' and '\' with a backslash, the
+ * control characters below U+0020 as \b \f \n \r \t or \u00XX
+ * (upper-case hex), DEL and the C1 controls as \u007F and \u0080 to
+ * \u009F, and everything else (the slash, å, ä, ö, U+00A0, U+2028) as
+ * itself.  False, with half a string appended, when s is not valid UTF-8.
  */
 static bool quote(struct out *o, const char *s)
 {
@@ -238,7 +258,8 @@ static bool quote(struct out *o, const char *s)
 	for (;;) {
 		/* The longest run of bytes written as they are. */
 		run = p;
-		while (*p >= 0x20 && *p != '"' && *p != '\\') {
+		while (*p >= 0x20 && *p != '"' && *p != '\\' &&
+		       *p != 0x7F && !c1_at(p)) {
 			if (*p < 0x80) {
 				p++;
 			} else {
@@ -251,7 +272,12 @@ static bool quote(struct out *o, const char *s)
 		out_put(o, (const char *)run, (size_t)(p - run));
 		if (!*p)
 			break;
-		escape(o, *p++);
+		if (c1_at(p)) {
+			escape(o, p[1]);
+			p += 2;
+		} else {
+			escape(o, *p++);
+		}
 	}
 	out_put(o, "\"", 1);
 	return true;
@@ -289,7 +315,7 @@ static enum tl_status not_utf8(const struct tl_record *r, const char *field,
 
 /*
  * Appends one record as a line of the kind's array: the object that
- * tl_json_record() makes, as json_dumpf() writes it with
+ * tl_json_record() makes, as tl_json_dumpf() writes it with
  * JSON_PRESERVE_ORDER (keys in insertion order, ", " and ": " between
  * them).  Unlike tl_json_record(), a value the store should never hold is
  * an error: an integer field that is not a number, a boolean that is not
@@ -424,6 +450,70 @@ enum tl_status tl_json_export(struct tl_store *st, FILE *out,
 	return rc;
 }
 
+/* ---- jansson's output, with no byte a terminal acts on ---------------- */
+
+/*
+ * The state of one tl_json_dumpf(): jansson hands its output over in
+ * pieces, and a C2 byte at the end of one piece may start a C1 control
+ * that the next piece ends.
+ */
+struct dump {
+	FILE *fp;
+	bool c2; /* a C2 byte held back from the last piece */
+};
+
+/* json_dump_callback's callback: the piece, DEL and C1 escaped. */
+static int dump_piece(const char *buf, size_t size, void *data)
+{
+	struct dump *d = data;
+	const unsigned char *p = (const unsigned char *)buf, *end = p + size;
+	const unsigned char *run;
+	char esc[8];
+
+	while (p < end) {
+		if (d->c2) {
+			d->c2 = false;
+			if (*p >= 0x80 && *p <= 0x9F) {
+				u_escape(esc, *p++);
+				if (fputs(esc, d->fp) == EOF)
+					return -1;
+				continue;
+			}
+			if (putc(0xC2, d->fp) == EOF)
+				return -1;
+		}
+		run = p;
+		while (p < end && *p != 0x7F && *p != 0xC2)
+			p++;
+		if (p > run &&
+		    fwrite(run, 1, (size_t)(p - run), d->fp) !=
+			    (size_t)(p - run))
+			return -1;
+		if (p == end)
+			break;
+		if (*p++ == 0xC2) {
+			d->c2 = true;
+		} else {
+			u_escape(esc, 0x7F);
+			if (fputs(esc, d->fp) == EOF)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int tl_json_dumpf(const json_t *json, FILE *out, size_t flags)
+{
+	struct dump d = {.fp = out};
+
+	if (json_dump_callback(json, dump_piece, &d, flags) != 0)
+		return -1;
+	/* Only text that is not UTF-8 could end in a lone C2. */
+	if (d.c2 && putc(0xC2, out) == EOF)
+		return -1;
+	return 0;
+}
+
 /* ---- a list ------------------------------------------------------------ */
 
 enum tl_status tl_json_write_records(struct tl_store *st,
@@ -448,7 +538,7 @@ enum tl_status tl_json_write_records(struct tl_store *st,
 			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 			break;
 		}
-		if (json_dumpf(obj, out, JSON_PRESERVE_ORDER) != 0)
+		if (tl_json_dumpf(obj, out, JSON_PRESERVE_ORDER) != 0)
 			rc = tl_error_set(err, TL_ESYS,
 					  _("Cannot write the JSON output."));
 		json_decref(obj);

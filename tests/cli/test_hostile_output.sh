@@ -7,7 +7,8 @@
 # text), and control characters stored by another program reach neither
 # the terminal nor a calendar through CSV, iCalendar or the minutes,
 # whose .ics parses back through libical to the text as the screen
-# shows it.
+# shows it, nor the terminal through JSON, which escapes them and keeps
+# the text exact.
 . "$(dirname "$0")/lib.sh"
 
 # The bytes a terminal acts on: C0 controls but tab and newline, DEL,
@@ -243,6 +244,100 @@ for cmd in "followup list --format csv" "export followups --format csv" \
 done
 run tl followup list --format csv
 has "CSV shows a stored escape as the screen does" "F $SHOWN" 'F '
+
+# JSON keeps the stored text exactly, so it escapes the controls rather
+# than showing them: C0 as jansson does, DEL and C1 as \u007F, \u0080-
+# \u009F.  Every command that prints JSON, and the full export.
+for cmd in "export" "export followups --format json" \
+	"followup list --format json" "followup show C --format json" \
+	"meeting list --format json" "item list --format json" \
+	"search pwned --format json"; do
+	# shellcheck disable=SC2086
+	run tl $(echo "$cmd" | sed "s/ C / $CTL /")
+	if [ "$RC" != 0 ]; then
+		fail "$cmd: runs" "exit status $RC"
+		continue
+	fi
+	no_controls "$cmd: no control bytes reach the output" "$W/out"
+done
+run tl export
+cp "$W/out" "$W/ctl.json"
+has "JSON escapes a stored C1 control and DEL" \
+	'"text": "F \u001B]0;pwned\u0007\u001B[2J\u0001\b\r\u007F\u009B[31m"' \
+	'"F '
+# jsonget FILE ID FIELD: the string FIELD of the record ID in the export
+# FILE, as a JSON parser reads it back (jansson, as import reads it).
+cat >"$W/jsonget.c" <<'EOF'
+#include <stdio.h>
+#include <string.h>
+#include <jansson.h>
+
+int main(int argc, char **argv)
+{
+	json_t *doc, *arr, *rec;
+	const char *key, *v;
+	size_t i;
+
+	doc = argc == 4 ? json_load_file(argv[1], 0, NULL) : NULL;
+	if (!doc)
+		return 2;
+	json_object_foreach(doc, key, arr) {
+		json_array_foreach(arr, i, rec) {
+			v = json_string_value(json_object_get(rec, "id"));
+			if (v && !strcmp(v, argv[2])) {
+				v = json_string_value(json_object_get(rec,
+								      argv[3]));
+				if (!v)
+					return 1;
+				fputs(v, stdout);
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+EOF
+# shellcheck disable=SC2046
+if ! cc -o "$W/jsonget" "$W/jsonget.c" $(pkg-config --cflags --libs \
+	jansson) 2>"$W/cc.err"; then
+	fail "the JSON reader compiles" "$(head -3 "$W/cc.err")"
+else
+	"$W/jsonget" "$W/ctl.json" "$CTL" text >"$W/parsed"
+	sqlite3 "$DB" "SELECT text FROM followups WHERE id = '$CTL';" |
+		head -c -1 >"$W/stored"
+	name="the export's escaped text parses back to the stored bytes"
+	if [ -s "$W/stored" ] && cmp -s "$W/parsed" "$W/stored"; then
+		pass "$name"
+	else
+		fail "$name" "$(od -c "$W/parsed" | head -3)"
+	fi
+fi
+# Import reads the escapes as the controls they stand for, and refuses
+# them with the sentence it gives for raw ones.
+run "$TILLIT" --db "$W/ctl-import.db" import "$W/ctl.json"
+check_err "import reads an escaped control as the control" 1 \
+	'must not contain a control character'
+
+# Round trip: text around the escaped range (U+007E, U+00A0, U+00A1,
+# U+07FF, U+2028, a backslash-u typed as text) exports, imports into a
+# fresh database and exports again byte for byte the same.
+RT=$W/rt.db
+must "$TILLIT" --db "$RT" init
+must "$TILLIT" --db "$RT" person add --name "Åsa ~ ¡ß" --kind employee -q
+must "$TILLIT" --db "$RT" followup add --owner "$(last_id)" -q --text \
+	"$(printf '~ \302\240 \302\241 \337\277 \342\200\250 \\u009B \\\\ "x"')"
+run "$TILLIT" --db "$RT" export
+cp "$W/out" "$W/rt1.json"
+run "$TILLIT" --db "$W/rt2.db" import "$W/rt1.json"
+RC1=$RC
+run "$TILLIT" --db "$W/rt2.db" export
+if [ "$RC1" = 0 ] && [ "$RC" = 0 ] && cmp -s "$W/rt1.json" "$W/out"; then
+	pass "export, import and export again give the same bytes"
+else
+	fail "export, import and export again give the same bytes" \
+		"import status $RC1, export status $RC" \
+		"$(diff "$W/rt1.json" "$W/out" | head -4)"
+fi
 run tl export minutes "$HOSTILE" --format txt
 has "text minutes show a stored escape in a heading as the screen does" \
 	"I $SHOWN" 'I '

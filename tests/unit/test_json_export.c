@@ -2,11 +2,13 @@
  * test_json_export.c - the export writes what jansson would.
  *
  * The export writes records by hand for speed (json.c); its promise is
- * that the bytes are those jansson gives for the same values.  These tests
- * hold it to that: every string escaped as json_dumps() escapes it
- * (hostile strings, every one- and two-byte string, random bytes, a
- * megabyte of text), and a whole export equal to the one the old way
- * makes: pages from tl_store_list, each record dumped by jansson.
+ * that the bytes are those tl_json_dumpf() gives for the same values:
+ * jansson's, with DEL and the C1 controls escaped.  These tests hold it
+ * to that: every string escaped as tl_json_dumpf() escapes it (hostile
+ * strings, every one- and two-byte string, random bytes, a megabyte of
+ * text), and a whole export equal to the one the old way makes: pages
+ * from tl_store_list, each record dumped by jansson through
+ * tl_json_dumpf().  And neither writes a byte a terminal acts on.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,7 +30,21 @@
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
 
-/* What jansson makes of s: NULL when it refuses s (not UTF-8). */
+/* j as tl_json_dumpf() writes it with flags, in a string. */
+static char *dumps(const json_t *j, size_t flags)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	assert_non_null(fp);
+	assert_int_equal(tl_json_dumpf(j, fp, flags), 0);
+	assert_int_equal(fclose(fp), 0);
+	return text;
+}
+
+/* What jansson makes of s, through tl_json_dumpf(): NULL when it refuses
+ * s (not UTF-8). */
 static char *jansson_quote(const char *s)
 {
 	json_t *j = json_string(s);
@@ -36,9 +52,8 @@ static char *jansson_quote(const char *s)
 
 	if (!j)
 		return NULL;
-	out = json_dumps(j, JSON_ENCODE_ANY);
+	out = dumps(j, JSON_ENCODE_ANY);
 	json_decref(j);
-	assert_non_null(out);
 	return out;
 }
 
@@ -77,7 +92,7 @@ static void test_hostile_strings(void **state)
 		"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xf8\x88\x80\x80\x80",
 		"\xfe", "\xff", "ok\xe2\x82", "ok\xf0\x9f\x98", "\xe2\x28\xa1",
 	};
-	char all[32];
+	char all[65];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(accepted) / sizeof(*accepted); i++)
@@ -92,6 +107,62 @@ static void test_hostile_strings(void **state)
 	}
 	all[31] = '\0';
 	assert_true(same_as_jansson(all));
+	/* DEL and every C1 control, alone and all together. */
+	assert_true(same_as_jansson("\x7f"));
+	for (int c = 0x80; c < 0xA0; c++) {
+		char one[3] = {(char)0xC2, (char)c, '\0'};
+		assert_true(same_as_jansson(one));
+		all[2 * (c - 0x80)] = (char)0xC2;
+		all[2 * (c - 0x80) + 1] = (char)c;
+	}
+	all[64] = '\0';
+	assert_true(same_as_jansson(all));
+}
+
+/* s as both writers give it is want. */
+static void quoted_as(const char *s, const char *want)
+{
+	char *got = tl_json_quote(s), *jansson = jansson_quote(s);
+
+	assert_non_null(got);
+	assert_non_null(jansson);
+	assert_string_equal(got, want);
+	assert_string_equal(jansson, want);
+	free(got);
+	free(jansson);
+}
+
+/*
+ * DEL and the C1 controls are escaped, upper-case hex as jansson's own
+ * escapes, and the characters around them are not; a dump reads back to
+ * the same string.
+ */
+static void test_terminal_controls(void **state)
+{
+	static const char s[] = "a\x7f\xc2\x9b[31m\xc2\x80\xc2\x9f "
+				"\xc2\xa0~\xc3\xa5\xdf\xbf";
+	json_t *j, *back;
+	json_error_t e;
+	char *text;
+
+	(void)state;
+	quoted_as("\x7f", "\"\\u007F\"");
+	quoted_as("\xc2\x9b", "\"\\u009B\"");
+	quoted_as(s, "\"a\\u007F\\u009B[31m\\u0080\\u009F "
+		     "\xc2\xa0~\xc3\xa5\xdf\xbf\"");
+	/* An object and an array, as list, show and search dump them. */
+	j = json_pack("{s:s, s:[s, s]}", "k\x7f", s, "a", s, "\xc2\x85");
+	assert_non_null(j);
+	text = dumps(j, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+	assert_null(strchr(text, 0x7f));
+	for (const char *p = text; (p = strchr(p, (char)0xC2)); p++)
+		assert_true((unsigned char)p[1] > 0x9F);
+	back = json_loads(text, 0, &e);
+	assert_non_null(back);
+	assert_true(json_equal(j, back));
+	json_decref(back);
+	json_decref(j);
+	free(text);
 }
 
 /* Every string of one and two bytes: both say yes and no alike. */
@@ -210,7 +281,7 @@ static void text_add(struct text *t, const char *s)
 /*
  * The export as it was written before records were written by hand:
  * pages of 7 records (so that sort-key ties cross pages), each record's
- * tl_json_record() dumped by jansson.
+ * tl_json_record() dumped by jansson through tl_json_dumpf().
  */
 static char *old_export(struct tl_store *st)
 {
@@ -236,7 +307,7 @@ static char *old_export(struct tl_store *st)
 			tl_page_done(&prev);
 			for (int i = 0; i < page.n; i++) {
 				json_t *j = tl_json_record(page.recs[i]);
-				char *s = json_dumps(j, JSON_PRESERVE_ORDER);
+				char *s = dumps(j, JSON_PRESERVE_ORDER);
 				text_add(&t, first ? "\n    " : ",\n    ");
 				text_add(&t, s);
 				first = false;
@@ -320,14 +391,15 @@ static void test_export_as_jansson_would(void **state)
 	tl_store_close(st);
 }
 
-/* A database holding what the store never writes fails the export. */
-static void damaged(const char *sql, const char *message)
+/*
+ * The demo database in a file at path (a mkstemp() pattern), changed by
+ * sql behind the store's back, opened again.
+ */
+static struct tl_store *changed_store(char *path, const char *sql)
 {
-	char path[] = "/tmp/tillit-test-json-export-XXXXXX";
 	struct tl_store *st = NULL;
 	struct tl_error err;
 	sqlite3 *db;
-	char *text;
 	int fd = mkstemp(path);
 
 	assert_true(fd >= 0);
@@ -343,16 +415,54 @@ static void damaged(const char *sql, const char *message)
 	sqlite3_close(db);
 	if (tl_store_open(path, 0, &st, &err) != TL_OK)
 		fail_msg("open: %s", err.msg);
-	text = new_export(st, TL_EDB, &err);
-	assert_non_null(strstr(err.msg, message));
-	free(text);
+	return st;
+}
+
+static void remove_store(struct tl_store *st, const char *path)
+{
 	tl_store_close(st);
 	unlink(path);
 	for (int i = 0; i < 2; i++) {
-		char side[sizeof(path) + 8];
+		char side[256];
 		snprintf(side, sizeof(side), "%s%s", path, i ? "-shm" : "-wal");
 		unlink(side);
 	}
+}
+
+/* Controls stored by another program: both ways escape them alike. */
+static void test_export_controls_as_jansson_would(void **state)
+{
+	char path[] = "/tmp/tillit-test-json-export-XXXXXX";
+	struct tl_store *st = changed_store(path,
+		"UPDATE units SET name = 'Kontroll ' || char(155) || '[31m' "
+		"|| char(127) || char(128) || ' ' || char(160) "
+		"WHERE rowid = 1");
+	struct tl_error err;
+	char *want, *got;
+
+	(void)state;
+	want = old_export(st);
+	got = new_export(st, TL_OK, &err);
+	assert_string_equal(got, want);
+	assert_non_null(strstr(got, "Kontroll \\u009B[31m\\u007F\\u0080 "
+				    "\xc2\xa0\""));
+	free(want);
+	free(got);
+	remove_store(st, path);
+}
+
+/* A database holding what the store never writes fails the export. */
+static void damaged(const char *sql, const char *message)
+{
+	char path[] = "/tmp/tillit-test-json-export-XXXXXX";
+	struct tl_store *st = changed_store(path, sql);
+	struct tl_error err;
+	char *text;
+
+	text = new_export(st, TL_EDB, &err);
+	assert_non_null(strstr(err.msg, message));
+	free(text);
+	remove_store(st, path);
 }
 
 static void test_damaged_values(void **state)
@@ -370,10 +480,12 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hostile_strings),
+		cmocka_unit_test(test_terminal_controls),
 		cmocka_unit_test(test_every_short_string),
 		cmocka_unit_test(test_random_strings),
 		cmocka_unit_test(test_megabyte),
 		cmocka_unit_test(test_export_as_jansson_would),
+		cmocka_unit_test(test_export_controls_as_jansson_would),
 		cmocka_unit_test(test_damaged_values),
 	};
 
