@@ -133,8 +133,13 @@ char *ui_edit_external(struct ui_app *app, const char *text)
 		ui_error(app, &err);
 		return NULL;
 	}
-	snprintf(path, sizeof(path), "%s/tillit-edit-XXXXXX", runtime);
-	fd = mkstemp(path);
+	/* A folder name too long for the path is refused as such,
+	 * like a failing mkstemp. */
+	fd = -1;
+	errno = ENAMETOOLONG;
+	if ((size_t)snprintf(path, sizeof(path), "%s/tillit-edit-XXXXXX",
+			     runtime) < sizeof(path))
+		fd = mkstemp(path);
 	if (fd < 0) {
 		ui_status(app, _("Cannot make a file for the editor: %s."),
 			  strerror(errno));

@@ -275,7 +275,7 @@ static void test_overview_lists_at_any_date(void **state)
 {
 	struct tl_store *st = mem_store();
 	struct tl_error err;
-	char person[TL_ID_LEN + 1], matter[32], until[16];
+	char person[TL_ID_LEN + 1], matter[32], until[40];
 	struct tl_page page = {0};
 	(void)state;
 
