@@ -497,6 +497,12 @@ static enum tl_status make_file(struct tl_store *st, unsigned flags,
 		 * never through a link planted at its name. */
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 			  O_CLOEXEC, 0600);
+		/* Another tillit made it just now: take it as it is. */
+		if (fd < 0 && errno == EEXIST && lstat(path, &sb) == 0 &&
+		    S_ISREG(sb.st_mode))
+			return sb.st_size == 0 && !wal_has_data(path)
+				       ? take_empty(st, flags, err)
+				       : TL_OK;
 		if (fd < 0)
 			return tl_error_set(err, TL_ESYS,
 					    _("Cannot create %s: %s."), path,
