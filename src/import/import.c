@@ -21,13 +21,11 @@
  */
 #include "tillit/import/import.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "tillit/store/bulk.h"
 #include "tillit/core/error.h"
