@@ -8,7 +8,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := ncursesw formw sqlite3 uuid jansson yajl libical nettle hogweed
+PKGS := ncursesw formw sqlite3 libpq uuid jansson yajl libical nettle hogweed
 
 CFLAGS ?= -O2 -g
 WARNFLAGS := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \

@@ -13,7 +13,9 @@ if [ "${1:-}" = --list ]; then
 	shift
 fi
 
-# pkg-config module, command, executable file, C header or libFuzzer :
+# pkg-config module, command, executable file, C header, PostgreSQL
+# server program (pgbin: in PATH or /usr/lib/postgresql/*/bin) or
+# libFuzzer :
 # Debian package
 needs="
 cmd:cc:build-essential
@@ -22,6 +24,7 @@ cmd:pkg-config:pkg-config
 cmd:msgfmt:gettext
 pc:ncursesw:libncurses-dev
 pc:sqlite3:libsqlite3-dev
+pc:libpq:libpq-dev
 pc:uuid:uuid-dev
 pc:jansson:libjansson-dev
 pc:yajl:libyajl-dev
@@ -37,6 +40,7 @@ cmd:clang:clang
 cmd:tmux:tmux
 cmd:tidy:tidy
 cmd:cmark-gfm:cmark-gfm
+pgbin:initdb:postgresql
 "
 
 # The fuzz targets (make fuzz): clang and its libFuzzer runtime, which
@@ -90,6 +94,10 @@ for n in $needs; do
 	case $kind in
 	cmd) command -v "$what" >/dev/null 2>&1 && continue ;;
 	file) [ -x "$what" ] && continue ;;
+	# A PostgreSQL server program, which Debian keeps out of PATH.
+	pgbin) command -v "$what" >/dev/null 2>&1 && continue
+		ls /usr/lib/postgresql/*/bin/"$what" >/dev/null 2>&1 &&
+			continue ;;
 	inc) printf '#include <%s>\n' "$what" |
 		cc -E -x c - >/dev/null 2>&1 && continue ;;
 	pc) command -v pkg-config >/dev/null 2>&1 &&

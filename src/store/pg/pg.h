@@ -1,0 +1,206 @@
+/*
+ * pg.h - the PostgreSQL engine under the store (backend.h), private to
+ * src/store/pg/ and to the tests of this engine: its state, running
+ * statements through libpq, error mapping, the schema's migrations, and
+ * the functions that fill tl_pg_ops.
+ *
+ * How the engine holds the data:
+ *   - The tables, their columns and names are SQLite's: a table per kind
+ *     (entity->plural) with seq, id, created_at, updated_at and then a
+ *     column per field (field->name), plus audit and person_keys.
+ *     seq is a bigint identity; INT and BOOL fields are bigint, every
+ *     other value is text.  Text sorts byte by byte (COLLATE "C"), as
+ *     SQLite's, except the names and titles lists sort by, which sort in
+ *     Swedish order (COLLATE "sv-SE-x-icu").
+ *   - Every value crosses libpq as text (canonical strings, store.h);
+ *     NULL is SQL NULL.
+ *   - A write transaction (level 1) takes one advisory lock first, so
+ *     that tillit's writers run one at a time, as on SQLite: the rules
+ *     above the engine (numbers, unique logins) see no one else's
+ *     half-done work, and two writers can neither deadlock nor fail to
+ *     serialise against each other.  A read snapshot is a REPEATABLE
+ *     READ, READ ONLY transaction.
+ *   - Every write to a table sends NOTIFY tillit (a statement trigger);
+ *     an open store LISTENs, and change_count counts what others sent.
+ */
+#ifndef TILLIT_STORE_PG_H
+#define TILLIT_STORE_PG_H
+
+#include "../backend.h"
+
+#include <libpq-fe.h>
+
+#define TL_PG_STMT_CACHE 128
+
+/* The schema version this program writes; a database of a later one is
+ * refused.  Raised by each new migration. */
+#define TL_PG_SCHEMA_VERSION 1
+
+/* The channel of LISTEN and NOTIFY. */
+#define TL_PG_CHANNEL "tillit"
+
+struct tl_pg_stmt {
+	char *sql;     /* the statement's text, the key of the cache */
+	char name[16]; /* its prepared name on this connection */
+};
+
+/* What the engine keeps for an open store (st->be). */
+struct tl_pg {
+	PGconn *conn;
+	char *conninfo;      /* as given; never shown (it may hold a password) */
+	char label[160];     /* "tillit on /run/postgresql": for sentences */
+	struct tl_pg_stmt cache[TL_PG_STMT_CACHE];
+	int ncache;
+	int nprepared;       /* names handed out on this connection */
+	long notified;       /* notifications from other connections */
+	int level;           /* the transaction level open on the server */
+	bool reading;        /* a read snapshot is open */
+};
+
+static inline struct tl_pg *tl_pg(const struct tl_store *st)
+{
+	return st->be;
+}
+
+/*
+ * Runs sql with n parameters (each a text value, or NULL for SQL NULL),
+ * $1 to $n in the text.  The statement is prepared once per connection
+ * and kept by its text.  Gives the result (the caller PQclear()s it)
+ * when the server ran it, or NULL with err set (tl_pg_error, `doing` as
+ * there).  When the connection was lost outside any transaction, it is
+ * made again once and the statement retried.
+ */
+PGresult *tl_pg_run(struct tl_store *st, const char *sql, int n,
+		    const char *const *params, const char *doing,
+		    struct tl_error *err);
+
+/* As tl_pg_run, neither prepared nor kept: for statements made once. */
+PGresult *tl_pg_run_once(struct tl_store *st, const char *sql, int n,
+			 const char *const *params, const char *doing,
+			 struct tl_error *err);
+
+/* Runs sql (one or more statements, no parameters, no rows wanted). */
+enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
+			  const char *doing, struct tl_error *err);
+
+/*
+ * Maps a failed result (or, for res NULL, the connection's state) to a
+ * status and one sentence of tillit's own: never the server's raw
+ * message.  `doing` is an N_() phrase ("saving", "reading").  A lost
+ * connection, a refused login, a full disk, a lock trigger's refusal
+ * (SQLSTATE P0001 with a message of tillit's, said as it is), a missing
+ * referred record, a serialisation failure or deadlock (TL_EDB: "another
+ * program ... try again").
+ */
+enum tl_status tl_pg_error(struct tl_store *st, const PGresult *res,
+			   const char *doing, struct tl_error *err);
+
+/* True when the result's SQLSTATE is a serialisation failure (40001) or
+ * a deadlock (40P01): the transaction may be run again. */
+bool tl_pg_retryable(const PGresult *res);
+
+/* A new record (caller frees) from row `row` of res, laid out from
+ * column col as id, created_at, updated_at, then e's fields in order;
+ * NULL when out of memory. */
+struct tl_record *tl_pg_row_record(const PGresult *res, int row, int col,
+				   const struct tl_entity *e);
+
+/* The column list of a kind: "id, created_at, updated_at, f1, f2, ..."
+ * into buf (size bytes); false when it does not fit. */
+bool tl_pg_columns(const struct tl_entity *e, char *buf, size_t size);
+
+/*
+ * The query plan PostgreSQL chooses for tl_store_list(q), as EXPLAIN
+ * prints it, in *plan (caller frees).  Tests use it to show lists are
+ * served by indexes.
+ */
+enum tl_status tl_pg_explain(struct tl_store *st, const struct tl_query *q,
+			     char **plan, struct tl_error *err);
+
+/* The migrations: tl_pg_migrations[v] takes version v-1 to v. */
+extern const char *const tl_pg_migrations[];
+extern const int tl_pg_nmigrations;
+
+/* The engine's functions, by file: row.c */
+enum tl_status tl_pg_get(struct tl_store *st, enum tl_kind kind,
+			 const char *id, struct tl_record **out,
+			 struct tl_error *err);
+enum tl_status tl_pg_insert(struct tl_store *st, const struct tl_record *r,
+			    struct tl_error *err);
+enum tl_status tl_pg_update(struct tl_store *st, const struct tl_record *r,
+			    struct tl_error *err);
+enum tl_status tl_pg_remove(struct tl_store *st, enum tl_kind kind,
+			    const char *id, struct tl_error *err);
+enum tl_status tl_pg_find(struct tl_store *st, enum tl_kind kind,
+			  const struct tl_eq *eq, int n, const char *not_id,
+			  char *id_out, bool *found, struct tl_error *err);
+enum tl_status tl_pg_max_number(struct tl_store *st, const char *meeting,
+				long *max, struct tl_error *err);
+enum tl_status tl_pg_mark_signed(struct tl_store *st, const char *id,
+				 struct tl_error *err);
+enum tl_status tl_pg_match(struct tl_store *st, enum tl_kind kind,
+			   bool by_title, const char *text, int limit,
+			   tl_match_fn fn, void *ctx, struct tl_error *err);
+
+/* audit.c */
+enum tl_status tl_pg_audit_add(struct tl_store *st, const struct tl_audit *a,
+			       struct tl_error *err);
+enum tl_status tl_pg_audit_tail(struct tl_store *st, long long *seq,
+				char hash[65], struct tl_error *err);
+enum tl_status tl_pg_audit(struct tl_store *st, const char *id,
+			   long long before, int limit,
+			   struct tl_audit **rows, int *n,
+			   struct tl_error *err);
+enum tl_status tl_pg_audit_after(struct tl_store *st, long long after,
+				 int limit, struct tl_audit **rows, int *n,
+				 struct tl_error *err);
+
+/* keys.c */
+enum tl_status tl_pg_keys(struct tl_store *st, const char *person,
+			  const char *fingerprint,
+			  struct tl_person_key **out, int *n,
+			  struct tl_error *err);
+enum tl_status tl_pg_key_add(struct tl_store *st,
+			     const struct tl_person_key *k,
+			     struct tl_error *err);
+enum tl_status tl_pg_key_retire(struct tl_store *st, const char *id,
+				const char *at, struct tl_error *err);
+
+/* list.c */
+enum tl_status tl_pg_list(struct tl_store *st, const struct tl_query *q,
+			  struct tl_page *page, struct tl_error *err);
+enum tl_status tl_pg_iter_new(struct tl_store *st, const struct tl_query *q,
+			      struct tl_iter **out, struct tl_error *err);
+enum tl_status tl_pg_iter_next(struct tl_iter *it,
+			       const struct tl_record **r,
+			       struct tl_error *err);
+void tl_pg_iter_free(struct tl_iter *it);
+enum tl_status tl_pg_count(struct tl_store *st, const struct tl_query *q,
+			   long *n, struct tl_error *err);
+
+/* search.c */
+enum tl_status tl_pg_search(struct tl_store *st, const char *query,
+			    int limit, struct tl_hit **hits, int *n,
+			    struct tl_error *err);
+
+/* bulk.c */
+enum tl_status tl_pg_bulk_begin(struct tl_store *st, void **be,
+				struct tl_error *err);
+enum tl_status tl_pg_bulk_start(void *be, struct tl_error *err);
+enum tl_status tl_pg_bulk_add(void *be, const struct tl_record *r,
+			      bool held, bool *dup, struct tl_error *err);
+enum tl_status tl_pg_bulk_principle(void *be, const char *key, size_t len,
+				    bool *known, struct tl_error *err);
+void tl_pg_bulk_set_memory(void *be, int kib);
+enum tl_status tl_pg_bulk_empty(void *be, enum tl_kind kind, bool *empty,
+				struct tl_error *err);
+enum tl_status tl_pg_bulk_holds(void *be, const char *id, bool *found,
+				struct tl_error *err);
+enum tl_status tl_pg_bulk_shared_id(void *be, char out[TL_ID_LEN + 1],
+				    struct tl_error *err);
+enum tl_status tl_pg_bulk_locked(void *be, enum tl_kind kind, int field,
+				 bool *any, struct tl_error *err);
+enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err);
+void tl_pg_bulk_done(void *be);
+
+#endif
