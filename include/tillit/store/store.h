@@ -181,6 +181,9 @@ struct tl_query {
 	const struct tl_report_scope *reported; /* decisions: those a
 				 * meeting reports (tl_store_report_scope) */
 	bool reverse;           /* the opposite of the kind's usual order */
+	bool by_id;             /* in id order (bytes), not the kind's usual
+				 * order: the same on every engine, for the
+				 * JSON export */
 	int limit;              /* rows a page, 1-1000; 0 means 50 */
 	const struct tl_cursor *after; /* start after this; NULL for page one */
 };
