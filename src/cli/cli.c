@@ -73,7 +73,7 @@ enum tl_status cli_open(struct cli *c, unsigned flags, struct tl_store **st)
 	if (rc != TL_OK)
 		return rc;
 	rc = tl_store_open(c->db_path, flags, st, &c->err);
-	if (rc == TL_ENOTFOUND)
+	if (rc == TL_ENOTFOUND && !tl_store_is_server(c->db_path))
 		return cli_fail(c, TL_ENOTFOUND, _("No database at %s; run "
 				"'tillit init' to create one."), c->db_path);
 	return rc;

@@ -73,6 +73,7 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 	const char *preset = "vadstena";
 	struct tl_store *st = NULL;
 	bool demo = false, existed, had_data;
+	char *label = NULL;
 	struct stat sb;
 	enum tl_status rc;
 	long n = 0;
@@ -110,9 +111,13 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 			   &c->err);
 	if (rc != TL_OK)
 		return rc;
-	existed = stat(c->db_path, &sb) == 0;
+	/* A server's database is never made or removed here: it is the
+	 * administrator's (createdb); init makes tillit's tables in it. */
+	existed = tl_store_is_server(c->db_path) ||
+		  stat(c->db_path, &sb) == 0;
 	/* An empty file of the user's own becomes the database (db.c). */
-	had_data = existed && (sb.st_size > 0 || !S_ISREG(sb.st_mode));
+	had_data = existed && (tl_store_is_server(c->db_path) ||
+			       sb.st_size > 0 || !S_ISREG(sb.st_mode));
 	rc = tl_store_open(c->db_path, TL_OPEN_CREATE, &st, &c->err);
 	if (rc != TL_OK) {
 		if (!existed)
@@ -124,7 +129,8 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 		if (rc == TL_OK && n > 0)
 			rc = cli_fail(c, TL_EREFUSED, _("The database at %s "
 				      "already holds records; --demo fills "
-				      "only an empty one."), c->db_path);
+				      "only an empty one."),
+				      tl_store_label(st));
 	}
 	if (rc == TL_OK)
 		rc = tl_store_begin(st, &c->err);
@@ -137,16 +143,22 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 		else
 			tl_store_rollback(st);
 	}
+	if (st && tl_store_created(st))
+		had_data = false;
+	label = st ? strdup(tl_store_label(st)) : NULL;
 	tl_store_close(st);
 	if (rc != TL_OK) {
 		if (!existed)
 			remove_db(c->db_path);
+		free(label);
 		return rc;
 	}
 	if (had_data)
-		printf(_("Database %s already exists.\n"), c->db_path);
+		printf(_("Database %s already exists.\n"),
+		       label ? label : "?");
 	else
-		printf(_("Created %s.\n"), c->db_path);
+		printf(_("Created %s.\n"), label ? label : "?");
+	free(label);
 	if (demo)
 		printf(_("Filled it with the demo data.\n"));
 	return TL_OK;
@@ -340,7 +352,8 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 			   &c->err);
 	if (rc != TL_OK)
 		return rc;
-	existed = stat(c->db_path, &sb) == 0;
+	existed = tl_store_is_server(c->db_path) ||
+		  stat(c->db_path, &sb) == 0;
 	rc = tl_store_open(c->db_path, TL_OPEN_CREATE, &st, &c->err);
 	if (rc == TL_OK)
 		rc = tl_json_import(st, file, &stats, &c->err);

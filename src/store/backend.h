@@ -6,7 +6,7 @@
  * once, with every rule (locks after signing, § numbers, frame
  * versions, follow-up closing, audit rows, merge by id), and reach the
  * engine only through struct tl_backend_ops.  An engine (src/store/
- * sqlite/ is the only one so far) reads and writes rows, pages lists,
+ * sqlite/ and src/store/pg/) reads and writes rows, pages lists,
  * searches and runs transactions; it decides nothing.  tl_store_open
  * picks the engine from the database path, so one program may hold
  * several.
@@ -201,6 +201,7 @@ struct tl_backend_ops {
 
 /* The engines this program holds. */
 extern const struct tl_backend_ops tl_sqlite_ops;
+extern const struct tl_backend_ops tl_pg_ops;
 
 /* A meeting an import added in the transaction under way (depth: the
  * level that wrote it); `sign` when it was written as signed and waits
@@ -215,6 +216,8 @@ struct tl_store {
 	const struct tl_backend_ops *ops;
 	void *be;             /* the engine's own state */
 	char *path;
+	const char *label;    /* set by an engine whose path is no name */
+	bool created;         /* the engine made the schema at open */
 	bool readonly;
 	int depth;            /* nesting of tl_store_begin */
 	bool reading;         /* inside tl_store_read_begin */

@@ -52,33 +52,45 @@ enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 }
 
 /*
- * The engine for a database path.  A PostgreSQL connection URI names a
- * server, not a file: this program has no engine for it, and must not
- * make a file of that name.  Anything else is an SQLite file.
+ * Whether --db names a PostgreSQL database rather than a file: a
+ * connection URI (postgresql://, postgres://) or a libpq connection
+ * string, which starts with a keyword and "=" ("host=... dbname=...",
+ * "service=NAME").  A file name with "=" in it can still be given as a
+ * path ("./a=b.db").
  */
-static const struct tl_backend_ops *choose_backend(const char *path,
-						   struct tl_error *err)
+bool tl_store_is_server(const char *path)
 {
+	const char *p = path;
+
 	if (!strncmp(path, "postgresql://", 13) ||
-	    !strncmp(path, "postgres://", 11)) {
-		tl_error_set(err, TL_EINVAL, _("This tillit has no PostgreSQL "
-			     "backend; give --db the path of a database "
-			     "file."));
-		return NULL;
-	}
-	return &tl_sqlite_ops;
+	    !strncmp(path, "postgres://", 11))
+		return true;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+		return false;
+	while ((*p >= 'a' && *p <= 'z') || *p == '_')
+		p++;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return *p == '=';
+}
+
+/* The engine for a database path: PostgreSQL for a connection string or
+ * URI, else an SQLite file. */
+static const struct tl_backend_ops *choose_backend(const char *path)
+{
+	return tl_store_is_server(path) ? &tl_pg_ops : &tl_sqlite_ops;
 }
 
 enum tl_status tl_store_open(const char *path, unsigned flags,
 			     struct tl_store **out, struct tl_error *err)
 {
-	const struct tl_backend_ops *ops = choose_backend(path, err);
+	const struct tl_backend_ops *ops = choose_backend(path);
 	struct tl_store *st;
 	enum tl_status rc;
 
 	*out = NULL;
-	if (!ops)
-		return err ? err->status : TL_EINVAL;
 	st = calloc(1, sizeof(*st));
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
@@ -111,6 +123,16 @@ const char *tl_store_filename(const struct tl_store *st)
 	return st->path;
 }
 
+const char *tl_store_label(const struct tl_store *st)
+{
+	return st->label ? st->label : st->path;
+}
+
+bool tl_store_created(const struct tl_store *st)
+{
+	return st->created;
+}
+
 enum tl_status tl_store_change_count(struct tl_store *st, long *n,
 				     struct tl_error *err)
 {
@@ -131,7 +153,7 @@ enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err)
 	if (st->readonly)
 		return tl_error_set(err, TL_EDB,
 				    _("The database %s is open read-only."),
-				    st->path);
+				    tl_store_label(st));
 	if (st->reading)
 		return tl_error_set(err, TL_ESYS, _("A change was started "
 						    "inside "

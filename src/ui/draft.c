@@ -28,18 +28,43 @@
 #include "tillit/core/i18n.h"
 #include "tillit/core/validate.h"
 #include "tillit/export/atomic.h"
+#include "tillit/store/store.h"
 
 #define DRAFT_FORMAT "tillit-draft"
 #define DRAFT_VERSION 1
 #define DRAFT_MAX_FIELDS 64
 
-/* "<db>.drafts" into out; false when it does not fit or there is no file. */
+/*
+ * "<db>.drafts" into out; false when it does not fit or there is no
+ * file.  A server's database has no file to sit beside: its drafts go
+ * to the user's own data folder, in a folder named by a hash of the
+ * connection string (which is never written out: it may hold a
+ * password).
+ */
 static bool draft_dir(const char *db_path, char *out, size_t size)
 {
 	int n;
 
 	if (!db_path || !*db_path || !strcmp(db_path, ":memory:"))
 		return false;
+	if (tl_store_is_server(db_path)) {
+		const char *xdg = getenv("XDG_DATA_HOME");
+		const char *home = getenv("HOME");
+		unsigned long h = 5381;
+
+		for (const char *p = db_path; *p; p++)
+			h = h * 33 + (unsigned char)*p;
+		if (xdg && *xdg == '/')
+			n = snprintf(out, size, "%s/tillit/server-%08lx.drafts",
+				     xdg, h & 0xffffffffUL);
+		else if (home && *home == '/')
+			n = snprintf(out, size, "%s/.local/share/tillit/"
+				     "server-%08lx.drafts", home,
+				     h & 0xffffffffUL);
+		else
+			return false;
+		return n > 0 && (size_t)n < size;
+	}
 	n = snprintf(out, size, "%s.drafts", db_path);
 	return n > 0 && (size_t)n < size;
 }
@@ -136,6 +161,18 @@ enum tl_status ui_draft_save(const char *db_path, const struct tl_record *r,
 	if (!r || !r->e || !draft_dir(db_path, dir, sizeof(dir)))
 		return tl_error_set(err, TL_ESYS, _("There is no folder to "
 				    "keep a draft in."));
+	/* A server's drafts folder is in the user's data folder, which
+	 * may not be there yet: its parents are made first (0700). */
+	for (char *slash = tl_store_is_server(db_path) ? strchr(dir + 1, '/')
+						       : NULL;
+	     slash; slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*slash = '/';
+			break; /* said below, by the folder's own mkdir */
+		}
+		*slash = '/';
+	}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return tl_error_set(err, TL_ESYS, _("Cannot make %s: %s."),
 				    dir, strerror(errno));

@@ -35,7 +35,7 @@ static int teardown_env(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-static struct tl_store *mem_store(void)
+static inline struct tl_store *mem_store(void)
 {
 	struct tl_store *st = NULL;
 	struct tl_error err;

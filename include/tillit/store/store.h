@@ -52,6 +52,20 @@ void tl_store_close(struct tl_store *st);
 /* The path the store was opened with.  The store owns it. */
 const char *tl_store_filename(const struct tl_store *st);
 
+/* Whether a database path names a PostgreSQL database (a connection
+ * string such as "host=... dbname=..." or "service=NAME", or a
+ * postgresql:// URI) rather than an SQLite file. */
+bool tl_store_is_server(const char *path);
+
+/* How sentences name the store's database: the file's path, or for a
+ * server "DATABASE on HOST", never the connection string (it may hold a
+ * password).  The store owns it. */
+const char *tl_store_label(const struct tl_store *st);
+
+/* Whether this opening made the database's schema (a server's database
+ * that held nothing of tillit's before); false for files. */
+bool tl_store_created(const struct tl_store *st);
+
 /*
  * A number that changes whenever another program (another tillit, the
  * CLI) commits a change to the database; screens poll it to refresh.

@@ -34,7 +34,7 @@
 
 /* The schema version this program writes; a database of a later one is
  * refused.  Raised by each new migration. */
-#define TL_PG_SCHEMA_VERSION 1
+#define TL_PG_SCHEMA_VERSION 2
 
 /* The channel of LISTEN and NOTIFY. */
 #define TL_PG_CHANNEL "tillit"
@@ -120,6 +120,8 @@ enum tl_status tl_pg_explain(struct tl_store *st, const struct tl_query *q,
 /* The migrations: tl_pg_migrations[v] takes version v-1 to v. */
 extern const char *const tl_pg_migrations[];
 extern const int tl_pg_nmigrations;
+/* Migration 2: the triggers (schema_rules.c). */
+extern const char tl_pg_migration_rules[];
 
 /* The engine's functions, by file: row.c */
 enum tl_status tl_pg_get(struct tl_store *st, enum tl_kind kind,

@@ -1,0 +1,750 @@
+/*
+ * db.c - the PostgreSQL engine: connecting, the schema's version and
+ * migrations, transactions, statements through libpq and what their
+ * errors mean to a person.
+ *
+ * A store holds one connection.  Statements are prepared once per
+ * connection and kept by their text (tl_pg_run).  A lost connection is
+ * made again, once, when nothing was under way (outside a transaction);
+ * inside one the transaction is lost and the store says so, and the next
+ * statement after it reconnects.  A statement run outside a transaction
+ * that fails on a serialisation failure or a deadlock is run again.
+ *
+ * Nothing the server says reaches a person as it is: tl_pg_error() maps
+ * SQLSTATE codes to tillit's own sentences, and the sentences name the
+ * database by its label ("tillit on /run/postgresql"), never by the
+ * connection string, which may hold a password.
+ */
+#include "pg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tillit/core/i18n.h"
+
+/* The advisory lock tillit's writers take, one at a time, at BEGIN. */
+#define WRITE_LOCK "SELECT pg_advisory_xact_lock(7308604897068083572)"
+/* How long a writer waits for that lock (as SQLite's busy timeout). */
+#define LOCK_TIMEOUT "SET lock_timeout = '5s'"
+/* How often a statement outside a transaction is run again when the
+ * server could not serialise it. */
+#define RETRIES 5
+
+/* Notices (NOTICE, WARNING) are the server's words: not shown. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static bool result_ok(const PGresult *res)
+{
+	ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+
+	return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+static const char *sqlstate(const PGresult *res)
+{
+	const char *s = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	return s ? s : "";
+}
+
+bool tl_pg_retryable(const PGresult *res)
+{
+	const char *s = sqlstate(res);
+
+	return !strcmp(s, "40001") || !strcmp(s, "40P01");
+}
+
+/* The connection is gone: none of it can be used again. */
+static bool lost(const struct tl_pg *p, const PGresult *res)
+{
+	const char *s = sqlstate(res);
+
+	return !p->conn || PQstatus(p->conn) != CONNECTION_OK ||
+	       !strncmp(s, "08", 2) || !strcmp(s, "57P01") ||
+	       !strcmp(s, "57P02") || !strcmp(s, "57P03");
+}
+
+enum tl_status tl_pg_error(struct tl_store *st, const PGresult *res,
+			   const char *doing, struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	const char *s = sqlstate(res);
+	const char *what = res ? PQresultErrorField(res,
+						    PG_DIAG_CONSTRAINT_NAME)
+			       : NULL;
+
+	if (lost(p, res))
+		return tl_error_set(err, TL_EDB, _("The connection to %s was "
+				    "lost while %s; what was under way was "
+				    "not saved. Try again."), p->label,
+				    _(doing));
+	if (!strcmp(s, "P0001")) {
+		/* A trigger of ours (schema_rules.c): our own sentence. */
+		const char *msg = PQresultErrorField(res,
+						     PG_DIAG_MESSAGE_PRIMARY);
+		return tl_error_set(err, TL_EREFUSED, "%s.", msg ? msg : "?");
+	}
+	if (!strcmp(s, "23503"))
+		return tl_error_set(err, TL_EREFUSED,
+				    _("That would leave records pointing at "
+				    "records that do not exist; nothing was "
+				    "saved."));
+	if (!strncmp(s, "23", 2) || !strncmp(s, "22", 2))
+		return tl_error_set(err, TL_EREFUSED,
+				    _("The database refused the change (%s)."),
+				    what ? what : s);
+	if (tl_pg_retryable(res))
+		return tl_error_set(err, TL_EDB, _("Another program changed "
+				    "the same records at the same time; "
+				    "nothing was saved. Try again."));
+	if (!strcmp(s, "55P03"))
+		return tl_error_set(err, TL_EDB,
+				    _("The database %s stayed busy (another "
+				    "program is writing); try again."),
+				    p->label);
+	if (!strcmp(s, "53100"))
+		return tl_error_set(err, TL_ESYS, _("The disk is full; nothing "
+				    "was saved while %s."), _(doing));
+	if (!strncmp(s, "53", 2))
+		return tl_error_set(err, TL_EDB, _("The server of %s is out of "
+				    "resources (memory or connections); try "
+				    "again later."), p->label);
+	if (!strcmp(s, "25006"))
+		return tl_error_set(err, TL_EDB,
+				    _("The database %s is read-only."),
+				    p->label);
+	if (!strcmp(s, "42501"))
+		return tl_error_set(err, TL_EDB, _("The server does not let "
+				    "this login change %s (no permission "
+				    "while %s)."), p->label, _(doing));
+	if (!strcmp(s, "57014"))
+		return tl_error_set(err, TL_EDB, _("The server cancelled the "
+				    "work while %s; try again."), _(doing));
+	return tl_error_set(err, TL_EDB,
+			    _("Database error while %s (PostgreSQL code %s)."),
+			    _(doing), *s ? s : "?");
+}
+
+/* Forgets the statements prepared on the connection (a new one has
+ * none). */
+static void forget_statements(struct tl_pg *p)
+{
+	for (int i = 0; i < p->ncache; i++)
+		free(p->cache[i].sql);
+	p->ncache = 0;
+}
+
+/* What every new connection is told before it is used. */
+static bool setup_session(struct tl_store *st)
+{
+	struct tl_pg *p = tl_pg(st);
+	PGresult *res;
+	bool ok;
+
+	PQsetNoticeProcessor(p->conn, quiet, NULL);
+	if (PQsetClientEncoding(p->conn, "UTF8") != 0)
+		return false;
+	res = PQexec(p->conn, st->readonly
+			      ? LOCK_TIMEOUT "; LISTEN " TL_PG_CHANNEL
+				"; SET default_transaction_read_only = on"
+			      : LOCK_TIMEOUT "; LISTEN " TL_PG_CHANNEL);
+	ok = result_ok(res);
+	PQclear(res);
+	return ok;
+}
+
+/* Makes the connection again when it was lost and nothing is under way;
+ * true when there is a working one. */
+static bool reconnect(struct tl_store *st)
+{
+	struct tl_pg *p = tl_pg(st);
+
+	if (PQstatus(p->conn) == CONNECTION_OK)
+		return true;
+	if (p->level > 0 || p->reading)
+		return false;
+	forget_statements(p);
+	PQreset(p->conn);
+	if (PQstatus(p->conn) != CONNECTION_OK || !setup_session(st))
+		return false;
+	/* What others wrote meanwhile was not heard: say it changed. */
+	p->notified++;
+	return true;
+}
+
+/* Whether a failed statement outside a transaction may be run again. */
+static bool again(struct tl_store *st, const PGresult *res, int attempt)
+{
+	struct tl_pg *p = tl_pg(st);
+
+	if (p->level > 0 || p->reading || attempt >= RETRIES)
+		return false;
+	if (lost(p, res))
+		return attempt == 0 && reconnect(st);
+	if (tl_pg_retryable(res)) {
+		struct timespec ts = {0, 2000000L * (attempt + 1)};
+		nanosleep(&ts, NULL);
+		return true;
+	}
+	return false;
+}
+
+/* The prepared name of sql on this connection, preparing it first. */
+static const char *prepared(struct tl_store *st, const char *sql, int n,
+			    PGresult **fail, struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	struct tl_pg_stmt *slot;
+	PGresult *res;
+
+	*fail = NULL;
+	for (int i = 0; i < p->ncache; i++)
+		if (!strcmp(p->cache[i].sql, sql))
+			return p->cache[i].name;
+	if (p->ncache == TL_PG_STMT_CACHE) {
+		/* Full: drop the oldest, here and on the server. */
+		char drop[40];
+
+		snprintf(drop, sizeof(drop), "DEALLOCATE %s",
+			 p->cache[0].name);
+		PQclear(PQexec(p->conn, drop));
+		free(p->cache[0].sql);
+		memmove(p->cache, p->cache + 1,
+			sizeof(p->cache[0]) * (TL_PG_STMT_CACHE - 1));
+		p->ncache--;
+	}
+	slot = &p->cache[p->ncache];
+	slot->sql = strdup(sql);
+	if (!slot->sql) {
+		tl_error_set(err, TL_ESYS, _("Out of memory."));
+		return NULL;
+	}
+	snprintf(slot->name, sizeof(slot->name), "tl%d", ++p->nprepared);
+	res = PQprepare(p->conn, slot->name, sql, n, NULL);
+	if (!result_ok(res)) {
+		free(slot->sql);
+		*fail = res;
+		return NULL;
+	}
+	PQclear(res);
+	p->ncache++;
+	return slot->name;
+}
+
+PGresult *tl_pg_run(struct tl_store *st, const char *sql, int n,
+		    const char *const *params, const char *doing,
+		    struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+
+	for (int attempt = 0;; attempt++) {
+		PGresult *res = NULL;
+		const char *name = prepared(st, sql, n, &res, err);
+
+		if (!name && !res)
+			return NULL; /* out of memory, err set */
+		if (name)
+			res = PQexecPrepared(p->conn, name, n, params, NULL,
+					     NULL, 0);
+		if (result_ok(res))
+			return res;
+		if (again(st, res, attempt)) {
+			PQclear(res);
+			continue;
+		}
+		tl_pg_error(st, res, doing, err);
+		PQclear(res);
+		return NULL;
+	}
+}
+
+PGresult *tl_pg_run_once(struct tl_store *st, const char *sql, int n,
+			 const char *const *params, const char *doing,
+			 struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+
+	for (int attempt = 0;; attempt++) {
+		PGresult *res = PQexecParams(p->conn, sql, n, NULL, params,
+					     NULL, NULL, 0);
+		if (result_ok(res))
+			return res;
+		if (again(st, res, attempt)) {
+			PQclear(res);
+			continue;
+		}
+		tl_pg_error(st, res, doing, err);
+		PQclear(res);
+		return NULL;
+	}
+}
+
+enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
+			  const char *doing, struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+
+	for (int attempt = 0;; attempt++) {
+		PGresult *res = PQexec(p->conn, sql);
+		enum tl_status rc = TL_OK;
+
+		if (!result_ok(res)) {
+			if (again(st, res, attempt)) {
+				PQclear(res);
+				continue;
+			}
+			rc = tl_pg_error(st, res, doing, err);
+		}
+		PQclear(res);
+		return rc;
+	}
+}
+
+struct tl_record *tl_pg_row_record(const PGresult *res, int row, int col,
+				   const struct tl_entity *e)
+{
+	struct tl_record *r = tl_record_new(e->kind);
+
+	if (!r)
+		return NULL;
+	snprintf(r->id, sizeof(r->id), "%s", PQgetvalue(res, row, col));
+	snprintf(r->created_at, sizeof(r->created_at), "%s",
+		 PQgetvalue(res, row, col + 1));
+	snprintf(r->updated_at, sizeof(r->updated_at), "%s",
+		 PQgetvalue(res, row, col + 2));
+	for (int i = 0; i < e->nfields; i++) {
+		if (PQgetisnull(res, row, col + 3 + i))
+			continue;
+		if (!tl_record_set(r, i, PQgetvalue(res, row, col + 3 + i))) {
+			tl_record_free(r);
+			return NULL;
+		}
+	}
+	return r;
+}
+
+bool tl_pg_columns(const struct tl_entity *e, char *buf, size_t size)
+{
+	size_t len = (size_t)snprintf(buf, size, "id, created_at, updated_at");
+
+	for (int i = 0; i < e->nfields && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, ", %s",
+					e->fields[i].name);
+	return len < size;
+}
+
+/* "tillit on /run/postgresql": the database and server, for sentences. */
+static void make_label(struct tl_pg *p, PQconninfoOption *opts)
+{
+	const char *db = NULL, *host = NULL, *user = NULL, *service = NULL;
+
+	for (PQconninfoOption *o = opts; o && o->keyword; o++) {
+		if (!o->val || !*o->val)
+			continue;
+		if (!strcmp(o->keyword, "dbname"))
+			db = o->val;
+		else if (!strcmp(o->keyword, "host"))
+			host = o->val;
+		else if (!strcmp(o->keyword, "user"))
+			user = o->val;
+		else if (!strcmp(o->keyword, "service"))
+			service = o->val;
+	}
+	if (!db)
+		db = service ? service : user;
+	if (!db)
+		db = getenv("PGDATABASE");
+	if (!host)
+		host = getenv("PGHOST");
+	if (db && host)
+		snprintf(p->label, sizeof(p->label), _("%s on %s"), db, host);
+	else
+		snprintf(p->label, sizeof(p->label), "%s",
+			 db ? db : _("the PostgreSQL database"));
+}
+
+/* The sentence for a connection that could not be made.  libpq's
+ * message is read, never shown. */
+static enum tl_status connect_error(struct tl_pg *p, struct tl_error *err)
+{
+	const char *m = PQerrorMessage(p->conn);
+
+	if (strstr(m, "database \"") && strstr(m, "does not exist"))
+		return tl_error_set(err, TL_ENOTFOUND, _("The server has no "
+				    "database %s; ask its administrator to "
+				    "create it (createdb), then run tillit "
+				    "init."), p->label);
+	if (strstr(m, "authentication") || strstr(m, "role \"") ||
+	    strstr(m, "pg_hba.conf") || strstr(m, "password"))
+		return tl_error_set(err, TL_EDB, _("The server of %s refused "
+				    "the login (user, password or access)."),
+				    p->label);
+	if (strstr(m, "service"))
+		return tl_error_set(err, TL_EINVAL, _("The PostgreSQL service "
+				    "named in --db is not in pg_service.conf."));
+	return tl_error_set(err, TL_EDB, _("Cannot reach the PostgreSQL "
+			    "server of %s; is it running?"), p->label);
+}
+
+static enum tl_status query_long(struct tl_store *st, const char *sql,
+				 long *out, struct tl_error *err)
+{
+	PGresult *res = tl_pg_run_once(st, sql, 0, NULL,
+				       N_("reading the database"), err);
+
+	if (!res)
+		return err ? err->status : TL_EDB;
+	*out = PQntuples(res) && !PQgetisnull(res, 0, 0)
+		       ? strtol(PQgetvalue(res, 0, 0), NULL, 10) : 0;
+	PQclear(res);
+	return TL_OK;
+}
+
+/* The schema's version: 0 for an empty database; refuses a database
+ * that holds other things, or a newer tillit's. */
+static enum tl_status check_schema(struct tl_store *st, long *version,
+				   struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	long ours = 0, tables = 0;
+	enum tl_status rc;
+
+	*version = 0;
+	rc = query_long(st, "SELECT count(*) FROM pg_tables WHERE "
+			"schemaname = current_schema() AND tablename = "
+			"'schema_version'", &ours, err);
+	if (rc == TL_OK)
+		rc = query_long(st, "SELECT count(*) FROM pg_tables WHERE "
+				"schemaname = current_schema()", &tables, err);
+	if (rc == TL_OK && ours)
+		rc = query_long(st, "SELECT max(version) FROM schema_version",
+				version, err);
+	if (rc != TL_OK)
+		return rc;
+	if (!ours && tables > 0)
+		return tl_error_set(err, TL_EDB, _("The database %s holds "
+				    "other tables, not tillit's."), p->label);
+	if (*version > TL_PG_SCHEMA_VERSION)
+		return tl_error_set(err, TL_EDB, _("%s was written by a newer "
+				    "tillit (schema %ld; this one knows %d); "
+				    "upgrade tillit to use it."), p->label,
+				    *version, TL_PG_SCHEMA_VERSION);
+	return TL_OK;
+}
+
+/* Brings the schema up to TL_PG_SCHEMA_VERSION, one migration per
+ * transaction, holding the write lock so that two programs starting at
+ * once do not both migrate. */
+static enum tl_status migrate(struct tl_store *st, struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	enum tl_status rc = TL_OK;
+
+	for (long v = 1; v <= tl_pg_nmigrations && rc == TL_OK; v++) {
+		char sql[96];
+		long now = 0;
+
+		rc = tl_pg_exec(st, "BEGIN; " WRITE_LOCK "; CREATE TABLE IF "
+				"NOT EXISTS schema_version (version integer "
+				"NOT NULL)", N_("upgrading the database"),
+				err);
+		p->level = rc == TL_OK;
+		if (rc == TL_OK)
+			rc = query_long(st, "SELECT coalesce(max(version), 0) "
+					"FROM schema_version", &now, err);
+		if (rc == TL_OK && now < v) {
+			rc = tl_pg_exec(st, tl_pg_migrations[v],
+					N_("upgrading the database"), err);
+			snprintf(sql, sizeof(sql), "DELETE FROM "
+				 "schema_version; INSERT INTO schema_version "
+				 "VALUES (%ld)", v);
+			if (rc == TL_OK)
+				rc = tl_pg_exec(st, sql,
+						N_("upgrading the database"),
+						err);
+		}
+		if (rc == TL_OK)
+			rc = tl_pg_exec(st, "COMMIT",
+					N_("upgrading the database"), err);
+		else if (p->level)
+			PQclear(PQexec(p->conn, "ROLLBACK"));
+		p->level = 0;
+	}
+	return rc;
+}
+
+static void pg_close(struct tl_store *st)
+{
+	struct tl_pg *p = tl_pg(st);
+
+	if (!p)
+		return;
+	forget_statements(p);
+	if (p->conn)
+		PQfinish(p->conn);
+	free(p->conninfo);
+	free(p);
+	st->be = NULL;
+	st->label = NULL;
+}
+
+static enum tl_status pg_open(struct tl_store *st, unsigned flags,
+			      struct tl_error *err)
+{
+	struct tl_pg *p = calloc(1, sizeof(*p));
+	PQconninfoOption *opts;
+	long version = 0;
+	enum tl_status rc;
+
+	if (!p || !(p->conninfo = strdup(st->path))) {
+		free(p);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	st->be = p;
+	opts = PQconninfoParse(p->conninfo, NULL);
+	if (!opts) {
+		pg_close(st);
+		return tl_error_set(err, TL_EINVAL, _("The database given is "
+				    "not a valid PostgreSQL connection string "
+				    "or URI."));
+	}
+	make_label(p, opts);
+	PQconninfoFree(opts);
+	st->label = p->label;
+	p->conn = PQconnectdb(p->conninfo);
+	if (!p->conn) {
+		pg_close(st);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	if (PQstatus(p->conn) != CONNECTION_OK) {
+		rc = connect_error(p, err);
+		pg_close(st);
+		return rc;
+	}
+	if (PQhost(p->conn) && PQdb(p->conn))
+		snprintf(p->label, sizeof(p->label), _("%s on %s"),
+			 PQdb(p->conn), PQhost(p->conn));
+	rc = setup_session(st) ? TL_OK : tl_pg_error(st, NULL,
+						     N_("opening"), err);
+	if (rc == TL_OK)
+		rc = check_schema(st, &version, err);
+	if (rc == TL_OK && version == 0 && !(flags & TL_OPEN_CREATE))
+		rc = tl_error_set(err, TL_ENOTFOUND, _("The database %s holds "
+				  "no tillit data yet; run tillit init "
+				  "first."), p->label);
+	/* A read-only store upgrades an older schema too, as SQLite's
+	 * does: a session that may not write says so (25006). */
+	if (rc == TL_OK && version < TL_PG_SCHEMA_VERSION) {
+		if (st->readonly)
+			rc = tl_pg_exec(st, "SET default_transaction_read_only"
+					" = off", N_("opening"), err);
+		if (rc == TL_OK)
+			rc = migrate(st, err);
+		st->created = rc == TL_OK && version == 0;
+		if (rc == TL_OK && st->readonly)
+			rc = tl_pg_exec(st, "SET default_transaction_read_only"
+					" = on", N_("opening"), err);
+	}
+	if (rc != TL_OK)
+		pg_close(st);
+	return rc;
+}
+
+/* Counts what other connections sent on the channel: it changes when
+ * another program commits a change. */
+static enum tl_status pg_change_count(struct tl_store *st, long *n,
+				      struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	PGnotify *note;
+	int me = PQbackendPID(p->conn);
+
+	if ((!PQconsumeInput(p->conn) ||
+	     PQstatus(p->conn) != CONNECTION_OK) && !reconnect(st))
+		return tl_pg_error(st, NULL, N_("reading"), err);
+	while ((note = PQnotifies(p->conn)) != NULL) {
+		if (note->be_pid != me)
+			p->notified++;
+		PQfreemem(note);
+	}
+	*n = p->notified;
+	return TL_OK;
+}
+
+static enum tl_status pg_begin(struct tl_store *st, int level,
+			       struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	enum tl_status rc;
+
+	if (level > 1) {
+		rc = tl_pg_exec(st, "SAVEPOINT tl", N_("saving"), err);
+	} else {
+		/* Outside a transaction a lost connection is made again. */
+		if (PQstatus(p->conn) != CONNECTION_OK && !reconnect(st))
+			return tl_pg_error(st, NULL, N_("saving"), err);
+		rc = tl_pg_exec(st, "BEGIN; " WRITE_LOCK, N_("saving"), err);
+		if (rc != TL_OK)
+			PQclear(PQexec(p->conn, "ROLLBACK"));
+	}
+	if (rc == TL_OK)
+		p->level = level;
+	return rc;
+}
+
+/* Names the first record whose reference points nowhere: after the
+ * deferred checks failed at `res`, with the rows back as they were
+ * before the checks. */
+static enum tl_status explain_dangling(struct tl_store *st,
+				       const PGresult *res,
+				       struct tl_error *err)
+{
+	const char *table = PQresultErrorField(res, PG_DIAG_TABLE_NAME);
+	const char *name = PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME);
+	const struct tl_entity *e = table ? tl_entity_find(table) : NULL;
+	const struct tl_entity *to = NULL;
+	const char *column = NULL;
+	char sql[400], id[TL_ID_LEN + 1] = "?";
+	PGresult *q;
+
+	/* PostgreSQL names a reference TABLE_COLUMN_fkey. */
+	for (int i = 0; e && name && i < e->nfields; i++) {
+		const struct tl_field *f = &e->fields[i];
+		size_t tl = strlen(e->plural), fl = strlen(f->name);
+
+		if (f->type == TL_FT_REF && !strncmp(name, e->plural, tl) &&
+		    name[tl] == '_' && !strncmp(name + tl + 1, f->name, fl) &&
+		    !strcmp(name + tl + 1 + fl, "_fkey")) {
+			column = f->name;
+			to = tl_entity_get(f->ref);
+		}
+	}
+	if (!e || !column)
+		return tl_pg_error(st, res, N_("saving"), err);
+	snprintf(sql, sizeof(sql), "SELECT t.id FROM %s t WHERE t.%s IS NOT "
+		 "NULL AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.id = t.%s) "
+		 "LIMIT 1", e->plural, column, to->plural, column);
+	q = PQexec(tl_pg(st)->conn, sql);
+	if (result_ok(q) && PQntuples(q) == 1)
+		snprintf(id, sizeof(id), "%s", PQgetvalue(q, 0, 0));
+	PQclear(q);
+	return tl_error_set(err, TL_EREFUSED, _("The %s %s refers to a %s "
+			    "that does not exist; nothing was saved."),
+			    _(e->label), id, _(to->label));
+}
+
+static enum tl_status pg_commit(struct tl_store *st, int level,
+				struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	PGresult *res;
+	enum tl_status rc;
+
+	if (level > 1) {
+		rc = tl_pg_exec(st, "RELEASE tl", N_("saving"), err);
+		if (rc == TL_OK)
+			p->level = level - 1;
+		return rc;
+	}
+	/* The deferred references are checked first, inside a savepoint,
+	 * so that a failure can still say which record was wrong. */
+	res = PQexec(p->conn, "SAVEPOINT tl_check; "
+			      "SET CONSTRAINTS ALL IMMEDIATE");
+	if (!result_ok(res) && !strcmp(sqlstate(res), "23503")) {
+		PQclear(PQexec(p->conn, "ROLLBACK TO tl_check"));
+		rc = explain_dangling(st, res, err);
+	} else if (!result_ok(res)) {
+		rc = tl_pg_error(st, res, N_("saving"), err);
+	} else {
+		PQclear(res);
+		res = PQexec(p->conn, "COMMIT");
+		rc = result_ok(res) ? TL_OK
+				    : tl_pg_error(st, res, N_("saving"), err);
+	}
+	PQclear(res);
+	if (rc != TL_OK)
+		PQclear(PQexec(p->conn, "ROLLBACK"));
+	p->level = 0;
+	return rc;
+}
+
+static void pg_rollback(struct tl_store *st, int level)
+{
+	struct tl_pg *p = tl_pg(st);
+
+	PQclear(PQexec(p->conn, level > 1 ? "ROLLBACK TO tl; RELEASE tl"
+					  : "ROLLBACK"));
+	p->level = level - 1;
+}
+
+static enum tl_status pg_read_begin(struct tl_store *st,
+				    struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	enum tl_status rc;
+
+	if (PQstatus(p->conn) != CONNECTION_OK && !reconnect(st))
+		return tl_pg_error(st, NULL, N_("reading"), err);
+	rc = tl_pg_exec(st, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+			N_("reading"), err);
+	p->reading = rc == TL_OK;
+	return rc;
+}
+
+static void pg_read_end(struct tl_store *st)
+{
+	struct tl_pg *p = tl_pg(st);
+
+	PQclear(PQexec(p->conn, "COMMIT"));
+	p->reading = false;
+}
+
+const struct tl_backend_ops tl_pg_ops = {
+	.name = "postgresql",
+	.open = pg_open,
+	.close = pg_close,
+	.change_count = pg_change_count,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.read_begin = pg_read_begin,
+	.read_end = pg_read_end,
+	.get = tl_pg_get,
+	.insert = tl_pg_insert,
+	.update = tl_pg_update,
+	.remove = tl_pg_remove,
+	.find = tl_pg_find,
+	.max_number = tl_pg_max_number,
+	.mark_signed = tl_pg_mark_signed,
+	.match = tl_pg_match,
+	.list = tl_pg_list,
+	.iter_new = tl_pg_iter_new,
+	.iter_next = tl_pg_iter_next,
+	.iter_free = tl_pg_iter_free,
+	.count = tl_pg_count,
+	.search = tl_pg_search,
+	.audit_add = tl_pg_audit_add,
+	.audit_tail = tl_pg_audit_tail,
+	.audit = tl_pg_audit,
+	.audit_after = tl_pg_audit_after,
+	.bulk_begin = tl_pg_bulk_begin,
+	.bulk_start = tl_pg_bulk_start,
+	.bulk_add = tl_pg_bulk_add,
+	.bulk_principle = tl_pg_bulk_principle,
+	.bulk_set_memory = tl_pg_bulk_set_memory,
+	.bulk_empty = tl_pg_bulk_empty,
+	.bulk_holds = tl_pg_bulk_holds,
+	.bulk_shared_id = tl_pg_bulk_shared_id,
+	.bulk_locked = tl_pg_bulk_locked,
+	.bulk_finish = tl_pg_bulk_finish,
+	.bulk_done = tl_pg_bulk_done,
+	.keys = tl_pg_keys,
+	.key_add = tl_pg_key_add,
+	.key_retire = tl_pg_key_retire,
+};
