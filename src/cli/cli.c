@@ -185,6 +185,9 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "                                 a list (follow-ups also as "
 	      "iCalendar)\n"
 	      "  import FILE                    merge a JSON export by id\n"
+	      "  migrate --to DB | --from DB    copy the whole database to or "
+	      "from\n"
+	      "                                 another (SQLite, PostgreSQL)\n"
 	      "  sign MEETING --by PERSON       sign the minutes (justering)\n"
 	      "  verify [MEETING]               check that signed minutes are "
 	      "unchanged\n"
@@ -318,6 +321,7 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		{"search", cli_cmd_search},
 		{"export", cli_cmd_export},
 		{"import", cli_cmd_import},
+		{"migrate", cli_cmd_migrate},
 		{"log", cli_cmd_log},
 		{"sign", cli_cmd_sign},
 		{"verify", cli_cmd_verify},

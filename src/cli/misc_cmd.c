@@ -55,7 +55,7 @@ static enum tl_status count_records(struct cli *c, struct tl_store *st,
 }
 
 /* Removes a database this run created and then failed to fill. */
-static void remove_db(const char *path)
+void cli_remove_db(const char *path)
 {
 	char side[CLI_PATH_MAX + 8];
 
@@ -121,7 +121,7 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 	rc = tl_store_open(c->db_path, TL_OPEN_CREATE, &st, &c->err);
 	if (rc != TL_OK) {
 		if (!existed)
-			remove_db(c->db_path);
+			cli_remove_db(c->db_path);
 		return rc;
 	}
 	if (demo) {
@@ -149,7 +149,7 @@ enum tl_status cli_cmd_init(struct cli *c, int argc, char **argv)
 	tl_store_close(st);
 	if (rc != TL_OK) {
 		if (!existed)
-			remove_db(c->db_path);
+			cli_remove_db(c->db_path);
 		free(label);
 		return rc;
 	}
@@ -359,7 +359,7 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 		rc = tl_json_import(st, file, &stats, &c->err);
 	tl_store_close(st);
 	if (rc != TL_OK && !existed)
-		remove_db(c->db_path);
+		cli_remove_db(c->db_path);
 	if (rc == TL_OK) {
 		char *name = tl_text_sanitize(file, false);
 		printf(_("Imported %s: %ld added, %ld changed, %ld "

@@ -62,6 +62,26 @@ bool tl_store_is_server(const char *path);
  * password).  The store owns it. */
 const char *tl_store_label(const struct tl_store *st);
 
+/* What tl_store_copy copied. */
+struct tl_copy_stats {
+	long records; /* of every kind */
+	long audit;   /* audit rows */
+	long keys;    /* registered keys, retired ones too */
+};
+
+/*
+ * Copies everything src holds into dst, which must hold nothing yet: every
+ * record as stored (ids, timestamps and all), the audit log row by row
+ * with its chain, and the registered keys.  No rule runs and no audit row
+ * is added.  dst must be inside a transaction of its own
+ * (tl_store_begin), which the caller commits or rolls back: so a copy can
+ * be checked before it is kept.  The engines may differ (SQLite and
+ * PostgreSQL): that is what it is for.
+ */
+enum tl_status tl_store_copy(struct tl_store *src, struct tl_store *dst,
+			     struct tl_copy_stats *stats,
+			     struct tl_error *err);
+
 /* Whether this opening made the database's schema (a server's database
  * that held nothing of tillit's before); false for files. */
 bool tl_store_created(const struct tl_store *st);
