@@ -185,8 +185,22 @@ int ui_app_read_key(struct ui_app *app)
 		/* A timeout: see whether someone else changed the data. */
 		long v = 0;
 		struct tl_error err;
-		if (tl_store_change_count(app->st, &v, &err) == TL_OK &&
-		    v != app->change_count) {
+		if (tl_store_change_count(app->st, &v, &err) != TL_OK) {
+			/* A server that went away: said once, and tried
+			 * again at every timeout (the store reconnects). */
+			if (!app->offline) {
+				app->offline = true;
+				ui_error(app, &err);
+				return 0;
+			}
+			continue;
+		}
+		if (app->offline) {
+			app->offline = false;
+			ui_status(app, "%s", _("Connected to the database "
+					       "again."));
+		}
+		if (v != app->change_count) {
 			app->change_count = v;
 			ui_changed(app);
 			return 0; /* redraw */

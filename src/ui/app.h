@@ -38,6 +38,7 @@ struct ui_app {
 	int rows, cols;
 	char status[1100];
 	bool status_error;
+	bool offline;         /* the database could not be reached */
 	bool running;
 	int exit_code;
 	long change_count;

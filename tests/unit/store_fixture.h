@@ -14,6 +14,7 @@
 
 #include "tillit/store/store.h"
 #include "tillit/core/model.h"
+#include "engine.h"
 
 static char tmpdir[256];
 
@@ -39,7 +40,7 @@ static inline struct tl_store *mem_store(void)
 {
 	struct tl_store *st = NULL;
 	struct tl_error err;
-	assert_int_equal(tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err),
+	assert_int_equal(tl_store_open(test_db(), TL_OPEN_CREATE, &st, &err),
 			 TL_OK);
 	assert_int_equal(tl_store_seed_principles(st, "vadstena", &err), TL_OK);
 	return st;

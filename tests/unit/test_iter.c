@@ -23,13 +23,14 @@
 #include "tillit/store/store.h"
 /* The SQLite engine's own header: its query plans. */
 #include "../../src/store/sqlite/sqlite.h"
+#include "engine.h"
 
 static struct tl_store *demo_store(void)
 {
 	struct tl_store *st = NULL;
 	struct tl_error err;
 
-	if (tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err) != TL_OK)
+	if (tl_store_open(test_db(), TL_OPEN_CREATE, &st, &err) != TL_OK)
 		fail_msg("open: %s", err.msg);
 	if (tl_demo_fill(st, &err) != TL_OK)
 		fail_msg("demo: %s", err.msg);

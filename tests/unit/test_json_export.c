@@ -29,6 +29,7 @@
 #include "tillit/export/json.h"
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
+#include "engine.h"
 
 /* j as tl_json_dumpf() writes it with flags, in a string. */
 static char *dumps(const json_t *j, size_t flags)
@@ -254,7 +255,7 @@ static struct tl_store *demo_store(void)
 	struct tl_store *st = NULL;
 	struct tl_error err;
 
-	if (tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err) != TL_OK)
+	if (tl_store_open(test_db(), TL_OPEN_CREATE, &st, &err) != TL_OK)
 		fail_msg("open: %s", err.msg);
 	if (tl_demo_fill(st, &err) != TL_OK)
 		fail_msg("demo: %s", err.msg);

@@ -22,6 +22,7 @@
 #include "tillit/read/present.h"
 #include "tillit/read/meeting.h"
 #include "tillit/store/store.h"
+#include "engine.h"
 
 #define NITEMS 205
 
@@ -142,7 +143,7 @@ static void test_read_model_has_no_row_limit(void **state)
 
 	(void)state;
 	setenv("TILLIT_NOW", "2026-11-23 10:00", 1);
-	assert_int_equal(tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err),
+	assert_int_equal(tl_store_open(test_db(), TL_OPEN_CREATE, &st, &err),
 			 TL_OK);
 	insert(st, TL_K_UNIT, unit, TL_UNIT_NAME, "Provnämnden",
 	       TL_UNIT_KIND, "committee", -1);

@@ -25,6 +25,7 @@
 #include "tillit/export/minutes.h"
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
+#include "engine.h"
 
 struct fixture {
 	struct tl_store *st;
@@ -49,7 +50,7 @@ static int setup(void **state)
 
 	setenv("TILLIT_NOW", "2026-11-23 10:00", 1);
 	setenv("TZ", "Europe/Stockholm", 1);
-	if (!f || tl_store_open(":memory:", TL_OPEN_CREATE, &f->st, &err) !=
+	if (!f || tl_store_open(test_db(), TL_OPEN_CREATE, &f->st, &err) !=
 	    TL_OK)
 		return -1;
 	if (tl_demo_fill(f->st, &err) != TL_OK) {
@@ -320,7 +321,7 @@ static void test_every_form_of_every_meeting(void **state)
 	(void)state;
 	data_path("meetings.json", path, sizeof(path));
 	data_path("minutes.expected", want_path, sizeof(want_path));
-	assert_int_equal(tl_store_open(":memory:", TL_OPEN_CREATE, &st, &err),
+	assert_int_equal(tl_store_open(test_db(), TL_OPEN_CREATE, &st, &err),
 			 TL_OK);
 	if (tl_json_import(st, path, &stats, &err) != TL_OK)
 		fail_msg("import %s: %s", path, err.msg);

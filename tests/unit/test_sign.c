@@ -28,6 +28,7 @@
 /* The SQLite engine's migrations, to make a database of schema 1. */
 #include "../../src/store/sqlite/sqlite.h"
 #include "downgrade.h"
+#include "engine.h"
 
 #define PATH_SIZE 512
 
@@ -71,7 +72,7 @@ static struct tl_store *demo(const char *name, char *path)
 	if (strcmp(name, ":memory:"))
 		snprintf(path, PATH_SIZE, "%s/%s", tmpdir, name);
 	else
-		snprintf(path, PATH_SIZE, "%s", name);
+		snprintf(path, PATH_SIZE, "%s", test_db());
 	if (tl_store_open(path, TL_OPEN_CREATE, &st, &err) != TL_OK)
 		fail_msg("open: %s", err.msg);
 	if (tl_demo_fill(st, &err) != TL_OK)
@@ -497,7 +498,7 @@ static void test_import_signed_meeting(void **state)
 	assert_non_null(strstr(first, "\"signed\""));
 	tl_store_close(st);
 
-	assert_int_equal(tl_store_open(":memory:", TL_OPEN_CREATE, &st2, &err),
+	assert_int_equal(tl_store_open(test_db(), TL_OPEN_CREATE, &st2, &err),
 			 TL_OK);
 	if (tl_json_import(st2, path, &stats, &err) != TL_OK)
 		fail_msg("import: %s", err.msg);
