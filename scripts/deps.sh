@@ -41,6 +41,8 @@ cmd:tmux:tmux
 cmd:tidy:tidy
 cmd:cmark-gfm:cmark-gfm
 pgbin:initdb:postgresql
+pgbin:pg_ctl:postgresql
+cmd:psql:postgresql-client
 "
 
 # The fuzz targets (make fuzz): clang and its libFuzzer runtime, which
@@ -55,14 +57,18 @@ inc:cmark-gfm-core-extensions.h:libcmark-gfm-extensions-dev
 
 # The benchmark (make bench, bench/run.sh): hyperfine times commands,
 # /usr/bin/time -v measures peak memory, sqlite3 reads the generated
-# database, and Taskwarrior and calcurse are the peers measured beside
-# tillit in the same run.
+# database, Taskwarrior and calcurse are the peers measured beside
+# tillit in the same run, and a private PostgreSQL server (scripts/pg.sh)
+# holds the same tier for the organisation tier's figures.
 bench_needs="
 cmd:sqlite3:sqlite3
 cmd:hyperfine:hyperfine
 file:/usr/bin/time:time
 cmd:task:taskwarrior
 cmd:calcurse:calcurse
+pgbin:initdb:postgresql
+pgbin:pg_ctl:postgresql
+cmd:psql:postgresql-client
 "
 
 case "${1:-build}" in

@@ -14,6 +14,12 @@
 # TZ=Europe/Stockholm, a UTF-8 locale, COLUMNS=100, and a database of its
 # own in a scratch folder ($DB), never the user's.  UPDATE=1 writes missing
 # or changed expected files instead of failing (for a person to review).
+#
+# Under TILLIT_TEST_BACKEND=pg (tests/run.sh's PostgreSQL pass) $DB is
+# instead a new database of its own on the server of TILLIT_TEST_PG, and
+# `newdb NAME` gives another.  A script that tests what only a file has
+# says so near its top, and runs on SQLite only:
+#   # backend: sqlite-only (REASON)
 # shellcheck shell=sh
 
 set -u
@@ -34,7 +40,24 @@ XDG_DATA_HOME=$W/xdg
 export TILLIT_NOW TZ LC_ALL COLUMNS XDG_DATA_HOME
 unset TILLIT_DB
 
-DB=$W/x.db
+# newdb NAME: a new, empty database: the file $W/NAME.db, or under
+# TILLIT_TEST_BACKEND=pg the connection string of a new database.
+newdb() {
+	if [ "${TILLIT_TEST_BACKEND:-}" = pg ]; then
+		_name=t_$$_$1_$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
+		if ! psql -qX "${TILLIT_TEST_PG:?}" -c "CREATE DATABASE $_name" \
+			>/dev/null 2>"$W/newdb.err"; then
+			echo "not ok - setup: CREATE DATABASE $_name"
+			sed 's/^/#   /' "$W/newdb.err"
+			exit 1
+		fi
+		echo "$TILLIT_TEST_PG dbname=$_name"
+	else
+		echo "$W/$1.db"
+	fi
+}
+
+DB=$(newdb x) || exit 1
 RC=0
 FAILED=0
 
