@@ -24,7 +24,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tillit/store/bulk.h"
 #include "tillit/store/store.h"
+#include "tillit/core/id.h"
 #include "tillit/core/model.h"
 #include "../../src/store/pg/pg.h"
 #include "store_fixture.h"
@@ -328,6 +330,116 @@ static void test_reconnects_after_a_lost_connection(void **state)
 	tl_store_close(st);
 }
 
+/* A record of kind from name=value pairs, with a new id and stamps. */
+static struct tl_record *rec(enum tl_kind kind, ...)
+{
+	struct tl_record *r = tl_record_new(kind);
+	const char *name;
+	va_list ap;
+
+	tl_id_new(r->id);
+	snprintf(r->created_at, sizeof(r->created_at), "2026-11-20T08:00:00Z");
+	snprintf(r->updated_at, sizeof(r->updated_at), "2026-11-20T08:00:00Z");
+	va_start(ap, kind);
+	while ((name = va_arg(ap, const char *)))
+		tl_record_set(r, tl_entity_field(r->e, name),
+			      va_arg(ap, const char *));
+	va_end(ap);
+	return r;
+}
+
+static void test_bulk_load_streams_rows_intact(void **state)
+{
+	char c[512], unit[TL_ID_LEN + 1], hash[65], sql[200];
+	struct tl_store *st;
+	struct tl_bulk *b = NULL;
+	struct tl_error err = {0};
+	struct tl_record *r, *back = NULL;
+	struct tl_audit_break brk;
+	const char *odd = "Tab\there, ny\nrad, \\ bakstreck, åäö 🎉";
+	long rows = 0;
+	bool dup = false;
+	PGresult *res;
+	(void)state;
+	NEED_SERVER();
+
+	st = open_new(c, sizeof(c));
+	assert_int_equal(tl_bulk_begin(st, &b, &err), TL_OK);
+	r = rec(TL_K_UNIT, "name", "Förvaltningen", "kind", "administration",
+		NULL);
+	snprintf(unit, sizeof(unit), "%s", r->id);
+	assert_int_equal(tl_bulk_add(b, r, &err), TL_OK);
+	tl_record_free(r);
+	for (int i = 0; i < 3000; i++) {
+		char name[40];
+
+		snprintf(name, sizeof(name), "Person %04d", i);
+		r = rec(TL_K_PERSON, "name", name, "kind", "employee",
+			"unit", unit, NULL);
+		if (tl_bulk_add(b, r, &err) != TL_OK)
+			fail_msg("%s", err.msg);
+		tl_record_free(r);
+	}
+	r = rec(TL_K_MEETING, "title", "Möte", "kind", "dialogue",
+		"starts_at", "2026-11-20 09:00", "notes", odd, NULL);
+	if (tl_bulk_add(b, r, &err) != TL_OK)
+		fail_msg("%s", err.msg);
+	/* The same id again: refused at once, as a duplicate. */
+	assert_int_not_equal(tl_bulk_import(b, r, &dup, &err), TL_OK);
+	assert_true(dup);
+	tl_bulk_abort(b);
+	b = NULL;
+	/* Nothing of an aborted load stays, and the schema is whole. */
+	res = raw(c, "SELECT (SELECT count(*) FROM people), (SELECT count(*) "
+		  "FROM pg_indexes WHERE tablename = 'people'), (SELECT "
+		  "count(*) FROM pg_trigger WHERE tgenabled = 'D')");
+	assert_string_equal(PQgetvalue(res, 0, 0), "0");
+	assert_int_equal(atoi(PQgetvalue(res, 0, 1)), 7);
+	assert_string_equal(PQgetvalue(res, 0, 2), "0");
+	PQclear(res);
+
+	assert_int_equal(tl_bulk_begin(st, &b, &err), TL_OK);
+	r->values[tl_entity_field(r->e, "unit")] = NULL;
+	assert_int_equal(tl_bulk_add(b, r, &err), TL_OK);
+	for (int i = 0; i < 2000; i++) {
+		struct tl_record *p = rec(TL_K_PERSON, "name", "Åsa",
+					  "kind", "employee", NULL);
+		assert_int_equal(tl_bulk_add(b, p, &err), TL_OK);
+		tl_record_free(p);
+	}
+	if (tl_bulk_end(b, &err) != TL_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(tl_store_get(st, TL_K_MEETING, r->id, &back, &err),
+			 TL_OK);
+	assert_string_equal(back->values[tl_entity_field(back->e, "notes")],
+			    odd);
+	tl_record_free(back);
+	/* One create row a record, chained. */
+	assert_int_equal(tl_store_audit_check(st, &rows, &brk, hash, &err),
+			 TL_OK);
+	assert_int_equal(rows, 2001);
+	assert_int_equal(brk.fault, TL_AUDIT_WHOLE);
+	res = raw(c, "SELECT (SELECT count(*) FROM pg_indexes WHERE "
+		  "tablename = 'people'), (SELECT count(*) FROM pg_trigger "
+		  "WHERE tgenabled = 'D')");
+	assert_int_equal(atoi(PQgetvalue(res, 0, 0)), 7);
+	assert_string_equal(PQgetvalue(res, 0, 1), "0");
+	PQclear(res);
+
+	/* A reference to nothing fails the load, naming the record. */
+	assert_int_equal(tl_bulk_begin(st, &b, &err), TL_OK);
+	tl_record_free(r);
+	r = rec(TL_K_ITEM, "meeting", "00000000-0000-4000-8000-00000000abcd",
+		"title", "Lös", "number", "1", NULL);
+	assert_int_equal(tl_bulk_add(b, r, &err), TL_OK);
+	assert_int_not_equal(tl_bulk_end(b, &err), TL_OK);
+	snprintf(sql, sizeof(sql), "%s refers to a meeting", r->id);
+	if (!strstr(err.msg, sql))
+		fail_msg("%s", err.msg);
+	tl_record_free(r);
+	tl_store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -339,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_signed_meeting_is_locked),
 		cmocka_unit_test(test_sees_other_programs_commits),
 		cmocka_unit_test(test_reconnects_after_a_lost_connection),
+		cmocka_unit_test(test_bulk_load_streams_rows_intact),
 	};
 	return cmocka_run_group_tests_name("pg", tests, setup_env,
 					   teardown_env);

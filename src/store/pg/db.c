@@ -243,6 +243,8 @@ PGresult *tl_pg_run(struct tl_store *st, const char *sql, int n,
 {
 	struct tl_pg *p = tl_pg(st);
 
+	if (p->bulk && tl_pg_bulk_settle(p->bulk, err) != TL_OK)
+		return NULL;
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = NULL;
 		const char *name = prepared(st, sql, n, &res, err);
@@ -270,6 +272,8 @@ PGresult *tl_pg_run_once(struct tl_store *st, const char *sql, int n,
 {
 	struct tl_pg *p = tl_pg(st);
 
+	if (p->bulk && tl_pg_bulk_settle(p->bulk, err) != TL_OK)
+		return NULL;
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = PQexecParams(p->conn, sql, n, NULL, params,
 					     NULL, NULL, 0);
@@ -290,6 +294,11 @@ enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
 {
 	struct tl_pg *p = tl_pg(st);
 
+	if (p->bulk) {
+		enum tl_status rc = tl_pg_bulk_settle(p->bulk, err);
+		if (rc != TL_OK)
+			return rc;
+	}
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = PQexec(p->conn, sql);
 		enum tl_status rc = TL_OK;
@@ -639,6 +648,30 @@ static enum tl_status explain_dangling(struct tl_store *st,
 			    _(e->label), id, _(to->label));
 }
 
+enum tl_status tl_pg_check_references(struct tl_store *st,
+				      struct tl_error *err)
+{
+	struct tl_pg *p = tl_pg(st);
+	PGresult *res;
+	enum tl_status rc = TL_OK;
+
+	/* Inside a savepoint, so that a failure can still say which record
+	 * was wrong: its rows are back once the savepoint is undone. */
+	res = PQexec(p->conn, "SAVEPOINT tl_check; "
+			      "SET CONSTRAINTS ALL IMMEDIATE");
+	if (!result_ok(res) && !strcmp(sqlstate(res), "23503")) {
+		PQclear(PQexec(p->conn, "ROLLBACK TO tl_check"));
+		rc = explain_dangling(st, res, err);
+	} else if (!result_ok(res)) {
+		rc = tl_pg_error(st, res, N_("saving"), err);
+	}
+	PQclear(res);
+	if (rc == TL_OK)
+		rc = tl_pg_exec(st, "SET CONSTRAINTS ALL DEFERRED; RELEASE "
+				"tl_check", N_("saving"), err);
+	return rc;
+}
+
 static enum tl_status pg_commit(struct tl_store *st, int level,
 				struct tl_error *err)
 {
@@ -652,22 +685,15 @@ static enum tl_status pg_commit(struct tl_store *st, int level,
 			p->level = level - 1;
 		return rc;
 	}
-	/* The deferred references are checked first, inside a savepoint,
-	 * so that a failure can still say which record was wrong. */
-	res = PQexec(p->conn, "SAVEPOINT tl_check; "
-			      "SET CONSTRAINTS ALL IMMEDIATE");
-	if (!result_ok(res) && !strcmp(sqlstate(res), "23503")) {
-		PQclear(PQexec(p->conn, "ROLLBACK TO tl_check"));
-		rc = explain_dangling(st, res, err);
-	} else if (!result_ok(res)) {
-		rc = tl_pg_error(st, res, N_("saving"), err);
-	} else {
-		PQclear(res);
+	/* The deferred references first, so that a failure names the
+	 * record. */
+	rc = tl_pg_check_references(st, err);
+	if (rc == TL_OK) {
 		res = PQexec(p->conn, "COMMIT");
 		rc = result_ok(res) ? TL_OK
 				    : tl_pg_error(st, res, N_("saving"), err);
+		PQclear(res);
 	}
-	PQclear(res);
 	if (rc != TL_OK)
 		PQclear(PQexec(p->conn, "ROLLBACK"));
 	p->level = 0;

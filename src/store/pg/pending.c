@@ -1,6 +1,6 @@
 /*
- * pending.c - what the PostgreSQL engine cannot do yet: lists, search
- * and bulk loads are being written (list.c, search.c, bulk.c) and take
+ * pending.c - what the PostgreSQL engine cannot do yet: lists and
+ * search are being written (list.c, search.c) and take
  * these functions' places.  Until then each says so in one sentence.
  */
 #include "pg.h"
@@ -58,76 +58,4 @@ enum tl_status tl_pg_search(struct tl_store *st, const char *query,
 	*hits = NULL;
 	*n = 0;
 	return not_yet(err);
-}
-
-enum tl_status tl_pg_bulk_begin(struct tl_store *st, void **be,
-				struct tl_error *err)
-{
-	(void)st;
-	*be = NULL;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_bulk_start(void *be, struct tl_error *err)
-{
-	(void)be;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_bulk_add(void *be, const struct tl_record *r,
-			      bool held, bool *dup, struct tl_error *err)
-{
-	(void)be, (void)r, (void)held, (void)dup;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_bulk_principle(void *be, const char *key, size_t len,
-				    bool *known, struct tl_error *err)
-{
-	(void)be, (void)key, (void)len, (void)known;
-	return not_yet(err);
-}
-
-void tl_pg_bulk_set_memory(void *be, int kib)
-{
-	(void)be, (void)kib;
-}
-
-enum tl_status tl_pg_bulk_empty(void *be, enum tl_kind kind, bool *empty,
-				struct tl_error *err)
-{
-	(void)be, (void)kind, (void)empty;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_bulk_holds(void *be, const char *id, bool *found,
-				struct tl_error *err)
-{
-	(void)be, (void)id, (void)found;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_bulk_shared_id(void *be, char out[TL_ID_LEN + 1],
-				    struct tl_error *err)
-{
-	(void)be, (void)out;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_bulk_locked(void *be, enum tl_kind kind, int field,
-				 bool *any, struct tl_error *err)
-{
-	(void)be, (void)kind, (void)field, (void)any;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err)
-{
-	(void)be;
-	return not_yet(err);
-}
-
-void tl_pg_bulk_done(void *be)
-{
-	(void)be;
 }

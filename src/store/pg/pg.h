@@ -55,6 +55,7 @@ struct tl_pg {
 	long notified;       /* notifications from other connections */
 	int level;           /* the transaction level open on the server */
 	bool reading;        /* a read snapshot is open */
+	void *bulk;          /* a bulk load with a COPY under way (bulk.c) */
 };
 
 static inline struct tl_pg *tl_pg(const struct tl_store *st)
@@ -94,6 +95,13 @@ enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
  */
 enum tl_status tl_pg_error(struct tl_store *st, const PGresult *res,
 			   const char *doing, struct tl_error *err);
+
+/* Checks the references deferred so far, now, inside the transaction:
+ * one that points nowhere is refused naming its record ("The person X
+ * refers to a unit that does not exist"), and the transaction can only
+ * be rolled back. */
+enum tl_status tl_pg_check_references(struct tl_store *st,
+				      struct tl_error *err);
 
 /* True when the result's SQLSTATE is a serialisation failure (40001) or
  * a deadlock (40P01): the transaction may be run again. */
@@ -203,6 +211,9 @@ enum tl_status tl_pg_bulk_shared_id(void *be, char out[TL_ID_LEN + 1],
 enum tl_status tl_pg_bulk_locked(void *be, enum tl_kind kind, int field,
 				 bool *any, struct tl_error *err);
 enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err);
+/* Ends the COPY under way of bulk load be: done by every statement the
+ * engine runs while one is (tl_pg_run, tl_pg_run_once, tl_pg_exec). */
+enum tl_status tl_pg_bulk_settle(void *be, struct tl_error *err);
 void tl_pg_bulk_done(void *be);
 
 #endif
