@@ -10,7 +10,8 @@
 #                                 programs, or fails when there are none
 #
 # The server's data is DIR/data (initdb: user tillit, trust for local
-# connections, UTF-8, no fsync: it is thrown away), its log DIR/log, and
+# connections, UTF-8; no fsync, as it is thrown away, unless PG_DURABLE=1
+# asks for the server's defaults: the benchmark's), its log DIR/log, and
 # it listens on no TCP port.  PostgreSQL refuses to run as root, and CI
 # runs as root: then initdb and the server run as the unprivileged
 # account `postgres` (Debian's package makes it), which gets DIR.  The
@@ -85,9 +86,10 @@ start)
 		tail -5 "$dir/initdb.log" >&2
 		exit 1
 	fi
+	fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	[ "${PG_DURABLE:-0}" = 1 ] && fast=""
 	if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-		-o "-k $dir -c listen_addresses= -c fsync=off \
--c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+		-o "-k $dir -c listen_addresses= $fast -c max_connections=200" \
 		start >/dev/null 2>&1; then
 		echo "pg.sh: the server did not start:" >&2
 		tail -5 "$dir/log" >&2

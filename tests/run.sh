@@ -136,9 +136,14 @@ for bin in "$B"/tests/test_*; do
 	chosen "$bin" || continue
 	start_case unit "$bin"
 done
+skipped=0
 for script in "$root"/tests/cli/test_*.sh; do
 	[ -f "$script" ] || continue
 	chosen "$script" || continue
+	# A script of the PostgreSQL engine alone runs in its pass only.
+	if grep -q '^# backend: pg-only' "$script"; then
+		continue
+	fi
 	start_case cli "$script"
 done
 
@@ -149,8 +154,9 @@ done
 # which test what only a file has (its mode, its -wal file, sqlite3 on
 # it), or
 #   # backend: none (REASON)
-# which use no database of the suite's (the build, the layers).  Without a server, the pass is counted as skipped.
-skipped=0
+# which use no database of the suite's (the build, the layers); and
+#   # backend: pg-only (REASON)
+# runs in this pass alone.  Without a server, the pass is counted as skipped.
 pg_units="test_store test_iter test_meeting test_minutes test_json_export
 	test_sign test_present"
 for name in $pg_units; do

@@ -58,6 +58,21 @@ newdb() {
 }
 
 DB=$(newdb x) || exit 1
+
+# dbsql SQL: runs SQL on $DB behind tillit's back, as another program
+# could: sqlite3 on the file, or psql on the server's database.  What
+# differs between the two dialects is the script's to choose
+# (on_pg tells which it is).
+on_pg() {
+	[ "${TILLIT_TEST_BACKEND:-}" = pg ]
+}
+dbsql() {
+	if on_pg; then
+		psql -qX -v ON_ERROR_STOP=1 "$DB" -c "$1" >/dev/null
+	else
+		sqlite3 "$DB" "$1"
+	fi
+}
 RC=0
 FAILED=0
 

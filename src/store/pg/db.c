@@ -526,7 +526,17 @@ static enum tl_status pg_open(struct tl_store *st, unsigned flags,
 	make_label(p, opts);
 	PQconninfoFree(opts);
 	st->label = p->label;
-	p->conn = PQconnectdb(p->conninfo);
+	{
+		/* The string given, as it is (expand_dbname), and the
+		 * program's name for the server's list of sessions
+		 * (pg_stat_activity) unless the string names one. */
+		const char *const keys[] = {"dbname",
+					    "fallback_application_name",
+					    NULL};
+		const char *const vals[] = {p->conninfo, "tillit", NULL};
+
+		p->conn = PQconnectdbParams(keys, vals, 1);
+	}
 	if (!p->conn) {
 		pg_close(st);
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
