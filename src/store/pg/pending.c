@@ -1,7 +1,7 @@
 /*
- * pending.c - what the PostgreSQL engine cannot do yet: lists, search
- * and bulk loads are being written (list.c, search.c, bulk.c) and take
- * these functions' places.  Until then each says so in one sentence.
+ * pending.c - what the PostgreSQL engine cannot do yet: search and bulk
+ * loads are being written (search.c, bulk.c) and take these functions'
+ * places.  Until then each says so in one sentence.
  */
 #include "pg.h"
 
@@ -11,43 +11,6 @@ static enum tl_status not_yet(struct tl_error *err)
 {
 	return tl_error_set(err, TL_EDB, _("This is not available on "
 			    "PostgreSQL yet."));
-}
-
-enum tl_status tl_pg_list(struct tl_store *st, const struct tl_query *q,
-			  struct tl_page *page, struct tl_error *err)
-{
-	(void)st, (void)q, (void)page;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_iter_new(struct tl_store *st, const struct tl_query *q,
-			      struct tl_iter **out, struct tl_error *err)
-{
-	(void)st, (void)q;
-	*out = NULL;
-	return not_yet(err);
-}
-
-enum tl_status tl_pg_iter_next(struct tl_iter *it,
-			       const struct tl_record **r,
-			       struct tl_error *err)
-{
-	(void)it;
-	*r = NULL;
-	return not_yet(err);
-}
-
-void tl_pg_iter_free(struct tl_iter *it)
-{
-	(void)it;
-}
-
-enum tl_status tl_pg_count(struct tl_store *st, const struct tl_query *q,
-			   long *n, struct tl_error *err)
-{
-	(void)st, (void)q;
-	*n = 0;
-	return not_yet(err);
 }
 
 enum tl_status tl_pg_search(struct tl_store *st, const char *query,

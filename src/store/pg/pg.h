@@ -55,6 +55,8 @@ struct tl_pg {
 	long notified;       /* notifications from other connections */
 	int level;           /* the transaction level open on the server */
 	bool reading;        /* a read snapshot is open */
+	int iter_reads;      /* iterators open in a read snapshot that an
+				iterator opened (list.c): the last ends it */
 };
 
 static inline struct tl_pg *tl_pg(const struct tl_store *st)
