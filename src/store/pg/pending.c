@@ -1,7 +1,7 @@
 /*
- * pending.c - what the PostgreSQL engine cannot do yet: search and bulk
- * loads are being written (search.c, bulk.c) and take these functions'
- * places.  Until then each says so in one sentence.
+ * pending.c - what the PostgreSQL engine cannot do yet: bulk loads are
+ * being written (bulk.c) and take these functions' places.  Until then
+ * each says so in one sentence.
  */
 #include "pg.h"
 
@@ -11,16 +11,6 @@ static enum tl_status not_yet(struct tl_error *err)
 {
 	return tl_error_set(err, TL_EDB, _("This is not available on "
 			    "PostgreSQL yet."));
-}
-
-enum tl_status tl_pg_search(struct tl_store *st, const char *query,
-			    int limit, struct tl_hit **hits, int *n,
-			    struct tl_error *err)
-{
-	(void)st, (void)query, (void)limit;
-	*hits = NULL;
-	*n = 0;
-	return not_yet(err);
 }
 
 enum tl_status tl_pg_bulk_begin(struct tl_store *st, void **be,

@@ -12,6 +12,8 @@
  *     other value is text.  Text sorts byte by byte (COLLATE "C"), as
  *     SQLite's, except the names and titles lists sort by, which sort in
  *     Swedish order (COLLATE "sv-SE-x-icu").
+ *   - The kinds with searchable fields have one column more, `fts`: the
+ *     tsvector of those fields, stored, with a GIN index (search.c).
  *   - Every value crosses libpq as text (canonical strings, store.h);
  *     NULL is SQL NULL.
  *   - A write transaction (level 1) takes one advisory lock first, so
@@ -182,7 +184,8 @@ void tl_pg_iter_free(struct tl_iter *it);
 enum tl_status tl_pg_count(struct tl_store *st, const struct tl_query *q,
 			   long *n, struct tl_error *err);
 
-/* search.c */
+/* search.c: the full-text indexes (a migration), and searching them */
+extern const char tl_pg_migration_search[];
 enum tl_status tl_pg_search(struct tl_store *st, const char *query,
 			    int limit, struct tl_hit **hits, int *n,
 			    struct tl_error *err);
