@@ -142,13 +142,15 @@ run: deps
 	./tillit
 
 # The whole suite: build with gcc (default CC) and check clang builds it
-# clean too, then unit tests (cmocka) and CLI tests (shell).
+# clean too, then unit tests (cmocka) and CLI tests (shell), on SQLite and
+# again on a private PostgreSQL server that tests/with-pg.sh starts and
+# stops (scripts/pg.sh).
 test: deps-test
 	@$(MAKE) --no-print-directory tillit gen
 	@$(MAKE) --no-print-directory clang
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory unit-test
-	@sh tests/run.sh $(B)
+	@sh tests/with-pg.sh sh tests/run.sh $(B)
 
 unit-test: $(TEST_BIN) $(B)/tests/downgrade
 
@@ -170,7 +172,7 @@ asan: deps-test
 		unit-test
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		sh tests/run.sh build/asan
+		sh tests/with-pg.sh sh tests/run.sh build/asan
 
 # Every unit and command-line test with tillit (and the unit tests) under
 # valgrind memcheck: an error or a byte definitely lost fails the run.

@@ -61,14 +61,19 @@ DB=$(newdb x) || exit 1
 
 # dbsql SQL: runs SQL on $DB behind tillit's back, as another program
 # could: sqlite3 on the file, or psql on the server's database.  What
-# differs between the two dialects is the script's to choose
-# (on_pg tells which it is).
+# differs between the two dialects is the script's to choose (on_pg
+# tells which $DB is: a script may point $DB at a file of its own).
 on_pg() {
-	[ "${TILLIT_TEST_BACKEND:-}" = pg ]
+	case $DB in *dbname=* | postgres://* | postgresql://*) return 0 ;; esac
+	return 1
 }
+# On the server, SQLite's char() and group_concat() are said as
+# PostgreSQL's chr() and string_agg(); rows print as sqlite3 prints them
+# (values joined by |, one row a line).
 dbsql() {
 	if on_pg; then
-		psql -qX -v ON_ERROR_STOP=1 "$DB" -c "$1" >/dev/null
+		psql -qXAt -v ON_ERROR_STOP=1 "$DB" -c "$(printf '%s' "$1" |
+			sed 's/\([^a-z_]\)char(/\1chr(/g; s/group_concat(/string_agg(/g')"
 	else
 		sqlite3 "$DB" "$1"
 	fi

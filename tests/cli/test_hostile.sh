@@ -76,7 +76,7 @@ run tl person list --format json
 same "person name round-trips in list --format json" \
 	"$(json_field "$W/out" '$[0].name')" "$H name"
 same "the people table is still there" \
-	"$(sqlite3 "$DB" 'SELECT count(*) FROM people;')" 1
+	"$(dbsql 'SELECT count(*) FROM people;')" 1
 
 # A name is matched exactly, never as a pattern.
 run tl person show "$H name"
@@ -214,7 +214,7 @@ check_grep "a right-to-left override is shown as ?" 'T Override\?olleh'
 # tillit refuses controls in new text, so put them in with sqlite3.
 BAD="char(27) || ']0;pwned' || char(7) || char(27) || '[2J' || char(1) \
 	|| char(8) || char(13) || char(127) || char(155) || '[31m'"
-sqlite3 "$DB" "
+dbsql "
 UPDATE people SET name = 'Eve ' || $BAD, title = 'T ' || $BAD
 	WHERE id = '$PERSON';
 UPDATE meetings SET title = 'M ' || $BAD, notes = 'N ' || char(10) ||
@@ -223,7 +223,7 @@ UPDATE followups SET text = 'F ' || $BAD, outcome = 'O ' || $BAD
 	WHERE id = '$FOLLOWUP';
 UPDATE units SET name = 'U ' || $BAD WHERE id = '$UNIT';" ||
 	echo "not ok - setup: sqlite3 UPDATE"
-if sqlite3 "$DB" "SELECT name FROM people WHERE id = '$PERSON'" |
+if dbsql "SELECT name FROM people WHERE id = '$PERSON'" |
 	LC_ALL=C grep -q "$(printf '\033')"; then
 	pass "setup: the database holds raw escape sequences"
 else
@@ -254,7 +254,7 @@ if grep -q 'pwned' "$W/out" && ! grep -q '<script' "$W/out"; then
 else
 	fail "HTML minutes show the stored text, escaped"
 fi
-sqlite3 "$DB" "UPDATE meetings SET title = 'M <script>alert(1)</script> &amp;'
+dbsql "UPDATE meetings SET title = 'M <script>alert(1)</script> &amp;'
 	WHERE id = '$MEETING';"
 run tl export minutes "$MEETING" --format html
 if grep -q '&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;' "$W/out" &&
@@ -274,7 +274,7 @@ fi
 if command -v tmux >/dev/null 2>&1; then
 	EVIL="char(27) || ']0;pwned' || char(7) || char(27) || '[2J'"
 	must tl item add --meeting "$MEETING" --title "Item" --kind decision
-	sqlite3 "$DB" "
+	dbsql "
 	UPDATE people SET name = $EVIL WHERE id = '$PERSON';
 	UPDATE meetings SET title = 'Mtg ' || $EVIL, status = 'planned'
 		WHERE id = '$MEETING';

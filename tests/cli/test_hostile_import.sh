@@ -90,14 +90,26 @@ copy_db() {
 	sqlite3 "$1" ".backup '$2'"
 }
 
-# demo_db: a new copy of the demo database.
+# demo_db: a new copy of the demo database (on the PostgreSQL pass, a
+# new database of the server's, copied with tillit migrate).
 demo_db() {
+	if on_pg; then
+		_d=$(newdb demo) &&
+			"$TILLIT" --db "$W/demo.db" migrate --to "$_d" >/dev/null
+		echo "$_d"
+		return
+	fi
 	copy_db "$W/demo.db" "$W/copy-demo.db"
 	echo "$W/copy-demo.db"
 }
 
 # empty_db: a new database with nothing in it but the seeded principles.
 empty_db() {
+	if on_pg; then
+		_d=$(newdb empty) && "$TILLIT" --db "$_d" init >/dev/null 2>&1
+		echo "$_d"
+		return
+	fi
 	rm -f "$W/empty.db" "$W/empty.db-wal" "$W/empty.db-shm"
 	"$TILLIT" --db "$W/empty.db" init >/dev/null 2>&1
 	echo "$W/empty.db"
@@ -105,7 +117,11 @@ empty_db() {
 
 must tl init --demo
 must tl export --output "$W/demo.json"
-copy_db "$DB" "$W/demo.db"
+if on_pg; then
+	must "$TILLIT" --db "$W/demo.db" migrate --from "$DB"
+else
+	copy_db "$DB" "$W/demo.db"
+fi
 
 unit() { tl unit list --format csv | awk -F, -v n="$1" '$2 == n { print $1 }'; }
 KF=$(unit Kommunfullmäktige)
@@ -193,8 +209,11 @@ one people "{\"id\": \"$P2\", \"created_at\": \"2026-11-23T10:00:00Z\", \
 \"kind\": \"employee\", \"login\": \"$LOGIN\"}" >"$W/login1.json"
 refused "import refuses a login a stored person has (merged)" \
 	"$(demo_db)" "$W/login1.json" "person $P2: $TAKEN"
-jx "$W/demo.json" "json_set(d, '\$.people[1].login', '$LOGIN')" \
-	>"$W/login2.json"
+# Another person than the one with the login (the export is in id
+# order, so the place of each is the ids' chance).
+jx "$W/demo.json" "json_set(d, '\$.people[' || (SELECT key FROM \
+	json_each(d, '\$.people') WHERE json_extract(value, '\$.id') <> \
+	'$FIRST' LIMIT 1) || '].login', '$LOGIN')" >"$W/login2.json"
 refused "import refuses two people with one login inside the file" \
 	"$(empty_db)" "$W/login2.json" "$TAKEN"
 # The login moves from one person to another: fine once the file is in.

@@ -64,7 +64,7 @@ must tl followup add --text "Vanlig text, med komma" --owner "$PERSON" -q
 # break, so another program puts them there.
 must tl followup add --text "tab" --owner "$PERSON" -q
 TABF=$(last_id)
-sqlite3 "$DB" "UPDATE followups SET text = char(9) || '=1+1' \
+dbsql "UPDATE followups SET text = char(9) || '=1+1' \
 	WHERE id = '$TABF';" || echo "not ok - setup: sqlite3 UPDATE"
 
 GUARDED='"'"'"'=HYPERLINK(""http://evil.example/?x"",""klicka"")"'
@@ -218,7 +218,7 @@ SHOWN='^[]0;pwned^G^[[2J^A^H^M^??[31m'
 must tl followup add --text "Kontroll" --owner "$PERSON" --due 2026-12-01 \
 	--meeting "$HOSTILE" -q
 CTL=$(last_id)
-sqlite3 "$DB" "
+dbsql "
 UPDATE followups SET text = 'F ' || $BAD, outcome = 'O ' || $BAD,
 	kind = 'action' || $BAD || ';x,y' WHERE id = '$CTL';
 UPDATE meetings SET title = 'M ' || $BAD, location = 'L ' || $BAD
@@ -303,7 +303,7 @@ if ! cc -o "$W/jsonget" "$W/jsonget.c" $(pkg-config --cflags --libs \
 	fail "the JSON reader compiles" "$(head -3 "$W/cc.err")"
 else
 	"$W/jsonget" "$W/ctl.json" "$CTL" text >"$W/parsed"
-	sqlite3 "$DB" "SELECT text FROM followups WHERE id = '$CTL';" |
+	dbsql "SELECT text FROM followups WHERE id = '$CTL';" |
 		head -c -1 >"$W/stored"
 	name="the export's escaped text parses back to the stored bytes"
 	if [ -s "$W/stored" ] && cmp -s "$W/parsed" "$W/stored"; then
@@ -421,7 +421,7 @@ if ! cc -o "$W/icscheck" "$W/icscheck.c" $(pkg-config --cflags --libs \
 else
 	# A long text of two-byte characters, so that lines are folded.
 	LONG=$(printf 'å%.0s' $(seq 120))
-	sqlite3 "$DB" "UPDATE followups SET outcome = 'O ' || $BAD || \
+	dbsql "UPDATE followups SET outcome = 'O ' || $BAD || \
 		'$LONG' || char(10) || 'rad 2; med, tecken\\' \
 		WHERE id = '$CTL';"
 	run tl export followups --format ics

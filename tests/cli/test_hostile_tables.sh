@@ -17,8 +17,8 @@ run "$GEN" --db "$DB" --scale 0.05 --quiet
 check_rc "setup: tillit-gen --scale 0.05" 0
 
 # One person's name holds an escape sequence, put in by another program.
-EVIL=$(sqlite3 "$DB" "SELECT id FROM people ORDER BY name LIMIT 1")
-sqlite3 "$DB" "UPDATE people SET name = 'Eve' || char(27) || '[2J Elak'
+EVIL=$(dbsql "SELECT id FROM people ORDER BY name LIMIT 1")
+dbsql "UPDATE people SET name = 'Eve' || char(27) || '[2J Elak'
 	WHERE id = '$EVIL'" || echo "not ok - setup: sqlite3 UPDATE"
 
 # expect FILE [LIMIT]: "short id<TAB>owner's name" of the follow-ups in

@@ -45,7 +45,7 @@ run tl participant remove "$PART"
 check_err "nor its attendance" 1 "$UNDER"
 
 if command -v sqlite3 >/dev/null 2>&1; then
-	run sqlite3 "$DB" "UPDATE items SET decision = 'x' WHERE id = '$ITEM'"
+	run dbsql "UPDATE items SET decision = 'x' WHERE id = '$ITEM'"
 	if [ "$RC" != 0 ] && grep -q 'the meeting is under justering' "$W/err"
 	then
 		pass "a raw sqlite3 UPDATE of its item is refused by the trigger"
@@ -53,7 +53,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		fail "a raw sqlite3 UPDATE of its item is refused by the trigger" \
 			"exit $RC" "$(cat "$W/err")"
 	fi
-	run sqlite3 "$DB" "UPDATE meetings SET title = 'x' WHERE title = '$M'"
+	run dbsql "UPDATE meetings SET title = 'x' WHERE title = '$M'"
 	if [ "$RC" != 0 ] && grep -q 'the meeting is under justering' "$W/err"
 	then
 		pass "a raw sqlite3 UPDATE of the meeting is refused too"

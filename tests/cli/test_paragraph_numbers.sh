@@ -170,7 +170,7 @@ check_grep "a meeting that does not take place is cancelled" \
 
 I2=$(tl item list --meeting "$NOV" --format csv | sed -n 3p | cut -d, -f1)
 raw_refused() {
-	run sqlite3 "$DB" "$2"
+	run dbsql "$2"
 	if [ "$RC" != 0 ] && grep -q '§ number is already used' "$W/err"
 	then
 		pass "$1"
@@ -185,7 +185,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		"INSERT INTO items (id, created_at, updated_at, meeting, number, title) SELECT 'f0000000-0000-4000-8000-000000000000', created_at, updated_at, '$NOV', 1, 'x' FROM items WHERE id = '$I2'"
 	raw_refused "and a raw move of a meeting onto another's numbers" \
 		"UPDATE meetings SET starts_at = '2027-03-01 18:00' WHERE id = '$NOV'"
-	run sqlite3 "$DB" "UPDATE items SET number = 40 WHERE id = '$I2'"
+	run dbsql "UPDATE items SET number = 40 WHERE id = '$I2'"
 	check_rc "a free number is still allowed" 0
 else
 	fail "sqlite3 is installed (make deps-test)"
@@ -217,7 +217,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	add_items "$K4" 1
 	# Schema 8, from before the numbers' triggers.
 	downgrade_to 8
-	must sqlite3 "$DB" "
+	must dbsql "
 		UPDATE items SET number = number - 3 WHERE meeting = '$K2';
 		UPDATE items SET number = number - 3 WHERE meeting = '$K3';
 		UPDATE items SET number = 2 WHERE meeting = '$K4';
@@ -231,7 +231,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_numbers "the unsigned meetings after them are renumbered" \
 		"$K3" "4 5"
 	expect_numbers "... in date order" "$K4" "6"
-	run sqlite3 "$DB" "UPDATE items SET number = 4 WHERE meeting = '$K4'"
+	run dbsql "UPDATE items SET number = 4 WHERE meeting = '$K4'"
 	if [ "$RC" != 0 ] && grep -q '§ number is already used' "$W/err"
 	then
 		pass "and the upgraded file refuses a § twice"

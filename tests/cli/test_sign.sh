@@ -76,7 +76,7 @@ run tl participant remove "$PART"
 check_err "(a) nor may its attendance change" 1 'signed and locked'
 
 if command -v sqlite3 >/dev/null 2>&1; then
-	run sqlite3 "$DB" "UPDATE items SET decision = 'x' WHERE id = '$ITEM'"
+	run dbsql "UPDATE items SET decision = 'x' WHERE id = '$ITEM'"
 	if [ "$RC" != 0 ] && grep -q 'the meeting is signed and locked' "$W/err"
 	then
 		pass "(b) a raw sqlite3 UPDATE is refused by the trigger"
@@ -144,7 +144,8 @@ check_err "verify of a meeting that is not signed" 1 \
 	'neither under justering nor signed'
 
 if command -v sqlite3 >/dev/null 2>&1; then
-	must sqlite3 "$DB" "DROP TRIGGER items_locked_update;
+	if on_pg; then on=" ON items"; else on=""; fi
+	must dbsql "DROP TRIGGER items_locked_update$on;
 		UPDATE items SET decision = 'Ändrat i efterhand' WHERE id = '$ITEM';"
 	run tl verify
 	if [ "$RC" = 1 ] &&

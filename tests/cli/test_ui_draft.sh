@@ -13,7 +13,18 @@ fi
 
 must tl init
 must tl person add --name "Björn Åkesson" --kind employee -q
-DRAFTS=$DB.drafts
+# Beside the database file; a server's database has none, and its
+# drafts go to the data folder, named by a hash of the connection string
+# (src/ui/draft.c).
+if on_pg; then
+	h=$(printf '%s' "$DB" | od -An -v -tu1 | awk '
+		BEGIN { h = 5381 }
+		{ for (i = 1; i <= NF; i++) h = (h * 33 + $i) % 4294967296 }
+		END { printf "%08x", h }')
+	DRAFTS=$XDG_DATA_HOME/tillit/server-$h.drafts
+else
+	DRAFTS=$DB.drafts
+fi
 
 # Each start gets a server of its own, so that one shutting down cannot
 # race the next.
