@@ -7,24 +7,24 @@
  * The rows of a kind go to the server through COPY ... FROM STDIN in
  * text format, in large pieces; a statement of any other kind (a lookup,
  * tl_store_put of a principle) first ends the COPY under way (db.c calls
- * tl_pg_bulk_settle), and the next row of a kind starts a new one.  The
- * first row of a table drops its secondary indexes (keeping their
- * definitions) and turns its user triggers off (the lock triggers, which
- * src/store/bulk.c checks for the whole load through bulk_locked, and
- * NOTIFY, sent once at the end).  The end writes the audit rows: one
- * 'create' row per new row, chained after the log's last row in the
- * order of the rows, as tl_store_insert would have.  At the commit the
- * references (deferred) are checked, one that points nowhere refused
- * naming its record, and then every index is made again (one sort each
- * instead of a random insert per row) and the triggers turned on: a
- * table with checks waiting can be neither indexed nor altered.  All
- * of it is one transaction: a failure leaves the schema and the rows as
- * they were.
+ * tl_pg_bulk_settle), and the next row of a kind starts a new one, so
+ * that a load that sends its kinds one after the other switches only
+ * between kinds.  The first row of a table takes off what would cost a
+ * step per row (bulk_ddl.c: secondary indexes, user triggers, among them
+ * the lock triggers that src/store/bulk.c checks for the whole load
+ * through bulk_locked, and references); the end writes the audit rows,
+ * one 'create' row per new row chained after the log's last row in the
+ * order of the rows, as tl_store_insert would have, checks the
+ * references, one that points nowhere refused naming its record, and
+ * puts the rest back: one sort per index.  All of it is one
+ * transaction: a failure leaves the schema and the rows as they were.
  *
- * A kind in the load had no rows when the load began (src/store/bulk.c
- * sends only those), so the same id twice can only come within the load:
- * the ids of each kind are kept in a hash set (16 bytes an id), which
- * answers *dup at once, and bulk_holds, without asking the server.
+ * The ids the load adds are kept, per kind, in a hash set (16 bytes an
+ * id), which answers *dup at once, bulk_holds and bulk_shared_id
+ * without asking the server; for a kind that held rows as the load
+ * began (src/store/bulk.c sends only empty ones from an import, but the
+ * contract allows others) the ids it held are read once, into a set of
+ * their own, before its first row.
  */
 #include "pg.h"
 
@@ -39,15 +39,12 @@
 /* What is sent to the server at a time, in bytes. */
 #define CHUNK (256 * 1024)
 
-/* An open-addressing set of 16-byte ids (UUIDs without their dashes). */
+/* An open-addressing set of 16-byte ids (UUIDs without their dashes):
+ * the all-zero id marks an empty slot, and is kept apart. */
 struct idset {
 	unsigned char (*slot)[16];
 	size_t n, cap; /* cap: a power of two, or 0 */
-};
-
-struct kept_index {
-	char *name;
-	char *def; /* CREATE INDEX ..., from pg_indexes */
+	bool zero;     /* 00000000-0000-0000-0000-000000000000 is in */
 };
 
 struct pg_bulk {
@@ -58,12 +55,13 @@ struct pg_bulk {
 	size_t len, cap;
 	long long base[TL_K_COUNT]; /* largest seq before the load */
 	bool touched[TL_K_COUNT];
-	struct idset ids[TL_K_COUNT];
+	struct idset ids[TL_K_COUNT];  /* the ids the load added */
+	struct idset old[TL_K_COUNT];  /* those a kind held before */
+	bool old_read[TL_K_COUNT];
 	char **keys;                /* principle keys known to exist */
 	int nkeys, capkeys;
-	struct kept_index *idx;     /* dropped, to recreate at the end */
-	int nidx, capidx;
-	bool audit_prepared;        /* the audit log's index dropped too */
+	struct tl_pg_put_off off;   /* taken off the tables until the end */
+	bool audit_prepared;        /* the audit log's too */
 };
 
 static enum tl_status oom(struct tl_error *err)
@@ -100,6 +98,21 @@ static bool id_bytes(const char *id, unsigned char out[16])
 	return i == 32;
 }
 
+/* The id of 16 bytes k as text. */
+static void id_text(const unsigned char k[16], char out[TL_ID_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	char *o = out;
+
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			*o++ = '-';
+		*o++ = hex[k[i] >> 4];
+		*o++ = hex[k[i] & 15];
+	}
+	*o = '\0';
+}
+
 static size_t id_hash(const unsigned char k[16])
 {
 	size_t h;
@@ -117,7 +130,8 @@ static bool idset_add(struct idset *s, const unsigned char key[16],
 
 	*had = false;
 	if (!memcmp(key, zero, 16)) {
-		/* The all-zero id marks an empty slot: kept apart. */
+		*had = s->zero;
+		s->zero = true;
 		return true;
 	}
 	if ((s->n + 1) * 2 > s->cap) {
@@ -156,6 +170,8 @@ static bool idset_has(const struct idset *s, const unsigned char key[16])
 	static const unsigned char zero[16];
 	size_t i;
 
+	if (!memcmp(key, zero, 16))
+		return s->zero;
 	if (!s->cap)
 		return false;
 	i = id_hash(key) & (s->cap - 1);
@@ -250,59 +266,44 @@ enum tl_status tl_pg_bulk_start(void *be, struct tl_error *err)
 }
 
 /*
- * The first row of table: its secondary indexes are dropped (their
- * definitions kept) and its user triggers turned off, until the end.
+ * The ids a kind held as the load began, into b->old[kind], read in
+ * pieces along the id index: *dup must also say when an id is taken by
+ * a record the load did not add.
  */
-static enum tl_status prepare_table(struct pg_bulk *b, const char *table,
-				    struct tl_error *err)
+static enum tl_status read_old(struct pg_bulk *b, enum tl_kind kind,
+			       struct tl_error *err)
 {
-	const char *params[1] = {table};
-	PGresult *res;
-	char sql[160];
+	char sql[160], after[TL_ID_LEN + 1] = "";
 	enum tl_status rc = TL_OK;
 	int n;
 
-	res = tl_pg_run_once(b->st, "SELECT indexrelid::regclass::text, "
-			     "pg_get_indexdef(indexrelid) FROM pg_index WHERE "
-			     "indrelid = $1::regclass AND NOT indisunique AND "
-			     "NOT indisprimary ORDER BY indexrelid", 1, params,
-			     N_("reading the database"), err);
-	if (!res)
-		return err ? err->status : TL_EDB;
-	n = PQntuples(res);
-	for (int i = 0; rc == TL_OK && i < n; i++) {
-		struct kept_index *k;
+	b->old_read[kind] = true;
+	if (b->base[kind] == 0)
+		return TL_OK;
+	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE id > $1 AND seq "
+		 "<= %lld ORDER BY id LIMIT 20000", tl_entity_get(kind)->plural,
+		 b->base[kind]);
+	do {
+		const char *params[1] = {after};
+		PGresult *res = tl_pg_run(b->st, sql, 1, params,
+					  N_("reading the database"), err);
 
-		if (b->nidx == b->capidx) {
-			int cap = b->capidx ? b->capidx * 2 : 32;
-			void *p = realloc(b->idx, sizeof(*b->idx) * (size_t)cap);
+		if (!res)
+			return err ? err->status : TL_EDB;
+		n = PQntuples(res);
+		for (int i = 0; rc == TL_OK && i < n; i++) {
+			unsigned char key[16];
+			bool had;
 
-			if (!p) {
+			if (id_bytes(PQgetvalue(res, i, 0), key) &&
+			    !idset_add(&b->old[kind], key, &had))
 				rc = oom(err);
-				break;
-			}
-			b->idx = p;
-			b->capidx = cap;
 		}
-		k = &b->idx[b->nidx];
-		k->name = strdup(PQgetvalue(res, i, 0));
-		k->def = strdup(PQgetvalue(res, i, 1));
-		if (!k->name || !k->def) {
-			free(k->name);
-			free(k->def);
-			rc = oom(err);
-			break;
-		}
-		b->nidx++;
-		/* Names come from our own schema: letters, digits, '_'. */
-		snprintf(sql, sizeof(sql), "DROP INDEX %s", k->name);
-		rc = tl_pg_exec(b->st, sql, N_("saving"), err);
-	}
-	PQclear(res);
-	snprintf(sql, sizeof(sql), "ALTER TABLE %s DISABLE TRIGGER USER",
-		 table);
-	if (rc == TL_OK)
-		rc = tl_pg_exec(b->st, sql, N_("saving"), err);
+		if (n > 0)
+			snprintf(after, sizeof(after), "%s",
+				 PQgetvalue(res, n - 1, 0));
+		PQclear(res);
+	} while (rc == TL_OK && n == 20000);
 	return rc;
 }
 
@@ -318,11 +319,12 @@ static enum tl_status start_copy(struct pg_bulk *b, const struct tl_entity *e,
 		if (!b->audit_prepared) {
 			/* The first table of the load: the audit log's
 			 * index goes too. */
-			rc = prepare_table(b, "audit", err);
+			rc = tl_pg_put_off(b->st, &b->off, "audit", NULL, err);
 			b->audit_prepared = rc == TL_OK;
 		}
 		if (rc == TL_OK)
-			rc = prepare_table(b, e->plural, err);
+			rc = tl_pg_put_off(b->st, &b->off, e->plural, b->base,
+					   err);
 		b->touched[e->kind] = rc == TL_OK;
 	}
 	if (rc != TL_OK)
@@ -398,10 +400,15 @@ enum tl_status tl_pg_bulk_add(void *be, const struct tl_record *r,
 
 	if (dup)
 		*dup = false;
+	if (!b->old_read[e->kind]) {
+		rc = read_old(b, e->kind, err);
+		if (rc != TL_OK)
+			return rc;
+	}
 	if (id_bytes(r->id, key)) {
 		if (!idset_add(&b->ids[e->kind], key, &had))
 			return oom(err);
-		if (had) {
+		if (had || idset_has(&b->old[e->kind], key)) {
 			if (dup)
 				*dup = true;
 			return tl_error_set(err, TL_EINVAL, _("The id %s "
@@ -514,44 +521,53 @@ enum tl_status tl_pg_bulk_holds(void *be, const char *id, bool *found,
 	return TL_OK;
 }
 
+/* The smaller of key and *best (when `found`) into *best. */
+static void keep_least(const unsigned char key[16], unsigned char best[16],
+		       bool *found)
+{
+	if (!*found || memcmp(key, best, 16) < 0)
+		memcpy(best, key, 16);
+	*found = true;
+}
+
+/*
+ * The smallest id in both s and t, from the sets alone: the smaller set
+ * is walked and each of its ids looked up in the other, so that all the
+ * pairs of a load's kinds cost about as many lookups as its ids (most
+ * ids are in the two or three largest kinds).
+ */
+static void least_shared(const struct idset *s, const struct idset *t,
+			 unsigned char best[16], bool *found)
+{
+	static const unsigned char zero[16];
+
+	if (s->n > t->n) {
+		const struct idset *x = s;
+		s = t;
+		t = x;
+	}
+	if (s->zero && t->zero)
+		keep_least(zero, best, found);
+	for (size_t i = 0; i < s->cap; i++)
+		if (memcmp(s->slot[i], zero, 16) && idset_has(t, s->slot[i]))
+			keep_least(s->slot[i], best, found);
+}
+
 enum tl_status tl_pg_bulk_shared_id(void *be, char out[TL_ID_LEN + 1],
 				    struct tl_error *err)
 {
 	struct pg_bulk *b = be;
-	char sql[4096];
-	size_t len = 0;
-	int parts = 0;
-	PGresult *res;
+	unsigned char best[16];
+	bool found = false;
 
-	out[0] = '\0';
-	for (int k = 0; k < TL_K_COUNT; k++) {
-		if (!b->touched[k])
-			continue;
-		len += (size_t)snprintf(sql + len, sizeof(sql) - len,
-					"%sSELECT id FROM %s WHERE seq > %lld",
-					parts++ ? " UNION ALL " : "",
-					tl_entity_get((enum tl_kind)k)->plural,
-					b->base[k]);
-	}
-	if (parts < 2)
-		return TL_OK;
-	if (len + 80 >= sizeof(sql))
-		return oom(err);
-	snprintf(sql + len, sizeof(sql) - len, " ORDER BY 1");
-	/* As one query: the ids that come twice. */
-	{
-		char q[4200];
-
-		snprintf(q, sizeof(q), "SELECT id FROM (%s) x GROUP BY id "
-			 "HAVING count(*) > 1 ORDER BY id LIMIT 1", sql);
-		res = tl_pg_run_once(b->st, q, 0, NULL,
-				     N_("reading the database"), err);
-	}
-	if (!res)
-		return err ? err->status : TL_EDB;
-	if (PQntuples(res) == 1)
-		snprintf(out, TL_ID_LEN + 1, "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
+	(void)err;
+	for (int k = 0; k < TL_K_COUNT; k++)
+		for (int j = k + 1; j < TL_K_COUNT; j++)
+			least_shared(&b->ids[k], &b->ids[j], best, &found);
+	if (found)
+		id_text(best, out);
+	else
+		out[0] = '\0';
 	return TL_OK;
 }
 
@@ -697,37 +713,11 @@ enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err)
 
 	if (rc == TL_OK)
 		rc = fill_audit(b, err);
-	/*
-	 * The indexes and the triggers come back at the commit, once the
-	 * references of the new rows are checked (db.c): a table with
-	 * checks waiting can neither be indexed nor altered, and checking
-	 * them here would come before the store's own checks of the load,
-	 * which say more (a unit under itself).
-	 */
-	if (rc == TL_OK && b->audit_prepared) {
-		char *sql;
-		size_t size = 256, len = 0;
-
-		for (int i = 0; i < b->nidx; i++)
-			size += strlen(b->idx[i].def) + 2;
-		size += (size_t)TL_K_COUNT * 64;
-		sql = malloc(size);
-		if (!sql)
-			return oom(err);
-		for (int i = 0; i < b->nidx; i++)
-			len += (size_t)snprintf(sql + len, size - len, "%s; ",
-						b->idx[i].def);
-		len += (size_t)snprintf(sql + len, size - len, "ALTER TABLE "
-					"audit ENABLE TRIGGER USER; ");
-		for (int k = 0; k < TL_K_COUNT; k++)
-			if (b->touched[k])
-				len += (size_t)snprintf(sql + len, size - len,
-					"ALTER TABLE %s ENABLE TRIGGER USER; ",
-					tl_entity_get((enum tl_kind)k)->plural);
-		snprintf(sql + len, size - len, "NOTIFY " TL_PG_CHANNEL);
-		free(tl_pg(b->st)->at_commit);
-		tl_pg(b->st)->at_commit = sql;
-	}
+	/* Here, as SQLite checks a new database's references in its
+	 * bulk_finish: before the store's checks among the records, which
+	 * then read through the indexes. */
+	if (rc == TL_OK)
+		rc = tl_pg_put_back(b->st, &b->off, err);
 	return rc;
 }
 
@@ -739,16 +729,14 @@ void tl_pg_bulk_done(void *be)
 		return;
 	if (tl_pg(b->st) && tl_pg(b->st)->bulk == b)
 		tl_pg(b->st)->bulk = NULL;
-	for (int k = 0; k < TL_K_COUNT; k++)
+	for (int k = 0; k < TL_K_COUNT; k++) {
 		free(b->ids[k].slot);
+		free(b->old[k].slot);
+	}
 	for (int i = 0; i < b->nkeys; i++)
 		free(b->keys[i]);
 	free(b->keys);
-	for (int i = 0; i < b->nidx; i++) {
-		free(b->idx[i].name);
-		free(b->idx[i].def);
-	}
-	free(b->idx);
+	tl_pg_put_off_free(&b->off);
 	free(b->buf);
 	free(b);
 }

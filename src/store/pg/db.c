@@ -495,7 +495,6 @@ static void pg_close(struct tl_store *st)
 	if (!p)
 		return;
 	forget_statements(p);
-	free(p->at_commit);
 	if (p->conn)
 		PQfinish(p->conn);
 	free(p->conninfo);
@@ -697,12 +696,8 @@ static enum tl_status pg_commit(struct tl_store *st, int level,
 		return rc;
 	}
 	/* The deferred references first, so that a failure names the
-	 * record; then what a bulk load left for the commit. */
+	 * record. */
 	rc = tl_pg_check_references(st, err);
-	if (rc == TL_OK && p->at_commit)
-		rc = tl_pg_exec(st, p->at_commit, N_("saving"), err);
-	free(p->at_commit);
-	p->at_commit = NULL;
 	if (rc == TL_OK) {
 		res = PQexec(p->conn, "COMMIT");
 		rc = result_ok(res) ? TL_OK
@@ -719,11 +714,6 @@ static void pg_rollback(struct tl_store *st, int level)
 {
 	struct tl_pg *p = tl_pg(st);
 
-	if (level == 1) {
-		/* What it was to undo goes with the transaction. */
-		free(p->at_commit);
-		p->at_commit = NULL;
-	}
 	PQclear(PQexec(p->conn, level > 1 ? "ROLLBACK TO tl; RELEASE tl"
 					  : "ROLLBACK"));
 	p->level = level - 1;

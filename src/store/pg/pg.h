@@ -58,9 +58,6 @@ struct tl_pg {
 	int level;           /* the transaction level open on the server */
 	bool reading;        /* a read snapshot is open */
 	void *bulk;          /* a bulk load with a COPY under way (bulk.c) */
-	char *at_commit;     /* SQL the outermost commit runs once the
-				references are checked (bulk.c: the
-				triggers a load turned off), or NULL */
 	int iter_reads;      /* iterators open in a read snapshot that an
 				iterator opened (list.c): the last ends it */
 };
@@ -223,5 +220,24 @@ enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err);
  * engine runs while one is (tl_pg_run, tl_pg_run_once, tl_pg_exec). */
 enum tl_status tl_pg_bulk_settle(void *be, struct tl_error *err);
 void tl_pg_bulk_done(void *be);
+
+/* bulk_ddl.c: what a bulk load takes off a table before its first row
+ * (secondary indexes, user triggers, references to tables that were
+ * empty) and puts back at its end. */
+struct tl_pg_kept;
+struct tl_pg_put_off {
+	struct tl_pg_kept *kept;
+	int n, cap;
+};
+/* Takes them off `table`; base is each kind's largest seq as the load
+ * began (0: the kind's table was empty), or NULL to keep references. */
+enum tl_status tl_pg_put_off(struct tl_store *st, struct tl_pg_put_off *p,
+			     const char *table, const long long *base,
+			     struct tl_error *err);
+/* Checks the references waiting, then puts everything back: a reference
+ * that points nowhere is refused naming its record, as a commit would. */
+enum tl_status tl_pg_put_back(struct tl_store *st, struct tl_pg_put_off *p,
+			      struct tl_error *err);
+void tl_pg_put_off_free(struct tl_pg_put_off *p);
 
 #endif
