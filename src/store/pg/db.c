@@ -536,7 +536,7 @@ static enum tl_status pg_open(struct tl_store *st, unsigned flags,
 					    NULL};
 		const char *const vals[] = {p->conninfo, "tillit", NULL};
 
-		p->conn = PQconnectdbParams(keys, vals, 1);
+		p->conn = tl_pg_connect(keys, vals);
 	}
 	if (!p->conn) {
 		pg_close(st);

@@ -110,6 +110,12 @@ enum tl_status tl_pg_error(struct tl_store *st, const PGresult *res,
 enum tl_status tl_pg_check_references(struct tl_store *st,
 				      struct tl_error *err);
 
+/* connect.c: PQconnectdbParams(keys, vals, 1), except that nothing the
+ * server sends while the session starts is printed (its notices are
+ * silenced before it starts); NULL when out of memory.  The caller
+ * checks PQstatus(). */
+PGconn *tl_pg_connect(const char *const *keys, const char *const *vals);
+
 /* True when the result's SQLSTATE is a serialisation failure (40001) or
  * a deadlock (40P01): the transaction may be run again. */
 bool tl_pg_retryable(const PGresult *res);
