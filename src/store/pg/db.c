@@ -65,7 +65,10 @@ static bool lost(const struct tl_pg *p, const PGresult *res)
 {
 	const char *s = sqlstate(res);
 
-	return !p->conn || PQstatus(p->conn) != CONNECTION_OK ||
+	/* A failure without an SQLSTATE is libpq's own: the connection
+	 * broke (a server that crashed mid-statement, before libpq marks
+	 * the connection bad). */
+	return !p->conn || PQstatus(p->conn) != CONNECTION_OK || !*s ||
 	       !strncmp(s, "08", 2) || !strcmp(s, "57P01") ||
 	       !strcmp(s, "57P02") || !strcmp(s, "57P03");
 }
