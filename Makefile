@@ -207,13 +207,17 @@ valgrind: deps-test
 	[ $$rc = 0 ] && [ $$bad = 0 ]
 
 # The long form of the crash, concurrency and fault tests (REL_KILLS
-# kills, REL_SECONDS of concurrent writers), which rewrites
-# doc/reliability.md with what it measured.
+# kills, REL_SECONDS of concurrent writers; on PostgreSQL too, with the
+# server crashed every 10th round and REL_PG_WRITERS writers), which
+# rewrites doc/reliability.md with what it measured.
 REL_KILLS ?= 200
 REL_SECONDS ?= 60
+REL_WRITERS ?= 3
+REL_PG_WRITERS ?= 20
 reliability: deps-test
 	@$(MAKE) --no-print-directory tillit
-	@sh tests/reliability/report.sh $(B)/tillit $(REL_KILLS) $(REL_SECONDS)
+	@sh tests/reliability/report.sh $(B)/tillit $(REL_KILLS) \
+		$(REL_SECONDS) $(REL_WRITERS) $(REL_PG_WRITERS)
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c) with ASan and UBSan, built by
 # clang in build/fuzz, each run for FUZZ_SECONDS on its seed corpus

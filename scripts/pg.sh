@@ -6,17 +6,29 @@
 #   sh scripts/pg.sh start DIR    makes DIR, starts a server there and
 #                                 prints its connection string
 #   sh scripts/pg.sh stop DIR     stops it (at once) and removes DIR
+#   sh scripts/pg.sh restart-immediate DIR [SECONDS]
+#                                 kills the server as a crash would
+#                                 (pg_ctl stop -m immediate: no
+#                                 checkpoint, its clients cut off),
+#                                 leaves it down SECONDS (default 0),
+#                                 then starts it again as `start` did;
+#                                 it recovers from its WAL before it
+#                                 takes connections again
 #   sh scripts/pg.sh bin          prints the folder of the server's
 #                                 programs, or fails when there are none
 #
 # The server's data is DIR/data (initdb: user tillit, trust for local
-# connections, UTF-8; no fsync, as it is thrown away, unless PG_DURABLE=1
-# asks for the server's defaults: the benchmark's), its log DIR/log, and
+# connections, UTF-8; no fsync and commits acknowledged before they are
+# written, as it is thrown away, unless PG_DURABLE=1 asks for the
+# server's defaults: the benchmark's; PG_DURABLE=crash writes every commit
+# before acknowledging it but never fsyncs, so what was committed survives
+# a crash of the server, not of the machine), its log DIR/log, and
 # it listens on no TCP port.  PostgreSQL refuses to run as root, and CI
 # runs as root: then initdb and the server run as the unprivileged
 # account `postgres` (Debian's package makes it), which gets DIR.  The
 # connection string printed is "host=DIR user=tillit", to which a caller
-# adds dbname=.
+# adds dbname=.  The options the server was started with are kept in
+# DIR/options, for restart-immediate.
 set -eu
 
 # The folder of initdb and pg_ctl: in PATH, or Debian's, highest version.
@@ -43,6 +55,17 @@ as_owner() {
 		fi
 	else
 		"$@"
+	fi
+}
+
+# start_server BIN DIR: starts the server of DIR with its options and
+# waits until it takes connections.
+start_server() {
+	if ! as_owner "$1/pg_ctl" -D "$2/data" -l "$2/log" -w -t 60 \
+		-o "$(cat "$2/options")" start >/dev/null 2>&1; then
+		echo "pg.sh: the server did not start:" >&2
+		tail -5 "$2/log" >&2
+		return 1
 	fi
 }
 
@@ -86,16 +109,31 @@ start)
 		tail -5 "$dir/initdb.log" >&2
 		exit 1
 	fi
-	fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-	[ "${PG_DURABLE:-0}" = 1 ] && fast=""
-	if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-		-o "-k $dir -c listen_addresses= $fast -c max_connections=200" \
-		start >/dev/null 2>&1; then
-		echo "pg.sh: the server did not start:" >&2
-		tail -5 "$dir/log" >&2
-		exit 1
-	fi
+	case ${PG_DURABLE:-0} in
+	1) fast="" ;;
+	crash) fast="-c fsync=off" ;;
+	*)
+		fast="-c fsync=off -c synchronous_commit=off"
+		fast="$fast -c full_page_writes=off"
+		;;
+	esac
+	echo "-k $dir -c listen_addresses= $fast -c max_connections=200" \
+		>"$dir/options"
+	start_server "$bin" "$dir" || exit 1
 	echo "host=$dir user=tillit"
+	;;
+restart-immediate)
+	dir=${2:?"usage: pg.sh restart-immediate DIR [SECONDS]"}
+	down=${3:-0}
+	bin=$(pgbin)
+	[ -f "$dir/options" ] || {
+		echo "pg.sh: no server started by pg.sh in $dir" >&2
+		exit 1
+	}
+	as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop \
+		>/dev/null 2>&1 || true
+	[ "$down" = 0 ] || sleep "$down"
+	start_server "$bin" "$dir" || exit 1
 	;;
 stop)
 	dir=${2:?"usage: pg.sh stop DIR"}
@@ -106,7 +144,8 @@ stop)
 	rm -rf "$dir"
 	;;
 *)
-	echo "usage: sh scripts/pg.sh start DIR | stop DIR | bin" >&2
+	echo "usage: sh scripts/pg.sh start DIR | stop DIR |" \
+		"restart-immediate DIR [SECONDS] | bin" >&2
 	exit 2
 	;;
 esac

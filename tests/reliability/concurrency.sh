@@ -15,14 +15,37 @@
 #   - every snapshot the reader got was consistent: each item's meeting
 #     and each follow-up's and mandate's item were in it, and the counts
 #     of records never went down from one snapshot to the next;
+#   - no error line at all reached any program's stderr;
 #   - integrity_check is ok and no record is half-written.
 # `make test` runs 10 s (tests/cli/test_concurrency.sh), `make
 # reliability` 60 s or more.
+#
+# The PostgreSQL form (TILLIT_TEST_BACKEND=pg) runs the same on a new
+# database of the server of TILLIT_TEST_PG (the suite's), or of a server
+# of its own when there is none (scripts/pg.sh, with the durability of
+# REL_PG_DURABLE, default 1: the server's defaults), checked with psql and
+# pg_amcheck (rel_integrity).  tillit's writers take turns there on an
+# advisory lock, so none should fail either: the target is 0 errors
+# shown.
 . "$(dirname "$0")/common.sh"
 
 DUR=$((${1:-10} * REL_SLOW))
 NW=${2:-3}
-DB=$R/conc.db
+if [ "$REL_ON_PG" = 1 ]; then
+	N="concurrency (PostgreSQL)"
+	IC="pg_amcheck, tillit verify and a count"
+	if [ -z "${TILLIT_TEST_PG:-}" ]; then
+		rel_pg_server "${REL_PG_DURABLE:-1}" >"$R/why" || {
+			echo "ok - $N # SKIP no PostgreSQL server: $(cat "$R/why")"
+			exit 0
+		}
+	fi
+	DB=$(rel_pg_newdb conc) || { echo "$DB"; exit 1; }
+else
+	N="concurrency"
+	IC="integrity"
+	DB=$R/conc.db
+fi
 rel_setup "$DB"
 end=$(($(date +%s) + DUR))
 
@@ -119,56 +142,67 @@ reader_errors=$(grep -c '^error' "$R/reader.log" 2>/dev/null)
 locked=$(cat "$R"/log.w*.err "$R/ui.err" "$R/reader.err" 2>/dev/null |
 	grep -ci 'locked\|busy')
 lost=$(rel_lost "$DB" "$R"/log.w*)
-ui_rows=$(sq "$DB" "SELECT count(*) FROM followups WHERE text LIKE 'UI %';")
+ui_rows=$(rel_sql "$DB" "SELECT count(*) FROM followups
+	WHERE text LIKE 'UI %';")
+shown=$(cat "$R"/log.w*.err "$R/ui.err" "$R/reader.err" 2>/dev/null |
+	wc -l | tr -d ' ')
 ui_lost=$((sessions * 20 - ui_rows))
 [ "$ui_lost" -lt 0 ] && ui_lost=0
 ic=$(rel_integrity "$DB")
 orph=$(rel_orphans "$DB")
 
-figure "concurrency: seconds" "$DUR"
-figure "concurrency: command-line writers" "$NW"
-figure "concurrency: writes reported committed" "$reported"
-figure "concurrency: full-screen sessions finished" "$sessions"
-figure "concurrency: follow-ups saved through the form" "$ui_rows"
-figure "concurrency: reader snapshots checked" "$snapshots"
-figure "concurrency: inconsistent snapshots" "$reader_bad"
-figure "concurrency: \"locked\" or \"busy\" messages shown" "$locked"
-figure "concurrency: failed commands or sessions" \
+figure "$N: seconds" "$DUR"
+figure "$N: command-line writers" "$NW"
+figure "$N: writes reported committed" "$reported"
+figure "$N: full-screen sessions finished" "$sessions"
+figure "$N: follow-ups saved through the form" "$ui_rows"
+figure "$N: reader snapshots checked" "$snapshots"
+figure "$N: inconsistent snapshots" "$reader_bad"
+figure "$N: \"locked\" or \"busy\" messages shown" "$locked"
+figure "$N: failed commands or sessions" \
 	"$((errors + ui_errors + reader_errors))"
-figure "concurrency: committed writes lost" "$((lost + ui_lost))"
+figure "$N: error lines shown" "$shown"
+figure "$N: committed writes lost" "$((lost + ui_lost))"
 
 if [ "$locked" = 0 ]; then
-	pass "concurrency: no \"database is locked\" reached the user"
+	pass "$N: no \"database is locked\" reached the user"
 else
-	fail "concurrency: no \"database is locked\" reached the user" \
+	fail "$N: no \"database is locked\" reached the user" \
 		"$(cat "$R"/log.w*.err "$R/ui.err" "$R/reader.err" |
 			sort | uniq -c | head -5)"
 fi
 if [ $((errors + ui_errors + reader_errors)) = 0 ] && [ "$sessions" -gt 0 ]
 then
-	pass "concurrency: every writer command ($reported writes), $sessions sessions and $snapshots exports succeeded"
+	pass "$N: every writer command ($reported writes), $sessions sessions and $snapshots exports succeeded"
 else
-	fail "concurrency: every command and session succeeded" \
+	fail "$N: every command and session succeeded" \
 		"$errors writer, $ui_errors session, $reader_errors reader errors" \
 		"$(cat "$R"/log.w*.err "$R/ui.err" "$R/reader.err" |
 			sort | uniq -c | head -5)"
 fi
 if [ "$lost" = 0 ] && [ "$ui_lost" = 0 ] && [ "$reported" -gt 0 ]; then
-	pass "concurrency: nothing lost ($reported writes, $ui_rows from the form)"
+	pass "$N: nothing lost ($reported writes, $ui_rows from the form)"
 else
-	fail "concurrency: nothing lost" \
+	fail "$N: nothing lost" \
 		"$lost of $reported writes, $ui_lost of $((sessions * 20)) from the form"
 fi
 if [ "$reader_bad" = 0 ] && [ "$snapshots" -gt 0 ]; then
-	pass "concurrency: $snapshots snapshots read, each consistent"
+	pass "$N: $snapshots snapshots read, each consistent"
 else
-	fail "concurrency: every snapshot read is consistent" \
+	fail "$N: every snapshot read is consistent" \
 		"$(grep '^bad' "$R/reader.log" | head -3)"
 fi
-if [ "$ic" = ok ] && [ "$orph" = 0 ]; then
-	pass "concurrency: integrity ok, no half-written record"
+if [ "$shown" = 0 ]; then
+	pass "$N: no error line was shown"
 else
-	fail "concurrency: integrity ok, no half-written record" \
+	fail "$N: no error line was shown" \
+		"$(cat "$R"/log.w*.err "$R/ui.err" "$R/reader.err" 2>/dev/null |
+			sort | uniq -c | head -5)"
+fi
+if [ "$ic" = ok ] && [ "$orph" = 0 ]; then
+	pass "$N: $IC ok, no half-written record"
+else
+	fail "$N: $IC ok, no half-written record" \
 		"integrity: $ic; half-written: $orph"
 fi
 [ "$REL_FAILED" = 0 ]

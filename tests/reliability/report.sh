@@ -2,10 +2,15 @@
 # tests/reliability/report.sh - the long form of the reliability tests,
 # and doc/reliability.md written from what they measured.
 #
-#   sh tests/reliability/report.sh TILLIT [KILLS [SECONDS [WRITERS]]]
+#   sh tests/reliability/report.sh TILLIT [KILLS [SECONDS [WRITERS
+#                                         [PG_WRITERS]]]]
 #
 # Runs crash.sh (KILLS, default 200), concurrency.sh (SECONDS, default
-# 60, with WRITERS command-line writers, default 3), faults.sh,
+# 60, with WRITERS command-line writers, default 3), their PostgreSQL
+# forms (TILLIT_TEST_BACKEND=pg, each on a server of its own with the
+# server's default durability: KILLS kills with the server crashed and
+# restarted every 10th round, and SECONDS with PG_WRITERS writers, default
+# 20; skipped, and said so, without PostgreSQL's programs), faults.sh,
 # tests/cli/test_bad_input.sh, tests/cli/test_hostile.sh, the five
 # tests/cli/test_hostile_*.sh (output, import, files, limits, tables) and
 # tests/cli/test_tamper.sh (whose rows make a table of their own), keeps their
@@ -20,10 +25,13 @@
 # `make reliability` runs it.
 set -u
 
-TILLIT=${1:?usage: report.sh TILLIT [KILLS [SECONDS [WRITERS]]]}
+TILLIT=${1:?usage: report.sh TILLIT [KILLS [SECONDS [WRITERS [PG_WRITERS]]]]}
 KILLS=${2:-200}
 SECS=${3:-60}
 NW=${4:-3}
+PGW=${5:-20}
+# The server kills of the PostgreSQL crash form: every 10th round.
+PG_EVERY=10
 cd "$(dirname "$0")/../.." || exit 3
 TILLIT=$(cd "$(dirname "$TILLIT")" && pwd)/$(basename "$TILLIT")
 export TILLIT
@@ -45,6 +53,11 @@ run() {
 }
 run crash sh tests/reliability/crash.sh "$KILLS"
 run concurrency sh tests/reliability/concurrency.sh "$SECS" "$NW"
+# The PostgreSQL forms start servers of their own (not the suite's).
+run crash_pg env -u TILLIT_TEST_PG TILLIT_TEST_BACKEND=pg REL_PG_DURABLE=1 \
+	sh tests/reliability/crash.sh "$KILLS" "$PG_EVERY"
+run concurrency_pg env -u TILLIT_TEST_PG TILLIT_TEST_BACKEND=pg \
+	REL_PG_DURABLE=1 sh tests/reliability/concurrency.sh "$SECS" "$PGW"
 run faults sh tests/reliability/faults.sh
 run bad_input sh tests/cli/test_bad_input.sh
 run hostile sh tests/cli/test_hostile.sh
@@ -100,7 +113,8 @@ count() {
 	echo "$started; do not edit by hand.  Every row is a check that ran;"
 	echo "\`make test\` runs the same scripts in a short form"
 	echo "(tests/cli/test_crash.sh, test_concurrency.sh, test_faults.sh,"
-	echo "test_bad_input.sh, test_hostile.sh, test_tamper.sh)."
+	echo "test_bad_input.sh, test_hostile.sh, test_tamper.sh), the crash and"
+	echo "concurrency tests in their PostgreSQL forms too."
 	echo
 	if [ "$status" = 0 ]; then
 		echo "**Result: every check passed.**"
@@ -114,6 +128,8 @@ count() {
 	echo "|---|---|---|"
 	figures crash tests/reliability/crash.sh
 	figures concurrency tests/reliability/concurrency.sh
+	figures crash_pg tests/reliability/crash.sh
+	figures concurrency_pg tests/reliability/concurrency.sh
 	figures faults tests/reliability/faults.sh
 	echo "| bad inputs tried (one clear line, right exit status, database unchanged) | $(($(count bad_input ok) + $(count bad_input 'not ok'))) | \`tests/cli/test_bad_input.sh\` |"
 	echo
@@ -140,6 +156,42 @@ count() {
 	echo "| Check | Result | Test |"
 	echo "|---|---|---|"
 	rows concurrency tests/reliability/concurrency.sh
+	echo
+	echo "## PostgreSQL: clients killed, and the server crashed"
+	echo
+	echo "The crash test's PostgreSQL form, on a database of a private"
+	echo "server (scripts/pg.sh) with the server's default durability:"
+	echo "$KILLS rounds as above, the clients killed with SIGKILL; every"
+	echo "${PG_EVERY}th round the server itself is stopped as a crash"
+	echo "would stop it (\`pg_ctl stop -m immediate\`) under a running"
+	echo "command-line writer, stays down 0-500 ms and is started again,"
+	echo "recovering from its WAL.  A command that fails meanwhile says so"
+	echo "in one line (\"Cannot reach the PostgreSQL server ...\" or \"The"
+	echo "connection ... was lost ...; what was under way was not"
+	echo "saved\"); no write tillit reported saved may be missing, and"
+	echo "tillit must write again at once.  What stands for SQLite's"
+	echo "integrity_check is pg_amcheck (tables and B-tree indexes,"
+	echo "--heapallindexed), \`tillit verify\` (the audit log's chain) and"
+	echo "a count of every table; the references of every foreign key are"
+	echo "checked by a query each.  ($(cat "$out/crash_pg.secs") s)"
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
+	rows crash_pg tests/reliability/crash.sh
+	echo
+	echo "## PostgreSQL: $PGW writers, the full-screen program and a reader"
+	echo
+	echo "The concurrency test's PostgreSQL form: for $SECS s, $PGW"
+	echo "command-line writers and headless full-screen sessions write one"
+	echo "database of a private server while a reader exports it again and"
+	echo "again.  Writers take turns on an advisory lock taken at BEGIN"
+	echo "(pg_advisory_xact_lock) and wait up to 5 s for it (lock_timeout);"
+	echo "a snapshot is one REPEATABLE READ transaction.  The target is 0"
+	echo "errors shown and 0 writes lost.  ($(cat "$out/concurrency_pg.secs") s)"
+	echo
+	echo "| Check | Result | Test |"
+	echo "|---|---|---|"
+	rows concurrency_pg tests/reliability/concurrency.sh
 	echo
 	echo "## Resource faults, damaged files and privacy"
 	echo

@@ -486,21 +486,39 @@ static void unit_cycle(json_t *doc)
 	json_t *top = NULL, *u;
 	size_t i;
 
+	json_t *child = NULL;
+
 	json_array_foreach(units, i, u)
 		if (!json_object_get(u, "parent"))
 			top = u;
 	assert_non_null(top);
-	json_object_set(top, "parent", json_object_get(last_of(doc, "units"),
-							"id"));
+	/* One of its own units above it: a unit under it, whatever the
+	 * order of the export (by id). */
+	json_array_foreach(units, i, u)
+		if (json_equal(json_object_get(u, "parent"),
+			       json_object_get(top, "id")))
+			child = u;
+	assert_non_null(child);
+	json_object_set(top, "parent", json_object_get(child, "id"));
 }
 
-/* Two people with the login of the first. */
+/* Two people with one login: another person given the login of the
+ * first who has one (the export is in id order: any may come first). */
 static void shared_login(json_t *doc)
 {
 	json_t *people = json_object_get(doc, "people");
+	json_t *with = NULL, *other = NULL, *p;
+	size_t i;
 
-	json_object_set(json_array_get(people, 1), "login",
-			json_object_get(json_array_get(people, 0), "login"));
+	json_array_foreach(people, i, p)
+		if (!with && json_is_string(json_object_get(p, "login")))
+			with = p;
+	json_array_foreach(people, i, p)
+		if (!other && p != with)
+			other = p;
+	assert_non_null(with);
+	assert_non_null(other);
+	json_object_set(other, "login", json_object_get(with, "login"));
 }
 
 /* A meeting signed in the file, with no seal in it: its own is dropped. */

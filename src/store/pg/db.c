@@ -65,7 +65,10 @@ static bool lost(const struct tl_pg *p, const PGresult *res)
 {
 	const char *s = sqlstate(res);
 
-	return !p->conn || PQstatus(p->conn) != CONNECTION_OK ||
+	/* A failure without an SQLSTATE is libpq's own: the connection
+	 * broke (a server that crashed mid-statement, before libpq marks
+	 * the connection bad). */
+	return !p->conn || PQstatus(p->conn) != CONNECTION_OK || !*s ||
 	       !strncmp(s, "08", 2) || !strcmp(s, "57P01") ||
 	       !strcmp(s, "57P02") || !strcmp(s, "57P03");
 }
@@ -243,7 +246,7 @@ PGresult *tl_pg_run(struct tl_store *st, const char *sql, int n,
 {
 	struct tl_pg *p = tl_pg(st);
 
-	if (p->bulk && tl_pg_bulk_settle(p->bulk, err) != TL_OK)
+	if (p->copy && tl_pg_copy_end(p->copy, err) != TL_OK)
 		return NULL;
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = NULL;
@@ -272,7 +275,7 @@ PGresult *tl_pg_run_once(struct tl_store *st, const char *sql, int n,
 {
 	struct tl_pg *p = tl_pg(st);
 
-	if (p->bulk && tl_pg_bulk_settle(p->bulk, err) != TL_OK)
+	if (p->copy && tl_pg_copy_end(p->copy, err) != TL_OK)
 		return NULL;
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = PQexecParams(p->conn, sql, n, NULL, params,
@@ -294,8 +297,8 @@ enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
 {
 	struct tl_pg *p = tl_pg(st);
 
-	if (p->bulk) {
-		enum tl_status rc = tl_pg_bulk_settle(p->bulk, err);
+	if (p->copy) {
+		enum tl_status rc = tl_pg_copy_end(p->copy, err);
 		if (rc != TL_OK)
 			return rc;
 	}
@@ -313,39 +316,6 @@ enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
 		PQclear(res);
 		return rc;
 	}
-}
-
-struct tl_record *tl_pg_row_record(const PGresult *res, int row, int col,
-				   const struct tl_entity *e)
-{
-	struct tl_record *r = tl_record_new(e->kind);
-
-	if (!r)
-		return NULL;
-	snprintf(r->id, sizeof(r->id), "%s", PQgetvalue(res, row, col));
-	snprintf(r->created_at, sizeof(r->created_at), "%s",
-		 PQgetvalue(res, row, col + 1));
-	snprintf(r->updated_at, sizeof(r->updated_at), "%s",
-		 PQgetvalue(res, row, col + 2));
-	for (int i = 0; i < e->nfields; i++) {
-		if (PQgetisnull(res, row, col + 3 + i))
-			continue;
-		if (!tl_record_set(r, i, PQgetvalue(res, row, col + 3 + i))) {
-			tl_record_free(r);
-			return NULL;
-		}
-	}
-	return r;
-}
-
-bool tl_pg_columns(const struct tl_entity *e, char *buf, size_t size)
-{
-	size_t len = (size_t)snprintf(buf, size, "id, created_at, updated_at");
-
-	for (int i = 0; i < e->nfields && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, ", %s",
-					e->fields[i].name);
-	return len < size;
 }
 
 /* "tillit on /run/postgresql": the database and server, for sentences. */
@@ -495,6 +465,11 @@ static void pg_close(struct tl_store *st)
 	if (!p)
 		return;
 	forget_statements(p);
+	if (p->stream) {
+		tl_pg_copy_free(p->stream);
+		free(p->stream);
+	}
+	free(p->at_commit);
 	if (p->conn)
 		PQfinish(p->conn);
 	free(p->conninfo);
@@ -535,7 +510,7 @@ static enum tl_status pg_open(struct tl_store *st, unsigned flags,
 					    NULL};
 		const char *const vals[] = {p->conninfo, "tillit", NULL};
 
-		p->conn = PQconnectdbParams(keys, vals, 1);
+		p->conn = tl_pg_connect(keys, vals);
 	}
 	if (!p->conn) {
 		pg_close(st);
@@ -696,8 +671,12 @@ static enum tl_status pg_commit(struct tl_store *st, int level,
 		return rc;
 	}
 	/* The deferred references first, so that a failure names the
-	 * record. */
+	 * record; then what a bulk load left for the commit. */
 	rc = tl_pg_check_references(st, err);
+	if (rc == TL_OK && p->at_commit)
+		rc = tl_pg_exec(st, p->at_commit, N_("saving"), err);
+	free(p->at_commit);
+	p->at_commit = NULL;
 	if (rc == TL_OK) {
 		res = PQexec(p->conn, "COMMIT");
 		rc = result_ok(res) ? TL_OK
@@ -714,6 +693,11 @@ static void pg_rollback(struct tl_store *st, int level)
 {
 	struct tl_pg *p = tl_pg(st);
 
+	if (level == 1) {
+		/* What it was to undo goes with the transaction. */
+		free(p->at_commit);
+		p->at_commit = NULL;
+	}
 	PQclear(PQexec(p->conn, level > 1 ? "ROLLBACK TO tl; RELEASE tl"
 					  : "ROLLBACK"));
 	p->level = level - 1;
@@ -783,4 +767,7 @@ const struct tl_backend_ops tl_pg_ops = {
 	.keys = tl_pg_keys,
 	.key_add = tl_pg_key_add,
 	.key_retire = tl_pg_key_retire,
+	.stream_record = tl_pg_stream_record,
+	.stream_audit = tl_pg_stream_audit,
+	.stream_end = tl_pg_stream_end,
 };
