@@ -478,20 +478,26 @@ static void self_reference(json_t *doc)
 	json_object_set(item, "refers_to", json_object_get(item, "id"));
 }
 
-/* The first unit under the last one, which sits (somewhere) under it:
- * every unit of the demo is under its council, the first unit. */
+/* The top unit under another one, which sits (somewhere) under it:
+ * every unit of the demo is under its council, the top unit.  The other
+ * is the last unit that is not the top one: the units come in the order
+ * of their ids, which are random, so the last may be the top itself
+ * (and that is refused as a reference to itself, not as a cycle). */
 static void unit_cycle(json_t *doc)
 {
 	json_t *units = json_object_get(doc, "units");
-	json_t *top = NULL, *u;
+	json_t *top = NULL, *other = NULL, *u;
 	size_t i;
 
 	json_array_foreach(units, i, u)
 		if (!json_object_get(u, "parent"))
 			top = u;
+	json_array_foreach(units, i, u)
+		if (u != top)
+			other = u;
 	assert_non_null(top);
-	json_object_set(top, "parent", json_object_get(last_of(doc, "units"),
-							"id"));
+	assert_non_null(other);
+	json_object_set(top, "parent", json_object_get(other, "id"));
 }
 
 /* Two people with the login of the first. */
