@@ -478,8 +478,11 @@ static void self_reference(json_t *doc)
 	json_object_set(item, "refers_to", json_object_get(item, "id"));
 }
 
-/* The first unit under the last one, which sits (somewhere) under it:
- * every unit of the demo is under its council, the first unit. */
+/* The top unit under another one, which sits (somewhere) under it:
+ * every unit of the demo is under its council, the top unit.  The other
+ * is the last unit that is not the top one: the units come in the order
+ * of their ids, which are random, so the last may be the top itself
+ * (and that is refused as a reference to itself, not as a cycle). */
 static void unit_cycle(json_t *doc)
 {
 	json_t *units = json_object_get(doc, "units");

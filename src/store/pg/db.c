@@ -230,8 +230,15 @@ static const char *prepared(struct tl_store *st, const char *sql, int n,
 	}
 	snprintf(slot->name, sizeof(slot->name), "tl%d", ++p->nprepared);
 	res = PQprepare(p->conn, slot->name, sql, n, NULL);
+	/* Nothing at all when it could not be sent (the connection is
+	 * gone): a failed result of the connection's, for tl_pg_error(),
+	 * as NULL here means out of memory with err set. */
+	if (!res)
+		res = PQmakeEmptyPGresult(p->conn, PGRES_FATAL_ERROR);
 	if (!result_ok(res)) {
 		free(slot->sql);
+		if (!res)
+			tl_error_set(err, TL_ESYS, _("Out of memory."));
 		*fail = res;
 		return NULL;
 	}
