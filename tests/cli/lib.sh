@@ -16,10 +16,17 @@
 # or changed expected files instead of failing (for a person to review).
 #
 # Under TILLIT_TEST_BACKEND=pg (tests/run.sh's PostgreSQL pass) $DB is
-# instead a new database of its own on the server of TILLIT_TEST_PG, and
-# `newdb NAME` gives another.  A script that tests what only a file has
-# says so near its top, and runs on SQLite only:
+# instead a new database of its own on the server of TILLIT_TEST_PG (a
+# connection string), dropped when the script ends; $BACKEND says which
+# ("sqlite" or "pg").  For a second database, use `newdb NAME`, never a
+# path of its own.  `dbsql SQL` runs SQL on $DB with the engine's own
+# client (sqlite3 or psql).  A script that tests what only a file has
+# (its mode, its -wal file, an older schema) says so near its top, and
+# runs on SQLite only:
 #   # backend: sqlite-only (REASON)
+# A script with one such part puts it under `if sqlite_only REASON; then`,
+# which on PostgreSQL prints "ok - REASON # SKIP ..." (counted skipped).
+# A script that overrides the EXIT trap calls lib_cleanup from its own.
 # shellcheck shell=sh
 
 set -u
@@ -29,7 +36,21 @@ EXPECTED=$HERE/expected
 TILLIT=${TILLIT:-$HERE/../../tillit}
 
 W=$(mktemp -d "${TMPDIR:-/tmp}/tillit-cli.XXXXXX") || exit 3
-trap 'rm -rf "$W"' EXIT
+BACKEND=sqlite
+[ "${TILLIT_TEST_BACKEND:-}" != pg ] || BACKEND=pg
+
+# lib_cleanup: drops the script's databases on the server (WITH FORCE:
+# a program left running must not keep one) and removes $W.
+lib_cleanup() {
+	if [ -s "$W/dbs" ]; then
+		while read -r _db; do
+			echo "DROP DATABASE IF EXISTS $_db WITH (FORCE);"
+		done <"$W/dbs" |
+			psql -qX "${TILLIT_TEST_PG:?}" >/dev/null 2>&1
+	fi
+	rm -rf "$W"
+}
+trap lib_cleanup EXIT
 trap 'exit 130' INT TERM
 
 TILLIT_NOW="2026-11-23 10:00"
@@ -40,21 +61,51 @@ XDG_DATA_HOME=$W/xdg
 export TILLIT_NOW TZ LC_ALL COLUMNS XDG_DATA_HOME
 unset TILLIT_DB
 
-# newdb NAME: a new, empty database: the file $W/NAME.db, or under
-# TILLIT_TEST_BACKEND=pg the connection string of a new database.
+# newdb NAME: a new database that does not exist yet, as tillit --db takes
+# it: the path $W/NAME.db (removed first, with its -wal and -shm, when a
+# database of that name was made before), or on PostgreSQL the connection
+# string of a new empty database (t_PID_NAME_RANDOM, lower case as SQL
+# folds it).  On failure it says why on stderr and returns 1, so use it as
+# DB2=$(newdb y) || exit 1.
 newdb() {
-	if [ "${TILLIT_TEST_BACKEND:-}" = pg ]; then
-		_name=t_$$_$1_$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
-		if ! psql -qX "${TILLIT_TEST_PG:?}" -c "CREATE DATABASE $_name" \
-			>/dev/null 2>"$W/newdb.err"; then
-			echo "not ok - setup: CREATE DATABASE $_name"
-			sed 's/^/#   /' "$W/newdb.err"
-			exit 1
-		fi
-		echo "$TILLIT_TEST_PG dbname=$_name"
+	if [ "$BACKEND" = pg ]; then
+		_createdb "$1" ""
 	else
+		rm -f "$W/$1.db" "$W/$1.db-wal" "$W/$1.db-shm"
 		echo "$W/$1.db"
 	fi
+}
+
+# copydb FROM NAME: a new database holding what the database FROM holds
+# (no program may have FROM open): $W/NAME.db, a copy by sqlite3's
+# .backup, or on PostgreSQL a new database made with FROM as its template.
+copydb() {
+	if [ "$BACKEND" = pg ]; then
+		_createdb "$2" "TEMPLATE ${1##*dbname=}"
+	else
+		_to=$(newdb "$2")
+		if ! sqlite3 "$1" ".backup '$_to'" 2>"$W/newdb.err"; then
+			echo "not ok - setup: a copy of $1" >&2
+			sed 's/^/#   /' "$W/newdb.err" >&2
+			return 1
+		fi
+		echo "$_to"
+	fi
+}
+
+# _createdb NAME OPTIONS: CREATE DATABASE on the server, for newdb and
+# copydb; the database is dropped by lib_cleanup.
+_createdb() {
+	_name=$(printf '%s' "$1" | tr -c 'a-zA-Z0-9_' _ | tr 'A-Z' 'a-z')
+	_name=t_$$_${_name}_$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')
+	if ! psql -qX "${TILLIT_TEST_PG:?}" \
+		-c "CREATE DATABASE $_name $2" >/dev/null 2>"$W/newdb.err"; then
+		echo "not ok - setup: CREATE DATABASE $_name $2" >&2
+		sed 's/^/#   /' "$W/newdb.err" >&2
+		return 1
+	fi
+	echo "$_name" >>"$W/dbs"
+	echo "$TILLIT_TEST_PG dbname=$_name"
 }
 
 DB=$(newdb x) || exit 1
@@ -205,4 +256,79 @@ i_am() {
 downgrade_to() {
 	must "${TILLIT_DOWNGRADE:-$HERE/../../build/default/tests/downgrade}" \
 		"$DB" "$1"
+}
+
+# on_pg: true when the script runs on PostgreSQL.
+on_pg() {
+	[ "$BACKEND" = pg ]
+}
+
+# sqlite_only REASON: true on SQLite; on PostgreSQL false, after one line
+# "ok - REASON # SKIP on SQLite only" (tests/run.sh counts it skipped).
+# For the part of a script that needs the file (sqlite3 on it,
+# downgrade_to), where the rest runs on both engines.
+sqlite_only() {
+	on_pg || return 0
+	echo "ok - $1 # SKIP on SQLite only"
+	return 1
+}
+
+# db_made [DB]: true when a database has been made at DB ($DB): the file
+# is there, or on PostgreSQL the database holds tables.
+db_made() {
+	if [ "$BACKEND" = pg ]; then
+		[ "$(psql -qAtX "${1:-$DB}" -c "SELECT count(*) FROM pg_tables
+			WHERE schemaname = current_schema()")" != 0 ]
+	else
+		[ -e "${1:-$DB}" ]
+	fi
+}
+
+# $CHR names SQL's function of a character by its code point, for dbsql:
+# char() on SQLite, chr() on PostgreSQL.
+CHR=char
+[ "$BACKEND" = sqlite ] || CHR=chr
+
+# dbsql SQL: runs SQL on $DB behind tillit's back, as another program
+# could: sqlite3 on the file, or psql on the server's database (stopping
+# at the first error), rows as "a|b".  What differs between the two
+# dialects is the script's to choose ($CHR; on_pg tells which it is).
+# dbsql_on DB SQL does the same on another database.
+dbsql() {
+	dbsql_on "$DB" "$1"
+}
+dbsql_on() {
+	if [ "$BACKEND" = pg ]; then
+		psql -qAtX -v ON_ERROR_STOP=1 "$1" -c "$2"
+	else
+		sqlite3 "$1" "$2"
+	fi
+}
+
+# db_dump DB: every row of DB as text, to compare before and after: the
+# sqlite3 program's .dump, or pg_dump's data (without the sequences'
+# positions, which a transaction rolled back moves too).
+db_dump() {
+	if [ "$BACKEND" = pg ]; then
+		pg_dump --data-only "$1" | grep -v '^SELECT pg_catalog.setval('
+	else
+		sqlite3 "$1" .dump
+	fi
+}
+
+# drafts_dir: the folder where the full-screen program keeps the drafts of
+# $DB (src/ui/draft.c): $DB.drafts beside a file; for a server's database
+# a folder in the user's data folder named by a hash of the connection
+# string (djb2, its low 32 bits), whose parent this makes.
+drafts_dir() {
+	if [ "$BACKEND" = pg ]; then
+		_h=5381
+		for _c in $(printf '%s' "$DB" | od -An -v -tu1); do
+			_h=$(((_h * 33 + _c) & 4294967295))
+		done
+		mkdir -p "$XDG_DATA_HOME/tillit"
+		printf '%s/tillit/server-%08x.drafts\n' "$XDG_DATA_HOME" "$_h"
+	else
+		echo "$DB.drafts"
+	fi
 }

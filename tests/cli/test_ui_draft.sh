@@ -13,13 +13,13 @@ fi
 
 must tl init
 must tl person add --name "Björn Åkesson" --kind employee -q
-DRAFTS=$DB.drafts
+DRAFTS=$(drafts_dir)
 
 # Each start gets a server of its own, so that one shutting down cannot
 # race the next.
 n=0
 t() { tmux -S "$W/tmux$n" "$@"; }
-trap 't kill-server 2>/dev/null; rm -rf "$W"' EXIT
+trap 't kill-server 2>/dev/null; lib_cleanup' EXIT
 
 # start: tillit in a fresh tmux session, after a marker line.
 start() {

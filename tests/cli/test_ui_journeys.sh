@@ -26,7 +26,7 @@ unset TMUX TMUX_PANE
 WAIT=${WAIT:-50}
 SOCK=""
 NSESS=0
-trap 'stop; rm -rf "$W"' EXIT
+trap 'stop; lib_cleanup' EXIT
 
 t() {
 	tmux -f /dev/null -S "$SOCK" "$@"
@@ -179,7 +179,7 @@ val() {
 # ======================================================================
 # Journey 1: a one-to-one, from the manager's chair.
 # ======================================================================
-DB1=$W/one.db
+DB1=$(newdb one) || exit 1
 DB=$DB1
 must tl init
 must tl unit add -q --name "Hemtjänst Östra" --kind department
@@ -380,7 +380,7 @@ fi
 # ======================================================================
 # Journey 2: the secretary of a committee meeting.
 # ======================================================================
-DB2=$W/committee.db
+DB2=$(newdb committee) || exit 1
 DB=$DB2
 must tl init
 must tl unit add -q --name "Kultur- och fritidsnämnden" --kind committee
@@ -542,7 +542,7 @@ fi
 # ======================================================================
 # Journey 3: an employee acknowledges a frame.
 # ======================================================================
-DB3=$W/frames.db
+DB3=$(newdb frames) || exit 1
 DB=$DB3
 must tl init
 must tl unit add -q --name "Förskolan Ängen" --kind team

@@ -135,7 +135,8 @@ has "a reload keeps expanded units expanded" '▸ Hemtjänsten Norr'
 
 # People come a page at a time: a unit with more than a page of them ends
 # in a line that reads the next page.
-DB=$W/big.db
+MAIN_DB=$DB
+DB=$(newdb big) || exit 1
 must tl init
 must tl unit add --name "Stora enheten" --kind department
 i=1
@@ -153,7 +154,7 @@ dump 2
 has "Enter on it reads the next page" '└─ Person 205$'
 dump 3
 has "a reload keeps the pages read" '└─ Person 205$'
-DB=$W/x.db
+DB=$MAIN_DB
 
 # ---- Search ------------------------------------------------------------
 
