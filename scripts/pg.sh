@@ -10,7 +10,8 @@
 #                                 programs, or fails when there are none
 #
 # The server's data is DIR/data (initdb: user tillit, trust for local
-# connections, UTF-8, no fsync: it is thrown away), its log DIR/log, and
+# connections, UTF-8; no fsync, as it is thrown away, unless PG_DURABLE=1
+# asks for the server's defaults: the benchmark's), its log DIR/log, and
 # it listens on no TCP port.  PostgreSQL refuses to run as root, and CI
 # runs as root: then initdb and the server run as the unprivileged
 # account `postgres` (Debian's package makes it), which gets DIR.  The
@@ -111,9 +112,10 @@ start)
 		fail 1 "initdb failed in $dir/data: ${why:-see its output}" \
 			"$dir/initdb.log"
 	fi
+	fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	[ "${PG_DURABLE:-0}" = 1 ] && fast=""
 	if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-		-o "-k $dir -c listen_addresses= -c fsync=off \
--c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+		-o "-k $dir -c listen_addresses= $fast -c max_connections=200" \
 		start >"$dir/pg_ctl.log" 2>&1; then
 		cat "$dir/pg_ctl.log" >>"$dir/log" 2>/dev/null || true
 		why=$(sed -n 's/.*\(FATAL\|PANIC\):  *//p' "$dir/log" |

@@ -21,7 +21,8 @@
 # Then the same again on PostgreSQL, when TILLIT_TEST_PG names a server
 # (tests/with-pg.sh starts one for make test): the store's unit tests
 # that open their stores through tests/unit/engine.h, and the CLI scripts
-# but those marked "# backend: sqlite-only (REASON)" near their top, each
+# but those marked "# backend: sqlite-only (REASON)" near their top (and
+# with those marked "# backend: pg-only", which run there alone), each
 # with TILLIT_TEST_BACKEND=pg (tests/cli/lib.sh then gives it a database
 # of its own on the server).  Their names are shown as "[pg] ...".
 # Without a server that pass is counted as skipped, one per test.
@@ -171,8 +172,10 @@ chosen() {
 # it, an older schema made by downgrade), or
 #   # backend: none (REASON)
 # which use no database of the suite's (the build, the layers) and so
-# run once.  Without a server (TILLIT_TEST_PG unset), each of the pass's
-# tests is counted as skipped.
+# run once, in the SQLite pass; and those marked
+#   # backend: pg-only (REASON)
+# run in this pass alone.  Without a server (TILLIT_TEST_PG unset), each
+# of the pass's tests is counted as skipped.
 pg_units="test_store test_iter test_meeting test_minutes test_json_export
 	test_sign test_present"
 marker() {
@@ -207,7 +210,7 @@ for script in "$root"/tests/cli/test_*.sh; do
 	[ -f "$script" ] || continue
 	chosen "$script" || continue
 	m=$(marker "$script")
-	[ -z "$on_sqlite" ] || add cli sqlite "$script"
+	[ -z "$on_sqlite" ] || [ "$m" = pg-only ] || add cli sqlite "$script"
 	[ -n "$on_pg" ] && [ "$m" != none ] || continue
 	if [ "$m" = sqlite-only ] || [ -z "$pg_server" ]; then
 		skipped_pg=$((skipped_pg + 1))

@@ -387,14 +387,15 @@ static enum tl_status write_record(struct out *o, const struct tl_record *r,
 
 /*
  * Writes the array of one kind: one iterator over the kind's whole list,
- * each record written as it is read.
+ * each record written as it is read.  In id order: the same bytes from
+ * every engine, whatever order each sorts names in.
  */
 static enum tl_status write_kind(struct tl_store *st, struct out *o,
 				 enum tl_kind kind, bool last,
 				 struct tl_error *err)
 {
 	const struct tl_entity *e = tl_entity_get(kind);
-	struct tl_query q = {.kind = kind};
+	struct tl_query q = {.kind = kind, .by_id = true};
 	const struct tl_record *r;
 	struct tl_iter *it;
 	bool first = true;

@@ -261,9 +261,10 @@ bool ui_draft_next(const char *db_path, char *path, size_t size)
 static enum tl_status damaged(const char *path, const char *why,
 			      struct tl_error *err)
 {
-	return tl_error_set(err, TL_EINVAL, _("The draft %s cannot be read "
-			    "(%s); it was kept as %s.damaged."), path, why,
-			    path);
+	/* What happened first, the long path last: a status line cuts the
+	 * end of a sentence that does not fit. */
+	return tl_error_set(err, TL_EINVAL, _("A draft cannot be read (%s); "
+			    "it was kept as %s.damaged."), why, path);
 }
 
 enum tl_status ui_draft_load(const char *path, struct tl_record **r,

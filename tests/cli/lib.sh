@@ -17,16 +17,17 @@
 #
 # Under TILLIT_TEST_BACKEND=pg (tests/run.sh's PostgreSQL pass) $DB is
 # instead a new database of its own on the server of TILLIT_TEST_PG (a
-# connection string), dropped when the script ends; $BACKEND says which
-# ("sqlite" or "pg").  For a second database, use `newdb NAME`, never a
-# path of its own.  `dbsql SQL` runs SQL on $DB with the engine's own
-# client (sqlite3 or psql).  A script that tests what only a file has
-# (its mode, its -wal file, an older schema) says so near its top, and
-# runs on SQLite only:
+# connection string), dropped when the script ends.  A second database
+# comes from `newdb NAME`, never from a path of the script's own.  `dbsql
+# SQL` runs SQL on $DB with the engine's own client (sqlite3 or psql),
+# and on_pg tells which engine $DB is on.  A script that tests what only
+# a file has (its mode, its -wal file, sqlite3 on it, an older schema)
+# says so near its top, and runs on SQLite only:
 #   # backend: sqlite-only (REASON)
-# A script with one such part puts it under `if sqlite_only REASON; then`,
-# which on PostgreSQL prints "ok - REASON # SKIP ..." (counted skipped).
-# A script that overrides the EXIT trap calls lib_cleanup from its own.
+# A script with only a part of that kind puts it under
+# `if sqlite_only REASON; then`, which on PostgreSQL prints
+# "ok - REASON # SKIP on SQLite only" (counted as skipped).  A script
+# that sets an EXIT trap of its own calls lib_cleanup from it.
 # shellcheck shell=sh
 
 set -u
@@ -76,25 +77,8 @@ newdb() {
 	fi
 }
 
-# copydb FROM NAME: a new database holding what the database FROM holds
-# (no program may have FROM open): $W/NAME.db, a copy by sqlite3's
-# .backup, or on PostgreSQL a new database made with FROM as its template.
-copydb() {
-	if [ "$BACKEND" = pg ]; then
-		_createdb "$2" "TEMPLATE ${1##*dbname=}"
-	else
-		_to=$(newdb "$2")
-		if ! sqlite3 "$1" ".backup '$_to'" 2>"$W/newdb.err"; then
-			echo "not ok - setup: a copy of $1" >&2
-			sed 's/^/#   /' "$W/newdb.err" >&2
-			return 1
-		fi
-		echo "$_to"
-	fi
-}
-
-# _createdb NAME OPTIONS: CREATE DATABASE on the server, for newdb and
-# copydb; the database is dropped by lib_cleanup.
+# _createdb NAME OPTIONS: CREATE DATABASE on the server, for newdb; the
+# database is dropped by lib_cleanup.
 _createdb() {
 	_name=$(printf '%s' "$1" | tr -c 'a-zA-Z0-9_' _ | tr 'A-Z' 'a-z')
 	_name=t_$$_${_name}_$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')
@@ -109,6 +93,7 @@ _createdb() {
 }
 
 DB=$(newdb x) || exit 1
+
 RC=0
 FAILED=0
 
@@ -258,9 +243,15 @@ downgrade_to() {
 		"$DB" "$1"
 }
 
-# on_pg: true when the script runs on PostgreSQL.
+# on_pg: true when $DB is a server's database (a script may point $DB at
+# a file of its own even in the PostgreSQL pass).  _on_server DB: the
+# same for DB.
 on_pg() {
-	[ "$BACKEND" = pg ]
+	_on_server "$DB"
+}
+_on_server() {
+	case $1 in *dbname=* | postgres://* | postgresql://*) return 0 ;; esac
+	return 1
 }
 
 # sqlite_only REASON: true on SQLite; on PostgreSQL false, after one line
@@ -276,7 +267,7 @@ sqlite_only() {
 # db_made [DB]: true when a database has been made at DB ($DB): the file
 # is there, or on PostgreSQL the database holds tables.
 db_made() {
-	if [ "$BACKEND" = pg ]; then
+	if _on_server "${1:-$DB}"; then
 		[ "$(psql -qAtX "${1:-$DB}" -c "SELECT count(*) FROM pg_tables
 			WHERE schemaname = current_schema()")" != 0 ]
 	else
@@ -284,22 +275,20 @@ db_made() {
 	fi
 }
 
-# $CHR names SQL's function of a character by its code point, for dbsql:
-# char() on SQLite, chr() on PostgreSQL.
-CHR=char
-[ "$BACKEND" = sqlite ] || CHR=chr
-
 # dbsql SQL: runs SQL on $DB behind tillit's back, as another program
 # could: sqlite3 on the file, or psql on the server's database (stopping
-# at the first error), rows as "a|b".  What differs between the two
-# dialects is the script's to choose ($CHR; on_pg tells which it is).
+# at the first error).  What differs between the two dialects is the
+# script's to choose (on_pg tells which $DB is), but SQLite's char() and
+# group_concat() are said as PostgreSQL's chr() and string_agg(); rows
+# print as sqlite3 prints them (values joined by |, one row a line).
 # dbsql_on DB SQL does the same on another database.
 dbsql() {
 	dbsql_on "$DB" "$1"
 }
 dbsql_on() {
-	if [ "$BACKEND" = pg ]; then
-		psql -qAtX -v ON_ERROR_STOP=1 "$1" -c "$2"
+	if _on_server "$1"; then
+		psql -qXAt -v ON_ERROR_STOP=1 "$1" -c "$(printf '%s' "$2" |
+			sed 's/\([^a-z_]\)char(/\1chr(/g; s/group_concat(/string_agg(/g')"
 	else
 		sqlite3 "$1" "$2"
 	fi
@@ -309,7 +298,7 @@ dbsql_on() {
 # sqlite3 program's .dump, or pg_dump's data (without the sequences'
 # positions, which a transaction rolled back moves too).
 db_dump() {
-	if [ "$BACKEND" = pg ]; then
+	if _on_server "$1"; then
 		pg_dump --data-only "$1" | grep -v '^SELECT pg_catalog.setval('
 	else
 		sqlite3 "$1" .dump
@@ -321,7 +310,7 @@ db_dump() {
 # a folder in the user's data folder named by a hash of the connection
 # string (djb2, its low 32 bits), whose parent this makes.
 drafts_dir() {
-	if [ "$BACKEND" = pg ]; then
+	if on_pg; then
 		_h=5381
 		for _c in $(printf '%s' "$DB" | od -An -v -tu1); do
 			_h=$(((_h * 33 + _c) & 4294967295))

@@ -211,18 +211,18 @@ check_grep "a right-to-left override is shown as ?" 'T Override\?olleh'
 
 # ---- controls stored by another program ---------------------------------
 
-# tillit refuses controls in new text, so put them in with SQL.
-BAD="$CHR(27) || ']0;pwned' || $CHR(7) || $CHR(27) || '[2J' || $CHR(1) \
-	|| $CHR(8) || $CHR(13) || $CHR(127) || $CHR(155) || '[31m'"
+# tillit refuses controls in new text, so put them in with sqlite3.
+BAD="char(27) || ']0;pwned' || char(7) || char(27) || '[2J' || char(1) \
+	|| char(8) || char(13) || char(127) || char(155) || '[31m'"
 dbsql "
 UPDATE people SET name = 'Eve ' || $BAD, title = 'T ' || $BAD
 	WHERE id = '$PERSON';
-UPDATE meetings SET title = 'M ' || $BAD, notes = 'N ' || $CHR(10) ||
+UPDATE meetings SET title = 'M ' || $BAD, notes = 'N ' || char(10) ||
 	$BAD, location = 'L ' || $BAD WHERE id = '$MEETING';
 UPDATE followups SET text = 'F ' || $BAD, outcome = 'O ' || $BAD
 	WHERE id = '$FOLLOWUP';
 UPDATE units SET name = 'U ' || $BAD WHERE id = '$UNIT';" ||
-	echo "not ok - setup: SQL UPDATE"
+	echo "not ok - setup: sqlite3 UPDATE"
 if dbsql "SELECT name FROM people WHERE id = '$PERSON'" |
 	LC_ALL=C grep -q "$(printf '\033')"; then
 	pass "setup: the database holds raw escape sequences"
@@ -272,7 +272,7 @@ fi
 # stays, nothing clears the screen, and no such sequence is ever written
 # to the terminal.
 if command -v tmux >/dev/null 2>&1; then
-	EVIL="$CHR(27) || ']0;pwned' || $CHR(7) || $CHR(27) || '[2J'"
+	EVIL="char(27) || ']0;pwned' || char(7) || char(27) || '[2J'"
 	must tl item add --meeting "$MEETING" --title "Item" --kind decision
 	dbsql "
 	UPDATE people SET name = $EVIL WHERE id = '$PERSON';

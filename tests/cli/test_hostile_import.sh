@@ -53,7 +53,7 @@ cli_says() {
 	SAID=$(sed -n '1s/^tillit: //p' "$W/err")
 }
 
-# refused NAME DB FILE SENTENCE: importing FILE into DB fails
+# refused NAME DBFILE FILE SENTENCE: importing FILE into DBFILE fails
 # with one line that names FILE and holds SENTENCE, and changes nothing.
 refused() {
 	"$TILLIT" --db "$2" export >"$W/before.json" 2>/dev/null
@@ -78,27 +78,50 @@ refused() {
 	fi
 }
 
-# imported NAME DB FILE: importing FILE into DB works.
+# imported NAME DBFILE FILE: importing FILE into DBFILE works.
 imported() {
 	run "$TILLIT" --db "$2" import "$3"
 	check_rc "$1" 0
 }
 
-# demo_db: a new copy of the demo database.
+# copy_db FROM TO: a copy of the database FROM (its log too) as TO.
+copy_db() {
+	rm -f "$2" "$2-wal" "$2-shm"
+	sqlite3 "$1" ".backup '$2'"
+}
+
+# demo_db: a new copy of the demo database (on the PostgreSQL pass, a
+# new database of the server's, copied with tillit migrate).
 demo_db() {
-	copydb "$DEMO" copy_demo
+	if on_pg; then
+		_d=$(newdb demo) &&
+			"$TILLIT" --db "$W/demo.db" migrate --to "$_d" >/dev/null
+		echo "$_d"
+		return
+	fi
+	copy_db "$W/demo.db" "$W/copy-demo.db"
+	echo "$W/copy-demo.db"
 }
 
 # empty_db: a new database with nothing in it but the seeded principles.
 empty_db() {
-	_e=$(newdb empty) || return 1
-	"$TILLIT" --db "$_e" init >/dev/null 2>&1
-	echo "$_e"
+	if on_pg; then
+		_d=$(newdb empty) && "$TILLIT" --db "$_d" init >/dev/null 2>&1
+		echo "$_d"
+		return
+	fi
+	rm -f "$W/empty.db" "$W/empty.db-wal" "$W/empty.db-shm"
+	"$TILLIT" --db "$W/empty.db" init >/dev/null 2>&1
+	echo "$W/empty.db"
 }
 
 must tl init --demo
 must tl export --output "$W/demo.json"
-DEMO=$(copydb "$DB" demo) || exit 1
+if on_pg; then
+	must "$TILLIT" --db "$W/demo.db" migrate --from "$DB"
+else
+	copy_db "$DB" "$W/demo.db"
+fi
 
 unit() { tl unit list --format csv | awk -F, -v n="$1" '$2 == n { print $1 }'; }
 KF=$(unit Kommunfullmäktige)
@@ -144,12 +167,12 @@ refused "import refuses a cycle through a new unit and a stored one" \
 # A reorganisation: the administration moves under the school, which
 # moves up under the committee.  Half-way it is a cycle; at the end a
 # tree, and that is what counts.
-REORG=$(copydb "$DEMO" reorg) || exit 1
+copy_db "$W/demo.db" "$W/reorg.db"
 one units "$(set_field "$(rec unit "$BUF")" parent "\"$ANG\"")" \
 	"$(set_field "$(rec unit "$ANG")" parent "\"$BUN\"")" \
 	>"$W/reorg.json"
 imported "a reorganisation that ends as a tree is imported" \
-	"$REORG" "$W/reorg.json"
+	"$W/reorg.db" "$W/reorg.json"
 
 # The form in the full-screen program meets the same rule: the council
 # picked as under the school, which sits under it, is refused in the
@@ -186,17 +209,20 @@ one people "{\"id\": \"$P2\", \"created_at\": \"2026-11-23T10:00:00Z\", \
 \"kind\": \"employee\", \"login\": \"$LOGIN\"}" >"$W/login1.json"
 refused "import refuses a login a stored person has (merged)" \
 	"$(demo_db)" "$W/login1.json" "person $P2: $TAKEN"
-jx "$W/demo.json" "json_set(d, '\$.people[1].login', '$LOGIN')" \
-	>"$W/login2.json"
+# Another person than the one with the login (the export is in id
+# order, so the place of each is the ids' chance).
+jx "$W/demo.json" "json_set(d, '\$.people[' || (SELECT key FROM \
+	json_each(d, '\$.people') WHERE json_extract(value, '\$.id') <> \
+	'$FIRST' LIMIT 1) || '].login', '$LOGIN')" >"$W/login2.json"
 refused "import refuses two people with one login inside the file" \
 	"$(empty_db)" "$W/login2.json" "$TAKEN"
 # The login moves from one person to another: fine once the file is in.
-MOVE=$(copydb "$DEMO" move) || exit 1
+copy_db "$W/demo.db" "$W/move.db"
 one people "$(set_field "$(rec person "$SECOND")" login "\"$LOGIN\"")" \
 	"$(rec person "$FIRST" | sed 's/, "login": "[^"]*"//')" \
 	>"$W/move.json"
 imported "a login that moves to another person is imported" \
-	"$MOVE" "$W/move.json"
+	"$W/move.db" "$W/move.json"
 
 # ---- a record that refers to itself ----------------------------------------
 
@@ -248,7 +274,8 @@ refused "import refuses a seal whose minutes do not match its digest" \
 # and the signatures to the database where the meeting is only held.
 M="Barn- och utbildningsnämndens sammanträde"
 MAIN_DB=$DB
-DB=$(copydb "$DEMO" copy) || exit 1
+DB=$W/copy.db
+copy_db "$W/demo.db" "$DB"
 i_am "Sofia Bäckström"
 must tl sign "$M" --send
 must tl export --output "$W/sent.json"

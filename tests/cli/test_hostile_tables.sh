@@ -18,8 +18,8 @@ check_rc "setup: tillit-gen --scale 0.05" 0
 
 # One person's name holds an escape sequence, put in by another program.
 EVIL=$(dbsql "SELECT id FROM people ORDER BY name LIMIT 1")
-dbsql "UPDATE people SET name = 'Eve' || $CHR(27) || '[2J Elak'
-	WHERE id = '$EVIL'" || echo "not ok - setup: SQL UPDATE"
+dbsql "UPDATE people SET name = 'Eve' || char(27) || '[2J Elak'
+	WHERE id = '$EVIL'" || echo "not ok - setup: sqlite3 UPDATE"
 
 # expect FILE [LIMIT]: "short id<TAB>owner's name" of the follow-ups in
 # list order (from the CSV), the name as a table shows it (ESC as ^[).
@@ -69,7 +69,7 @@ else
 fi
 
 # The locks a list takes (fcntl, SQLite's locks) do not grow with it.
-if [ "$BACKEND" = pg ]; then
+if on_pg; then
 	echo "ok - 5,000 rows take the locks of 150 # SKIP SQLite's locks"
 elif command -v strace >/dev/null 2>&1 &&
 	strace -o /dev/null true 2>/dev/null; then

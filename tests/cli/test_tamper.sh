@@ -1,5 +1,5 @@
 #!/bin/sh
-# backend: sqlite-only (attacks on the file with sqlite3)
+# backend: sqlite-only (attacks the database file with the sqlite3 program)
 # tests/cli/test_tamper.sh - someone who can write the database file
 # attacks the signed minutes and the audit log behind tillit's back,
 # with the sqlite3 program (triggers dropped where they stand in the

@@ -85,9 +85,10 @@ fi
 # refuses them in new text, so put them in as another program might.
 must tl person add --name "Eve" --kind employee
 must tl followup add --text "Rensa skärmen" --owner "Eve" --due 2020-01-01
-dbsql "UPDATE people SET name = 'Eve ' || $CHR(27) || ']2;x' ||
-	$CHR(7) WHERE name = 'Eve'; UPDATE followups SET text = 'Rensa ' ||
-	$CHR(27) || '[2J skärmen' WHERE text = 'Rensa skärmen';"
+if on_pg; then chr=chr; else chr=char; fi
+dbsql "UPDATE people SET name = 'Eve ' || $chr(27) || ']2;x' ||
+	$chr(7) WHERE name = 'Eve'; UPDATE followups SET text = 'Rensa ' ||
+	$chr(27) || '[2J skärmen' WHERE text = 'Rensa skärmen';"
 ui "key 6 g" dump
 if grep -q "$(printf '\033')" "$W/out"; then
 	fail "no escape byte reaches the screen"

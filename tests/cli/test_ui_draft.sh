@@ -13,6 +13,8 @@ fi
 
 must tl init
 must tl person add --name "Björn Åkesson" --kind employee -q
+# Beside the database file; a server's database has none, and its
+# drafts go to the data folder, named by a hash of the connection string.
 DRAFTS=$(drafts_dir)
 
 # Each start gets a server of its own, so that one shutting down cannot

@@ -179,7 +179,7 @@ val() {
 # ======================================================================
 # Journey 1: a one-to-one, from the manager's chair.
 # ======================================================================
-DB1=$(newdb one) || exit 1
+DB1=$(newdb one)
 DB=$DB1
 must tl init
 must tl unit add -q --name "Hemtjänst Östra" --kind department
@@ -380,7 +380,7 @@ fi
 # ======================================================================
 # Journey 2: the secretary of a committee meeting.
 # ======================================================================
-DB2=$(newdb committee) || exit 1
+DB2=$(newdb committee)
 DB=$DB2
 must tl init
 must tl unit add -q --name "Kultur- och fritidsnämnden" --kind committee
@@ -542,7 +542,7 @@ fi
 # ======================================================================
 # Journey 3: an employee acknowledges a frame.
 # ======================================================================
-DB3=$(newdb frames) || exit 1
+DB3=$(newdb frames)
 DB=$DB3
 must tl init
 must tl unit add -q --name "Förskolan Ängen" --kind team

@@ -281,8 +281,8 @@ static void text_add(struct text *t, const char *s)
 
 /*
  * The export as it was written before records were written by hand:
- * pages of 7 records (so that sort-key ties cross pages), each record's
- * tl_json_record() dumped by jansson through tl_json_dumpf().
+ * pages of 7 records in id order (as the export lists them), each
+ * record's tl_json_record() dumped by jansson through tl_json_dumpf().
  */
 static char *old_export(struct tl_store *st)
 {
@@ -295,7 +295,8 @@ static char *old_export(struct tl_store *st)
 	text_add(&t, line);
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
-		struct tl_query q = {.kind = (enum tl_kind)k, .limit = 7};
+		struct tl_query q = {.kind = (enum tl_kind)k, .limit = 7,
+				     .by_id = true};
 		struct tl_page prev = {0}, page = {0};
 		struct tl_error err;
 		bool first = true;

@@ -350,7 +350,7 @@ static struct tl_record *rec(enum tl_kind kind, ...)
 
 static void test_bulk_load_streams_rows_intact(void **state)
 {
-	char c[512], unit[TL_ID_LEN + 1], hash[65], sql[200];
+	char c[512], unit[TL_ID_LEN + 1], hash[65], sql[200], indexes[16];
 	struct tl_store *st;
 	struct tl_bulk *b = NULL;
 	struct tl_error err = {0};
@@ -364,6 +364,10 @@ static void test_bulk_load_streams_rows_intact(void **state)
 	NEED_SERVER();
 
 	st = open_new(c, sizeof(c));
+	res = raw(c, "SELECT count(*) FROM pg_indexes WHERE tablename = "
+		  "'people'");
+	snprintf(indexes, sizeof(indexes), "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
 	assert_int_equal(tl_bulk_begin(st, &b, &err), TL_OK);
 	r = rec(TL_K_UNIT, "name", "Förvaltningen", "kind", "administration",
 		NULL);
@@ -394,7 +398,7 @@ static void test_bulk_load_streams_rows_intact(void **state)
 		  "FROM pg_indexes WHERE tablename = 'people'), (SELECT "
 		  "count(*) FROM pg_trigger WHERE tgenabled = 'D')");
 	assert_string_equal(PQgetvalue(res, 0, 0), "0");
-	assert_int_equal(atoi(PQgetvalue(res, 0, 1)), 7);
+	assert_string_equal(PQgetvalue(res, 0, 1), indexes);
 	assert_string_equal(PQgetvalue(res, 0, 2), "0");
 	PQclear(res);
 
@@ -422,7 +426,7 @@ static void test_bulk_load_streams_rows_intact(void **state)
 	res = raw(c, "SELECT (SELECT count(*) FROM pg_indexes WHERE "
 		  "tablename = 'people'), (SELECT count(*) FROM pg_trigger "
 		  "WHERE tgenabled = 'D')");
-	assert_int_equal(atoi(PQgetvalue(res, 0, 0)), 7);
+	assert_string_equal(PQgetvalue(res, 0, 0), indexes);
 	assert_string_equal(PQgetvalue(res, 0, 1), "0");
 	PQclear(res);
 

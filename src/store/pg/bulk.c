@@ -11,13 +11,13 @@
  * first row of a table drops its secondary indexes (keeping their
  * definitions) and turns its user triggers off (the lock triggers, which
  * src/store/bulk.c checks for the whole load through bulk_locked, and
- * NOTIFY, sent once at the end); the end recreates every index (one sort
- * each instead of a random insert per row), turns the triggers on again
- * and writes the audit rows: one 'create' row per new row, chained after
- * the log's last row in the order of the rows, as tl_store_insert would
- * have.  The references (deferred) are checked at the end too, before
- * the triggers come back (a table with checks waiting cannot be
- * altered); one that points nowhere is refused naming its record.  All
+ * NOTIFY, sent once at the end).  The end writes the audit rows: one
+ * 'create' row per new row, chained after the log's last row in the
+ * order of the rows, as tl_store_insert would have.  At the commit the
+ * references (deferred) are checked, one that points nowhere refused
+ * naming its record, and then every index is made again (one sort each
+ * instead of a random insert per row) and the triggers turned on: a
+ * table with checks waiting can be neither indexed nor altered.  All
  * of it is one transaction: a failure leaves the schema and the rows as
  * they were.
  *
@@ -697,25 +697,37 @@ enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err)
 
 	if (rc == TL_OK)
 		rc = fill_audit(b, err);
-	/* The references of the new rows are checked before the triggers
-	 * are turned on again: a table with checks waiting cannot be
-	 * altered. */
-	if (rc == TL_OK)
-		rc = tl_pg_check_references(b->st, err);
-	for (int i = 0; rc == TL_OK && i < b->nidx; i++)
-		rc = tl_pg_exec(b->st, b->idx[i].def, N_("saving"), err);
-	for (int k = 0; rc == TL_OK && k < TL_K_COUNT; k++) {
-		char sql[128];
+	/*
+	 * The indexes and the triggers come back at the commit, once the
+	 * references of the new rows are checked (db.c): a table with
+	 * checks waiting can neither be indexed nor altered, and checking
+	 * them here would come before the store's own checks of the load,
+	 * which say more (a unit under itself).
+	 */
+	if (rc == TL_OK && b->audit_prepared) {
+		char *sql;
+		size_t size = 256, len = 0;
 
-		if (!b->touched[k])
-			continue;
-		snprintf(sql, sizeof(sql), "ALTER TABLE %s ENABLE TRIGGER "
-			 "USER", tl_entity_get((enum tl_kind)k)->plural);
-		rc = tl_pg_exec(b->st, sql, N_("saving"), err);
+		for (int i = 0; i < b->nidx; i++)
+			size += strlen(b->idx[i].def) + 2;
+		size += (size_t)TL_K_COUNT * 64;
+		sql = malloc(size);
+		if (!sql)
+			return oom(err);
+		for (int i = 0; i < b->nidx; i++)
+			len += (size_t)snprintf(sql + len, size - len, "%s; ",
+						b->idx[i].def);
+		len += (size_t)snprintf(sql + len, size - len, "ALTER TABLE "
+					"audit ENABLE TRIGGER USER; ");
+		for (int k = 0; k < TL_K_COUNT; k++)
+			if (b->touched[k])
+				len += (size_t)snprintf(sql + len, size - len,
+					"ALTER TABLE %s ENABLE TRIGGER USER; ",
+					tl_entity_get((enum tl_kind)k)->plural);
+		snprintf(sql + len, size - len, "NOTIFY " TL_PG_CHANNEL);
+		free(tl_pg(b->st)->at_commit);
+		tl_pg(b->st)->at_commit = sql;
 	}
-	if (rc == TL_OK && b->audit_prepared)
-		rc = tl_pg_exec(b->st, "ALTER TABLE audit ENABLE TRIGGER USER; "
-				"NOTIFY " TL_PG_CHANNEL, N_("saving"), err);
 	return rc;
 }
 

@@ -495,6 +495,7 @@ static void pg_close(struct tl_store *st)
 	if (!p)
 		return;
 	forget_statements(p);
+	free(p->at_commit);
 	if (p->conn)
 		PQfinish(p->conn);
 	free(p->conninfo);
@@ -526,7 +527,17 @@ static enum tl_status pg_open(struct tl_store *st, unsigned flags,
 	make_label(p, opts);
 	PQconninfoFree(opts);
 	st->label = p->label;
-	p->conn = PQconnectdb(p->conninfo);
+	{
+		/* The string given, as it is (expand_dbname), and the
+		 * program's name for the server's list of sessions
+		 * (pg_stat_activity) unless the string names one. */
+		const char *const keys[] = {"dbname",
+					    "fallback_application_name",
+					    NULL};
+		const char *const vals[] = {p->conninfo, "tillit", NULL};
+
+		p->conn = PQconnectdbParams(keys, vals, 1);
+	}
 	if (!p->conn) {
 		pg_close(st);
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
@@ -686,8 +697,12 @@ static enum tl_status pg_commit(struct tl_store *st, int level,
 		return rc;
 	}
 	/* The deferred references first, so that a failure names the
-	 * record. */
+	 * record; then what a bulk load left for the commit. */
 	rc = tl_pg_check_references(st, err);
+	if (rc == TL_OK && p->at_commit)
+		rc = tl_pg_exec(st, p->at_commit, N_("saving"), err);
+	free(p->at_commit);
+	p->at_commit = NULL;
 	if (rc == TL_OK) {
 		res = PQexec(p->conn, "COMMIT");
 		rc = result_ok(res) ? TL_OK
@@ -704,6 +719,11 @@ static void pg_rollback(struct tl_store *st, int level)
 {
 	struct tl_pg *p = tl_pg(st);
 
+	if (level == 1) {
+		/* What it was to undo goes with the transaction. */
+		free(p->at_commit);
+		p->at_commit = NULL;
+	}
 	PQclear(PQexec(p->conn, level > 1 ? "ROLLBACK TO tl; RELEASE tl"
 					  : "ROLLBACK"));
 	p->level = level - 1;

@@ -12,6 +12,8 @@
  *     other value is text.  Text sorts byte by byte (COLLATE "C"), as
  *     SQLite's, except the names and titles lists sort by, which sort in
  *     Swedish order (COLLATE "sv-SE-x-icu").
+ *   - The kinds with searchable fields have one column more, `fts`: the
+ *     tsvector of those fields, stored, with a GIN index (search.c).
  *   - Every value crosses libpq as text (canonical strings, store.h);
  *     NULL is SQL NULL.
  *   - A write transaction (level 1) takes one advisory lock first, so
@@ -34,7 +36,7 @@
 
 /* The schema version this program writes; a database of a later one is
  * refused.  Raised by each new migration. */
-#define TL_PG_SCHEMA_VERSION 2
+#define TL_PG_SCHEMA_VERSION 3
 
 /* The channel of LISTEN and NOTIFY. */
 #define TL_PG_CHANNEL "tillit"
@@ -56,6 +58,11 @@ struct tl_pg {
 	int level;           /* the transaction level open on the server */
 	bool reading;        /* a read snapshot is open */
 	void *bulk;          /* a bulk load with a COPY under way (bulk.c) */
+	char *at_commit;     /* SQL the outermost commit runs once the
+				references are checked (bulk.c: the
+				triggers a load turned off), or NULL */
+	int iter_reads;      /* iterators open in a read snapshot that an
+				iterator opened (list.c): the last ends it */
 };
 
 static inline struct tl_pg *tl_pg(const struct tl_store *st)
@@ -188,7 +195,8 @@ void tl_pg_iter_free(struct tl_iter *it);
 enum tl_status tl_pg_count(struct tl_store *st, const struct tl_query *q,
 			   long *n, struct tl_error *err);
 
-/* search.c */
+/* search.c: the full-text indexes (a migration), and searching them */
+extern const char tl_pg_migration_search[];
 enum tl_status tl_pg_search(struct tl_store *st, const char *query,
 			    int limit, struct tl_hit **hits, int *n,
 			    struct tl_error *err);

@@ -11,7 +11,8 @@
  * tables and indexes: seq a bigint identity, INT and BOOL fields bigint,
  * other values text in byte order (COLLATE "C"), as SQLite compares
  * them, but the names and titles lists sort by in Swedish order
- * ("sv-SE-x-icu").  Migration 2 (schema_rules.c) has the triggers.
+ * ("sv-SE-x-icu").  Migration 2 (schema_rules.c) has the triggers, and
+ * migration 3 (search.c) the full-text columns and their GIN indexes.
  * Being fixed history, it is written out here; test_pg.c checks it
  * against the model and the rules.
  */
@@ -355,6 +356,7 @@ const char *const tl_pg_migrations[] = {
 	NULL,
 	migration_1,
 	tl_pg_migration_rules,
+	tl_pg_migration_search,
 };
 
 const int tl_pg_nmigrations =

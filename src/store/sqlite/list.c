@@ -56,12 +56,16 @@ static void bind(struct built *b, const char *value,
 	b->nbind++;
 }
 
-/* The sort expression: nullable fields sort last as '~'. */
-static void sort_expr(const struct tl_entity *e, char *out, size_t size)
+/* The sort expression: nullable fields sort last as '~'; by_id lists
+ * sort by id alone. */
+static void sort_expr(const struct tl_query *q, const struct tl_entity *e,
+		      char *out, size_t size)
 {
 	const struct tl_field *f = &e->fields[e->sort];
 
-	if (f->flags & (TL_FF_REQUIRED | TL_FF_AUTO) || f->def)
+	if (q->by_id)
+		snprintf(out, size, "id");
+	else if (f->flags & (TL_FF_REQUIRED | TL_FF_AUTO) || f->def)
 		snprintf(out, size, "%s", f->name);
 	else
 		snprintf(out, size, "coalesce(%s,'~')", f->name);
@@ -125,11 +129,12 @@ static bool open_off_index(const struct tl_query *q)
  * field; otherwise its name, written "+name" when `walk` so that SQLite
  * walks the sort order instead of the range (list_built).
  */
-static const char *range_col(struct built *b, const struct tl_entity *e,
-			     int field, const char *sort, bool walk,
-			     char *out, size_t size)
+static const char *range_col(struct built *b, const struct tl_query *q,
+			     const struct tl_entity *e, int field,
+			     const char *sort, bool walk, char *out,
+			     size_t size)
 {
-	if (field == e->sort)
+	if (field == e->sort && !q->by_id)
 		return sort;
 	b->off_sort = true;
 	snprintf(out, size, "%s%s", walk ? "+" : "", e->fields[field].name);
@@ -170,7 +175,7 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	if (!e)
 		return tl_error_set(err, TL_EINVAL,
 				    _("No such kind of record."));
-	sort_expr(e, sort, sizeof(sort));
+	sort_expr(q, e, sort, sizeof(sort));
 	if (mode == M_COUNT) {
 		snprintf(b->sql, sizeof(b->sql),
 			 "SELECT count(*) FROM %s WHERE 1", e->plural);
@@ -241,7 +246,8 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	if (rc == TL_OK && q->due_before &&
 	    (rc = filter_on(e, e->due, "due date", err)) == TL_OK) {
 		snprintf(tmp, sizeof(tmp), " AND %s < ?",
-			 range_col(b, e, e->due, sort, walk, col, sizeof(col)));
+			 range_col(b, q, e, e->due, sort, walk, col,
+				   sizeof(col)));
 		add(b, tmp);
 		bind(b, q->due_before, NULL);
 	}
@@ -249,15 +255,16 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	    (rc = filter_on(e, e->due, "due date", err)) == TL_OK) {
 		tl_clock_today(b->today);
 		snprintf(tmp, sizeof(tmp), " AND %s < ?",
-			 range_col(b, e, e->due, sort, walk, col, sizeof(col)));
+			 range_col(b, q, e, e->due, sort, walk, col,
+				   sizeof(col)));
 		add(b, tmp);
 		bind(b, b->today, NULL);
 	}
 	if (rc == TL_OK && (q->from || q->to)) {
 		int when = tl_entity_date_field(e);
 		if ((rc = filter_on(e, when, "date", err)) == TL_OK) {
-			const char *c = range_col(b, e, when, sort, walk, col,
-						  sizeof(col));
+			const char *c = range_col(b, q, e, when, sort, walk,
+						  col, sizeof(col));
 			if (q->from) {
 				/* An undated record is not "from" any date. */
 				snprintf(tmp, sizeof(tmp),
@@ -315,11 +322,15 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	}
 	if (rc != TL_OK || mode == M_COUNT || mode == M_PROBE)
 		return rc;
-	bool desc = e->sort_desc != q->reverse;
+	bool desc = q->by_id ? q->reverse : e->sort_desc != q->reverse;
 	const char *cmp = desc ? "<" : ">";
 	const char *key = q->after && q->after->key ? q->after->key : "~";
 	bool expr = strcmp(sort, e->fields[e->sort].name) != 0;
-	if (q->after && q->after->id[0] && expr) {
+	if (q->after && q->after->id[0] && q->by_id) {
+		snprintf(tmp, sizeof(tmp), " AND id %s ?", cmp);
+		add(b, tmp);
+		bind(b, q->after->id, NULL);
+	} else if (q->after && q->after->id[0] && expr) {
 		/* SQLite seeks an index on an expression (coalesce) by a
 		 * plain comparison but not by a row value: spelt out, a
 		 * later page is a range of the index, not a scan from its
@@ -339,9 +350,13 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 	}
 	/* The limit is bound, so that every page size shares one cached
 	 * statement. */
-	snprintf(tmp, sizeof(tmp), " ORDER BY %s%s, id%s%s", sort,
-		 desc ? " DESC" : "", desc ? " DESC" : "",
-		 mode == M_LIST ? " LIMIT ?" : "");
+	if (q->by_id)
+		snprintf(tmp, sizeof(tmp), " ORDER BY id%s%s",
+			 desc ? " DESC" : "", mode == M_LIST ? " LIMIT ?" : "");
+	else
+		snprintf(tmp, sizeof(tmp), " ORDER BY %s%s, id%s%s", sort,
+			 desc ? " DESC" : "", desc ? " DESC" : "",
+			 mode == M_LIST ? " LIMIT ?" : "");
 	add(b, tmp);
 	b->limit = mode == M_LIST ? limit + 1 : 0;
 	if (strlen(b->sql) >= sizeof(b->sql) - 1)
