@@ -58,7 +58,17 @@ B=$(cd "$B" && pwd)
 
 work=$(mktemp -d) || exit 3
 trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM
+# Interrupted: the tests running are stopped too (each under timeout(1)
+# is in a process group of its own, out of reach of the terminal's ^C),
+# and their scripts' own traps clean up before this one ends.
+stop_tests() {
+	for _p in "$work"/*.pid; do
+		[ -f "$_p" ] && kill -TERM "$(cat "$_p")" 2>/dev/null
+	done
+	wait
+	exit 130
+}
+trap stop_tests INT TERM
 
 wrapper=${TILLIT_WRAPPER:-}
 tillit_bin=$B/tillit
@@ -135,16 +145,19 @@ run_case() {
 		export XDG_DATA_HOME TMPDIR TZ
 		if [ "$kind" = unit ]; then
 			# shellcheck disable=SC2086
-			$tmo $wrapper "$path" >"$work/$n.out" 2>&1 3>&-
+			$tmo $wrapper "$path" >"$work/$n.out" 2>&1 3>&- &
 		else
 			TILLIT=$tillit_bin
 			TILLIT_GEN=$B/tillit-gen
 			TILLIT_DOWNGRADE=$B/tests/downgrade
 			export TILLIT TILLIT_GEN TILLIT_DOWNGRADE
 			# shellcheck disable=SC2046
-			$tmo $(interp "$path") "$path" >"$work/$n.out" 2>&1 3>&-
+			$tmo $(interp "$path") "$path" >"$work/$n.out" 2>&1 3>&- &
 		fi
+		echo $! >"$work/$n.pid"
+		wait $!
 		echo $? >"$work/$n.rc"
+		rm -f "$work/$n.pid"
 		chmod -R u+rwX "$t" 2>/dev/null
 		rm -rf "$t"
 		echo $(($(now_ms) - t0)) >"$work/$n.ms"

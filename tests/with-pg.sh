@@ -16,7 +16,7 @@ set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tillit-pg.XXXXXX") || exit 3
 child=
-trap 'sh "$root/scripts/pg.sh" stop "$dir"' EXIT
+trap 'sh "$root/scripts/pg.sh" stop "$dir"; rm -f "$dir.err"' EXIT
 trap '[ -z "$child" ] || kill -TERM "$child" 2>/dev/null
 	[ -z "$child" ] || wait "$child"
 	exit 130' INT TERM HUP
