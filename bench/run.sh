@@ -252,6 +252,14 @@ rss cli_import "$T --db $work/imp.db import $work/import.json"
 rm -f "$work/imp.db" "$work/imp.db-wal" "$work/imp.db-shm"
 runs=$runs_save
 
+# ---- the organisation tier: the same on PostgreSQL (bench/pg.sh) ----
+pg_done=""
+if sh bench/pg.sh "$tier" "$db" "$work"; then
+	pg_done=1
+else
+	echo "bench: the PostgreSQL figures failed (see above)" >&2
+fi
+
 # ---- peers ----
 # Taskwarrior: pending tasks made from the follow-ups (text, due date,
 # a project out of 97), written straight into a scratch data folder in
@@ -386,7 +394,50 @@ table=$work/table.md
 	fi
 } >"$table"
 
+# Both engines side by side, at the same tier in the same run.
+pgget() { awk -v n="$1" -v f="${2:-2}" '$1 == n { print $f }' \
+	"$work/pg-results.txt" 2>/dev/null; }
+pgms() { v=$(pgget "$1"); echo "${v:-NA}"; }
+pgper() { # (pg(a) - pg(b)) / n
+	awk -v a="$(pgms "$1")" -v b="$(pgms "$2")" -v n="$3" 'BEGIN {
+		if (a == "NA" || b == "NA") print "NA";
+		else { v = (a - b) / n; if (v < 0) v = 0; printf "%.2f", v } }'; }
+pgrate() { awk -v n="$1" -v t="$(pgms "$2")" 'BEGIN {
+	if (t == "NA" || t == 0) print "NA"; else printf "%.0f", n / (t / 1000) }'; }
+pgmib() { awk -v k="$(pgget "rss_$1")" 'BEGIN {
+	if (k == "NA" || k == "") print "NA"; else printf "%.1f", k / 1024 }'; }
+pgtable=$work/pg-table.md
+if [ -n "$pg_done" ]; then
+	{
+		echo "| figure | SQLite | PostgreSQL | target | peer's figure | PostgreSQL's ratio |"
+		echo "|---|---|---|---|---|---|"
+		echo "| load the tier (import of its export, COPY) | | $(pgrate "$records" load) records/s ($(pgms load) ms) | | | |"
+		echo "| export of the server gives the file's bytes | | $([ "$(pgget same_export)" = 1 ] && echo yes || echo NO) | yes | | |"
+		echo "| UI start to first full Overview | $(ms ui_start) ms | $(pgms ui_start) ms (± $(pgget ui_start 3)) | ≤ 50 ms | | |"
+		echo "| UI follow-up list (start, 6) | $(ms ui_list0) ms | $(pgms ui_list0) ms | ≤ 50 ms | | |"
+		echo "| UI My frames and mandates (start, 5) | $(ms ui_my) ms | $(pgms ui_my) ms | ≤ 50 ms | | |"
+		echo "| UI keystroke: scroll (j) | $j ms | $(pgper ui_j ui_list0 $nkeys) ms | ≤ 5 ms | | |"
+		echo "| UI keystroke: Page Down | $pg ms | $(pgper ui_pgdn ui_list0 $nkeys) ms | ≤ 5 ms | | |"
+		echo "| UI keystroke: jump to the end (G) | $g ms | $(pgper ui_end ui_list0 10) ms | ≤ 5 ms | | |"
+		echo "| UI search, first screen of results | $st ms | $(pgper ui_search ui_search0 1) ms | ≤ 50 ms | | |"
+		echo "| CLI followup list --overdue --owner (first page) | $(ms cli_overdue) ms | $(pgms cli_overdue) ms (± $(pgget cli_overdue 3)) | ≤ 20 ms, ≥ 50× task count | task count, $ntask tasks: $tc ms | $(ratio "$(pgms cli_overdue)" "$tc") |"
+		echo "| CLI search WORD | $(ms cli_search) ms | $(pgms cli_search) ms | | | |"
+		echo "| CLI followup add | $(ms cli_add) ms | $(pgms cli_add) ms (± $(pgget cli_add 3)) | ≤ 10 ms | task add: $ta ms | $(ratio "$(pgms cli_add)" "$ta") |"
+		echo "| CLI export --format json | $(rate "$records" cli_export) records/s | $(pgrate "$records" cli_export) records/s | ≥ 200,000/s | | |"
+		echo "| CLI import (fresh db) | $(rate "$imp_records" cli_import) records/s | $(pgrate "$imp_records" cli_import) records/s | ≥ 100,000/s | | |"
+		echo "| peak RSS, UI start | $(mib ui_start) MiB | $(pgmib ui_start) MiB | ≤ 32 MiB | | |"
+		echo "| peak RSS, CLI overdue list | $(mib cli_overdue) MiB | $(pgmib cli_overdue) MiB | ≤ 32 MiB | | |"
+		echo "| peak RSS, CLI export | $(mib cli_export) MiB | $(pgmib cli_export) MiB | ≤ 32 MiB | | |"
+		echo "| $(pgget writers) writers at once for $(pgget writers 3) s: adds said saved | | $(pgget writers 4) | | | |"
+		echo "| ... errors shown / writes lost | | $(pgget writer_errors 3) / $(pgget writer_errors 4) | 0 / 0 | | |"
+	} >"$pgtable"
+else
+	echo "PostgreSQL: not measured in this run (see bench's output)." >"$pgtable"
+fi
+
 cat "$table"
+echo
+cat "$pgtable"
 
 # ---- the report ----
 if [ "$tier" = large ]; then out=$root/doc/performance.md
@@ -407,10 +458,18 @@ else out=$data/performance-small.md; fi
 	echo
 	cat "$table"
 	echo
+	echo "## The organisation tier: the same on PostgreSQL"
+	echo
+	echo "The same database loaded into a private PostgreSQL $(psql --version 2>/dev/null | awk '{ print $3 }') server on this machine (bench/pg.sh: initdb in a temporary folder, a Unix socket only, the server's default durability: fsync and synchronous commit on), measured in the same run as the figures above, with the same scripts and runs.  A keystroke's cost, the ratios and the peers as above."
+	echo
+	cat "$pgtable"
+	echo
 	echo "Raw figures (ms: median, standard deviation, min, max; rss_*: KiB):"
 	echo
 	echo '```'
 	cat "$results"
+	echo
+	cat "$work/pg-results.txt" 2>/dev/null | sed 's/^/pg_/'
 	echo '```'
 	echo
 	[ -r "$root/bench/notes.md" ] && cat "$root/bench/notes.md"

@@ -197,6 +197,21 @@ struct tl_backend_ops {
 				  struct tl_error *err);
 	enum tl_status (*key_retire)(struct tl_store *st, const char *id,
 				     const char *at, struct tl_error *err);
+
+	/*
+	 * A whole database written in as stored (tl_store_copy), many rows
+	 * at a time: stream_record as insert, stream_audit as audit_add,
+	 * each buffered in the transaction under way; stream_end sends what
+	 * is left and must come before anything else is read or written.
+	 * NULL for an engine whose insert and audit_add are as fast.
+	 */
+	enum tl_status (*stream_record)(struct tl_store *st,
+					const struct tl_record *r,
+					struct tl_error *err);
+	enum tl_status (*stream_audit)(struct tl_store *st,
+				       const struct tl_audit *a,
+				       struct tl_error *err);
+	enum tl_status (*stream_end)(struct tl_store *st, struct tl_error *err);
 };
 
 /* The engines this program holds. */

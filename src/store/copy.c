@@ -76,6 +76,15 @@ static enum tl_status check_empty(struct tl_store *dst, struct tl_error *err)
 	return rc;
 }
 
+/* One row as stored: streamed when the engine can (many at a time). */
+static enum tl_status put_record(struct tl_store *dst,
+				 const struct tl_record *r,
+				 struct tl_error *err)
+{
+	return dst->ops->stream_record ? dst->ops->stream_record(dst, r, err)
+				       : dst->ops->insert(dst, r, err);
+}
+
 /* Every record of one kind; a signed meeting goes in as held. */
 static enum tl_status copy_kind(struct tl_store *src, struct tl_store *dst,
 				enum tl_kind kind, struct signed_ids *sig,
@@ -105,10 +114,10 @@ static enum tl_status copy_kind(struct tl_store *src, struct tl_store *dst,
 						  _("Out of memory."));
 				break;
 			}
-			rc = dst->ops->insert(dst, held, err);
+			rc = put_record(dst, held, err);
 			tl_record_free(held);
 		} else {
-			rc = dst->ops->insert(dst, r, err);
+			rc = put_record(dst, r, err);
 		}
 		stats->records++;
 	}
@@ -163,7 +172,9 @@ static enum tl_status copy_audit(struct tl_store *src, struct tl_store *dst,
 						  "copied."), rows[i].seq);
 				break;
 			}
-			rc = dst->ops->audit_add(dst, &rows[i], err);
+			rc = dst->ops->stream_audit
+				? dst->ops->stream_audit(dst, &rows[i], err)
+				: dst->ops->audit_add(dst, &rows[i], err);
 			after = rows[i].seq;
 		}
 		stats->audit += n;
@@ -193,6 +204,13 @@ enum tl_status tl_store_copy(struct tl_store *src, struct tl_store *dst,
 		rc = copy_keys(src, dst, stats, err);
 	if (rc == TL_OK)
 		rc = copy_audit(src, dst, stats, err);
+	if (dst->ops->stream_end) {
+		/* What is left of the stream, before anything else. */
+		enum tl_status end = dst->ops->stream_end(dst, err);
+
+		if (rc == TL_OK)
+			rc = end;
+	}
 	for (int i = 0; rc == TL_OK && i < sig.n; i++)
 		rc = dst->ops->mark_signed(dst, sig.id[i], err);
 	tl_store_read_end(src);

@@ -31,6 +31,18 @@ check_grep "the copy's signed minutes and audit chain verify" 'the chain is unbr
 run tl followup list --owner "Björn Åkesson"
 check_grep "the copy answers lists" 'Återkoppla om äldreomsorgens ramar'
 
+# The copy's locks hold behind tillit's back (its triggers were off while
+# the rows streamed in, and are back).
+item=$(dbsql "SELECT i.id FROM items i JOIN meetings m ON m.id = i.meeting
+	WHERE m.status = 'signed' LIMIT 1")
+run dbsql "UPDATE items SET title = 'x' WHERE id = '$item'"
+if [ -n "$item" ] && [ "$RC" != 0 ] && grep -q 'signed and locked' "$W/err"
+then
+	pass "a signed meeting of the copy is locked"
+else
+	fail "a signed meeting of the copy is locked" "item '$item', exit $RC"
+fi
+
 # Into a database that holds records: refused, and nothing changes.
 run "$TILLIT" --db "$SRC" migrate --to "$DB"
 check_err "a target with records is refused" 1 'already holds records'

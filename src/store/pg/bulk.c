@@ -4,10 +4,10 @@
  * that only derives data moved to the end.  What may go in is decided in
  * src/store/bulk.c.
  *
- * The rows of a kind go to the server through COPY ... FROM STDIN in
- * text format, in large pieces; a statement of any other kind (a lookup,
- * tl_store_put of a principle) first ends the COPY under way (db.c calls
- * tl_pg_bulk_settle), and the next row of a kind starts a new one.  The
+ * The rows of a kind go to the server through COPY ... FROM STDIN
+ * (copyin.c); a statement of any other kind (a lookup, tl_store_put of a
+ * principle) first ends the COPY under way (db.c), and the next row of a
+ * kind starts a new one.  The
  * first row of a table drops its secondary indexes (keeping their
  * definitions) and turns its user triggers off (the lock triggers, which
  * src/store/bulk.c checks for the whole load through bulk_locked, and
@@ -36,9 +36,6 @@
 #include "tillit/core/i18n.h"
 #include "tillit/store/audit.h"
 
-/* What is sent to the server at a time, in bytes. */
-#define CHUNK (256 * 1024)
-
 /* An open-addressing set of 16-byte ids (UUIDs without their dashes). */
 struct idset {
 	unsigned char (*slot)[16];
@@ -53,9 +50,7 @@ struct kept_index {
 struct pg_bulk {
 	struct tl_store *st;
 	PGconn *conn;
-	int copying;                /* the kind in COPY now, or -1 */
-	char *buf;                  /* rows not yet sent */
-	size_t len, cap;
+	struct tl_pg_copy copy;     /* the rows going in (copyin.c) */
 	long long base[TL_K_COUNT]; /* largest seq before the load */
 	bool touched[TL_K_COUNT];
 	struct idset ids[TL_K_COUNT];
@@ -167,44 +162,6 @@ static bool idset_has(const struct idset *s, const unsigned char key[16])
 	return false;
 }
 
-/* Sends what is buffered of the COPY under way. */
-static enum tl_status send_rows(struct pg_bulk *b, struct tl_error *err)
-{
-	if (b->len == 0)
-		return TL_OK;
-	if (PQputCopyData(b->conn, b->buf, (int)b->len) != 1)
-		return tl_pg_error(b->st, NULL, N_("saving"), err);
-	b->len = 0;
-	return TL_OK;
-}
-
-/* Ends the COPY under way, if any: its rows are then in the table. */
-static enum tl_status end_copy(struct pg_bulk *b, struct tl_error *err)
-{
-	enum tl_status rc;
-	PGresult *res;
-
-	if (b->copying < 0)
-		return TL_OK;
-	b->copying = -1;
-	tl_pg(b->st)->bulk = NULL;
-	rc = send_rows(b, err);
-	if (PQputCopyEnd(b->conn, rc == TL_OK ? NULL : "cancelled") != 1 &&
-	    rc == TL_OK)
-		rc = tl_pg_error(b->st, NULL, N_("saving"), err);
-	while ((res = PQgetResult(b->conn)) != NULL) {
-		if (rc == TL_OK && PQresultStatus(res) != PGRES_COMMAND_OK)
-			rc = tl_pg_error(b->st, res, N_("saving"), err);
-		PQclear(res);
-	}
-	return rc;
-}
-
-enum tl_status tl_pg_bulk_settle(void *be, struct tl_error *err)
-{
-	return end_copy(be, err);
-}
-
 static enum tl_status query_ll(struct pg_bulk *b, const char *sql,
 			       long long *out, struct tl_error *err)
 {
@@ -229,7 +186,8 @@ enum tl_status tl_pg_bulk_begin(struct tl_store *st, void **be,
 		return oom(err);
 	b->st = st;
 	b->conn = tl_pg(st)->conn;
-	b->copying = -1;
+	b->copy.st = st;
+	b->copy.table = -1;
 	*be = b;
 	return TL_OK;
 }
@@ -306,14 +264,13 @@ static enum tl_status prepare_table(struct pg_bulk *b, const char *table,
 	return rc;
 }
 
+/* The first row of a kind (its table prepared), or of a kind again
+ * after something else ended its COPY. */
 static enum tl_status start_copy(struct pg_bulk *b, const struct tl_entity *e,
 				 struct tl_error *err)
 {
-	char cols[2048], sql[2200];
-	PGresult *res;
-	enum tl_status rc;
+	enum tl_status rc = tl_pg_copy_end(&b->copy, err);
 
-	rc = end_copy(b, err);
 	if (rc == TL_OK && !b->touched[e->kind]) {
 		if (!b->audit_prepared) {
 			/* The first table of the load: the audit log's
@@ -327,64 +284,7 @@ static enum tl_status start_copy(struct pg_bulk *b, const struct tl_entity *e,
 	}
 	if (rc != TL_OK)
 		return rc;
-	if (!tl_pg_columns(e, cols, sizeof(cols)))
-		return oom(err);
-	snprintf(sql, sizeof(sql), "COPY %s (%s) FROM STDIN", e->plural, cols);
-	res = PQexec(b->conn, sql);
-	if (PQresultStatus(res) != PGRES_COPY_IN) {
-		rc = tl_pg_error(b->st, res, N_("saving"), err);
-		PQclear(res);
-		return rc;
-	}
-	PQclear(res);
-	b->copying = e->kind;
-	tl_pg(b->st)->bulk = b;
-	return TL_OK;
-}
-
-static bool grow(struct pg_bulk *b, size_t more)
-{
-	if (b->len + more <= b->cap)
-		return true;
-	size_t cap = b->cap ? b->cap : CHUNK;
-	while (cap < b->len + more)
-		cap *= 2;
-	char *p = realloc(b->buf, cap);
-	if (!p)
-		return false;
-	b->buf = p;
-	b->cap = cap;
-	return true;
-}
-
-/* Appends one value in COPY's text format: \N for NULL, and backslash,
- * tab, newline and carriage return escaped. */
-static bool put_value(struct pg_bulk *b, const char *v, bool first)
-{
-	size_t n = v ? strlen(v) : 0;
-
-	if (!grow(b, 2 * n + 4))
-		return false;
-	if (!first)
-		b->buf[b->len++] = '\t';
-	if (!v) {
-		memcpy(b->buf + b->len, "\\N", 2);
-		b->len += 2;
-		return true;
-	}
-	for (const char *p = v; *p; p++) {
-		char c = *p;
-		char esc = c == '\\' ? '\\' : c == '\t' ? 't'
-			   : c == '\n' ? 'n' : c == '\r' ? 'r' : 0;
-
-		if (esc) {
-			b->buf[b->len++] = '\\';
-			b->buf[b->len++] = esc;
-		} else {
-			b->buf[b->len++] = c;
-		}
-	}
-	return true;
+	return tl_pg_copy_start(&b->copy, (int)e->kind, err);
 }
 
 enum tl_status tl_pg_bulk_add(void *be, const struct tl_record *r,
@@ -408,29 +308,14 @@ enum tl_status tl_pg_bulk_add(void *be, const struct tl_record *r,
 					    "comes twice."), r->id);
 		}
 	}
-	if (b->copying != (int)e->kind) {
+	if (b->copy.table != (int)e->kind) {
 		rc = start_copy(b, e, err);
 		if (rc != TL_OK)
 			return rc;
 	}
-	if (!put_value(b, r->id, true) || !put_value(b, r->created_at, false) ||
-	    !put_value(b, r->updated_at, false))
+	if (!tl_pg_copy_record(&b->copy, r, held))
 		return oom(err);
-	for (int i = 0; i < e->nfields; i++) {
-		const struct tl_field *f = &e->fields[i];
-		/* An unset value takes its default, as tl_store_insert
-		 * gives it. */
-		const char *v = r->values[i] ? r->values[i] : f->def;
-
-		if (held && e->kind == TL_K_MEETING && i == TL_MEETING_STATUS)
-			v = "held";
-		if (!put_value(b, v, false))
-			return oom(err);
-	}
-	if (!grow(b, 1))
-		return oom(err);
-	b->buf[b->len++] = '\n';
-	return b->len >= CHUNK ? send_rows(b, err) : TL_OK;
+	return tl_pg_copy_send(&b->copy, err);
 }
 
 enum tl_status tl_pg_bulk_principle(void *be, const char *key, size_t len,
@@ -576,24 +461,6 @@ enum tl_status tl_pg_bulk_locked(void *be, enum tl_kind kind, int field,
 	return rc;
 }
 
-/* One value of an audit row for COPY, or \N. */
-static bool put_audit(struct pg_bulk *b, const struct tl_audit *a)
-{
-	char seq[24];
-
-	snprintf(seq, sizeof(seq), "%lld", a->seq);
-	return put_value(b, seq, true) && put_value(b, a->at, false) &&
-	       put_value(b, a->actor, false) &&
-	       put_value(b, a->os_user, false) &&
-	       put_value(b, a->clock, false) &&
-	       put_value(b, a->entity, false) && put_value(b, a->id, false) &&
-	       put_value(b, a->action, false) && put_value(b, NULL, false) &&
-	       put_value(b, NULL, false) &&
-	       put_value(b, a->new_value, false) &&
-	       put_value(b, a->prev, false) && put_value(b, a->hash, false) &&
-	       grow(b, 1) && (b->buf[b->len++] = '\n');
-}
-
 /*
  * The 'create' audit rows of every new row, kind after kind in model
  * order and row after row in seq order, chained after the log's last
@@ -633,22 +500,7 @@ static enum tl_status fill_audit(struct pg_bulk *b, struct tl_error *err)
 			if (!res)
 				return err ? err->status : TL_EDB;
 			n = PQntuples(res);
-			{
-				PGresult *copy = PQexec(b->conn, "COPY audit "
-					"(seq, at, actor, os_user, clock, "
-					"entity, entity_id, action, field, "
-					"old_value, new_value, prev, hash) "
-					"FROM STDIN");
-				if (PQresultStatus(copy) != PGRES_COPY_IN) {
-					rc = tl_pg_error(b->st, copy,
-							 N_("saving"), err);
-					PQclear(copy);
-					PQclear(res);
-					return rc;
-				}
-				PQclear(copy);
-			}
-			b->copying = TL_K_COUNT; /* the audit log's */
+			rc = tl_pg_copy_start(&b->copy, TL_PG_AUDIT, err);
 			for (int i = 0; rc == TL_OK && i < n; i++) {
 				struct tl_audit a = {
 					.seq = ++seq,
@@ -668,18 +520,19 @@ static enum tl_status fill_audit(struct pg_bulk *b, struct tl_error *err)
 					 PQgetvalue(res, i, 2));
 				tl_audit_hash(&a, hash);
 				a.hash = hash;
-				if (!put_audit(b, &a))
+				if (!tl_pg_copy_audit(&b->copy, &a))
 					rc = oom(err);
 				memcpy(prev, hash, sizeof(prev));
-				if (rc == TL_OK && b->len >= CHUNK)
-					rc = send_rows(b, err);
+				if (rc == TL_OK)
+					rc = tl_pg_copy_send(&b->copy, err);
 			}
 			if (n > 0)
 				after = strtoll(PQgetvalue(res, n - 1, 0),
 						NULL, 10);
 			PQclear(res);
 			{
-				enum tl_status end = end_copy(b, err);
+				enum tl_status end = tl_pg_copy_end(&b->copy,
+								    err);
 				if (rc == TL_OK)
 					rc = end;
 			}
@@ -693,7 +546,7 @@ static enum tl_status fill_audit(struct pg_bulk *b, struct tl_error *err)
 enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err)
 {
 	struct pg_bulk *b = be;
-	enum tl_status rc = end_copy(b, err);
+	enum tl_status rc = tl_pg_copy_end(&b->copy, err);
 
 	if (rc == TL_OK)
 		rc = fill_audit(b, err);
@@ -737,8 +590,6 @@ void tl_pg_bulk_done(void *be)
 
 	if (!b)
 		return;
-	if (tl_pg(b->st) && tl_pg(b->st)->bulk == b)
-		tl_pg(b->st)->bulk = NULL;
 	for (int k = 0; k < TL_K_COUNT; k++)
 		free(b->ids[k].slot);
 	for (int i = 0; i < b->nkeys; i++)
@@ -749,6 +600,6 @@ void tl_pg_bulk_done(void *be)
 		free(b->idx[i].def);
 	}
 	free(b->idx);
-	free(b->buf);
+	tl_pg_copy_free(&b->copy);
 	free(b);
 }

@@ -243,7 +243,7 @@ PGresult *tl_pg_run(struct tl_store *st, const char *sql, int n,
 {
 	struct tl_pg *p = tl_pg(st);
 
-	if (p->bulk && tl_pg_bulk_settle(p->bulk, err) != TL_OK)
+	if (p->copy && tl_pg_copy_end(p->copy, err) != TL_OK)
 		return NULL;
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = NULL;
@@ -272,7 +272,7 @@ PGresult *tl_pg_run_once(struct tl_store *st, const char *sql, int n,
 {
 	struct tl_pg *p = tl_pg(st);
 
-	if (p->bulk && tl_pg_bulk_settle(p->bulk, err) != TL_OK)
+	if (p->copy && tl_pg_copy_end(p->copy, err) != TL_OK)
 		return NULL;
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = PQexecParams(p->conn, sql, n, NULL, params,
@@ -294,8 +294,8 @@ enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
 {
 	struct tl_pg *p = tl_pg(st);
 
-	if (p->bulk) {
-		enum tl_status rc = tl_pg_bulk_settle(p->bulk, err);
+	if (p->copy) {
+		enum tl_status rc = tl_pg_copy_end(p->copy, err);
 		if (rc != TL_OK)
 			return rc;
 	}
@@ -313,39 +313,6 @@ enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
 		PQclear(res);
 		return rc;
 	}
-}
-
-struct tl_record *tl_pg_row_record(const PGresult *res, int row, int col,
-				   const struct tl_entity *e)
-{
-	struct tl_record *r = tl_record_new(e->kind);
-
-	if (!r)
-		return NULL;
-	snprintf(r->id, sizeof(r->id), "%s", PQgetvalue(res, row, col));
-	snprintf(r->created_at, sizeof(r->created_at), "%s",
-		 PQgetvalue(res, row, col + 1));
-	snprintf(r->updated_at, sizeof(r->updated_at), "%s",
-		 PQgetvalue(res, row, col + 2));
-	for (int i = 0; i < e->nfields; i++) {
-		if (PQgetisnull(res, row, col + 3 + i))
-			continue;
-		if (!tl_record_set(r, i, PQgetvalue(res, row, col + 3 + i))) {
-			tl_record_free(r);
-			return NULL;
-		}
-	}
-	return r;
-}
-
-bool tl_pg_columns(const struct tl_entity *e, char *buf, size_t size)
-{
-	size_t len = (size_t)snprintf(buf, size, "id, created_at, updated_at");
-
-	for (int i = 0; i < e->nfields && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, ", %s",
-					e->fields[i].name);
-	return len < size;
 }
 
 /* "tillit on /run/postgresql": the database and server, for sentences. */
@@ -495,6 +462,10 @@ static void pg_close(struct tl_store *st)
 	if (!p)
 		return;
 	forget_statements(p);
+	if (p->stream) {
+		tl_pg_copy_free(p->stream);
+		free(p->stream);
+	}
 	free(p->at_commit);
 	if (p->conn)
 		PQfinish(p->conn);
@@ -793,4 +764,7 @@ const struct tl_backend_ops tl_pg_ops = {
 	.keys = tl_pg_keys,
 	.key_add = tl_pg_key_add,
 	.key_retire = tl_pg_key_retire,
+	.stream_record = tl_pg_stream_record,
+	.stream_audit = tl_pg_stream_audit,
+	.stream_end = tl_pg_stream_end,
 };

@@ -46,6 +46,19 @@ struct tl_pg_stmt {
 	char name[16]; /* its prepared name on this connection */
 };
 
+/* The table of a COPY that is not a kind's: the audit log. */
+#define TL_PG_AUDIT TL_K_COUNT
+
+/* Rows going into one table through COPY (copyin.c). */
+struct tl_pg_copy {
+	struct tl_store *st;
+	int table;      /* a kind, TL_PG_AUDIT, or -1: no COPY under way */
+	char *buf;      /* rows not yet sent */
+	size_t len, cap;
+	bool off[TL_PG_AUDIT + 1]; /* the stream turned the table's
+				      triggers off until the commit */
+};
+
 /* What the engine keeps for an open store (st->be). */
 struct tl_pg {
 	PGconn *conn;
@@ -57,7 +70,8 @@ struct tl_pg {
 	long notified;       /* notifications from other connections */
 	int level;           /* the transaction level open on the server */
 	bool reading;        /* a read snapshot is open */
-	void *bulk;          /* a bulk load with a COPY under way (bulk.c) */
+	struct tl_pg_copy *copy;   /* the COPY under way, or NULL */
+	struct tl_pg_copy *stream; /* tl_store_copy's rows (copyin.c) */
 	char *at_commit;     /* SQL the outermost commit runs once the
 				references are checked (bulk.c: the
 				triggers a load turned off), or NULL */
@@ -219,9 +233,28 @@ enum tl_status tl_pg_bulk_shared_id(void *be, char out[TL_ID_LEN + 1],
 enum tl_status tl_pg_bulk_locked(void *be, enum tl_kind kind, int field,
 				 bool *any, struct tl_error *err);
 enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err);
-/* Ends the COPY under way of bulk load be: done by every statement the
- * engine runs while one is (tl_pg_run, tl_pg_run_once, tl_pg_exec). */
-enum tl_status tl_pg_bulk_settle(void *be, struct tl_error *err);
+/* copyin.c: a COPY into table (a kind or TL_PG_AUDIT), after ending the
+ * one under way; values, whole records and audit rows appended (false
+ * when out of memory); sent when enough is buffered; ended (nothing to
+ * do when none is under way: every statement the engine runs does it
+ * first); the buffer freed. */
+enum tl_status tl_pg_copy_start(struct tl_pg_copy *c, int table,
+				struct tl_error *err);
+bool tl_pg_copy_value(struct tl_pg_copy *c, const char *v, bool first);
+bool tl_pg_copy_record(struct tl_pg_copy *c, const struct tl_record *r,
+		       bool held);
+bool tl_pg_copy_audit(struct tl_pg_copy *c, const struct tl_audit *a);
+enum tl_status tl_pg_copy_send(struct tl_pg_copy *c, struct tl_error *err);
+enum tl_status tl_pg_copy_end(struct tl_pg_copy *c, struct tl_error *err);
+void tl_pg_copy_free(struct tl_pg_copy *c);
+/* The stream of tl_store_copy (backend.h's stream_*). */
+enum tl_status tl_pg_stream_record(struct tl_store *st,
+				   const struct tl_record *r,
+				   struct tl_error *err);
+enum tl_status tl_pg_stream_audit(struct tl_store *st,
+				  const struct tl_audit *a,
+				  struct tl_error *err);
+enum tl_status tl_pg_stream_end(struct tl_store *st, struct tl_error *err);
 void tl_pg_bulk_done(void *be);
 
 #endif

@@ -40,6 +40,39 @@ static enum tl_status run_command(struct tl_store *st, const char *sql,
 	return TL_OK;
 }
 
+struct tl_record *tl_pg_row_record(const PGresult *res, int row, int col,
+				   const struct tl_entity *e)
+{
+	struct tl_record *r = tl_record_new(e->kind);
+
+	if (!r)
+		return NULL;
+	snprintf(r->id, sizeof(r->id), "%s", PQgetvalue(res, row, col));
+	snprintf(r->created_at, sizeof(r->created_at), "%s",
+		 PQgetvalue(res, row, col + 1));
+	snprintf(r->updated_at, sizeof(r->updated_at), "%s",
+		 PQgetvalue(res, row, col + 2));
+	for (int i = 0; i < e->nfields; i++) {
+		if (PQgetisnull(res, row, col + 3 + i))
+			continue;
+		if (!tl_record_set(r, i, PQgetvalue(res, row, col + 3 + i))) {
+			tl_record_free(r);
+			return NULL;
+		}
+	}
+	return r;
+}
+
+bool tl_pg_columns(const struct tl_entity *e, char *buf, size_t size)
+{
+	size_t len = (size_t)snprintf(buf, size, "id, created_at, updated_at");
+
+	for (int i = 0; i < e->nfields && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, ", %s",
+					e->fields[i].name);
+	return len < size;
+}
+
 enum tl_status tl_pg_get(struct tl_store *st, enum tl_kind kind,
 			 const char *id, struct tl_record **out,
 			 struct tl_error *err)
