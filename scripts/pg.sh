@@ -120,8 +120,8 @@ start)
 		cat "$dir/pg_ctl.log" >>"$dir/log" 2>/dev/null || true
 		why=$(sed -n 's/.*\(FATAL\|PANIC\):  *//p' "$dir/log" |
 			head -n 1)
-		fail 1 "the server did not start in $dir: ${why:-see $dir/log}" \
-			"$dir/log"
+		why="the server did not start in $dir: ${why:-see $dir/log}"
+		fail 1 "$why" "$dir/log"
 	fi
 	echo "host=$dir user=tillit"
 	;;

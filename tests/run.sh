@@ -152,7 +152,8 @@ run_case() {
 			TILLIT_DOWNGRADE=$B/tests/downgrade
 			export TILLIT TILLIT_GEN TILLIT_DOWNGRADE
 			# shellcheck disable=SC2046
-			$tmo $(interp "$path") "$path" >"$work/$n.out" 2>&1 3>&- &
+			$tmo $(interp "$path") "$path" >"$work/$n.out" \
+				2>&1 3>&- &
 		fi
 		echo $! >"$work/$n.pid"
 		wait $!
@@ -368,8 +369,10 @@ if [ -n "$on_pg" ]; then
 		echo "$l"
 		[ -z "$only" ] || echo "PostgreSQL: sqlite-only:$only"
 	else
-		why=${TILLIT_TEST_PG_FAIL:-TILLIT_TEST_PG is not set}
-		echo "$l (no server: ${TILLIT_TEST_PG_SKIP:-$why})"
+		why=$(printf '%s\n' "${TILLIT_TEST_PG_FAIL:-}" |
+			sed -n '1s/^pg.sh: //p')
+		why=${TILLIT_TEST_PG_SKIP:-${why:-TILLIT_TEST_PG is not set}}
+		echo "$l (no server: $why)"
 	fi
 fi
 passed=$((passed_sqlite + passed_pg))

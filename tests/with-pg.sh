@@ -33,11 +33,12 @@ else
 	if [ "$rc" = 3 ]; then
 		TILLIT_TEST_PG_SKIP=$why
 		export TILLIT_TEST_PG_SKIP
-		echo "with-pg: no PostgreSQL server, its tests are skipped: $why"
+		echo "with-pg: no PostgreSQL server, its tests are" \
+			"skipped: $why"
 	else
 		TILLIT_TEST_PG_FAIL=$(cat "$dir.err")
 		export TILLIT_TEST_PG_FAIL
-		echo "with-pg: the PostgreSQL server did not start: $why"
+		echo "with-pg: no PostgreSQL server for the tests: $why"
 	fi
 fi
 rm -f "$dir.err"

@@ -301,7 +301,8 @@ dbsql_on() {
 db_dump() {
 	if _on_server "$1"; then
 		pg_dump --data-only "$1" 2>/dev/null |
-			grep -v '^SELECT pg_catalog.setval(\|^\\\(un\)\{0,1\}restrict '
+			grep -v -e '^SELECT pg_catalog.setval(' \
+				-e '^\\\(un\)\{0,1\}restrict '
 	else
 		sqlite3 "$1" .dump
 	fi
