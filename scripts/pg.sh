@@ -29,12 +29,28 @@
 # connection string printed is "host=DIR user=tillit", to which a caller
 # adds dbname=.  The options the server was started with are kept in
 # DIR/options, for restart-immediate.
+#
+# The programs are taken from TILLIT_PG_BIN when set, else Debian's
+# /usr/lib/postgresql/VERSION/bin (the highest version), else PATH.
+# A failure is one line on stderr (the server's own last lines follow
+# it), with exit status 3 when there is no server to run (its programs
+# or, under root, the postgres account are missing) and 1 when one did
+# not start.
 set -eu
 
-# The folder of initdb and pg_ctl: in PATH, or Debian's, highest version.
+# The folder of initdb and pg_ctl.
 pgbin() {
-	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n -r); do
-		[ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+	if [ -n "${TILLIT_PG_BIN:-}" ]; then
+		[ -x "$TILLIT_PG_BIN/initdb" ] &&
+			[ -x "$TILLIT_PG_BIN/pg_ctl" ] && echo "$TILLIT_PG_BIN"
+		return
+	fi
+	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null |
+		sort -t/ -k5 -n -r); do
+		[ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && {
+			echo "$d"
+			return 0
+		}
 	done
 	if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1
 	then
@@ -58,14 +74,27 @@ as_owner() {
 	fi
 }
 
+# fail STATUS SENTENCE [LOG]: one line on stderr, then the last lines of
+# LOG that say something (not the empty ones), and exit.
+fail() {
+	echo "pg.sh: $2" >&2
+	if [ $# -ge 3 ] && [ -s "$3" ]; then
+		grep -v '^[[:space:]]*$' "$3" | tail -n 5 |
+			sed 's/^/pg.sh:   /' >&2
+	fi
+	exit "$1"
+}
+
 # start_server BIN DIR: starts the server of DIR with its options and
-# waits until it takes connections.
+# waits until it takes connections; says why not and exits 1.
 start_server() {
 	if ! as_owner "$1/pg_ctl" -D "$2/data" -l "$2/log" -w -t 60 \
-		-o "$(cat "$2/options")" start >/dev/null 2>&1; then
-		echo "pg.sh: the server did not start:" >&2
-		tail -5 "$2/log" >&2
-		return 1
+		-o "$(cat "$2/options")" start >"$2/pg_ctl.log" 2>&1; then
+		cat "$2/pg_ctl.log" >>"$2/log" 2>/dev/null || true
+		why=$(sed -n 's/.*\(FATAL\|PANIC\):  *//p' "$2/log" |
+			head -n 1)
+		fail 1 "the server did not start in $2: ${why:-see $2/log}" \
+			"$2/log"
 	fi
 }
 
@@ -76,23 +105,21 @@ bin)
 	;;
 start)
 	dir=${2:?"usage: pg.sh start DIR"}
-	bin=$(pgbin) || {
-		echo "pg.sh: no PostgreSQL server programs (initdb, pg_ctl);" \
-			"install the postgresql package (scripts/deps.sh test)" >&2
-		exit 1
-	}
+	where=${TILLIT_PG_BIN:-/usr/lib/postgresql/*/bin or PATH}
+	bin=$(pgbin) || fail 3 "no PostgreSQL server programs (initdb and\
+ pg_ctl in $where): install the postgresql package (make deps-test)"
 	if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
-		echo "pg.sh: running as root, and there is no account" \
-			"'postgres' to run the server as" >&2
-		exit 1
+		fail 3 "running as root, and there is no account 'postgres' to\
+ run the server as (PostgreSQL refuses root; Debian's postgresql package\
+ makes it)"
 	fi
 	mkdir -p "$dir"
 	dir=$(cd "$dir" && pwd)
 	# A Unix socket's path must stay under about 100 bytes.
 	if [ ${#dir} -gt 80 ]; then
-		echo "pg.sh: the folder's path is too long for a socket: $dir" >&2
-		exit 1
+		fail 1 "the folder's path is too long for a socket: $dir"
 	fi
+	[ ! -e "$dir/data" ] || fail 1 "$dir/data exists already"
 	if [ "$(id -u)" = 0 ]; then
 		chown postgres "$dir"
 		# The server's account must reach the folder: its parents
@@ -105,9 +132,10 @@ start)
 	chmod 0755 "$dir"
 	if ! as_owner "$bin/initdb" -D "$dir/data" -U tillit --auth=trust \
 		-E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1; then
-		echo "pg.sh: initdb failed:" >&2
-		tail -5 "$dir/initdb.log" >&2
-		exit 1
+		why=$(sed -n 's/^initdb: error: //p' "$dir/initdb.log" |
+			head -n 1)
+		fail 1 "initdb failed in $dir/data: ${why:-see its output}" \
+			"$dir/initdb.log"
 	fi
 	case ${PG_DURABLE:-0} in
 	1) fast="" ;;
@@ -119,7 +147,7 @@ start)
 	esac
 	echo "-k $dir -c listen_addresses= $fast -c max_connections=200" \
 		>"$dir/options"
-	start_server "$bin" "$dir" || exit 1
+	start_server "$bin" "$dir"
 	echo "host=$dir user=tillit"
 	;;
 restart-immediate)
@@ -133,7 +161,7 @@ restart-immediate)
 	as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop \
 		>/dev/null 2>&1 || true
 	[ "$down" = 0 ] || sleep "$down"
-	start_server "$bin" "$dir" || exit 1
+	start_server "$bin" "$dir"
 	;;
 stop)
 	dir=${2:?"usage: pg.sh stop DIR"}

@@ -16,10 +16,18 @@
 # or changed expected files instead of failing (for a person to review).
 #
 # Under TILLIT_TEST_BACKEND=pg (tests/run.sh's PostgreSQL pass) $DB is
-# instead a new database of its own on the server of TILLIT_TEST_PG, and
-# `newdb NAME` gives another.  A script that tests what only a file has
+# instead a new database of its own on the server of TILLIT_TEST_PG (a
+# connection string), dropped when the script ends.  A second database
+# comes from `newdb NAME`, never from a path of the script's own.  `dbsql
+# SQL` runs SQL on $DB with the engine's own client (sqlite3 or psql),
+# and on_pg tells which engine $DB is on.  A script that tests what only
+# a file has (its mode, its -wal file, sqlite3 on it, an older schema)
 # says so near its top, and runs on SQLite only:
 #   # backend: sqlite-only (REASON)
+# A script with only a part of that kind puts it under
+# `if sqlite_only REASON; then`, which on PostgreSQL prints
+# "ok - REASON # SKIP on SQLite only" (counted as skipped).  A script
+# that sets an EXIT trap of its own calls lib_cleanup from it.
 # shellcheck shell=sh
 
 set -u
@@ -29,7 +37,21 @@ EXPECTED=$HERE/expected
 TILLIT=${TILLIT:-$HERE/../../tillit}
 
 W=$(mktemp -d "${TMPDIR:-/tmp}/tillit-cli.XXXXXX") || exit 3
-trap 'rm -rf "$W"' EXIT
+BACKEND=sqlite
+[ "${TILLIT_TEST_BACKEND:-}" != pg ] || BACKEND=pg
+
+# lib_cleanup: drops the script's databases on the server (WITH FORCE:
+# a program left running must not keep one) and removes $W.
+lib_cleanup() {
+	if [ -s "$W/dbs" ]; then
+		while read -r _db; do
+			echo "DROP DATABASE IF EXISTS $_db WITH (FORCE);"
+		done <"$W/dbs" |
+			psql -qX "${TILLIT_TEST_PG:?}" >/dev/null 2>&1
+	fi
+	rm -rf "$W"
+}
+trap lib_cleanup EXIT
 trap 'exit 130' INT TERM
 
 TILLIT_NOW="2026-11-23 10:00"
@@ -40,44 +62,38 @@ XDG_DATA_HOME=$W/xdg
 export TILLIT_NOW TZ LC_ALL COLUMNS XDG_DATA_HOME
 unset TILLIT_DB
 
-# newdb NAME: a new, empty database: the file $W/NAME.db, or under
-# TILLIT_TEST_BACKEND=pg the connection string of a new database.
+# newdb NAME: a new database that does not exist yet, as tillit --db takes
+# it: the path $W/NAME.db (removed first, with its -wal and -shm, when a
+# database of that name was made before), or on PostgreSQL the connection
+# string of a new empty database (t_PID_NAME_RANDOM, lower case as SQL
+# folds it).  On failure it says why on stderr and returns 1, so use it as
+# DB2=$(newdb y) || exit 1.
 newdb() {
-	if [ "${TILLIT_TEST_BACKEND:-}" = pg ]; then
-		_name=t_$$_$1_$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
-		if ! psql -qX "${TILLIT_TEST_PG:?}" -c "CREATE DATABASE $_name" \
-			>/dev/null 2>"$W/newdb.err"; then
-			echo "not ok - setup: CREATE DATABASE $_name"
-			sed 's/^/#   /' "$W/newdb.err"
-			exit 1
-		fi
-		echo "$TILLIT_TEST_PG dbname=$_name"
+	if [ "$BACKEND" = pg ]; then
+		_createdb "$1" ""
 	else
+		rm -f "$W/$1.db" "$W/$1.db-wal" "$W/$1.db-shm"
 		echo "$W/$1.db"
 	fi
 }
 
+# _createdb NAME OPTIONS: CREATE DATABASE on the server, for newdb; the
+# database is dropped by lib_cleanup.
+_createdb() {
+	_name=$(printf '%s' "$1" | tr -c 'a-zA-Z0-9_' _ | tr 'A-Z' 'a-z')
+	_name=t_$$_${_name}_$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')
+	if ! psql -qX "${TILLIT_TEST_PG:?}" \
+		-c "CREATE DATABASE $_name $2" >/dev/null 2>"$W/newdb.err"; then
+		echo "not ok - setup: CREATE DATABASE $_name $2" >&2
+		sed 's/^/#   /' "$W/newdb.err" >&2
+		return 1
+	fi
+	echo "$_name" >>"$W/dbs"
+	echo "$TILLIT_TEST_PG dbname=$_name"
+}
+
 DB=$(newdb x) || exit 1
 
-# dbsql SQL: runs SQL on $DB behind tillit's back, as another program
-# could: sqlite3 on the file, or psql on the server's database.  What
-# differs between the two dialects is the script's to choose (on_pg
-# tells which $DB is: a script may point $DB at a file of its own).
-on_pg() {
-	case $DB in *dbname=* | postgres://* | postgresql://*) return 0 ;; esac
-	return 1
-}
-# On the server, SQLite's char() and group_concat() are said as
-# PostgreSQL's chr() and string_agg(); rows print as sqlite3 prints them
-# (values joined by |, one row a line).
-dbsql() {
-	if on_pg; then
-		psql -qXAt -v ON_ERROR_STOP=1 "$DB" -c "$(printf '%s' "$1" |
-			sed 's/\([^a-z_]\)char(/\1chr(/g; s/group_concat(/string_agg(/g')"
-	else
-		sqlite3 "$DB" "$1"
-	fi
-}
 RC=0
 FAILED=0
 
@@ -225,4 +241,86 @@ i_am() {
 downgrade_to() {
 	must "${TILLIT_DOWNGRADE:-$HERE/../../build/default/tests/downgrade}" \
 		"$DB" "$1"
+}
+
+# on_pg: true when $DB is a server's database (a script may point $DB at
+# a file of its own even in the PostgreSQL pass).  _on_server DB: the
+# same for DB.
+on_pg() {
+	_on_server "$DB"
+}
+_on_server() {
+	case $1 in *dbname=* | postgres://* | postgresql://*) return 0 ;; esac
+	return 1
+}
+
+# sqlite_only REASON: true on SQLite; on PostgreSQL false, after one line
+# "ok - REASON # SKIP on SQLite only" (tests/run.sh counts it skipped).
+# For the part of a script that needs the file (sqlite3 on it,
+# downgrade_to), where the rest runs on both engines.
+sqlite_only() {
+	on_pg || return 0
+	echo "ok - $1 # SKIP on SQLite only"
+	return 1
+}
+
+# db_made [DB]: true when a database has been made at DB ($DB): the file
+# is there, or on PostgreSQL the database holds tables.
+db_made() {
+	if _on_server "${1:-$DB}"; then
+		[ "$(psql -qAtX "${1:-$DB}" -c "SELECT count(*) FROM pg_tables
+			WHERE schemaname = current_schema()")" != 0 ]
+	else
+		[ -e "${1:-$DB}" ]
+	fi
+}
+
+# dbsql SQL: runs SQL on $DB behind tillit's back, as another program
+# could: sqlite3 on the file, or psql on the server's database (stopping
+# at the first error).  What differs between the two dialects is the
+# script's to choose (on_pg tells which $DB is), but SQLite's char() and
+# group_concat() are said as PostgreSQL's chr() and string_agg(); rows
+# print as sqlite3 prints them (values joined by |, one row a line).
+# dbsql_on DB SQL does the same on another database.
+dbsql() {
+	dbsql_on "$DB" "$1"
+}
+dbsql_on() {
+	if _on_server "$1"; then
+		psql -qXAt -v ON_ERROR_STOP=1 "$1" -c "$(printf '%s' "$2" |
+			sed 's/\([^a-z_]\)char(/\1chr(/g; s/group_concat(/string_agg(/g')"
+	else
+		sqlite3 "$1" "$2"
+	fi
+}
+
+# db_dump DB: every row of DB as text, to compare before and after: the
+# sqlite3 program's .dump, or pg_dump's data (without the sequences'
+# positions, which a transaction rolled back moves too, and the random
+# key of pg_dump's \restrict lines).
+db_dump() {
+	if _on_server "$1"; then
+		pg_dump --data-only "$1" 2>/dev/null |
+			grep -v -e '^SELECT pg_catalog.setval(' \
+				-e '^\\\(un\)\{0,1\}restrict '
+	else
+		sqlite3 "$1" .dump
+	fi
+}
+
+# drafts_dir: the folder where the full-screen program keeps the drafts of
+# $DB (src/ui/draft.c): $DB.drafts beside a file; for a server's database
+# a folder in the user's data folder named by a hash of the connection
+# string (djb2, its low 32 bits), whose parent this makes.
+drafts_dir() {
+	if on_pg; then
+		_h=5381
+		for _c in $(printf '%s' "$DB" | od -An -v -tu1); do
+			_h=$(((_h * 33 + _c) & 4294967295))
+		done
+		mkdir -p "$XDG_DATA_HOME/tillit"
+		printf '%s/tillit/server-%08x.drafts\n' "$XDG_DATA_HOME" "$_h"
+	else
+		echo "$DB.drafts"
+	fi
 }

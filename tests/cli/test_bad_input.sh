@@ -1,4 +1,5 @@
 #!/bin/sh
+# backend: sqlite-only (before and after: sqlite3 .dump of the file)
 # tests/cli/test_bad_input.sh - the table of bad inputs.
 #
 # Each case runs one tillit command that must fail, and checks three things:

@@ -25,7 +25,7 @@ for kind in $(sed -n 's/^  "\([a-z_]*\)": \[.*/\1/p' "$W/first.json"); do
 	fi
 done
 
-DB2=$W/y.db
+DB2=$(newdb y) || exit 1
 must "$TILLIT" --db "$DB2" init
 run "$TILLIT" --db "$DB2" import "$W/first.json"
 check_grep "import into an empty database" \
@@ -96,7 +96,7 @@ n=$(($(wc -l <"$W/out") - 1))
 
 # --- lists longer than a page ----------------------------------------------
 
-DB3=$W/many.db
+DB3=$(newdb many) || exit 1
 must "$TILLIT" --db "$DB3" init
 {
 	stamp='"created_at": "2026-11-23T09:00:00Z", "updated_at": "2026-11-23T09:00:00Z"'

@@ -1,5 +1,4 @@
 #!/bin/sh
-# backend: sqlite-only (database files: made, refused, their modes and folders)
 # Hostile files and terminals (issue 13, points 2 and 5): tillit makes a
 # database only through init, import or the full-screen program's first
 # start, and only as a new file (or an empty one of the user's own),
@@ -28,76 +27,80 @@ mode_of() {
 
 # ---- only init and import make a database, and only as a new file -------
 
-E=$W/empty.db
-for cmd in "unit list" "meeting list" "followup list" "search budget" \
-	"log" "export" "export followups" "verify" "unit add --name X \
-	--kind team" "person add --name X --kind employee"; do
+if sqlite_only "database files: only init and import make one, 0600"; then
+	E=$W/empty.db
+	for cmd in "unit list" "meeting list" "followup list" "search budget" \
+		"log" "export" "export followups" "verify" "unit add --name X \
+		--kind team" "person add --name X --kind employee"; do
+		: >"$E"
+		chmod 0644 "$E"
+		# shellcheck disable=SC2086
+		run "$TILLIT" --db "$E" $cmd
+		check_err "an empty --db file is refused by '$cmd'" 1 'empty file'
+		if [ ! -s "$E" ] && [ "$(mode_of "$E")" = 644 ] &&
+			[ ! -e "$E-wal" ] && [ ! -e "$E-shm" ]; then
+			pass "'$cmd' leaves the empty file as it was (0644, empty)"
+		else
+			fail "'$cmd' leaves the empty file as it was" \
+				"$(ls -l "$E"* 2>&1)"
+		fi
+		rm -f "$E" "$E-wal" "$E-shm"
+	done
+	for cmd in "unit list" "log" "export"; do
+		# shellcheck disable=SC2086
+		run "$TILLIT" --db "$W/missing.db" $cmd
+		check_err "a missing --db file is refused by '$cmd'" 1 \
+			"No database at .*tillit init"
+	done
+	if [ ! -e "$W/missing.db" ]; then
+		pass "a missing database is not created by other commands"
+	else
+		fail "a missing database is not created by other commands"
+	fi
+
+	(umask 000 && "$TILLIT" --db "$W/new.db" init >"$W/out" 2>"$W/err")
+	RC=$?
+	check_rc "init makes a new database under umask 000" 0
+	must "$TILLIT" --db "$W/new.db" unit add --name Enhet --kind team -q
+	same "init's new database is 0600 under umask 000" \
+		"$(mode_of "$W/new.db")" 600
+	same "... and so are its -wal and -shm files" \
+		"$(mode_of "$W/new.db-wal") $(mode_of "$W/new.db-shm")" "600 600"
 	: >"$E"
 	chmod 0644 "$E"
-	# shellcheck disable=SC2086
-	run "$TILLIT" --db "$E" $cmd
-	check_err "an empty --db file is refused by '$cmd'" 1 'empty file'
-	if [ ! -s "$E" ] && [ "$(mode_of "$E")" = 644 ] &&
-		[ ! -e "$E-wal" ] && [ ! -e "$E-shm" ]; then
-		pass "'$cmd' leaves the empty file as it was (0644, empty)"
+	run "$TILLIT" --db "$E" init
+	check_grep "init takes an empty file of the user's own" "^Created "
+	same "... and makes it 0600" "$(mode_of "$E")" 600
+	rm -f "$E"*
+	: >"$W/target.db"
+	ln -s "$W/target.db" "$E"
+	run "$TILLIT" --db "$E" init
+	check_err "init refuses an empty file that is a link" 1 'link'
+	if [ ! -s "$W/target.db" ]; then
+		pass "... and writes nothing through it"
 	else
-		fail "'$cmd' leaves the empty file as it was" \
-			"$(ls -l "$E"* 2>&1)"
+		fail "... and writes nothing through it"
 	fi
-	rm -f "$E" "$E-wal" "$E-shm"
-done
-for cmd in "unit list" "log" "export"; do
-	# shellcheck disable=SC2086
-	run "$TILLIT" --db "$W/missing.db" $cmd
-	check_err "a missing --db file is refused by '$cmd'" 1 \
-		"No database at .*tillit init"
-done
-if [ ! -e "$W/missing.db" ]; then
-	pass "a missing database is not created by other commands"
+	rm -f "$E"
+	tl init >/dev/null
+	must tl export --output "$W/all.json"
+	(umask 000 && "$TILLIT" --db "$W/imp.db" import "$W/all.json" \
+		>"$W/out" 2>"$W/err")
+	RC=$?
+	check_rc "import makes a new database under umask 000" 0
+	same "import's new database is 0600" "$(mode_of "$W/imp.db")" 600
+	# The full-screen program's first start makes the default database.
+	printf 'key 1\nkey Q\n' >"$W/quit.txt"
+	(umask 000 && XDG_DATA_HOME=$W/fresh "$TILLIT" ui --script \
+		"$W/quit.txt" >"$W/out" 2>"$W/err")
+	RC=$?
+	check_rc "the full-screen program starts on a fresh machine" 0
+	same "... and makes its database 0600 in a 0700 folder" \
+		"$(mode_of "$W/fresh/tillit/tillit.db") $(mode_of "$W/fresh/tillit")" \
+		"600 700"
 else
-	fail "a missing database is not created by other commands"
+	must tl init
 fi
-
-(umask 000 && "$TILLIT" --db "$W/new.db" init >"$W/out" 2>"$W/err")
-RC=$?
-check_rc "init makes a new database under umask 000" 0
-must "$TILLIT" --db "$W/new.db" unit add --name Enhet --kind team -q
-same "init's new database is 0600 under umask 000" \
-	"$(mode_of "$W/new.db")" 600
-same "... and so are its -wal and -shm files" \
-	"$(mode_of "$W/new.db-wal") $(mode_of "$W/new.db-shm")" "600 600"
-: >"$E"
-chmod 0644 "$E"
-run "$TILLIT" --db "$E" init
-check_grep "init takes an empty file of the user's own" "^Created "
-same "... and makes it 0600" "$(mode_of "$E")" 600
-rm -f "$E"*
-: >"$W/target.db"
-ln -s "$W/target.db" "$E"
-run "$TILLIT" --db "$E" init
-check_err "init refuses an empty file that is a link" 1 'link'
-if [ ! -s "$W/target.db" ]; then
-	pass "... and writes nothing through it"
-else
-	fail "... and writes nothing through it"
-fi
-rm -f "$E"
-tl init >/dev/null
-must tl export --output "$W/all.json"
-(umask 000 && "$TILLIT" --db "$W/imp.db" import "$W/all.json" \
-	>"$W/out" 2>"$W/err")
-RC=$?
-check_rc "import makes a new database under umask 000" 0
-same "import's new database is 0600" "$(mode_of "$W/imp.db")" 600
-# The full-screen program's first start makes the default database.
-printf 'key 1\nkey Q\n' >"$W/quit.txt"
-(umask 000 && XDG_DATA_HOME=$W/fresh "$TILLIT" ui --script \
-	"$W/quit.txt" >"$W/out" 2>"$W/err")
-RC=$?
-check_rc "the full-screen program starts on a fresh machine" 0
-same "... and makes its database 0600 in a 0700 folder" \
-	"$(mode_of "$W/fresh/tillit/tillit.db") $(mode_of "$W/fresh/tillit")" \
-	"600 700"
 
 # ---- --mode: a wider mode only on purpose --------------------------------
 
@@ -140,7 +143,7 @@ check_err "sign --export --mode 999 is a usage error" 2 \
 
 # ---- the signed meeting of the demo: sign --export --mode, and log -------
 
-D=$W/demo.db
+D=$(newdb demo) || exit 1
 must "$TILLIT" --db "$D" init --demo
 SIGNED=$("$TILLIT" --db "$D" meeting list --status signed --format csv |
 	sed -n 2p | cut -d, -f1)
@@ -170,7 +173,7 @@ check_grep "log still takes the seal's own id" "create +seal +${SEAL%%-*}"
 if command -v tmux >/dev/null 2>&1; then
 	n=0
 	t() { tmux -S "$W/tmux$n" "$@"; }
-	trap 't kill-server 2>/dev/null; rm -rf "$W"' EXIT
+	trap 't kill-server 2>/dev/null; lib_cleanup' EXIT
 	# start: tillit on $DB in a fresh tmux session.
 	start() {
 		t kill-server 2>/dev/null
@@ -227,7 +230,7 @@ if command -v tmux >/dev/null 2>&1; then
 				"$(grep EXIT "$W/pane")"
 		fi
 	}
-	DRAFTS=$DB.drafts
+	DRAFTS=$(drafts_dir)
 	rm -rf "$DRAFTS"
 	mkdir "$DRAFTS"
 	chmod 0777 "$DRAFTS"

@@ -80,17 +80,19 @@ imported() {
 	fi
 }
 
+FIFODB=$(newdb fifo) || exit 1
 mkfifo "$W/fifo"
 cat "$W/demo.json" >"$W/fifo" &
-in_time 20 "$TILLIT" --db "$W/fifo.db" import "$W/fifo"
+in_time 20 "$TILLIT" --db "$FIFODB" import "$W/fifo"
 wait
-imported "a valid export imports through a FIFO" "$W/fifo.db"
+imported "a valid export imports through a FIFO" "$FIFODB"
 
+STDINDB=$(newdb stdin) || exit 1
 cat "$W/demo.json" | (ulimit -f 409600
-	exec timeout 20 "$TILLIT" --db "$W/stdin.db" import /dev/stdin) \
+	exec timeout 20 "$TILLIT" --db "$STDINDB" import /dev/stdin) \
 	>"$W/out" 2>"$W/err"
 RC=$?
-imported "a valid export imports through /dev/stdin" "$W/stdin.db"
+imported "a valid export imports through /dev/stdin" "$STDINDB"
 
 # The kinds in reverse order: the import reads the stream twice.
 sqlite3 :memory: "SELECT json_group_object(key, CASE WHEN type IN \
@@ -99,12 +101,13 @@ sqlite3 :memory: "SELECT json_group_object(key, CASE WHEN type IN \
 	TEXT)) ORDER BY key = 'format', key = 'version', key DESC);" \
 	>"$W/reversed.json" 2>/dev/null
 if [ -s "$W/reversed.json" ]; then
+	REVDB=$(newdb rev) || exit 1
 	cat "$W/reversed.json" | (ulimit -f 409600
-		exec timeout 20 "$TILLIT" --db "$W/rev.db" import \
+		exec timeout 20 "$TILLIT" --db "$REVDB" import \
 		/dev/stdin) >"$W/out" 2>"$W/err"
 	RC=$?
 	imported "an export with its kinds in another order imports from a pipe" \
-		"$W/rev.db"
+		"$REVDB"
 else
 	echo "ok - an export with its kinds in another order imports from a pipe # SKIP no sqlite3 with readfile()"
 fi
@@ -113,7 +116,8 @@ fi
 mkdir "$W/tmp" "$W/other-tmp"
 rm -f "$W/fifo"
 mkfifo "$W/fifo"
-TMPDIR=$W/tmp "$TILLIT" --db "$W/tmpdir.db" import "$W/fifo" \
+TMPDIRDB=$(newdb tmpdir) || exit 1
+TMPDIR=$W/tmp "$TILLIT" --db "$TMPDIRDB" import "$W/fifo" \
 	>"$W/out" 2>"$W/err" &
 pid=$!
 exec 3>"$W/fifo"
@@ -149,7 +153,7 @@ tail -c +1001 "$W/demo.json" >&3
 exec 3>&-
 wait $pid
 RC=$?
-imported "the stream read through TMPDIR imports" "$W/tmpdir.db"
+imported "the stream read through TMPDIR imports" "$TMPDIRDB"
 if [ -z "$(ls -A "$W/tmp")" ]; then
 	pass "nothing is left in TMPDIR"
 else
@@ -208,10 +212,12 @@ check_peak "a record nested a million deep is refused within 64 MiB"
 # 15,000 records) stays within the same bound.
 G=${TILLIT_GEN:-$HERE/../../build/default/tillit-gen}
 if [ -x "$G" ]; then
-	must "$G" --db "$W/gen.db" --scale 0.05 --quiet
-	must "$TILLIT" --db "$W/gen.db" export --format json \
+	GENDB=$(newdb gen) || exit 1
+	must "$G" --db "$GENDB" --scale 0.05 --quiet
+	must "$TILLIT" --db "$GENDB" export --format json \
 		--output "$W/gen.json"
-	peak 120 "$TILLIT" --db "$W/gen2.db" import "$W/gen.json"
+	GEN2DB=$(newdb gen2) || exit 1
+	peak 120 "$TILLIT" --db "$GEN2DB" import "$W/gen.json"
 	check_rc "a valid import of 15,000 records works" 0
 	check_peak "a valid import of 15,000 records stays within 64 MiB"
 else

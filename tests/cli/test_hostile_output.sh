@@ -314,23 +314,25 @@ else
 fi
 # Import reads the escapes as the controls they stand for, and refuses
 # them with the sentence it gives for raw ones.
-run "$TILLIT" --db "$W/ctl-import.db" import "$W/ctl.json"
+CTLDB=$(newdb ctl_import) || exit 1
+run "$TILLIT" --db "$CTLDB" import "$W/ctl.json"
 check_err "import reads an escaped control as the control" 1 \
 	'must not contain a control character'
 
 # Round trip: text around the escaped range (U+007E, U+00A0, U+00A1,
 # U+07FF, U+2028, a backslash-u typed as text) exports, imports into a
 # fresh database and exports again byte for byte the same.
-RT=$W/rt.db
+RT=$(newdb rt) || exit 1
+RT2=$(newdb rt2) || exit 1
 must "$TILLIT" --db "$RT" init
 must "$TILLIT" --db "$RT" person add --name "Åsa ~ ¡ß" --kind employee -q
 must "$TILLIT" --db "$RT" followup add --owner "$(last_id)" -q --text \
 	"$(printf '~ \302\240 \302\241 \337\277 \342\200\250 \\u009B \\\\ "x"')"
 run "$TILLIT" --db "$RT" export
 cp "$W/out" "$W/rt1.json"
-run "$TILLIT" --db "$W/rt2.db" import "$W/rt1.json"
+run "$TILLIT" --db "$RT2" import "$W/rt1.json"
 RC1=$RC
-run "$TILLIT" --db "$W/rt2.db" export
+run "$TILLIT" --db "$RT2" export
 if [ "$RC1" = 0 ] && [ "$RC" = 0 ] && cmp -s "$W/rt1.json" "$W/out"; then
 	pass "export, import and export again give the same bytes"
 else

@@ -4,13 +4,11 @@
 # VTODO for each follow-up the same filters list (same ids, same due
 # dates), and keeps RFC 5545's lines: CRLF, at most 75 octets.  A small
 # checker is compiled here against libical, which the build needs anyway.
-set -u
-: "${TILLIT:?}" "${TMPDIR:?}"
-export TZ=Europe/Stockholm TILLIT_NOW="2026-11-23 10:00" LC_ALL=C.UTF-8
-unset TILLIT_DB
+. "$(dirname "$0")/lib.sh"
+: "${TMPDIR:?}"
 d="$TMPDIR/ical"
 mkdir -p "$d"
-db="$d/demo.db"
+db=$DB
 
 ok() { echo "ok - $1"; }
 notok() { echo "not ok - $1"; shift; [ $# -gt 0 ] && printf '#   %s\n' "$@"; }

@@ -26,7 +26,7 @@ else
 	check_err "list before init" 1 \
 		"^tillit: No database at .*x\.db; run 'tillit init' to create one\.$"
 fi
-[ ! -e "$DB" ] && pass "a read command creates no database" ||
+! db_made && pass "a read command creates no database" ||
 	fail "a read command creates no database"
 
 # Without a command the full-screen program starts; with no terminal it
@@ -34,7 +34,7 @@ fi
 run tl </dev/null
 check_err "no command and no terminal" 1 \
 	"^tillit: The full-screen program needs a terminal; see .tillit --help. for the command line\.$"
-[ ! -e "$DB" ] && pass "no terminal, no database created" ||
+! db_made && pass "no terminal, no database created" ||
 	fail "no terminal, no database created"
 run "$TILLIT" --nonsense
 check_err "an unknown global option" 2 "^tillit: Unknown option '--nonsense'\. Try 'tillit --help'\.$"
@@ -58,8 +58,9 @@ run tl init
 check_grep "init again" '^Database .*(/x\.db| on /.*) already exists\.$'
 run tl principle list
 check_out "the Vadstena principles" principles.txt
-must "$TILLIT" --db "$W/national.db" init --principles national
-run "$TILLIT" --db "$W/national.db" principle list --format csv
+NATIONAL=$(newdb national) || exit 1
+must "$TILLIT" --db "$NATIONAL" init --principles national
+run "$TILLIT" --db "$NATIONAL" principle list --format csv
 n=$(($(wc -l <"$W/out") - 1))
 [ "$n" = 8 ] && pass "init --principles national gives eight" ||
 	fail "init --principles national gives eight" "$n principles"
@@ -161,7 +162,7 @@ check_out "an empty list in CSV is the header" empty-balances.csv
 
 # Columns are sized on the first page, but a date further down must not
 # be cut: 100 undated follow-ups, then one with a date, newest first.
-DB2=$W/paged.db
+DB2=$(newdb paged) || exit 1
 must "$TILLIT" --db "$DB2" init
 must "$TILLIT" --db "$DB2" person add --name "Åsa" --kind employee
 i=0

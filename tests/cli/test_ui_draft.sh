@@ -14,23 +14,14 @@ fi
 must tl init
 must tl person add --name "Björn Åkesson" --kind employee -q
 # Beside the database file; a server's database has none, and its
-# drafts go to the data folder, named by a hash of the connection string
-# (src/ui/draft.c).
-if on_pg; then
-	h=$(printf '%s' "$DB" | od -An -v -tu1 | awk '
-		BEGIN { h = 5381 }
-		{ for (i = 1; i <= NF; i++) h = (h * 33 + $i) % 4294967296 }
-		END { printf "%08x", h }')
-	DRAFTS=$XDG_DATA_HOME/tillit/server-$h.drafts
-else
-	DRAFTS=$DB.drafts
-fi
+# drafts go to the data folder, named by a hash of the connection string.
+DRAFTS=$(drafts_dir)
 
 # Each start gets a server of its own, so that one shutting down cannot
 # race the next.
 n=0
 t() { tmux -S "$W/tmux$n" "$@"; }
-trap 't kill-server 2>/dev/null; rm -rf "$W"' EXIT
+trap 't kill-server 2>/dev/null; lib_cleanup' EXIT
 
 # start: tillit in a fresh tmux session, after a marker line.
 start() {

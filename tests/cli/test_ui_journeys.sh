@@ -26,7 +26,7 @@ unset TMUX TMUX_PANE
 WAIT=${WAIT:-50}
 SOCK=""
 NSESS=0
-trap 'stop; rm -rf "$W"' EXIT
+trap 'stop; lib_cleanup' EXIT
 
 t() {
 	tmux -f /dev/null -S "$SOCK" "$@"
