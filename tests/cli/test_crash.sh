@@ -1,5 +1,4 @@
 #!/bin/sh
-# backend: sqlite-only (SIGKILL mid-write, the file checked by sqlite3)
 # tests/cli/test_crash.sh - the short form of tests/reliability/crash.sh for
 # `make test`: 20 kills; in the PostgreSQL pass (TILLIT_TEST_BACKEND=pg)
 # its PostgreSQL form, on a server of its own, which is crashed and
