@@ -11,6 +11,7 @@
  */
 #include "internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,41 +20,68 @@
 #include "tillit/core/i18n.h"
 #include "tillit/export/json.h"
 
-/* The JSON export of st into memory (*buf, *len; the caller frees). */
-static enum tl_status export_of(struct tl_store *st, char **buf, size_t *len,
+/* The JSON export of st into a new temporary file, read back from its
+ * start (*f; the caller closes it, which removes it) with its length. */
+static enum tl_status export_to(struct tl_store *st, FILE **f, long *len,
 				struct tl_error *err)
 {
-	FILE *f = open_memstream(buf, len);
 	enum tl_status rc;
 
-	if (!f)
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	rc = tl_json_export(st, f, err);
-	if (fclose(f) != 0 && rc == TL_OK)
-		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	*f = tmpfile();
+	if (!*f)
+		return tl_error_set(err, TL_ESYS, _("Could not make a "
+				    "temporary file to compare the copy "
+				    "with: %s."), strerror(errno));
+	rc = tl_json_export(st, *f, err);
+	if (rc == TL_OK && (fflush(*f) != 0 || (*len = ftell(*f)) < 0 ||
+			    fseek(*f, 0, SEEK_SET) != 0))
+		rc = tl_error_set(err, TL_ESYS, _("Could not write the "
+				  "temporary file to compare the copy with: "
+				  "%s."), strerror(errno));
 	return rc;
 }
 
-/* Compares the copy with its source: their exports and their audit
- * chains' heads. */
+/* How many bytes a and b have alike from their starts. */
+static size_t alike(FILE *a, FILE *b)
+{
+	char x[16384], y[16384];
+	size_t at = 0, n, m, i;
+
+	do {
+		n = fread(x, 1, sizeof(x), a);
+		m = fread(y, 1, sizeof(y), b);
+		for (i = 0; i < n && i < m && x[i] == y[i]; i++)
+			;
+		at += i;
+	} while (i == sizeof(x) && n == m);
+	return at;
+}
+
+/*
+ * Compares the copy with its source: their exports and their audit
+ * chains' heads.  The exports go to temporary files, not to memory: the
+ * large tier's is over a gigabyte each.
+ */
 static enum tl_status compare(struct tl_store *src, struct tl_store *dst,
 			      size_t *bytes, struct tl_error *err)
 {
-	char *a = NULL, *b = NULL, ha[65], hb[65];
-	size_t la = 0, lb = 0, at = 0;
+	FILE *a = NULL, *b = NULL;
+	long la = 0, lb = 0;
+	char ha[65], hb[65];
 	enum tl_status rc;
+	size_t at;
 
-	rc = export_of(src, &a, &la, err);
+	rc = export_to(src, &a, &la, err);
 	if (rc == TL_OK)
-		rc = export_of(dst, &b, &lb, err);
-	if (rc == TL_OK) {
-		while (at < la && at < lb && a[at] == b[at])
-			at++;
-		if (at < la || at < lb)
-			rc = tl_error_set(err, TL_EDB, _("The copy's export "
-					  "differs from the original's at "
-					  "byte %zu; nothing was kept."), at);
-	}
+		rc = export_to(dst, &b, &lb, err);
+	if (rc == TL_OK && ((at = alike(a, b)) != (size_t)la || la != lb))
+		rc = tl_error_set(err, TL_EDB, _("The copy's export differs "
+				  "from the original's at byte %zu; nothing "
+				  "was kept."), at);
+	if (a)
+		fclose(a);
+	if (b)
+		fclose(b);
 	if (rc == TL_OK)
 		rc = tl_store_audit_head(src, ha, err);
 	if (rc == TL_OK)
@@ -62,9 +90,7 @@ static enum tl_status compare(struct tl_store *src, struct tl_store *dst,
 		rc = tl_error_set(err, TL_EDB, _("The copy's audit log does "
 				  "not end as the original's; nothing was "
 				  "kept."));
-	*bytes = la;
-	free(a);
-	free(b);
+	*bytes = (size_t)la;
 	return rc;
 }
 

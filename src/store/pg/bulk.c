@@ -570,7 +570,7 @@ enum tl_status tl_pg_bulk_finish(void *be, struct tl_error *err)
 	 * bulk_finish: before the store's checks among the records, which
 	 * then read through the indexes. */
 	if (rc == TL_OK)
-		rc = tl_pg_put_back(b->st, &b->off, err);
+		rc = tl_pg_put_back(b->st, &b->off, true, err);
 	return rc;
 }
 

@@ -235,7 +235,7 @@ static enum tl_status put_reference(struct tl_store *st,
 }
 
 enum tl_status tl_pg_put_back(struct tl_store *st, struct tl_pg_put_off *p,
-			      struct tl_error *err)
+			      bool triggers, struct tl_error *err)
 {
 	enum tl_status rc;
 
@@ -255,7 +255,7 @@ enum tl_status tl_pg_put_back(struct tl_store *st, struct tl_pg_put_off *p,
 
 		if (k->what == KEPT_INDEX) {
 			rc = tl_pg_exec(st, k->def, N_("saving"), err);
-		} else if (k->what == KEPT_TRIGGERS) {
+		} else if (k->what == KEPT_TRIGGERS && triggers) {
 			snprintf(sql, sizeof(sql), "ALTER TABLE %s ENABLE "
 				 "TRIGGER USER", k->table);
 			rc = tl_pg_exec(st, sql, N_("saving"), err);

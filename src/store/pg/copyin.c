@@ -198,6 +198,8 @@ enum tl_status tl_pg_copy_end(struct tl_pg_copy *c, struct tl_error *err)
 
 void tl_pg_copy_free(struct tl_pg_copy *c)
 {
+	if (c)
+		tl_pg_put_off_free(&c->put_off);
 	if (c && tl_pg(c->st) && tl_pg(c->st)->copy == c)
 		tl_pg(c->st)->copy = NULL;
 	if (c)
@@ -220,17 +222,19 @@ static enum tl_status at_commit(struct tl_pg *p, const char *sql,
 
 /*
  * The stream of tl_store_copy: rows as stored, a COPY a table, in the
- * transaction under way.  The indexes are kept up as the rows come; the
- * user triggers of each table are off until the commit, as in a bulk
- * load: they check a change against what is stored, a copy is checked
- * whole against its original (tillit migrate), and in a transaction
- * that fills empty tables their plans, made for empty tables, read them
- * whole for every row.  The references are checked at the commit, and
- * the triggers come back then (db.c).
+ * transaction under way, into a database that holds nothing yet
+ * (copy.c checks).  Each table is treated as a bulk load treats it
+ * (bulk_ddl.c): its secondary indexes and references are taken off
+ * before its first row and put back at the stream's end, one sort an
+ * index and one join a reference instead of a step per row.  Its user
+ * triggers stay off until the commit (db.c runs at_commit): they check
+ * a change against what is stored, and a copy is checked whole against
+ * its original (tillit migrate).
  */
 static enum tl_status stream(struct tl_store *st, int table,
 			     struct tl_pg_copy **out, struct tl_error *err)
 {
+	static const long long empty[TL_K_COUNT];
 	struct tl_pg *p = tl_pg(st);
 	const char *name = table == TL_PG_AUDIT
 		? "audit" : tl_entity_get((enum tl_kind)table)->plural;
@@ -249,10 +253,9 @@ static enum tl_status stream(struct tl_store *st, int table,
 		char sql[128];
 		enum tl_status rc = tl_pg_copy_end(p->stream, err);
 
-		snprintf(sql, sizeof(sql), "ALTER TABLE %s DISABLE TRIGGER "
-			 "USER", name);
 		if (rc == TL_OK)
-			rc = tl_pg_exec(st, sql, N_("saving"), err);
+			rc = tl_pg_put_off(st, &p->stream->put_off, name,
+					   empty, err);
 		snprintf(sql, sizeof(sql), "ALTER TABLE %s ENABLE TRIGGER "
 			 "USER; NOTIFY " TL_PG_CHANNEL, name);
 		if (rc == TL_OK)
@@ -300,6 +303,8 @@ enum tl_status tl_pg_stream_end(struct tl_store *st, struct tl_error *err)
 	if (!p->stream)
 		return TL_OK;
 	rc = tl_pg_copy_end(p->stream, err);
+	if (rc == TL_OK)
+		rc = tl_pg_put_back(st, &p->stream->put_off, false, err);
 	tl_pg_copy_free(p->stream);
 	free(p->stream);
 	p->stream = NULL;

@@ -49,6 +49,15 @@ struct tl_pg_stmt {
 /* The table of a COPY that is not a kind's: the audit log. */
 #define TL_PG_AUDIT TL_K_COUNT
 
+/* bulk_ddl.c: what a bulk load takes off a table before its first row
+ * (secondary indexes, user triggers, references to tables that were
+ * empty) and puts back at its end. */
+struct tl_pg_kept;
+struct tl_pg_put_off {
+	struct tl_pg_kept *kept;
+	int n, cap;
+};
+
 /* Rows going into one table through COPY (copyin.c). */
 struct tl_pg_copy {
 	struct tl_store *st;
@@ -57,6 +66,7 @@ struct tl_pg_copy {
 	size_t len, cap;
 	bool off[TL_PG_AUDIT + 1]; /* the stream turned the table's
 				      triggers off until the commit */
+	struct tl_pg_put_off put_off; /* what the stream took off */
 };
 
 /* What the engine keeps for an open store (st->be). */
@@ -263,23 +273,17 @@ enum tl_status tl_pg_stream_audit(struct tl_store *st,
 enum tl_status tl_pg_stream_end(struct tl_store *st, struct tl_error *err);
 void tl_pg_bulk_done(void *be);
 
-/* bulk_ddl.c: what a bulk load takes off a table before its first row
- * (secondary indexes, user triggers, references to tables that were
- * empty) and puts back at its end. */
-struct tl_pg_kept;
-struct tl_pg_put_off {
-	struct tl_pg_kept *kept;
-	int n, cap;
-};
 /* Takes them off `table`; base is each kind's largest seq as the load
  * began (0: the kind's table was empty), or NULL to keep references. */
 enum tl_status tl_pg_put_off(struct tl_store *st, struct tl_pg_put_off *p,
 			     const char *table, const long long *base,
 			     struct tl_error *err);
 /* Checks the references waiting, then puts everything back: a reference
- * that points nowhere is refused naming its record, as a commit would. */
+ * that points nowhere is refused naming its record, as a commit would.
+ * With triggers false the user triggers stay off (the caller has them
+ * put back at the commit). */
 enum tl_status tl_pg_put_back(struct tl_store *st, struct tl_pg_put_off *p,
-			      struct tl_error *err);
+			      bool triggers, struct tl_error *err);
 void tl_pg_put_off_free(struct tl_pg_put_off *p);
 
 #endif

@@ -36,11 +36,6 @@
  * and temp_store = MEMORY measured slower: 155 s against 123 s.) */
 #define BULK_CACHE "PRAGMA cache_size = -262144"
 
-struct ddl {
-	char *drop;   /* DROP INDEX x / DROP TRIGGER x */
-	char *create; /* its CREATE statement, from sqlite_master */
-};
-
 struct sqlite_bulk {
 	struct tl_store *st;
 	sqlite3 *db;                /* st's connection */
@@ -52,8 +47,7 @@ struct sqlite_bulk {
 	bool wal_off;               /* journal switched from WAL */
 	bool fk_off;                /* references checked at the end */
 	bool audit_dropped;
-	struct ddl *ddl;            /* dropped, to recreate at the end */
-	int nddl, capddl;
+	struct tl_sqlite_derived dropped; /* to recreate at the end */
 };
 
 static enum tl_status oom(struct tl_error *err)
@@ -148,11 +142,7 @@ static void free_bulk(struct sqlite_bulk *b)
 		sqlite3_finalize(b->has[k]);
 	}
 	sqlite3_finalize(b->tag);
-	for (int i = 0; i < b->nddl; i++) {
-		free(b->ddl[i].drop);
-		free(b->ddl[i].create);
-	}
-	free(b->ddl);
+	tl_sqlite_derived_free(&b->dropped);
 	free(b);
 }
 
@@ -196,68 +186,6 @@ enum tl_status tl_sqlite_bulk_start(void *be, struct tl_error *err)
 	return rc;
 }
 
-static enum tl_status keep_ddl(struct sqlite_bulk *b, const char *type,
-			       const char *name, const char *create,
-			       struct tl_error *err)
-{
-	struct ddl *d;
-	size_t n = strlen(name) + 32;
-
-	if (b->nddl == b->capddl) {
-		int cap = b->capddl ? b->capddl * 2 : 32;
-		d = realloc(b->ddl, (size_t)cap * sizeof(*d));
-		if (!d)
-			return oom(err);
-		b->ddl = d;
-		b->capddl = cap;
-	}
-	d = &b->ddl[b->nddl];
-	d->drop = malloc(n);
-	d->create = strdup(create);
-	if (!d->drop || !d->create) {
-		free(d->drop);
-		free(d->create);
-		return oom(err);
-	}
-	/* Names come from our own schema: letters, digits and '_'. */
-	snprintf(d->drop, n, "DROP %s %s", type, name);
-	b->nddl++;
-	return TL_OK;
-}
-
-/*
- * Drops the secondary indexes and INSERT triggers of `table`, keeping
- * their SQL to recreate them at the end.
- */
-static enum tl_status drop_derived(struct sqlite_bulk *b, const char *table,
-				   struct tl_error *err)
-{
-	struct tl_store *st = b->st;
-	sqlite3_stmt *s;
-	enum tl_status rc = TL_OK;
-	int first = b->nddl, step;
-
-	if (sqlite3_prepare_v2(tl_sq(st)->db,
-		"SELECT type, name, sql FROM sqlite_master "
-		"WHERE tbl_name = ? AND sql IS NOT NULL AND "
-		"(type = 'index' OR (type = 'trigger' AND "
-		"sql LIKE '% INSERT ON %')) ORDER BY rowid", -1, &s, NULL) !=
-	    SQLITE_OK)
-		return tl_db_error(st, err, N_("reading the database"));
-	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
-	while (rc == TL_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
-		rc = keep_ddl(b, !strcmp((const char *)sqlite3_column_text(
-					 s, 0), "index") ? "INDEX" : "TRIGGER",
-			      (const char *)sqlite3_column_text(s, 1),
-			      (const char *)sqlite3_column_text(s, 2), err);
-	if (rc == TL_OK && step != SQLITE_DONE)
-		rc = tl_db_error(st, err, N_("reading the database"));
-	sqlite3_finalize(s);
-	for (int i = first; rc == TL_OK && i < b->nddl; i++)
-		rc = tl_exec(st, b->ddl[i].drop, err);
-	return rc;
-}
-
 static enum tl_status prepare_kind(struct sqlite_bulk *b,
 				   const struct tl_entity *e,
 				   struct tl_error *err)
@@ -269,12 +197,13 @@ static enum tl_status prepare_kind(struct sqlite_bulk *b,
 
 	if (!b->audit_dropped) {
 		/* The first record: the audit log's index goes too. */
-		rc = drop_derived(b, "audit", err);
+		rc = tl_sqlite_drop_derived(b->st, &b->dropped, "audit",
+					    err);
 		if (rc != TL_OK)
 			return rc;
 		b->audit_dropped = true;
 	}
-	rc = drop_derived(b, e->plural, err);
+	rc = tl_sqlite_drop_derived(b->st, &b->dropped, e->plural, err);
 	if (rc != TL_OK)
 		return rc;
 	len = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s (id, "
@@ -501,22 +430,6 @@ enum tl_status tl_sqlite_bulk_add(void *be, const struct tl_record *r,
 	return rc;
 }
 
-static enum tl_status run_bound(struct sqlite_bulk *b, const char *sql,
-				long long base, struct tl_error *err)
-{
-	sqlite3_stmt *s;
-	enum tl_status rc = TL_OK;
-
-	if (sqlite3_prepare_v2(b->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return tl_db_error(b->st, err, N_("saving"));
-	sqlite3_bind_text(s, 1, b->st->os_user, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, base);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = tl_db_error(b->st, err, N_("saving"));
-	sqlite3_finalize(s);
-	return rc;
-}
-
 enum tl_status tl_sqlite_bulk_locked(void *be, enum tl_kind kind, int field,
 				     bool *any, struct tl_error *err)
 {
@@ -535,31 +448,6 @@ enum tl_status tl_sqlite_bulk_locked(void *be, enum tl_kind kind, int field,
 	rc = one_int(b->st, sql, NULL, &n, err);
 	*any = rc == TL_OK && n > 0;
 	return rc;
-}
-
-/* Full-text rows for the new rows of e, from its searchable fields. */
-static enum tl_status fill_fts(struct sqlite_bulk *b,
-			       const struct tl_entity *e,
-			       struct tl_error *err)
-{
-	char cols[512] = "", sql[1400], fts[80];
-	size_t len = 0;
-	long long n = 0;
-	enum tl_status rc;
-
-	snprintf(fts, sizeof(fts), "%s_fts", e->plural);
-	rc = one_int(b->st, "SELECT count(*) FROM sqlite_master WHERE name = ?",
-		     fts, &n, err);
-	if (rc != TL_OK || n == 0)
-		return rc;
-	for (int i = 0; i < e->nfields && len < sizeof(cols); i++)
-		if (e->fields[i].flags & TL_FF_SEARCH)
-			len += (size_t)snprintf(cols + len, sizeof(cols) - len,
-						", %s", e->fields[i].name);
-	snprintf(sql, sizeof(sql), "INSERT INTO %s(rowid%s) SELECT seq%s "
-		 "FROM %s WHERE seq > ?2", fts, cols, cols,
-		 e->plural);
-	return run_bound(b, sql, b->base[e->kind], err);
 }
 
 /*
@@ -676,12 +564,12 @@ enum tl_status tl_sqlite_bulk_finish(void *be, struct tl_error *err)
 		const struct tl_entity *e = tl_entity_get((enum tl_kind)k);
 		if (!b->touched[k])
 			continue;
-		rc = fill_fts(b, e, err);
+		rc = tl_sqlite_fill_fts(b->st, e, b->base[k], err);
 		if (rc == TL_OK)
 			rc = fill_audit(b, e, err);
 	}
-	for (int i = 0; rc == TL_OK && i < b->nddl; i++)
-		rc = tl_exec(b->st, b->ddl[i].create, err);
+	if (rc == TL_OK)
+		rc = tl_sqlite_recreate_derived(b->st, &b->dropped, err);
 	/* After the indexes: the check reads the reference columns' own. */
 	if (rc == TL_OK && b->fk_off)
 		rc = check_references(b, err);

@@ -533,6 +533,7 @@ static void sqlite_close(struct tl_store *st)
 
 	if (!sq)
 		return;
+	tl_sqlite_stream_free(st);
 	for (int i = 0; i < sq->ncache; i++) {
 		sqlite3_finalize(sq->cache[i].stmt);
 		free(sq->cache[i].sql);
@@ -741,4 +742,7 @@ const struct tl_backend_ops tl_sqlite_ops = {
 	.keys = tl_sqlite_keys,
 	.key_add = tl_sqlite_key_add,
 	.key_retire = tl_sqlite_key_retire,
+	.stream_record = tl_sqlite_stream_record,
+	.stream_audit = tl_sqlite_stream_audit,
+	.stream_end = tl_sqlite_stream_end,
 };

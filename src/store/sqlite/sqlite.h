@@ -18,12 +18,15 @@ struct tl_stmt_slot {
 	sqlite3_stmt *stmt;
 };
 
+struct tl_sqlite_stream;
+
 /* What the engine keeps for an open store (st->be). */
 struct tl_sqlite {
 	sqlite3 *db;
 	struct tl_stmt_slot cache[TL_STMT_CACHE];
 	int ncache;
 	int wal_pages;        /* WAL length that wal_hook() empties */
+	struct tl_sqlite_stream *stream; /* tl_store_copy's (stream.c) */
 };
 
 static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
@@ -156,6 +159,36 @@ enum tl_status tl_sqlite_count(struct tl_store *st, const struct tl_query *q,
 enum tl_status tl_sqlite_search(struct tl_store *st, const char *query,
 				int limit, struct tl_hit **hits, int *n,
 				struct tl_error *err);
+
+/* derived.c: a table's secondary indexes and INSERT triggers, dropped
+ * (their SQL kept) before many rows go in and made again after them. */
+struct tl_sqlite_ddl;
+struct tl_sqlite_derived {
+	struct tl_sqlite_ddl *ddl;
+	int n, cap;
+};
+enum tl_status tl_sqlite_drop_derived(struct tl_store *st,
+				      struct tl_sqlite_derived *d,
+				      const char *table, struct tl_error *err);
+enum tl_status tl_sqlite_recreate_derived(struct tl_store *st,
+					  struct tl_sqlite_derived *d,
+					  struct tl_error *err);
+void tl_sqlite_derived_free(struct tl_sqlite_derived *d);
+/* The full-text rows of e's rows above seq `base` (none when e has no
+ * full-text table), from its searchable fields. */
+enum tl_status tl_sqlite_fill_fts(struct tl_store *st,
+				  const struct tl_entity *e, long long base,
+				  struct tl_error *err);
+
+/* stream.c: backend.h's stream_* */
+enum tl_status tl_sqlite_stream_record(struct tl_store *st,
+				       const struct tl_record *r,
+				       struct tl_error *err);
+enum tl_status tl_sqlite_stream_audit(struct tl_store *st,
+				      const struct tl_audit *a,
+				      struct tl_error *err);
+enum tl_status tl_sqlite_stream_end(struct tl_store *st, struct tl_error *err);
+void tl_sqlite_stream_free(struct tl_store *st);
 
 /* bulk.c */
 enum tl_status tl_sqlite_bulk_begin(struct tl_store *st, void **be,
