@@ -32,6 +32,8 @@
 #include "tillit/store/store.h"
 #include "tillit/core/id.h"
 #include "tillit/core/model.h"
+/* This test links libpq itself: the real names (libpq.h). */
+#define TL_LIBPQ_LINKED
 #include "../../src/store/pg/pg.h"
 #include "store_fixture.h"
 

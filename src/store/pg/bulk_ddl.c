@@ -87,6 +87,7 @@ static bool try_exec(struct tl_store *st, const char *sql, PGresult **res)
 	PGresult *r;
 	bool ok;
 
+	tl_pg_settle(tl_pg(st));
 	PQclear(PQexec(c, "SAVEPOINT tl_bulk"));
 	r = PQexec(c, sql);
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
@@ -199,6 +200,7 @@ static enum tl_status dangling(struct tl_store *st,
 		 "NULL AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.id = t.%s) "
 		 "ORDER BY t.seq LIMIT 1", k->table, k->column, k->parent,
 		 k->column);
+	tl_pg_settle(tl_pg(st));
 	res = PQexec(tl_pg(st)->conn, sql);
 	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
 		snprintf(id, sizeof(id), "%s", PQgetvalue(res, 0, 0));

@@ -49,6 +49,7 @@ enum tl_status tl_pg_copy_start(struct tl_pg_copy *c, int table,
 		snprintf(sql, sizeof(sql), "COPY %s (%s) FROM STDIN",
 			 e->plural, cols);
 	}
+	tl_pg_settle(tl_pg(c->st));
 	res = PQexec(tl_pg(c->st)->conn, sql);
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
 		rc = tl_pg_error(c->st, res, N_("saving"), err);

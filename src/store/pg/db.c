@@ -4,7 +4,8 @@
  * errors mean to a person.
  *
  * A store holds one connection.  Statements are prepared once per
- * connection and kept by their text (tl_pg_run).  A lost connection is
+ * connection and kept by their text (tl_pg_run).  Transactions are in
+ * txn.c.  A lost connection is
  * made again, once, when nothing was under way (outside a transaction);
  * inside one the transaction is lost and the store says so, and the next
  * statement after it reconnects.  A statement run outside a transaction
@@ -24,9 +25,7 @@
 
 #include "tillit/core/i18n.h"
 
-/* The advisory lock tillit's writers take, one at a time, at BEGIN. */
-#define WRITE_LOCK "SELECT pg_advisory_xact_lock(7308604897068083572)"
-/* How long a writer waits for that lock (as SQLite's busy timeout). */
+/* How long a writer waits for the write lock (pg.h) (as SQLite's busy timeout). */
 #define LOCK_TIMEOUT "SET lock_timeout = '5s'"
 /* How often a statement outside a transaction is run again when the
  * server could not serialise it. */
@@ -39,14 +38,14 @@ static void quiet(void *arg, const char *message)
 	(void)message;
 }
 
-static bool result_ok(const PGresult *res)
+bool tl_pg_result_ok(const PGresult *res)
 {
 	ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
 
 	return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
 }
 
-static const char *sqlstate(const PGresult *res)
+const char *tl_pg_sqlstate(const PGresult *res)
 {
 	const char *s = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 
@@ -55,7 +54,7 @@ static const char *sqlstate(const PGresult *res)
 
 bool tl_pg_retryable(const PGresult *res)
 {
-	const char *s = sqlstate(res);
+	const char *s = tl_pg_sqlstate(res);
 
 	return !strcmp(s, "40001") || !strcmp(s, "40P01");
 }
@@ -63,7 +62,7 @@ bool tl_pg_retryable(const PGresult *res)
 /* The connection is gone: none of it can be used again. */
 static bool lost(const struct tl_pg *p, const PGresult *res)
 {
-	const char *s = sqlstate(res);
+	const char *s = tl_pg_sqlstate(res);
 
 	/* A failure without an SQLSTATE is libpq's own: the connection
 	 * broke (a server that crashed mid-statement, before libpq marks
@@ -77,7 +76,7 @@ enum tl_status tl_pg_error(struct tl_store *st, const PGresult *res,
 			   const char *doing, struct tl_error *err)
 {
 	struct tl_pg *p = tl_pg(st);
-	const char *s = sqlstate(res);
+	const char *s = tl_pg_sqlstate(res);
 	const char *what = res ? PQresultErrorField(res,
 						    PG_DIAG_CONSTRAINT_NAME)
 			       : NULL;
@@ -157,14 +156,14 @@ static bool setup_session(struct tl_store *st)
 			      ? LOCK_TIMEOUT "; LISTEN " TL_PG_CHANNEL
 				"; SET default_transaction_read_only = on"
 			      : LOCK_TIMEOUT "; LISTEN " TL_PG_CHANNEL);
-	ok = result_ok(res);
+	ok = tl_pg_result_ok(res);
 	PQclear(res);
 	return ok;
 }
 
 /* Makes the connection again when it was lost and nothing is under way;
  * true when there is a working one. */
-static bool reconnect(struct tl_store *st)
+bool tl_pg_reconnect(struct tl_store *st)
 {
 	struct tl_pg *p = tl_pg(st);
 
@@ -189,7 +188,7 @@ static bool again(struct tl_store *st, const PGresult *res, int attempt)
 	if (p->level > 0 || p->reading || attempt >= RETRIES)
 		return false;
 	if (lost(p, res))
-		return attempt == 0 && reconnect(st);
+		return attempt == 0 && tl_pg_reconnect(st);
 	if (tl_pg_retryable(res)) {
 		struct timespec ts = {0, 2000000L * (attempt + 1)};
 		nanosleep(&ts, NULL);
@@ -198,34 +197,49 @@ static bool again(struct tl_store *st, const PGresult *res, int attempt)
 	return false;
 }
 
-/* The prepared name of sql on this connection, preparing it first. */
+/*
+ * The prepared name of sql on this connection, preparing it first; NULL
+ * with *once set the first time sql is run, which is then sent with its
+ * parameters as it is (one round trip, where preparing it takes two): a
+ * command-line run sends most of its statements once.
+ */
 static const char *prepared(struct tl_store *st, const char *sql, int n,
-			    PGresult **fail, struct tl_error *err)
+			    bool *once, PGresult **fail, struct tl_error *err)
 {
 	struct tl_pg *p = tl_pg(st);
-	struct tl_pg_stmt *slot;
+	struct tl_pg_stmt *slot = NULL;
 	PGresult *res;
 
 	*fail = NULL;
-	for (int i = 0; i < p->ncache; i++)
+	*once = false;
+	for (int i = 0; i < p->ncache && !slot; i++)
 		if (!strcmp(p->cache[i].sql, sql))
-			return p->cache[i].name;
-	if (p->ncache == TL_PG_STMT_CACHE) {
-		/* Full: drop the oldest, here and on the server. */
-		char drop[40];
+			slot = &p->cache[i];
+	if (slot && slot->ready)
+		return slot->name;
+	if (!slot) {
+		if (p->ncache == TL_PG_STMT_CACHE) {
+			/* Full: drop the oldest, here and on the server. */
+			char drop[40];
 
-		snprintf(drop, sizeof(drop), "DEALLOCATE %s",
-			 p->cache[0].name);
-		PQclear(PQexec(p->conn, drop));
-		free(p->cache[0].sql);
-		memmove(p->cache, p->cache + 1,
-			sizeof(p->cache[0]) * (TL_PG_STMT_CACHE - 1));
-		p->ncache--;
-	}
-	slot = &p->cache[p->ncache];
-	slot->sql = strdup(sql);
-	if (!slot->sql) {
-		tl_error_set(err, TL_ESYS, _("Out of memory."));
+			snprintf(drop, sizeof(drop), "DEALLOCATE %s",
+				 p->cache[0].name);
+			if (p->cache[0].ready)
+				PQclear(PQexec(p->conn, drop));
+			free(p->cache[0].sql);
+			memmove(p->cache, p->cache + 1, sizeof(p->cache[0]) *
+				(TL_PG_STMT_CACHE - 1));
+			p->ncache--;
+		}
+		slot = &p->cache[p->ncache];
+		slot->sql = strdup(sql);
+		slot->ready = false;
+		if (!slot->sql) {
+			tl_error_set(err, TL_ESYS, _("Out of memory."));
+			return NULL;
+		}
+		p->ncache++;
+		*once = true;
 		return NULL;
 	}
 	snprintf(slot->name, sizeof(slot->name), "tl%d", ++p->nprepared);
@@ -235,15 +249,14 @@ static const char *prepared(struct tl_store *st, const char *sql, int n,
 	 * as NULL here means out of memory with err set. */
 	if (!res)
 		res = PQmakeEmptyPGresult(p->conn, PGRES_FATAL_ERROR);
-	if (!result_ok(res)) {
-		free(slot->sql);
+	if (!tl_pg_result_ok(res)) {
 		if (!res)
 			tl_error_set(err, TL_ESYS, _("Out of memory."));
 		*fail = res;
 		return NULL;
 	}
 	PQclear(res);
-	p->ncache++;
+	slot->ready = true;
 	return slot->name;
 }
 
@@ -253,18 +266,23 @@ PGresult *tl_pg_run(struct tl_store *st, const char *sql, int n,
 {
 	struct tl_pg *p = tl_pg(st);
 
+	tl_pg_settle(p);
 	if (p->copy && tl_pg_copy_end(p->copy, err) != TL_OK)
 		return NULL;
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = NULL;
-		const char *name = prepared(st, sql, n, &res, err);
+		bool once;
+		const char *name = prepared(st, sql, n, &once, &res, err);
 
-		if (!name && !res)
+		if (once)
+			res = PQexecParams(p->conn, sql, n, NULL, params, NULL,
+					   NULL, 0);
+		else if (!name && !res)
 			return NULL; /* out of memory, err set */
-		if (name)
+		else if (name)
 			res = PQexecPrepared(p->conn, name, n, params, NULL,
 					     NULL, 0);
-		if (result_ok(res))
+		if (tl_pg_result_ok(res))
 			return res;
 		if (again(st, res, attempt)) {
 			PQclear(res);
@@ -282,12 +300,13 @@ PGresult *tl_pg_run_once(struct tl_store *st, const char *sql, int n,
 {
 	struct tl_pg *p = tl_pg(st);
 
+	tl_pg_settle(p);
 	if (p->copy && tl_pg_copy_end(p->copy, err) != TL_OK)
 		return NULL;
 	for (int attempt = 0;; attempt++) {
 		PGresult *res = PQexecParams(p->conn, sql, n, NULL, params,
 					     NULL, NULL, 0);
-		if (result_ok(res))
+		if (tl_pg_result_ok(res))
 			return res;
 		if (again(st, res, attempt)) {
 			PQclear(res);
@@ -304,6 +323,7 @@ enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
 {
 	struct tl_pg *p = tl_pg(st);
 
+	tl_pg_settle(p);
 	if (p->copy) {
 		enum tl_status rc = tl_pg_copy_end(p->copy, err);
 		if (rc != TL_OK)
@@ -313,7 +333,7 @@ enum tl_status tl_pg_exec(struct tl_store *st, const char *sql,
 		PGresult *res = PQexec(p->conn, sql);
 		enum tl_status rc = TL_OK;
 
-		if (!result_ok(res)) {
+		if (!tl_pg_result_ok(res)) {
 			if (again(st, res, attempt)) {
 				PQclear(res);
 				continue;
@@ -400,17 +420,27 @@ static enum tl_status check_schema(struct tl_store *st, long *version,
 	struct tl_pg *p = tl_pg(st);
 	long ours = 0, tables = 0;
 	enum tl_status rc;
+	PGresult *res;
 
 	*version = 0;
-	rc = query_long(st, "SELECT count(*) FROM pg_tables WHERE "
-			"schemaname = current_schema() AND tablename = "
-			"'schema_version'", &ours, err);
-	if (rc == TL_OK)
+	/* Its own table first, one statement: what a database of tillit
+	 * answers (the catalog's views cost a command a few milliseconds
+	 * more); the catalog is read when it is not there. */
+	res = PQexec(p->conn, "SELECT max(version) FROM schema_version");
+	if (tl_pg_result_ok(res)) {
+		ours = 1;
+		*version = PQntuples(res) && !PQgetisnull(res, 0, 0)
+			? strtol(PQgetvalue(res, 0, 0), NULL, 10) : 0;
+		PQclear(res);
+		rc = TL_OK;
+	} else if (!strcmp(tl_pg_sqlstate(res), "42P01")) {
+		PQclear(res);
 		rc = query_long(st, "SELECT count(*) FROM pg_tables WHERE "
 				"schemaname = current_schema()", &tables, err);
-	if (rc == TL_OK && ours)
-		rc = query_long(st, "SELECT max(version) FROM schema_version",
-				version, err);
+	} else {
+		rc = tl_pg_error(st, res, N_("reading the database"), err);
+		PQclear(res);
+	}
 	if (rc != TL_OK)
 		return rc;
 	if (!ours && tables > 0)
@@ -436,7 +466,8 @@ static enum tl_status migrate(struct tl_store *st, struct tl_error *err)
 		char sql[96];
 		long now = 0;
 
-		rc = tl_pg_exec(st, "BEGIN; " WRITE_LOCK "; CREATE TABLE IF "
+		rc = tl_pg_exec(st, "BEGIN; " TL_PG_WRITE_LOCK "; CREATE TABLE "
+				"IF "
 				"NOT EXISTS schema_version (version integer "
 				"NOT NULL)", N_("upgrading the database"),
 				err);
@@ -488,11 +519,14 @@ static void pg_close(struct tl_store *st)
 static enum tl_status pg_open(struct tl_store *st, unsigned flags,
 			      struct tl_error *err)
 {
-	struct tl_pg *p = calloc(1, sizeof(*p));
+	struct tl_pg *p;
 	PQconninfoOption *opts;
 	long version = 0;
-	enum tl_status rc;
+	enum tl_status rc = tl_libpq_load(err);
 
+	if (rc != TL_OK)
+		return rc;
+	p = calloc(1, sizeof(*p));
 	if (!p || !(p->conninfo = strdup(st->path))) {
 		free(p);
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
@@ -567,7 +601,7 @@ static enum tl_status pg_change_count(struct tl_store *st, long *n,
 	int me = PQbackendPID(p->conn);
 
 	if ((!PQconsumeInput(p->conn) ||
-	     PQstatus(p->conn) != CONNECTION_OK) && !reconnect(st))
+	     PQstatus(p->conn) != CONNECTION_OK) && !tl_pg_reconnect(st))
 		return tl_pg_error(st, NULL, N_("reading"), err);
 	while ((note = PQnotifies(p->conn)) != NULL) {
 		if (note->be_pid != me)
@@ -578,170 +612,16 @@ static enum tl_status pg_change_count(struct tl_store *st, long *n,
 	return TL_OK;
 }
 
-static enum tl_status pg_begin(struct tl_store *st, int level,
-			       struct tl_error *err)
-{
-	struct tl_pg *p = tl_pg(st);
-	enum tl_status rc;
-
-	if (level > 1) {
-		rc = tl_pg_exec(st, "SAVEPOINT tl", N_("saving"), err);
-	} else {
-		/* Outside a transaction a lost connection is made again. */
-		if (PQstatus(p->conn) != CONNECTION_OK && !reconnect(st))
-			return tl_pg_error(st, NULL, N_("saving"), err);
-		rc = tl_pg_exec(st, "BEGIN; " WRITE_LOCK, N_("saving"), err);
-		if (rc != TL_OK)
-			PQclear(PQexec(p->conn, "ROLLBACK"));
-	}
-	if (rc == TL_OK)
-		p->level = level;
-	return rc;
-}
-
-/* Names the first record whose reference points nowhere: after the
- * deferred checks failed at `res`, with the rows back as they were
- * before the checks. */
-static enum tl_status explain_dangling(struct tl_store *st,
-				       const PGresult *res,
-				       struct tl_error *err)
-{
-	const char *table = PQresultErrorField(res, PG_DIAG_TABLE_NAME);
-	const char *name = PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME);
-	const struct tl_entity *e = table ? tl_entity_find(table) : NULL;
-	const struct tl_entity *to = NULL;
-	const char *column = NULL;
-	char sql[400], id[TL_ID_LEN + 1] = "?";
-	PGresult *q;
-
-	/* PostgreSQL names a reference TABLE_COLUMN_fkey. */
-	for (int i = 0; e && name && i < e->nfields; i++) {
-		const struct tl_field *f = &e->fields[i];
-		size_t tl = strlen(e->plural), fl = strlen(f->name);
-
-		if (f->type == TL_FT_REF && !strncmp(name, e->plural, tl) &&
-		    name[tl] == '_' && !strncmp(name + tl + 1, f->name, fl) &&
-		    !strcmp(name + tl + 1 + fl, "_fkey")) {
-			column = f->name;
-			to = tl_entity_get(f->ref);
-		}
-	}
-	if (!e || !column)
-		return tl_pg_error(st, res, N_("saving"), err);
-	snprintf(sql, sizeof(sql), "SELECT t.id FROM %s t WHERE t.%s IS NOT "
-		 "NULL AND NOT EXISTS (SELECT 1 FROM %s r WHERE r.id = t.%s) "
-		 "LIMIT 1", e->plural, column, to->plural, column);
-	q = PQexec(tl_pg(st)->conn, sql);
-	if (result_ok(q) && PQntuples(q) == 1)
-		snprintf(id, sizeof(id), "%s", PQgetvalue(q, 0, 0));
-	PQclear(q);
-	return tl_error_set(err, TL_EREFUSED, _("The %s %s refers to a %s "
-			    "that does not exist; nothing was saved."),
-			    _(e->label), id, _(to->label));
-}
-
-enum tl_status tl_pg_check_references(struct tl_store *st,
-				      struct tl_error *err)
-{
-	struct tl_pg *p = tl_pg(st);
-	PGresult *res;
-	enum tl_status rc = TL_OK;
-
-	/* Inside a savepoint, so that a failure can still say which record
-	 * was wrong: its rows are back once the savepoint is undone. */
-	res = PQexec(p->conn, "SAVEPOINT tl_check; "
-			      "SET CONSTRAINTS ALL IMMEDIATE");
-	if (!result_ok(res) && !strcmp(sqlstate(res), "23503")) {
-		PQclear(PQexec(p->conn, "ROLLBACK TO tl_check"));
-		rc = explain_dangling(st, res, err);
-	} else if (!result_ok(res)) {
-		rc = tl_pg_error(st, res, N_("saving"), err);
-	}
-	PQclear(res);
-	if (rc == TL_OK)
-		rc = tl_pg_exec(st, "SET CONSTRAINTS ALL DEFERRED; RELEASE "
-				"tl_check", N_("saving"), err);
-	return rc;
-}
-
-static enum tl_status pg_commit(struct tl_store *st, int level,
-				struct tl_error *err)
-{
-	struct tl_pg *p = tl_pg(st);
-	PGresult *res;
-	enum tl_status rc;
-
-	if (level > 1) {
-		rc = tl_pg_exec(st, "RELEASE tl", N_("saving"), err);
-		if (rc == TL_OK)
-			p->level = level - 1;
-		return rc;
-	}
-	/* The deferred references first, so that a failure names the
-	 * record; then what a bulk load left for the commit. */
-	rc = tl_pg_check_references(st, err);
-	if (rc == TL_OK && p->at_commit)
-		rc = tl_pg_exec(st, p->at_commit, N_("saving"), err);
-	free(p->at_commit);
-	p->at_commit = NULL;
-	if (rc == TL_OK) {
-		res = PQexec(p->conn, "COMMIT");
-		rc = result_ok(res) ? TL_OK
-				    : tl_pg_error(st, res, N_("saving"), err);
-		PQclear(res);
-	}
-	if (rc != TL_OK)
-		PQclear(PQexec(p->conn, "ROLLBACK"));
-	p->level = 0;
-	return rc;
-}
-
-static void pg_rollback(struct tl_store *st, int level)
-{
-	struct tl_pg *p = tl_pg(st);
-
-	if (level == 1) {
-		/* What it was to undo goes with the transaction. */
-		free(p->at_commit);
-		p->at_commit = NULL;
-	}
-	PQclear(PQexec(p->conn, level > 1 ? "ROLLBACK TO tl; RELEASE tl"
-					  : "ROLLBACK"));
-	p->level = level - 1;
-}
-
-static enum tl_status pg_read_begin(struct tl_store *st,
-				    struct tl_error *err)
-{
-	struct tl_pg *p = tl_pg(st);
-	enum tl_status rc;
-
-	if (PQstatus(p->conn) != CONNECTION_OK && !reconnect(st))
-		return tl_pg_error(st, NULL, N_("reading"), err);
-	rc = tl_pg_exec(st, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-			N_("reading"), err);
-	p->reading = rc == TL_OK;
-	return rc;
-}
-
-static void pg_read_end(struct tl_store *st)
-{
-	struct tl_pg *p = tl_pg(st);
-
-	PQclear(PQexec(p->conn, "COMMIT"));
-	p->reading = false;
-}
-
 const struct tl_backend_ops tl_pg_ops = {
 	.name = "postgresql",
 	.open = pg_open,
 	.close = pg_close,
 	.change_count = pg_change_count,
-	.begin = pg_begin,
-	.commit = pg_commit,
-	.rollback = pg_rollback,
-	.read_begin = pg_read_begin,
-	.read_end = pg_read_end,
+	.begin = tl_pg_begin,
+	.commit = tl_pg_commit,
+	.rollback = tl_pg_rollback,
+	.read_begin = tl_pg_read_begin,
+	.read_end = tl_pg_read_end,
 	.get = tl_pg_get,
 	.insert = tl_pg_insert,
 	.update = tl_pg_update,

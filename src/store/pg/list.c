@@ -389,6 +389,8 @@ struct pg_iter {
 	char cursor[32];       /* the cursor's name; "" before it is made */
 	bool own;              /* counted in the store's iter_reads */
 	PGresult *res;         /* the batch read last */
+	PGresult *next;        /* the batch after it, when asked ahead */
+	bool asked;            /* the next batch is on its way (p->ahead) */
 	int row, fetch;        /* the next row of it; the next batch size */
 	struct tl_record rec;  /* values point into res */
 	bool done;
@@ -465,26 +467,84 @@ enum tl_status tl_pg_iter_new(struct tl_store *st, const struct tl_query *q,
 	return TL_OK;
 }
 
+/*
+ * Asks for the batch after the one just read, without waiting for it:
+ * the server reads it while the caller works through this one (an
+ * export formats as the server reads, on two cores at once).  One batch
+ * is on its way at a time, on the store's one connection; any other
+ * statement first takes it in (tl_pg_settle).
+ */
+static void ask_ahead(struct pg_iter *it)
+{
+	struct tl_pg *p = tl_pg(it->base.st);
+	char sql[64];
+
+	if (p->ahead || p->copy)
+		return;
+	snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s", it->fetch,
+		 it->cursor);
+	if (!PQsendQuery(p->conn, sql))
+		return; /* asked again, and said, when it is wanted */
+	if (it->fetch < FETCH_MAX)
+		it->fetch *= 2;
+	it->asked = true;
+	p->ahead = it;
+}
+
+void tl_pg_settle(struct tl_pg *p)
+{
+	struct pg_iter *it = p->ahead;
+	PGresult *r;
+
+	if (!it)
+		return;
+	p->ahead = NULL;
+	it->asked = false;
+	while ((r = PQgetResult(p->conn)) != NULL) {
+		if (!it->next)
+			it->next = r;
+		else
+			PQclear(r);
+	}
+	if (!it->next)
+		it->next = PQmakeEmptyPGresult(p->conn, PGRES_FATAL_ERROR);
+}
+
 /* Reads the next batch into it->res; it->done at the end. */
 static enum tl_status fetch(struct pg_iter *it, struct tl_error *err)
 {
+	struct tl_store *st = it->base.st;
 	char sql[64];
 
 	PQclear(it->res);
 	it->res = NULL;
 	it->row = 0;
-	snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s", it->fetch,
-		 it->cursor);
-	if (it->fetch < FETCH_MAX)
-		it->fetch *= 2;
-	it->res = tl_pg_run_once(it->base.st, sql, 0, NULL, N_("listing"),
-				 err);
+	if (it->asked)
+		tl_pg_settle(tl_pg(st));
+	if (it->next) {
+		it->res = it->next;
+		it->next = NULL;
+		if (!tl_pg_result_ok(it->res)) {
+			tl_pg_error(st, it->res, N_("listing"), err);
+			PQclear(it->res);
+			it->res = NULL;
+		}
+	} else {
+		snprintf(sql, sizeof(sql), "FETCH FORWARD %d FROM %s",
+			 it->fetch, it->cursor);
+		if (it->fetch < FETCH_MAX)
+			it->fetch *= 2;
+		it->res = tl_pg_run_once(st, sql, 0, NULL, N_("listing"),
+					 err);
+	}
 	if (!it->res) {
 		it->done = true;
 		return err ? err->status : TL_EDB;
 	}
 	if (PQntuples(it->res) == 0)
 		it->done = true;
+	else
+		ask_ahead(it);
 	return TL_OK;
 }
 
@@ -537,6 +597,8 @@ void tl_pg_iter_free(struct tl_iter *base)
 	if (!it)
 		return;
 	p = tl_pg(it->base.st);
+	tl_pg_settle(p);
+	PQclear(it->next);
 	PQclear(it->res);
 	if (it->own && --p->iter_reads == 0) {
 		/* The last iterator of the snapshot it opened: ending it

@@ -30,7 +30,7 @@
 
 #include "../backend.h"
 
-#include <libpq-fe.h>
+#include "libpq.h"
 
 #define TL_PG_STMT_CACHE 128
 
@@ -44,10 +44,33 @@
 struct tl_pg_stmt {
 	char *sql;     /* the statement's text, the key of the cache */
 	char name[16]; /* its prepared name on this connection */
+	bool ready;    /* prepared: it is run a second time */
 };
 
 /* The table of a COPY that is not a kind's: the audit log. */
 #define TL_PG_AUDIT TL_K_COUNT
+
+/* Every writer's transaction takes this lock first: tillit's writers
+ * then queue, never deadlock nor fail to serialise against each other. */
+#define TL_PG_WRITE_LOCK \
+	"SELECT pg_advisory_xact_lock(7308604897068083572)"
+
+/* db.c's, for the files of this engine. */
+bool tl_pg_result_ok(const PGresult *res);
+/* The result's SQLSTATE, "" for none. */
+const char *tl_pg_sqlstate(const PGresult *res);
+/* Makes a lost connection again when nothing is under way; whether the
+ * store has a connection now. */
+bool tl_pg_reconnect(struct tl_store *st);
+
+/* txn.c: backend.h's begin, commit, rollback, read_begin, read_end. */
+enum tl_status tl_pg_begin(struct tl_store *st, int level,
+			   struct tl_error *err);
+enum tl_status tl_pg_commit(struct tl_store *st, int level,
+			    struct tl_error *err);
+void tl_pg_rollback(struct tl_store *st, int level);
+enum tl_status tl_pg_read_begin(struct tl_store *st, struct tl_error *err);
+void tl_pg_read_end(struct tl_store *st);
 
 /* bulk_ddl.c: what a bulk load takes off a table before its first row
  * (secondary indexes, user triggers, references to tables that were
@@ -81,6 +104,8 @@ struct tl_pg {
 	int level;           /* the transaction level open on the server */
 	bool reading;        /* a read snapshot is open */
 	struct tl_pg_copy *copy;   /* the COPY under way, or NULL */
+	void *ahead;         /* the iterator whose next batch is on its way
+				(list.c), or NULL */
 	struct tl_pg_copy *stream; /* tl_store_copy's rows (copyin.c) */
 	char *at_commit;     /* SQL the outermost commit runs once the
 				references are checked (copyin.c: the
@@ -93,6 +118,11 @@ static inline struct tl_pg *tl_pg(const struct tl_store *st)
 {
 	return st->be;
 }
+
+/* Takes in the batch an iterator asked for ahead (list.c), if any:
+ * before anything else is sent on the connection. */
+void tl_pg_settle(struct tl_pg *p);
+
 
 /*
  * Runs sql with n parameters (each a text value, or NULL for SQL NULL),

@@ -690,6 +690,7 @@ static void search_end(struct tl_store *st, bool own, const char *prev)
 {
 	struct tl_pg *p = tl_pg(st);
 
+	tl_pg_settle(p);
 	if (own) {
 		/* Read only: ending it either way loses nothing. */
 		PQclear(PQexec(p->conn, "COMMIT"));
