@@ -76,6 +76,19 @@ enum tl_status cli_open(struct cli *c, unsigned flags, struct tl_store **st)
 	if (rc == TL_ENOTFOUND && !tl_store_is_server(c->db_path))
 		return cli_fail(c, TL_ENOTFOUND, _("No database at %s; run "
 				"'tillit init' to create one."), c->db_path);
+	if (rc == TL_OK && c->as_opt) {
+		/* --as: who acts, where the database allows it. */
+		char id[TL_ID_LEN + 1];
+
+		rc = tl_store_resolve(*st, TL_K_PERSON, c->as_opt, id,
+				      &c->err);
+		if (rc == TL_OK)
+			rc = tl_store_act_as(*st, id, &c->err);
+		if (rc != TL_OK) {
+			tl_store_close(*st);
+			*st = NULL;
+		}
+	}
 	return rc;
 }
 
@@ -142,8 +155,9 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "  --db PATH       the database (default: $TILLIT_DB, else\n"
 	      "                  $XDG_DATA_HOME/tillit/tillit.db, else\n"
 	      "                  ~/.local/share/tillit/tillit.db)\n"
-	      "  --as PERSON     who you are in the full-screen program\n"
-	      "                  (default: the person whose login is $USER)\n"
+	      "  --as PERSON     act as PERSON, on a database of your own\n"
+	      "                  (default: the person whose login is your\n"
+	      "                  account: the OS user, or the server's role)\n"
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
@@ -255,9 +269,9 @@ static void ui_help(const struct cli_args *a, FILE *out)
 	      "Starts the full-screen program (also what 'tillit' alone "
 	      "does).\n"
 	      "\n"
-	      "  --as PERSON        who you are: an id, a prefix or a name\n"
-	      "                     (default: the person whose login is "
-	      "$USER)\n"
+	      "  --as PERSON        act as PERSON (an id, a prefix or a name),\n"
+	      "                     on a database of your own (default: the\n"
+	      "                     person whose login is your account)\n"
 	      "  --script FILE      run without a terminal, keys from FILE, "
 	      "for tests:\n"
 	      "                     lines 'key NAME...', 'type TEXT', 'dump',\n"

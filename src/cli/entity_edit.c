@@ -211,7 +211,16 @@ out:
 enum tl_status cli_entity_edit(struct cli *c, const struct tl_entity *e,
 			       int argc, char **argv)
 {
-	static const struct cli_opt extra[] = {{0}};
+	const char *based_on = NULL;
+	bool force = false;
+	const struct cli_opt extra[] = {
+		{"based-on", 0, true, "VERSION", N_("the version your change "
+		 "is based on (show prints it): refused when the record "
+		 "changed since"), .str = &based_on},
+		{"force", 0, false, NULL, N_("save over a change made since "
+		 "--based-on; the audit log shows it"), .on = &force},
+		{0},
+	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
 			     .help = cli_help_edit, .ctx = e};
 	struct fopts fo;
@@ -254,6 +263,17 @@ enum tl_status cli_entity_edit(struct cli *c, const struct tl_entity *e,
 		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 		goto out;
 	}
+	if (based_on) {
+		char *end;
+
+		r->version = strtoll(based_on, &end, 10);
+		if (*end || end == based_on || r->version < 1) {
+			rc = cli_usage(c, _("--based-on takes the version "
+				       "that show prints, not \"%.40s\"."),
+				       based_on);
+			goto out;
+		}
+	}
 	for (int i = 0; i < e->nfields && rc == TL_OK; i++)
 		if (given[i])
 			rc = set_field(c, st, r, i, given[i]);
@@ -270,7 +290,8 @@ enum tl_status cli_entity_edit(struct cli *c, const struct tl_entity *e,
 		printf(_("No change.\n"));
 		goto out;
 	}
-	rc = tl_store_update(st, r, &c->err);
+	rc = force ? tl_store_update_forced(st, r, &c->err)
+		   : tl_store_update(st, r, &c->err);
 	if (rc == TL_OK)
 		printf(_("Updated %s "
 			 "%.*s.\n"), _(e->label), TL_ID_SHORT, r->id);

@@ -158,6 +158,17 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 			       tl_record_get(r, TL_MANDATE_MATTER));
 	kv_add(&kv, _("Created"), strdup(r->created_at));
 	kv_add(&kv, _("Updated"), strdup(r->updated_at));
+	{
+		/* What `edit --based-on` takes: the change this read is of. */
+		long long v = 0;
+		char num[24];
+
+		if (tl_store_version(st, r->id, &v, NULL, NULL, NULL, NULL) ==
+		    TL_OK && v > 0) {
+			snprintf(num, sizeof(num), "%lld", v);
+			kv_add(&kv, _("Version"), strdup(num));
+		}
+	}
 	kv_print(&kv, stdout);
 	tl_refs_done(&refs);
 	if (warn)

@@ -289,6 +289,33 @@ void tl_clock_stamp(char out[TL_STAMP_SIZE])
 		snprintf(out, TL_STAMP_SIZE, "1970-01-01T00:00:00Z");
 }
 
+bool tl_stamp_local(const char *stamp, char out[TL_DATETIME_SIZE])
+{
+	int y, m, d, hh, mm, ss;
+	struct tm tm;
+	time_t t;
+
+	if (!stamp || sscanf(stamp, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &m, &d,
+			     &hh, &mm, &ss) != 6 || !tl_date_valid(y, m, d)) {
+		snprintf(out, TL_DATETIME_SIZE, "%s", stamp ? stamp : "");
+		return false;
+	}
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	tm.tm_sec = ss;
+	t = timegm(&tm);
+	if (!localtime_r(&t, &tm) ||
+	    strftime(out, TL_DATETIME_SIZE, "%Y-%m-%d %H:%M", &tm) == 0) {
+		snprintf(out, TL_DATETIME_SIZE, "%s", stamp);
+		return false;
+	}
+	return true;
+}
+
 /* Day number of a canonical date string, false when it is not one. */
 static bool date_days(const char *s, long *days)
 {

@@ -48,6 +48,7 @@ int tl_status_exit_code(enum tl_status status)
 	case TL_ENOTFOUND:
 	case TL_EAMBIG:
 	case TL_EREFUSED:
+	case TL_ESTALE:
 		return 1;
 	case TL_EUSAGE:
 		return 2;

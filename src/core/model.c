@@ -733,6 +733,7 @@ struct tl_record *tl_record_dup(const struct tl_record *r)
 	memcpy(d->id, r->id, sizeof(d->id));
 	memcpy(d->created_at, r->created_at, sizeof(d->created_at));
 	memcpy(d->updated_at, r->updated_at, sizeof(d->updated_at));
+	d->version = r->version;
 	for (int i = 0; i < r->e->nfields; i++) {
 		if (r->values[i] && !tl_record_set(d, i, r->values[i])) {
 			tl_record_free(d);

@@ -104,6 +104,10 @@ enum tl_status tl_store_actor(struct tl_store *st, char id[TL_ID_LEN + 1],
 	enum tl_status rc;
 
 	id[0] = '\0';
+	if (st->as[0]) {
+		memcpy(id, st->as, TL_ID_LEN + 1);
+		return TL_OK;
+	}
 	if (st->actor_known == 0) {
 		char found[TL_ID_LEN + 1];
 
@@ -136,6 +140,34 @@ enum tl_status tl_store_actor(struct tl_store *st, char id[TL_ID_LEN + 1],
 const char *tl_store_os_account(const struct tl_store *st)
 {
 	return st->os_user;
+}
+
+enum tl_status tl_store_act_as(struct tl_store *st, const char *person,
+			       struct tl_error *err)
+{
+	struct tl_record *r = NULL;
+	bool may = false;
+	enum tl_status rc;
+
+	rc = st->ops->may_act_as ? st->ops->may_act_as(st, &may, err) : TL_OK;
+	if (rc != TL_OK)
+		return rc;
+	if (!may && tl_store_is_server(st->path))
+		return tl_error_set(err, TL_EREFUSED, _("On the organisation's "
+				    "server you act as the role you logged in "
+				    "as (%s); only a member of tillit_admin "
+				    "may use --as."), st->os_user);
+	if (!may)
+		return tl_error_set(err, TL_EREFUSED, _("--as is for a database "
+				    "of your own, and %s belongs to another "
+				    "account than yours (%s)."), st->path,
+				    st->os_user);
+	rc = tl_store_get(st, TL_K_PERSON, person, &r, err);
+	tl_record_free(r);
+	if (rc != TL_OK)
+		return rc;
+	snprintf(st->as, sizeof(st->as), "%s", person);
+	return TL_OK;
 }
 
 /* ---- appending ------------------------------------------------------ */

@@ -198,6 +198,12 @@ struct tl_backend_ops {
 	enum tl_status (*key_retire)(struct tl_store *st, const char *id,
 				     const char *at, struct tl_error *err);
 
+	/* Whether the account may act as another person (tl_store_act_as):
+	 * SQLite, when the file is the account's own; PostgreSQL, when the
+	 * role is a member of tillit's admin role. */
+	enum tl_status (*may_act_as)(struct tl_store *st, bool *may,
+				     struct tl_error *err);
+
 	/*
 	 * A whole database written in as stored (tl_store_copy), many rows
 	 * at a time: stream_record as insert, stream_audit as audit_add,
@@ -236,8 +242,10 @@ struct tl_store {
 	bool readonly;
 	int depth;            /* nesting of tl_store_begin */
 	bool reading;         /* inside tl_store_read_begin */
-	char os_user[64];     /* tl_os_account */
+	char os_user[64];     /* the account: tl_os_account, or the
+				 database role the engine says */
 	bool os_named;        /* os_user is a name, not "uid N" */
+	char as[TL_ID_LEN + 1]; /* tl_store_act_as's person, or "" */
 	char actor[TL_ID_LEN + 1]; /* see tl_store_actor */
 	int actor_known;      /* 1 actor is it, -1 nobody, 0 not looked up */
 	struct tl_pending_seal *pending; /* tl_defer_signed, tl_note_fresh */

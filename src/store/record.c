@@ -246,11 +246,76 @@ enum tl_status tl_insert_internal(struct tl_store *st, struct tl_record *r,
  * The update behind every change.  `internal` lets the store's own
  * actions (ack, done) set the fields people may not set directly.
  */
+enum tl_status tl_store_version(struct tl_store *st, const char *id,
+				long long *version,
+				char actor[TL_ID_LEN + 1], char account[64],
+				char at[32], struct tl_error *err)
+{
+	struct tl_audit *rows = NULL;
+	enum tl_status rc;
+	int n = 0;
+
+	*version = 0;
+	rc = st->ops->audit(st, id, 0, 1, &rows, &n, err);
+	if (rc != TL_OK)
+		return rc;
+	if (n > 0)
+		*version = rows[0].seq;
+	if (actor)
+		snprintf(actor, TL_ID_LEN + 1, "%s",
+			 n > 0 && rows[0].actor ? rows[0].actor : "");
+	if (account)
+		snprintf(account, 64, "%s",
+			 n > 0 && rows[0].os_user ? rows[0].os_user : "");
+	if (at)
+		snprintf(at, 32, "%s", n > 0 ? rows[0].at : "");
+	tl_audit_free(rows, n);
+	return TL_OK;
+}
+
+/*
+ * Refuses an update of r made from a read older than what is stored
+ * (r->version set and behind), naming who changed it since and when;
+ * *now is the stored version.
+ */
+static enum tl_status check_fresh(struct tl_store *st,
+				  const struct tl_record *r, long long *now,
+				  struct tl_error *err)
+{
+	char actor[TL_ID_LEN + 1], account[64], at[32];
+	char who[160], when[TL_DATETIME_SIZE];
+	struct tl_record *p = NULL;
+	enum tl_status rc;
+
+	*now = r->version;
+	if (r->version <= 0)
+		return TL_OK;
+	rc = tl_store_version(st, r->id, now, actor, account, at, err);
+	if (rc != TL_OK || *now == r->version)
+		return rc;
+	tl_stamp_local(at, when);
+	if (actor[0] && st->ops->get(st, TL_K_PERSON, actor, &p, NULL) ==
+	    TL_OK && p && tl_record_get(p, TL_PERSON_NAME)) {
+		snprintf(who, sizeof(who), "%s",
+			 tl_record_get(p, TL_PERSON_NAME));
+		tl_record_free(p);
+		return tl_error_set(err, TL_ESTALE, _("%s changed this %s at "
+				    "%s, after you read it; nothing was "
+				    "saved."), who, _(r->e->label), when);
+	}
+	tl_record_free(p);
+	return tl_error_set(err, TL_ESTALE, _("The account %s changed this %s "
+			    "at %s, after you read it; nothing was saved."),
+			    account, _(r->e->label), when);
+}
+
 static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
-				    bool internal, struct tl_error *err)
+				    bool internal, bool force,
+				    struct tl_error *err)
 {
 	const struct tl_entity *e = r->e;
 	struct tl_record *old = NULL;
+	long long now = 0;
 	enum tl_status rc;
 	bool changed;
 
@@ -258,7 +323,13 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 	if (rc != TL_OK)
 		return rc;
 	changed = tl_rule_changed(old, r);
+	/* What was read first: a change made from an old read would
+	 * silently undo the changes made since. */
 	if (changed)
+		rc = check_fresh(st, r, &now, err);
+	if (rc == TL_ESTALE && force)
+		rc = TL_OK; /* written over, and said in the log below */
+	if (rc == TL_OK && changed)
 		rc = tl_rule_check_locked(st, old, r, err);
 	if (rc == TL_OK)
 		rc = tl_rule_check_update(old, r, internal, err);
@@ -290,6 +361,19 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 		     : st->ops->update(st, r, err);
 	if (rc == TL_OK)
 		rc = tl_rule_audit_changes(st, old, r, err);
+	if (rc == TL_OK && now != r->version) {
+		/* Forced over a newer change: the version read, and the one
+		 * written over. */
+		char was[24], over[24];
+
+		snprintf(was, sizeof(was), "%lld", r->version);
+		snprintf(over, sizeof(over), "%lld", now);
+		rc = tl_audit_add(st, e->plural, r->id, "update", "forced",
+				  was, over, err);
+	}
+	if (rc == TL_OK && r->version > 0)
+		rc = tl_store_version(st, r->id, &r->version, NULL, NULL,
+				      NULL, err);
 	tl_record_free(old);
 	return tl_sp_end(st, rc, err);
 }
@@ -297,13 +381,20 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 enum tl_status tl_store_update(struct tl_store *st, struct tl_record *r,
 			       struct tl_error *err)
 {
-	return update_record(st, r, false, err);
+	return update_record(st, r, false, false, err);
+}
+
+enum tl_status tl_store_update_forced(struct tl_store *st,
+				      struct tl_record *r,
+				      struct tl_error *err)
+{
+	return update_record(st, r, false, true, err);
 }
 
 enum tl_status tl_update_internal(struct tl_store *st, struct tl_record *r,
 				  struct tl_error *err)
 {
-	return update_record(st, r, true, err);
+	return update_record(st, r, true, false, err);
 }
 
 /*

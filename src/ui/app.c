@@ -475,15 +475,14 @@ static void find_me(struct ui_app *app)
 	char id[TL_ID_LEN + 1];
 	struct tl_record *r = NULL;
 
-	if (app->opt->as) {
-		if (tl_store_resolve(app->st, TL_K_PERSON, app->opt->as, id,
-				     &err) != TL_OK) {
-			ui_error(app, &err);
-			return;
-		}
-	} else if (tl_store_actor(app->st, id, &err) != TL_OK) {
+	/* --as where the database allows it; else, saying why, oneself. */
+	if (app->opt->as &&
+	    (tl_store_resolve(app->st, TL_K_PERSON, app->opt->as, id,
+			      &err) != TL_OK ||
+	     tl_store_act_as(app->st, id, &err) != TL_OK))
+		ui_error(app, &err);
+	if (tl_store_actor(app->st, id, &err) != TL_OK)
 		return;
-	}
 	memcpy(app->me, id, sizeof(app->me));
 	if (tl_store_get(app->st, TL_K_PERSON, id, &r, &err) == TL_OK) {
 		char *name = tl_text_sanitize(tl_record_str(r, TL_PERSON_NAME),

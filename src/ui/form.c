@@ -216,6 +216,101 @@ static void external_edit(struct form_ui *fu, struct row *row)
 
 /* ---- saving ---------------------------------------------------------- */
 
+static bool save(struct form_ui *fu);
+
+static bool same(const char *a, const char *b)
+{
+	return (!a || !*a) ? (!b || !*b) : (b && !strcmp(a, b));
+}
+
+/*
+ * The record was changed by someone else while the form was open
+ * (TL_ESTALE, err says who and when).  Nothing typed is lost: each field
+ * they changed shows its new value below it, and the user chooses to
+ * put their own edits on top of that version (the fields they did not
+ * touch take the new values) and save, to throw their edits away and
+ * take the new version into the form, or to go on editing.
+ */
+static bool changed_meanwhile(struct form_ui *fu, const struct tl_error *why)
+{
+	struct tl_store *st = ui_store(fu->app);
+	struct tl_error err = {0};
+	struct tl_record *cur = NULL;
+	char names[512] = "";
+	size_t len = 0;
+	bool ok = false;
+
+	if (tl_store_read_begin(st, &err) == TL_OK) {
+		ok = tl_store_get(st, fu->r->e->kind, fu->r->id, &cur, &err) ==
+		     TL_OK && tl_store_version(st, cur->id, &cur->version,
+					       NULL, NULL, NULL, &err) ==
+		     TL_OK;
+		tl_store_read_end(st);
+	}
+	if (!ok) {
+		tl_record_free(cur);
+		snprintf(fu->msg, sizeof(fu->msg), "%s", err.msg[0] ? err.msg
+			 : why->msg);
+		fu->msg_error = true;
+		return false;
+	}
+	for (int i = 0; i < fu->nrows; i++) {
+		struct row *row = &fu->rows[i];
+		const char *now = tl_record_get(cur, row->fi);
+
+		if (same(tl_record_get(fu->r, row->fi), now))
+			continue;
+		snprintf(row->err, sizeof(row->err), _("Changed meanwhile "
+			 "to: %s"), now && *now ? now : _("(empty)"));
+		len += (size_t)snprintf(names + len, len < sizeof(names)
+					? sizeof(names) - len : 0, "%s%s",
+					len ? ", " : "", _(row->f->label));
+	}
+	snprintf(fu->msg, sizeof(fu->msg), "%.600s %s %.380s", why->msg,
+		 _("Changed:"), names);
+	fu->msg_error = true;
+	ui_form_build(fu);
+	ui_draw_now(fu->app);
+	if (ui_confirm(fu->app, _("Put your edits on top of theirs and "
+				  "save?"))) {
+		/* Theirs where the form still holds what was read. */
+		for (int i = 0; i < fu->nrows; i++) {
+			struct row *row = &fu->rows[i];
+
+			if (same(tl_record_get(fu->r, row->fi), row->value))
+				ui_form_set_value(row,
+						  tl_record_get(cur, row->fi));
+			row->err[0] = '\0';
+		}
+	} else if (ui_confirm(fu->app, _("Throw your edits away and take "
+					 "theirs?"))) {
+		for (int i = 0; i < fu->nrows; i++) {
+			ui_form_set_value(&fu->rows[i],
+					  tl_record_get(cur, fu->rows[i].fi));
+			fu->rows[i].err[0] = '\0';
+		}
+		fu->dirty = false;
+	} else {
+		tl_record_free(cur);
+		ui_form_build(fu);
+		return false; /* as it was; a save asks again */
+	}
+	/* The form now stands on their version. */
+	memcpy(fu->r->updated_at, cur->updated_at, sizeof(cur->updated_at));
+	fu->r->version = cur->version;
+	for (int i = 0; i < cur->e->nfields; i++)
+		tl_record_set(fu->r, i, tl_record_get(cur, i));
+	tl_record_free(cur);
+	ui_form_build(fu);
+	if (!fu->dirty) {
+		snprintf(fu->msg, sizeof(fu->msg), "%s", _("The form holds "
+			 "their version now."));
+		fu->msg_error = false;
+		return false;
+	}
+	return save(fu);
+}
+
 /*
  * Checks every value with core, then stores the record.  Errors go next
  * to their fields (the first one is entered) or, from the store, into
@@ -272,6 +367,10 @@ static bool save(struct form_ui *fu)
 	}
 	rc = w->id[0] ? tl_store_update(ui_store(fu->app), w, &err)
 		      : tl_store_insert(ui_store(fu->app), w, &err);
+	if (rc == TL_ESTALE) {
+		tl_record_free(w);
+		return changed_meanwhile(fu, &err);
+	}
 	if (rc != TL_OK) {
 		snprintf(fu->msg, sizeof(fu->msg), "%s", err.msg[0] ? err.msg
 			 : _("The record could not be saved."));
@@ -282,6 +381,7 @@ static bool save(struct form_ui *fu)
 	memcpy(fu->r->id, w->id, sizeof(w->id));
 	memcpy(fu->r->created_at, w->created_at, sizeof(w->created_at));
 	memcpy(fu->r->updated_at, w->updated_at, sizeof(w->updated_at));
+	fu->r->version = w->version;
 	for (int i = 0; i < w->e->nfields; i++)
 		tl_record_set(fu->r, i, tl_record_get(w, i));
 	tl_record_free(w);

@@ -57,7 +57,19 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 		return UI_PASS;
 	switch (a) {
 	case UI_A_EDIT:
-		w = tl_record_dup(r);
+		/* The record as stored now, with its version, read at once:
+		 * a save from this read is refused if it changes before. */
+		w = NULL;
+		if (tl_store_read_begin(st, &err) == TL_OK) {
+			if (tl_store_get(st, r->e->kind, r->id, &w, &err) ==
+			    TL_OK &&
+			    tl_store_version(st, w->id, &w->version, NULL,
+					     NULL, NULL, &err) != TL_OK)
+				w->version = 0;
+			tl_store_read_end(st);
+		}
+		if (!w)
+			w = tl_record_dup(r);
 		if (!w)
 			return UI_DONE;
 		snprintf(title, sizeof(title), _("Edit %s"), _(r->e->label));

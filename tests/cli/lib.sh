@@ -226,13 +226,24 @@ done_testing() {
 	[ "$FAILED" = 0 ]
 }
 
+# my_login: the account tillit takes the tests for: the OS account on
+# an SQLite file, the role of the connection on PostgreSQL (the suite's
+# server: tillit).
+my_login() {
+	if on_pg; then
+		psql -qXAt "$DB" -c "SELECT session_user"
+	else
+		id -un
+	fi
+}
+
 # i_am PERSON: the account running the tests is PERSON's login, as
-# signing and acknowledging need (tillit reads the account from the OS);
-# the person it was before has no login any more.
+# signing and acknowledging need; the person it was before has no login
+# any more.
 I_AM=
 i_am() {
 	[ -z "$I_AM" ] || must tl person edit "$I_AM" --login ""
-	must tl person edit "$1" --login "$(id -un)"
+	must tl person edit "$1" --login "$(my_login)"
 	I_AM=$1
 }
 

@@ -10,7 +10,7 @@
 # and a database of schema 5 is chained when it is upgraded.
 . "$(dirname "$0")/lib.sh"
 
-ME=$(id -un)
+ME=$(my_login)
 
 must tl init --demo
 must tl person add -q --name "Revisor Rask" --kind official --login "$ME"

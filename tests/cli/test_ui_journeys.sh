@@ -549,7 +549,7 @@ must tl unit add -q --name "Förskolan Ängen" --kind team
 must tl person add -q --name "Björn Ödman" --kind manager \
 	--unit "Förskolan Ängen"
 must tl person add -q --name "Åke Ärlig" --kind employee \
-	--unit "Förskolan Ängen" --login "$(id -un)"
+	--unit "Förskolan Ängen" --login "$(my_login)"
 emp=$(last_id)
 must tl person add -q --name "Lena Berg" --kind employee \
 	--unit "Förskolan Ängen"

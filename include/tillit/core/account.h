@@ -2,9 +2,11 @@
  * account.h - who runs this program: the OS account, read from the OS.
  *
  * The account is the name of the effective user id in the password
- * database (getpwuid(geteuid())), never $USER or $LOGNAME, which anyone
- * can set to anything.  A person's login is matched against it to say
- * who acts (tl_store_actor).
+ * database (getpwuid(geteuid())); $USER, which anyone can set to
+ * anything, only when the database has no entry for the user id.  A
+ * person's login is matched against it to say who acts on an SQLite
+ * file (tl_store_actor; on PostgreSQL the role the server authenticated
+ * is the account).
  */
 #ifndef TILLIT_CORE_ACCOUNT_H
 #define TILLIT_CORE_ACCOUNT_H
@@ -14,11 +16,11 @@
 
 /*
  * The name of the OS account this process runs as into buf (n bytes).
- * True when the password database names it.  False when it does not (a
- * user id without an entry, as in some containers) or the name does not
- * fit: buf then holds "uid N", N the effective user id, which no login
- * can be mistaken for (it has a space).  buf is always terminated when
- * n > 0.
+ * True when the password database names it, or, when it has no entry
+ * for the user id (as in some containers), $USER does.  False otherwise
+ * or when the name does not fit: buf then holds "uid N", N the effective
+ * user id, which no login can be mistaken for (it has a space).  buf is
+ * always terminated when n > 0.
  */
 bool tl_os_account(char *buf, size_t n);
 

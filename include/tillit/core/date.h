@@ -42,6 +42,11 @@ void tl_clock_stamp(char out[TL_STAMP_SIZE]);
 /* Now as local wall time "YYYY-MM-DD HH:MM" into out. */
 void tl_clock_datetime(char out[TL_DATETIME_SIZE]);
 
+/* A UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" as local wall time "YYYY-MM-DD
+ * HH:MM" into out; false (out holds the stamp cut short) when it is not
+ * one. */
+bool tl_stamp_local(const char *stamp, char out[TL_DATETIME_SIZE]);
+
 /* True when y-m-d is a real calendar date (years 1000-9999). */
 bool tl_date_valid(int y, int m, int d);
 

@@ -15,6 +15,7 @@ enum tl_status {
 	TL_ENOTFOUND, /* no record with that id or prefix */
 	TL_EAMBIG,    /* an id prefix matches more than one record */
 	TL_EREFUSED,  /* valid input, but the change is not allowed */
+	TL_ESTALE,    /* the record changed since it was read */
 	TL_EUSAGE,    /* wrong command-line usage */
 	TL_EDB,       /* the database failed, is damaged or is too new */
 	TL_ESYS,      /* the operating system failed (files, memory) */

@@ -187,6 +187,10 @@ struct tl_record {
 	char created_at[32];      /* UTC, "YYYY-MM-DDTHH:MM:SSZ"; "" if new */
 	char updated_at[32];
 	char **values;            /* e->nfields strings, NULL when unset */
+	long long version;        /* as read (tl_store_version): the seq of
+				     its last change in the audit log; 0
+				     when not known (an update then takes
+				     it as it is stored) */
 };
 
 /* A new empty record of `kind`; NULL when out of memory.  Caller frees. */

@@ -128,9 +128,33 @@ enum tl_status tl_store_insert(struct tl_store *st, struct tl_record *r,
  * tl_store_insert numbers an item.  Fields flagged TL_FF_AUTO or
  * TL_FF_FIXED cannot change (TL_EREFUSED).  On success r holds what is
  * stored.  No change is OK.
+ *
+ * No silent lost edits: when r->version is set (what tl_store_version
+ * gave as r was read) and the record has changed since, nothing is saved
+ * and TL_ESTALE says who changed it and when.  On success r->version is
+ * the record's new version.
  */
 enum tl_status tl_store_update(struct tl_store *st, struct tl_record *r,
 			       struct tl_error *err);
+
+/* As tl_store_update, also over a change made since r->version was read
+ * (--force): the audit log then has a row on the record for the field
+ * "forced", from the version read to the one written over. */
+enum tl_status tl_store_update_forced(struct tl_store *st,
+				      struct tl_record *r,
+				      struct tl_error *err);
+
+/*
+ * The version of the record with the id `id`: the seq of the last row of
+ * the audit log on it (every change of a record writes one), 0 when it
+ * has none.  Who made that change and when are into *actor (a person's
+ * id, or "" when no person had the account's login), account and at (a
+ * UTC timestamp) when they are not NULL.
+ */
+enum tl_status tl_store_version(struct tl_store *st, const char *id,
+				long long *version,
+				char actor[TL_ID_LEN + 1], char account[64],
+				char at[32], struct tl_error *err);
 
 /*
  * Writes a record exactly as given (id, timestamps and all values), as an
@@ -459,18 +483,31 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 void tl_hits_free(struct tl_hit *hits, int n);
 
 /*
- * The acting person: the id of the active person whose login is the OS
- * account (tl_os_account, read from the OS, never from $USER) into id.
- * TL_ENOTFOUND, with a sentence saying how to give one's login, when no
- * person has it.  The answer is kept by the store (a change to a person
- * or a rollback forgets it).  There is no way to act as someone else.
+ * The acting person, into id: the person tl_store_act_as named, or else
+ * the active person whose login is the store's account.  The account is
+ * the OS account on SQLite (tl_os_account: the password database, $USER
+ * only when that has no name) and the role the server authenticated on
+ * PostgreSQL (session_user).  TL_ENOTFOUND, with a sentence saying how
+ * to give one's login, when no person has it.  The answer is kept by the
+ * store (a change to a person or a rollback forgets it).
  */
 enum tl_status tl_store_actor(struct tl_store *st, char id[TL_ID_LEN + 1],
 			      struct tl_error *err);
 
-/* The OS account the store writes into the audit log.  The store owns
- * it. */
+/* The account the store writes into the audit log beside the acting
+ * person (see tl_store_actor).  The store owns it. */
 const char *tl_store_os_account(const struct tl_store *st);
+
+/*
+ * Acts as the person with the id `person` (--as) from now on: writes are
+ * theirs, and the audit log names them and, as always, the account.
+ * Only on a database of one's own: an SQLite file the account owns, or
+ * on PostgreSQL as a member of tillit's admin role (tillit_admin); else
+ * TL_EREFUSED with a sentence.  TL_ENOTFOUND when there is no such
+ * person.
+ */
+enum tl_status tl_store_act_as(struct tl_store *st, const char *person,
+			       struct tl_error *err);
 
 /*
  * One row of the audit log.  The log is a hash chain: each row's hash

@@ -17,6 +17,7 @@
  * connection string, which may hold a password.
  */
 #include "pg.h"
+#include "../internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,7 +143,11 @@ static void forget_statements(struct tl_pg *p)
 	p->ncache = 0;
 }
 
-/* What every new connection is told before it is used. */
+/*
+ * What every new connection is told before it is used; and who it is:
+ * the role the server authenticated (session_user, which no client
+ * setting changes) is the store's account, whose person acts.
+ */
 static bool setup_session(struct tl_store *st)
 {
 	struct tl_pg *p = tl_pg(st);
@@ -155,10 +160,38 @@ static bool setup_session(struct tl_store *st)
 	res = PQexec(p->conn, st->readonly
 			      ? LOCK_TIMEOUT "; LISTEN " TL_PG_CHANNEL
 				"; SET default_transaction_read_only = on"
-			      : LOCK_TIMEOUT "; LISTEN " TL_PG_CHANNEL);
-	ok = tl_pg_result_ok(res);
+				"; SELECT session_user"
+			      : LOCK_TIMEOUT "; LISTEN " TL_PG_CHANNEL
+				"; SELECT session_user");
+	ok = tl_pg_result_ok(res) && PQntuples(res) == 1;
+	if (ok && strcmp(st->os_user, PQgetvalue(res, 0, 0))) {
+		snprintf(st->os_user, sizeof(st->os_user), "%s",
+			 PQgetvalue(res, 0, 0));
+		st->os_named = true;
+		tl_actor_forget(st);
+	}
 	PQclear(res);
 	return ok;
+}
+
+/* Whether the session's role may act as another person (--as): a
+ * member of tillit's admin role, or a superuser (who could anyway). */
+static enum tl_status pg_may_act_as(struct tl_store *st, bool *may,
+				    struct tl_error *err)
+{
+	PGresult *res = tl_pg_run_once(st, "SELECT CASE WHEN (SELECT rolsuper "
+				       "FROM pg_roles WHERE rolname = "
+				       "session_user) THEN true WHEN to_regrole("
+				       "'" TL_PG_ADMIN_ROLE "') IS NULL THEN "
+				       "false ELSE pg_has_role(session_user, "
+				       "'" TL_PG_ADMIN_ROLE "', 'MEMBER') END",
+				       0, NULL, N_("reading"), err);
+
+	if (!res)
+		return err ? err->status : TL_EDB;
+	*may = !strcmp(PQgetvalue(res, 0, 0), "t");
+	PQclear(res);
+	return TL_OK;
 }
 
 /* Makes the connection again when it was lost and nothing is under way;
@@ -654,6 +687,7 @@ const struct tl_backend_ops tl_pg_ops = {
 	.keys = tl_pg_keys,
 	.key_add = tl_pg_key_add,
 	.key_retire = tl_pg_key_retire,
+	.may_act_as = pg_may_act_as,
 	.stream_record = tl_pg_stream_record,
 	.stream_audit = tl_pg_stream_audit,
 	.stream_end = tl_pg_stream_end,

@@ -50,6 +50,10 @@ struct tl_pg_stmt {
 /* The table of a COPY that is not a kind's: the audit log. */
 #define TL_PG_AUDIT TL_K_COUNT
 
+/* The group role of tillit's admins on a server: its members may act as
+ * another person (--as). */
+#define TL_PG_ADMIN_ROLE "tillit_admin"
+
 /* Every writer's transaction takes this lock first: tillit's writers
  * then queue, never deadlock nor fail to serialise against each other. */
 #define TL_PG_WRITE_LOCK \

@@ -527,6 +527,18 @@ static enum tl_status make_file(struct tl_store *st, unsigned flags,
 	return TL_OK;
 }
 
+/* Whether the file is the account's own (--as is for one's own). */
+static enum tl_status sqlite_may_act_as(struct tl_store *st, bool *may,
+					struct tl_error *err)
+{
+	struct stat sb;
+
+	(void)err;
+	*may = !strcmp(st->path, ":memory:") ||
+	       (stat(st->path, &sb) == 0 && sb.st_uid == geteuid());
+	return TL_OK;
+}
+
 static void sqlite_close(struct tl_store *st)
 {
 	struct tl_sqlite *sq = tl_sq(st);
@@ -742,6 +754,7 @@ const struct tl_backend_ops tl_sqlite_ops = {
 	.keys = tl_sqlite_keys,
 	.key_add = tl_sqlite_key_add,
 	.key_retire = tl_sqlite_key_retire,
+	.may_act_as = sqlite_may_act_as,
 	.stream_record = tl_sqlite_stream_record,
 	.stream_audit = tl_sqlite_stream_audit,
 	.stream_end = tl_sqlite_stream_end,
