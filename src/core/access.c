@@ -1,0 +1,129 @@
+/*
+ * access.c - who may read and change what (access.h): the table.
+ */
+#include "tillit/core/access.h"
+
+#include <stddef.h>
+
+#include "tillit/core/i18n.h"
+
+#define R(k, s, rels, right, who) {k, s, rels, right, who}
+
+/* Everyone in the organisation reads it; admins change it. */
+#define PUBLIC_ADMIN(k) \
+	R(k, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ, \
+	  N_("everyone in the organisation")), \
+	R(k, TL_SCOPE_ANY, TL_REL_ADMIN, TL_RIGHT_CHANGE, N_("an admin"))
+
+/* A meeting, or what is part of its minutes: read by everyone (minutes
+ * are public records), changed by its chair and secretary (and whoever
+ * made it, before there is either); a one-to-one is read and changed by
+ * its two participants only, and read by whom one of them shared it
+ * with. */
+#define MINUTES(k) \
+	R(k, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ, \
+	  N_("everyone in the organisation")), \
+	R(k, TL_SCOPE_ANY, TL_REL_CHAIR | TL_REL_SECRETARY | TL_REL_GIVER, \
+	  TL_RIGHT_CHANGE, N_("the meeting's chair and secretary")), \
+	R(k, TL_SCOPE_ONE_TO_ONE, TL_REL_SHARED, TL_RIGHT_READ, \
+	  N_("whom one of its two participants shared it with")), \
+	R(k, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT | TL_REL_GIVER, \
+	  TL_RIGHT_CHANGE, N_("its two participants"))
+
+/* What was agreed for someone: read by them, by whoever gave it and by
+ * the managers up their chain of units; answered by them (acknowledged,
+ * marked done); changed by whoever gave it or the meeting's secretary.
+ * Agreed in a one-to-one, the line managers do not read it. */
+#define AGREED(k, who_answers) \
+	R(k, TL_SCOPE_ANY, TL_REL_LINE, TL_RIGHT_READ, \
+	  N_("the managers up the holder's units")), \
+	R(k, TL_SCOPE_ANY, TL_REL_HOLDER | TL_REL_OWNER, TL_RIGHT_ANSWER, \
+	  who_answers), \
+	R(k, TL_SCOPE_ANY, TL_REL_GIVER | TL_REL_SECRETARY, TL_RIGHT_CHANGE, \
+	  N_("whoever gave it, or the meeting's secretary")), \
+	R(k, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT | TL_REL_SHARED, \
+	  TL_RIGHT_READ, N_("the one-to-one's two participants")), \
+	R(k, TL_SCOPE_ONE_TO_ONE, TL_REL_HOLDER | TL_REL_OWNER, \
+	  TL_RIGHT_ANSWER, who_answers), \
+	R(k, TL_SCOPE_ONE_TO_ONE, TL_REL_GIVER, TL_RIGHT_CHANGE, \
+	  N_("whoever gave it"))
+
+static const struct tl_access_rule rules[] = {
+	PUBLIC_ADMIN(TL_K_UNIT),
+	PUBLIC_ADMIN(TL_K_PERSON),
+	PUBLIC_ADMIN(TL_K_PRINCIPLE),
+	MINUTES(TL_K_SERIES),
+	MINUTES(TL_K_MEETING),
+	MINUTES(TL_K_PARTICIPANT),
+	MINUTES(TL_K_ITEM),
+	MINUTES(TL_K_BALANCE),
+	AGREED(TL_K_MANDATE, N_("the one given the mandate")),
+	AGREED(TL_K_DECISION, N_("the one who took the decision")),
+	AGREED(TL_K_FRAME, N_("the frame's holder")),
+	AGREED(TL_K_FOLLOWUP, N_("the follow-up's owner")),
+	/* Kept by the store alone: read as what they belong to. */
+	R(TL_K_FRAME_VERSION, TL_SCOPE_ANY, TL_REL_HOLDER | TL_REL_GIVER |
+	  TL_REL_LINE | TL_REL_SECRETARY, TL_RIGHT_READ,
+	  N_("whoever reads the frame")),
+	R(TL_K_FRAME_VERSION, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT |
+	  TL_REL_SHARED, TL_RIGHT_READ, N_("the one-to-one's two "
+	  "participants")),
+	R(TL_K_SIGNATURE, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ,
+	  N_("everyone in the organisation")),
+	R(TL_K_SIGNATURE, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT |
+	  TL_REL_SHARED, TL_RIGHT_READ, N_("its two participants")),
+	R(TL_K_SEAL, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ,
+	  N_("everyone in the organisation")),
+	R(TL_K_SEAL, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT | TL_REL_SHARED,
+	  TL_RIGHT_READ, N_("its two participants")),
+	R(TL_K_NONE, TL_SCOPE_ANY, 0, TL_RIGHT_NONE, NULL),
+};
+
+const struct tl_access_rule *tl_access_rules(void)
+{
+	return rules;
+}
+
+/* Whether the kind has rules of its own for the scope. */
+static bool has_scope(enum tl_kind kind, enum tl_scope scope)
+{
+	for (const struct tl_access_rule *r = rules; r->kind != TL_K_NONE;
+	     r++)
+		if (r->kind == kind && r->scope == scope)
+			return true;
+	return false;
+}
+
+static enum tl_scope effective(enum tl_kind kind, enum tl_scope scope)
+{
+	return has_scope(kind, scope) ? scope : TL_SCOPE_ANY;
+}
+
+enum tl_right tl_access_right(enum tl_kind kind, enum tl_scope scope,
+			      unsigned rels)
+{
+	enum tl_right best = TL_RIGHT_NONE;
+
+	scope = effective(kind, scope);
+	for (const struct tl_access_rule *r = rules; r->kind != TL_K_NONE;
+	     r++)
+		if (r->kind == kind && r->scope == scope &&
+		    (r->rels & rels) && r->right > best)
+			best = r->right;
+	return best;
+}
+
+const char *tl_access_who(enum tl_kind kind, enum tl_scope scope,
+			  enum tl_right right)
+{
+	const char *who = NULL;
+
+	scope = effective(kind, scope);
+	/* The least rule that gives it: the widest circle. */
+	for (const struct tl_access_rule *r = rules; r->kind != TL_K_NONE;
+	     r++)
+		if (r->kind == kind && r->scope == scope && r->right >= right &&
+		    !who)
+			who = r->who;
+	return who;
+}
