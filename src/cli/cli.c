@@ -202,6 +202,9 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "  migrate --to DB | --from DB    copy the whole database to or "
 	      "from\n"
 	      "                                 another (SQLite, PostgreSQL)\n"
+	      "  admin roles | check            the server's accounts: login "
+	      "roles for\n"
+	      "                                 people, tables left unguarded\n"
 	      "  sign MEETING --by PERSON       sign the minutes (justering)\n"
 	      "  verify [MEETING]               check that signed minutes are "
 	      "unchanged\n"
@@ -336,6 +339,7 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		{"export", cli_cmd_export},
 		{"import", cli_cmd_import},
 		{"migrate", cli_cmd_migrate},
+		{"admin", cli_cmd_admin},
 		{"log", cli_cmd_log},
 		{"sign", cli_cmd_sign},
 		{"verify", cli_cmd_verify},

@@ -203,6 +203,16 @@ struct tl_backend_ops {
 	 * role is a member of tillit's admin role. */
 	enum tl_status (*may_act_as)(struct tl_store *st, bool *may,
 				     struct tl_error *err);
+	/* The server's accounts (tl_store_admin_roles): a login role for
+	 * each of the n logins that has none; NULL for an engine whose
+	 * accounts are the operating system's. */
+	enum tl_status (*admin_roles)(struct tl_store *st,
+				      const char *const *logins, int n,
+				      int *made, struct tl_error *err);
+	/* Tables no row-level security guards (tl_store_admin_check). */
+	enum tl_status (*admin_unguarded)(struct tl_store *st,
+					  char ***tables, int *n,
+					  struct tl_error *err);
 
 	/*
 	 * A whole database written in as stored (tl_store_copy), many rows

@@ -510,6 +510,25 @@ enum tl_status tl_store_act_as(struct tl_store *st, const char *person,
 			       struct tl_error *err);
 
 /*
+ * On the organisation's server (tillit admin): makes the group roles
+ * tillit_user (which may use tillit's tables) and tillit_admin (whose
+ * members may use --as), and a login role in tillit_user for every
+ * active person with a login who has none.  *people is how many have a
+ * login, *made how many roles were made.  TL_EREFUSED on an SQLite
+ * file, whose accounts are the computer's own.
+ */
+enum tl_status tl_store_admin_roles(struct tl_store *st, int *people,
+				    int *made, struct tl_error *err);
+
+/*
+ * The tables of the database that row-level security does not guard
+ * (no policy, or security not forced), *n of them in *tables (free each
+ * and the array).  TL_EREFUSED on an SQLite file.
+ */
+enum tl_status tl_store_admin_check(struct tl_store *st, char ***tables,
+				    int *n, struct tl_error *err);
+
+/*
  * One row of the audit log.  The log is a hash chain: each row's hash
  * covers its content and the hash of the row before (audit.h, which also
  * gives the encoding), so that a row changed, removed or put in later

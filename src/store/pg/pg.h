@@ -53,6 +53,16 @@ struct tl_pg_stmt {
 /* The group role of tillit's admins on a server: its members may act as
  * another person (--as). */
 #define TL_PG_ADMIN_ROLE "tillit_admin"
+/* The group role every person's login role is in: it may use tillit's
+ * tables (admin.c). */
+#define TL_PG_USER_ROLE "tillit_user"
+
+/* admin.c: backend.h's admin_roles and admin_unguarded. */
+enum tl_status tl_pg_admin_roles(struct tl_store *st,
+				 const char *const *logins, int n, int *made,
+				 struct tl_error *err);
+enum tl_status tl_pg_admin_unguarded(struct tl_store *st, char ***tables,
+				     int *n, struct tl_error *err);
 
 /* Every writer's transaction takes this lock first: tillit's writers
  * then queue, never deadlock nor fail to serialise against each other. */
