@@ -4,6 +4,7 @@
 #include "tillit/core/access.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "tillit/core/i18n.h"
 
@@ -33,20 +34,29 @@
 /* What was agreed for someone: read by them, by whoever gave it and by
  * the managers up their chain of units; answered by them (acknowledged,
  * marked done); changed by whoever gave it or the meeting's secretary.
- * Agreed in a one-to-one, the line managers do not read it. */
+ * Agreed in a one-to-one, the line managers do not read it; recorded in
+ * the minutes of another meeting, everyone does (minutes are public
+ * records, and everyone who signs them must see the same). */
 #define AGREED(k, who_answers) \
 	R(k, TL_SCOPE_ANY, TL_REL_LINE, TL_RIGHT_READ, \
 	  N_("the managers up the holder's units")), \
 	R(k, TL_SCOPE_ANY, TL_REL_HOLDER | TL_REL_OWNER, TL_RIGHT_ANSWER, \
 	  who_answers), \
 	R(k, TL_SCOPE_ANY, TL_REL_GIVER | TL_REL_SECRETARY, TL_RIGHT_CHANGE, \
-	  N_("whoever gave it, or the meeting's secretary")), \
+	  N_("whoever gave it or the meeting's secretary")), \
 	R(k, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT | TL_REL_SHARED, \
 	  TL_RIGHT_READ, N_("the one-to-one's two participants")), \
 	R(k, TL_SCOPE_ONE_TO_ONE, TL_REL_HOLDER | TL_REL_OWNER, \
 	  TL_RIGHT_ANSWER, who_answers), \
 	R(k, TL_SCOPE_ONE_TO_ONE, TL_REL_GIVER, TL_RIGHT_CHANGE, \
-	  N_("whoever gave it"))
+	  N_("whoever gave it")), \
+	R(k, TL_SCOPE_MINUTES, TL_REL_ANYONE, TL_RIGHT_READ, \
+	  N_("everyone in the organisation")), \
+	R(k, TL_SCOPE_MINUTES, TL_REL_HOLDER | TL_REL_OWNER, TL_RIGHT_ANSWER, \
+	  who_answers), \
+	R(k, TL_SCOPE_MINUTES, TL_REL_GIVER | TL_REL_SECRETARY | \
+	  TL_REL_CHAIR, TL_RIGHT_CHANGE, \
+	  N_("whoever gave it or the meeting's chair and secretary"))
 
 static const struct tl_access_rule rules[] = {
 	PUBLIC_ADMIN(TL_K_UNIT),
@@ -57,8 +67,44 @@ static const struct tl_access_rule rules[] = {
 	MINUTES(TL_K_PARTICIPANT),
 	MINUTES(TL_K_ITEM),
 	MINUTES(TL_K_BALANCE),
-	AGREED(TL_K_MANDATE, N_("the one given the mandate")),
-	AGREED(TL_K_DECISION, N_("the one who took the decision")),
+	/* A mandate outside a one-to-one is part of a delegation order,
+	 * which is public, and the minutes that report decisions under it
+	 * name it: everyone reads it. */
+	R(TL_K_MANDATE, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ,
+	  N_("everyone in the organisation")),
+	R(TL_K_MANDATE, TL_SCOPE_ANY, TL_REL_HOLDER, TL_RIGHT_ANSWER,
+	  N_("the one given the mandate")),
+	R(TL_K_MANDATE, TL_SCOPE_ANY, TL_REL_GIVER | TL_REL_SECRETARY,
+	  TL_RIGHT_CHANGE, N_("whoever gave it or the meeting's secretary")),
+	R(TL_K_MANDATE, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT |
+	  TL_REL_SHARED, TL_RIGHT_READ, N_("the one-to-one's two "
+	  "participants")),
+	R(TL_K_MANDATE, TL_SCOPE_ONE_TO_ONE, TL_REL_HOLDER, TL_RIGHT_ANSWER,
+	  N_("the one given the mandate")),
+	R(TL_K_MANDATE, TL_SCOPE_ONE_TO_ONE, TL_REL_GIVER, TL_RIGHT_CHANGE,
+	  N_("whoever gave it")),
+	R(TL_K_MANDATE, TL_SCOPE_MINUTES, TL_REL_ANYONE, TL_RIGHT_READ,
+	  N_("everyone in the organisation")),
+	R(TL_K_MANDATE, TL_SCOPE_MINUTES, TL_REL_HOLDER, TL_RIGHT_ANSWER,
+	  N_("the one given the mandate")),
+	R(TL_K_MANDATE, TL_SCOPE_MINUTES, TL_REL_GIVER | TL_REL_SECRETARY |
+	  TL_REL_CHAIR, TL_RIGHT_CHANGE,
+	  N_("whoever gave it or the meeting's chair and secretary")),
+	/* A delegated decision is reported to the committee that gave the
+	 * mandate and printed in its minutes: a public record, which its
+	 * maker registers and whoever gave the mandate may correct. */
+	R(TL_K_DECISION, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ,
+	  N_("everyone in the organisation")),
+	R(TL_K_DECISION, TL_SCOPE_ANY, TL_REL_HOLDER | TL_REL_GIVER |
+	  TL_REL_SECRETARY, TL_RIGHT_CHANGE,
+	  N_("the one who took the decision, whoever recorded it or the "
+	     "meeting's secretary")),
+	R(TL_K_DECISION, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT |
+	  TL_REL_SHARED, TL_RIGHT_READ, N_("the one-to-one's two "
+	  "participants")),
+	R(TL_K_DECISION, TL_SCOPE_ONE_TO_ONE, TL_REL_HOLDER | TL_REL_GIVER,
+	  TL_RIGHT_CHANGE, N_("the one who took the decision or whoever "
+	  "recorded it")),
 	AGREED(TL_K_FRAME, N_("the frame's holder")),
 	AGREED(TL_K_FOLLOWUP, N_("the follow-up's owner")),
 	/* Kept by the store alone: read as what they belong to. */
@@ -68,6 +114,8 @@ static const struct tl_access_rule rules[] = {
 	R(TL_K_FRAME_VERSION, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT |
 	  TL_REL_SHARED, TL_RIGHT_READ, N_("the one-to-one's two "
 	  "participants")),
+	R(TL_K_FRAME_VERSION, TL_SCOPE_MINUTES, TL_REL_ANYONE, TL_RIGHT_READ,
+	  N_("everyone in the organisation")),
 	R(TL_K_SIGNATURE, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ,
 	  N_("everyone in the organisation")),
 	R(TL_K_SIGNATURE, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT |
@@ -114,16 +162,34 @@ enum tl_right tl_access_right(enum tl_kind kind, enum tl_scope scope,
 }
 
 const char *tl_access_who(enum tl_kind kind, enum tl_scope scope,
-			  enum tl_right right)
+			  enum tl_right right, char *buf, size_t size)
 {
-	const char *who = NULL;
+	const struct tl_access_rule *r, *last = NULL;
+	size_t len = 0;
+	int n = 0;
 
 	scope = effective(kind, scope);
-	/* The least rule that gives it: the widest circle. */
-	for (const struct tl_access_rule *r = rules; r->kind != TL_K_NONE;
-	     r++)
-		if (r->kind == kind && r->scope == scope && r->right >= right &&
-		    !who)
-			who = r->who;
-	return who;
+	if (!size)
+		return NULL;
+	buf[0] = '\0';
+	/* The table lists each kind's rules weakest first.  Reading names
+	 * all who may; answering and changing those whose right it is. */
+	bool exact = false;
+	for (r = rules; r->kind != TL_K_NONE; r++)
+		if (r->kind == kind && r->scope == scope && r->right >= right) {
+			last = r;
+			exact = exact || r->right == right;
+		}
+	exact = exact && right != TL_RIGHT_READ;
+	for (r = last; last && r >= rules; r--) {
+		if (r->kind != kind || r->scope != scope || r->right < right ||
+		    (exact && r->right != right))
+			continue;
+		int w = snprintf(buf + len, size - len, "%s%s",
+				 !n ? "" : _(", or "), _(r->who));
+		if (w > 0 && (size_t)w < size - len)
+			len += (size_t)w;
+		n++;
+	}
+	return n ? buf : NULL;
 }

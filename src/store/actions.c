@@ -25,7 +25,7 @@ enum tl_status tl_store_close_record(struct tl_store *st, enum tl_kind kind,
 	if (!e || !e->close_value)
 		return tl_error_set(err, TL_EUSAGE, _("A %s cannot be closed."),
 				    e ? _(e->label) : _("record"));
-	rc = tl_store_get(st, kind, id, &r, err);
+	rc = tl_get(st, kind, id, &r, err);
 	if (rc != TL_OK)
 		return rc;
 	if (e->open_values) {
@@ -60,7 +60,7 @@ enum tl_status tl_store_followup_done(struct tl_store *st, const char *id,
 		return tl_error_set(err, TL_EINVAL,
 				    _("Say what came of it: an outcome is "
 				    "required."));
-	rc = tl_store_get(st, TL_K_FOLLOWUP, id, &r, err);
+	rc = tl_get(st, TL_K_FOLLOWUP, id, &r, err);
 	if (rc != TL_OK)
 		return rc;
 	if (strcmp(tl_record_str(r, TL_FOLLOWUP_STATUS), "open")) {
@@ -90,11 +90,11 @@ enum tl_status tl_store_followup_carry(struct tl_store *st, const char *id,
 	char *note = NULL;
 	enum tl_status rc;
 
-	rc = tl_store_get(st, TL_K_FOLLOWUP, id, &r, err);
+	rc = tl_get(st, TL_K_FOLLOWUP, id, &r, err);
 	if (rc == TL_OK)
-		rc = tl_store_get(st, TL_K_MEETING, meeting_id, &to, err);
+		rc = tl_get(st, TL_K_MEETING, meeting_id, &to, err);
 	if (rc == TL_OK && tl_record_get(r, TL_FOLLOWUP_MEETING))
-		rc = tl_store_get(st, TL_K_MEETING,
+		rc = tl_get(st, TL_K_MEETING,
 				  tl_record_get(r, TL_FOLLOWUP_MEETING), &from,
 				  err);
 	if (rc == TL_OK && strcmp(tl_record_str(r, TL_FOLLOWUP_STATUS), "open"))
@@ -159,7 +159,7 @@ enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
 	const char *holder;
 	enum tl_status rc;
 
-	rc = tl_store_get(st, TL_K_FRAME, id, &r, err);
+	rc = tl_get(st, TL_K_FRAME, id, &r, err);
 	if (rc != TL_OK)
 		return rc;
 	holder = tl_record_get(r, TL_FRAME_HOLDER_PERSON);
@@ -180,6 +180,8 @@ enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
 		rc = tl_error_set(err, TL_EREFUSED,
 				  _("The frame is closed; only an active frame "
 				  "can be acknowledged."));
+	if (rc == TL_OK)
+		rc = tl_access_check(st, r, TL_RIGHT_ANSWER, err);
 	if (rc == TL_OK) {
 		tl_clock_datetime(now);
 		tl_record_set(r, TL_FRAME_ACKED_BY, person_id);

@@ -96,6 +96,7 @@ void tl_actor_forget(struct tl_store *st)
 {
 	st->actor_known = 0;
 	st->actor[0] = '\0';
+	tl_viewer_forget(st);
 }
 
 enum tl_status tl_store_actor(struct tl_store *st, char id[TL_ID_LEN + 1],
@@ -162,11 +163,12 @@ enum tl_status tl_store_act_as(struct tl_store *st, const char *person,
 				    "of your own, and %s belongs to another "
 				    "account than yours (%s)."), st->path,
 				    st->os_user);
-	rc = tl_store_get(st, TL_K_PERSON, person, &r, err);
+	rc = tl_get(st, TL_K_PERSON, person, &r, err);
 	tl_record_free(r);
 	if (rc != TL_OK)
 		return rc;
 	snprintf(st->as, sizeof(st->as), "%s", person);
+	tl_viewer_forget(st); /* read as them from now on */
 	return TL_OK;
 }
 

@@ -203,6 +203,12 @@ struct tl_backend_ops {
 	 * role is a member of tillit's admin role. */
 	enum tl_status (*may_act_as)(struct tl_store *st, bool *may,
 				     struct tl_error *err);
+	/* *ok when the record of kind with this id meets the condition
+	 * `cond` (SQL from sql/access.h): what the store asks before a
+	 * change. */
+	enum tl_status (*allowed)(struct tl_store *st, enum tl_kind kind,
+				  const char *id, const char *cond, bool *ok,
+				  struct tl_error *err);
 	/* The server's accounts (tl_store_admin_roles): a login role for
 	 * each of the n logins that has none; NULL for an engine whose
 	 * accounts are the operating system's. */
@@ -258,6 +264,12 @@ struct tl_store {
 	char as[TL_ID_LEN + 1]; /* tl_store_act_as's person, or "" */
 	char actor[TL_ID_LEN + 1]; /* see tl_store_actor */
 	int actor_known;      /* 1 actor is it, -1 nobody, 0 not looked up */
+	/* Who reads (access.c): known, and then unrestricted, or a person
+	 * (me_sql, their id as SQL) with read_sql[kind], the condition on
+	 * a row they may read (NULL: every row); admin as well. */
+	bool viewer_known, unrestricted, admin;
+	char me_sql[40];
+	char *read_sql[TL_K_COUNT];
 	struct tl_pending_seal *pending; /* tl_defer_signed, tl_note_fresh */
 	int npending, cappending;
 };
@@ -266,6 +278,12 @@ struct tl_store {
 struct tl_iter {
 	struct tl_store *st;
 };
+
+/* The condition (SQL from sql/access.h) on a row of kind that the
+ * acting person may read, which an engine adds to every list, iterator
+ * and count; NULL when they may read every row.  The store readies it
+ * before it calls the engine (access.c). */
+const char *tl_access_read_sql(const struct tl_store *st, enum tl_kind kind);
 
 /* Rows a page of q holds: q->limit within 1-1000, 50 for 0. */
 int tl_query_limit(const struct tl_query *q);

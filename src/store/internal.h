@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "tillit/core/access.h"
 #include "tillit/store/store.h"
 
 /* Two values (NULL for unset) are the same. */
@@ -26,6 +27,11 @@ static inline bool tl_set_given(struct tl_record *r, int i, const char *v)
 {
 	return !v || tl_record_set(r, i, v);
 }
+
+/* tl_store_get without asking whether the viewer may read it: for the
+ * store's own checks. */
+enum tl_status tl_get(struct tl_store *st, enum tl_kind kind, const char *id,
+		      struct tl_record **out, struct tl_error *err);
 
 /* Savepoints: every change runs inside one, nested in any outer one.
  * tl_sp_end commits when status is TL_OK, else rolls back; it returns
@@ -84,6 +90,31 @@ enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
 /* Forgets who acts (tl_store_actor): a person changed, or a change was
  * rolled back. */
 void tl_actor_forget(struct tl_store *st);
+
+/*
+ * Who reads and changes what (access.c): the viewer is worked out when
+ * first needed and kept until the actor is forgotten.  tl_viewer_ready
+ * readies the conditions that tl_access_read_sql (backend.h) gives the
+ * engines for their lists.  tl_access_check refuses, with a
+ * sentence naming who may, a right the viewer lacks over the stored
+ * record r (by its id), which tl_access_may only answers (*ok);
+ * tl_access_check_new a new record in a meeting
+ * whose minutes the viewer may not change (or, for a decision, under a
+ * mandate they do not hold), and units, people and principles to
+ * anyone but an admin; tl_access_import everything but an admin.
+ */
+enum tl_status tl_viewer_ready(struct tl_store *st, struct tl_error *err);
+void tl_viewer_forget(struct tl_store *st);
+bool tl_access_unrestricted(struct tl_store *st);
+enum tl_status tl_access_may(struct tl_store *st, enum tl_kind kind,
+			     const char *id, enum tl_right right, bool *ok,
+			     struct tl_error *err);
+enum tl_status tl_access_check(struct tl_store *st, const struct tl_record *r,
+			       enum tl_right right, struct tl_error *err);
+enum tl_status tl_access_check_new(struct tl_store *st,
+				   const struct tl_record *r,
+				   struct tl_error *err);
+enum tl_status tl_access_import(struct tl_store *st, struct tl_error *err);
 
 /* Every key in the tags value v of field f names a stored principle;
  * else TL_EINVAL naming the first that does not. */

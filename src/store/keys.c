@@ -66,7 +66,7 @@ static enum tl_status check_not_others(struct tl_store *st,
 		if (strcmp(keys[i].person, person))
 			break;
 	if (rc == TL_OK && i < n) {
-		tl_store_get(st, TL_K_PERSON, keys[i].person, &other, NULL);
+		tl_get(st, TL_K_PERSON, keys[i].person, &other, NULL);
 		rc = tl_error_set(err, TL_EREFUSED, _("That key is registered "
 				  "for %s; a key belongs to one person."),
 				  other ? tl_record_str(other,
@@ -94,7 +94,7 @@ enum tl_status tl_store_key_add(struct tl_store *st, const char *person_id,
 		return tl_error_set(err, TL_EINVAL, _("A key is registered "
 				    "as one line of text with its "
 				    "fingerprint."));
-	rc = tl_store_get(st, TL_K_PERSON, person_id ? person_id : "",
+	rc = tl_get(st, TL_K_PERSON, person_id ? person_id : "",
 			  &person, err);
 	if (rc == TL_ENOTFOUND)
 		return tl_error_set(err, TL_EINVAL, _("Person: no person has "

@@ -10,11 +10,21 @@
 #include <string.h>
 
 #include "backend.h"
+#include "internal.h"
 #include "tillit/core/search.h"
+
+/* How many more hits a search reads for a viewer who may not read
+ * everything. */
+#define SEARCH_WIDER 4
 
 enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 			     struct tl_page *page, struct tl_error *err)
 {
+	enum tl_status rc = tl_viewer_ready(st, err);
+
+	/* The engine adds what the viewer may read (tl_access_read_sql). */
+	if (rc != TL_OK)
+		return rc;
 	return st->ops->list(st, q, page, err);
 }
 
@@ -32,6 +42,11 @@ void tl_page_done(struct tl_page *page)
 enum tl_status tl_store_iter_new(struct tl_store *st, const struct tl_query *q,
 				 struct tl_iter **out, struct tl_error *err)
 {
+	enum tl_status rc = tl_viewer_ready(st, err);
+
+	/* The engine adds what the viewer may read (tl_access_read_sql). */
+	if (rc != TL_OK)
+		return rc;
 	return st->ops->iter_new(st, q, out, err);
 }
 
@@ -51,6 +66,11 @@ void tl_store_iter_free(struct tl_iter *it)
 enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
 			      long *n, struct tl_error *err)
 {
+	enum tl_status rc = tl_viewer_ready(st, err);
+
+	/* The engine adds what the viewer may read (tl_access_read_sql). */
+	if (rc != TL_OK)
+		return rc;
 	return st->ops->count(st, q, n, err);
 }
 
@@ -65,9 +85,40 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 	*hits = NULL;
 	*n = 0;
 	rc = tl_search_words(query, &words, err);
+	if (rc == TL_OK)
+		rc = tl_viewer_ready(st, err);
 	if (rc != TL_OK)
 		return rc;
-	return st->ops->search(st, query, limit, hits, n, err);
+	if (tl_access_unrestricted(st))
+		return st->ops->search(st, query, limit, hits, n, err);
+	/* The hits the viewer may read, from the best SEARCH_WIDER times
+	 * as many: a search that finds mostly what others may read shows
+	 * fewer than limit. */
+	rc = st->ops->search(st, query, limit * SEARCH_WIDER, hits, n, err);
+	int kept = 0;
+	for (int i = 0; rc == TL_OK && i < *n; i++) {
+		bool ok = false;
+
+		rc = tl_access_may(st, (*hits)[i].kind, (*hits)[i].id,
+				   TL_RIGHT_READ, &ok, err);
+		if (rc == TL_OK && ok && kept < limit) {
+			struct tl_hit h = (*hits)[i];
+			(*hits)[i] = (*hits)[kept];
+			(*hits)[kept++] = h;
+		}
+	}
+	if (rc != TL_OK) {
+		tl_hits_free(*hits, *n);
+		*hits = NULL;
+		*n = 0;
+		return rc;
+	}
+	for (int i = kept; i < *n; i++) {
+		free((*hits)[i].title);
+		free((*hits)[i].snippet);
+	}
+	*n = kept;
+	return TL_OK;
 }
 
 void tl_hits_free(struct tl_hit *hits, int n)

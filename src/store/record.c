@@ -24,9 +24,8 @@
 #include "number.h"
 #include "rules.h"
 
-enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
-			    const char *id, struct tl_record **out,
-			    struct tl_error *err)
+enum tl_status tl_get(struct tl_store *st, enum tl_kind kind, const char *id,
+		      struct tl_record **out, struct tl_error *err)
 {
 	const struct tl_entity *e = tl_entity_get(kind);
 	enum tl_status rc;
@@ -40,6 +39,21 @@ enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
 		return tl_error_set(err, TL_ENOTFOUND,
 				    _("No %s has the id %s."), _(e->label),
 				    id);
+	return rc;
+}
+
+enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
+			    const char *id, struct tl_record **out,
+			    struct tl_error *err)
+{
+	enum tl_status rc = tl_get(st, kind, id, out, err);
+
+	if (rc == TL_OK)
+		rc = tl_access_check(st, *out, TL_RIGHT_READ, err);
+	if (rc != TL_OK) {
+		tl_record_free(*out);
+		*out = NULL;
+	}
 	return rc;
 }
 
@@ -207,6 +221,8 @@ static enum tl_status insert_record(struct tl_store *st, struct tl_record *r,
 	tl_clock_stamp(r->created_at);
 	memcpy(r->updated_at, r->created_at, sizeof(r->updated_at));
 	rc = tl_rule_new_values(r, err);
+	if (rc == TL_OK && !internal)
+		rc = tl_access_check_new(st, r, err);
 	if (rc != TL_OK)
 		return rc;
 
@@ -309,6 +325,22 @@ static enum tl_status check_fresh(struct tl_store *st,
 			    account, _(r->e->label), when);
 }
 
+/* The right a change from old to r needs: an owner answers for a
+ * follow-up (its status and outcome); all else changes what was
+ * agreed. */
+static enum tl_right needed_right(const struct tl_record *old,
+				  const struct tl_record *r)
+{
+	if (old->e->kind != TL_K_FOLLOWUP)
+		return TL_RIGHT_CHANGE;
+	for (int i = 0; i < old->e->nfields; i++)
+		if (i != TL_FOLLOWUP_STATUS && i != TL_FOLLOWUP_OUTCOME &&
+		    i != TL_FOLLOWUP_CLOSED_AT &&
+		    !tl_streq(old->values[i], r->values[i]))
+			return TL_RIGHT_CHANGE;
+	return TL_RIGHT_ANSWER;
+}
+
 static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 				    bool internal, bool force,
 				    struct tl_error *err)
@@ -319,13 +351,15 @@ static enum tl_status update_record(struct tl_store *st, struct tl_record *r,
 	enum tl_status rc;
 	bool changed;
 
-	rc = tl_store_get(st, e->kind, r->id, &old, err);
+	rc = tl_get(st, e->kind, r->id, &old, err);
 	if (rc != TL_OK)
 		return rc;
 	changed = tl_rule_changed(old, r);
+	if (changed && !internal)
+		rc = tl_access_check(st, old, needed_right(old, r), err);
 	/* What was read first: a change made from an old read would
 	 * silently undo the changes made since. */
-	if (changed)
+	if (rc == TL_OK && changed)
 		rc = check_fresh(st, r, &now, err);
 	if (rc == TL_ESTALE && force)
 		rc = TL_OK; /* written over, and said in the log below */
@@ -430,6 +464,9 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 		return tl_error_set(err, TL_EINVAL,
 				    _("A %s has the id \"%.40s\", which is not "
 				    "a valid id."), _(r->e->label), r->id);
+	rc = tl_access_import(st, err);
+	if (rc != TL_OK)
+		return rc;
 	rc = st->ops->get(st, r->e->kind, r->id, &old, err);
 	if (rc != TL_OK)
 		return rc;
@@ -543,12 +580,14 @@ enum tl_status tl_store_delete(struct tl_store *st, enum tl_kind kind,
 	struct tl_record *old = NULL;
 	enum tl_status rc;
 
-	rc = tl_store_get(st, kind, id, &old, err);
+	rc = tl_get(st, kind, id, &old, err);
 	if (rc != TL_OK)
 		return rc;
 	if (kind == TL_K_SEAL)
 		rc = tl_error_set(err, TL_EREFUSED,
 				  _("A seal cannot be removed."));
+	if (rc == TL_OK)
+		rc = tl_access_check(st, old, TL_RIGHT_CHANGE, err);
 	if (rc == TL_OK)
 		rc = tl_rule_check_locked(st, old, NULL, err);
 	if (rc == TL_OK)

@@ -29,7 +29,7 @@
 static enum tl_status get_meeting(struct tl_store *st, const char *id,
 				  struct tl_record **m, struct tl_error *err)
 {
-	enum tl_status rc = tl_store_get(st, TL_K_MEETING, id, m, err);
+	enum tl_status rc = tl_get(st, TL_K_MEETING, id, m, err);
 
 	if (rc == TL_ENOTFOUND)
 		return tl_error_set(err, TL_EINVAL,

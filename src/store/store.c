@@ -113,6 +113,7 @@ void tl_store_close(struct tl_store *st)
 	if (!st)
 		return;
 	st->ops->close(st);
+	tl_viewer_forget(st);
 	free(st->pending);
 	free(st->path);
 	free(st);

@@ -29,6 +29,8 @@ run tl frame ack "$FRAME"
 check_rc "the holder acknowledges a frame from the signed meeting" 0
 run tl frame show "$FRAME"
 check_grep "the frame reads acknowledged" '^Acknowledged by: +[^ ]'
+# The secretary, who may change what the meeting agreed (doc/access.md).
+i_am "Sofia Bäckström"
 run tl mandate close "$MANDATE"
 check_rc "a mandate granted in the signed meeting is revoked" 0
 run tl mandate show "$MANDATE"

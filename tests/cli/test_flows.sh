@@ -124,7 +124,9 @@ check_out "mandate show: level, warning, decisions" mandate-show.txt
 
 # --- frames: acknowledgement and versions ----------------------------------
 
-must tl frame add -q --description "Budget för kompetensutveckling" \
+# Given by Åsa, the only one who may change it afterwards.
+must tl --as "Åsa Öberg" frame add -q \
+	--description "Budget för kompetensutveckling" \
 	--kind budget --holder-person "Björn Ängström" --amount 25000.50 \
 	--amount-unit SEK --trust high
 FR=$(last_id)
@@ -145,7 +147,7 @@ run tl frame ack "$FR"
 check_grep "frame ack" '^Acknowledged frame [0-9a-f]{8}\.$'
 run tl frame list --unacked
 check_out "no frame left to acknowledge" no-unacked.txt
-run tl frame edit "$FR" --amount 30000
+run tl --as "Åsa Öberg" frame edit "$FR" --amount 30000
 check_grep "frame edit" '^Updated frame [0-9a-f]{8}\.$'
 run tl frame show "$FR"
 check_out "frame show: a new version, not acknowledged" frame-show.txt

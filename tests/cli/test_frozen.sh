@@ -64,6 +64,8 @@ check_rc "renaming people and committees is not tampering" 0
 # --- a signer declines ---------------------------------------------------------
 
 O="Medarbetarsamtal, november"
+# A one-to-one is its two participants' own: the manager records it.
+i_am "Björn Åkesson"
 run tl sign "$O" --by "Björn Åkesson" --paper
 check_rc "the manager's signature is recorded" 0
 i_am "Åsa Öberg"

@@ -93,8 +93,9 @@ run tl export minutes "$MEETING" --output "$W/no/such/dir/m.md"
 check_err "--output into a missing folder" 3 'no/such/dir'
 
 # --- a one-to-one: the summary with "Since last time" -----------------------
+# (read by its two participants only: here the employee)
 
-run tl export summary "Medarbetarsamtal, november" --format md
+run tl --as "Åsa Öberg" export summary "Medarbetarsamtal, november" --format md
 check_grep "a one-to-one gives a summary" \
 	'^# Summary: Medarbetarsamtal, november$'
 section "$W/out" "Since last time" >"$W/since"
@@ -121,10 +122,10 @@ for want in "## Agreed frames" "## Mandates granted" "## Agreed follow-ups" \
 		fail "summary has: $want"
 	fi
 done
-run tl export summary "Medarbetarsamtal, december" --format txt
+run tl --as "Åsa Öberg" export summary "Medarbetarsamtal, december" --format txt
 check_grep "open follow-ups from earlier meetings carry over" \
 	'^- Kontakta bemanningsenheten om vikarier till jul och nyår \(Björn'
-run tl export summary "Medarbetarsamtal, oktober"
+run tl --as "Åsa Öberg" export summary "Medarbetarsamtal, oktober"
 check_grep "the first meeting of a series says so" \
 	'^This is the first meeting of its series\.$'
 
@@ -153,11 +154,23 @@ DEC=$(last_id)
 must tl meeting add -q --title "SN november" --kind committee \
 	--unit "Socialnämnden" --starts-at "2026-11-02 13:00"
 PLACE="Beslut om placering i förskola"
-# decision WHEN ARGS...: `decision add ARGS` registered at WHEN.
+# decision WHEN [--as PERSON] ARGS...: `decision add ARGS` registered at
+# WHEN (by PERSON: the one given the mandate, or the secretary of the
+# meeting it was given in).
 decision() {
 	now=$1
 	shift
-	must env TILLIT_NOW="$now" "$TILLIT" --db "$DB" decision add "$@"
+	as=
+	if [ "$1" = --as ]; then
+		as=$2
+		shift 2
+	fi
+	if [ -n "$as" ]; then
+		must env TILLIT_NOW="$now" "$TILLIT" --db "$DB" --as "$as" \
+			decision add "$@"
+	else
+		must env TILLIT_NOW="$now" "$TILLIT" --db "$DB" decision add "$@"
+	fi
 }
 decision "2026-10-18 09:00" --mandate "$PLACE" --decided-on 2026-10-17 \
 	--summary "A: före förra sammanträdet"
@@ -171,7 +184,7 @@ decision "2026-11-20 09:00" --mandate "$PLACE" --decided-on 2026-11-10 \
 	--summary "F: registrerat sent"
 decision "2026-12-14 09:00" --mandate "$PLACE" --decided-on 2026-12-14 \
 	--summary "E: på decembersammanträdets dag"
-decision "2026-11-01 09:00" \
+decision "2026-11-01 09:00" --as "Ingrid Nordén" \
 	--mandate "Beslut om bistånd i form av hemtjänst" \
 	--decided-on 2026-11-01 --summary "X: socialnämndens"
 
@@ -273,8 +286,10 @@ same_as_list "meetings --kind --from as JSON" meeting --format json \
 same_as_list "decisions --from --to as CSV" decision --format csv \
 	--from 2026-11-01 --to 2026-12-01
 
-run tl export followups --owner "Björn Åkesson" --from 2026-11-01 \
-	--to 2026-12-01
+# Exports show what the one exporting may read: Björn's own follow-ups,
+# those of his one-to-ones too, as Björn.
+run tl --as "Björn Åkesson" export followups --owner "Björn Åkesson" \
+	--from 2026-11-01 --to 2026-12-01
 check_grep "CSV is the default for a list, with a header" \
 	'^id,text,kind,owner,due,meeting,'
 rows=$(($(wc -l <"$W/out") - 1))
@@ -285,7 +300,7 @@ if [ "$(tr -cd '\r' <"$W/out" | wc -c)" = "$((rows + 1))" ]; then
 else
 	fail "CSV lines end in CRLF (RFC 4180)"
 fi
-run tl export mandates --format json --owner "Åsa Öberg"
+run tl --as "Åsa Öberg" export mandates --format json --owner "Åsa Öberg"
 check_grep "JSON list export" '^  \{"id": ?"[0-9a-f-]{36}"'
 if command -v python3 >/dev/null 2>&1; then
 	if python3 -c 'import json,sys; d=json.load(sys.stdin);

@@ -112,6 +112,8 @@ must tl person add --name "Anna Berg" --kind elected
 must tl person add --name "Bo Ek" --kind elected
 must tl participant add --meeting "$OCT" --person "Anna Berg" --role chair
 must tl participant add --meeting "$OCT" --person "Bo Ek" --role adjuster
+# She chairs September's too, and so may change it (doc/access.md).
+must tl participant add --meeting "$SEP" --person "Anna Berg" --role chair
 must tl meeting edit "$OCT" --status held
 i_am "Anna Berg"
 must tl sign "$OCT" --by "Anna Berg" --paper

@@ -182,7 +182,8 @@ SN15=$(last_id)
 must tl meeting add -q --title "SN 16 november" --kind committee \
 	--unit "Socialnämnden" --starts-at "2026-11-16 10:00" --status held
 SN16=$(last_id)
-at "2026-11-16 00:30" "$TILLIT" --db "$DB" decision add \
+# Registered by the one given the mandate.
+at "2026-11-16 00:30" "$TILLIT" --db "$DB" --as "Ingrid Nordén" decision add \
 	--mandate "Beslut om bistånd i form av hemtjänst" \
 	--decided-on 2026-11-14 --summary "N: natt" >"$W/out" 2>"$W/err" ||
 	fail "setup: decision N:" "$(cat "$W/err")"

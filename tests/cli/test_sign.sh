@@ -28,7 +28,8 @@ check_err "sign without a meeting is a usage error" 2 'Give the meeting'
 
 # --- who signs, and when ---------------------------------------------------
 
-run tl sign "Medarbetarsamtal, december" --by "Björn Åkesson" --paper
+run tl --as "Björn Åkesson" sign "Medarbetarsamtal, december" \
+	--by "Björn Åkesson" --paper
 check_err "a planned meeting cannot be signed" 1 'not held'
 run tl sign "$M" --by "Sofia Bäckström" --paper
 check_err "the secretary does not sign a committee meeting" 1 \
@@ -88,11 +89,11 @@ else
 	fail "(b) sqlite3 is installed (make deps-test)"
 fi
 
-# (c) The full-screen program: Meetings, the committee meeting (third,
-# newest first), run it, go to § 1 and try to write its decision.
+# (c) The full-screen program: Meetings, the committee meeting (second,
+# newest first, of those the chair may read: not the one-to-ones), run
+# it, go to § 1 and try to write its decision.
 cat >"$W/script" <<EOF
 key 2
-key j
 key j
 key Enter
 dump
@@ -166,7 +167,9 @@ fi
 
 # --- a one-to-one is confirmed by both parties -----------------------------
 
+# A one-to-one is its two participants' own: the manager records both.
 O="Medarbetarsamtal, november"
+i_am "Björn Åkesson"
 run tl sign "$O" --by "Björn Åkesson" --paper
 check_grep "the manager confirms" '^Still to sign: Åsa Öberg \(employee\)\.$'
 run tl sign "$O" --by "Åsa Öberg" --paper

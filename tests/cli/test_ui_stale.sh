@@ -17,8 +17,15 @@ must tl init
 must tl person add -q --name "Åsa Öberg" --kind manager --login "$(my_login)"
 must tl person add -q --name "Björn Ärlig" --kind employee --login bjorn
 BJORN=$(last_id)
+# Agreed in a meeting Åsa chairs and Björn keeps the minutes of: both may
+# change it (doc/access.md).
+must tl meeting add -q --title "Ledningsgrupp" --kind dialogue \
+	--starts "2026-11-20 09:00"
+LG=$(last_id)
+must tl participant add -q --meeting "$LG" --person "Åsa Öberg" --role chair
+must tl participant add -q --meeting "$LG" --person "$BJORN" --role secretary
 must tl followup add -q --text "Ursprunglig text" --owner "Åsa Öberg" \
-	--due 2027-01-10
+	--due 2027-01-10 --meeting "$LG"
 FU=$(last_id)
 
 t() { tmux -S "$W/tmux" "$@"; }

@@ -86,8 +86,16 @@ static void test_what_was_agreed(void **state)
 			 TL_RIGHT_CHANGE);
 	assert_int_equal(right(TL_K_FOLLOWUP, ANY, TL_REL_SECRETARY),
 			 TL_RIGHT_CHANGE);
-	assert_int_equal(right(TL_K_MANDATE, ANY, TL_REL_LINE),
+	assert_int_equal(right(TL_K_FRAME, ANY, TL_REL_LINE),
 			 TL_RIGHT_READ);
+	/* A delegation order, and the decisions reported under it, are
+	 * public records; a mandate given in a one-to-one is not. */
+	assert_int_equal(right(TL_K_MANDATE, ANY, TL_REL_ANYONE),
+			 TL_RIGHT_READ);
+	assert_int_equal(right(TL_K_DECISION, ANY, TL_REL_ANYONE),
+			 TL_RIGHT_READ);
+	assert_int_equal(right(TL_K_MANDATE, O2O, TL_REL_ANYONE |
+			       TL_REL_LINE), TL_RIGHT_NONE);
 	/* A colleague, or an admin, does not read it at all. */
 	assert_int_equal(right(TL_K_FOLLOWUP, ANY, TL_REL_ANYONE),
 			 TL_RIGHT_NONE);
@@ -118,6 +126,8 @@ static void test_the_organisation_is_changed_by_admins(void **state)
  * or on the server have no policy), and the refusal can say who may. */
 static void test_every_kind_has_rules(void **state)
 {
+	char buf[512];
+
 	(void)state;
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		bool any = false;
@@ -129,12 +139,23 @@ static void test_every_kind_has_rules(void **state)
 				any = true;
 		assert_true(any);
 		assert_non_null(tl_access_who((enum tl_kind)k, ANY,
-					      TL_RIGHT_READ));
+					      TL_RIGHT_READ, buf, sizeof(buf)));
 	}
-	assert_string_equal(tl_access_who(TL_K_MEETING, O2O,
-					  TL_RIGHT_CHANGE),
+	assert_string_equal(tl_access_who(TL_K_MEETING, O2O, TL_RIGHT_CHANGE,
+					  buf, sizeof(buf)),
 			    "its two participants");
-	assert_null(tl_access_who(TL_K_SEAL, ANY, TL_RIGHT_CHANGE));
+	/* Reading: every relation that may, the strongest first. */
+	assert_string_equal(tl_access_who(TL_K_MEETING, O2O, TL_RIGHT_READ,
+					  buf, sizeof(buf)),
+			    "its two participants, or whom one of its two "
+			    "participants shared it with");
+	assert_null(tl_access_who(TL_K_SEAL, ANY, TL_RIGHT_CHANGE, buf,
+				  sizeof(buf)));
+	/* What the minutes of a committee record, everyone reads. */
+	assert_int_equal(right(TL_K_FOLLOWUP, TL_SCOPE_MINUTES,
+			       TL_REL_ANYONE), TL_RIGHT_READ);
+	assert_int_equal(right(TL_K_FRAME, TL_SCOPE_MINUTES, TL_REL_ANYONE |
+			       TL_REL_LINE), TL_RIGHT_READ);
 }
 
 static const char *right_name(enum tl_right r)
@@ -163,14 +184,29 @@ static void write_doc(FILE *f)
 	      "(acknowledging a frame,\nmarking a follow-up done with its "
 	      "outcome), changing what was agreed.  Rules\nfor a one-to-one "
 	      "hold for it and for everything recorded in it, instead of\n"
-	      "the kind's general rules.\n\n"
+	      "the kind's general rules; so do the rules for the minutes of "
+	      "a committee,\ndialogue or forum meeting.  \"any\" is, for what "
+	      "was agreed, what was agreed\noutside a meeting.  A decision "
+	      "is in the meeting its mandate was given in.\n\n"
+	      "A one-to-one's two participants share it by adding someone "
+	      "to it as a guest.\nA line manager is a manager (a person of "
+	      "the kind manager) of the holder's\nunit or of a unit above "
+	      "it.  Whoever gave a record is whoever recorded it (the\n"
+	      "audit log's row that made it), and for a mandate also the "
+	      "person it names\nas its giver.  tillit applies the table to "
+	      "everything it does, on both engines\n(src/store/access.c, "
+	      "with the SQL of src/store/sql/access.c); an account that\n"
+	      "is nobody's login and owns the database (the SQLite file's "
+	      "owner, an admin or\nsuperuser on the server) works "
+	      "unrestricted.\n\n"
 	      "| record | in | who | right |\n|---|---|---|---|\n", f);
 	for (const struct tl_access_rule *r = tl_access_rules();
 	     r->kind != TL_K_NONE; r++)
 		fprintf(f, "| %s | %s | %s | %s |\n",
 			tl_entity_get(r->kind)->plural,
 			r->scope == TL_SCOPE_ONE_TO_ONE ? "a one-to-one"
-							: "any",
+			: r->scope == TL_SCOPE_MINUTES ? "other minutes"
+						       : "any",
 			r->who, right_name(r->right));
 }
 

@@ -9,14 +9,16 @@
  * in one of a set of relations to it.  The relations are found by the
  * store (who the participants, holder, owner, giver and line managers
  * are); this table only says what each relation allows.  A kind's rules
- * for one scope (a one-to-one, and all recorded in it) replace its
- * general rules: a one-to-one is read by its two participants only,
- * whatever the rules of other meetings say.
+ * for one scope (a one-to-one, and all recorded in it; the minutes of
+ * another meeting) replace its general rules: a one-to-one is read by
+ * its two participants only, whatever the rules of other meetings say,
+ * and what the minutes of a committee record is read by everyone.
  */
 #ifndef TILLIT_CORE_ACCESS_H
 #define TILLIT_CORE_ACCESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "tillit/core/model.h"
 
@@ -46,8 +48,11 @@ enum tl_right {
 
 /* The scope a rule holds in. */
 enum tl_scope {
-	TL_SCOPE_ANY,        /* every record of the kind */
+	TL_SCOPE_ANY,        /* every record of the kind (for what was
+				agreed: outside any meeting) */
 	TL_SCOPE_ONE_TO_ONE, /* a one-to-one, and what is recorded in it */
+	TL_SCOPE_MINUTES,    /* recorded in a committee, dialogue or forum
+				meeting: part of its minutes */
 };
 
 struct tl_access_rule {
@@ -71,10 +76,14 @@ enum tl_right tl_access_right(enum tl_kind kind, enum tl_scope scope,
 			      unsigned rels);
 
 /*
- * Who may have `right` over a record of `kind` in `scope`, in words
- * (N_(): "its two participants", ...) for a refusal; NULL when nobody.
+ * Who may have `right` over a record of `kind` in `scope`, in words for
+ * a refusal, translated, into buf: for reading every relation whose
+ * rule gives it, the strongest first ("its two participants, or whom
+ * one of its two participants shared it with"); for answering and
+ * changing those whose rule gives that right itself, when there are.
+ * NULL when nobody may.
  */
 const char *tl_access_who(enum tl_kind kind, enum tl_scope scope,
-			  enum tl_right right);
+			  enum tl_right right, char *buf, size_t size);
 
 #endif

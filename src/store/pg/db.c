@@ -660,6 +660,7 @@ const struct tl_backend_ops tl_pg_ops = {
 	.update = tl_pg_update,
 	.remove = tl_pg_remove,
 	.find = tl_pg_find,
+	.allowed = tl_pg_allowed,
 	.max_number = tl_pg_max_number,
 	.mark_signed = tl_pg_mark_signed,
 	.match = tl_pg_match,

@@ -44,7 +44,7 @@
 #define FETCH_MAX 2048
 
 struct built {
-	char sql[2048];
+	char sql[8192];
 	const char *bind[MAX_BINDS + 1]; /* + the limit */
 	int nbind;
 	char limit[16]; /* rows to fetch, the last parameter; "" for none */
@@ -251,8 +251,9 @@ static enum tl_status add_filters(const struct tl_query *q,
  * iterator, or a count. */
 enum mode { M_LIST, M_EACH, M_COUNT };
 
-static enum tl_status build(const struct tl_query *q, enum mode mode,
-			    int limit, struct built *b, struct tl_error *err)
+static enum tl_status build(const struct tl_query *q, const char *acc,
+			    enum mode mode, int limit, struct built *b,
+			    struct tl_error *err)
 {
 	const struct tl_entity *e = tl_entity_get(q->kind);
 	char sort[96], cols[1536], tmp[256];
@@ -277,6 +278,11 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 			 mode == M_LIST ? ", " : "",
 			 mode == M_LIST ? sort : "", e->plural);
 		add(b, tmp);
+	}
+	/* Only what the acting person may read (tl_access_read_sql). */
+	if (acc) {
+		add(b, " AND ");
+		add(b, acc);
 	}
 	rc = add_filters(q, e, sort, b, err);
 	if (rc != TL_OK || mode == M_COUNT)
@@ -326,7 +332,7 @@ static PGresult *run_built(struct tl_store *st, const struct built *b,
 			   const char *prefix, const char *doing,
 			   struct tl_error *err)
 {
-	char sql[2200];
+	char sql[8300];
 
 	if (snprintf(sql, sizeof(sql), "%s%s", prefix, b->sql) >=
 	    (int)sizeof(sql)) {
@@ -346,7 +352,8 @@ enum tl_status tl_pg_list(struct tl_store *st, const struct tl_query *q,
 	PGresult *res;
 
 	memset(page, 0, sizeof(*page));
-	rc = build(q, M_LIST, limit, &b, err);
+	rc = build(q, tl_access_read_sql(st, q->kind), M_LIST, limit, &b,
+		   err);
 	if (rc != TL_OK)
 		return rc;
 	res = run_built(st, &b, "", N_("listing"), err);
@@ -434,7 +441,7 @@ enum tl_status tl_pg_iter_new(struct tl_store *st, const struct tl_query *q,
 	PGresult *res;
 
 	*out = NULL;
-	rc = build(q, M_EACH, 0, &b, err);
+	rc = build(q, tl_access_read_sql(st, q->kind), M_EACH, 0, &b, err);
 	if (rc != TL_OK)
 		return rc;
 	it = calloc(1, sizeof(*it));
@@ -621,7 +628,8 @@ enum tl_status tl_pg_count(struct tl_store *st, const struct tl_query *q,
 			   long *n, struct tl_error *err)
 {
 	struct built b;
-	enum tl_status rc = build(q, M_COUNT, 0, &b, err);
+	enum tl_status rc = build(q, tl_access_read_sql(st, q->kind), M_COUNT,
+				   0, &b, err);
 	PGresult *res;
 
 	*n = 0;
@@ -639,7 +647,8 @@ enum tl_status tl_pg_explain(struct tl_store *st, const struct tl_query *q,
 			     char **plan, struct tl_error *err)
 {
 	struct built b;
-	enum tl_status rc = build(q, M_LIST, tl_query_limit(q), &b, err);
+	enum tl_status rc = build(q, tl_access_read_sql(st, q->kind), M_LIST,
+				   tl_query_limit(q), &b, err);
 	size_t len = 0, size = 1;
 	PGresult *res;
 

@@ -222,6 +222,9 @@ enum tl_status tl_pg_update(struct tl_store *st, const struct tl_record *r,
 			    struct tl_error *err);
 enum tl_status tl_pg_remove(struct tl_store *st, enum tl_kind kind,
 			    const char *id, struct tl_error *err);
+enum tl_status tl_pg_allowed(struct tl_store *st, enum tl_kind kind,
+			     const char *id, const char *cond, bool *ok,
+			     struct tl_error *err);
 enum tl_status tl_pg_find(struct tl_store *st, enum tl_kind kind,
 			  const struct tl_eq *eq, int n, const char *not_id,
 			  char *id_out, bool *found, struct tl_error *err);

@@ -266,3 +266,27 @@ enum tl_status tl_pg_match(struct tl_store *st, enum tl_kind kind,
 	PQclear(res);
 	return TL_OK;
 }
+
+enum tl_status tl_pg_allowed(struct tl_store *st, enum tl_kind kind,
+			     const char *id, const char *cond, bool *ok,
+			     struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	char *sql;
+	PGresult *res;
+
+	*ok = false;
+	size_t size = strlen(cond) + 64;
+
+	if (!(sql = malloc(size)))
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	snprintf(sql, size, "SELECT 1 FROM %s WHERE id = $1 AND %s",
+		 e->plural, cond);
+	res = tl_pg_run(st, sql, 1, &id, N_("reading"), err);
+	free(sql);
+	if (!res)
+		return err ? err->status : TL_EDB;
+	*ok = PQntuples(res) == 1;
+	PQclear(res);
+	return TL_OK;
+}

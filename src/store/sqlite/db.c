@@ -727,6 +727,7 @@ const struct tl_backend_ops tl_sqlite_ops = {
 	.update = tl_sqlite_update,
 	.remove = tl_sqlite_remove,
 	.find = tl_sqlite_find,
+	.allowed = tl_sqlite_allowed,
 	.max_number = tl_sqlite_max_number,
 	.mark_signed = tl_sqlite_mark_signed,
 	.match = tl_sqlite_match,

@@ -30,7 +30,7 @@
 #define MAX_BINDS 16
 
 struct built {
-	char sql[2048];
+	char sql[8192];
 	const char *bind[MAX_BINDS];
 	const struct tl_field *bind_field[MAX_BINDS];
 	int nbind;
@@ -163,9 +163,9 @@ static const char *range_col(struct built *b, const struct tl_query *q,
  */
 enum mode { M_LIST, M_EACH, M_COUNT, M_PROBE };
 
-static enum tl_status build(const struct tl_query *q, enum mode mode,
-			    int limit, bool walk, struct built *b,
-			    struct tl_error *err)
+static enum tl_status build(const struct tl_query *q, const char *acc,
+			    enum mode mode, int limit, bool walk,
+			    struct built *b, struct tl_error *err)
 {
 	const struct tl_entity *e = tl_entity_get(q->kind);
 	char sort[96], tmp[256], col[96];
@@ -197,6 +197,11 @@ static enum tl_status build(const struct tl_query *q, enum mode mode,
 			snprintf(tmp, sizeof(tmp), " FROM %s WHERE 1",
 				 e->plural);
 		add(b, tmp);
+	}
+	/* Only what the acting person may read (tl_access_read_sql). */
+	if (acc) {
+		add(b, " AND ");
+		add(b, acc);
 	}
 	if (q->owner && (rc = filter_on(e, e->owner, "owner", err)) == TL_OK)
 		add_eq(b, e, e->owner, q->owner);
@@ -380,7 +385,7 @@ static void bind_built(sqlite3_stmt *s, const struct built *b)
 static sqlite3_stmt *prepare_built(struct tl_store *st, const struct built *b,
 				   const char *prefix, struct tl_error *err)
 {
-	char sql[2100];
+	char sql[8300];
 	sqlite3_stmt *s;
 
 	if (b->nbind > MAX_BINDS) {
@@ -402,7 +407,8 @@ static enum tl_status count_built(struct tl_store *st,
 {
 	struct built b;
 	sqlite3_stmt *s;
-	enum tl_status rc = build(q, mode, 0, false, &b, err);
+	enum tl_status rc = build(q, tl_access_read_sql(st, q->kind), mode, 0, false, &b,
+				   err);
 
 	*n = 0;
 	if (rc != TL_OK)
@@ -423,7 +429,8 @@ static enum tl_status list_built(struct tl_store *st,
 				 const struct tl_query *q, int limit,
 				 struct built *b, struct tl_error *err)
 {
-	enum tl_status rc = build(q, M_LIST, limit, false, b, err);
+	enum tl_status rc = build(q, tl_access_read_sql(st, q->kind), M_LIST,
+				   limit, false, b, err);
 	long n = 0;
 
 	if (rc != TL_OK || !b->off_sort)
@@ -431,7 +438,8 @@ static enum tl_status list_built(struct tl_store *st,
 	rc = count_built(st, q, M_PROBE, &n, err);
 	if (rc != TL_OK || n < RANGE_SORT_MAX)
 		return rc;
-	return build(q, M_LIST, limit, true, b, err);
+	return build(q, tl_access_read_sql(st, q->kind), M_LIST, limit, true,
+		     b, err);
 }
 
 enum tl_status tl_sqlite_list(struct tl_store *st, const struct tl_query *q,
@@ -512,7 +520,8 @@ enum tl_status tl_sqlite_iter_new(struct tl_store *st,
 	enum tl_status rc;
 
 	*out = NULL;
-	rc = build(q, M_EACH, 0, false, &b, err);
+	rc = build(q, tl_access_read_sql(st, q->kind), M_EACH, 0, false, &b,
+		   err);
 	if (rc != TL_OK)
 		return rc;
 	if (b.nbind > MAX_BINDS)

@@ -362,3 +362,32 @@ enum tl_status tl_sqlite_match(struct tl_store *st, enum tl_kind kind,
 		return tl_db_error(st, err, N_("reading"));
 	return TL_OK;
 }
+
+enum tl_status tl_sqlite_allowed(struct tl_store *st, enum tl_kind kind,
+				 const char *id, const char *cond, bool *ok,
+				 struct tl_error *err)
+{
+	const struct tl_entity *e = tl_entity_get(kind);
+	char *sql;
+	sqlite3_stmt *s;
+	int step;
+
+	*ok = false;
+	size_t size = strlen(cond) + 64;
+
+	if (!(sql = malloc(size)))
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	snprintf(sql, size, "SELECT 1 FROM %s WHERE id = ? AND %s",
+		 e->plural, cond);
+	s = tl_stmt(st, sql, err);
+	free(sql);
+	if (!s)
+		return err ? err->status : TL_EDB;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	step = sqlite3_step(s);
+	*ok = step == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return tl_db_error(st, err, N_("reading"));
+	return TL_OK;
+}

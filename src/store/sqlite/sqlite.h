@@ -99,6 +99,9 @@ enum tl_status tl_sqlite_update(struct tl_store *st,
 				struct tl_error *err);
 enum tl_status tl_sqlite_remove(struct tl_store *st, enum tl_kind kind,
 				const char *id, struct tl_error *err);
+enum tl_status tl_sqlite_allowed(struct tl_store *st, enum tl_kind kind,
+				 const char *id, const char *cond, bool *ok,
+				 struct tl_error *err);
 enum tl_status tl_sqlite_find(struct tl_store *st, enum tl_kind kind,
 			      const struct tl_eq *eq, int n,
 			      const char *not_id, char *id_out, bool *found,

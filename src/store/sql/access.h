@@ -1,0 +1,44 @@
+/*
+ * access.h - the rules of core/access.h as SQL, for both engines: one
+ * condition on a row of a kind's table that holds when a person has a
+ * right over it.  The engines add it to their lists, counts and lookups
+ * (and the store asks it of one row before a change), so the table in
+ * core/access.c is the one place the rules live; each relation is
+ * spelt here once (who the participants, holder, giver and line
+ * managers of a row are).
+ *
+ * The SQL is the common part of SQLite's and PostgreSQL's: EXISTS,
+ * IN, WITH RECURSIVE in a subquery.  The row is named by its table
+ * (followups.owner); subqueries use names starting "tl_".
+ */
+#ifndef TILLIT_STORE_SQL_ACCESS_H
+#define TILLIT_STORE_SQL_ACCESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tillit/core/access.h"
+#include "tillit/core/model.h"
+
+/* Who asks. */
+struct tl_sql_viewer {
+	const char *me; /* an SQL expression for their person's id: a
+			   quoted id ('…'), or NULL when no person */
+	bool admin;     /* an admin of tillit (TL_REL_ADMIN) */
+};
+
+/*
+ * Writes into buf (size bytes) a condition, true when the viewer has at
+ * least `right` over the row of kind's table.  NULL when it does not
+ * fit (buf is then cut), else buf.
+ */
+const char *tl_sql_access(enum tl_kind kind, enum tl_right right,
+			  const struct tl_sql_viewer *v, char *buf,
+			  size_t size);
+
+/* A person's id as an SQL literal into out ('…'), or "NULL" when id is
+ * not an id.  out holds TL_SQL_ME_SIZE bytes. */
+#define TL_SQL_ME_SIZE 40
+const char *tl_sql_me(const char *id, char out[TL_SQL_ME_SIZE]);
+
+#endif
