@@ -83,7 +83,8 @@ fi
 
 # Control and escape sequences in stored text reach no terminal.  tillit
 # refuses them in new text, so put them in as another program might.
-must tl person add --name "Eve" --kind employee
+# Eve works under Björn, so her follow-up is on his list.
+must tl person add --name "Eve" --kind employee --unit "Hemtjänsten Norr"
 must tl followup add --text "Rensa skärmen" --owner "Eve" --due 2020-01-01
 if on_pg; then chr=chr; else chr=char; fi
 dbsql "UPDATE people SET name = 'Eve ' || $chr(27) || ']2;x' ||
