@@ -32,14 +32,14 @@
 	  TL_RIGHT_CHANGE, N_("its two participants"))
 
 /* What was agreed for someone: read by them, by whoever gave it and by
- * the managers up their chain of units; answered by them (acknowledged,
+ * `readers` (the managers up their chain of units; for a mandate,
+ * everyone: see below); answered by them (acknowledged,
  * marked done); changed by whoever gave it or the meeting's secretary.
  * Agreed in a one-to-one, the line managers do not read it; recorded in
  * the minutes of another meeting, everyone does (minutes are public
  * records, and everyone who signs them must see the same). */
-#define AGREED(k, who_answers) \
-	R(k, TL_SCOPE_ANY, TL_REL_LINE, TL_RIGHT_READ, \
-	  N_("the managers up the holder's units")), \
+#define AGREED(k, readers, who_reads, who_answers) \
+	R(k, TL_SCOPE_ANY, readers, TL_RIGHT_READ, who_reads), \
 	R(k, TL_SCOPE_ANY, TL_REL_HOLDER | TL_REL_OWNER, TL_RIGHT_ANSWER, \
 	  who_answers), \
 	R(k, TL_SCOPE_ANY, TL_REL_GIVER | TL_REL_SECRETARY, TL_RIGHT_CHANGE, \
@@ -58,6 +58,8 @@
 	  TL_REL_CHAIR, TL_RIGHT_CHANGE, \
 	  N_("whoever gave it or the meeting's chair and secretary"))
 
+#define LINE_READS N_("the managers up the holder's units")
+
 static const struct tl_access_rule rules[] = {
 	PUBLIC_ADMIN(TL_K_UNIT),
 	PUBLIC_ADMIN(TL_K_PERSON),
@@ -70,26 +72,8 @@ static const struct tl_access_rule rules[] = {
 	/* A mandate outside a one-to-one is part of a delegation order,
 	 * which is public, and the minutes that report decisions under it
 	 * name it: everyone reads it. */
-	R(TL_K_MANDATE, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ,
-	  N_("everyone in the organisation")),
-	R(TL_K_MANDATE, TL_SCOPE_ANY, TL_REL_HOLDER, TL_RIGHT_ANSWER,
-	  N_("the one given the mandate")),
-	R(TL_K_MANDATE, TL_SCOPE_ANY, TL_REL_GIVER | TL_REL_SECRETARY,
-	  TL_RIGHT_CHANGE, N_("whoever gave it or the meeting's secretary")),
-	R(TL_K_MANDATE, TL_SCOPE_ONE_TO_ONE, TL_REL_PARTICIPANT |
-	  TL_REL_SHARED, TL_RIGHT_READ, N_("the one-to-one's two "
-	  "participants")),
-	R(TL_K_MANDATE, TL_SCOPE_ONE_TO_ONE, TL_REL_HOLDER, TL_RIGHT_ANSWER,
-	  N_("the one given the mandate")),
-	R(TL_K_MANDATE, TL_SCOPE_ONE_TO_ONE, TL_REL_GIVER, TL_RIGHT_CHANGE,
-	  N_("whoever gave it")),
-	R(TL_K_MANDATE, TL_SCOPE_MINUTES, TL_REL_ANYONE, TL_RIGHT_READ,
-	  N_("everyone in the organisation")),
-	R(TL_K_MANDATE, TL_SCOPE_MINUTES, TL_REL_HOLDER, TL_RIGHT_ANSWER,
-	  N_("the one given the mandate")),
-	R(TL_K_MANDATE, TL_SCOPE_MINUTES, TL_REL_GIVER | TL_REL_SECRETARY |
-	  TL_REL_CHAIR, TL_RIGHT_CHANGE,
-	  N_("whoever gave it or the meeting's chair and secretary")),
+	AGREED(TL_K_MANDATE, TL_REL_ANYONE, N_("everyone in the organisation"),
+	       N_("the one given the mandate")),
 	/* A delegated decision is reported to the committee that gave the
 	 * mandate and printed in its minutes: a public record, which its
 	 * maker registers and whoever gave the mandate may correct. */
@@ -105,8 +89,9 @@ static const struct tl_access_rule rules[] = {
 	R(TL_K_DECISION, TL_SCOPE_ONE_TO_ONE, TL_REL_HOLDER | TL_REL_GIVER,
 	  TL_RIGHT_CHANGE, N_("the one who took the decision or whoever "
 	  "recorded it")),
-	AGREED(TL_K_FRAME, N_("the frame's holder")),
-	AGREED(TL_K_FOLLOWUP, N_("the follow-up's owner")),
+	AGREED(TL_K_FRAME, TL_REL_LINE, LINE_READS, N_("the frame's holder")),
+	AGREED(TL_K_FOLLOWUP, TL_REL_LINE, LINE_READS,
+	       N_("the follow-up's owner")),
 	/* Kept by the store alone: read as what they belong to. */
 	R(TL_K_FRAME_VERSION, TL_SCOPE_ANY, TL_REL_HOLDER | TL_REL_GIVER |
 	  TL_REL_LINE | TL_REL_SECRETARY, TL_RIGHT_READ,

@@ -28,6 +28,18 @@ void tl_viewer_forget(struct tl_store *st)
 	}
 }
 
+/* Whether everyone (an admin, when admin) reads every record of kind,
+ * in whatever meeting it is. */
+static bool everyone_reads(enum tl_kind kind, bool admin)
+{
+	unsigned rels = TL_REL_ANYONE | (admin ? TL_REL_ADMIN : 0);
+
+	return tl_access_right(kind, TL_SCOPE_ANY, rels) >= TL_RIGHT_READ &&
+	       tl_access_right(kind, TL_SCOPE_ONE_TO_ONE, rels) >=
+		       TL_RIGHT_READ &&
+	       tl_access_right(kind, TL_SCOPE_MINUTES, rels) >= TL_RIGHT_READ;
+}
+
 enum tl_status tl_viewer_ready(struct tl_store *st, struct tl_error *err)
 {
 	char id[TL_ID_LEN + 1], cond[8192];
@@ -59,9 +71,9 @@ enum tl_status tl_viewer_ready(struct tl_store *st, struct tl_error *err)
 					   cond, sizeof(cond)))
 				return tl_error_set(err, TL_ESYS, _("The query "
 						    "is too long."));
-			/* A kind everyone reads needs no condition. */
-			if (strcmp(cond, "((1=1))") &&
-			    !(st->read_sql[k] = strdup(cond))) {
+			if (everyone_reads((enum tl_kind)k, st->admin))
+				continue; /* no condition needed */
+			if (!(st->read_sql[k] = strdup(cond))) {
 				tl_viewer_forget(st);
 				return tl_error_set(err, TL_ESYS,
 						    _("Out of memory."));
@@ -80,42 +92,23 @@ const char *tl_access_read_sql(const struct tl_store *st, enum tl_kind kind)
 	return st->read_sql[kind];
 }
 
-bool tl_access_unrestricted(struct tl_store *st)
-{
-	return tl_viewer_ready(st, NULL) == TL_OK && st->unrestricted;
-}
-
-/* The scope of a stored record: the kind of meeting it was recorded
- * in (a decision: its mandate's). */
+/* The scope a stored record is in, as the rules' SQL finds it. */
 static enum tl_scope scope_of(struct tl_store *st, const struct tl_record *r)
 {
-	struct tl_record *m = NULL, *md = NULL;
-	const char *mid = NULL;
-	enum tl_scope scope = TL_SCOPE_ANY;
-	int f = tl_entity_field(r->e, "meeting");
+	static const enum tl_scope scopes[] = {TL_SCOPE_ONE_TO_ONE,
+					       TL_SCOPE_MINUTES};
+	char cond[512];
 
-	if (r->e->kind == TL_K_MEETING || r->e->kind == TL_K_SERIES) {
-		const char *k = tl_record_get(r, r->e->kindf);
-		return k && !strcmp(k, "one_to_one") ? TL_SCOPE_ONE_TO_ONE
-						     : TL_SCOPE_MINUTES;
+	for (size_t i = 0; i < sizeof(scopes) / sizeof(*scopes); i++) {
+		bool in = false;
+
+		if (tl_sql_in_scope(r->e->kind, scopes[i], cond,
+				    sizeof(cond)) &&
+		    st->ops->allowed(st, r->e->kind, r->id, cond, &in,
+				     NULL) == TL_OK && in)
+			return scopes[i];
 	}
-	if (r->e->kind == TL_K_DECISION) {
-		const char *mand = tl_record_get(r, TL_DECISION_MANDATE);
-		if (mand && st->ops->get(st, TL_K_MANDATE, mand, &md,
-					 NULL) == TL_OK && md)
-			mid = tl_record_get(md, TL_MANDATE_MEETING);
-	} else if (f >= 0) {
-		mid = tl_record_get(r, f);
-	}
-	if (mid && st->ops->get(st, TL_K_MEETING, mid, &m, NULL) == TL_OK &&
-	    m) {
-		const char *k = tl_record_get(m, TL_MEETING_KIND);
-		scope = k && !strcmp(k, "one_to_one") ? TL_SCOPE_ONE_TO_ONE
-						      : TL_SCOPE_MINUTES;
-	}
-	tl_record_free(m);
-	tl_record_free(md);
-	return scope;
+	return TL_SCOPE_ANY;
 }
 
 /* The sentence that refuses `right` over r. */

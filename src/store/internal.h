@@ -105,7 +105,6 @@ void tl_actor_forget(struct tl_store *st);
  */
 enum tl_status tl_viewer_ready(struct tl_store *st, struct tl_error *err);
 void tl_viewer_forget(struct tl_store *st);
-bool tl_access_unrestricted(struct tl_store *st);
 enum tl_status tl_access_may(struct tl_store *st, enum tl_kind kind,
 			     const char *id, enum tl_right right, bool *ok,
 			     struct tl_error *err);

@@ -89,19 +89,19 @@ enum tl_status tl_store_search(struct tl_store *st, const char *query,
 		rc = tl_viewer_ready(st, err);
 	if (rc != TL_OK)
 		return rc;
-	if (tl_access_unrestricted(st))
+	if (st->unrestricted)
 		return st->ops->search(st, query, limit, hits, n, err);
 	/* The hits the viewer may read, from the best SEARCH_WIDER times
 	 * as many: a search that finds mostly what others may read shows
 	 * fewer than limit. */
 	rc = st->ops->search(st, query, limit * SEARCH_WIDER, hits, n, err);
 	int kept = 0;
-	for (int i = 0; rc == TL_OK && i < *n; i++) {
+	for (int i = 0; rc == TL_OK && i < *n && kept < limit; i++) {
 		bool ok = false;
 
 		rc = tl_access_may(st, (*hits)[i].kind, (*hits)[i].id,
 				   TL_RIGHT_READ, &ok, err);
-		if (rc == TL_OK && ok && kept < limit) {
+		if (rc == TL_OK && ok) {
 			struct tl_hit h = (*hits)[i];
 			(*hits)[i] = (*hits)[kept];
 			(*hits)[kept++] = h;

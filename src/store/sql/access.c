@@ -42,7 +42,8 @@ const char *tl_sql_me(const char *id, char out[TL_SQL_ME_SIZE])
 }
 
 /* The meeting a row of the kind was recorded in, as SQL; NULL for a
- * kind that is in no meeting.  A decision is in its mandate's. */
+ * kind that is in no meeting.  A decision is in its mandate's; a
+ * series is in its own meetings. */
 static const char *meeting_of(enum tl_kind kind, char *buf, size_t size)
 {
 	const struct tl_entity *e = tl_entity_get(kind);
@@ -50,6 +51,9 @@ static const char *meeting_of(enum tl_kind kind, char *buf, size_t size)
 	switch (kind) {
 	case TL_K_MEETING:
 		return "meetings.id";
+	case TL_K_SERIES:
+		/* Its meetings: participant() and in_meeting() know. */
+		return "series.id";
 	case TL_K_DECISION:
 		return "(SELECT tl_md.meeting FROM mandates tl_md "
 		       "WHERE tl_md.id = decisions.mandate)";
@@ -276,5 +280,19 @@ const char *tl_sql_access(enum tl_kind kind, enum tl_right right,
 	}
 	rules_of(&o, kind, TL_SCOPE_ANY, right, v, me);
 	put(&o, "))");
+	return o.cut ? NULL : buf;
+}
+
+const char *tl_sql_in_scope(enum tl_kind kind, enum tl_scope scope, char *buf,
+			    size_t size)
+{
+	struct out o = {buf, size, 0, false};
+	char mb[64];
+	const char *m = meeting_of(kind, mb, sizeof(mb));
+
+	if (!m || scope == TL_SCOPE_ANY || !size)
+		return NULL;
+	buf[0] = '\0';
+	in_meeting(&o, kind, m, scope == TL_SCOPE_ONE_TO_ONE ? "=" : "<>");
 	return o.cut ? NULL : buf;
 }

@@ -36,6 +36,14 @@ const char *tl_sql_access(enum tl_kind kind, enum tl_right right,
 			  const struct tl_sql_viewer *v, char *buf,
 			  size_t size);
 
+/*
+ * Writes into buf a condition, true when the row of kind's table is in
+ * `scope` (a one-to-one, or the minutes of another meeting); NULL for
+ * TL_SCOPE_ANY, a kind that is in no meeting, or when it does not fit.
+ */
+const char *tl_sql_in_scope(enum tl_kind kind, enum tl_scope scope, char *buf,
+			    size_t size);
+
 /* A person's id as an SQL literal into out ('…'), or "NULL" when id is
  * not an id.  out holds TL_SQL_ME_SIZE bytes. */
 #define TL_SQL_ME_SIZE 40
