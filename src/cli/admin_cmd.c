@@ -40,8 +40,10 @@ static enum tl_status check(struct cli *c, struct tl_store *st)
 	}
 	free(t);
 	if (rc == TL_OK && n > 0)
-		rc = cli_fail(c, TL_EREFUSED, _("%d tables have no row-level "
-			      "security policy."), n);
+		rc = cli_fail(c, TL_EREFUSED, ngettext("%d table has no "
+			      "row-level security policy for every role.",
+			      "%d tables have no row-level security policy "
+			      "for every role.", n), n);
 	else if (rc == TL_OK)
 		printf(_("Every table is guarded by row-level security.\n"));
 	return rc;
@@ -60,7 +62,10 @@ enum tl_status cli_cmd_admin(struct cli *c, int argc, char **argv)
 			    "          and tillit_admin (may use --as), and a "
 			    "login role in\n"
 			    "          tillit_user for every person with a "
-			    "login who has none\n"
+			    "login who has none;\n"
+			    "          and make the row-level security "
+			    "policies again from the\n"
+			    "          rules (doc/access.md), on every table\n"
 			    "  check   list the tables that row-level security "
 			    "does not guard\n"
 			    "          (exit status 1 when there are any)\n\n"

@@ -146,6 +146,37 @@ enum tl_right tl_access_right(enum tl_kind kind, enum tl_scope scope,
 	return best;
 }
 
+bool tl_access_answers(enum tl_kind kind, int field)
+{
+	static const struct {
+		enum tl_kind kind;
+		int field;
+	} answers[] = {
+		{TL_K_FOLLOWUP, TL_FOLLOWUP_STATUS},
+		{TL_K_FOLLOWUP, TL_FOLLOWUP_OUTCOME},
+		{TL_K_FOLLOWUP, TL_FOLLOWUP_CLOSED_AT},
+		{TL_K_FRAME, TL_FRAME_ACKED_BY},
+		{TL_K_FRAME, TL_FRAME_ACKED_AT},
+	};
+
+	for (size_t i = 0; i < sizeof(answers) / sizeof(*answers); i++)
+		if (answers[i].kind == kind && answers[i].field == field)
+			return true;
+	return false;
+}
+
+bool tl_access_admins_only(enum tl_kind kind)
+{
+	unsigned rels = 0;
+
+	for (const struct tl_access_rule *r = rules; r->kind != TL_K_NONE;
+	     r++)
+		if (r->kind == kind && r->scope == TL_SCOPE_ANY &&
+		    r->right >= TL_RIGHT_CHANGE)
+			rels |= r->rels;
+	return rels == TL_REL_ADMIN;
+}
+
 const char *tl_access_who(enum tl_kind kind, enum tl_scope scope,
 			  enum tl_right right, char *buf, size_t size)
 {

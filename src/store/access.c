@@ -26,6 +26,8 @@ void tl_viewer_forget(struct tl_store *st)
 		free(st->read_sql[k]);
 		st->read_sql[k] = NULL;
 	}
+	free(st->audit_sql);
+	st->audit_sql = NULL;
 }
 
 /* Whether everyone (an admin, when admin) reads every record of kind,
@@ -38,6 +40,34 @@ static bool everyone_reads(enum tl_kind kind, bool admin)
 	       tl_access_right(kind, TL_SCOPE_ONE_TO_ONE, rels) >=
 		       TL_RIGHT_READ &&
 	       tl_access_right(kind, TL_SCOPE_MINUTES, rels) >= TL_RIGHT_READ;
+}
+
+/* The viewer as the rules' SQL asks of the engines. */
+static struct tl_sql_viewer viewer_of(const struct tl_store *st)
+{
+	struct tl_sql_viewer v = {st->me_sql, st->admin, false};
+
+	return v;
+}
+
+/* st->audit_sql for the viewer v. */
+static enum tl_status audit_ready(struct tl_store *st,
+				  const struct tl_sql_viewer *v,
+				  struct tl_error *err)
+{
+	size_t size = 1 << 17;
+	char *buf = malloc(size);
+
+	if (!buf)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (!tl_sql_audit_read(v, buf, size)) {
+		free(buf);
+		return tl_error_set(err, TL_ESYS, _("The query is too long."));
+	}
+	st->audit_sql = realloc(buf, strlen(buf) + 1);
+	if (!st->audit_sql)
+		st->audit_sql = buf;
+	return TL_OK;
 }
 
 enum tl_status tl_viewer_ready(struct tl_store *st, struct tl_error *err)
@@ -64,8 +94,7 @@ enum tl_status tl_viewer_ready(struct tl_store *st, struct tl_error *err)
 	st->admin = id[0] && may;
 	tl_sql_me(id, st->me_sql);
 	if (!st->unrestricted) {
-		v.me = st->me_sql;
-		v.admin = st->admin;
+		v = viewer_of(st);
 		for (int k = 0; k < TL_K_COUNT; k++) {
 			if (!tl_sql_access((enum tl_kind)k, TL_RIGHT_READ, &v,
 					   cond, sizeof(cond)))
@@ -79,6 +108,11 @@ enum tl_status tl_viewer_ready(struct tl_store *st, struct tl_error *err)
 						    _("Out of memory."));
 			}
 		}
+		rc = audit_ready(st, &v, err);
+		if (rc != TL_OK) {
+			tl_viewer_forget(st);
+			return rc;
+		}
 	}
 	st->viewer_known = true;
 	return TL_OK;
@@ -90,6 +124,13 @@ const char *tl_access_read_sql(const struct tl_store *st, enum tl_kind kind)
 	    kind >= TL_K_COUNT)
 		return NULL;
 	return st->read_sql[kind];
+}
+
+const char *tl_access_audit_sql(const struct tl_store *st)
+{
+	if (!st->viewer_known || st->unrestricted)
+		return NULL;
+	return st->audit_sql;
 }
 
 /* The scope a stored record is in, as the rules' SQL finds it. */
@@ -150,8 +191,7 @@ enum tl_status tl_access_may(struct tl_store *st, enum tl_kind kind,
 	/* A kind everyone reads: no need to ask. */
 	if (right == TL_RIGHT_READ && !st->read_sql[kind])
 		return TL_OK;
-	v.me = st->me_sql;
-	v.admin = st->admin;
+	v = viewer_of(st);
 	if (!tl_sql_access(kind, right, &v, cond, sizeof(cond)))
 		return tl_error_set(err, TL_ESYS, _("The query is too long."));
 	return st->ops->allowed(st, kind, id, cond, ok, err);
@@ -183,14 +223,13 @@ enum tl_status tl_access_check_new(struct tl_store *st,
 
 	if (rc != TL_OK || st->unrestricted)
 		return rc;
-	switch (e->kind) {
-	case TL_K_UNIT:
-	case TL_K_PERSON:
-	case TL_K_PRINCIPLE:
+	if (tl_access_admins_only(e->kind)) {
 		if (st->admin)
 			return TL_OK;
 		return tl_error_set(err, TL_EREFUSED, _("Only an admin may "
 				    "add %s."), _(e->plural_label));
+	}
+	switch (e->kind) {
 	case TL_K_DECISION:
 		/* The one given the mandate reports what they decided. */
 		pkind = TL_K_MANDATE;

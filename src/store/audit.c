@@ -263,6 +263,19 @@ enum tl_status tl_store_audit_check(struct tl_store *st, long *rows,
 	bool own = st->depth == 0 && !st->reading;
 	enum tl_status rc;
 
+	if (st->ops->audit_whole) {
+		bool whole = true;
+
+		rc = st->ops->audit_whole(st, &whole, err);
+		if (rc != TL_OK)
+			return rc;
+		if (!whole)
+			return tl_error_set(err, TL_EREFUSED, _("Only the "
+					    "database's owner can check the "
+					    "audit log's chain: your role "
+					    "reads only the rows about what "
+					    "you may read."));
+	}
 	rc = tl_store_read_begin(st, err);
 	while (rc == TL_OK) {
 		rc = st->ops->audit_after(st, last_seq, WALK_PAGE, &page, &n,

@@ -215,6 +215,12 @@ struct tl_backend_ops {
 	enum tl_status (*admin_roles)(struct tl_store *st,
 				      const char *const *logins, int n,
 				      int *made, struct tl_error *err);
+	/* *whole when the account reads every row of the audit log, as
+	 * checking its chain needs; NULL for an engine where it always
+	 * does (a role on the server reads only the rows about what its
+	 * person may read, policy.c). */
+	enum tl_status (*audit_whole)(struct tl_store *st, bool *whole,
+				      struct tl_error *err);
 	/* Tables no row-level security guards (tl_store_admin_check). */
 	enum tl_status (*admin_unguarded)(struct tl_store *st,
 					  char ***tables, int *n,
@@ -266,10 +272,12 @@ struct tl_store {
 	int actor_known;      /* 1 actor is it, -1 nobody, 0 not looked up */
 	/* Who reads (access.c): known, and then unrestricted, or a person
 	 * (me_sql, their id as SQL) with read_sql[kind], the condition on
-	 * a row they may read (NULL: every row); admin as well. */
+	 * a row they may read (NULL: every row), and audit_sql, on a row
+	 * of the audit log; admin as well. */
 	bool viewer_known, unrestricted, admin;
 	char me_sql[40];
 	char *read_sql[TL_K_COUNT];
+	char *audit_sql;
 	struct tl_pending_seal *pending; /* tl_defer_signed, tl_note_fresh */
 	int npending, cappending;
 };
@@ -284,6 +292,8 @@ struct tl_iter {
  * and count; NULL when they may read every row.  The store readies it
  * before it calls the engine (access.c). */
 const char *tl_access_read_sql(const struct tl_store *st, enum tl_kind kind);
+/* The same for the rows of the audit log that tl_store_audit reads. */
+const char *tl_access_audit_sql(const struct tl_store *st);
 
 /* Rows a page of q holds: q->limit within 1-1000, 50 for 0. */
 int tl_query_limit(const struct tl_query *q);

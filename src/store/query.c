@@ -135,6 +135,15 @@ enum tl_status tl_store_audit(struct tl_store *st, const char *id,
 			      struct tl_audit **rows, int *n,
 			      struct tl_error *err)
 {
+	/* The engine keeps to what the viewer may read
+	 * (tl_access_audit_sql). */
+	enum tl_status rc = tl_viewer_ready(st, err);
+
+	if (rc != TL_OK) {
+		*rows = NULL;
+		*n = 0;
+		return rc;
+	}
 	return st->ops->audit(st, id, before, limit, rows, n, err);
 }
 

@@ -325,17 +325,14 @@ static enum tl_status check_fresh(struct tl_store *st,
 			    account, _(r->e->label), when);
 }
 
-/* The right a change from old to r needs: an owner answers for a
- * follow-up (its status and outcome); all else changes what was
- * agreed. */
+/* The right a change from old to r needs: answering, when only the
+ * fields the holder answers for change (tl_access_answers); else
+ * changing what was agreed. */
 static enum tl_right needed_right(const struct tl_record *old,
 				  const struct tl_record *r)
 {
-	if (old->e->kind != TL_K_FOLLOWUP)
-		return TL_RIGHT_CHANGE;
 	for (int i = 0; i < old->e->nfields; i++)
-		if (i != TL_FOLLOWUP_STATUS && i != TL_FOLLOWUP_OUTCOME &&
-		    i != TL_FOLLOWUP_CLOSED_AT &&
+		if (!tl_access_answers(old->e->kind, i) &&
 		    !tl_streq(old->values[i], r->values[i]))
 			return TL_RIGHT_CHANGE;
 	return TL_RIGHT_ANSWER;

@@ -62,6 +62,12 @@ as "Mikael Björk" search sjukskriven
 hidden "one-to-one: a colleague's search does not find its notes" "Medarbetarsamtal"
 as "Mikael Björk" series list
 hidden "one-to-one: its series is not in a colleague's list" "Samtal Björn"
+as "Mikael Björk" log --format json --limit 1000
+hidden "one-to-one: a colleague's audit log does not show it" \
+	"Medarbetarsamtal"
+as "Åsa Öberg" log --format json --limit 1000
+check_grep "one-to-one: a participant's audit log shows it" \
+	"Medarbetarsamtal"
 as "Åsa Öberg" series list
 check_grep "one-to-one: a participant lists its series" "Samtal Björn"
 as "Åsa Öberg" search sjukskriven

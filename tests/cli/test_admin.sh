@@ -54,14 +54,23 @@ run "$TILLIT" --db "$EDB" --as "$EMP_ID" followup list
 check_err "the employee's role may not use --as" 1 "tillit_admin"
 
 run tl admin check
-check_err "admin check fails while tables are unguarded" 1 \
-	"tables have no row-level security policy"
+check_grep "admin check: every table is guarded" \
+	"^Every table is guarded by row-level security"
+psql -qX "$DB" -c "ALTER TABLE followups NO FORCE ROW LEVEL SECURITY" \
+	-c "DROP POLICY tl_read ON audit" >/dev/null
+run tl admin check
+check_err "admin check fails while a table is unguarded" 1 \
+	"2 tables have no row-level security policy for every role"
 if grep -q '^followups: no row-level security guards it' "$W/out" &&
 	grep -q '^audit: no row-level security guards it' "$W/out"; then
 	pass "admin check names each unguarded table"
 else
 	fail "admin check names each unguarded table" "$(cat "$W/out")"
 fi
+must tl admin roles
+run tl admin check
+check_grep "admin roles guards them again" \
+	"^Every table is guarded by row-level security"
 
 # The roles are the server's, not the database's: gone with the test.
 while read -r id; do

@@ -37,7 +37,8 @@ fi
 run tl --as "Björn Ärlig" followup add -q --text "Boka lokal" \
 	--owner "$BJORN"
 check_rc "--as on one's own database is taken" 0
-run tl log --limit 1
+# (The log shows each the rows about what they may read: Björn's own.)
+run tl --as "Björn Ärlig" log --limit 1
 if grep -Fq "Björn Ärlig ($ME)" "$W/out"; then
 	pass "a change made --as names that person and the real account"
 else
@@ -65,16 +66,24 @@ if on_pg; then
 	run "$TILLIT" --db "$BDB" followup add -q --text "Ringa tillbaka" \
 		--owner "$BJORN"
 	check_rc "on the server, the role's own person acts" 0
-	run tl log --limit 1
+	run tl --as "Björn Ärlig" log --limit 1
 	check_grep "on the server, the log names the role" \
 		"Björn Ärlig \\(bjorn_t$$\\)"
+	run "$TILLIT" --db "$BDB" followup add -q --text "Skicka schemat" \
+		--owner "$ASA"
+	FU2=$(last_id)
 	psql -qX "$DB" -c "GRANT tillit_admin TO bjorn_t$$" >/dev/null
-	run "$TILLIT" --db "$BDB" --as "Åsa Öberg" followup edit "$FU" \
-		--due 2027-03-01
+	run "$TILLIT" --db "$BDB" --as "Åsa Öberg" followup done "$FU2" \
+		--outcome "Skickat"
 	check_rc "on the server, a member of tillit_admin may use --as" 0
 	run tl log --limit 1
 	check_grep "... and the log names the person and the role" \
 		"Åsa Öberg \\(bjorn_t$$\\)"
+	# Row-level security holds the role to its own person's rights:
+	# acting as Åsa does not read what only she may.
+	run "$TILLIT" --db "$BDB" --as "Åsa Öberg" followup show "$FU"
+	check_err "... but --as reads no more than the role's own person" 1 \
+		"No follow-up matches"
 	psql -qX "$DB" -c "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM \
 		bjorn_t$$" -c "REVOKE ALL ON ALL SEQUENCES IN SCHEMA public \
 		FROM bjorn_t$$" -c "DROP ROLE bjorn_t$$" >/dev/null 2>&1

@@ -197,8 +197,20 @@ static void write_doc(FILE *f)
 	      "everything it does, on both engines\n(src/store/access.c, "
 	      "with the SQL of src/store/sql/access.c); an account that\n"
 	      "is nobody's login and owns the database (the SQLite file's "
-	      "owner, an admin or\nsuperuser on the server) works "
-	      "unrestricted.\n\n"
+	      "owner, the role that\nowns the tables or a superuser on the "
+	      "server) works unrestricted.\n\n"
+	      "On the server the database holds every other role to the "
+	      "same table itself:\nrow-level security policies on every "
+	      "table, made from it by\nsrc/store/pg/policy.c when the "
+	      "schema is made and by `tillit admin roles`.\nThere a person "
+	      "is the role the server authenticated (session_user), and\n"
+	      "an admin acting as someone else (--as) reads and changes no "
+	      "more than their\nown person may.  Whoever may only answer "
+	      "for a record changes only what they\nanswer for: a "
+	      "follow-up's status, outcome and closing time, a frame's\n"
+	      "acknowledgement.  A row of the audit log is read by whoever "
+	      "made the change\nor may read the record it is about; the "
+	      "log's chain is checked whole by the\ntables' owner.\n\n"
 	      "| record | in | who | right |\n|---|---|---|---|\n", f);
 	for (const struct tl_access_rule *r = tl_access_rules();
 	     r->kind != TL_K_NONE; r++)

@@ -75,6 +75,16 @@ const struct tl_access_rule *tl_access_rules(void);
 enum tl_right tl_access_right(enum tl_kind kind, enum tl_scope scope,
 			      unsigned rels);
 
+/* Whether a person who may only answer for a record of kind (the
+ * holder of a frame, the owner of a follow-up) may set its field: a
+ * follow-up's status, outcome and closing time, a frame's
+ * acknowledgement.  Any other field takes the right to change it. */
+bool tl_access_answers(enum tl_kind kind, int field);
+
+/* Whether only admins change records of kind (units, people,
+ * principles), and so only admins add them. */
+bool tl_access_admins_only(enum tl_kind kind);
+
 /*
  * Who may have `right` over a record of `kind` in `scope`, in words for
  * a refusal, translated, into buf: for reading every relation whose

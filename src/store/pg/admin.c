@@ -2,8 +2,9 @@
  * admin.c - the organisation tier's accounts (tillit admin): a login
  * role for every person with a login, in the group role tillit_user,
  * which may use tillit's tables; the group role tillit_admin, whose
- * members may act as another person (--as); and which tables have no
- * row-level security policy yet.
+ * members may act as another person (--as); the row-level security
+ * policies made again from this program's rules (policy.c); and which
+ * tables have no policy.
  *
  * Roles are made without a password: how a role proves who it is
  * (peer, certificate, SCRAM) is the server's pg_hba.conf, the DBA's.
@@ -63,6 +64,8 @@ enum tl_status tl_pg_admin_roles(struct tl_store *st,
 	if (!res)
 		return err ? err->status : TL_EDB;
 	rc = run_made(st, res, err);
+	if (rc == TL_OK)
+		rc = tl_pg_policies(st, err);
 	for (int i = 0; rc == TL_OK && i < n; i++) {
 		const char *p[1] = {logins[i]};
 
@@ -97,7 +100,8 @@ enum tl_status tl_pg_admin_unguarded(struct tl_store *st, char ***tables,
 			     "AND c.relkind IN ('r', 'p') AND NOT (c."
 			     "relrowsecurity AND c.relforcerowsecurity AND "
 			     "EXISTS (SELECT 1 FROM pg_policy p WHERE "
-			     "p.polrelid = c.oid)) ORDER BY c.relname", 0,
+			     "p.polrelid = c.oid AND p.polcmd IN ('r', '*') "
+			     "AND 0 = ANY (p.polroles))) ORDER BY c.relname", 0,
 			     NULL, N_("reading the database"), err);
 	if (!res)
 		return err ? err->status : TL_EDB;

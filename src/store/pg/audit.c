@@ -39,8 +39,8 @@ enum tl_status tl_pg_audit_add(struct tl_store *st, const struct tl_audit *a,
 enum tl_status tl_pg_audit_tail(struct tl_store *st, long long *seq,
 				char hash[65], struct tl_error *err)
 {
-	PGresult *res = tl_pg_run(st, "SELECT seq, hash FROM audit ORDER BY "
-				  "seq DESC LIMIT 1", 0, NULL,
+	PGresult *res = tl_pg_run(st, "SELECT seq, hash FROM "
+				  "tl_rls_audit_tail() WHERE seq IS NOT NULL", 0, NULL,
 				  N_("reading the audit log"), err);
 
 	*seq = 0;
@@ -126,18 +126,27 @@ enum tl_status tl_pg_audit(struct tl_store *st, const char *id,
 {
 	char b[24], l[16];
 	const char *params[3] = {id, b, l};
+	const char *cond = tl_access_audit_sql(st);
+	size_t size = (cond ? strlen(cond) : 0) + 256;
+	char *sql = malloc(size);
 	PGresult *res;
 
+	*rows = NULL;
+	*n = 0;
+	if (!sql)
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	if (limit <= 0 || limit > 1000)
 		limit = 50;
 	snprintf(b, sizeof(b), "%lld", before > 0 ? before : 0x7fffffffffffffffLL);
 	snprintf(l, sizeof(l), "%d", limit);
-	res = tl_pg_run(st, id
-		? "SELECT " AUDIT_COLUMNS " FROM audit WHERE entity_id = $1 "
-		  "AND seq < $2 ORDER BY seq DESC LIMIT $3"
-		: "SELECT " AUDIT_COLUMNS " FROM audit WHERE $1::text IS NULL "
-		  "AND seq < $2 ORDER BY seq DESC LIMIT $3",
-		3, params, N_("reading the audit log"), err);
+	/* Only the rows the viewer may read (tl_access_audit_sql); the
+	 * server's policies hold a person's role to the same. */
+	snprintf(sql, size, "SELECT " AUDIT_COLUMNS " FROM audit WHERE %s "
+		 "AND seq < $2 AND %s ORDER BY seq DESC LIMIT $3",
+		 id ? "entity_id = $1" : "$1::text IS NULL",
+		 cond ? cond : "true");
+	res = tl_pg_run(st, sql, 3, params, N_("reading the audit log"), err);
+	free(sql);
 	if (!res) {
 		*rows = NULL;
 		*n = 0;

@@ -174,8 +174,10 @@ enum tl_status tl_pg_put_off(struct tl_store *st, struct tl_pg_put_off *p,
 	PQclear(res);
 	if (rc == TL_OK && base)
 		rc = drop_references(st, p, table, base, err);
-	snprintf(sql, sizeof(sql), "ALTER TABLE %s DISABLE TRIGGER USER",
-		 table);
+	/* COPY FROM refuses a table whose policies hold its owner: they
+	 * hold it again when the load ends, in the same transaction. */
+	snprintf(sql, sizeof(sql), "ALTER TABLE %s DISABLE TRIGGER USER, NO "
+		 "FORCE ROW LEVEL SECURITY", table);
 	if (rc == TL_OK)
 		rc = keep(p, KEPT_TRIGGERS, table, NULL, NULL, NULL, NULL, err);
 	if (rc == TL_OK)
@@ -259,7 +261,8 @@ enum tl_status tl_pg_put_back(struct tl_store *st, struct tl_pg_put_off *p,
 			rc = tl_pg_exec(st, k->def, N_("saving"), err);
 		} else if (k->what == KEPT_TRIGGERS && triggers) {
 			snprintf(sql, sizeof(sql), "ALTER TABLE %s ENABLE "
-				 "TRIGGER USER", k->table);
+				 "TRIGGER USER, FORCE ROW LEVEL SECURITY",
+				 k->table);
 			rc = tl_pg_exec(st, sql, N_("saving"), err);
 		}
 	}

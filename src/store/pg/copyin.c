@@ -258,7 +258,8 @@ static enum tl_status stream(struct tl_store *st, int table,
 			rc = tl_pg_put_off(st, &p->stream->put_off, name,
 					   empty, err);
 		snprintf(sql, sizeof(sql), "ALTER TABLE %s ENABLE TRIGGER "
-			 "USER; NOTIFY " TL_PG_CHANNEL, name);
+			 "USER, FORCE ROW LEVEL SECURITY; NOTIFY "
+			 TL_PG_CHANNEL, name);
 		if (rc == TL_OK)
 			rc = at_commit(p, sql, err);
 		if (rc != TL_OK)

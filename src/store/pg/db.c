@@ -175,13 +175,21 @@ static bool setup_session(struct tl_store *st)
 }
 
 /* Whether the session's role may act as another person (--as): a
- * member of tillit's admin role, or a superuser (who could anyway). */
+ * member of tillit's admin role, of the role that owns the tables (or
+ * the schema, before there are any), or a superuser (who could
+ * anyway). */
 static enum tl_status pg_may_act_as(struct tl_store *st, bool *may,
 				    struct tl_error *err)
 {
 	PGresult *res = tl_pg_run_once(st, "SELECT CASE WHEN (SELECT rolsuper "
 				       "FROM pg_roles WHERE rolname = "
-				       "session_user) THEN true WHEN to_regrole("
+				       "session_user) THEN true WHEN "
+				       "pg_has_role(session_user, coalesce(("
+				       "SELECT relowner FROM pg_class WHERE oid "
+				       "= to_regclass('schema_version')), ("
+				       "SELECT nspowner FROM pg_namespace WHERE "
+				       "nspname = current_schema())), 'MEMBER') "
+				       "THEN true WHEN to_regrole("
 				       "'" TL_PG_ADMIN_ROLE "') IS NULL THEN "
 				       "false ELSE pg_has_role(session_user, "
 				       "'" TL_PG_ADMIN_ROLE "', 'MEMBER') END",
@@ -190,6 +198,25 @@ static enum tl_status pg_may_act_as(struct tl_store *st, bool *may,
 	if (!res)
 		return err ? err->status : TL_EDB;
 	*may = !strcmp(PQgetvalue(res, 0, 0), "t");
+	PQclear(res);
+	return TL_OK;
+}
+
+/* Whether the session's role passes the policies of the audit log: a
+ * superuser, or a member of the role that owns the tables. */
+static enum tl_status pg_audit_whole(struct tl_store *st, bool *whole,
+				     struct tl_error *err)
+{
+	PGresult *res = tl_pg_run_once(st, "SELECT (SELECT rolsuper FROM "
+				       "pg_roles WHERE rolname = session_user)"
+				       " OR pg_has_role(session_user, (SELECT "
+				       "relowner FROM pg_class WHERE oid = "
+				       "'audit'::regclass), 'MEMBER')", 0,
+				       NULL, N_("reading"), err);
+
+	if (!res)
+		return err ? err->status : TL_EDB;
+	*whole = !strcmp(PQgetvalue(res, 0, 0), "t");
 	PQclear(res);
 	return TL_OK;
 }
@@ -511,6 +538,10 @@ static enum tl_status migrate(struct tl_store *st, struct tl_error *err)
 		if (rc == TL_OK && now < v) {
 			rc = tl_pg_exec(st, tl_pg_migrations[v],
 					N_("upgrading the database"), err);
+			/* The policies are made from the rules of this
+			 * program, whenever its schema is reached. */
+			if (rc == TL_OK && v == tl_pg_nmigrations)
+				rc = tl_pg_policies(st, err);
 			snprintf(sql, sizeof(sql), "DELETE FROM "
 				 "schema_version; INSERT INTO schema_version "
 				 "VALUES (%ld)", v);
@@ -690,6 +721,7 @@ const struct tl_backend_ops tl_pg_ops = {
 	.key_retire = tl_pg_key_retire,
 	.may_act_as = pg_may_act_as,
 	.admin_roles = tl_pg_admin_roles,
+	.audit_whole = pg_audit_whole,
 	.admin_unguarded = tl_pg_admin_unguarded,
 	.stream_record = tl_pg_stream_record,
 	.stream_audit = tl_pg_stream_audit,

@@ -36,7 +36,7 @@
 
 /* The schema version this program writes; a database of a later one is
  * refused.  Raised by each new migration. */
-#define TL_PG_SCHEMA_VERSION 3
+#define TL_PG_SCHEMA_VERSION 4
 
 /* The channel of LISTEN and NOTIFY. */
 #define TL_PG_CHANNEL "tillit"
@@ -61,6 +61,11 @@ struct tl_pg_stmt {
 enum tl_status tl_pg_admin_roles(struct tl_store *st,
 				 const char *const *logins, int n, int *made,
 				 struct tl_error *err);
+/* policy.c: the row-level security policies, made from the rules table
+ * (core/access.c) on every table, replacing those there were. */
+enum tl_status tl_pg_policies(struct tl_store *st, struct tl_error *err);
+/* schema_rls.c: migration 4 */
+extern const char tl_pg_migration_rls[];
 enum tl_status tl_pg_admin_unguarded(struct tl_store *st, char ***tables,
 				     int *n, struct tl_error *err);
 

@@ -12,7 +12,8 @@
  * other values text in byte order (COLLATE "C"), as SQLite compares
  * them, but the names and titles lists sort by in Swedish order
  * ("sv-SE-x-icu").  Migration 2 (schema_rules.c) has the triggers, and
- * migration 3 (search.c) the full-text columns and their GIN indexes.
+ * migration 3 (search.c) the full-text columns and their GIN indexes,
+ * migration 4 (schema_rls.c) row-level security.
  * Being fixed history, it is written out here; test_pg.c checks it
  * against the model and the rules.
  */
@@ -357,6 +358,7 @@ const char *const tl_pg_migrations[] = {
 	migration_1,
 	tl_pg_migration_rules,
 	tl_pg_migration_search,
+	tl_pg_migration_rls,
 };
 
 const int tl_pg_nmigrations =

@@ -44,7 +44,8 @@ const char *tl_sql_me(const char *id, char out[TL_SQL_ME_SIZE])
 /* The meeting a row of the kind was recorded in, as SQL; NULL for a
  * kind that is in no meeting.  A decision is in its mandate's; a
  * series is in its own meetings. */
-static const char *meeting_of(enum tl_kind kind, char *buf, size_t size)
+static const char *meeting_of(enum tl_kind kind, bool policy, char *buf,
+			      size_t size)
 {
 	const struct tl_entity *e = tl_entity_get(kind);
 
@@ -55,6 +56,8 @@ static const char *meeting_of(enum tl_kind kind, char *buf, size_t size)
 		/* Its meetings: participant() and in_meeting() know. */
 		return "series.id";
 	case TL_K_DECISION:
+		if (policy)
+			return "tl_rls_mandate_meeting(decisions.mandate)";
 		return "(SELECT tl_md.meeting FROM mandates tl_md "
 		       "WHERE tl_md.id = decisions.mandate)";
 	default:
@@ -95,11 +98,19 @@ static void managed_units(struct out *o, const char *me)
 }
 
 /* A participant of the row's meeting (of a series: of one of its
- * meetings) who is the viewer, with the role condition `role`. */
+ * meetings) who is the viewer, with the role condition `role`; for a
+ * policy, the role's name `pr` for the tl_rls_ functions. */
 static void participant(struct out *o, enum tl_kind kind, const char *m,
-			const char *me, const char *role)
+			const struct tl_sql_viewer *v, const char *role,
+			const char *pr)
 {
-	if (kind == TL_K_SERIES)
+	const char *me = v->me ? v->me : "NULL";
+
+	if (v->policy && kind == TL_K_SERIES)
+		put(o, "tl_rls_takes_part_series(series.id, '%s')", pr);
+	else if (v->policy && m)
+		put(o, "tl_rls_takes_part(%s, '%s')", m, pr);
+	else if (kind == TL_K_SERIES)
 		put(o, "EXISTS (SELECT 1 FROM participants tl_p JOIN meetings "
 		    "tl_pm ON tl_pm.id = tl_p.meeting WHERE tl_pm.series = "
 		    "series.id AND tl_p.person = %s AND tl_p.%s)", me, role);
@@ -117,7 +128,7 @@ static void relation(struct out *o, enum tl_kind kind, unsigned rel,
 {
 	const struct tl_entity *e = tl_entity_get(kind);
 	char mb[64], idb[64];
-	const char *m = meeting_of(kind, mb, sizeof(mb));
+	const char *m = meeting_of(kind, v->policy, mb, sizeof(mb));
 	const char *holder = holder_of(kind);
 
 	switch (rel) {
@@ -125,19 +136,22 @@ static void relation(struct out *o, enum tl_kind kind, unsigned rel,
 		put(o, "1=1");
 		return;
 	case TL_REL_ADMIN:
-		put(o, v->admin ? "1=1" : "1=0");
+		if (v->policy)
+			put(o, "tl_rls_admin()");
+		else
+			put(o, v->admin ? "1=1" : "1=0");
 		return;
 	case TL_REL_PARTICIPANT:
-		participant(o, kind, m, me, "role <> 'guest'");
+		participant(o, kind, m, v, "role <> 'guest'", "member");
 		return;
 	case TL_REL_SHARED:
-		participant(o, kind, m, me, "role = 'guest'");
+		participant(o, kind, m, v, "role = 'guest'", "guest");
 		return;
 	case TL_REL_CHAIR:
-		participant(o, kind, m, me, "role = 'chair'");
+		participant(o, kind, m, v, "role = 'chair'", "chair");
 		return;
 	case TL_REL_SECRETARY:
-		participant(o, kind, m, me, "role = 'secretary'");
+		participant(o, kind, m, v, "role = 'secretary'", "secretary");
 		return;
 	case TL_REL_HOLDER:
 	case TL_REL_OWNER:
@@ -154,9 +168,12 @@ static void relation(struct out *o, enum tl_kind kind, unsigned rel,
 			snprintf(idb, sizeof(idb), "frame_versions.frame");
 		else
 			snprintf(idb, sizeof(idb), "%s.id", e->plural);
-		put(o, "(EXISTS (SELECT 1 FROM audit tl_a WHERE "
+		if (v->policy)
+			put(o, "(tl_rls_gave(%s)", idb);
+		else
+			put(o, "(EXISTS (SELECT 1 FROM audit tl_a WHERE "
 		    "tl_a.entity_id = %s AND tl_a.action = 'create' AND "
-		    "tl_a.actor = %s)", idb, me);
+			    "tl_a.actor = %s)", idb, me);
 		if (kind == TL_K_MANDATE)
 			put(o, " OR mandates.given_by_person = %s", me);
 		put(o, ")");
@@ -230,11 +247,17 @@ static bool has_scope(enum tl_kind kind, enum tl_scope scope)
 /* Whether the row is in a meeting of the kind `op` 'one_to_one' (op is
  * "=" for a one-to-one, "<>" for other minutes). */
 static void in_meeting(struct out *o, enum tl_kind kind, const char *m,
-		       const char *op)
+		       bool policy, const char *op)
 {
 	if (kind == TL_K_MEETING || kind == TL_K_SERIES) {
 		put(o, "%s.kind %s 'one_to_one'", tl_entity_get(kind)->plural,
 		    op);
+		return;
+	}
+	if (policy) {
+		/* False in no meeting, as EXISTS is. */
+		put(o, "coalesce(tl_rls_meeting_kind(%s) %s 'one_to_one', "
+		    "false)", m, op);
 		return;
 	}
 	put(o, "EXISTS (SELECT 1 FROM meetings tl_m WHERE tl_m.id = %s", m);
@@ -247,7 +270,7 @@ const char *tl_sql_access(enum tl_kind kind, enum tl_right right,
 {
 	struct out o = {buf, size, 0, false};
 	char mb[64];
-	const char *m = meeting_of(kind, mb, sizeof(mb));
+	const char *m = meeting_of(kind, v->policy, mb, sizeof(mb));
 	const char *me = v->me ? v->me : "NULL";
 	bool o2o = m && has_scope(kind, TL_SCOPE_ONE_TO_ONE);
 	bool minutes = m && has_scope(kind, TL_SCOPE_MINUTES);
@@ -258,14 +281,14 @@ const char *tl_sql_access(enum tl_kind kind, enum tl_right right,
 	put(&o, "(");
 	if (o2o) {
 		put(&o, "(");
-		in_meeting(&o, kind, m, "=");
+		in_meeting(&o, kind, m, v->policy, "=");
 		put(&o, " AND ");
 		rules_of(&o, kind, TL_SCOPE_ONE_TO_ONE, right, v, me);
 		put(&o, ") OR ");
 	}
 	if (minutes) {
 		put(&o, "(");
-		in_meeting(&o, kind, m, "<>");
+		in_meeting(&o, kind, m, v->policy, "<>");
 		put(&o, " AND ");
 		rules_of(&o, kind, TL_SCOPE_MINUTES, right, v, me);
 		put(&o, ") OR ");
@@ -275,7 +298,7 @@ const char *tl_sql_access(enum tl_kind kind, enum tl_right right,
 		put(&o, "%s IS NULL AND ", m); /* in no meeting */
 	else if (o2o) {
 		put(&o, "NOT ");
-		in_meeting(&o, kind, m, "=");
+		in_meeting(&o, kind, m, v->policy, "=");
 		put(&o, " AND ");
 	}
 	rules_of(&o, kind, TL_SCOPE_ANY, right, v, me);
@@ -288,11 +311,71 @@ const char *tl_sql_in_scope(enum tl_kind kind, enum tl_scope scope, char *buf,
 {
 	struct out o = {buf, size, 0, false};
 	char mb[64];
-	const char *m = meeting_of(kind, mb, sizeof(mb));
+	const char *m = meeting_of(kind, false, mb, sizeof(mb));
 
 	if (!m || scope == TL_SCOPE_ANY || !size)
 		return NULL;
 	buf[0] = '\0';
-	in_meeting(&o, kind, m, scope == TL_SCOPE_ONE_TO_ONE ? "=" : "<>");
+	in_meeting(&o, kind, m, false,
+		   scope == TL_SCOPE_ONE_TO_ONE ? "=" : "<>");
+	return o.cut ? NULL : buf;
+}
+
+const char *tl_sql_new(enum tl_kind kind, const struct tl_sql_viewer *v,
+		       char *buf, size_t size)
+{
+	struct out o = {buf, size, 0, false};
+	const struct tl_entity *e = tl_entity_get(kind);
+	enum tl_kind parent = TL_K_MEETING;
+	enum tl_right right = TL_RIGHT_CHANGE;
+	char col[64], cond[8192];
+
+	if (!size)
+		return NULL;
+	buf[0] = '\0';
+	if (tl_access_admins_only(kind)) {
+		relation(&o, kind, TL_REL_ADMIN, v, "NULL");
+		return o.cut ? NULL : buf;
+	}
+	if (kind == TL_K_DECISION) {
+		/* The one given the mandate reports what they decided. */
+		parent = TL_K_MANDATE;
+		right = TL_RIGHT_ANSWER;
+		snprintf(col, sizeof(col), "decisions.mandate");
+	} else if (tl_entity_field(e, "meeting") >= 0)
+		snprintf(col, sizeof(col), "%s.meeting", e->plural);
+	else {
+		put(&o, "1=1"); /* outside a meeting anyone records it */
+		return o.cut ? NULL : buf;
+	}
+	if (!tl_sql_access(parent, right, v, cond, sizeof(cond)))
+		return NULL;
+	put(&o, "(%s IS NULL OR %s IN (SELECT %s.id FROM %s WHERE %s))", col,
+	    col, tl_entity_get(parent)->plural, tl_entity_get(parent)->plural,
+	    cond);
+	return o.cut ? NULL : buf;
+}
+
+const char *tl_sql_audit_read(const struct tl_sql_viewer *v, char *buf,
+			      size_t size)
+{
+	struct out o = {buf, size, 0, false};
+	char cond[8192];
+
+	if (!size)
+		return NULL;
+	buf[0] = '\0';
+	put(&o, "(audit.actor = %s OR CASE audit.entity", v->me ? v->me :
+	    "NULL");
+	for (int k = 0; k < TL_K_COUNT; k++) {
+		const char *t = tl_entity_get((enum tl_kind)k)->plural;
+
+		if (!tl_sql_access((enum tl_kind)k, TL_RIGHT_READ, v, cond,
+				   sizeof(cond)))
+			return NULL;
+		put(&o, " WHEN '%s' THEN audit.entity_id IN (SELECT %s.id FROM "
+		    "%s WHERE %s)", t, t, t, cond);
+	}
+	put(&o, " ELSE false END)");
 	return o.cut ? NULL : buf;
 }

@@ -25,6 +25,12 @@ struct tl_sql_viewer {
 	const char *me; /* an SQL expression for their person's id: a
 			   quoted id ('…'), or NULL when no person */
 	bool admin;     /* an admin of tillit (TL_REL_ADMIN) */
+	bool policy;    /* for a row-level security policy of PostgreSQL:
+			   the row's meeting, its kind, the participants
+			   and the audit log's create rows are looked up
+			   with the tl_rls_ functions (pg/policy.c) that
+			   read past the policies, and admin is the
+			   session's role, tl_rls_admin() */
 };
 
 /*
@@ -43,6 +49,26 @@ const char *tl_sql_access(enum tl_kind kind, enum tl_right right,
  */
 const char *tl_sql_in_scope(enum tl_kind kind, enum tl_scope scope, char *buf,
 			    size_t size);
+
+/*
+ * Writes into buf a condition on a new row of kind's table, true when
+ * the viewer may add it (as tl_access_check_new decides): an admin adds
+ * units, people and principles; a decision is reported by whoever may
+ * answer for its mandate; what is recorded in a meeting by whoever may
+ * change the meeting; anything else by anyone.  NULL when it does not
+ * fit.
+ */
+const char *tl_sql_new(enum tl_kind kind, const struct tl_sql_viewer *v,
+		       char *buf, size_t size);
+
+/*
+ * Writes into buf a condition on a row of the audit log, true when the
+ * viewer may read it: they made the change, or may read the record it
+ * is about (a record now deleted: only whoever made the change).  NULL
+ * when it does not fit.
+ */
+const char *tl_sql_audit_read(const struct tl_sql_viewer *v, char *buf,
+			      size_t size);
 
 /* A person's id as an SQL literal into out ('…'), or "NULL" when id is
  * not an id.  out holds TL_SQL_ME_SIZE bytes. */

@@ -152,16 +152,22 @@ enum tl_status tl_sqlite_audit(struct tl_store *st, const char *id,
 			       struct tl_error *err)
 {
 	sqlite3_stmt *s;
+	const char *cond = tl_access_audit_sql(st);
+	char *sql;
+	size_t size = (cond ? strlen(cond) : 0) + 256;
 
 	*rows = NULL;
 	*n = 0;
 	if (limit <= 0 || limit > 1000)
 		limit = 50;
-	s = tl_stmt(st, id
-		? "SELECT " AUDIT_COLUMNS " FROM audit WHERE entity_id = ?1 "
-		  "AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
-		: "SELECT " AUDIT_COLUMNS " FROM audit WHERE ?1 IS NULL "
-		  "AND seq < ?2 ORDER BY seq DESC LIMIT ?3", err);
+	if (!(sql = malloc(size)))
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	/* Only the rows the viewer may read (tl_access_audit_sql). */
+	snprintf(sql, size, "SELECT " AUDIT_COLUMNS " FROM audit WHERE %s "
+		 "AND seq < ?2 AND %s ORDER BY seq DESC LIMIT ?3",
+		 id ? "entity_id = ?1" : "?1 IS NULL", cond ? cond : "1=1");
+	s = tl_stmt(st, sql, err);
+	free(sql);
 	if (!s)
 		return err ? err->status : TL_EDB;
 	if (id)
