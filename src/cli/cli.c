@@ -340,6 +340,7 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		{"import", cli_cmd_import},
 		{"migrate", cli_cmd_migrate},
 		{"admin", cli_cmd_admin},
+		{"note", cli_cmd_note},
 		{"log", cli_cmd_log},
 		{"sign", cli_cmd_sign},
 		{"verify", cli_cmd_verify},

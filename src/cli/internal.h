@@ -165,6 +165,7 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_migrate(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_admin(struct cli *c, int argc, char **argv);
+enum tl_status cli_cmd_note(struct cli *c, int argc, char **argv);
 /* Removes the database file at path and its -wal, -shm and -journal
  * files: a database a failed command made. */
 void cli_remove_db(const char *path);

@@ -23,6 +23,7 @@
 
 #include "tillit/store/bulk.h"
 #include "tillit/store/store.h"
+#include "tillit/store/private.h"
 
 /* The `field` of a struct tl_eq that means the record's id. */
 #define TL_EQ_ID (-1)
@@ -221,6 +222,19 @@ struct tl_backend_ops {
 	 * person may read, policy.c). */
 	enum tl_status (*audit_whole)(struct tl_store *st, bool *whole,
 				      struct tl_error *err);
+	/* Private notes (private.h), kept where only their author reads
+	 * them: add n; the notes of `author` on `on` (NULL: all), oldest
+	 * first; delete the author's note with this full id. */
+	enum tl_status (*private_add)(struct tl_store *st,
+				      const struct tl_private_note *n,
+				      struct tl_error *err);
+	enum tl_status (*private_list)(struct tl_store *st, const char *author,
+				       const char *on,
+				       struct tl_private_note **notes, int *n,
+				       struct tl_error *err);
+	enum tl_status (*private_delete)(struct tl_store *st,
+					 const char *author, const char *id,
+					 struct tl_error *err);
 	/* Tables no row-level security guards (tl_store_admin_check). */
 	enum tl_status (*admin_unguarded)(struct tl_store *st,
 					  char ***tables, int *n,

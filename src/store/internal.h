@@ -103,6 +103,11 @@ void tl_actor_forget(struct tl_store *st);
  * mandate they do not hold), and units, people and principles to
  * anyone but an admin; tl_access_import everything but an admin.
  */
+/* The personal file of the OS account's private notes (an SQLite
+ * database's; private.h): $XDG_DATA_HOME/tillit/private.db. */
+enum tl_status tl_store_private_path(char *buf, size_t size,
+				     struct tl_error *err);
+
 enum tl_status tl_viewer_ready(struct tl_store *st, struct tl_error *err);
 void tl_viewer_forget(struct tl_store *st);
 enum tl_status tl_access_may(struct tl_store *st, enum tl_kind kind,

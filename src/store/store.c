@@ -19,35 +19,55 @@
 #include "internal.h"
 #include "rules.h"
 
+/* $XDG_DATA_HOME/tillit/NAME, or ~/.local/share/tillit/NAME; n as
+ * snprintf's, or -2 when no home folder is known. */
+static int data_file(const char *name, char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (xdg && *xdg == '/')
+		return snprintf(buf, size, "%s/tillit/%s", xdg, name);
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : NULL;
+	}
+	if (!home || !*home)
+		return -2;
+	return snprintf(buf, size, "%s/.local/share/tillit/%s", home, name);
+}
+
 enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 			     struct tl_error *err)
 {
 	const char *env = getenv("TILLIT_DB");
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
 	int n;
 
 	if (cli_path && *cli_path)
 		n = snprintf(buf, size, "%s", cli_path);
 	else if (env && *env)
 		n = snprintf(buf, size, "%s", env);
-	else if (xdg && *xdg == '/')
-		n = snprintf(buf, size, "%s/tillit/tillit.db", xdg);
-	else {
-		if (!home || !*home) {
-			struct passwd *pw = getpwuid(getuid());
-			home = pw ? pw->pw_dir : NULL;
-		}
-		if (!home || !*home)
-			return tl_error_set(err, TL_ESYS,
-					    _("No home folder is known; give "
-					    "the database with --db PATH."));
-		n = snprintf(buf, size, "%s/.local/share/tillit/tillit.db",
-			     home);
-	}
+	else if ((n = data_file("tillit.db", buf, size)) == -2)
+		return tl_error_set(err, TL_ESYS,
+				    _("No home folder is known; give "
+				    "the database with --db PATH."));
 	if (n < 0 || (size_t)n >= size)
 		return tl_error_set(err, TL_ESYS,
 				    _("The database path is too long."));
+	return TL_OK;
+}
+
+enum tl_status tl_store_private_path(char *buf, size_t size,
+				     struct tl_error *err)
+{
+	int n = data_file("private.db", buf, size);
+
+	if (n == -2)
+		return tl_error_set(err, TL_ESYS, _("No home folder is known, "
+				    "where your private notes are kept."));
+	if (n < 0 || (size_t)n >= size)
+		return tl_error_set(err, TL_ESYS, _("The path of your private "
+				    "notes is too long."));
 	return TL_OK;
 }
 

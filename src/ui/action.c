@@ -127,6 +127,9 @@ static const struct ui_action_def table[] = {
 	A(UI_A_EXPORT, "export", "X", NULL, NULL,
 	  N_("Export the list, or a meeting's minutes or follow-ups, to a "
 	     "file"), UI_SCOPE_EXPORT),
+	A(UI_A_PRIVATE_NOTE, "private-note", "W", NULL, NULL,
+	  N_("Write a private note on this person, meeting or item: only "
+	     "you will ever read it"), UI_SCOPE_RECORDS),
 };
 
 _Static_assert(sizeof(table) / sizeof(table[0]) == UI_A_COUNT - 1,

@@ -12,6 +12,7 @@
 #include "tillit/core/date.h"
 #include "tillit/read/meeting.h"
 #include "tillit/ui/lines.h"
+#include "tillit/ui/private.h"
 #include "tillit/ui/view.h"
 
 enum ui_meeting_step {
@@ -23,6 +24,8 @@ enum ui_meeting_step {
 struct meeting_view {
 	char id[TL_ID_LEN + 1];
 	struct tl_meeting_data md; /* the meeting, as last loaded */
+	struct tl_private_note *priv; /* the reader's private notes on it */
+	int npriv;
 	char today[TL_DATE_SIZE];
 
 	bool run;

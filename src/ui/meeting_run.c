@@ -670,6 +670,9 @@ enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
 	case UI_A_NOTES:
 		edit_text(v, TL_ITEM_NOTES, false);
 		return UI_DONE;
+	case UI_A_PRIVATE_NOTE:
+		ui_private_write(v->app, mv->id);
+		return UI_DONE;
 	case UI_A_DECISION:
 		edit_text(v, TL_ITEM_DECISION, false);
 		return UI_DONE;

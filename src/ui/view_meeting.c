@@ -83,7 +83,8 @@ static const struct {
 static const enum ui_action meeting_actions[] = {
 	UI_A_RUN, UI_A_NEXT_ITEM, UI_A_PREV_ITEM, UI_A_NOTES, UI_A_DECISION,
 	UI_A_ADD_MANDATE, UI_A_ADD_FRAME, UI_A_ADD_FOLLOWUP, UI_A_ATTENDANCE,
-	UI_A_FINISH, UI_A_SIGN, UI_A_MINUTES, UI_A_EXPORT, UI_A_NONE,
+	UI_A_FINISH, UI_A_SIGN, UI_A_MINUTES, UI_A_EXPORT, UI_A_PRIVATE_NOTE,
+	UI_A_NONE,
 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -176,6 +177,9 @@ enum tl_status ui_meeting_load(struct view *v, struct tl_error *err)
 	char *title;
 
 	tl_meeting_data_done(&mv->md);
+	tl_private_free(mv->priv, mv->npriv);
+	mv->priv = NULL;
+	mv->npriv = 0;
 	tl_clock_today(mv->today);
 	rc = tl_store_read_begin(st, err);
 	if (rc != TL_OK)
@@ -184,6 +188,7 @@ enum tl_status ui_meeting_load(struct view *v, struct tl_error *err)
 	tl_store_read_end(st);
 	if (rc != TL_OK)
 		return rc;
+	ui_private_load(v->app, mv->id, &mv->priv, &mv->npriv);
 
 	title = tl_text_first_line(tl_record_str(mv->md.meeting,
 						 TL_MEETING_TITLE), 140);
@@ -501,6 +506,7 @@ static void build_detail(struct view *v, int cols)
 		for (int i = 0; i < mv->md.carried.n; i++)
 			add_followup_line(v, mv->md.carried.v[i], true);
 	}
+	ui_lines_add_private(&mv->ls, mv->priv, mv->npriv, cols - 3);
 }
 
 /* The principle names of a tags value: "Tillit, Kvalitet". */
@@ -693,6 +699,7 @@ static void meeting_close(struct view *v)
 	if (!mv)
 		return;
 	tl_meeting_data_done(&mv->md);
+	tl_private_free(mv->priv, mv->npriv);
 	ui_lines_done(&mv->ls);
 	free(mv);
 	v->data = NULL;

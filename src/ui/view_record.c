@@ -18,6 +18,7 @@
 #include "tillit/core/rules.h"
 #include "tillit/core/text.h"
 #include "tillit/ui/lines.h"
+#include "tillit/ui/private.h"
 
 struct record_view {
 	enum tl_kind kind;
@@ -28,7 +29,7 @@ struct record_view {
 
 static const enum ui_action record_actions[] = {
 	UI_A_EDIT, UI_A_DONE, UI_A_REASSIGN, UI_A_ACK, UI_A_VERSIONS,
-	UI_A_LOG_DECISION, UI_A_CLOSE, UI_A_NONE,
+	UI_A_LOG_DECISION, UI_A_CLOSE, UI_A_PRIVATE_NOTE, UI_A_NONE,
 };
 
 /* A multi-line value: one screen line per line of text. */
@@ -156,6 +157,15 @@ static void build(struct view *v)
 	default:
 		break;
 	}
+	/* Beside the shared record, the reader's own private notes. */
+	if (ui_private_on(e->kind)) {
+		struct tl_private_note *notes = NULL;
+		int n = 0;
+
+		ui_private_load(v->app, r->id, &notes, &n);
+		ui_lines_add_private(&rv->ls, notes, n, 76);
+		tl_private_free(notes, n);
+	}
 }
 
 static bool load(struct view *v)
@@ -231,6 +241,15 @@ static enum ui_result record_handle(struct view *v, enum ui_action a,
 		return UI_PASS;
 	if (ui_lines_handle(&rv->ls, v->app, a, key) == UI_DONE)
 		return UI_DONE;
+	if (a == UI_A_PRIVATE_NOTE) {
+		if (!ui_private_on(rv->kind))
+			ui_status(v->app, "%s", _("Private notes go on a "
+						  "person, a meeting or an "
+						  "agenda item."));
+		else
+			ui_private_write(v->app, rv->id);
+		return UI_DONE;
+	}
 	return ui_record_action(v->app, rv->kind, rv->rec, NULL, a);
 }
 

@@ -149,6 +149,31 @@ check_grep "verify as a role checks the meetings, and says the log is the owner'
 run tl verify
 check_grep "... which the owner checks whole" "the chain is unbroken"
 
+# Private notes: the author's own role alone, admins not excepted.
+O2O_ID=$(as_role "$ASA" "SELECT id FROM meetings WHERE kind = 'one_to_one'
+	LIMIT 1")
+run "$TILLIT" --db "$DB user=$ASA" note add "$O2O_ID" --text "Bara för mig"
+check_rc "private note: Åsa's role writes one" 0
+n=$(as_role "$ASA" "SELECT count(*) FROM private_notes")
+[ "$n" = 1 ] && pass "psql: the author's role reads her private note" ||
+	fail "psql: the author's role reads her private note" "$n"
+n=$(as_role "$BJORN" "SELECT count(*) FROM private_notes")
+[ "$n" = 0 ] && pass "psql: the other participant's role reads none" ||
+	fail "psql: the other participant's role reads none" "$n"
+psql -qX "$DB" -c "GRANT tillit_admin TO \"$INGRID\"" >/dev/null
+n=$(as_role "$INGRID" "SELECT count(*) FROM private_notes")
+[ "$n" = 0 ] && pass "psql: an admin's role reads none" ||
+	fail "psql: an admin's role reads none" "$n"
+run "$TILLIT" --db "$DB user=$INGRID" --as "Åsa Öberg" note list
+check_grep "... nor through tillit acting as the author" \
+	"You have no private notes here"
+psql -qXAt "$DB user=$BJORN" -c "INSERT INTO private_notes VALUES ('x',
+	(SELECT id FROM people WHERE login = '$ASA'), '$O2O_ID', 'x', 'x')" \
+	>"$W/out" 2>"$W/err"
+RC=$?
+refused "psql: a note in another's name is refused" \
+	"violates row-level security policy for table \"private_notes\""
+
 # A database that a role of its own owns, no superuser (as a DBA sets
 # one up): the owner makes it, loads it and moves it, through the
 # policies that hold it too.

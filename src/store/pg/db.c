@@ -539,8 +539,10 @@ static enum tl_status migrate(struct tl_store *st, struct tl_error *err)
 			rc = tl_pg_exec(st, tl_pg_migrations[v],
 					N_("upgrading the database"), err);
 			/* The policies are made from the rules of this
-			 * program, whenever its schema is reached. */
-			if (rc == TL_OK && v == tl_pg_nmigrations)
+			 * program, after each migration from the one that
+			 * turned row-level security on: a table it holds
+			 * its owner to takes no row without them. */
+			if (rc == TL_OK && v >= TL_PG_RLS_MIGRATION)
 				rc = tl_pg_policies(st, err);
 			snprintf(sql, sizeof(sql), "DELETE FROM "
 				 "schema_version; INSERT INTO schema_version "
@@ -722,6 +724,9 @@ const struct tl_backend_ops tl_pg_ops = {
 	.may_act_as = pg_may_act_as,
 	.admin_roles = tl_pg_admin_roles,
 	.audit_whole = pg_audit_whole,
+	.private_add = tl_pg_private_add,
+	.private_list = tl_pg_private_list,
+	.private_delete = tl_pg_private_delete,
 	.admin_unguarded = tl_pg_admin_unguarded,
 	.stream_record = tl_pg_stream_record,
 	.stream_audit = tl_pg_stream_audit,

@@ -36,7 +36,7 @@
 
 /* The schema version this program writes; a database of a later one is
  * refused.  Raised by each new migration. */
-#define TL_PG_SCHEMA_VERSION 4
+#define TL_PG_SCHEMA_VERSION 5
 
 /* The channel of LISTEN and NOTIFY. */
 #define TL_PG_CHANNEL "tillit"
@@ -64,8 +64,20 @@ enum tl_status tl_pg_admin_roles(struct tl_store *st,
 /* policy.c: the row-level security policies, made from the rules table
  * (core/access.c) on every table, replacing those there were. */
 enum tl_status tl_pg_policies(struct tl_store *st, struct tl_error *err);
-/* schema_rls.c: migration 4 */
+/* schema_rls.c: migration 4, which turns row-level security on */
+#define TL_PG_RLS_MIGRATION 4
 extern const char tl_pg_migration_rls[];
+/* private.c: migration 5, and backend.h's private_* */
+extern const char tl_pg_migration_private[];
+enum tl_status tl_pg_private_add(struct tl_store *st,
+				 const struct tl_private_note *n,
+				 struct tl_error *err);
+enum tl_status tl_pg_private_list(struct tl_store *st, const char *author,
+				  const char *on,
+				  struct tl_private_note **notes, int *n,
+				  struct tl_error *err);
+enum tl_status tl_pg_private_delete(struct tl_store *st, const char *author,
+				    const char *id, struct tl_error *err);
 enum tl_status tl_pg_admin_unguarded(struct tl_store *st, char ***tables,
 				     int *n, struct tl_error *err);
 

@@ -13,7 +13,8 @@
  * them, but the names and titles lists sort by in Swedish order
  * ("sv-SE-x-icu").  Migration 2 (schema_rules.c) has the triggers, and
  * migration 3 (search.c) the full-text columns and their GIN indexes,
- * migration 4 (schema_rls.c) row-level security.
+ * migration 4 (schema_rls.c) row-level security, migration 5
+ * (private.c) the private notes.
  * Being fixed history, it is written out here; test_pg.c checks it
  * against the model and the rules.
  */
@@ -359,6 +360,7 @@ const char *const tl_pg_migrations[] = {
 	tl_pg_migration_rules,
 	tl_pg_migration_search,
 	tl_pg_migration_rls,
+	tl_pg_migration_private,
 };
 
 const int tl_pg_nmigrations =

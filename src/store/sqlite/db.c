@@ -41,7 +41,7 @@
 #define TL_PAGE_SIZE "8192"
 
 /* mkdir -p for the folder part of path, mode 0700 for new folders. */
-static enum tl_status make_parent_dirs(const char *path, struct tl_error *err)
+enum tl_status tl_sqlite_make_dirs(const char *path, struct tl_error *err)
 {
 	char *dir = strdup(path);
 	char *slash;
@@ -490,7 +490,7 @@ static enum tl_status make_file(struct tl_store *st, unsigned flags,
 		if (!(flags & TL_OPEN_CREATE) || st->readonly)
 			return tl_error_set(err, TL_ENOTFOUND,
 					    _("No database at %s."), path);
-		rc = make_parent_dirs(path, err);
+		rc = tl_sqlite_make_dirs(path, err);
 		if (rc != TL_OK)
 			return rc;
 		/* Create it ourselves so that it is 0600 from the start;
@@ -546,6 +546,7 @@ static void sqlite_close(struct tl_store *st)
 	if (!sq)
 		return;
 	tl_sqlite_stream_free(st);
+	tl_sqlite_private_close(st);
 	for (int i = 0; i < sq->ncache; i++) {
 		sqlite3_finalize(sq->cache[i].stmt);
 		free(sq->cache[i].sql);
@@ -756,6 +757,9 @@ const struct tl_backend_ops tl_sqlite_ops = {
 	.key_add = tl_sqlite_key_add,
 	.key_retire = tl_sqlite_key_retire,
 	.may_act_as = sqlite_may_act_as,
+	.private_add = tl_sqlite_private_add,
+	.private_list = tl_sqlite_private_list,
+	.private_delete = tl_sqlite_private_delete,
 	.stream_record = tl_sqlite_stream_record,
 	.stream_audit = tl_sqlite_stream_audit,
 	.stream_end = tl_sqlite_stream_end,

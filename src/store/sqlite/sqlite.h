@@ -27,6 +27,8 @@ struct tl_sqlite {
 	int ncache;
 	int wal_pages;        /* WAL length that wal_hook() empties */
 	struct tl_sqlite_stream *stream; /* tl_store_copy's (stream.c) */
+	sqlite3 *priv;        /* the personal file of private notes
+				 (private.c), opened when first needed */
 };
 
 static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
@@ -43,6 +45,23 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
  * memory. */
 struct tl_record *tl_sqlite_row_record(sqlite3_stmt *s,
 				       const struct tl_entity *e);
+
+/* mkdir -p for the folder part of path, mode 0700 for new folders. */
+enum tl_status tl_sqlite_make_dirs(const char *path, struct tl_error *err);
+
+/* private.c: backend.h's private_add, private_list, private_delete,
+ * and closing the personal file. */
+enum tl_status tl_sqlite_private_add(struct tl_store *st,
+				     const struct tl_private_note *n,
+				     struct tl_error *err);
+enum tl_status tl_sqlite_private_list(struct tl_store *st,
+				      const char *author, const char *on,
+				      struct tl_private_note **notes, int *n,
+				      struct tl_error *err);
+enum tl_status tl_sqlite_private_delete(struct tl_store *st,
+					const char *author, const char *id,
+					struct tl_error *err);
+void tl_sqlite_private_close(struct tl_store *st);
 
 /* The migrations: tl_sqlite_migrations[v] takes user_version v-1 to v. */
 extern const char *const tl_sqlite_migrations[];
