@@ -254,6 +254,18 @@ downgrade_to() {
 		"$DB" "$1"
 }
 
+# prefix_logins P: every person's login of $DB made P followed by it,
+# so that the roles a test makes of them (tillit admin roles), which are
+# the server's and shared by every database on it, do not meet another
+# run's.  The people's ids are left in $W/people.
+prefix_logins() {
+	tl person list --format csv | sed -n '2,$p' | cut -d, -f1 >"$W/people"
+	while read -r _id; do
+		_login=$(tl person show "$_id" | sed -n 's/^Login: *//p')
+		[ -n "$_login" ] && must tl person edit "$_id" --login "$1$_login"
+	done <"$W/people"
+}
+
 # on_pg: true when $DB is a server's database (a script may point $DB at
 # a file of its own even in the PostgreSQL pass).  _on_server DB: the
 # same for DB.

@@ -22,12 +22,7 @@ fi
 # The demo's logins are made roles under a prefix of this run, so that
 # scripts and runs on one server do not meet: the logins are changed
 # first (people are the admin's to change).
-P=t$$_
-tl person list --format csv | sed -n '2,$p' | cut -d, -f1 >"$W/people"
-while read -r id; do
-	login=$(tl person show "$id" | sed -n 's/^Login: *//p')
-	[ -n "$login" ] && must tl person edit "$id" --login "$P$login"
-done <"$W/people"
+prefix_logins t$$_
 N=$(wc -l <"$W/people")
 
 run tl admin roles

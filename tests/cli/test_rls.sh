@@ -17,12 +17,7 @@ fi
 must tl init --demo
 # The demo's logins become roles under a prefix of this run (the roles
 # are the server's, shared by every database on it).
-P=r$$_
-tl person list --format csv | sed -n '2,$p' | cut -d, -f1 >"$W/people"
-while read -r id; do
-	login=$(tl person show "$id" | sed -n 's/^Login: *//p')
-	[ -n "$login" ] && must tl person edit "$id" --login "$P$login"
-done <"$W/people"
+prefix_logins r$$_
 must tl admin roles
 run tl admin check
 check_grep "admin check: every table is guarded" \
@@ -143,6 +138,11 @@ check_rc "tillit as Åsa's role marks her follow-up done" 0
 run "$TILLIT" --db "$DB user=$ASA" followup edit "$OTHER" --text "Annat"
 check_err "... and refuses to change its text, saying who may" 1 \
 	"Only whoever gave it or the meeting's secretary may change"
+FRAME=$(as_role "$ASA" "SELECT id FROM frames WHERE holder_person =
+	(SELECT id FROM people WHERE login = session_user) AND acked_at IS NULL
+	LIMIT 1")
+run "$TILLIT" --db "$DB user=$ASA" frame ack "$FRAME"
+check_rc "tillit as Åsa's role acknowledges the frame she holds" 0
 run "$TILLIT" --db "$DB user=$ASA" verify
 check_grep "verify as a role checks the meetings, and says the log is the owner's" \
 	"Only the database's owner can check the audit log's chain"

@@ -174,6 +174,19 @@ static bool setup_session(struct tl_store *st)
 	return ok;
 }
 
+/* *out: whether sql's one value is true. */
+static enum tl_status query_bool(struct tl_store *st, const char *sql,
+				 bool *out, struct tl_error *err)
+{
+	PGresult *res = tl_pg_run_once(st, sql, 0, NULL, N_("reading"), err);
+
+	if (!res)
+		return err ? err->status : TL_EDB;
+	*out = !strcmp(PQgetvalue(res, 0, 0), "t");
+	PQclear(res);
+	return TL_OK;
+}
+
 /* Whether the session's role may act as another person (--as): a
  * member of tillit's admin role, of the role that owns the tables (or
  * the schema, before there are any), or a superuser (who could
@@ -181,25 +194,16 @@ static bool setup_session(struct tl_store *st)
 static enum tl_status pg_may_act_as(struct tl_store *st, bool *may,
 				    struct tl_error *err)
 {
-	PGresult *res = tl_pg_run_once(st, "SELECT CASE WHEN (SELECT rolsuper "
-				       "FROM pg_roles WHERE rolname = "
-				       "session_user) THEN true WHEN "
-				       "pg_has_role(session_user, coalesce(("
-				       "SELECT relowner FROM pg_class WHERE oid "
-				       "= to_regclass('schema_version')), ("
-				       "SELECT nspowner FROM pg_namespace WHERE "
-				       "nspname = current_schema())), 'MEMBER') "
-				       "THEN true WHEN to_regrole("
-				       "'" TL_PG_ADMIN_ROLE "') IS NULL THEN "
-				       "false ELSE pg_has_role(session_user, "
-				       "'" TL_PG_ADMIN_ROLE "', 'MEMBER') END",
-				       0, NULL, N_("reading"), err);
-
-	if (!res)
-		return err ? err->status : TL_EDB;
-	*may = !strcmp(PQgetvalue(res, 0, 0), "t");
-	PQclear(res);
-	return TL_OK;
+	return query_bool(st, "SELECT CASE WHEN (SELECT rolsuper FROM pg_roles "
+			  "WHERE rolname = session_user) THEN true WHEN "
+			  "pg_has_role(session_user, coalesce((SELECT relowner "
+			  "FROM pg_class WHERE oid = to_regclass("
+			  "'schema_version')), (SELECT nspowner FROM "
+			  "pg_namespace WHERE nspname = current_schema())), "
+			  "'MEMBER') THEN true WHEN to_regrole('"
+			  TL_PG_ADMIN_ROLE "') IS NULL THEN false ELSE "
+			  "pg_has_role(session_user, '" TL_PG_ADMIN_ROLE "', "
+			  "'MEMBER') END", may, err);
 }
 
 /* Whether the session's role passes the policies of the audit log: a
@@ -207,18 +211,10 @@ static enum tl_status pg_may_act_as(struct tl_store *st, bool *may,
 static enum tl_status pg_audit_whole(struct tl_store *st, bool *whole,
 				     struct tl_error *err)
 {
-	PGresult *res = tl_pg_run_once(st, "SELECT (SELECT rolsuper FROM "
-				       "pg_roles WHERE rolname = session_user)"
-				       " OR pg_has_role(session_user, (SELECT "
-				       "relowner FROM pg_class WHERE oid = "
-				       "'audit'::regclass), 'MEMBER')", 0,
-				       NULL, N_("reading"), err);
-
-	if (!res)
-		return err ? err->status : TL_EDB;
-	*whole = !strcmp(PQgetvalue(res, 0, 0), "t");
-	PQclear(res);
-	return TL_OK;
+	return query_bool(st, "SELECT (SELECT rolsuper FROM pg_roles WHERE "
+			  "rolname = session_user) OR pg_has_role("
+			  "session_user, (SELECT relowner FROM pg_class WHERE "
+			  "oid = 'audit'::regclass), 'MEMBER')", whole, err);
 }
 
 /* Makes the connection again when it was lost and nothing is under way;
