@@ -13,7 +13,7 @@ if [ "${1:-}" = --list ]; then
 	shift
 fi
 
-# pkg-config module, command, executable file, C header, PostgreSQL
+# pkg-config module, command, file, C header, PostgreSQL
 # server program (pgbin: in PATH or /usr/lib/postgresql/*/bin) or
 # libFuzzer :
 # Debian package
@@ -43,6 +43,7 @@ cmd:cmark-gfm:cmark-gfm
 pgbin:initdb:postgresql
 pgbin:pg_ctl:postgresql
 cmd:psql:postgresql-client
+file:/usr/lib/python3/dist-packages/holidays/countries/sweden.py:python3-holidays
 "
 
 # The fuzz targets (make fuzz): clang and its libFuzzer runtime, which
@@ -99,7 +100,7 @@ for n in $needs; do
 	kind=${n%%:*}; rest=${n#*:}; what=${rest%%:*}; pkg=${rest#*:}
 	case $kind in
 	cmd) command -v "$what" >/dev/null 2>&1 && continue ;;
-	file) [ -x "$what" ] && continue ;;
+	file) [ -e "$what" ] && continue ;;
 	# A PostgreSQL server program, which Debian keeps out of PATH.
 	pgbin) command -v "$what" >/dev/null 2>&1 && continue
 		ls /usr/lib/postgresql/*/bin/"$what" >/dev/null 2>&1 &&

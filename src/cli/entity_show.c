@@ -15,6 +15,7 @@
 #include "tillit/core/id.h"
 #include "tillit/export/json.h"
 #include "tillit/core/model.h"
+#include "tillit/read/clocks.h"
 #include "tillit/read/present.h"
 #include "tillit/core/rules.h"
 #include "tillit/store/store.h"
@@ -106,6 +107,29 @@ static enum tl_status show_children(struct cli *c, struct tl_store *st,
 	return rc;
 }
 
+/* A committee meeting's legal clocks (read/clocks.h), under a heading;
+ * nothing for a meeting that runs none. */
+static enum tl_status show_clocks(struct tl_store *st,
+				  const struct tl_record *m,
+				  struct tl_error *err)
+{
+	struct tl_clock_line lines[TL_CLOCK_LINES];
+	char today[TL_DATE_SIZE];
+	struct kv kv = {.n = 0};
+	int n = 0;
+	enum tl_status rc;
+
+	tl_clock_today(today);
+	rc = tl_clock_lines(st, m, today, lines, &n, err);
+	if (rc != TL_OK || n == 0)
+		return rc;
+	printf("\n%s:\n", _("Legal clocks"));
+	for (int i = 0; i < n; i++)
+		kv_add(&kv, lines[i].label, strdup(lines[i].text));
+	kv_print(&kv, stdout);
+	return TL_OK;
+}
+
 static enum tl_status show_text(struct cli *c, struct tl_store *st,
 				const struct tl_record *r)
 {
@@ -180,6 +204,8 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 				   _("Participants"));
 		if (rc == TL_OK)
 			rc = show_children(c, st, TL_K_ITEM, r->id, _("Agenda"));
+		if (rc == TL_OK)
+			rc = show_clocks(st, r, &c->err);
 		break;
 	case TL_K_FRAME:
 		rc = show_children(c, st, TL_K_FRAME_VERSION, r->id,

@@ -69,6 +69,8 @@ static const struct tl_access_rule rules[] = {
 	MINUTES(TL_K_PARTICIPANT),
 	MINUTES(TL_K_ITEM),
 	MINUTES(TL_K_BALANCE),
+	/* The notice of a justering is read on the notice board by all. */
+	MINUTES(TL_K_NOTICE),
 	/* A mandate outside a one-to-one is part of a delegation order,
 	 * which is public, and the minutes that report decisions under it
 	 * name it: everyone reads it. */

@@ -171,12 +171,30 @@ static bool parse_now(const char *s, struct wall *w)
 	return s[n] == '\0' && w->hh <= 23 && w->mm <= 59;
 }
 
-/* The fixed wall time of TILLIT_NOW, when it is set and valid. */
+/* The wall time tl_clock_set gave, "" when none. */
+static char set_now[TL_DATETIME_SIZE + 3];
+
+/* The fixed wall time of tl_clock_set, else of TILLIT_NOW, when it is
+ * set and valid. */
 static bool fixed_now(struct wall *w)
 {
-	const char *s = now_env();
+	const char *s = set_now[0] ? set_now : now_env();
 
 	return s && parse_now(s, w);
+}
+
+bool tl_clock_set(const char *wall)
+{
+	struct wall w;
+
+	if (!wall) {
+		set_now[0] = '\0';
+		return true;
+	}
+	if (strlen(wall) >= sizeof(set_now) || !parse_now(wall, &w))
+		return false;
+	memcpy(set_now, wall, strlen(wall) + 1);
+	return true;
 }
 
 time_t tl_clock_now(void)
@@ -335,6 +353,31 @@ long tl_date_diff(const char *a, const char *b)
 	if (!date_days(a, &da) || !date_days(b, &db))
 		return 0;
 	return db - da;
+}
+
+bool tl_date_add(const char *date, long days, char out[TL_DATE_SIZE])
+{
+	long d0;
+	int y, m, d;
+
+	if (!date_days(date, &d0))
+		return false;
+	date_from_days(d0 + days, &y, &m, &d);
+	if (!tl_date_valid(y, m, d))
+		return false;
+	snprintf(out, TL_DATE_SIZE, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 100u, (unsigned)d % 100u);
+	return true;
+}
+
+int tl_date_weekday(const char *date)
+{
+	long days;
+
+	if (!date_days(date, &days))
+		return -1;
+	/* 1970-01-01 was a Thursday (3 counted from Monday). */
+	return (int)(((days + 3) % 7 + 7) % 7);
 }
 
 /*

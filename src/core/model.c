@@ -352,6 +352,28 @@ static const struct tl_field balance_fields[] = {
 				   N_("dialogue where it was assessed")),
 };
 
+/*
+ * A notice (anslag): the justering of a committee's protokoll announced
+ * on the municipality's notice board, from which the appeal window runs
+ * (clocks.h).  Recorded after signing, so it is no part of the minutes.
+ */
+static const struct tl_field notice_fields[] = {
+	[TL_NOTICE_MEETING] = REF("meeting", N_("Meeting"), REQ | FIXED,
+				  TL_K_MEETING,
+				  N_("the meeting whose protokoll was justered")),
+	[TL_NOTICE_POSTED_ON] = DATE("posted_on", N_("Posted on"), REQ,
+				     N_("the day the notice went up on the "
+					"notice board")),
+	[TL_NOTICE_REMOVED_ON] = DATE("removed_on", N_("Removed on"), 0,
+				      N_("the day it was taken down, once the "
+					 "appeal window has ended")),
+	[TL_NOTICE_KEPT_AT] = TEXT("kept_at", N_("Protokoll kept at"), 0,
+				   N_("where the protokoll can be read")),
+	[TL_NOTICE_POSTED_BY] = REF("posted_by", N_("Certified by"), 0,
+				    TL_K_PERSON,
+				    N_("who certifies the notice")),
+};
+
 /* Signatures and seals are written by signing (sign.h), never by hand:
  * every field is fixed, and the store refuses to add them directly. */
 static const struct tl_field signature_fields[] = {
@@ -432,6 +454,8 @@ static const int followup_cols[] = {TL_FOLLOWUP_DUE, TL_FOLLOWUP_STATUS,
 				    TL_FOLLOWUP_OWNER, TL_FOLLOWUP_TEXT, -1};
 static const int balance_cols[] = {TL_BALANCE_ASSESSED_ON, TL_BALANCE_UNIT,
 				   TL_BALANCE_SCORE, TL_BALANCE_COMMENT, -1};
+static const int notice_cols[] = {TL_NOTICE_POSTED_ON, TL_NOTICE_MEETING,
+				  TL_NOTICE_REMOVED_ON, TL_NOTICE_KEPT_AT, -1};
 static const int signature_cols[] = {TL_SIGNATURE_SIGNED_AT,
 				     TL_SIGNATURE_PERSON, TL_SIGNATURE_ROLE,
 				     TL_SIGNATURE_MEETING, -1};
@@ -583,6 +607,16 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		FILTERS(-1, TL_BALANCE_UNIT, -1, -1, -1, TL_BALANCE_UNIT,
 			TL_BALANCE_ASSESSED_ON),
 		.sort_desc = true},
+	[TL_K_NOTICE] = {
+		.kind = TL_K_NOTICE, .name = "notice", .plural = "notices",
+		.label = N_("notice"),
+		.plural_label = N_("notices"),
+		.a_label = N_("a notice"),
+		.fields = notice_fields, .nfields = NF(notice_fields),
+		.title = TL_NOTICE_MEETING, .columns = notice_cols,
+		FILTERS(-1, -1, -1, -1, -1, TL_NOTICE_MEETING,
+			TL_NOTICE_POSTED_ON),
+		.sort_desc = true},
 	[TL_K_SIGNATURE] = {
 		.kind = TL_K_SIGNATURE, .name = "signature",
 		.plural = "signatures", .label = N_("signature"),
@@ -617,6 +651,7 @@ _Static_assert(NF(frame_fields) == TL_FRAME_NFIELDS, "frame fields");
 _Static_assert(NF(frame_version_fields) == TL_FV_NFIELDS, "fv fields");
 _Static_assert(NF(followup_fields) == TL_FOLLOWUP_NFIELDS, "followup");
 _Static_assert(NF(balance_fields) == TL_BALANCE_NFIELDS, "balance fields");
+_Static_assert(NF(notice_fields) == TL_NOTICE_NFIELDS, "notice fields");
 _Static_assert(NF(signature_fields) == TL_SIGNATURE_NFIELDS, "signature");
 _Static_assert(NF(seal_fields) == TL_SEAL_NFIELDS, "seal fields");
 

@@ -1,8 +1,8 @@
 /*
  * demo_sign.c - justering in the demo municipality: Socialnämnden's
  * October meeting, frozen and signed by its chair and its adjuster with
- * their own keys, and a frame agreed there that its holder acknowledged
- * afterwards; and its November meeting, under justering, signed by the
+ * their own keys six days after it, its notice posted two days later,
+ * and a frame agreed there that its holder acknowledged afterwards; and its November meeting, under justering, signed by the
  * chair so far.  The Barn- och utbildningsnämnden meeting stays held, for
  * a newcomer to sign.
  *
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 #include "tillit/service/sign.h"
 #include "tillit/service/sshsig.h"
@@ -109,8 +110,11 @@ void demo_justering(struct demo *d)
 {
 	demo_id oct, nov, frame;
 
+	/* Registered before the October meeting was signed (below). */
+	tl_clock_set(demo_at(d, "-30d 09:00"));
 	register_key(d, d->birgitta, "birgitta.ohman");
 	register_key(d, d->hassan, "hassan.alsayed");
+	tl_clock_set(NULL);
 
 	sn_meeting(d, oct, "Socialnämndens sammanträde i oktober",
 		   "-35d 18:00", "-35d 20:00");
@@ -128,8 +132,19 @@ void demo_justering(struct demo *d)
 		 TL_FRAME_HOLDER_PERSON, d->ingrid, TL_FRAME_AMOUNT, "2400000",
 		 TL_FRAME_AMOUNT_UNIT, "SEK", TL_FRAME_TRUST, "high",
 		 TL_FRAME_MEETING, oct, DEMO_END);
+	/* Justered six days after the meeting, as it happened: the clock
+	 * is set back for the signatures, so that the law's clocks run as
+	 * they would have (core/clocks.h).  The notice went up two days
+	 * later; its appeal window has ended since. */
+	tl_clock_set(demo_at(d, "-29d 10:00"));
 	sign(d, oct, d->birgitta, "birgitta.ohman");
+	tl_clock_set(demo_at(d, "-29d 14:30"));
 	sign(d, oct, d->hassan, "hassan.alsayed");
+	tl_clock_set(NULL);
+	demo_add(d, TL_K_NOTICE, NULL, TL_NOTICE_MEETING, oct,
+		 TL_NOTICE_POSTED_ON, demo_day(d, "-27d"), TL_NOTICE_KEPT_AT,
+		 "Socialförvaltningen, Stadshuset", TL_NOTICE_POSTED_BY,
+		 d->sofia, DEMO_END);
 	/* Later work: the holder acknowledges the frame after signing. */
 	demo_ack(d, frame, d->ingrid);
 

@@ -45,7 +45,7 @@ static bool everyone_reads(enum tl_kind kind, bool admin)
 /* The viewer as the rules' SQL asks of the engines. */
 static struct tl_sql_viewer viewer_of(const struct tl_store *st)
 {
-	struct tl_sql_viewer v = {st->me_sql, st->admin, false};
+	struct tl_sql_viewer v = {.me = st->me_sql, .admin = st->admin};
 
 	return v;
 }

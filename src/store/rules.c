@@ -480,6 +480,8 @@ enum tl_status tl_rule_check_among(struct tl_store *st,
 		return check_unit_tree(st, r, err);
 	case TL_K_PERSON:
 		return check_login(st, r, err);
+	case TL_K_NOTICE:
+		return tl_rule_check_notice(st, r, err);
 	default:
 		return TL_OK;
 	}

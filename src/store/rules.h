@@ -79,13 +79,20 @@ enum tl_status tl_rule_check_merge(const struct tl_record *old,
 /*
  * A record's rules among the records stored: no unit sits under itself
  * in the chain of governance (its parent, that one's parent and so on),
- * and no two people share a login.  A change checks them as it is
+ * no two people share a login, and a notice keeps the law's clocks
+ * (notice.c).  A change checks them as it is
  * written (record.c); a load, whose records come in any order, checks
  * every record it wrote once, at its end (bulk.c).  TL_EINVAL.
  */
 enum tl_status tl_rule_check_among(struct tl_store *st,
 				   const struct tl_record *r,
 				   struct tl_error *err);
+
+/* A notice's rules (store/clocks.h; notice.c), for tl_rule_check_among:
+ * TL_EINVAL or TL_EREFUSED with one sentence. */
+enum tl_status tl_rule_check_notice(struct tl_store *st,
+				    const struct tl_record *notice,
+				    struct tl_error *err);
 
 /*
  * A seal holds what it sealed: a digest of 64 lower-case hex digits,

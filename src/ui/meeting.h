@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "tillit/core/date.h"
+#include "tillit/read/clocks.h"
 #include "tillit/read/meeting.h"
 #include "tillit/ui/lines.h"
 #include "tillit/ui/private.h"
@@ -26,6 +27,8 @@ struct meeting_view {
 	struct tl_meeting_data md; /* the meeting, as last loaded */
 	struct tl_private_note *priv; /* the reader's private notes on it */
 	int npriv;
+	struct tl_clock_line clocks[TL_CLOCK_LINES]; /* its legal clocks */
+	int nclocks;
 	char today[TL_DATE_SIZE];
 
 	bool run;

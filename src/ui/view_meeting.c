@@ -2,7 +2,7 @@
  * view_meeting.c - one meeting: the view of the meeting screen.
  *
  * The detail mode shows the meeting's header (kind, unit, series, time,
- * place, status), its participants with their attendance, the agenda with
+ * place, status, and a committee's legal clocks), its participants with their attendance, the agenda with
  * grey-zone items marked, and everything recorded in it: mandates, frames,
  * follow-ups, and the open follow-ups carried over from earlier meetings
  * of its series.  Enter opens the selected record.  The run mode (key r)
@@ -185,6 +185,9 @@ enum tl_status ui_meeting_load(struct view *v, struct tl_error *err)
 	if (rc != TL_OK)
 		return rc;
 	rc = tl_meeting_read(st, ui_refs(v->app), mv->id, 0, &mv->md, err);
+	if (rc == TL_OK)
+		rc = tl_clock_lines(st, mv->md.meeting, mv->today, mv->clocks,
+				    &mv->nclocks, err);
 	tl_store_read_end(st);
 	if (rc != TL_OK)
 		return rc;
@@ -463,6 +466,17 @@ static void build_detail(struct view *v, int cols)
 	ui_lines_add(&mv->ls, buf, UI_R_NORMAL, 0, TL_K_NONE, NULL);
 	if (notes)
 		ui_lines_add_wrapped(&mv->ls, notes, UI_R_DIM, 0, cols - 3);
+	if (mv->nclocks) {
+		ui_lines_add(&mv->ls, "", UI_R_NORMAL, 0, TL_K_NONE, NULL);
+		ui_lines_add(&mv->ls, _("Legal clocks"), UI_R_SECTION, 0,
+			     TL_K_NONE, NULL);
+	}
+	for (int i = 0; i < mv->nclocks; i++) {
+		snprintf(buf, sizeof(buf), "%s: %s", mv->clocks[i].label,
+			 mv->clocks[i].text);
+		ui_lines_add(&mv->ls, buf, mv->clocks[i].late ? UI_R_OVERDUE
+			     : UI_R_NORMAL, 1, TL_K_NONE, NULL);
+	}
 
 	ui_lines_add_heading(&mv->ls, _("Participants"), mv->md.parts.n);
 	if (mv->md.parts.n == 0)

@@ -2,7 +2,8 @@
  * view_overview.c - the home screen: what needs attention now.  Today's
  * and upcoming meetings, overdue follow-ups and those due within 14 days,
  * mandates that expire within 30 days, frames waiting for
- * acknowledgement; the user's own first.  On an empty database it is a
+ * acknowledgement, and for a committee's secretary or chair the justering
+ * and notices the law's clocks make due; the user's own first.  On an empty database it is a
  * welcome screen that offers the demo data and the first steps.
  */
 #include "tillit/ui/view.h"
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "tillit/core/date.h"
+#include "tillit/read/clocks.h"
 #include "tillit/service/demo.h"
 #include "tillit/core/i18n.h"
 #include "tillit/ui/lines.h"
@@ -69,6 +71,29 @@ static void welcome(struct overview *ov)
 			     NULL);
 }
 
+/* The justering and notices the viewer, as a committee's secretary or
+ * chair, has due within a week or overdue (read/clocks.h). */
+static void clocks_due(struct overview *ov, struct view *v, const char *me,
+		       const char *today)
+{
+	struct tl_clock_due_item *items = NULL;
+	struct tl_error err;
+	int n = 0;
+
+	if (tl_clocks_due_for(ui_store(v->app), me, today, 7, &items, &n,
+			      &err) != TL_OK || n == 0)
+		return;
+	if (ov->ls.n > 0)
+		ui_lines_add(&ov->ls, "", UI_R_NORMAL, 0, TL_K_NONE, NULL);
+	ui_lines_add(&ov->ls, _("My justering and notices due"),
+		     UI_R_SECTION, 0, TL_K_NONE, NULL);
+	for (int i = 0; i < n; i++)
+		ui_lines_add(&ov->ls, items[i].text,
+			     items[i].days_left < 0 ? UI_R_OVERDUE : UI_R_WARN,
+			     1, TL_K_MEETING, items[i].meeting);
+	tl_clock_due_free(items, n);
+}
+
 static void build(struct view *v)
 {
 	struct overview *ov = v->data;
@@ -89,6 +114,7 @@ static void build(struct view *v)
 	tl_date_parse("+31d", today, in31, &err);
 
 	if (me) {
+		clocks_due(ov, v, me, today);
 		q = (struct tl_query){.kind = TL_K_FOLLOWUP, .owner = me,
 				      .open = true, .due_before = in14};
 		ui_lines_add_query(&ov->ls, v->app,

@@ -30,6 +30,14 @@ time_t tl_clock_now(void);
  * the audit log marks the times it took so. */
 bool tl_clock_fixed(void);
 
+/*
+ * Fixes the clock at the wall time `wall` ("YYYY-MM-DD HH:MM") for this
+ * process, before TILLIT_NOW, and tl_clock_fixed says so; NULL sets it
+ * free again.  For the demo, which records its past as it happened.
+ * False (nothing changes) when wall is no wall time.
+ */
+bool tl_clock_set(const char *wall);
+
 /* TL_OK, or TL_EINVAL with a message when TILLIT_NOW is set but bad. */
 enum tl_status tl_clock_check(struct tl_error *err);
 
@@ -72,5 +80,14 @@ enum tl_status tl_datetime_parse(const char *in, const char *today,
 
 /* Days from date a to date b (b - a); both canonical.  0 if invalid. */
 long tl_date_diff(const char *a, const char *b);
+
+/* The date `days` days after date (before it when negative) into out;
+ * false when date is not a canonical date or the result leaves the
+ * years 1000-9999. */
+bool tl_date_add(const char *date, long days, char out[TL_DATE_SIZE]);
+
+/* The day of the week of a canonical date, 0 = Monday ... 6 = Sunday;
+ * -1 when it is not one. */
+int tl_date_weekday(const char *date);
 
 #endif

@@ -30,8 +30,9 @@
 #include "../sql/access.h"
 #include "tillit/core/i18n.h"
 
-/* The session's person and admin role, as policies ask them. */
-static const struct tl_sql_viewer viewer = {
+/* The session's person and admin role, as policies ask them; the
+ * tables made so far are script()'s. */
+static struct tl_sql_viewer viewer = {
 	.me = "tl_rls_me()",
 	.admin = false,
 	.policy = true,
@@ -151,15 +152,20 @@ static bool answer_trigger(FILE *f, enum tl_kind k, char *a)
 	return true;
 }
 
-/* Every table's policies, as one script into f. */
-static bool script(FILE *f, const char *owner, char *a, char *b)
+/* Every table's policies, as one script into f; a kind whose table a
+ * later migration makes is left for then. */
+static bool script(FILE *f, const char *owner, const char *tables, char *a,
+		   char *b)
 {
 	static const char *const others[] = {"audit", "person_keys",
 					     "schema_version"};
 
+	viewer.tables = tables;
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		const char *t = tl_entity_get((enum tl_kind)k)->plural;
 
+		if (!tl_sql_table_made(&viewer, t))
+			continue;
 		drop_all(f, t);
 		fprintf(f, "CREATE POLICY tl_owner ON %s TO %s USING (true) "
 			"WITH CHECK (true);\n", t, owner);
@@ -197,8 +203,11 @@ enum tl_status tl_pg_policies(struct tl_store *st, struct tl_error *err)
 	bool whole = false;
 
 	res = tl_pg_run_once(st, "SELECT quote_ident(pg_get_userbyid("
-			     "relowner)) FROM pg_class WHERE oid = "
-			     "'audit'::regclass", 0, NULL,
+			     "relowner)), ' ' || (SELECT string_agg(relname, "
+			     "' ') FROM pg_class t WHERE t.relkind = 'r' AND "
+			     "t.relnamespace = pg_class.relnamespace) || ' ' "
+			     "FROM pg_class WHERE oid = 'audit'::regclass", 0,
+			     NULL,
 			     N_("guarding the tables"), err);
 	if (!res) {
 		free(a);
@@ -206,7 +215,8 @@ enum tl_status tl_pg_policies(struct tl_store *st, struct tl_error *err)
 		return err ? err->status : TL_EDB;
 	}
 	if (a && b && (f = open_memstream(&sql, &len))) {
-		whole = script(f, PQgetvalue(res, 0, 0), a, b);
+		whole = script(f, PQgetvalue(res, 0, 0),
+			       PQgetvalue(res, 0, 1), a, b);
 		whole = fclose(f) == 0 && whole;
 	}
 	PQclear(res);

@@ -32,6 +32,16 @@ static void put(struct out *o, const char *fmt, ...)
 		o->len += (size_t)n;
 }
 
+bool tl_sql_table_made(const struct tl_sql_viewer *v, const char *table)
+{
+	char word[80];
+
+	if (!v->tables)
+		return true;
+	snprintf(word, sizeof(word), " %s ", table);
+	return strstr(v->tables, word) != NULL;
+}
+
 const char *tl_sql_me(const char *id, char out[TL_SQL_ME_SIZE])
 {
 	if (id && strlen(id) == TL_ID_LEN && tl_id_prefix_valid(id))
@@ -370,6 +380,8 @@ const char *tl_sql_audit_read(const struct tl_sql_viewer *v, char *buf,
 	for (int k = 0; k < TL_K_COUNT; k++) {
 		const char *t = tl_entity_get((enum tl_kind)k)->plural;
 
+		if (!tl_sql_table_made(v, t))
+			continue;
 		if (!tl_sql_access((enum tl_kind)k, TL_RIGHT_READ, v, cond,
 				   sizeof(cond)))
 			return NULL;

@@ -31,6 +31,11 @@ struct tl_sql_viewer {
 			   with the tl_rls_ functions (pg/policy.c) that
 			   read past the policies, and admin is the
 			   session's role, tl_rls_admin() */
+	/* For a policy written between migrations: the tables made so
+	 * far, each between spaces (" units people "); the audit log's
+	 * condition leaves out the kinds whose table comes later.  NULL:
+	 * every kind's. */
+	const char *tables;
 };
 
 /*
@@ -60,6 +65,9 @@ const char *tl_sql_in_scope(enum tl_kind kind, enum tl_scope scope, char *buf,
  */
 const char *tl_sql_new(enum tl_kind kind, const struct tl_sql_viewer *v,
 		       char *buf, size_t size);
+
+/* Whether v->tables holds `table` (always, when it is NULL). */
+bool tl_sql_table_made(const struct tl_sql_viewer *v, const char *table);
 
 /*
  * Writes into buf a condition on a row of the audit log, true when the

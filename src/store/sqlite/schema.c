@@ -725,6 +725,7 @@ const char *const tl_sqlite_migrations[] = {
 	tl_sqlite_migration_reported,
 	tl_sqlite_migration_numbers,
 	tl_sqlite_migration_chain,
+	tl_sqlite_migration_notices,
 };
 
 const int tl_sqlite_nmigrations =

@@ -1,8 +1,9 @@
 /*
- * schema_justering.c - the SQLite migrations of schema 6 to 10: justering
+ * schema_justering.c - the SQLite migrations of schema 6 to 11: justering
  * that holds (issue 12).  Frozen minutes and how each signature was made
  * (6), registered public keys (7), delegated decisions reported once (8),
- * § numbers that never repeat (9) and the audit log's hash chain (10).
+ * § numbers that never repeat (9) and the audit log's hash chain (10);
+ * and what follows justering (issue 16): the notice of it (11).
  * schema.c lists them in tl_sqlite_migrations; the rules of schema.c's
  * opening comment hold here too: a released migration never changes.
  */
@@ -343,3 +344,25 @@ const char tl_sqlite_migration_chain[] =
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN\n"
 	"	SELECT RAISE(ABORT, 'the audit log is append-only');\n"
 	"END;\n";
+
+/*
+ * Schema 11: notices (issue 16).  A notice records the day a committee's
+ * justering was announced on the notice board, from which the appeal
+ * window runs (core/clocks.h).  One per meeting; it is written after
+ * signing and is no part of the minutes, so no lock triggers hold it.
+ */
+const char tl_sqlite_migration_notices[] =
+	"CREATE TABLE notices (\n"
+	"	seq INTEGER PRIMARY KEY,\n"
+	"	id TEXT NOT NULL UNIQUE,\n"
+	"	created_at TEXT NOT NULL,\n"
+	"	updated_at TEXT NOT NULL,\n"
+	"	meeting TEXT NOT NULL REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED,\n"
+	"	posted_on TEXT NOT NULL,\n"
+	"	removed_on TEXT,\n"
+	"	kept_at TEXT,\n"
+	"	posted_by TEXT REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED\n"
+	");\n"
+	"CREATE INDEX notices_sort ON notices(posted_on, id);\n"
+	"CREATE UNIQUE INDEX notices_meeting ON notices(meeting);\n"
+	"CREATE INDEX notices_posted_by ON notices(posted_by);\n";
