@@ -68,6 +68,10 @@ static const struct tl_access_rule rules[] = {
 	MINUTES(TL_K_MEETING),
 	MINUTES(TL_K_PARTICIPANT),
 	MINUTES(TL_K_ITEM),
+	MINUTES(TL_K_MOTION),
+	MINUTES(TL_K_VOTE),
+	MINUTES(TL_K_BALLOT),
+	MINUTES(TL_K_ENTRY),
 	MINUTES(TL_K_BALANCE),
 	/* The notice of a justering is read on the notice board by all. */
 	MINUTES(TL_K_NOTICE),

@@ -51,6 +51,20 @@ static const char *const followup_kinds[] = {
 static const char *const followup_status[] = {
 	N_("open"), N_("done"), N_("carried"), N_("cancelled"), NULL};
 
+/* A motion is put to the committee or withdrawn by its mover. */
+static const char *const motion_status[] = {
+	N_("standing"), N_("withdrawn"), N_("adopted"), N_("rejected"), NULL};
+static const char *const vote_results[] = {N_("yes"), N_("no"), NULL};
+static const char *const ballot_choices[] = {
+	N_("yes"), N_("no"), N_("abstain"), NULL};
+/* What else a § records: a reservation (with its written reason), a
+ * protokollsanteckning, a disqualified member (jäv), a document of the
+ * decision basis, a recipient of the decision (expedieras till), and the
+ * order of decision (propositionsordning). */
+static const char *const entry_kinds[] = {
+	N_("reservation"), N_("statement"), N_("disqualified"), N_("basis"),
+	N_("recipient"), N_("procedure"), NULL};
+
 static const char *const open_active[] = {N_("active"), NULL};
 static const char *const open_meeting[] = {N_("planned"), N_("open"), NULL};
 static const char *const open_open[] = {N_("open"), NULL};
@@ -106,6 +120,9 @@ static const struct tl_field person_fields[] = {
 				 N_("e-mail address")),
 	[TL_PERSON_STATUS] = ENUM("status", N_("Status"), 0, person_status,
 				  "active", N_("active or left")),
+	[TL_PERSON_PARTY] = TEXT("party", N_("Party"), 0,
+				 N_("an elected member's party, e.g. S, M "
+				    "or C")),
 };
 
 static const struct tl_field series_fields[] = {
@@ -152,6 +169,15 @@ static const struct tl_field participant_fields[] = {
 	[TL_PART_ATTENDANCE] = ENUM("attendance", N_("Attendance"), 0,
 				    attendance, "unknown",
 				    N_("unknown, present, absent or excused")),
+	[TL_PART_REPLACES] = REF("replaces", N_("Replaces"), 0, TL_K_PERSON,
+				 N_("the member a serving substitute "
+				    "replaces")),
+	[TL_PART_FROM_ITEM] = REF("from_item", N_("From §"), 0, TL_K_ITEM,
+				  N_("the first § they took part in, when "
+				     "they came later")),
+	[TL_PART_UNTIL_ITEM] = REF("until_item", N_("Until §"), 0, TL_K_ITEM,
+				   N_("the last § they took part in, when "
+				      "they left earlier")),
 };
 
 static const struct tl_field item_fields[] = {
@@ -179,6 +205,75 @@ static const struct tl_field item_fields[] = {
 				  N_("an earlier item this one corrects")),
 	[TL_ITEM_STATUS] = ENUM("status", N_("Status"), 0, item_status, "open",
 				N_("open, closed or withdrawn")),
+};
+
+/* The parts of a § (issue 16).  Each names its meeting, which the store
+ * takes from the item (a ballot: from its vote), so that who reads and
+ * changes them and what signing locks follow the meeting as for the rest
+ * of the minutes. */
+#define IN_MEETING(name) [name] = REF("meeting", N_("Meeting"), AUTO | FIXED, \
+	TL_K_MEETING, N_("the meeting, from its §"))
+#define IN_ITEM(name) [name] = REF("item", N_("§"), REQ | FIXED, TL_K_ITEM, \
+	N_("the agenda item (§)"))
+
+static const struct tl_field motion_fields[] = {
+	IN_MEETING(TL_MOTION_MEETING),
+	IN_ITEM(TL_MOTION_ITEM),
+	[TL_MOTION_PERSON] = REF("person", N_("Moved by"), REQ, TL_K_PERSON,
+				 N_("the member who moved it")),
+	[TL_MOTION_TEXT] = LONG("text", N_("Motion"), REQ | SRCH,
+				N_("what they moved, e.g. approval of the "
+				   "administration's proposal")),
+	[TL_MOTION_STATUS] = ENUM("status", N_("Status"), 0, motion_status,
+				  "standing", N_("standing, withdrawn, "
+				  "adopted or rejected")),
+};
+
+static const struct tl_field vote_fields[] = {
+	IN_MEETING(TL_VOTE_MEETING),
+	IN_ITEM(TL_VOTE_ITEM),
+	[TL_VOTE_PROPOSITION] = TEXT("proposition", N_("Proposition"),
+				     REQ | SRCH,
+				     N_("what yes and no stand for")),
+	[TL_VOTE_YES] = INT("yes", N_("Yes"), REQ, 0, 1000, NULL,
+			    N_("votes for yes")),
+	[TL_VOTE_NO] = INT("no", N_("No"), REQ, 0, 1000, NULL,
+			   N_("votes for no")),
+	[TL_VOTE_ABSTAIN] = INT("abstain", N_("Abstained"), 0, 0, 1000, "0",
+				N_("members who abstained")),
+	[TL_VOTE_RESULT] = ENUM("result", N_("Result"), REQ, vote_results,
+				NULL, N_("yes or no: which side won")),
+	[TL_VOTE_CASTING] = BOOL("casting", N_("Chair's casting vote"), 0,
+				 "0", N_("a tie decided by the chair's "
+				 "casting vote")),
+};
+
+static const struct tl_field ballot_fields[] = {
+	IN_MEETING(TL_BALLOT_MEETING),
+	[TL_BALLOT_VOTE] = REF("vote", N_("Vote"), REQ | FIXED, TL_K_VOTE,
+			       N_("the vote")),
+	[TL_BALLOT_PERSON] = REF("person", N_("Member"), REQ | FIXED,
+				 TL_K_PERSON, N_("the member who voted")),
+	[TL_BALLOT_CHOICE] = ENUM("choice", N_("Voted"), REQ, ballot_choices,
+				  NULL, N_("yes, no or abstain")),
+};
+
+static const struct tl_field entry_fields[] = {
+	IN_MEETING(TL_ENTRY_MEETING),
+	IN_ITEM(TL_ENTRY_ITEM),
+	[TL_ENTRY_KIND] = ENUM("kind", N_("Kind"), REQ | FIXED, entry_kinds,
+			       NULL, N_("reservation, statement, disqualified, "
+			       "basis, recipient or procedure")),
+	[TL_ENTRY_PERSON] = REF("person", N_("Person"), 0, TL_K_PERSON,
+				N_("who reserved, stated or was "
+				   "disqualified; a recipient")),
+	[TL_ENTRY_UNIT] = REF("unit", N_("Unit"), 0, TL_K_UNIT,
+			      N_("a unit that receives the decision")),
+	[TL_ENTRY_TEXT] = LONG("text", N_("Text"), SRCH,
+			       N_("the reason, statement, document or order "
+				  "of decision")),
+	[TL_ENTRY_CASE_REF] = TEXT("case_ref", N_("Case"), SRCH,
+				   N_("a document's case reference")),
 };
 
 static const struct tl_field principle_fields[] = {
@@ -435,6 +530,15 @@ static const int part_cols[] = {TL_PART_MEETING, TL_PART_PERSON,
 				TL_PART_ROLE, TL_PART_ATTENDANCE, -1};
 static const int item_cols[] = {TL_ITEM_NUMBER, TL_ITEM_TITLE, TL_ITEM_KIND,
 				TL_ITEM_QUESTION, TL_ITEM_DECIDED_BY, -1};
+static const int motion_cols[] = {TL_MOTION_ITEM, TL_MOTION_PERSON,
+				  TL_MOTION_STATUS, TL_MOTION_TEXT, -1};
+static const int vote_cols[] = {TL_VOTE_ITEM, TL_VOTE_RESULT, TL_VOTE_YES,
+				TL_VOTE_NO, TL_VOTE_ABSTAIN,
+				TL_VOTE_PROPOSITION, -1};
+static const int ballot_cols[] = {TL_BALLOT_VOTE, TL_BALLOT_PERSON,
+				  TL_BALLOT_CHOICE, -1};
+static const int entry_cols[] = {TL_ENTRY_ITEM, TL_ENTRY_KIND,
+				 TL_ENTRY_PERSON, TL_ENTRY_TEXT, -1};
 static const int principle_cols[] = {TL_PRINCIPLE_POSITION,
 				     TL_PRINCIPLE_KEY, TL_PRINCIPLE_NAME, -1};
 static const int mandate_cols[] = {TL_MANDATE_LEVEL, TL_MANDATE_MATTER,
@@ -534,6 +638,41 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		FILTERS(-1, -1, TL_ITEM_KIND, -1, TL_ITEM_STATUS,
 			TL_ITEM_MEETING, TL_ITEM_NUMBER),
 		.open_values = open_open, .close_value = "closed"},
+	[TL_K_MOTION] = {
+		.kind = TL_K_MOTION, .name = "motion", .plural = "motions",
+		.label = N_("motion"),
+		.plural_label = N_("motions"),
+		.a_label = N_("a motion"),
+		.fields = motion_fields, .nfields = NF(motion_fields),
+		.title = TL_MOTION_TEXT, .columns = motion_cols,
+		FILTERS(TL_MOTION_PERSON, -1, -1, -1, TL_MOTION_STATUS,
+			TL_MOTION_ITEM, TL_MOTION_ITEM)},
+	[TL_K_VOTE] = {
+		.kind = TL_K_VOTE, .name = "vote", .plural = "votes",
+		.label = N_("vote"),
+		.plural_label = N_("votes"),
+		.a_label = N_("a vote"),
+		.fields = vote_fields, .nfields = NF(vote_fields),
+		.title = TL_VOTE_PROPOSITION, .columns = vote_cols,
+		FILTERS(-1, -1, -1, -1, -1, TL_VOTE_ITEM, TL_VOTE_ITEM)},
+	[TL_K_BALLOT] = {
+		.kind = TL_K_BALLOT, .name = "ballot", .plural = "ballots",
+		.label = N_("ballot"),
+		.plural_label = N_("ballots"),
+		.a_label = N_("a ballot"),
+		.fields = ballot_fields, .nfields = NF(ballot_fields),
+		.title = TL_BALLOT_PERSON, .columns = ballot_cols,
+		FILTERS(TL_BALLOT_PERSON, -1, -1, -1, -1, TL_BALLOT_VOTE,
+			TL_BALLOT_VOTE)},
+	[TL_K_ENTRY] = {
+		.kind = TL_K_ENTRY, .name = "entry", .plural = "entries",
+		.label = N_("§ entry"),
+		.plural_label = N_("§ entries"),
+		.a_label = N_("a § entry"),
+		.fields = entry_fields, .nfields = NF(entry_fields),
+		.title = TL_ENTRY_TEXT, .columns = entry_cols,
+		FILTERS(TL_ENTRY_PERSON, -1, TL_ENTRY_KIND, -1, -1,
+			TL_ENTRY_ITEM, TL_ENTRY_ITEM)},
 	[TL_K_PRINCIPLE] = {
 		.kind = TL_K_PRINCIPLE, .name = "principle",
 		.plural = "principles", .label = N_("principle"),
@@ -651,6 +790,10 @@ _Static_assert(NF(frame_fields) == TL_FRAME_NFIELDS, "frame fields");
 _Static_assert(NF(frame_version_fields) == TL_FV_NFIELDS, "fv fields");
 _Static_assert(NF(followup_fields) == TL_FOLLOWUP_NFIELDS, "followup");
 _Static_assert(NF(balance_fields) == TL_BALANCE_NFIELDS, "balance fields");
+_Static_assert(NF(motion_fields) == TL_MOTION_NFIELDS, "motion fields");
+_Static_assert(NF(vote_fields) == TL_VOTE_NFIELDS, "vote fields");
+_Static_assert(NF(ballot_fields) == TL_BALLOT_NFIELDS, "ballot fields");
+_Static_assert(NF(entry_fields) == TL_ENTRY_NFIELDS, "entry fields");
 _Static_assert(NF(notice_fields) == TL_NOTICE_NFIELDS, "notice fields");
 _Static_assert(NF(signature_fields) == TL_SIGNATURE_NFIELDS, "signature");
 _Static_assert(NF(seal_fields) == TL_SEAL_NFIELDS, "seal fields");

@@ -24,6 +24,7 @@
 #include "tillit/core/date.h"
 #include "tillit/core/error.h"
 #include "tillit/core/i18n.h"
+#include "tillit/core/paragraph.h"
 #include "tillit/core/model.h"
 #include "tillit/core/text.h"
 
@@ -616,6 +617,12 @@ static enum tl_status check_rules(const struct tl_record *r,
 	switch (r->e->kind) {
 	case TL_K_MEETING:
 		rc = check_order(r, TL_MEETING_STARTS, TL_MEETING_ENDS, err);
+		break;
+	case TL_K_VOTE:
+		rc = tl_vote_check(r, err);
+		break;
+	case TL_K_ENTRY:
+		rc = tl_entry_check(r, err);
 		break;
 	case TL_K_MANDATE:
 		rc = check_either(r, TL_MANDATE_GIVEN_BY_UNIT,

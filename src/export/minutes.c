@@ -73,7 +73,21 @@ static void write_attendance(struct tl_minutes_doc *m)
 		const char *note = tl_minutes_role_is(p, "member") ? NULL
 								   : L(m, role);
 
-		if (tl_minutes_role_is(p, "substitute")) {
+		if (tl_minutes_role_is(p, "substitute") &&
+		    tl_record_get(p, TL_PART_REPLACES)) {
+			/* Serving (tjänstgörande ersättare) for a member. */
+			const char *att = tl_minutes_attendance_note(m, p);
+			char *serves = tl_doc_printf(d, L(m, N_("serving for "
+					"%s")), tl_minutes_person(m,
+					tl_record_get(p, TL_PART_REPLACES)));
+			char *both = att && serves ? tl_doc_printf(d, "%s, %s",
+					serves, att) : NULL;
+
+			tl_minutes_join_person(m, &subst, p, both ? both
+					       : serves);
+			free(serves);
+			free(both);
+		} else if (tl_minutes_role_is(p, "substitute")) {
 			tl_minutes_join_person(m, &subst, p,
 					tl_minutes_attendance_note(m, p));
 		} else if (attended(p, "present")) {
@@ -376,7 +390,7 @@ enum tl_status tl_minutes_write_doc(struct tl_store *st,
 {
 	struct tl_doc d;
 	struct tl_minutes_doc m = {.d = &d};
-	unsigned flags = 0;
+	unsigned flags = TL_MEETING_PARAGRAPHS;
 	enum tl_status rc;
 	bool frozen = false;
 
@@ -386,8 +400,8 @@ enum tl_status tl_minutes_write_doc(struct tl_store *st,
 	tl_doc_init(&d, ops, out);
 	/* What the canonical form leaves out need not be read for it. */
 	if (!tl_doc_canonical(&d))
-		flags = TL_MEETING_PREVIOUS | TL_MEETING_REPORTED |
-			TL_MEETING_SIGNATURES;
+		flags |= TL_MEETING_PREVIOUS | TL_MEETING_REPORTED |
+			 TL_MEETING_SIGNATURES;
 	/* One snapshot, so that the minutes agree with themselves. */
 	rc = tl_store_read_begin(st, err);
 	if (rc != TL_OK)

@@ -69,6 +69,11 @@ void tl_minutes_frames(struct tl_minutes_doc *m, const char *heading);
 void tl_minutes_followups(struct tl_minutes_doc *m, const char *heading);
 void tl_minutes_signatures(struct tl_minutes_doc *m);
 
+/* What § items.v[i] records before its decision and after it
+ * (minutes_paragraph.c); nothing unless the § parts were read. */
+void tl_minutes_paragraph_before(struct tl_minutes_doc *m, int i);
+void tl_minutes_paragraph_after(struct tl_minutes_doc *m, int i);
+
 /* The summary of a one-to-one (summary.c). */
 void tl_minutes_summary(struct tl_minutes_doc *m);
 

@@ -232,8 +232,10 @@ void tl_minutes_items(struct tl_minutes_doc *m)
 					    "politics; the how belongs to the "
 					    "administration.")));
 		tl_doc_para(d, tl_record_get(it, TL_ITEM_NOTES));
+		tl_minutes_paragraph_before(m, i);
 		tl_doc_labelled(d, L(m, N_("Decision")),
 				tl_record_get(it, TL_ITEM_DECISION));
+		tl_minutes_paragraph_after(m, i);
 	}
 }
 

@@ -360,6 +360,64 @@ static enum tl_status load_reported(struct tl_store *st,
 	return rc;
 }
 
+/* ---- what each § records ------------------------------------------------- */
+
+/* In the order recorded: by creation time (to the second), then by
+ * title, so that records made in one second keep one order, then id. */
+static int cmp_recorded(const void *pa, const void *pb)
+{
+	const struct tl_record *a = *(struct tl_record *const *)pa;
+	const struct tl_record *b = *(struct tl_record *const *)pb;
+	int c = strcmp(a->created_at, b->created_at);
+
+	if (!c)
+		c = tl_meeting_cmp_text(tl_record_get(a, a->e->title),
+					tl_record_get(b, b->e->title));
+	return c ? c : strcmp(a->id, b->id);
+}
+
+static void sort_recorded(struct tl_rec_list *l)
+{
+	if (l->n > 1)
+		qsort(l->v, (size_t)l->n, sizeof(*l->v), cmp_recorded);
+}
+
+static enum tl_status load_paragraphs(struct tl_store *st,
+				      struct tl_meeting_data *md,
+				      struct tl_error *err)
+{
+	enum tl_status rc = TL_OK;
+
+	if (md->items.n > 0 &&
+	    !(md->deciders = calloc((size_t)md->items.n,
+				    sizeof(*md->deciders))))
+		return oom(err);
+	for (int i = 0; rc == TL_OK && i < md->items.n; i++) {
+		const char *id = md->items.v[i]->id;
+		struct tl_query mq = {.kind = TL_K_MOTION, .parent = id};
+		struct tl_query vq = {.kind = TL_K_VOTE, .parent = id};
+		struct tl_query eq = {.kind = TL_K_ENTRY, .parent = id};
+
+		rc = collect(st, &mq, &md->motions, err);
+		if (rc == TL_OK)
+			rc = collect(st, &vq, &md->votes, err);
+		if (rc == TL_OK)
+			rc = collect(st, &eq, &md->entries, err);
+		if (rc == TL_OK)
+			rc = tl_store_deciders(st, id, &md->deciders[i], err);
+	}
+	for (int i = 0; rc == TL_OK && i < md->votes.n; i++) {
+		struct tl_query bq = {.kind = TL_K_BALLOT,
+				      .parent = md->votes.v[i]->id};
+
+		rc = collect(st, &bq, &md->ballots, err);
+	}
+	sort_recorded(&md->motions);
+	sort_recorded(&md->votes);
+	sort_recorded(&md->entries);
+	return rc;
+}
+
 /* ---- the whole ----------------------------------------------------------- */
 
 enum tl_status tl_meeting_read(struct tl_store *st, struct tl_refs *refs,
@@ -387,11 +445,17 @@ enum tl_status tl_meeting_read(struct tl_store *st, struct tl_refs *refs,
 	if (rc == TL_OK && (flags & TL_MEETING_SIGNATURES))
 		rc = tl_store_signatures(st, md->meeting->id, &md->signatures,
 					 err);
+	if (rc == TL_OK && (flags & TL_MEETING_PARAGRAPHS))
+		rc = load_paragraphs(st, md, err);
 	return rc;
 }
 
 void tl_meeting_data_done(struct tl_meeting_data *md)
 {
+	/* Before the items, whose count says how many there are. */
+	for (int i = 0; md->deciders && i < md->items.n; i++)
+		tl_deciders_done(&md->deciders[i]);
+	free(md->deciders);
 	tl_record_free(md->meeting);
 	tl_rec_list_done(&md->parts);
 	tl_rec_list_done(&md->items);
@@ -407,6 +471,10 @@ void tl_meeting_data_done(struct tl_meeting_data *md)
 	tl_rec_list_done(&md->report_mandates);
 	tl_rec_list_done(&md->report_decisions);
 	tl_page_done(&md->signatures);
+	tl_rec_list_done(&md->motions);
+	tl_rec_list_done(&md->votes);
+	tl_rec_list_done(&md->ballots);
+	tl_rec_list_done(&md->entries);
 	memset(md, 0, sizeof(*md));
 }
 

@@ -357,7 +357,9 @@ static void add_committee(struct demo *d)
 	demo_part(d, d->m_bun, d->lena, "adjuster", "present");
 	demo_part(d, d->m_bun, d->perolof, "adjuster", "present");
 	demo_part(d, d->m_bun, d->fatima, "member", "absent");
-	demo_part(d, d->m_bun, d->jonas, "substitute", "present");
+	demo_add(d, TL_K_PARTICIPANT, NULL, TL_PART_MEETING, d->m_bun,
+	    TL_PART_PERSON, d->jonas, TL_PART_ROLE, "substitute",
+	    TL_PART_ATTENDANCE, "present", TL_PART_REPLACES, d->fatima, END);
 	demo_part(d, d->m_bun, d->marta, "guest", "present");
 
 	demo_add(d, TL_K_ITEM, d->i_justerare, TL_ITEM_MEETING, d->m_bun,
@@ -709,6 +711,7 @@ enum tl_status tl_demo_fill(struct tl_store *st, struct tl_error *err)
 	add_people(&d);
 	add_one_to_ones(&d);
 	add_committee(&d);
+	demo_protokoll(&d);
 	add_dialogue(&d);
 	add_mandates(&d);
 	add_frames(&d);

@@ -1,5 +1,6 @@
 /*
- * demo.h - what the files of the demo (demo.c, demo_sign.c) share: the
+ * demo.h - what the files of the demo (demo.c, demo_sign.c,
+ * demo_protokoll.c) share: the
  * demo being made, with the ids of what it made, and the helpers that
  * add to it.  Private to src/service/.  The first failure is kept in
  * rc, and every later step does nothing.
@@ -62,6 +63,9 @@ void demo_ack(struct demo *d, const char *frame, const char *person);
 /* A participant of meeting. */
 void demo_part(struct demo *d, const char *meeting, const char *person_id,
 	       const char *role, const char *attendance);
+
+/* The committee's §§ as the law records them (demo_protokoll.c). */
+void demo_protokoll(struct demo *d);
 
 /* Justering in the demo (demo_sign.c). */
 void demo_justering(struct demo *d);

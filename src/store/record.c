@@ -221,6 +221,8 @@ static enum tl_status insert_record(struct tl_store *st, struct tl_record *r,
 	tl_clock_stamp(r->created_at);
 	memcpy(r->updated_at, r->created_at, sizeof(r->updated_at));
 	rc = tl_rule_new_values(r, err);
+	if (rc == TL_OK)
+		rc = tl_rule_fill_meeting(st, r, err);
 	if (rc == TL_OK && !internal)
 		rc = tl_access_check_new(st, r, err);
 	if (rc != TL_OK)
@@ -471,6 +473,14 @@ enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 	if (!given) {
 		tl_record_free(old);
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	/* An import written by hand may leave a §'s part without the
+	 * meeting, which its item (earlier in the file) says. */
+	if (!tl_record_get(given, tl_entity_field(given->e, "meeting")) &&
+	    (rc = tl_rule_fill_meeting(st, given, err)) != TL_OK) {
+		tl_record_free(old);
+		tl_record_free(given);
+		return rc;
 	}
 	if (old && !tl_rule_changed(old, given) &&
 	    !strcmp(old->created_at, r->created_at) &&

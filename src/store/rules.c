@@ -94,6 +94,10 @@ int tl_rule_lock_field(const struct tl_entity *e)
 	case TL_K_FOLLOWUP:
 	case TL_K_BALANCE:
 	case TL_K_SIGNATURE:
+	case TL_K_MOTION:
+	case TL_K_VOTE:
+	case TL_K_BALLOT:
+	case TL_K_ENTRY:
 		return tl_entity_field(e, "meeting");
 	default:
 		return -1;
@@ -482,6 +486,11 @@ enum tl_status tl_rule_check_among(struct tl_store *st,
 		return check_login(st, r, err);
 	case TL_K_NOTICE:
 		return tl_rule_check_notice(st, r, err);
+	case TL_K_MOTION:
+	case TL_K_VOTE:
+	case TL_K_BALLOT:
+	case TL_K_ENTRY:
+		return tl_rule_check_paragraph(st, r, err);
 	default:
 		return TL_OK;
 	}

@@ -79,14 +79,27 @@ enum tl_status tl_rule_check_merge(const struct tl_record *old,
 /*
  * A record's rules among the records stored: no unit sits under itself
  * in the chain of governance (its parent, that one's parent and so on),
- * no two people share a login, and a notice keeps the law's clocks
- * (notice.c).  A change checks them as it is
+ * no two people share a login, a notice keeps the law's clocks
+ * (notice.c), and the parts of a § are made by those who decide it
+ * (paragraph.c).  A change checks them as it is
  * written (record.c); a load, whose records come in any order, checks
  * every record it wrote once, at its end (bulk.c).  TL_EINVAL.
  */
 enum tl_status tl_rule_check_among(struct tl_store *st,
 				   const struct tl_record *r,
 				   struct tl_error *err);
+
+/* The rules of a §'s parts (store/paragraph.h; paragraph.c), for
+ * tl_rule_check_among: TL_EINVAL with one sentence. */
+enum tl_status tl_rule_check_paragraph(struct tl_store *st,
+				       const struct tl_record *r,
+				       struct tl_error *err);
+
+/* Sets the meeting of a §'s part (a motion, vote or entry: its item's; a
+ * ballot: its vote's), before the part is checked or written; other
+ * kinds pass. */
+enum tl_status tl_rule_fill_meeting(struct tl_store *st, struct tl_record *r,
+				    struct tl_error *err);
 
 /* A notice's rules (store/clocks.h; notice.c), for tl_rule_check_among:
  * TL_EINVAL or TL_EREFUSED with one sentence. */

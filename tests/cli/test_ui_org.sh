@@ -163,13 +163,13 @@ dump 1
 has "the search view is titled with the query" '^ Search: budget '
 has "hits are counted" '^ [0-9]+ hits, best first'
 has "each hit shows its kind, short id and title" \
-	'^ (agenda item|frame|mandate) +[0-9a-f]{8}  '
+	'^ (agenda item|frame|mandate|§ entry) +[0-9a-f]{8}  '
 has "the snippet shows the match without its brackets" \
 	'^ +[^ ].*budget'
 hasnt "the store's brackets are not shown" '\[budget\]'
 dump 2
 has "Enter opens the first hit" \
-	'^ (Agenda item|Frame|Mandate|Item): '
+	'^ (Agenda item|Frame|Mandate|Item|§ entry): '
 
 ui "key /" "type Kommunfullm" "key Enter" dump
 dump 1

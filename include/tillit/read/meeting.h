@@ -16,6 +16,7 @@
 #include "tillit/core/error.h"
 #include "tillit/core/model.h"
 #include "tillit/read/present.h"
+#include "tillit/store/paragraph.h"
 #include "tillit/store/store.h"
 
 /* A list of records, owned by the list. */
@@ -42,6 +43,8 @@ enum {
 	TL_MEETING_REPORTED = 1 << 1,
 	/* Its signatures. */
 	TL_MEETING_SIGNATURES = 1 << 2,
+	/* What each § records, and who decided it. */
+	TL_MEETING_PARAGRAPHS = 1 << 3,
 };
 
 /* A delegated decision and the mandate it was taken under. */
@@ -90,6 +93,13 @@ struct tl_meeting_data {
 
 	/* TL_MEETING_SIGNATURES: as the store gives them. */
 	struct tl_page signatures;
+
+	/* TL_MEETING_PARAGRAPHS: what the §§ record, each list in the
+	 * order it was recorded (motions, votes, the members' ballots,
+	 * the other entries), and who decided each §: deciders[i] is
+	 * items.v[i]'s (store/paragraph.h). */
+	struct tl_rec_list motions, votes, ballots, entries;
+	struct tl_deciders *deciders;
 };
 
 /*

@@ -36,7 +36,7 @@
 
 /* The schema version this program writes; a database of a later one is
  * refused.  Raised by each new migration. */
-#define TL_PG_SCHEMA_VERSION 6
+#define TL_PG_SCHEMA_VERSION 7
 
 /* The channel of LISTEN and NOTIFY. */
 #define TL_PG_CHANNEL "tillit"
@@ -69,6 +69,8 @@ enum tl_status tl_pg_policies(struct tl_store *st, struct tl_error *err);
 extern const char tl_pg_migration_rls[];
 /* private.c: migration 5, and backend.h's private_* */
 extern const char tl_pg_migration_private[];
+/* Migration 7: a § as the law records it (schema.c). */
+extern const char tl_pg_migration_paragraphs[];
 enum tl_status tl_pg_private_add(struct tl_store *st,
 				 const struct tl_private_note *n,
 				 struct tl_error *err);

@@ -726,6 +726,7 @@ const char *const tl_sqlite_migrations[] = {
 	tl_sqlite_migration_numbers,
 	tl_sqlite_migration_chain,
 	tl_sqlite_migration_notices,
+	tl_sqlite_migration_paragraphs,
 };
 
 const int tl_sqlite_nmigrations =

@@ -38,7 +38,7 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
 
 /* The schema version this program writes (user_version); a database of
  * a later one is refused.  Raised by each new migration. */
-#define TL_SCHEMA_VERSION 11
+#define TL_SCHEMA_VERSION 12
 
 /* A new record (caller frees) from the current row of s, laid out as id,
  * created_at, updated_at, then e's fields in order; NULL when out of
@@ -73,6 +73,7 @@ extern const char tl_sqlite_migration_reported[];
 extern const char tl_sqlite_migration_numbers[];
 extern const char tl_sqlite_migration_chain[];
 extern const char tl_sqlite_migration_notices[];
+extern const char tl_sqlite_migration_paragraphs[];
 
 /* A cached, reset statement for sql; NULL with err set on failure. */
 sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,

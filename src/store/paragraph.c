@@ -1,0 +1,322 @@
+/*
+ * paragraph.c - a § as the law records it (store/paragraph.h): who decides
+ * it, the meeting its parts belong to, and the rules of those parts.
+ */
+#include "tillit/store/paragraph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/core/i18n.h"
+#include "tillit/core/paragraph.h"
+#include "backend.h"
+#include "internal.h"
+#include "rules.h"
+
+/* The § number of item id (0 for none). */
+static enum tl_status number_of(struct tl_store *st, const char *id,
+				long *no, struct tl_error *err)
+{
+	struct tl_record *it = NULL;
+	enum tl_status rc;
+
+	*no = 0;
+	if (!id)
+		return TL_OK;
+	rc = st->ops->get(st, TL_K_ITEM, id, &it, err);
+	if (rc == TL_OK && it && tl_record_get(it, TL_ITEM_NUMBER))
+		*no = atol(tl_record_get(it, TL_ITEM_NUMBER));
+	tl_record_free(it);
+	return rc;
+}
+
+static bool in_page(const struct tl_page *p, int field, const char *id)
+{
+	for (int i = 0; i < p->n; i++)
+		if (tl_streq(tl_record_get(p->recs[i], field), id))
+			return true;
+	return false;
+}
+
+/* Whether one of the participants holds the seat of `person`. */
+static bool holds_seat(const struct tl_page *parts, const char *person)
+{
+	for (int i = 0; i < parts->n; i++) {
+		const struct tl_record *p = parts->recs[i];
+
+		if (tl_streq(tl_record_get(p, TL_PART_PERSON), person) &&
+		    tl_attendee_holds_seat(tl_record_get(p, TL_PART_ROLE)))
+			return true;
+	}
+	return false;
+}
+
+enum tl_status tl_store_deciders(struct tl_store *st, const char *item_id,
+				 struct tl_deciders *d, struct tl_error *err)
+{
+	struct tl_page parts = {0}, disq = {0};
+	struct tl_record *it = NULL;
+	enum tl_status rc;
+
+	memset(d, 0, sizeof(*d));
+	rc = st->ops->get(st, TL_K_ITEM, item_id, &it, err);
+	if (rc != TL_OK || !it)
+		return rc == TL_OK ? tl_error_set(err, TL_EINVAL, _("No agenda "
+					    "item has the id %s."), item_id)
+				   : rc;
+	d->number = tl_record_get(it, TL_ITEM_NUMBER)
+		    ? atol(tl_record_get(it, TL_ITEM_NUMBER)) : 0;
+	{
+		struct tl_query q = {.kind = TL_K_PARTICIPANT, .limit = 1000,
+				     .parent = tl_record_get(it,
+							     TL_ITEM_MEETING)};
+		struct tl_query dq = {.kind = TL_K_ENTRY, .parent = item_id,
+				      .kindv = "disqualified", .limit = 1000};
+
+		rc = st->ops->list(st, &q, &parts, err);
+		if (rc == TL_OK)
+			rc = st->ops->list(st, &dq, &disq, err);
+	}
+	if (rc == TL_OK && parts.n > 0 &&
+	    !(d->ids = calloc((size_t)parts.n, sizeof(*d->ids))))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	for (int i = 0; rc == TL_OK && i < parts.n; i++) {
+		const struct tl_record *p = parts.recs[i];
+		const char *person = tl_record_get(p, TL_PART_PERSON);
+		const char *replaces = tl_record_get(p, TL_PART_REPLACES);
+		struct tl_attendee a = {
+			.role = tl_record_get(p, TL_PART_ROLE),
+			.attendance = tl_record_get(p, TL_PART_ATTENDANCE),
+			.replaces = replaces != NULL,
+			.disqualified = in_page(&disq, TL_ENTRY_PERSON, person),
+		};
+
+		rc = number_of(st, tl_record_get(p, TL_PART_FROM_ITEM),
+			       &a.from_no, err);
+		if (rc == TL_OK)
+			rc = number_of(st, tl_record_get(p, TL_PART_UNTIL_ITEM),
+				       &a.until_no, err);
+		if (rc != TL_OK)
+			break;
+		if (tl_attendee_holds_seat(a.role) ||
+		    (replaces && !holds_seat(&parts, replaces) &&
+		     tl_streq(a.role, "substitute")))
+			d->seats++;
+		if (tl_attendee_decides(&a, d->number) &&
+		    !tl_deciders_has(d, person))
+			snprintf(d->ids[d->n++], TL_ID_LEN + 1, "%s", person);
+	}
+	tl_page_done(&parts);
+	tl_page_done(&disq);
+	tl_record_free(it);
+	if (rc != TL_OK)
+		tl_deciders_done(d);
+	return rc;
+}
+
+void tl_deciders_done(struct tl_deciders *d)
+{
+	free(d->ids);
+	memset(d, 0, sizeof(*d));
+}
+
+bool tl_deciders_has(const struct tl_deciders *d, const char *person)
+{
+	for (int i = 0; person && i < d->n; i++)
+		if (!strcmp(d->ids[i], person))
+			return true;
+	return false;
+}
+
+enum tl_status tl_rule_fill_meeting(struct tl_store *st, struct tl_record *r,
+				    struct tl_error *err)
+{
+	enum tl_kind from = r->e->kind == TL_K_BALLOT ? TL_K_VOTE : TL_K_ITEM;
+	int mf, pf, parent_meeting;
+	struct tl_record *p = NULL;
+	enum tl_status rc;
+
+	switch (r->e->kind) {
+	case TL_K_MOTION:
+	case TL_K_VOTE:
+	case TL_K_ENTRY:
+		parent_meeting = TL_ITEM_MEETING;
+		break;
+	case TL_K_BALLOT:
+		parent_meeting = TL_VOTE_MEETING;
+		break;
+	default:
+		return TL_OK;
+	}
+	mf = tl_entity_field(r->e, "meeting");
+	pf = r->e->parent;
+	if (!tl_record_get(r, pf))
+		return TL_OK; /* a required field: the field check says so */
+	rc = st->ops->get(st, from, tl_record_get(r, pf), &p, err);
+	if (rc == TL_OK && p &&
+	    !tl_record_set(r, mf, tl_record_get(p, parent_meeting)))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	tl_record_free(p);
+	return rc;
+}
+
+/* The name of person id, for a sentence (into buf). */
+static const char *name_of(struct tl_store *st, const char *id, char *buf,
+			   size_t size)
+{
+	struct tl_record *p = NULL;
+
+	snprintf(buf, size, "%s", id ? id : "");
+	if (id && st->ops->get(st, TL_K_PERSON, id, &p, NULL) == TL_OK && p)
+		snprintf(buf, size, "%s", tl_record_str(p, TL_PERSON_NAME));
+	tl_record_free(p);
+	return buf;
+}
+
+/* Whether person takes part in meeting (any role). */
+static enum tl_status takes_part(struct tl_store *st, const char *meeting,
+				 const char *person, bool *yes,
+				 struct tl_error *err)
+{
+	const struct tl_eq eq[] = {{TL_PART_MEETING, meeting},
+				   {TL_PART_PERSON, person}};
+
+	*yes = false;
+	return st->ops->find(st, TL_K_PARTICIPANT, eq, 2, NULL, NULL, yes,
+			     err);
+}
+
+/* How many ballots of `vote` say `choice`, other than not_id's. */
+static enum tl_status tally(struct tl_store *st, const char *vote,
+			    const char *choice, const char *not_id, long *n,
+			    struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_BALLOT, .parent = vote,
+			     .limit = 1000};
+	struct tl_page page = {0};
+	enum tl_status rc = st->ops->list(st, &q, &page, err);
+
+	*n = 0;
+	for (int i = 0; rc == TL_OK && i < page.n; i++)
+		if (tl_streq(tl_record_get(page.recs[i], TL_BALLOT_CHOICE),
+			     choice) && strcmp(page.recs[i]->id, not_id))
+			(*n)++;
+	tl_page_done(&page);
+	return rc;
+}
+
+static enum tl_status check_ballot(struct tl_store *st,
+				   const struct tl_record *r,
+				   struct tl_deciders *d, const char *who,
+				   struct tl_error *err)
+{
+	const struct tl_record *v = NULL;
+	struct tl_record *vote = NULL;
+	const char *choice = tl_record_get(r, TL_BALLOT_CHOICE);
+	const struct tl_eq eq[] = {{TL_BALLOT_VOTE,
+				    tl_record_get(r, TL_BALLOT_VOTE)},
+				   {TL_BALLOT_PERSON,
+				    tl_record_get(r, TL_BALLOT_PERSON)}};
+	int count_field = tl_streq(choice, "yes") ? TL_VOTE_YES
+			: tl_streq(choice, "no") ? TL_VOTE_NO : TL_VOTE_ABSTAIN;
+	enum tl_status rc;
+	bool twice = false;
+	long n = 0;
+
+	rc = st->ops->get(st, TL_K_VOTE, eq[0].value, &vote, err);
+	if (rc != TL_OK || !vote)
+		return rc;
+	v = vote;
+	rc = tl_store_deciders(st, tl_record_get(v, TL_VOTE_ITEM), d, err);
+	if (rc == TL_OK && !tl_deciders_has(d, eq[1].value))
+		rc = tl_error_set(err, TL_EINVAL, _("Member: %s is not among "
+				  "the decision-makers of § %ld, so has no "
+				  "vote in it."), who, d->number);
+	if (rc == TL_OK)
+		rc = st->ops->find(st, TL_K_BALLOT, eq, 2, r->id, NULL, &twice,
+				   err);
+	if (rc == TL_OK && twice)
+		rc = tl_error_set(err, TL_EINVAL, _("Member: %s has voted in "
+				  "this vote already."), who);
+	if (rc == TL_OK)
+		rc = tally(st, eq[0].value, choice, r->id, &n, err);
+	if (rc == TL_OK && choice &&
+	    n + 1 > atol(tl_record_str(v, count_field)))
+		rc = tl_error_set(err, TL_EINVAL, _("Voted: the vote counts "
+				  "%s %s, and this would be one more."),
+				  tl_record_str(v, count_field), _(choice));
+	tl_record_free(vote);
+	return rc;
+}
+
+enum tl_status tl_rule_check_paragraph(struct tl_store *st,
+				       const struct tl_record *r,
+				       struct tl_error *err)
+{
+	const char *kind = r->e->kind == TL_K_ENTRY
+			   ? tl_record_get(r, TL_ENTRY_KIND) : NULL;
+	const char *person = NULL;
+	struct tl_deciders d;
+	char who[256];
+	enum tl_status rc = TL_OK;
+	bool part = false;
+
+	memset(&d, 0, sizeof(d));
+	switch (r->e->kind) {
+	case TL_K_MOTION:
+		person = tl_record_get(r, TL_MOTION_PERSON);
+		break;
+	case TL_K_BALLOT:
+		person = tl_record_get(r, TL_BALLOT_PERSON);
+		break;
+	case TL_K_ENTRY:
+		person = tl_record_get(r, TL_ENTRY_PERSON);
+		break;
+	case TL_K_VOTE:
+		break;
+	default:
+		return TL_OK;
+	}
+	name_of(st, person, who, sizeof(who));
+	if (r->e->kind == TL_K_BALLOT)
+		rc = check_ballot(st, r, &d, who, err);
+	else if (r->e->kind == TL_K_VOTE ||
+		 r->e->kind == TL_K_MOTION || tl_streq(kind, "reservation"))
+		rc = tl_store_deciders(st, tl_record_get(r, r->e->parent), &d,
+				       err);
+	if (rc != TL_OK) {
+		tl_deciders_done(&d);
+		return rc;
+	}
+	if (r->e->kind == TL_K_VOTE) {
+		long sum = atol(tl_record_str(r, TL_VOTE_YES)) +
+			   atol(tl_record_str(r, TL_VOTE_NO)) +
+			   atol(tl_record_str(r, TL_VOTE_ABSTAIN));
+
+		if (sum > d.n)
+			rc = tl_error_set(err, TL_EINVAL, _("Yes, no and "
+					  "abstained add up to %ld, but § %ld "
+					  "has %d decision-makers."), sum,
+					  d.number, d.n);
+	} else if (r->e->kind == TL_K_MOTION &&
+		   !tl_deciders_has(&d, person)) {
+		rc = tl_error_set(err, TL_EINVAL, _("Moved by: %s is not among "
+				  "the decision-makers of § %ld, so cannot "
+				  "move in it."), who, d.number);
+	} else if (tl_streq(kind, "reservation") &&
+		   !tl_deciders_has(&d, person)) {
+		rc = tl_error_set(err, TL_EINVAL, _("Person: %s did not take "
+				  "part in the decision of § %ld, so cannot "
+				  "reserve against it."), who, d.number);
+	} else if ((tl_streq(kind, "disqualified") ||
+		    tl_streq(kind, "statement")) && person) {
+		rc = takes_part(st, tl_record_get(r, TL_ENTRY_MEETING), person,
+				&part, err);
+		if (rc == TL_OK && !part)
+			rc = tl_error_set(err, TL_EINVAL, _("Person: %s takes "
+					  "no part in this meeting."), who);
+	}
+	tl_deciders_done(&d);
+	return rc;
+}

@@ -1,0 +1,116 @@
+#!/bin/sh
+# tests/cli/test_paragraph.sh - a § as the law records it (issue 16,
+# points 1 and 2), on the demo committee: who decides each § (members
+# present, a substitute serving for an absent member, not a disqualified
+# member), motions, an open vote whose result must follow from its
+# counts, each member's ballot, reservations, protokollsanteckningar, the
+# decision basis and the recipients; the minutes say all of it, and
+# signing locks it.
+. "$(dirname "$0")/lib.sh"
+
+must tl init --demo
+i_am "Sofia Bäckström"
+M="Barn- och utbildningsnämndens sammanträde"
+item() { tl item list --meeting "$M" --format csv | grep ",$1," | cut -d, -f1; }
+I1=$(item 1)
+I5=$(item 5)
+
+# --- votes: the result follows from the counts ---------------------------
+run tl vote add --item "$I1" --proposition "Bifall" --yes 3 --no 1 \
+	--result no
+check_err "a result against the counts is refused" 1 \
+	'Result: 3 yes against 1 no carries yes, not no\.$'
+run tl vote add --item "$I1" --proposition "Bifall" --yes 1 --no 3 \
+	--result yes
+check_err "... either way" 1 'Result: 3 no against 1 yes carries no, not yes\.$'
+run tl vote add --item "$I1" --proposition "Bifall" --yes 2 --no 2 \
+	--result yes
+check_err "a tie needs the chair's casting vote" 1 \
+	"a tie, which the chair's casting vote decides"
+run tl vote add --item "$I1" --proposition "Bifall" --yes 3 --no 1 \
+	--result yes --casting 1
+check_err "... which decides nothing else" 1 'it decides a tie only'
+run tl vote add --item "$I1" --proposition "Bifall" --yes 3 --no 1 \
+	--abstain 1 --result yes
+check_err "no more votes than decision-makers" 1 \
+	'add up to 5, but § 1 has 4 decision-makers\.$'
+run tl vote add --item "$I1" --proposition "Bifall" --yes 2 --no 2 \
+	--result no --casting 1 -q
+check_rc "a tie decided by the chair's casting vote is recorded" 0
+V=$(last_id)
+
+# --- who decides -----------------------------------------------------------
+run tl ballot add --vote "$V" --person "Märta Ängström" --choice yes
+check_err "a guest has no vote" 1 \
+	'Märta Ängström is not among the decision-makers of § 1'
+run tl ballot add --vote "$V" --person "Jonas Ekdahl" --choice yes
+check_rc "a substitute serving for an absent member votes" 0
+run tl ballot add --vote "$V" --person "Jonas Ekdahl" --choice no
+check_err "... once" 1 'has voted in this vote already'
+must tl ballot add --vote "$V" --person "Lena Åström" --choice yes
+run tl ballot add --vote "$V" --person "Anders Holmgren" --choice yes
+check_err "no more yes ballots than the vote counts" 1 \
+	'the vote counts 2 yes, and this would be one more'
+run tl motion add --item "$I5" --person "Lena Åström" --text "Bifall"
+check_err "a disqualified member moves nothing in that §" 1 \
+	'Lena Åström is not among the decision-makers of § 5'
+run tl entry add --item "$I5" --kind reservation --person "Lena Åström" \
+	--text "Emot"
+check_err "... nor reserves against its decision" 1 \
+	'did not take part in the decision of § 5'
+run tl entry add --item "$I5" --kind reservation --text "Emot"
+check_err "a reservation names its member" 1 'a reservation needs the member'
+run tl entry add --item "$I5" --kind disqualified --person "Åsa Öberg"
+check_err "only a participant can be disqualified" 1 \
+	'Åsa Öberg takes no part in this meeting'
+run tl vote add --item "$I5" --proposition "Bifall" --yes 3 --no 1 \
+	--result yes
+check_err "the disqualified member is not counted" 1 \
+	'add up to 4, but § 5 has 3 decision-makers\.$'
+
+# --- the minutes -----------------------------------------------------------
+run tl export minutes "$M" --format txt
+check_grep "the minutes say who was disqualified" \
+	'Lena Åström is disqualified \(jäv\) and takes no part in the'
+check_grep "... and who decided that § without her" \
+	'Decision-makers in this §: Anders Holmgren, Per-Olof Nyström, Jonas Ekdahl'
+check_grep "a serving substitute says whom for" \
+	'Jonas Ekdahl \(serving for Fatima Hassan\)'
+check_grep "the vote and its counts" \
+	'Vote: Ja för att ärendet avgörs i dag, nej för återremiss\. Yes 3, no 1,'
+check_grep "each member's ballot" '^  Voted no: +Per-Olof Nyström$'
+check_grep "a tie says the casting vote decided" \
+	"The votes were tied; the chair's casting vote decided\."
+check_grep "a motion and what came of it" \
+	'Motion: Per-Olof Nyström: Återremiss för att förvaltningen ska ta fram mål'
+check_grep "the reservation and its reason" \
+	'Reservation: Per-Olof Nyström: Till förmån för eget yrkande\.'
+check_grep "a protokollsanteckning" 'Note for the record: Per-Olof Nyström:'
+check_grep "the decision basis with its case references" \
+	'Decision basis: +Förslag till mål och budget 2027 \(BUN 2026/38-2\)'
+check_grep "the recipients" 'Sent to: .*Märta Ängström'
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" export minutes \
+	"$M" --format txt
+check_grep "in Swedish" 'Expedieras till: Barn- och utbildningsförvaltningen'
+check_grep "... with its Swedish words" 'Lena Åström anmäler jäv och deltar inte'
+run tl export minutes "$M" --format html --output "$W/m.html"
+if tidy -q -e "$W/m.html" >"$W/tidy" 2>&1; then
+	pass "the HTML minutes pass tidy"
+else
+	fail "the HTML minutes pass tidy" "$(cat "$W/tidy")"
+fi
+grep -q "Reservation" "$W/m.html" && pass "... and carry the § parts" ||
+	fail "... and carry the § parts" ""
+
+# --- signing locks the § parts ---------------------------------------------
+for who in "Anders Holmgren" "Lena Åström" "Per-Olof Nyström"; do
+	must tl sign "$M" --by "$who" --paper
+done
+run tl motion add --item "$I1" --person "Anders Holmgren" --text "Ny"
+check_err "a signed meeting takes no new motion" 1 'signed'
+run tl export minutes "$M" --format txt
+check_grep "the signed minutes keep the § parts" \
+	'Reservation: Per-Olof Nyström'
+run tl verify "$M"
+check_rc "verify finds everything as signed" 0
+done_testing
