@@ -65,6 +65,17 @@ void ui_meeting_reload(struct view *v);
 int ui_meeting_nsteps(const struct meeting_view *mv);
 int ui_meeting_step_no(const struct meeting_view *mv);
 
+/* ---- meeting_paragraph.c ---- */
+
+/* What item `it` records besides its decision: motions, votes and
+ * entries, each a line; nothing for a meeting that is no committee's. */
+void ui_meeting_add_paragraph(struct view *v, const struct tl_record *it);
+
+/* Opens the form of a new motion, vote, entry (on item `it`) or ballot
+ * (in its last vote); says in the status line why not, when not. */
+void ui_meeting_record_part(struct view *v, const struct tl_record *it,
+			    enum tl_kind kind);
+
 /* The keys of the meeting screen (view_ops.handle). */
 enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key);
 

@@ -703,6 +703,17 @@ enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
 	case UI_A_ADD_FOLLOWUP:
 		record_on_item(v, TL_K_FOLLOWUP);
 		return UI_DONE;
+	case UI_A_ADD_MOTION:
+	case UI_A_ADD_VOTE:
+	case UI_A_ADD_BALLOT:
+	case UI_A_ADD_ENTRY:
+		if (!locked(v))
+			ui_meeting_record_part(v, current_item(mv),
+				a == UI_A_ADD_MOTION ? TL_K_MOTION
+				: a == UI_A_ADD_VOTE ? TL_K_VOTE
+				: a == UI_A_ADD_BALLOT ? TL_K_BALLOT
+				: TL_K_ENTRY);
+		return UI_DONE;
 	case UI_A_ATTENDANCE:
 		attendance(v);
 		return UI_DONE;

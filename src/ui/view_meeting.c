@@ -82,7 +82,8 @@ static const struct {
 
 static const enum ui_action meeting_actions[] = {
 	UI_A_RUN, UI_A_NEXT_ITEM, UI_A_PREV_ITEM, UI_A_NOTES, UI_A_DECISION,
-	UI_A_ADD_MANDATE, UI_A_ADD_FRAME, UI_A_ADD_FOLLOWUP, UI_A_ATTENDANCE,
+	UI_A_ADD_MANDATE, UI_A_ADD_FRAME, UI_A_ADD_FOLLOWUP, UI_A_ADD_MOTION,
+	UI_A_ADD_VOTE, UI_A_ADD_ENTRY, UI_A_ATTENDANCE,
 	UI_A_FINISH, UI_A_SIGN, UI_A_MINUTES, UI_A_EXPORT, UI_A_PRIVATE_NOTE,
 	UI_A_NONE,
 };
@@ -184,7 +185,8 @@ enum tl_status ui_meeting_load(struct view *v, struct tl_error *err)
 	rc = tl_store_read_begin(st, err);
 	if (rc != TL_OK)
 		return rc;
-	rc = tl_meeting_read(st, ui_refs(v->app), mv->id, 0, &mv->md, err);
+	rc = tl_meeting_read(st, ui_refs(v->app), mv->id, TL_MEETING_PARAGRAPHS,
+			     &mv->md, err);
 	if (rc == TL_OK)
 		rc = tl_clock_lines(st, mv->md.meeting, mv->today, mv->clocks,
 				    &mv->nclocks, err);
@@ -600,6 +602,7 @@ static void build_item(struct view *v, const struct tl_record *it, int cols)
 		ui_lines_add(&mv->ls, _("None yet; press D to write it, or E "
 					"for $EDITOR."),
 			     UI_R_DIM, 1, TL_K_NONE, NULL);
+	ui_meeting_add_paragraph(v, it);
 
 	n = 0;
 	for (int i = 0; i < mv->md.mandates.n; i++)

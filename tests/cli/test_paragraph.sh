@@ -102,6 +102,50 @@ fi
 grep -q "Reservation" "$W/m.html" && pass "... and carry the § parts" ||
 	fail "... and carry the § parts" ""
 
+# --- the full-screen program: the run's step shows the §, y records -------
+cat >"$W/script" <<SCRIPT
+key 2
+key Down
+key Enter
+key r
+key n
+key n
+key n
+dump
+key y
+key Tab
+key Enter
+type Per-Olof
+key Enter
+key Tab
+type Bifall med tillägget om fritidshemmen
+key C-x
+dump
+key B
+dump
+SCRIPT
+run tl ui --script "$W/script" --size 110x50
+if [ "$RC" = 0 ] && grep -q "^ Motions (2)" "$W/out" &&
+	grep -q "^ Votes (1)" "$W/out" &&
+	grep -q "yes 3, no 1, abstained 0, yes carries; 4 ballots" "$W/out" &&
+	grep -q "reservation: Per-Olof Nyström: Till förmån" "$W/out"; then
+	pass "full-screen: the step of § 3 shows its motions, vote and entries"
+else
+	fail "full-screen: the step of § 3 shows its motions, vote and entries" \
+		"$(cat "$W/out" "$W/err")"
+fi
+if grep -q "Saved the motion\." "$W/out" && grep -q "^ Motions (3)" "$W/out" &&
+	grep -q "Per-Olof Nyström: Bifall med tillägget om fritidshemmen" \
+		"$W/out"; then
+	pass "full-screen: y records a motion on the item"
+else
+	fail "full-screen: y records a motion on the item" "$(cat "$W/out")"
+fi
+grep -q "─ New ballot ─" "$W/out" && grep -Eq "│Vote \* +Ja för att" "$W/out" &&
+	pass "full-screen: B opens a ballot in the item's last vote" ||
+	fail "full-screen: B opens a ballot in the item's last vote" \
+		"$(tail -25 "$W/out")"
+
 # --- signing locks the § parts ---------------------------------------------
 for who in "Anders Holmgren" "Lena Åström" "Per-Olof Nyström"; do
 	must tl sign "$M" --by "$who" --paper
