@@ -44,6 +44,7 @@ pgbin:initdb:postgresql
 pgbin:pg_ctl:postgresql
 cmd:psql:postgresql-client
 file:/usr/lib/python3/dist-packages/holidays/countries/sweden.py:python3-holidays
+file:/usr/lib/python3/dist-packages/feedparser/__init__.py:python3-feedparser
 "
 
 # The fuzz targets (make fuzz): clang and its libFuzzer runtime, which

@@ -5,6 +5,8 @@
  *   tillit export minutes MEETING [--format md|html|txt] [--output FILE]
  *   tillit export NOUN [FILTERS] [--format csv|json] [--output FILE]
  *   tillit export followups [FILTERS] --format ics [--output FILE]
+ *   tillit export notice MEETING [--format md|html|txt] [--output FILE]
+ *   tillit export notices [--format csv|json|atom] [--output FILE]
  *
  * Without a noun it writes every record as one JSON document (json.h).
  * `minutes` (or `summary`) writes a meeting's minutes or a one-to-one's
@@ -40,6 +42,7 @@ struct job {
 	const struct tl_export_format *fmt;
 	enum tl_export_what what;
 	const char *meeting;  /* minutes: the meeting's full id */
+	bool notice;          /* the notice of its justering instead */
 	struct tl_query q;    /* a list */
 };
 
@@ -83,7 +86,8 @@ static const char *help_format(char *buf, size_t size)
 
 static void help_export(const struct cli_args *a, FILE *out)
 {
-	char db[64], minutes[64], list[64], followups[64], fmt[400];
+	char db[64], minutes[64], list[64], followups[64], notices[64];
+	char fmt[400];
 
 	fprintf(out, _("Usage: tillit export [--format %s] [--output FILE]\n"
 	       "       tillit export minutes MEETING [--format %s] "
@@ -91,6 +95,10 @@ static void help_export(const struct cli_args *a, FILE *out)
 	       "       tillit export NOUN [FILTERS] [--format %s] "
 	       "[--output FILE]\n"
 	       "       tillit export followups [FILTERS] --format %s "
+	       "[--output FILE]\n"
+	       "       tillit export notice MEETING [--format %s] "
+	       "[--output FILE]\n"
+	       "       tillit export notices [--format %s] "
 	       "[--output FILE]\n\n"),
 	       format_names(TL_EXPORT_DATABASE, 0, TL_EXPORT_DATABASE, "|",
 			    db, sizeof(db)),
@@ -99,7 +107,9 @@ static void help_export(const struct cli_args *a, FILE *out)
 	       format_names(TL_EXPORT_LIST, 0, TL_EXPORT_LIST, "|", list,
 			    sizeof(list)),
 	       format_names(TL_EXPORT_FOLLOWUPS, TL_EXPORT_LIST, 0, "|",
-			    followups, sizeof(followups)));
+			    followups, sizeof(followups)), minutes,
+	       format_names(TL_EXPORT_NOTICES, 0, TL_EXPORT_NOTICES, "|",
+			    notices, sizeof(notices)));
 	fputs(_("Without a noun, writes every record of every kind as one JSON "
 	     "document\n(see doc/json-format.md).\n\n"
 	     "'minutes MEETING' writes the minutes of a committee meeting, a "
@@ -110,6 +120,10 @@ static void help_export(const struct cli_args *a, FILE *out)
 	     "that\n'tillit NOUN list' shows with the same filters, as CSV "
 	     "(RFC 4180, the\ndefault) or JSON; follow-ups also as "
 	     "iCalendar to-dos (ics).\n\n"
+	     "'notice MEETING' writes the notice (anslagsbevis) of a "
+	     "committee meeting's\njustering, in the formats of the minutes; "
+	     "'notices' lists them, also as an\nAtom feed (atom) to "
+	     "subscribe to the notice board.\n\n"
 	     "FILE is replaced atomically; a new one is 0600 (yours alone), "
 	     "and one\nreplaced keeps its mode.\n\n"
 	     "Options:"), out);
@@ -126,6 +140,7 @@ static enum tl_status write_job(struct cli *c, const struct job *j, FILE *out)
 {
 	struct tl_export_job x = {.st = j->st, .what = j->what,
 				  .meeting_id = j->meeting, .q = &j->q,
+				  .notice = j->notice,
 				  .csv_raw = c->csv_raw};
 
 	return tl_export_write(j->fmt, &x, out, &c->err);
@@ -214,9 +229,12 @@ static enum tl_status apply_filters(struct cli *c, const struct tl_entity *e,
 	return rc;
 }
 
+/* The words of a meeting's document: its minutes (or summary), or the
+ * notice of its justering ('notices', plural, is the list of them). */
 static bool is_minutes_word(const char *s)
 {
-	return !strcmp(s, "minutes") || !strcmp(s, "summary");
+	return !strcmp(s, "minutes") || !strcmp(s, "summary") ||
+	       !strcmp(s, "notice");
 }
 
 enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
@@ -312,7 +330,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 				       "followups %s'."), f.first, f.first);
 	} else if (meeting) {
 		j.what = TL_EXPORT_MINUTES;
-		rc = check_format(c, &fmt, j.what, _("Minutes"));
+		j.notice = !strcmp(noun, "notice");
+		rc = check_format(c, &fmt, j.what, j.notice ? _("A notice")
+				  : _("Minutes"));
 		if (rc == TL_OK && f.first)
 			rc = cli_usage(c, _("Minutes take no filters (%s)."),
 				       f.first);

@@ -20,6 +20,7 @@
 #include "tillit/export/ical.h"
 #include "tillit/export/json.h"
 #include "tillit/export/minutes.h"
+#include "tillit/export/notice.h"
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
 
@@ -42,6 +43,12 @@ static enum tl_status write_json(const struct tl_export_job *job, FILE *out,
 	return rc;
 }
 
+static enum tl_status write_atom(const struct tl_export_job *job, FILE *out,
+				 struct tl_error *err)
+{
+	return tl_notice_write_atom(job->st, job->q, out, err);
+}
+
 static enum tl_status write_ics(const struct tl_export_job *job, FILE *out,
 				struct tl_error *err)
 {
@@ -50,7 +57,7 @@ static enum tl_status write_ics(const struct tl_export_job *job, FILE *out,
 
 /* ---- the table ----------------------------------------------------------- */
 
-#define LISTS (TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS)
+#define LISTS (TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS | TL_EXPORT_NOTICES)
 
 static const struct tl_export_format table[] = {
 	{.name = "json", .ext = "json",
@@ -61,6 +68,8 @@ static const struct tl_export_format table[] = {
 	{.name = "ics", .ext = "ics", .ui_key = 'i',
 	 .label = N_("(i)Calendar"), .applies = TL_EXPORT_FOLLOWUPS,
 	 .write = write_ics},
+	{.name = "atom", .ext = "atom", .applies = TL_EXPORT_NOTICES,
+	 .write = write_atom},
 	{.name = "md", .alias = "markdown", .ext = "md", .ui_key = 'm',
 	 .label = N_("(m)arkdown"), .applies = TL_EXPORT_MINUTES,
 	 .default_for = TL_EXPORT_MINUTES, .doc = &tl_doc_md},
@@ -113,7 +122,8 @@ bool tl_export_format_applies(const struct tl_export_format *f,
 
 enum tl_export_what tl_export_what_of_kind(enum tl_kind kind)
 {
-	return kind == TL_K_FOLLOWUP ? TL_EXPORT_FOLLOWUPS : TL_EXPORT_LIST;
+	return kind == TL_K_FOLLOWUP ? TL_EXPORT_FOLLOWUPS
+	       : kind == TL_K_NOTICE ? TL_EXPORT_NOTICES : TL_EXPORT_LIST;
 }
 
 int tl_export_format_words(unsigned what, unsigned not, unsigned first,
@@ -164,6 +174,9 @@ enum tl_status tl_export_write(const struct tl_export_format *f,
 	if (!tl_export_format_applies(f, job->what))
 		return tl_error_set(err, TL_EUSAGE,
 				    _("Unknown export format."));
+	if (f->doc && job->notice)
+		return tl_notice_write_doc(job->st, job->meeting_id, f->doc,
+					   out, err);
 	if (f->doc)
 		return tl_minutes_write_doc(job->st, job->meeting_id, f->doc,
 					    out, err);

@@ -9,6 +9,8 @@
  */
 #include "minutes_doc.h"
 
+#include "tillit/core/paragraph.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +138,16 @@ void tl_minutes_paragraph_before(struct tl_minutes_doc *m, int i)
 				  "matter.")), tl_minutes_person(m,
 				  tl_record_get(e, TL_ENTRY_PERSON)));
 		tl_doc_para(d, s);
+		free(s);
+	}
+	if (!tl_quorum(m->md.deciders[i].n, m->md.deciders[i].seats)) {
+		char *s = tl_doc_printf(d, L(m, N_("%d of the committee's %ld "
+					"members decide this §; the law wants "
+					"more than half.")),
+					m->md.deciders[i].n,
+					m->md.deciders[i].seats);
+
+		tl_doc_flag(d, L(m, N_("No quorum")), s);
 		free(s);
 	}
 	if (!everyone_decides(m, i)) {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/paragraph.h"
 #include "tillit/ui/recact.h"
 
 static bool of(const struct tl_record *r, int f, const char *id)
@@ -120,9 +121,19 @@ static void entries(struct view *v, const struct tl_record *it)
 void ui_meeting_add_paragraph(struct view *v, const struct tl_record *it)
 {
 	struct meeting_view *mv = v->data;
+	int i = tl_rec_list_index(&mv->md.items, it->id);
+	char line[200];
 
-	if (!ui_meeting_is_committee(mv) || !mv->md.deciders)
+	if (!ui_meeting_is_committee(mv) || !mv->md.deciders || i < 0)
 		return;
+	/* A warning, not a block: the secretary records what happened. */
+	if (!tl_quorum(mv->md.deciders[i].n, mv->md.deciders[i].seats)) {
+		snprintf(line, sizeof(line), _("No quorum: %d of the "
+			 "committee's %ld members decide this §; the law wants "
+			 "more than half."), mv->md.deciders[i].n,
+			 mv->md.deciders[i].seats);
+		ui_lines_add(&mv->ls, line, UI_R_WARN, 0, TL_K_NONE, NULL);
+	}
 	motions(v, it);
 	votes(v, it);
 	entries(v, it);

@@ -146,6 +146,21 @@ grep -q "─ New ballot ─" "$W/out" && grep -Eq "│Vote \* +Ja för att" "$W/
 	fail "full-screen: B opens a ballot in the item's last vote" \
 		"$(tail -25 "$W/out")"
 
+# --- quorum: a warning, not a block ---------------------------------------
+Q="Barn- och utbildningsnämndens extra sammanträde"
+must tl meeting add --title "$Q" --kind committee \
+	--unit "Barn- och utbildningsnämnden" --starts-at "2026-11-20 13:00"
+for who in "Anders Holmgren:chair:present" "Sofia Bäckström:secretary:present" \
+	"Lena Åström:adjuster:absent" "Per-Olof Nyström:member:absent"; do
+	p=${who%%:*}; rest=${who#*:}
+	must tl participant add --meeting "$Q" --person "$p" \
+		--role "${rest%%:*}" --attendance "${rest#*:}"
+done
+must tl item add --meeting "$Q" --title "Brådskande ärende" --kind decision
+run tl export minutes "$Q" --format txt
+check_grep "too few members: the minutes warn of no quorum" \
+	'No quorum: 1 of the committee.s 3 members decide this §; the law wants'
+
 # --- signing locks the § parts ---------------------------------------------
 for who in "Anders Holmgren" "Lena Åström" "Per-Olof Nyström"; do
 	must tl sign "$M" --by "$who" --paper

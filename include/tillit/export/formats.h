@@ -26,7 +26,7 @@
  * all it applies to in one mask.  A list of follow-ups is
  * TL_EXPORT_FOLLOWUPS, never TL_EXPORT_LIST: the formats of a list apply
  * to it too (tl_export_format_applies), and the calendar formats only to
- * it.
+ * it; so with a list of notices (TL_EXPORT_NOTICES) and the Atom feed.
  */
 enum tl_export_what {
 	TL_EXPORT_DATABASE = 1 << 0,  /* every record of every kind */
@@ -34,6 +34,7 @@ enum tl_export_what {
 				       * summary */
 	TL_EXPORT_LIST = 1 << 2,      /* the records of one kind a list shows */
 	TL_EXPORT_FOLLOWUPS = 1 << 3, /* a list of follow-ups */
+	TL_EXPORT_NOTICES = 1 << 4,   /* a list of notices */
 };
 
 /* What to write: st and what always, then what `what` needs. */
@@ -41,6 +42,9 @@ struct tl_export_job {
 	struct tl_store *st;
 	enum tl_export_what what;
 	const char *meeting_id;    /* TL_EXPORT_MINUTES: the full id */
+	bool notice;               /* TL_EXPORT_MINUTES: the notice of its
+				    * justering (export/notice.h), not the
+				    * minutes */
 	const struct tl_query *q;  /* TL_EXPORT_LIST, _FOLLOWUPS: the records
 				    * (filters and order; limit and cursor
 				    * are ignored, every record is written) */

@@ -1,0 +1,35 @@
+/*
+ * notice.h - the notice of a committee's justering (anslagsbevis), and
+ * the Atom feed of notices (issue 16, point 3).
+ *
+ * The notice says what the law wants the notice board to say: which
+ * committee met when, which §§ the protokoll holds, the day it was
+ * justered, the days the notice went up and comes down, the last day of
+ * the appeal window (core/clocks.h), where the protokoll is kept and who
+ * certifies it.  It is written through the document writer in every
+ * format the minutes have.  The feed (RFC 4287) has an entry per notice,
+ * newest first, so that people can subscribe to the notice board.
+ */
+#ifndef TILLIT_EXPORT_NOTICE_H
+#define TILLIT_EXPORT_NOTICE_H
+
+#include <stdio.h>
+
+#include "tillit/core/error.h"
+#include "tillit/store/store.h"
+
+struct tl_doc_ops;
+
+/* The notice of meeting_id through a document backend.  TL_ENOTFOUND,
+ * with one sentence, when its justering has no notice yet. */
+enum tl_status tl_notice_write_doc(struct tl_store *st,
+				   const char *meeting_id,
+				   const struct tl_doc_ops *ops, FILE *out,
+				   struct tl_error *err);
+
+/* The notices q selects (newest first) as an Atom feed. */
+enum tl_status tl_notice_write_atom(struct tl_store *st,
+				    const struct tl_query *q, FILE *out,
+				    struct tl_error *err);
+
+#endif

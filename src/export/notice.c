@@ -1,0 +1,261 @@
+/*
+ * notice.c - the notice of a committee's justering, and the Atom feed of
+ * notices (notice.h).
+ */
+#include "tillit/export/notice.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tillit/core/clocks.h"
+#include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
+#include "tillit/export/doc.h"
+#include "tillit/read/present.h"
+#include "tillit/store/clocks.h"
+
+/* What a notice says, read once for either form. */
+struct notice {
+	struct tl_record *meeting, *notice;
+	struct tl_clocks c;
+	char range[64];          /* "§§ 12–18", or "" without items */
+};
+
+static void notice_done(struct notice *n)
+{
+	tl_record_free(n->meeting);
+	tl_record_free(n->notice);
+	memset(n, 0, sizeof(*n));
+}
+
+/* The §§ of the meeting: the first and last item numbers. */
+static enum tl_status paragraph_range(struct tl_store *st, const char *id,
+				      char *buf, size_t size,
+				      struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_ITEM, .parent = id, .limit = 1000};
+	struct tl_page page = {0};
+	long lo = 0, hi = 0;
+	enum tl_status rc = tl_store_list(st, &q, &page, err);
+
+	for (int i = 0; rc == TL_OK && i < page.n; i++) {
+		const char *v = tl_record_get(page.recs[i], TL_ITEM_NUMBER);
+		long no = v ? atol(v) : 0;
+
+		if (no > 0 && (!lo || no < lo))
+			lo = no;
+		if (no > hi)
+			hi = no;
+	}
+	tl_page_done(&page);
+	buf[0] = '\0';
+	if (lo && lo == hi)
+		snprintf(buf, size, "§ %ld", lo);
+	else if (lo)
+		snprintf(buf, size, "§§ %ld\xE2\x80\x93%ld", lo, hi);
+	return rc;
+}
+
+static enum tl_status notice_read(struct tl_store *st, const char *meeting_id,
+				  struct notice *n, struct tl_error *err)
+{
+	char nid[TL_ID_LEN + 1];
+	bool applies = false;
+	enum tl_status rc;
+
+	memset(n, 0, sizeof(*n));
+	rc = tl_store_get(st, TL_K_MEETING, meeting_id, &n->meeting, err);
+	if (rc == TL_OK)
+		rc = tl_store_clocks(st, n->meeting, &n->c, &applies, nid,
+				     err);
+	if (rc == TL_OK && !nid[0])
+		return tl_error_set(err, TL_ENOTFOUND, _("The justering of "
+				    "%s has no notice yet; post it with "
+				    "'tillit notice add --meeting %.8s "
+				    "--posted-on DATE'."),
+				    tl_record_str(n->meeting,
+						  TL_MEETING_TITLE),
+				    n->meeting->id);
+	if (rc == TL_OK)
+		rc = tl_store_get(st, TL_K_NOTICE, nid, &n->notice, err);
+	if (rc == TL_OK)
+		rc = paragraph_range(st, meeting_id, n->range,
+				     sizeof(n->range), err);
+	return rc;
+}
+
+/* The sentence that opens the notice, into a new string (caller frees). */
+static char *announcement(struct tl_doc *d, struct tl_refs *refs,
+			  const struct notice *n)
+{
+	const char *unit = tl_record_get(n->meeting, TL_MEETING_UNIT);
+
+	return tl_doc_printf(d, _("The protokoll of %s's meeting on %s is "
+			     "justered. The justering is announced on the "
+			     "notice board from %s. An appeal against a "
+			     "decision (laglighetsprövning) must reach the "
+			     "administrative court no later than %s."),
+			     unit ? tl_refs_title(refs, TL_K_UNIT, unit)
+				  : tl_record_str(n->meeting,
+						  TL_MEETING_TITLE),
+			     n->c.held, n->c.posted, n->c.appeal_ends);
+}
+
+enum tl_status tl_notice_write_doc(struct tl_store *st,
+				   const char *meeting_id,
+				   const struct tl_doc_ops *ops, FILE *out,
+				   struct tl_error *err)
+{
+	struct tl_refs refs;
+	struct notice n;
+	struct tl_doc d;
+	enum tl_status rc;
+	const char *unit, *by, *removed;
+	char *s;
+
+	tl_error_clear(err);
+	rc = tl_store_read_begin(st, err);
+	if (rc != TL_OK)
+		return rc;
+	tl_refs_init(&refs, st);
+	rc = notice_read(st, meeting_id, &n, err);
+	tl_store_read_end(st);
+	if (rc != TL_OK) {
+		notice_done(&n);
+		tl_refs_done(&refs);
+		return rc;
+	}
+	unit = tl_record_get(n.meeting, TL_MEETING_UNIT);
+	by = tl_record_get(n.notice, TL_NOTICE_POSTED_BY);
+	removed = tl_record_get(n.notice, TL_NOTICE_REMOVED_ON);
+	tl_doc_init(&d, ops, out);
+	s = tl_doc_printf(&d, "%s: %s", _("Notice of justering"),
+			  tl_record_str(n.meeting, TL_MEETING_TITLE));
+	tl_doc_title(&d, s);
+	free(s);
+	s = announcement(&d, &refs, &n);
+	tl_doc_para(&d, s);
+	free(s);
+	tl_doc_field(&d, _("Committee"),
+		     unit ? tl_refs_title(&refs, TL_K_UNIT, unit) : NULL);
+	tl_doc_field(&d, _("Meeting date"), n.c.held);
+	tl_doc_field(&d, _("Paragraphs"), n.range[0] ? n.range : NULL);
+	tl_doc_field(&d, _("Justered on"), n.c.justered);
+	tl_doc_field(&d, _("Posted on"), n.c.posted);
+	tl_doc_field(&d, _("Last day of appeal"), n.c.appeal_ends);
+	s = removed ? NULL : tl_doc_printf(&d, _("%s at the earliest"),
+					   n.c.stands);
+	tl_doc_field(&d, _("Taken down on"), removed ? removed : s);
+	free(s);
+	tl_doc_field(&d, _("Protokoll kept at"),
+		     tl_record_get(n.notice, TL_NOTICE_KEPT_AT));
+	tl_doc_field(&d, _("Certified by"),
+		     by ? tl_refs_title(&refs, TL_K_PERSON, by) : NULL);
+	tl_doc_end(&d);
+	rc = d.oom ? tl_error_set(err, TL_ESYS, _("Out of memory.")) : TL_OK;
+	if (rc == TL_OK && ferror(out))
+		rc = tl_error_set(err, TL_ESYS, _("Cannot write the notice."));
+	tl_doc_done(&d);
+	notice_done(&n);
+	tl_refs_done(&refs);
+	return rc;
+}
+
+/* Writes s to f escaped for XML text and attributes, as the screen
+ * shows it (control characters made visible). */
+static void xml(FILE *f, const char *s)
+{
+	char *clean = tl_text_sanitize(s ? s : "", true);
+
+	for (const char *p = clean ? clean : ""; *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&apos;", f); break;
+		default: fputc(*p, f);
+		}
+	}
+	free(clean);
+}
+
+/* An RFC 3339 time for a date (the start of the day, UTC). */
+static void day_time(FILE *f, const char *date)
+{
+	fprintf(f, "%.10sT00:00:00Z", date ? date : "1970-01-01");
+}
+
+static void entry(FILE *out, struct tl_doc *d, struct tl_refs *refs,
+		  const struct notice *n)
+{
+	char *text = announcement(d, refs, n);
+
+	fputs("  <entry>\n    <id>urn:uuid:", out);
+	fputs(n->notice->id, out);
+	fputs("</id>\n    <title>", out);
+	xml(out, _("Notice of justering"));
+	fputs(": ", out);
+	xml(out, tl_record_str(n->meeting, TL_MEETING_TITLE));
+	fputs("</title>\n    <published>", out);
+	day_time(out, n->c.posted);
+	fputs("</published>\n    <updated>", out);
+	fputs(n->notice->updated_at, out);
+	fputs("</updated>\n    <content type=\"text\">", out);
+	xml(out, text);
+	fputs("</content>\n  </entry>\n", out);
+	free(text);
+}
+
+enum tl_status tl_notice_write_atom(struct tl_store *st,
+				    const struct tl_query *q0, FILE *out,
+				    struct tl_error *err)
+{
+	struct tl_query q = *q0;
+	struct tl_page page = {0};
+	struct tl_refs refs;
+	struct tl_doc d;
+	char now[TL_STAMP_SIZE];
+	enum tl_status rc;
+
+	q.kind = TL_K_NOTICE;
+	q.limit = 1000;
+	q.after = NULL;
+	rc = tl_store_read_begin(st, err);
+	if (rc != TL_OK)
+		return rc;
+	tl_refs_init(&refs, st);
+	/* The document writer only lends its printf here. */
+	tl_doc_init(&d, &tl_doc_txt, out);
+	rc = tl_store_list(st, &q, &page, err);
+	tl_clock_stamp(now);
+	fputs("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"", out);
+	/* TRANSLATORS: the language code of this translation, for the
+	 * feed's xml:lang ("sv"). */
+	xml(out, _("en"));
+	fputs("\">\n  <id>urn:tillit:notices</id>\n  <title>", out);
+	xml(out, _("Notice board"));
+	fputs("</title>\n  <updated>", out);
+	fputs(page.n > 0 ? page.recs[0]->updated_at : now, out);
+	fputs("</updated>\n  <author><name>tillit</name></author>\n", out);
+	for (int i = 0; rc == TL_OK && i < page.n; i++) {
+		struct notice n;
+
+		rc = notice_read(st, tl_record_get(page.recs[i],
+						   TL_NOTICE_MEETING), &n,
+				 err);
+		if (rc == TL_OK)
+			entry(out, &d, &refs, &n);
+		notice_done(&n);
+	}
+	fputs("</feed>\n", out);
+	tl_page_done(&page);
+	tl_store_read_end(st);
+	tl_refs_done(&refs);
+	tl_doc_done(&d);
+	if (rc == TL_OK && ferror(out))
+		rc = tl_error_set(err, TL_ESYS, _("Cannot write the feed."));
+	return rc;
+}

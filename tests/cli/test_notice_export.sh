@@ -1,0 +1,61 @@
+#!/bin/sh
+# tests/cli/test_notice_export.sh - the notice of a committee's justering
+# (anslagsbevis) in every format of the minutes, and the notice board as
+# an Atom feed, read back by python3-feedparser (issue 16, point 3).
+. "$(dirname "$0")/lib.sh"
+
+must tl init --demo
+OCT="Socialnämndens sammanträde i oktober"
+
+run tl export notice "$OCT" --format txt
+check_grep "the notice says when the appeal window ends" \
+	'^Last day of appeal: +2026-11-17$'
+check_grep "... which §§ the protokoll holds" '^Paragraphs: +§§ [0-9]+–[0-9]+$'
+check_grep "... where the protokoll is kept" \
+	'^Protokoll kept at: +Socialförvaltningen, Stadshuset$'
+check_grep "... and who certifies it" '^Certified by: +Sofia Bäckström$'
+check_grep "... and when it may come down" \
+	'^Taken down on: +2026-11-18 at the earliest$'
+run tl export notice "$OCT" --format md
+check_grep "as Markdown" '^# Notice of justering: Socialnämndens sammanträde i oktober$'
+run tl export notice "$OCT" --format html --output "$W/n.html"
+check_rc "as HTML" 0
+if tidy -q -e "$W/n.html" >"$W/tidy" 2>&1 && [ ! -s "$W/tidy" ]; then
+	pass "... which tidy finds no fault in"
+else
+	fail "... which tidy finds no fault in" "$(cat "$W/tidy")"
+fi
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" export notice \
+	"$OCT" --format txt
+check_grep "in Swedish" '^Sista dag för överklagande: +2026-11-17$'
+run tl export notice "Socialnämndens sammanträde i november"
+check_err "a justering not yet announced has no notice" 1 'has no notice yet'
+
+# The feed: parsed by a feed reader, one entry per notice.
+run tl export notices --format atom --output "$W/feed.atom"
+check_rc "the notice board as an Atom feed" 0
+/usr/bin/python3 - "$W/feed.atom" >"$W/parsed" 2>&1 <<'PY'
+import sys, feedparser
+f = feedparser.parse(sys.argv[1])
+if f.bozo:
+    print("bozo:", f.bozo_exception)
+    sys.exit(1)
+print("version", f.version)
+print("title", f.feed.title)
+for e in f.entries:
+    print("entry", e.id, "|", e.title, "|", e.published[:10], "|",
+          e.summary[:40])
+PY
+if [ $? = 0 ] && grep -q "^version atom10$" "$W/parsed" &&
+	grep -q "^entry urn:uuid:.* | Notice of justering: $OCT | 2026-10-27 | The protokoll of Socialnämnden" \
+		"$W/parsed"; then
+	pass "... which python3-feedparser reads back, entry by entry"
+else
+	fail "... which python3-feedparser reads back, entry by entry" \
+		"$(cat "$W/parsed")"
+fi
+run tl export notices --format csv
+check_grep "the notice board also as CSV" '^id,'
+run tl export followups --format atom
+check_err "a feed is of notices only" 2 'atom'
+done_testing
