@@ -7,6 +7,7 @@
  *   tillit export followups [FILTERS] --format ics [--output FILE]
  *   tillit export notice MEETING [--format md|html|txt] [--output FILE]
  *   tillit export notices [--format csv|json|atom] [--output FILE]
+ *   tillit export extract MEETING [§] N [--format md|html|txt]
  *
  * Without a noun it writes every record as one JSON document (json.h).
  * `minutes` (or `summary`) writes a meeting's minutes or a one-to-one's
@@ -28,6 +29,7 @@
  */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "tillit/export/atomic.h"
@@ -43,6 +45,7 @@ struct job {
 	enum tl_export_what what;
 	const char *meeting;  /* minutes: the meeting's full id */
 	bool notice;          /* the notice of its justering instead */
+	long extract;         /* an extract of this § instead (0: none) */
 	struct tl_query q;    /* a list */
 };
 
@@ -98,6 +101,8 @@ static void help_export(const struct cli_args *a, FILE *out)
 	       "[--output FILE]\n"
 	       "       tillit export notice MEETING [--format %s] "
 	       "[--output FILE]\n"
+	       "       tillit export extract MEETING § N [--format %s] "
+	       "[--output FILE]\n"
 	       "       tillit export notices [--format %s] "
 	       "[--output FILE]\n\n"),
 	       format_names(TL_EXPORT_DATABASE, 0, TL_EXPORT_DATABASE, "|",
@@ -107,7 +112,7 @@ static void help_export(const struct cli_args *a, FILE *out)
 	       format_names(TL_EXPORT_LIST, 0, TL_EXPORT_LIST, "|", list,
 			    sizeof(list)),
 	       format_names(TL_EXPORT_FOLLOWUPS, TL_EXPORT_LIST, 0, "|",
-			    followups, sizeof(followups)), minutes,
+			    followups, sizeof(followups)), minutes, minutes,
 	       format_names(TL_EXPORT_NOTICES, 0, TL_EXPORT_NOTICES, "|",
 			    notices, sizeof(notices)));
 	fputs(_("Without a noun, writes every record of every kind as one JSON "
@@ -123,7 +128,8 @@ static void help_export(const struct cli_args *a, FILE *out)
 	     "'notice MEETING' writes the notice (anslagsbevis) of a "
 	     "committee meeting's\njustering, in the formats of the minutes; "
 	     "'notices' lists them, also as an\nAtom feed (atom) to "
-	     "subscribe to the notice board.\n\n"
+	     "subscribe to the notice board.  'extract MEETING § N'\nwrites "
+	     "one § as an extract of the minutes (protokollsutdrag).\n\n"
 	     "FILE is replaced atomically; a new one is 0600 (yours alone), "
 	     "and one\nreplaced keeps its mode.\n\n"
 	     "Options:"), out);
@@ -140,7 +146,7 @@ static enum tl_status write_job(struct cli *c, const struct job *j, FILE *out)
 {
 	struct tl_export_job x = {.st = j->st, .what = j->what,
 				  .meeting_id = j->meeting, .q = &j->q,
-				  .notice = j->notice,
+				  .notice = j->notice, .extract = j->extract,
 				  .csv_raw = c->csv_raw};
 
 	return tl_export_write(j->fmt, &x, out, &c->err);
@@ -234,7 +240,7 @@ static enum tl_status apply_filters(struct cli *c, const struct tl_entity *e,
 static bool is_minutes_word(const char *s)
 {
 	return !strcmp(s, "minutes") || !strcmp(s, "summary") ||
-	       !strcmp(s, "notice");
+	       !strcmp(s, "notice") || !strcmp(s, "extract");
 }
 
 enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
@@ -311,6 +317,20 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 					 "export."), noun);
 		meeting = argv[i++];
 	}
+	/* extract MEETING [§] N */
+	if (noun && !strcmp(noun, "extract")) {
+		char *end = NULL;
+
+		if (i < argc && !strcmp(argv[i], "\xC2\xA7"))
+			i++;
+		if (i < argc)
+			j.extract = strtol(argv[i], &end, 10);
+		if (i >= argc || !end || *end || j.extract <= 0)
+			return cli_usage(c, _("Give the § to extract, like "
+					 "'tillit export extract MEETING "
+					 "§ 5'."));
+		i++;
+	}
 	if (i < argc)
 		return cli_usage(c, _("Unexpected argument '%.60s'."),
 				 argv[i]);
@@ -332,6 +352,7 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		j.what = TL_EXPORT_MINUTES;
 		j.notice = !strcmp(noun, "notice");
 		rc = check_format(c, &fmt, j.what, j.notice ? _("A notice")
+				  : j.extract ? _("An extract")
 				  : _("Minutes"));
 		if (rc == TL_OK && f.first)
 			rc = cli_usage(c, _("Minutes take no filters (%s)."),

@@ -174,6 +174,9 @@ enum tl_status tl_export_write(const struct tl_export_format *f,
 	if (!tl_export_format_applies(f, job->what))
 		return tl_error_set(err, TL_EUSAGE,
 				    _("Unknown export format."));
+	if (f->doc && job->extract > 0)
+		return tl_extract_write_doc(job->st, job->meeting_id,
+					    job->extract, f->doc, out, err);
 	if (f->doc && job->notice)
 		return tl_notice_write_doc(job->st, job->meeting_id, f->doc,
 					   out, err);

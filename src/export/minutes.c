@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/date.h"
 #include "tillit/core/meeting.h"
 #include "tillit/export/doc.h"
 #include "minutes_doc.h"
@@ -292,6 +293,85 @@ void tl_minutes_signatures(struct tl_minutes_doc *m)
 	tl_doc_field_own(d, complete ? L(m, N_("Signed by"))
 				     : L(m, N_("Signed so far")),
 			 tl_doc_join_end(d, &j));
+}
+
+/* ---- an extract ---------------------------------------------------------- */
+
+/*
+ * Protokollsutdrag: the header, the attendance, the one §, how far
+ * justering has come, and the secretary's certificate that it is a true
+ * extract ("Rätt utdraget intygar").
+ */
+static void write_extract(struct tl_minutes_doc *m)
+{
+	struct tl_doc *d = m->d;
+	struct tl_doc_join j;
+	char today[TL_DATE_SIZE];
+
+	tl_minutes_header(m, false);
+	write_attendance(m);
+	tl_minutes_items(m);
+	if (m->md.signatures.n == 0 &&
+	    strcmp(tl_record_str(m->md.meeting, TL_MEETING_STATUS), "signed")) {
+		tl_doc_section(d, L(m, N_("Signatures")));
+		tl_doc_para(d, L(m, N_("The minutes are not justered yet.")));
+	}
+	tl_minutes_signatures(m);
+	tl_doc_section(d, L(m, N_("Certified a true extract")));
+	tl_doc_join_init(d, &j);
+	for (int i = 0; i < m->md.parts.n; i++)
+		if (tl_minutes_role_is(m->md.parts.v[i], "secretary"))
+			tl_minutes_join_person(m, &j, m->md.parts.v[i], NULL);
+	tl_doc_field_own(d, L(m, N_("Secretary")), tl_doc_join_end(d, &j));
+	tl_clock_today(today);
+	tl_doc_field(d, L(m, N_("Date")), today);
+}
+
+enum tl_status tl_extract_write_doc(struct tl_store *st,
+				    const char *meeting_id, long number,
+				    const struct tl_doc_ops *ops, FILE *out,
+				    struct tl_error *err)
+{
+	struct tl_doc d;
+	struct tl_minutes_doc m = {.d = &d};
+	enum tl_status rc;
+
+	tl_error_clear(err);
+	if (!st || !meeting_id || !out || !ops)
+		return tl_error_set(err, TL_EINVAL, _("No meeting given."));
+	tl_doc_init(&d, ops, out);
+	rc = tl_store_read_begin(st, err);
+	if (rc != TL_OK)
+		return rc;
+	tl_refs_init(&m.refs, st);
+	/* The live records: what signing locked is what was signed. */
+	rc = tl_meeting_read(st, &m.refs, meeting_id, TL_MEETING_PARAGRAPHS |
+			     TL_MEETING_SIGNATURES, &m.md, err);
+	for (int i = 0; rc == TL_OK && i < m.md.items.n; i++) {
+		const char *no = tl_record_get(m.md.items.v[i],
+					       TL_ITEM_NUMBER);
+
+		if (no && atol(no) == number)
+			m.only_item = m.md.items.v[i]->id;
+	}
+	if (rc == TL_OK && !m.only_item)
+		rc = tl_error_set(err, TL_ENOTFOUND, _("%s has no § %ld."),
+				  tl_record_str(m.md.meeting,
+						TL_MEETING_TITLE), number);
+	if (rc == TL_OK) {
+		write_extract(&m);
+		tl_doc_end(&d);
+	}
+	if (rc == TL_OK && d.oom)
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK && ferror(out))
+		rc = tl_error_set(err, TL_ESYS,
+				  _("Cannot write the extract."));
+	tl_doc_done(&d);
+	tl_meeting_data_done(&m.md);
+	tl_refs_done(&m.refs);
+	tl_store_read_end(st);
+	return rc;
 }
 
 /* ---- the whole --------------------------------------------------------- */

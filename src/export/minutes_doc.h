@@ -20,6 +20,8 @@ struct tl_minutes_doc {
 	struct tl_doc *d;
 	struct tl_refs refs;
 	struct tl_meeting_data md;
+	/* An extract (protokollsutdrag): the one item it holds. */
+	const char *only_item;
 };
 
 /*

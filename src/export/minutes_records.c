@@ -111,6 +111,8 @@ void tl_minutes_header(struct tl_minutes_doc *m, bool summary)
 	const char *unit = tl_record_get(mt, TL_MEETING_UNIT);
 	char *title = tl_doc_printf(d, "%s: %s",
 				    summary ? L(m, N_("Summary"))
+				    : m->only_item
+				    ? L(m, N_("Extract from the minutes"))
 					    : L(m, N_("Minutes")),
 				    tl_record_str(mt, TL_MEETING_TITLE));
 
@@ -193,6 +195,9 @@ void tl_minutes_items(struct tl_minutes_doc *m)
 		const struct tl_record *it = items->v[i];
 		const char *refers = tl_record_get(it, TL_ITEM_REFERS_TO);
 		char num[32], *head;
+
+		if (m->only_item && strcmp(it->id, m->only_item))
+			continue;
 
 		tl_meeting_item_label(it, i + 1, m->md.committee, num,
 				      sizeof(num));

@@ -138,6 +138,9 @@ static const struct ui_action_def table[] = {
 	A(UI_A_EXPORT, "export", "X", NULL, NULL,
 	  N_("Export the list, or a meeting's minutes or follow-ups, to a "
 	     "file"), UI_SCOPE_EXPORT),
+	A(UI_A_EXTRACT, "export-extract", "U", NULL, NULL,
+	  N_("Export the current § as an extract of the minutes "
+	     "(protokollsutdrag)"), UI_SCOPE_MEETING),
 	A(UI_A_PRIVATE_NOTE, "private-note", "W", NULL, NULL,
 	  N_("Write a private note on this person, meeting or item: only "
 	     "you will ever read it"), UI_SCOPE_RECORDS),

@@ -141,6 +141,33 @@ void ui_export_meeting(struct ui_app *app, const char *meeting_id)
 	tl_record_free(m);
 }
 
+void ui_export_extract(struct ui_app *app, const char *meeting_id,
+			const struct tl_record *item)
+{
+	const char *no = tl_record_get(item, TL_ITEM_NUMBER);
+	struct chosen c = {.job = {.st = ui_store(app),
+				   .what = TL_EXPORT_MINUTES,
+				   .meeting_id = meeting_id,
+				   .extract = no ? atol(no) : 0}};
+	char words[120], question[300], name[300], def[300];
+
+	if (c.job.extract <= 0) {
+		ui_status(app, "%s", _("Select an agenda item with a § number "
+				       "first."));
+		return;
+	}
+	snprintf(question, sizeof(question), _("Export § %ld as an extract: "
+		 "%s:"), c.job.extract,
+		 menu_words(TL_EXPORT_MINUTES, 0, words, sizeof(words)));
+	c.f = ask_format(app, question, TL_EXPORT_MINUTES);
+	if (!c.f)
+		return;
+	/* TRANSLATORS: the file name of an extract: "utdrag-§-5". */
+	snprintf(name, sizeof(name), _("extract-§-%ld"), c.job.extract);
+	slug(name, c.f->ext, def, sizeof(def));
+	write_to(app, &c, def);
+}
+
 void ui_export_list(struct ui_app *app, const struct tl_query *q,
 		    const char *name)
 {

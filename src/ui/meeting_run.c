@@ -732,6 +732,14 @@ enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
 	case UI_A_EXPORT:
 		ui_export_meeting(v->app, mv->id);
 		return UI_DONE;
+	case UI_A_EXTRACT:
+		if (current_item(mv))
+			ui_export_extract(v->app, mv->id, current_item(mv));
+		else
+			ui_status(v->app, "%s", _("Select an agenda item "
+				  "first, or run the meeting (r) to its "
+				  "item."));
+		return UI_DONE;
 	case UI_A_NEW: {
 		/* a: a participant, chosen in the form. */
 		struct tl_record *p;

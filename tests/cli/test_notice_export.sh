@@ -58,4 +58,46 @@ run tl export notices --format csv
 check_grep "the notice board also as CSV" '^id,'
 run tl export followups --format atom
 check_err "a feed is of notices only" 2 'atom'
+# An extract of one § (protokollsutdrag), in every format.
+BUN="Barn- och utbildningsnämndens sammanträde"
+run tl export extract "$BUN" § 5 --format txt
+check_grep "an extract holds the § asked for" '^§ 5 Läsårstider 2027/2028$'
+if grep -q "^§ 3 " "$W/out"; then
+	fail "... and no other" "$(grep '^§' "$W/out")"
+else
+	pass "... and no other"
+fi
+check_grep "... with the disqualification the § records" \
+	'Lena Åström is disqualified'
+check_grep "... how far justering has come" 'The minutes are not justered yet\.'
+check_grep "... and the secretary's certificate" '^Secretary: +Sofia Bäckström$'
+run tl export extract "$OCT" 2 --format md
+check_grep "a signed meeting's extract says who signed" \
+	'^- \*\*Signed by:\*\* Birgitta Öhman \(chair'
+run tl export extract "$BUN" § 5 --format html --output "$W/x.html"
+if tidy -q -e "$W/x.html" >"$W/tidy" 2>&1 && [ ! -s "$W/tidy" ]; then
+	pass "the extract as HTML passes tidy"
+else
+	fail "the extract as HTML passes tidy" "$(cat "$W/tidy")"
+fi
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" export extract \
+	"$BUN" § 5 --format txt
+check_grep "in Swedish: Rätt utdraget intygar" '^Rätt utdraget intygar$'
+# ... and from the full-screen program: U on the run's step of a §.
+i_am "Sofia Bäckström"
+printf 'key 2\nkey Down\nkey Enter\nkey r\nkey n\nkey n\nkey n\nkey n\nkey n\nkey U\ntype t\nkey Enter\nkey Enter\ndump\n' \
+	>"$W/script"
+(cd "$W" && "$TILLIT" --db "$DB" ui --script "$W/script" --size 110x40 \
+	>"$W/out" 2>"$W/err")
+if grep -q "Wrote extract-§-5\.txt\." "$W/out" &&
+	grep -q "^§ 5 Läsårstider 2027/2028$" "$W/extract-§-5.txt"; then
+	pass "full-screen: U exports the current § as an extract"
+else
+	fail "full-screen: U exports the current § as an extract" \
+		"$(tail -3 "$W/out")" "$(cat "$W/err")"
+fi
+run tl export extract "$BUN" § 42
+check_err "a § the meeting does not have" 1 'has no § 42\.$'
+run tl export extract "$BUN"
+check_err "an extract needs its §" 2 'Give the § to extract'
 done_testing

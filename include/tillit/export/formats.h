@@ -42,6 +42,8 @@ struct tl_export_job {
 	struct tl_store *st;
 	enum tl_export_what what;
 	const char *meeting_id;    /* TL_EXPORT_MINUTES: the full id */
+	long extract;              /* TL_EXPORT_MINUTES: an extract of this
+				    * § number, not the minutes (0: none) */
 	bool notice;               /* TL_EXPORT_MINUTES: the notice of its
 				    * justering (export/notice.h), not the
 				    * minutes */

@@ -40,4 +40,15 @@ enum tl_status tl_minutes_write_doc(struct tl_store *st,
 				    const struct tl_doc_ops *ops, FILE *out,
 				    struct tl_error *err);
 
+/*
+ * An extract of the minutes (protokollsutdrag) through a document
+ * backend: the header, the attendance, § `number` of meeting_id, how far
+ * justering has come and the secretary's certificate.  TL_ENOTFOUND when
+ * the meeting has no such §.
+ */
+enum tl_status tl_extract_write_doc(struct tl_store *st,
+				    const char *meeting_id, long number,
+				    const struct tl_doc_ops *ops, FILE *out,
+				    struct tl_error *err);
+
 #endif

@@ -163,6 +163,11 @@ extern const struct view_ops ui_view_minutes; /* arg: meeting id */
  */
 void ui_export_meeting(struct ui_app *app, const char *meeting_id);
 
+/* The same for an extract of one § (protokollsutdrag): item, of the
+ * meeting, in a format of the minutes. */
+void ui_export_extract(struct ui_app *app, const char *meeting_id,
+		       const struct tl_record *item);
+
 /*
  * Asks where (and in which format, when more than one is offered for the
  * kind) to export every record that q selects, and writes the file; the
