@@ -445,7 +445,9 @@ enum tl_status tl_meeting_read(struct tl_store *st, struct tl_refs *refs,
 	if (rc == TL_OK && (flags & TL_MEETING_SIGNATURES))
 		rc = tl_store_signatures(st, md->meeting->id, &md->signatures,
 					 err);
-	if (rc == TL_OK && (flags & TL_MEETING_PARAGRAPHS))
+	/* Only a committee's §§ record motions, votes and the rest: the
+	 * screen reloads other meetings without asking for them. */
+	if (rc == TL_OK && (flags & TL_MEETING_PARAGRAPHS) && md->committee)
 		rc = load_paragraphs(st, md, err);
 	return rc;
 }

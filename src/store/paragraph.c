@@ -211,8 +211,7 @@ static enum tl_status check_ballot(struct tl_store *st,
 				   struct tl_deciders *d, const char *who,
 				   struct tl_error *err)
 {
-	const struct tl_record *v = NULL;
-	struct tl_record *vote = NULL;
+	struct tl_record *v = NULL;
 	const char *choice = tl_record_get(r, TL_BALLOT_CHOICE);
 	const struct tl_eq eq[] = {{TL_BALLOT_VOTE,
 				    tl_record_get(r, TL_BALLOT_VOTE)},
@@ -224,10 +223,9 @@ static enum tl_status check_ballot(struct tl_store *st,
 	bool twice = false;
 	long n = 0;
 
-	rc = st->ops->get(st, TL_K_VOTE, eq[0].value, &vote, err);
-	if (rc != TL_OK || !vote)
+	rc = st->ops->get(st, TL_K_VOTE, eq[0].value, &v, err);
+	if (rc != TL_OK || !v)
 		return rc;
-	v = vote;
 	rc = tl_store_deciders(st, tl_record_get(v, TL_VOTE_ITEM), d, err);
 	if (rc == TL_OK && !tl_deciders_has(d, eq[1].value))
 		rc = tl_error_set(err, TL_EINVAL, _("Member: %s is not among "
@@ -246,7 +244,7 @@ static enum tl_status check_ballot(struct tl_store *st,
 		rc = tl_error_set(err, TL_EINVAL, _("Voted: the vote counts "
 				  "%s %s, and this would be one more."),
 				  tl_record_str(v, count_field), _(choice));
-	tl_record_free(vote);
+	tl_record_free(v);
 	return rc;
 }
 

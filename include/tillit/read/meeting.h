@@ -43,7 +43,8 @@ enum {
 	TL_MEETING_REPORTED = 1 << 1,
 	/* Its signatures. */
 	TL_MEETING_SIGNATURES = 1 << 2,
-	/* What each § records, and who decided it. */
+	/* What each § of a committee meeting records, and who decided
+	 * it (nothing for other meetings). */
 	TL_MEETING_PARAGRAPHS = 1 << 3,
 };
 
