@@ -88,6 +88,17 @@ $(B)/tillit-gen: $(GEN_OBJ) $(GEN_LIB_OBJ)
 
 $(B)/src/export/ical.o: CPPFLAGS += -DTL_LIBICAL_SONAME='"$(LIBICAL_SONAME)"'
 $(B)/src/store/pg/libpq.o: CPPFLAGS += -DTL_LIBPQ_SONAME='"$(LIBPQ_SONAME)"'
+# The PDF backend: Pango and Cairo's headers, their library loaded with
+# dlopen() too (src/export/pdf_lib.c), GLib and fontconfig being many
+# libraries to load at every start for a format few commands write.
+PDF_OBJ := $(B)/src/export/doc_pdf.o $(B)/src/export/pdf_lib.o
+$(PDF_OBJ): PKG_CFLAGS += $(shell $(PKG_CONFIG) --cflags pangocairo \
+	2>/dev/null)
+PANGOCAIRO_SONAME = $(or $(shell objdump -p \
+	"$$($(PKG_CONFIG) --variable=libdir pangocairo 2>/dev/null)/libpangocairo-1.0.so" \
+	2>/dev/null | sed -n 's/^ *SONAME *//p'),libpangocairo-1.0.so.0)
+$(B)/src/export/pdf_lib.o: CPPFLAGS += \
+	-DTL_PANGOCAIRO_SONAME='"$(PANGOCAIRO_SONAME)"'
 
 # Where an installed tillit looks for its catalogues.  The value is kept
 # in $(B)/localedir, so that `make install PREFIX=/usr` rebuilds i18n.o.
@@ -178,6 +189,7 @@ asan: deps-test
 		LDFLAGS="$(ASAN_FLAGS)" build/asan/tillit build/asan/tillit-gen \
 		unit-test
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/with-pg.sh sh tests/run.sh build/asan
 
@@ -189,7 +201,8 @@ asan: deps-test
 # PostgreSQL pass: the figures of its history stay comparable.
 .PHONY: valgrind reliability
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
-	--errors-for-leak-kinds=definite --show-leak-kinds=definite
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	--suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind: deps-test
 	@command -v valgrind >/dev/null 2>&1 || \
 		{ echo "valgrind: not installed (apt-get install valgrind)" >&2; \

@@ -32,6 +32,9 @@ pc:libical:libical-dev
 pc:nettle:nettle-dev
 pc:hogweed:nettle-dev
 cmd:ssh-keygen:openssh-client
+pc:pangocairo:libpango1.0-dev
+pc:cairo-pdf:libcairo2-dev
+file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 "
 test_needs="
 pc:cmocka:libcmocka-dev
@@ -45,6 +48,9 @@ pgbin:pg_ctl:postgresql
 cmd:psql:postgresql-client
 file:/usr/lib/python3/dist-packages/holidays/countries/sweden.py:python3-holidays
 file:/usr/lib/python3/dist-packages/feedparser/__init__.py:python3-feedparser
+cmd:pdftotext:poppler-utils
+cmd:pdfinfo:poppler-utils
+cmd:pdffonts:poppler-utils
 "
 
 # The fuzz targets (make fuzz): clang and its libFuzzer runtime, which

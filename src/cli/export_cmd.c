@@ -2,12 +2,12 @@
  * export_cmd.c - `tillit export`: data that leaves tillit.
  *
  *   tillit export [--format json] [--output FILE]
- *   tillit export minutes MEETING [--format md|html|txt] [--output FILE]
+ *   tillit export minutes MEETING [--format md|html|txt|pdf] [--output FILE]
  *   tillit export NOUN [FILTERS] [--format csv|json] [--output FILE]
  *   tillit export followups [FILTERS] --format ics [--output FILE]
- *   tillit export notice MEETING [--format md|html|txt] [--output FILE]
+ *   tillit export notice MEETING [--format md|html|txt|pdf] [--output FILE]
  *   tillit export notices [--format csv|json|atom] [--output FILE]
- *   tillit export extract MEETING [§] N [--format md|html|txt]
+ *   tillit export extract MEETING [§] N [--format md|html|txt|pdf]
  *
  * Without a noun it writes every record as one JSON document (json.h).
  * `minutes` (or `summary`) writes a meeting's minutes or a one-to-one's
@@ -31,6 +31,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tillit/export/atomic.h"
 #include "tillit/export/formats.h"
@@ -371,6 +372,11 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (rc != TL_OK)
 		return rc;
+	if (fmt->binary && (!output || !strcmp(output, "-")) &&
+	    isatty(STDOUT_FILENO))
+		return cli_usage(c, _("%s is not for a terminal: give --output "
+				 "FILE, or send it to a file or a program."),
+				 fmt->name);
 
 	rc = cli_open(c, TL_OPEN_READONLY, &j.st);
 	j.fmt = fmt;

@@ -94,6 +94,13 @@ const char *tl_pgettext(const char *ctx_msgid, const char *msgid)
 	return t == ctx_msgid ? msgid : t;
 }
 
+const char *tl_i18n_lang(void)
+{
+	/* TRANSLATORS: the language code (BCP 47) of this translation,
+	 * which documents declare (HTML's lang, a PDF's /Lang): "sv". */
+	return C_("language code", "en");
+}
+
 void tl_i18n_init(void)
 {
 	char dir[PATH_MAX];

@@ -29,6 +29,8 @@ void tl_doc_done(struct tl_doc *d)
 	d->nfields = 0;
 	free(d->held);
 	d->held = NULL;
+	if (d->ops && d->ops->done)
+		d->ops->done(d);
 }
 
 bool tl_doc_canonical(const struct tl_doc *d)

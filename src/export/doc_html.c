@@ -9,6 +9,8 @@
 
 #include <stdio.h>
 
+#include "tillit/core/i18n.h"
+
 static void html_escape(FILE *out, const char *s, bool breaks)
 {
 	for (; *s; s++) {
@@ -69,12 +71,12 @@ static const char html_style[] =
 
 static void html_title(struct tl_doc *d, const char *text)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
+	fprintf(d->out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	      "<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, "
 	      "initial-scale=1\">\n"
 	      "<meta name=\"generator\" content=\"tillit\">\n<title>",
-	      d->out);
+	      tl_i18n_lang());
 	html_escape(d->out, text, false);
 	fprintf(d->out, "</title>\n<style>\n%s</style>\n</head>\n"
 		"<body>\n<main>\n<h1>", html_style);

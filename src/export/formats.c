@@ -78,6 +78,8 @@ static const struct tl_export_format table[] = {
 	{.name = "txt", .alias = "text", .ext = "txt", .ui_key = 't',
 	 .label = N_("(t)ext"), .applies = TL_EXPORT_MINUTES,
 	 .doc = &tl_doc_txt},
+	{.name = "pdf", .ext = "pdf", .ui_key = 'p', .label = N_("(p)df"),
+	 .applies = TL_EXPORT_MINUTES, .binary = true, .doc = &tl_doc_pdf},
 };
 
 #define NFORMATS (sizeof(table) / sizeof(table[0]))
@@ -174,6 +176,12 @@ enum tl_status tl_export_write(const struct tl_export_format *f,
 	if (!tl_export_format_applies(f, job->what))
 		return tl_error_set(err, TL_EUSAGE,
 				    _("Unknown export format."));
+	if (f->doc && f->doc->ready) {
+		enum tl_status rc = f->doc->ready(err);
+
+		if (rc != TL_OK)
+			return rc;
+	}
 	if (f->doc && job->extract > 0)
 		return tl_extract_write_doc(job->st, job->meeting_id,
 					    job->extract, f->doc, out, err);

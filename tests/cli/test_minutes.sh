@@ -61,10 +61,14 @@ else
 	pass "the HTML loads nothing from outside"
 fi
 grep -q '@media print' "$W/minutes.html" &&
-	grep -q '<html lang="sv">' "$W/minutes.html" &&
+	grep -q '<html lang="en">' "$W/minutes.html" &&
 	grep -q '<meta charset="utf-8">' "$W/minutes.html" &&
 	pass "the HTML has lang, charset and a print style" ||
 	fail "the HTML has lang, charset and a print style"
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" export minutes \
+	"$MEETING" --format html
+check_grep "... its lang the language of its labels: Swedish in Swedish" \
+	'^<html lang="sv">$'
 
 run tl export minutes "${MEETING%%-*}"
 check_grep "a short id and Markdown by default" '^# Minutes: '
@@ -333,7 +337,7 @@ check_grep "export --help shows the minutes form" \
 run tl export minutes
 check_err "minutes without a meeting" 2 'meeting'
 run tl export minutes "$MEETING" --format csv
-check_err "minutes as CSV" 2 'md, html or txt'
+check_err "minutes as CSV" 2 'md, html, txt or pdf'
 run tl export minutes "$MEETING" --owner "Åsa Öberg"
 check_err "minutes take no filters" 2 'filters'
 run tl export minutes "Inget sådant möte"

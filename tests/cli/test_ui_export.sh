@@ -210,7 +210,7 @@ if command -v tmux >/dev/null 2>&1; then
 		t send-keys Enter
 		wait_for "Meeting:" >/dev/null
 		t send-keys X
-		if wait_for "Export: \(m\)arkdown, \(h\)tml or \(t\)ext; its follow-ups as \(c\)SV or \(i\)Calendar:"
+		if wait_for "Export: \(m\)arkdown, \(h\)tml, \(t\)ext or \(p\)df; its follow-ups as \(c\)SV or \(i\)Calendar:"
 		then
 			pass "tmux: the meeting offers CSV of its follow-ups"
 		else

@@ -122,7 +122,7 @@ static void test_lists_keep_their_order(void **state)
 	n = tl_export_format_words(TL_EXPORT_MINUTES, 0, TL_EXPORT_MINUTES,
 				   false, w, 16);
 	assert_string_equal(tl_export_join(w, n, NULL, buf, sizeof(buf)),
-			    "md, html or txt");
+			    "md, html, txt or pdf");
 	n = tl_export_format_words(TL_EXPORT_FOLLOWUPS, TL_EXPORT_LIST, 0,
 				   false, w, 16);
 	assert_string_equal(tl_export_join(w, n, "|", buf, sizeof(buf)),
@@ -135,7 +135,7 @@ static void test_lists_keep_their_order(void **state)
 	n = tl_export_format_words(TL_EXPORT_MINUTES, 0, TL_EXPORT_MINUTES,
 				   true, w, 16);
 	assert_string_equal(tl_export_join(w, n, NULL, buf, sizeof(buf)),
-			    "(m)arkdown, (h)tml or (t)ext");
+			    "(m)arkdown, (h)tml, (t)ext or (p)df");
 	n = tl_export_format_words(TL_EXPORT_FOLLOWUPS, TL_EXPORT_MINUTES,
 				   TL_EXPORT_FOLLOWUPS, true, w, 16);
 	assert_string_equal(tl_export_join(w, n, NULL, buf, sizeof(buf)),

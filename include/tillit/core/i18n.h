@@ -24,6 +24,10 @@
 const char *tl_pgettext(const char *ctx_msgid, const char *msgid)
 	__attribute__((format_arg(2)));
 
+/* The language messages are shown in, as a BCP 47 code ("sv", "en"):
+ * the one documents declare. */
+const char *tl_i18n_lang(void);
+
 /* Binds the text domain "tillit" to the installed or built catalogues. */
 void tl_i18n_init(void);
 

@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "tillit/core/error.h"
+
 /* Fields one group holds; more are dropped (no group has that many). */
 #define TL_DOC_FIELDS 16
 
@@ -67,12 +69,19 @@ struct tl_doc_ops {
 	void (*item)(struct tl_doc *d, const char *text, const char *meta);
 	/* The end of the document. */
 	void (*end)(struct tl_doc *d);
+	/* Loads what the backend needs, before anything is read to write
+	 * (a library): TL_OK, or an error set in err.  NULL: nothing. */
+	enum tl_status (*ready)(struct tl_error *err);
+	/* Frees the backend's state (d->priv) when the document is left
+	 * before its end.  NULL: it keeps none. */
+	void (*done)(struct tl_doc *d);
 };
 
 /* The backends. */
 extern const struct tl_doc_ops tl_doc_md;    /* Markdown, text escaped */
 extern const struct tl_doc_ops tl_doc_html;  /* one HTML5 document */
 extern const struct tl_doc_ops tl_doc_txt;   /* plain text, 78 cells */
+extern const struct tl_doc_ops tl_doc_pdf;   /* A4 pages, Pango and Cairo */
 extern const struct tl_doc_ops tl_doc_canon; /* the text signing digests */
 extern const struct tl_doc_ops tl_doc_rec;   /* the elements, to replay */
 
@@ -88,6 +97,8 @@ struct tl_doc {
 	struct tl_doc_field field[TL_DOC_FIELDS];
 	int nfields;
 	char *held;      /* a replayed recording the fields point into */
+	void *priv;      /* the backend's own (PDF: what is said, set at
+			  * the end) */
 };
 
 void tl_doc_init(struct tl_doc *d, const struct tl_doc_ops *ops, FILE *out);

@@ -79,6 +79,8 @@ struct tl_export_format {
 			       * ui_key in brackets (translate with _()) */
 	unsigned applies;     /* enum tl_export_what bits it can write */
 	unsigned default_for; /* the bits it is the default format of */
+	bool binary;          /* bytes no terminal shows (PDF): the command
+			       * line writes them only to a file or pipe */
 	tl_export_write_fn write;         /* NULL when doc is set */
 	const struct tl_doc_ops *doc;     /* TL_EXPORT_MINUTES only */
 };
