@@ -90,6 +90,29 @@ void tl_meeting_item_label(const struct tl_record *item, int pos,
 	snprintf(buf, size, committee ? "\xC2\xA7 %s" : "%s.", no);
 }
 
+void tl_meeting_paragraph_range(struct tl_record *const *items, int n,
+				char *buf, size_t size)
+{
+	long lo = 0, hi = 0;
+
+	for (int i = 0; i < n; i++) {
+		const char *v = tl_record_get(items[i], TL_ITEM_NUMBER);
+		long no = v ? atol(v) : 0;
+
+		if (no > 0 && (!lo || no < lo))
+			lo = no;
+		if (no > hi)
+			hi = no;
+	}
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	if (lo && lo == hi)
+		snprintf(buf, size, "\xC2\xA7 %ld", lo);
+	else if (lo)
+		snprintf(buf, size, "\xC2\xA7\xC2\xA7 %ld\xE2\x80\x93%ld", lo, hi);
+}
+
 const char *const *tl_meeting_signing_roles(const char *kind)
 {
 	static const char *const committee[] = {"chair", "adjuster", NULL};

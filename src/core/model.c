@@ -156,6 +156,10 @@ static const struct tl_field meeting_fields[] = {
 				   "planned",
 				   N_("planned, open, held or signed")),
 	[TL_MEETING_NOTES] = LONG("notes", N_("Notes"), SRCH, N_("notes")),
+	/* Justeringens plats och tid, as the protokoll states it. */
+	[TL_MEETING_JUSTERING] = TEXT("justering", N_("Justering"), 0,
+				      N_("the place and time of justering, "
+					 "e.g. 'Stadshuset, 2026-12-03 10:00'")),
 };
 
 static const struct tl_field participant_fields[] = {

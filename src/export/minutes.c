@@ -29,6 +29,7 @@
 #include "tillit/core/date.h"
 #include "tillit/core/meeting.h"
 #include "tillit/export/doc.h"
+#include "tillit/export/notice.h"
 #include "minutes_doc.h"
 #include "tillit/core/i18n.h"
 #include "tillit/read/meeting.h"
@@ -57,6 +58,10 @@ static void write_attendance(struct tl_minutes_doc *m)
 	const struct tl_rec_list *parts = &m->md.parts;
 	struct tl_doc_join present, subst, absent, unknown, chair, secr, adj;
 
+	if (tl_minutes_formal(m)) {
+		tl_minutes_formal_attendance(m);
+		return;
+	}
 	if (parts->n == 0)
 		return;
 	tl_doc_section(d, L(m, N_("Attendance")));
@@ -229,6 +234,28 @@ static int cmp_signature(struct tl_minutes_doc *m, const struct tl_record *a,
  * migration 2) names the people who sign its kind of meeting.  Never in
  * the canonical form: signing must not change its own digest.
  */
+char *tl_minutes_signature_text(struct tl_minutes_doc *m,
+				 const struct tl_record *sg)
+{
+	struct tl_doc *d = m->d;
+	const char *method = tl_record_str(sg, TL_SIGNATURE_METHOD);
+	const char *recorder = tl_record_get(sg, TL_SIGNATURE_RECORDER_NAME);
+	char *how = NULL, *s;
+
+	/* Never a paper signature as the person's own. */
+	if (!strcmp(method, "paper"))
+		how = tl_doc_printf(d, L(m, N_(", on paper, recorded by %s")),
+				    recorder ? recorder
+				    : tl_minutes_person(m, tl_record_get(
+					    sg, TL_SIGNATURE_RECORDED_BY)));
+	else if (!strcmp(method, "key"))
+		how = tl_doc_printf(d, "%s", L(m, N_(", with their own key")));
+	s = tl_doc_printf(d, "%s%s", tl_record_str(sg, TL_SIGNATURE_SIGNED_AT),
+			  how ? how : "");
+	free(how);
+	return s;
+}
+
 void tl_minutes_signatures(struct tl_minutes_doc *m)
 {
 	struct tl_doc *d = m->d;
@@ -237,7 +264,19 @@ void tl_minutes_signatures(struct tl_minutes_doc *m)
 					      TL_MEETING_STATUS), "signed");
 	struct tl_doc_join j;
 
-	if (tl_doc_signing(d) || (sigs->n == 0 && !complete))
+	if (tl_doc_signing(d))
+		return;
+	/* A committee's protokoll: a line for each who signs, with the
+	 * signature given (minutes_formal.c). */
+	if (tl_minutes_formal(m)) {
+		tl_doc_section(d, L(m, N_("Signatures")));
+		if (sigs->n == 0 && !complete)
+			tl_doc_para(d, L(m, N_("The minutes are not justered "
+					       "yet.")));
+		tl_minutes_signature_lines(m, complete);
+		return;
+	}
+	if (sigs->n == 0 && !complete)
 		return;
 	/* By time, then as the attendance lists them (within a minute the
 	 * store's order would follow the random ids). */
@@ -255,34 +294,18 @@ void tl_minutes_signatures(struct tl_minutes_doc *m)
 	tl_doc_join_init(d, &j);
 	for (int i = 0; i < sigs->n; i++) {
 		const struct tl_record *sg = sigs->recs[i];
-		const char *method = tl_record_str(sg, TL_SIGNATURE_METHOD);
-		char *how = NULL;
-		char *s;
-
-		/* The names as they were at signing, when recorded. */
+		/* The name as it was at signing, when recorded. */
 		const char *name = tl_record_get(sg, TL_SIGNATURE_NAME);
-		const char *recorder = tl_record_get(sg,
-						     TL_SIGNATURE_RECORDER_NAME);
+		char *when = tl_minutes_signature_text(m, sg);
+		char *s;
 
 		if (!name)
 			name = tl_minutes_person(m, tl_record_get(
 						sg, TL_SIGNATURE_PERSON));
-		/* Never a paper signature as the person's own. */
-		if (!strcmp(method, "paper"))
-			how = tl_doc_printf(d, L(m, N_(", on paper, recorded "
-						      "by %s")),
-					    recorder ? recorder
-					    : tl_minutes_person(m,
-						tl_record_get(sg,
-						TL_SIGNATURE_RECORDED_BY)));
-		else if (!strcmp(method, "key"))
-			how = tl_doc_printf(d, "%s", L(m, N_(", with their "
-							    "own key")));
-		s = tl_doc_printf(d, "%s (%s, %s%s)", name,
+		s = tl_doc_printf(d, "%s (%s, %s)", name,
 				L(m, tl_record_str(sg, TL_SIGNATURE_ROLE)),
-				tl_record_str(sg, TL_SIGNATURE_SIGNED_AT),
-				how ? how : "");
-		free(how);
+				when ? when : "");
+		free(when);
 		if (s)
 			tl_doc_join_add(&j, s);
 		free(s);
@@ -311,7 +334,7 @@ static void write_extract(struct tl_minutes_doc *m)
 	tl_minutes_header(m, false);
 	write_attendance(m);
 	tl_minutes_items(m);
-	if (m->md.signatures.n == 0 &&
+	if (!tl_minutes_formal(m) && m->md.signatures.n == 0 &&
 	    strcmp(tl_record_str(m->md.meeting, TL_MEETING_STATUS), "signed")) {
 		tl_doc_section(d, L(m, N_("Signatures")));
 		tl_doc_para(d, L(m, N_("The minutes are not justered yet.")));
@@ -431,6 +454,18 @@ enum tl_status tl_minutes_write(struct tl_store *st, const char *meeting_id,
 				    err);
 }
 
+/* A committee's notice certificate (anslagsbevis) at the foot of its
+ * protokoll, once the notice is posted; never in what is signed. */
+static enum tl_status certificate(struct tl_store *st,
+				  struct tl_minutes_doc *m,
+				  struct tl_error *err)
+{
+	if (!tl_minutes_formal(m) || tl_doc_signing(m->d))
+		return TL_OK;
+	return tl_notice_certificate(st, &m->refs, m->md.meeting->id, m->d,
+				     err);
+}
+
 /*
  * The minutes of a meeting under justering or signed: its frozen
  * elements said again, then the signatures given so far, beside them.
@@ -457,6 +492,7 @@ static enum tl_status replay_frozen(struct tl_store *st,
 				  "tells more."));
 	if (rc == TL_OK && *frozen) {
 		tl_minutes_signatures(m);
+		rc = certificate(st, m, err);
 		tl_doc_end(m->d);
 	}
 	tl_record_free(seal);
@@ -502,6 +538,7 @@ enum tl_status tl_minutes_write_doc(struct tl_store *st,
 			tl_minutes_summary(&m);
 		else
 			write_minutes(&m);
+		rc = certificate(st, &m, err);
 		tl_doc_end(&d);
 	}
 	if (rc == TL_OK && d.oom)

@@ -76,6 +76,21 @@ void tl_minutes_signatures(struct tl_minutes_doc *m);
 void tl_minutes_paragraph_before(struct tl_minutes_doc *m, int i);
 void tl_minutes_paragraph_after(struct tl_minutes_doc *m, int i);
 
+/* The words of a signature after its signer: "2026-11-05 10:00, with
+ * their own key" (caller frees). */
+char *tl_minutes_signature_text(struct tl_minutes_doc *m,
+				const struct tl_record *sg);
+/* The layout of a committee's protokoll (minutes_formal.c): whether m is
+ * written in it (a committee, not the canonical form), its attendance,
+ * the governance note that ends each § (principles the names of its
+ * principles, or NULL; grey whether it is in the grey zone), and the
+ * signature lines (complete: the meeting is signed). */
+bool tl_minutes_formal(const struct tl_minutes_doc *m);
+void tl_minutes_formal_attendance(struct tl_minutes_doc *m);
+void tl_minutes_governance_note(struct tl_minutes_doc *m,
+				const struct tl_record *it,
+				const char *principles, bool grey);
+void tl_minutes_signature_lines(struct tl_minutes_doc *m, bool complete);
 /* The summary of a one-to-one (summary.c). */
 void tl_minutes_summary(struct tl_minutes_doc *m);
 

@@ -126,6 +126,14 @@ void tl_minutes_header(struct tl_minutes_doc *m, bool summary)
 	header_when(m);
 	tl_doc_field(d, L(m, N_("Place")),
 		     tl_record_get(mt, TL_MEETING_LOCATION));
+	if (tl_minutes_formal(m) && !m->only_item) {
+		char range[64];
+
+		tl_meeting_paragraph_range(m->md.items.v, m->md.items.n,
+					   range, sizeof(range));
+		tl_doc_field(d, L(m, N_("Paragraphs")),
+			     range[0] ? range : NULL);
+	}
 	/* The status changes when the meeting is signed: not in the digest. */
 	if (!tl_doc_signing(d))
 		tl_doc_field(d, L(m, N_("Status")),
@@ -183,10 +191,40 @@ static char *item_ref(struct tl_minutes_doc *m, const char *id)
 	return tl_doc_printf(m->d, L(m, N_("item %s")), no);
 }
 
+/* What an item's fields say of its governance: its kind, the question,
+ * who decides it, its principles, where it corrects another item, and
+ * the grey zone's flag. */
+static void governance_fields(struct tl_minutes_doc *m,
+			      const struct tl_record *it,
+			      const char *principles, bool grey)
+{
+	struct tl_doc *d = m->d;
+	const char *refers = tl_record_get(it, TL_ITEM_REFERS_TO);
+
+	tl_doc_field(d, L(m, N_("Kind")),
+		     L(m, tl_record_str(it, TL_ITEM_KIND)));
+	if (tl_record_get(it, TL_ITEM_QUESTION))
+		tl_doc_field(d, L(m, N_("Question")),
+			     L(m, tl_record_str(it, TL_ITEM_QUESTION)));
+	if (tl_record_get(it, TL_ITEM_DECIDED_BY))
+		tl_doc_field(d, L(m, N_("Decided by")),
+			     L(m, tl_record_str(it, TL_ITEM_DECIDED_BY)));
+	tl_doc_field(d, L(m, N_("Principles")), principles);
+	if (refers)
+		tl_doc_field(d, L(m, N_("Corrects")),
+			     tl_minutes_ref(m, TL_K_ITEM, refers));
+	if (grey)
+		tl_doc_flag(d, L(m, N_("Grey zone")),
+			    L(m, N_("a \"how\" question decided by "
+				    "politics; the how belongs to the "
+				    "administration.")));
+}
+
 void tl_minutes_items(struct tl_minutes_doc *m)
 {
 	struct tl_doc *d = m->d;
 	const struct tl_rec_list *items = &m->md.items;
+	bool formal = tl_minutes_formal(m);
 
 	if (items->n == 0)
 		return;
@@ -194,7 +232,8 @@ void tl_minutes_items(struct tl_minutes_doc *m)
 	for (int i = 0; i < items->n; i++) {
 		const struct tl_record *it = items->v[i];
 		const char *refers = tl_record_get(it, TL_ITEM_REFERS_TO);
-		char num[32], *head;
+		char num[32], *head, *principles;
+		bool grey;
 
 		if (m->only_item && strcmp(it->id, m->only_item))
 			continue;
@@ -214,33 +253,27 @@ void tl_minutes_items(struct tl_minutes_doc *m)
 			tl_doc_para(d, tl_record_get(it, TL_ITEM_NOTES));
 			continue;
 		}
-		tl_doc_field(d, L(m, N_("Kind")),
-			     L(m, tl_record_str(it, TL_ITEM_KIND)));
-		if (tl_record_get(it, TL_ITEM_QUESTION))
-			tl_doc_field(d, L(m, N_("Question")),
-				     L(m, tl_record_str(it, TL_ITEM_QUESTION)));
-		if (tl_record_get(it, TL_ITEM_DECIDED_BY))
-			tl_doc_field(d, L(m, N_("Decided by")),
-				     L(m, tl_record_str(it,
-							TL_ITEM_DECIDED_BY)));
-		tl_doc_field_own(d, L(m, N_("Principles")),
-				 principle_names(m, tl_record_get(
-					 it, TL_ITEM_TAGS)));
-		if (refers)
+		principles = principle_names(m, tl_record_get(it,
+							      TL_ITEM_TAGS));
+		grey = tl_rules_grey_zone(m->md.kind,
+					  tl_record_get(it, TL_ITEM_QUESTION),
+					  tl_record_get(it,
+							TL_ITEM_DECIDED_BY));
+		if (!formal)
+			governance_fields(m, it, principles, grey);
+		else if (refers)
 			tl_doc_field(d, L(m, N_("Corrects")),
 				     tl_minutes_ref(m, TL_K_ITEM, refers));
-		if (tl_rules_grey_zone(m->md.kind,
-				       tl_record_get(it, TL_ITEM_QUESTION),
-				       tl_record_get(it, TL_ITEM_DECIDED_BY)))
-			tl_doc_flag(d, L(m, N_("Grey zone")),
-				    L(m, N_("a \"how\" question decided by "
-					    "politics; the how belongs to the "
-					    "administration.")));
 		tl_doc_para(d, tl_record_get(it, TL_ITEM_NOTES));
 		tl_minutes_paragraph_before(m, i);
 		tl_doc_labelled(d, L(m, N_("Decision")),
 				tl_record_get(it, TL_ITEM_DECISION));
 		tl_minutes_paragraph_after(m, i);
+		/* In a protokoll, how the § was governed comes after it,
+		 * in a note of its own. */
+		if (formal)
+			tl_minutes_governance_note(m, it, principles, grey);
+		free(principles);
 	}
 }
 

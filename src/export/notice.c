@@ -10,6 +10,7 @@
 
 #include "tillit/core/clocks.h"
 #include "tillit/core/i18n.h"
+#include "tillit/core/meeting.h"
 #include "tillit/core/text.h"
 #include "tillit/export/doc.h"
 #include "tillit/read/present.h"
@@ -29,31 +30,18 @@ static void notice_done(struct notice *n)
 	memset(n, 0, sizeof(*n));
 }
 
-/* The §§ of the meeting: the first and last item numbers. */
+/* The §§ of the meeting (core/meeting.h). */
 static enum tl_status paragraph_range(struct tl_store *st, const char *id,
 				      char *buf, size_t size,
 				      struct tl_error *err)
 {
 	struct tl_query q = {.kind = TL_K_ITEM, .parent = id, .limit = 1000};
 	struct tl_page page = {0};
-	long lo = 0, hi = 0;
 	enum tl_status rc = tl_store_list(st, &q, &page, err);
 
-	for (int i = 0; rc == TL_OK && i < page.n; i++) {
-		const char *v = tl_record_get(page.recs[i], TL_ITEM_NUMBER);
-		long no = v ? atol(v) : 0;
-
-		if (no > 0 && (!lo || no < lo))
-			lo = no;
-		if (no > hi)
-			hi = no;
-	}
+	tl_meeting_paragraph_range(page.recs, rc == TL_OK ? page.n : 0, buf,
+				   size);
 	tl_page_done(&page);
-	buf[0] = '\0';
-	if (lo && lo == hi)
-		snprintf(buf, size, "§ %ld", lo);
-	else if (lo)
-		snprintf(buf, size, "§§ %ld\xE2\x80\x93%ld", lo, hi);
 	return rc;
 }
 
@@ -102,6 +90,49 @@ static char *announcement(struct tl_doc *d, struct tl_refs *refs,
 			     n->c.held, n->c.posted, n->c.appeal_ends);
 }
 
+/* What the notice board shows of a notice: when it went up and comes
+ * down, the appeal window, where the protokoll is kept, who certifies. */
+static void board_fields(struct tl_doc *d, struct tl_refs *refs,
+			 const struct notice *n)
+{
+	const char *by = tl_record_get(n->notice, TL_NOTICE_POSTED_BY);
+	const char *removed = tl_record_get(n->notice, TL_NOTICE_REMOVED_ON);
+	char *s;
+
+	tl_doc_field(d, _("Posted on"), n->c.posted);
+	tl_doc_field(d, _("Last day of appeal"), n->c.appeal_ends);
+	s = removed ? NULL : tl_doc_printf(d, _("%s at the earliest"),
+					   n->c.stands);
+	tl_doc_field(d, _("Taken down on"), removed ? removed : s);
+	free(s);
+	tl_doc_field(d, _("Protokoll kept at"),
+		     tl_record_get(n->notice, TL_NOTICE_KEPT_AT));
+	tl_doc_field(d, _("Certified by"),
+		     by ? tl_refs_title(refs, TL_K_PERSON, by) : NULL);
+}
+
+enum tl_status tl_notice_certificate(struct tl_store *st,
+				     struct tl_refs *refs,
+				     const char *meeting_id, struct tl_doc *d,
+				     struct tl_error *err)
+{
+	struct notice n;
+	enum tl_status rc = notice_read(st, meeting_id, &n, err);
+
+	if (rc == TL_ENOTFOUND && n.meeting) {
+		/* Not posted yet: the protokoll has no certificate. */
+		tl_error_clear(err);
+		rc = TL_OK;
+	} else if (rc == TL_OK) {
+		tl_doc_section(d, _("Notice certificate"));
+		tl_doc_para(d, _("The justering of the protokoll is announced "
+				 "on the notice board."));
+		board_fields(d, refs, &n);
+	}
+	notice_done(&n);
+	return rc;
+}
+
 enum tl_status tl_notice_write_doc(struct tl_store *st,
 				   const char *meeting_id,
 				   const struct tl_doc_ops *ops, FILE *out,
@@ -111,7 +142,7 @@ enum tl_status tl_notice_write_doc(struct tl_store *st,
 	struct notice n;
 	struct tl_doc d;
 	enum tl_status rc;
-	const char *unit, *by, *removed;
+	const char *unit;
 	char *s;
 
 	tl_error_clear(err);
@@ -127,8 +158,6 @@ enum tl_status tl_notice_write_doc(struct tl_store *st,
 		return rc;
 	}
 	unit = tl_record_get(n.meeting, TL_MEETING_UNIT);
-	by = tl_record_get(n.notice, TL_NOTICE_POSTED_BY);
-	removed = tl_record_get(n.notice, TL_NOTICE_REMOVED_ON);
 	tl_doc_init(&d, ops, out);
 	s = tl_doc_printf(&d, "%s: %s", _("Notice of justering"),
 			  tl_record_str(n.meeting, TL_MEETING_TITLE));
@@ -142,16 +171,7 @@ enum tl_status tl_notice_write_doc(struct tl_store *st,
 	tl_doc_field(&d, _("Meeting date"), n.c.held);
 	tl_doc_field(&d, _("Paragraphs"), n.range[0] ? n.range : NULL);
 	tl_doc_field(&d, _("Justered on"), n.c.justered);
-	tl_doc_field(&d, _("Posted on"), n.c.posted);
-	tl_doc_field(&d, _("Last day of appeal"), n.c.appeal_ends);
-	s = removed ? NULL : tl_doc_printf(&d, _("%s at the earliest"),
-					   n.c.stands);
-	tl_doc_field(&d, _("Taken down on"), removed ? removed : s);
-	free(s);
-	tl_doc_field(&d, _("Protokoll kept at"),
-		     tl_record_get(n.notice, TL_NOTICE_KEPT_AT));
-	tl_doc_field(&d, _("Certified by"),
-		     by ? tl_refs_title(&refs, TL_K_PERSON, by) : NULL);
+	board_fields(&d, &refs, &n);
 	tl_doc_end(&d);
 	rc = d.oom ? tl_error_set(err, TL_ESYS, _("Out of memory.")) : TL_OK;
 	if (rc == TL_OK && ferror(out))

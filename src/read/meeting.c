@@ -382,11 +382,43 @@ static void sort_recorded(struct tl_rec_list *l)
 		qsort(l->v, (size_t)l->n, sizeof(*l->v), cmp_recorded);
 }
 
+/* The person id in field f of participant p into md->people, once. */
+static enum tl_status load_person(struct tl_store *st,
+				  struct tl_meeting_data *md,
+				  const struct tl_record *p, int f,
+				  struct tl_error *err)
+{
+	const char *id = tl_record_get(p, f);
+	struct tl_record *r = NULL;
+	enum tl_status rc;
+
+	if (!id || tl_rec_list_index(&md->people, id) >= 0)
+		return TL_OK;
+	rc = tl_store_get(st, TL_K_PERSON, id, &r, err);
+	/* One another program has just removed is named by its id. */
+	if (rc == TL_ENOTFOUND) {
+		tl_error_clear(err);
+		return TL_OK;
+	}
+	if (rc == TL_OK && !list_push(&md->people, r)) {
+		tl_record_free(r);
+		rc = oom(err);
+	}
+	return rc;
+}
+
 static enum tl_status load_paragraphs(struct tl_store *st,
 				      struct tl_meeting_data *md,
 				      struct tl_error *err)
 {
 	enum tl_status rc = TL_OK;
+
+	for (int i = 0; rc == TL_OK && i < md->parts.n; i++) {
+		rc = load_person(st, md, md->parts.v[i], TL_PART_PERSON, err);
+		if (rc == TL_OK)
+			rc = load_person(st, md, md->parts.v[i],
+					 TL_PART_REPLACES, err);
+	}
 
 	if (md->items.n > 0 &&
 	    !(md->deciders = calloc((size_t)md->items.n,
@@ -460,6 +492,7 @@ void tl_meeting_data_done(struct tl_meeting_data *md)
 	free(md->deciders);
 	tl_record_free(md->meeting);
 	tl_rec_list_done(&md->parts);
+	tl_rec_list_done(&md->people);
 	tl_rec_list_done(&md->items);
 	tl_rec_list_done(&md->mandates);
 	tl_rec_list_done(&md->frames);

@@ -342,6 +342,11 @@ static void add_one_to_ones(struct demo *d)
 /* Barn- och utbildningsnämnden's meeting last week, with its § items. */
 static void add_committee(struct demo *d)
 {
+	char justering[64];
+
+	/* Justeringens plats och tid, set at the meeting. */
+	snprintf(justering, sizeof(justering), "Stadshuset, %s",
+		 demo_at(d, "+3d 10:00"));
 	demo_add(d, TL_K_SERIES, d->s_bun, TL_SERIES_TITLE,
 	    "Barn- och utbildningsnämndens sammanträden", TL_SERIES_KIND,
 	    "committee", TL_SERIES_UNIT, d->bun, END);
@@ -351,7 +356,7 @@ static void add_committee(struct demo *d)
 	    d->s_bun, TL_MEETING_STARTS, demo_at(d, "-7d 13:00"),
 	    TL_MEETING_ENDS, demo_at(d, "-7d 16:30"), TL_MEETING_LOCATION,
 	    "Stadshuset, sammanträdesrummet Sjöbris", TL_MEETING_STATUS,
-	    "held", END);
+	    "held", TL_MEETING_JUSTERING, justering, END);
 	demo_part(d, d->m_bun, d->anders, "chair", "present");
 	demo_part(d, d->m_bun, d->sofia, "secretary", "present");
 	demo_part(d, d->m_bun, d->lena, "adjuster", "present");

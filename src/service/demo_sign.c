@@ -2,9 +2,10 @@
  * demo_sign.c - justering in the demo municipality: Socialnämnden's
  * October meeting, frozen and signed by its chair and its adjuster with
  * their own keys six days after it, its notice posted two days later,
- * and a frame agreed there that its holder acknowledged afterwards; and its November meeting, under justering, signed by the
- * chair so far.  The Barn- och utbildningsnämnden meeting stays held, for
- * a newcomer to sign.
+ * and a frame agreed there that its holder acknowledged afterwards; and
+ * its November meeting, justered two days after it and announced the day
+ * after, whose appeal window is still running.  The Barn- och
+ * utbildningsnämnden meeting stays held, for a newcomer to sign.
  *
  * The demo's keys are made from each person's login (the SHA-256 of
  * "tillit demo key: LOGIN" is the ed25519 seed), so every demo database
@@ -155,5 +156,15 @@ void demo_justering(struct demo *d)
 		 "information", TL_ITEM_TAGS, "transparens", TL_ITEM_DECISION,
 		 "Informationen läggs till handlingarna.", TL_ITEM_STATUS,
 		 "closed", DEMO_END);
+	/* Justered two days after the meeting and announced the day after:
+	 * its appeal window is still running. */
+	tl_clock_set(demo_at(d, "-7d 09:00"));
 	sign(d, nov, d->birgitta, "birgitta.ohman");
+	tl_clock_set(demo_at(d, "-7d 09:30"));
+	sign(d, nov, d->hassan, "hassan.alsayed");
+	tl_clock_set(NULL);
+	demo_add(d, TL_K_NOTICE, NULL, TL_NOTICE_MEETING, nov,
+		 TL_NOTICE_POSTED_ON, demo_day(d, "-6d"), TL_NOTICE_KEPT_AT,
+		 "Socialförvaltningen, Stadshuset", TL_NOTICE_POSTED_BY,
+		 d->sofia, DEMO_END);
 }

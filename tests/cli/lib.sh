@@ -347,3 +347,18 @@ drafts_dir() {
 		echo "$DB.drafts"
 	fi
 }
+
+# html_ok NAME FILE: tidy finds neither errors nor warnings.
+html_ok() {
+	if ! command -v tidy >/dev/null 2>&1; then
+		fail "$1" "tidy is not installed (make deps-test)"
+		return
+	fi
+	tidy -q -e "$2" >"$W/tidy" 2>&1
+	trc=$?
+	if [ "$trc" = 0 ] && [ ! -s "$W/tidy" ]; then
+		pass "$1"
+	else
+		fail "$1" "tidy exit status $trc:" "$(sed -n '1,8p' "$W/tidy")"
+	fi
+}

@@ -109,7 +109,7 @@ check_grep "tillit verify checks the three signatures" \
 	'signatures with own keys: 3, recorded on paper: 0'
 run tl export minutes "$M" --format txt
 check_grep "the minutes say who signed with their own key" \
-	'Anders Holmgren \(chair, 2026-11-23 10:00, with their own key\)'
+	'^Chair: +Anders Holmgren \(2026-11-23 10:00, with their own key\)$'
 
 # A key changed the day after: the signature stays valid against the key
 # that was registered when it was made.

@@ -87,11 +87,13 @@ else
 		"$(diff "$W/minutes-items" "$W/screen-items" | head -6)"
 fi
 
-# The participants: the screen's order is the minutes' "Present" list.
+# The participants: the screen's order is the order of the minutes'
+# decision-makers (everyone but the secretary, Ann Berg, who is among
+# the others present).
 awk '/^ *Participants \(/ { on = 1; next } on && /^ *$/ { exit }
-	on { sub(/^[ >]+/, ""); sub(/  .*/, ""); print }' "$W/ui" \
-	>"$W/screen-people"
-sed -n 's/^- \*\*Present:\*\* //p' "$W/out" | sed 's/ ([a-z]*)//g' |
+	on { sub(/^[ >]+/, ""); sub(/  .*/, ""); print }' "$W/ui" |
+	grep -vxF "Ann Berg" >"$W/screen-people"
+sed -n 's/^- \*\*Decision-makers:\*\* //p' "$W/out" | sed 's/, chair//g' |
 	tr -d '\\' | awk -v RS=', ' 'NF { sub(/\n$/, ""); print }' \
 	>"$W/minutes-people"
 if [ -s "$W/screen-people" ] && cmp -s "$W/screen-people" \

@@ -74,8 +74,15 @@ check_grep "the minutes say who was disqualified" \
 	'Lena Åström is disqualified \(jäv\) and takes no part in the'
 check_grep "... and who decided that § without her" \
 	'Decision-makers in this §: Anders Holmgren, Per-Olof Nyström, Jonas Ekdahl'
-check_grep "a serving substitute says whom for" \
-	'Jonas Ekdahl \(serving for Fatima Hassan\)'
+run tl export minutes "$M" --format md
+check_grep "the decision-makers with their parties, a serving substitute whom for" \
+	'^- \*\*Decision-makers:\*\* Anders Holmgren \(S\), chair, Lena Åström \(M\), adjuster, Per-Olof Nyström \(C\), adjuster, Jonas Ekdahl \(V\), serving for Fatima Hassan \(S\)$'
+check_grep "... others present with their titles" \
+	'^- \*\*Others present:\*\* Sofia Bäckström, Nämndsekreterare \(secretary\), Märta Ängström, Förvaltningschef$'
+check_grep "... the §§ in the header" '^- \*\*Paragraphs:\*\* §§ 1–5$'
+check_grep "... how each § was governed in a note after it" \
+	'^\*\*Governance:\*\* a "what" question, decided by politics, principles: Tillit, Rättssäkerhet\.$'
+run tl export minutes "$M" --format txt
 check_grep "the vote and its counts" \
 	'Vote: Ja för att ärendet avgörs i dag, nej för återremiss\. Yes 3, no 1,'
 check_grep "each member's ballot" '^  Voted no: +Per-Olof Nyström$'

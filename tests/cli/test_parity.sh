@@ -31,7 +31,7 @@ must "$TILLIT" --db "$DB2" init --demo
 shape() {
 	awk '/^  "[a-z_]+": \[/ { kind = $1 } /^    \{/ { print kind, $0 }' "$1" |
 		sed -e 's/[0-9a-f]\{8\}\(-[0-9a-f]\{4\}\)\{3\}-[0-9a-f]\{12\}/<ID>/g' \
-		    -e 's/},$/}/' -e 's/"\(sshsig\|digest\|document\|elements\|canon\|pubkey\)": "[^"]*"/"\1": <MADE>/g' |
+		    -e 's/},$/}/' -e 's/"\(sshsig\|digest\|document\|elements\|canon\|pubkey\)": "\([^"\\]\|\\.\)*"/"\1": <MADE>/g' |
 		sort
 }
 shape "$W/a.json" >"$W/a.shape"

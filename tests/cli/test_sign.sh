@@ -137,7 +137,7 @@ check_rc "a follow-up of the signed meeting can still be done" 0
 
 run tl verify
 check_grep "verify: the signed meeting matches" \
-	'^3 meetings under justering or signed checked; signatures with own keys: 3, recorded on paper: 3, from before keys: 0\. Everything matches\.$'
+	'^3 meetings under justering or signed checked; signatures with own keys: 4, recorded on paper: 3, from before keys: 0\. Everything matches\.$'
 run tl verify "$M"
 check_rc "verify MEETING" 0
 run tl verify "Dialogmöte om hemtjänsten"

@@ -175,8 +175,13 @@ attack "the audit log is emptied" \
 # 13: signing with the clock set before the meeting is refused, not left
 # for verify to find.
 fresh
+must tl meeting add --title "Socialnämndens sammanträde i december" \
+	--kind committee --unit Socialnämnden --starts-at "2026-11-30 18:00" \
+	--status held
+must tl participant add --meeting "Socialnämndens sammanträde i december" \
+	--person "Hassan Al-Sayed" --role adjuster --attendance present
 run env TILLIT_NOW="2026-01-02 09:00" "$TILLIT" --db "$DB" sign \
-	"Socialnämndens sammanträde i november" --by "Hassan Al-Sayed" --paper
+	"Socialnämndens sammanträde i december" --by "Hassan Al-Sayed" --paper
 check_err "a signature dated before its meeting is refused" 1 \
 	'before the meeting began'
 [ "$RC" = 1 ] && row "a signature is made with the clock (TILLIT_NOW) set before the meeting" \

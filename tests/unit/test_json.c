@@ -1332,14 +1332,16 @@ static void test_demo_contents(void **state)
 	assert_int_equal(count_where(st, &q), 3);
 	q = (struct tl_query){.kind = TL_K_PARTICIPANT, .kindv = "adjuster"};
 	assert_int_equal(count_where(st, &q), 4);
-	/* Justering: one meeting signed with its signers' own keys, one
-	 * under justering, and every signature made with a key. */
+	/* Justering: two meetings signed with their signers' own keys,
+	 * each announced, and every signature made with a key. */
 	q = (struct tl_query){.kind = TL_K_MEETING, .status = "signed"};
-	assert_int_equal(count_where(st, &q), 1);
+	assert_int_equal(count_where(st, &q), 2);
 	q = (struct tl_query){.kind = TL_K_SEAL};
 	assert_int_equal(count_where(st, &q), 2);
 	q = (struct tl_query){.kind = TL_K_SIGNATURE};
-	assert_int_equal(count_where(st, &q), 3);
+	assert_int_equal(count_where(st, &q), 4);
+	q = (struct tl_query){.kind = TL_K_NOTICE};
+	assert_int_equal(count_where(st, &q), 2);
 	q = (struct tl_query){.kind = TL_K_MEETING, .kindv = "one_to_one"};
 	assert_int_equal(count_where(st, &q), 3);
 	/* A second demo on top is refused, and adds nothing. */

@@ -146,14 +146,16 @@ static void test_canon_is_the_text_without_what_changes(void **state)
 	/* People are named by id: signing does not lock their names. */
 	assert_non_null(strstr(canon, "\nPresent:     "));
 	assert_null(strstr(canon, "Anders Holmgren"));
-	assert_non_null(strstr(txt, "\nPresent:     Anders Holmgren"));
+	/* The text, a committee's protokoll, says who decided. */
+	assert_non_null(strstr(txt, "\nDecision-makers: "));
+	assert_non_null(strstr(txt, " Anders Holmgren (S), chair, Lena"));
 	assert_non_null(strstr(canon, "\nMandates granted\n"));
 	assert_non_null(strstr(canon, "\nFollow-ups\n"));
 	assert_null(strstr(canon, "Status:"));
 	assert_null(strstr(canon, "Reported delegated decisions"));
 	assert_null(strstr(canon, "Signatures"));
 	/* The text form holds them. */
-	assert_non_null(strstr(txt, "\nStatus:    held\n"));
+	assert_non_null(strstr(txt, "\nStatus:     held\n"));
 	assert_non_null(strstr(txt, "\nReported delegated decisions\n"));
 	free(canon);
 	free(again);
@@ -254,8 +256,9 @@ static void test_escaping(void **state)
 				     "&lt;/i&gt; &#39;x&#39;</h3>"));
 	assert_null(strstr(html, "<i>"));
 	assert_non_null(strstr(html, "Rad ett<br>\n# inte en rubrik<br>\n"));
-	assert_non_null(strstr(html, "<p class=\"flag\"><strong>Grey zone:"));
-	assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"sv\">", 31)
+	assert_non_null(strstr(html, "<p class=\"flag\"><strong>Governance:"));
+	/* Its labels are English here (no translation is asked for). */
+	assert_true(strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">", 32)
 		    == 0);
 	assert_non_null(strstr(html, "</html>\n"));
 	md = minutes(f->st, f->committee, TL_MINUTES_MD);
@@ -263,7 +266,7 @@ static void test_escaping(void **state)
 	/* A line break in a text is a hard break in the same paragraph. */
 	assert_non_null(strstr(md, "Rad ett\\\n\\# inte en rubrik\\\n"
 				   "\\*inte fet\\*\n"));
-	assert_non_null(strstr(md, "\n> **Grey zone:** "));
+	assert_non_null(strstr(md, "\n> **Governance:** "));
 	free(html);
 	free(md);
 }

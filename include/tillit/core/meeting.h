@@ -60,6 +60,13 @@ void tl_meeting_item_label(const struct tl_record *item, int pos,
 			   bool committee, char *buf, size_t size);
 
 /*
+ * The §§ a committee's items hold, into buf: "§§ 3–15" from the lowest
+ * and highest § number, "§ 4" for one, "" when none is numbered.
+ */
+void tl_meeting_paragraph_range(struct tl_record *const *items, int n,
+				char *buf, size_t size);
+
+/*
  * The meeting roles that sign (justering) a meeting of this kind, in the
  * order they sign, NULL-terminated: the chair and the adjusters of a
  * committee, both parties of a one-to-one, the chair of other meetings.

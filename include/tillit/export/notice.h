@@ -28,6 +28,20 @@ enum tl_status tl_notice_write_doc(struct tl_store *st,
 				   struct tl_error *err);
 
 /* The notices q selects (newest first) as an Atom feed. */
+/*
+ * The notice certificate (anslagsbevis) at the foot of the meeting's
+ * protokoll, into d as a section of its own: when the notice went up and
+ * comes down, the last day of appeal, where the protokoll is kept and
+ * who certifies it.  Nothing when no notice is posted.  Read in the
+ * caller's snapshot.
+ */
+struct tl_doc;
+struct tl_refs;
+enum tl_status tl_notice_certificate(struct tl_store *st,
+				     struct tl_refs *refs,
+				     const char *meeting_id, struct tl_doc *d,
+				     struct tl_error *err);
+
 enum tl_status tl_notice_write_atom(struct tl_store *st,
 				    const struct tl_query *q, FILE *out,
 				    struct tl_error *err);

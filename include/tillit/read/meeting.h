@@ -101,6 +101,9 @@ struct tl_meeting_data {
 	 * items.v[i]'s (store/paragraph.h). */
 	struct tl_rec_list motions, votes, ballots, entries;
 	struct tl_deciders *deciders;
+	/* TL_MEETING_PARAGRAPHS: the participants' people, and those whom
+	 * serving substitutes replace, for their titles and parties. */
+	struct tl_rec_list people;
 };
 
 /*

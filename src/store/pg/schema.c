@@ -684,6 +684,10 @@ const char tl_pg_migration_paragraphs[] =
 	"pg_get_serial_sequence('entries', 'seq')); END IF; END $$;\n"
 	"ANALYZE motions, votes, ballots, entries;\n";
 
+/* Migration 8: the place and time of justering, on the meeting. */
+static const char migration_justering_place[] =
+	"ALTER TABLE meetings ADD COLUMN justering text COLLATE \"C\";\n";
+
 const char *const tl_pg_migrations[] = {
 	NULL,
 	migration_1,
@@ -693,6 +697,7 @@ const char *const tl_pg_migrations[] = {
 	tl_pg_migration_private,
 	migration_notices,
 	tl_pg_migration_paragraphs,
+	migration_justering_place,
 };
 
 const int tl_pg_nmigrations =

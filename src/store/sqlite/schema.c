@@ -727,6 +727,7 @@ const char *const tl_sqlite_migrations[] = {
 	tl_sqlite_migration_chain,
 	tl_sqlite_migration_notices,
 	tl_sqlite_migration_paragraphs,
+	tl_sqlite_migration_justering_place,
 };
 
 const int tl_sqlite_nmigrations =

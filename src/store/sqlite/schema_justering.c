@@ -577,3 +577,10 @@ const char tl_sqlite_migration_paragraphs[] =
 	"WHEN EXISTS (SELECT 1 FROM meetings WHERE id = OLD.meeting AND status = 'held' AND (EXISTS (SELECT 1 FROM signatures WHERE meeting = meetings.id) OR EXISTS (SELECT 1 FROM seals WHERE meeting = meetings.id))) BEGIN\n"
 	"\tSELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
 	"END;\n";
+
+/*
+ * Schema 13: the place and time of justering that a committee's
+ * protokoll states (justeringens plats och tid), on the meeting.
+ */
+const char tl_sqlite_migration_justering_place[] =
+	"ALTER TABLE meetings ADD COLUMN justering TEXT;\n";
