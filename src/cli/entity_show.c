@@ -130,6 +130,24 @@ static enum tl_status show_clocks(struct tl_store *st,
 	return TL_OK;
 }
 
+/* A delegated decision's appeal clock, when it is announced on its own. */
+static void show_decision_clocks(const struct tl_record *dec)
+{
+	struct tl_clock_line lines[TL_CLOCK_LINES];
+	char today[TL_DATE_SIZE];
+	struct kv kv = {.n = 0};
+	int n;
+
+	tl_clock_today(today);
+	n = tl_decision_clock_lines(dec, today, lines);
+	if (n == 0)
+		return;
+	printf("\n%s:\n", _("Legal clocks"));
+	for (int i = 0; i < n; i++)
+		kv_add(&kv, lines[i].label, strdup(lines[i].text));
+	kv_print(&kv, stdout);
+}
+
 static enum tl_status show_text(struct cli *c, struct tl_store *st,
 				const struct tl_record *r)
 {
@@ -206,6 +224,9 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 			rc = show_children(c, st, TL_K_ITEM, r->id, _("Agenda"));
 		if (rc == TL_OK)
 			rc = show_clocks(st, r, &c->err);
+		break;
+	case TL_K_DECISION:
+		show_decision_clocks(r);
 		break;
 	case TL_K_FRAME:
 		rc = show_children(c, st, TL_K_FRAME_VERSION, r->id,

@@ -354,6 +354,13 @@ static const struct tl_field decision_fields[] = {
 					N_("the committee meeting it was "
 					   "reported to, from that meeting's "
 					   "justering on")),
+	/* Announced on its own instead (Kommunallagen 8 kap. 12 §): its
+	 * appeal window runs from this day, and no committee reports it. */
+	[TL_DECISION_ANNOUNCED_ON] = DATE("announced_on", N_("Announced on"),
+					  0, N_("the day it went up on the "
+						"notice board, when announced "
+						"on its own instead of "
+						"reported to the committee")),
 };
 
 /* A frame's fields, for frames and their old versions; `search` is SRCH

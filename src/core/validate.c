@@ -624,6 +624,16 @@ static enum tl_status check_rules(const struct tl_record *r,
 	case TL_K_ENTRY:
 		rc = tl_entry_check(r, err);
 		break;
+	case TL_K_DECISION:
+		rc = check_order(r, TL_DECISION_DECIDED_ON,
+				 TL_DECISION_ANNOUNCED_ON, err);
+		if (rc == TL_OK && value(r, TL_DECISION_ANNOUNCED_ON) &&
+		    value(r, TL_DECISION_REPORTED_IN))
+			rc = tl_error_set(err, TL_EINVAL, _("The decision is "
+					  "reported to a committee meeting "
+					  "already; one that is announced on "
+					  "its own is not reported too."));
+		break;
 	case TL_K_MANDATE:
 		rc = check_either(r, TL_MANDATE_GIVEN_BY_UNIT,
 				  TL_MANDATE_GIVEN_BY_PERSON,

@@ -132,6 +132,31 @@ enum tl_status tl_clock_lines(struct tl_store *st, const struct tl_record *m,
 	return TL_OK;
 }
 
+int tl_decision_clock_lines(const struct tl_record *dec, const char *today,
+			    struct tl_clock_line out[TL_CLOCK_LINES])
+{
+	char why[TL_CLOCK_TEXT / 2], when[64];
+	struct tl_clocks c;
+	long left;
+
+	if (!tl_clocks_announced(tl_record_get(dec, TL_DECISION_ANNOUNCED_ON),
+				 &c))
+		return 0;
+	line(&out[0], _("Notice posted"), false, "%s", c.posted);
+	period(c.posted, TL_APPEAL_DAYS, c.appeal_ends,
+	       _("three weeks after the notice"), why, sizeof(why));
+	left = tl_date_diff(today, c.appeal_ends);
+	if (left >= 0)
+		line(&out[1], _("Appeal window ends"), false, "%s (%s), %s",
+		     c.appeal_ends, why, days_phrase(left, when, sizeof(when)));
+	else
+		line(&out[1], _("Appeal window ends"), false, "%s (%s)",
+		     c.appeal_ends, why);
+	line(&out[2], _("Decision stands from"), false, _("%s, unless it is "
+	     "appealed"), c.stands);
+	return 3;
+}
+
 /* My role in meeting_id is secretary or chair. */
 static enum tl_status keeps_minutes(struct tl_store *st,
 				    const char *meeting_id,

@@ -580,7 +580,10 @@ static void add_mandates(struct demo *d)
 	demo_add(d, TL_K_DECISION, NULL, TL_DECISION_MANDATE, d->md_laromedel,
 	    TL_DECISION_DECIDED_ON, demo_day(d, "-1d"), TL_DECISION_SUMMARY,
 	    "Inköp av lärplattor till förskoleklassen, 38 000 kr",
-	    TL_DECISION_DECIDED_BY, d->elin, END);
+	    TL_DECISION_DECIDED_BY, d->elin,
+	    /* Announced on its own, not reported to the committee: its
+	     * appeal window runs from today. */
+	    TL_DECISION_ANNOUNCED_ON, demo_day(d, "today"), END);
 }
 
 /*

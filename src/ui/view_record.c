@@ -13,6 +13,7 @@
 #include "tillit/core/date.h"
 #include "tillit/ui/draw.h"
 #include "tillit/core/i18n.h"
+#include "tillit/read/clocks.h"
 #include "tillit/core/id.h"
 #include "tillit/ui/recact.h"
 #include "tillit/core/rules.h"
@@ -97,6 +98,17 @@ static void build(struct view *v)
 	if (e->kind == TL_K_FRAME && !tl_record_get(r, TL_FRAME_ACKED_AT))
 		ui_lines_add(&rv->ls, _("Waiting for the holder to acknowledge it "
 			       "(A)."), UI_R_WARN, 1, TL_K_NONE, NULL);
+	if (e->kind == TL_K_DECISION) {
+		/* Announced on its own: its appeal clock (read/clocks.h). */
+		struct tl_clock_line cl[TL_CLOCK_LINES];
+		char today[TL_DATE_SIZE];
+		int n;
+
+		tl_clock_today(today);
+		n = tl_decision_clock_lines(r, today, cl);
+		for (int i = 0; i < n; i++)
+			add_text(rv, cl[i].label, cl[i].text);
+	}
 	if (e->kind == TL_K_ITEM) {
 		struct tl_record *m = NULL;
 		struct tl_error err;

@@ -106,4 +106,46 @@ run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv TILLIT_NOW="2027-01-02 10:00" \
 	"$TILLIT" --db "$DB" meeting show "$M"
 check_grep "in Swedish: the clocks' words" \
 	'^Överklagandetiden går ut: +2027-01-13 \(tre veckor efter anslaget\)$'
+
+# --- a delegated decision announced on its own (8 kap. 12 §) ----------------
+# Not reported to the committee: announced on the notice board, its
+# appeal window three weeks from that day, past Epiphany (trettondedag
+# jul, 2027-01-06).
+PLACE="Beslut om placering i förskola"
+must tl decision add --mandate "$PLACE" --decided-on 2026-12-15 \
+	--summary "Plats på Solbackens förskola, beslutet anslaget" \
+	--announced-on 2026-12-16 -q
+D=$(last_id)
+must tl decision add --mandate "$PLACE" --decided-on 2026-12-15 \
+	--summary "Plats på Ekbackens förskola, anmäls till nämnden" -q
+run env TILLIT_NOW="2026-12-18 10:00" "$TILLIT" --db "$DB" decision show "$D"
+check_grep "an announced decision's appeal window, moved past a holiday" \
+	'^Appeal window ends: +2027-01-07 \(three weeks after the notice; 2027-01-06 is Epiphany\), in 20 days$'
+check_grep "... and the day it stands" \
+	'^Decision stands from: +2027-01-08, unless it is appealed$'
+run tl decision add --mandate "$PLACE" --decided-on 2026-12-15 \
+	--summary "Fel" --announced-on 2026-12-14
+check_err "it cannot be announced before it was decided" 1 \
+	'announced_on \(2026-12-14\) is before decided_on \(2026-12-15\)'
+must tl meeting add --title "Barn- och utbildningsnämndens sammanträde i januari" \
+	--kind committee --unit "Barn- och utbildningsnämnden" \
+	--starts-at "2027-01-20 13:00"
+run tl export minutes "Barn- och utbildningsnämndens sammanträde i januari" \
+	--format md
+if grep -q "Ekbackens förskola, anmäls till nämnden" "$W/out" &&
+	! grep -q "Solbackens förskola, beslutet anslaget" "$W/out"; then
+	pass "the committee is reported the decision not announced, not the announced one"
+else
+	fail "the committee is reported the decision not announced, not the announced one" \
+		"$(grep -n "förskola" "$W/out")"
+fi
+printf '%s\n' "key /" "type Solbackens beslutet anslaget" "key Enter" \
+	"key Enter" dump >"$W/script"
+run env TILLIT_NOW="2026-12-18 10:00" "$TILLIT" --db "$DB" ui \
+	--script "$W/script" --size 120x40
+check_grep "the decision's screen shows its appeal window too" \
+	'Appeal window ends +2027-01-07 \(three weeks after the notice; 2027-01-06 is Epiphany\), in 20 days'
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv TILLIT_NOW="2026-12-18 10:00" \
+	"$TILLIT" --db "$DB" decision show "$D"
+check_grep "in Swedish" '^Beslutet vinner laga kraft: +2027-01-08, om det inte överklagas$'
 done_testing

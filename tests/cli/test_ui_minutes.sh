@@ -88,6 +88,14 @@ screen_has "X h writes HTML" 1 "Wrote .*\.html"
 ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
 	"key Enter Enter X" "type i" "key Enter" "key Enter" dump
 screen_has "X i writes iCalendar" 1 "Wrote .*\.ics"
+ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
+	"key Enter Enter X" "type p" "key Enter" "key Enter" dump
+screen_has "X p writes PDF" 1 "Wrote .*\.pdf"
+if pdftotext "$W"/*.pdf - 2>/dev/null | grep -q "^Minutes: "; then
+	pass "... which pdftotext reads the minutes from"
+else
+	fail "... which pdftotext reads the minutes from" "$(ls "$W")"
+fi
 if grep -q "^# " "$W"/*.md && grep -q "<!DOCTYPE html>" "$W"/*.html &&
 	grep -q "BEGIN:VTODO" "$W"/*.ics; then
 	pass "the exported files hold minutes and to-dos"

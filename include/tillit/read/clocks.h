@@ -33,6 +33,16 @@ enum tl_status tl_clock_lines(struct tl_store *st, const struct tl_record *m,
 			      struct tl_clock_line out[TL_CLOCK_LINES], int *n,
 			      struct tl_error *err);
 
+/*
+ * The clocks of a delegated decision announced on its own (its
+ * announced_on set), as of `today`, into out: the day the notice went
+ * up, the end of the appeal window (with the days left while it runs)
+ * and the day it stands.  Returns how many lines: 0 for a decision not
+ * announced on its own.
+ */
+int tl_decision_clock_lines(const struct tl_record *dec, const char *today,
+			    struct tl_clock_line out[TL_CLOCK_LINES]);
+
 /* A meeting with a step due (justering, or its notice). */
 struct tl_clock_due_item {
 	char meeting[TL_ID_LEN + 1];

@@ -229,11 +229,13 @@ static enum tl_status add_filters(const struct tl_query *q,
 				       "reported to", err);
 		} else if (r->unit[0]) {
 			/* What the meeting claimed, and the unclaimed
-			 * decisions of its committee that go to it. */
+			 * decisions of its committee that go to it (not one
+			 * announced on its own). */
 			int m = bind(b, r->meeting), u = bind(b, r->unit);
 			int f = bind(b, r->from), t = bind(b, r->to);
 			snprintf(tmp, sizeof(tmp), " AND (reported_in = $%d OR "
-				 "(reported_in IS NULL AND mandate IN (SELECT "
+				 "(reported_in IS NULL AND announced_on IS NULL "
+				 "AND mandate IN (SELECT "
 				 "id FROM mandates WHERE given_by_unit = $%d) "
 				 "AND created_at >= $%d AND created_at < $%d))",
 				 m, u, f, t);

@@ -688,6 +688,10 @@ const char tl_pg_migration_paragraphs[] =
 static const char migration_justering_place[] =
 	"ALTER TABLE meetings ADD COLUMN justering text COLLATE \"C\";\n";
 
+/* Migration 9: a delegated decision announced on its own. */
+static const char migration_announced[] =
+	"ALTER TABLE decisions ADD COLUMN announced_on text COLLATE \"C\";\n";
+
 const char *const tl_pg_migrations[] = {
 	NULL,
 	migration_1,
@@ -698,6 +702,7 @@ const char *const tl_pg_migrations[] = {
 	migration_notices,
 	tl_pg_migration_paragraphs,
 	migration_justering_place,
+	migration_announced,
 };
 
 const int tl_pg_nmigrations =

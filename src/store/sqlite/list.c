@@ -307,9 +307,10 @@ static enum tl_status build(const struct tl_query *q, const char *acc,
 				       "reported to", err);
 		} else if (r->unit[0]) {
 			/* What the meeting claimed, and the unclaimed
-			 * decisions of its committee that go to it. */
+			 * decisions of its committee that go to it (not one
+			 * announced on its own). */
 			add(b, " AND (reported_in = ? OR (reported_in IS NULL"
-			       " AND mandate IN (SELECT id FROM mandates "
+			       " AND announced_on IS NULL AND mandate IN (SELECT id FROM mandates "
 			       "WHERE given_by_unit = ?) AND created_at >= ? "
 			       "AND created_at < ?))");
 			bind(b, r->meeting, NULL);

@@ -728,6 +728,7 @@ const char *const tl_sqlite_migrations[] = {
 	tl_sqlite_migration_notices,
 	tl_sqlite_migration_paragraphs,
 	tl_sqlite_migration_justering_place,
+	tl_sqlite_migration_announced,
 };
 
 const int tl_sqlite_nmigrations =

@@ -584,3 +584,11 @@ const char tl_sqlite_migration_paragraphs[] =
  */
 const char tl_sqlite_migration_justering_place[] =
 	"ALTER TABLE meetings ADD COLUMN justering TEXT;\n";
+
+/*
+ * Schema 14: a delegated decision announced on its own, on the notice
+ * board, instead of reported to the committee: the day it went up, from
+ * which its appeal window runs.
+ */
+const char tl_sqlite_migration_announced[] =
+	"ALTER TABLE decisions ADD COLUMN announced_on TEXT;\n";
