@@ -248,6 +248,39 @@ static enum tl_status check_ballot(struct tl_store *st,
 	return rc;
 }
 
+/* A vote changed: no count below the ballots already cast for it. */
+static enum tl_status check_counts(struct tl_store *st,
+				   const struct tl_record *vote,
+				   struct tl_error *err)
+{
+	static const struct {
+		int field;
+		const char *choice;
+	} counts[] = {
+		{TL_VOTE_YES, "yes"},
+		{TL_VOTE_NO, "no"},
+		{TL_VOTE_ABSTAIN, "abstain"},
+	};
+	enum tl_status rc = TL_OK;
+
+	for (size_t i = 0; rc == TL_OK && i < sizeof(counts) /
+	     sizeof(counts[0]); i++) {
+		long cast = 0, said = atol(tl_record_str(vote,
+							 counts[i].field));
+
+		rc = tally(st, vote->id, counts[i].choice, "", &cast, err);
+		if (rc == TL_OK && cast > said)
+			rc = tl_error_set(err, TL_EINVAL, ngettext(
+				"%s: %ld member voted %s in this vote; the "
+				"count cannot be %ld.",
+				"%s: %ld members voted %s in this vote; the "
+				"count cannot be %ld.", (unsigned long)cast),
+				_(vote->e->fields[counts[i].field].label),
+				cast, _(counts[i].choice), said);
+	}
+	return rc;
+}
+
 enum tl_status tl_rule_check_paragraph(struct tl_store *st,
 				       const struct tl_record *r,
 				       struct tl_error *err)
@@ -297,6 +330,8 @@ enum tl_status tl_rule_check_paragraph(struct tl_store *st,
 					  "abstained add up to %ld, but § %ld "
 					  "has %d decision-makers."), sum,
 					  d.number, d.n);
+		if (rc == TL_OK)
+			rc = check_counts(st, r, err);
 	} else if (r->e->kind == TL_K_MOTION &&
 		   !tl_deciders_has(&d, person)) {
 		rc = tl_error_set(err, TL_EINVAL, _("Moved by: %s is not among "

@@ -51,6 +51,9 @@ must tl ballot add --vote "$V" --person "Lena Åström" --choice yes
 run tl ballot add --vote "$V" --person "Anders Holmgren" --choice yes
 check_err "no more yes ballots than the vote counts" 1 \
 	'the vote counts 2 yes, and this would be one more'
+run tl vote edit "$V" --yes 1 --no 3 --result no --casting 0
+check_err "nor a count below the ballots already cast" 1 \
+	'Yes: 2 members voted yes in this vote; the count cannot be 1\.$'
 run tl motion add --item "$I5" --person "Lena Åström" --text "Bifall"
 check_err "a disqualified member moves nothing in that §" 1 \
 	'Lena Åström is not among the decision-makers of § 5'
