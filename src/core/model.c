@@ -63,7 +63,7 @@ static const char *const ballot_choices[] = {
  * order of decision (propositionsordning). */
 static const char *const entry_kinds[] = {
 	N_("reservation"), N_("statement"), N_("disqualified"), N_("basis"),
-	N_("recipient"), N_("procedure"), NULL};
+	N_("recipient"), N_("procedure"), N_("justering"), NULL};
 
 static const char *const open_active[] = {N_("active"), NULL};
 static const char *const open_meeting[] = {N_("planned"), N_("open"), NULL};
@@ -267,7 +267,8 @@ static const struct tl_field entry_fields[] = {
 	IN_ITEM(TL_ENTRY_ITEM),
 	[TL_ENTRY_KIND] = ENUM("kind", N_("Kind"), REQ | FIXED, entry_kinds,
 			       NULL, N_("reservation, statement, disqualified, "
-			       "basis, recipient or procedure")),
+			       "basis, recipient, procedure or justering (a "
+			       "signer's immediate justering of the §)")),
 	[TL_ENTRY_PERSON] = REF("person", N_("Person"), 0, TL_K_PERSON,
 				N_("who reserved, stated or was "
 				   "disqualified; a recipient")),

@@ -3,10 +3,12 @@
  */
 #include "tillit/core/paragraph.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/meeting.h"
 
 static bool is(const char *a, const char *b)
 {
@@ -81,10 +83,46 @@ enum tl_status tl_entry_check(const struct tl_record *r, struct tl_error *err)
 	if ((is(kind, "basis") || is(kind, "procedure")) && !text)
 		return tl_error_set(err, TL_EINVAL, _("Text: a %s is its text; "
 				    "set text."), _(kind));
+	if (is(kind, "justering") && !person)
+		return tl_error_set(err, TL_EINVAL, _("Person: immediate "
+				    "justering is signed by the chair or a "
+				    "justerare; set person."));
 	if (is(kind, "recipient") && !person && !text &&
 	    !tl_record_get(r, TL_ENTRY_UNIT))
 		return tl_error_set(err, TL_EINVAL, _("A recipient is a person, "
 				    "a unit or a name; set person, unit or "
 				    "text."));
 	return TL_OK;
+}
+
+void tl_paragraph_justering(const char *meeting_kind,
+			    struct tl_record *const *parts, int nparts,
+			    struct tl_record *const *entries, int nentries,
+			    const char *item, struct tl_par_justering *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (int i = 0; i < nparts; i++) {
+		const char *person = tl_record_get(parts[i], TL_PART_PERSON);
+		const char *latest = NULL;
+
+		if (!tl_meeting_role_signs(meeting_kind,
+					   tl_record_get(parts[i],
+							 TL_PART_ROLE)))
+			continue;
+		out->signers++;
+		for (int k = 0; k < nentries; k++) {
+			const struct tl_record *e = entries[k];
+
+			if (is(tl_record_get(e, TL_ENTRY_KIND), "justering") &&
+			    is(tl_record_get(e, TL_ENTRY_ITEM), item) &&
+			    is(tl_record_get(e, TL_ENTRY_PERSON), person))
+				latest = e->created_at;
+		}
+		if (!latest)
+			continue;
+		out->nsigned++;
+		if (strcmp(latest, out->at) > 0)
+			snprintf(out->at, sizeof(out->at), "%s", latest);
+	}
+	out->complete = out->signers > 0 && out->nsigned == out->signers;
 }

@@ -75,6 +75,9 @@ void tl_minutes_signatures(struct tl_minutes_doc *m);
  * (minutes_paragraph.c); nothing unless the § parts were read. */
 void tl_minutes_paragraph_before(struct tl_minutes_doc *m, int i);
 void tl_minutes_paragraph_after(struct tl_minutes_doc *m, int i);
+/* How far the immediate justering of § items.v[i] has come, when it has
+ * begun (minutes_paragraph.c); never in the canonical form. */
+void tl_minutes_paragraph_justering(struct tl_minutes_doc *m, int i);
 
 /* The words of a signature after its signer: "2026-11-05 10:00, with
  * their own key" (caller frees). */

@@ -9,6 +9,7 @@
  */
 #include "minutes_doc.h"
 
+#include "tillit/core/date.h"
 #include "tillit/core/paragraph.h"
 
 #include <stdio.h>
@@ -248,4 +249,49 @@ void tl_minutes_paragraph_after(struct tl_minutes_doc *m, int i)
 				: tl_record_str(e, TL_ENTRY_TEXT));
 	}
 	tl_doc_field_own(d, L(m, N_("Sent to")), tl_doc_join_end(d, &j));
+	tl_minutes_paragraph_justering(m, i);
+}
+
+void tl_minutes_paragraph_justering(struct tl_minutes_doc *m, int i)
+{
+	struct tl_doc *d = m->d;
+	const char *item = m->md.items.v[i]->id;
+	const struct tl_rec_list *l = &m->md.entries;
+	struct tl_par_justering pj;
+	struct tl_doc_join j;
+	char when[TL_DATETIME_SIZE], *who, *s;
+
+	/* Signatures, which the digest of what is signed leaves out. */
+	if (tl_doc_canonical(d) || !m->md.deciders)
+		return;
+	tl_paragraph_justering(m->md.kind, m->md.parts.v, m->md.parts.n,
+			       l->v, l->n, item, &pj);
+	if (pj.nsigned == 0)
+		return;
+	/* The signers in the attendance's order: the chair first. */
+	tl_doc_join_init(d, &j);
+	for (int p = 0; p < m->md.parts.n; p++) {
+		const char *person = tl_record_get(m->md.parts.v[p],
+						   TL_PART_PERSON);
+
+		for (int k = 0; k < l->n; k++)
+			if (entry_is(l->v[k], item, "justering") &&
+			    of_item(l->v[k], TL_ENTRY_PERSON, person)) {
+				tl_doc_join_add(&j, tl_minutes_person(m,
+								      person));
+				break;
+			}
+	}
+	who = tl_doc_join_end(d, &j);
+	if (!tl_stamp_local(pj.at, when))
+		snprintf(when, sizeof(when), "%.16s", pj.at);
+	s = pj.complete ? tl_doc_printf(d, L(m, N_("The § is justered "
+					  "immediately, on %s, by %s.")),
+					  when, who ? who : "")
+			: tl_doc_printf(d, L(m, N_("Immediate justering, "
+					  "signed so far by %s.")),
+					  who ? who : "");
+	tl_doc_labelled(d, L(m, N_("Justering")), s);
+	free(s);
+	free(who);
 }

@@ -4,12 +4,14 @@
  * utbildningsnämnden's meeting a substitute serving for an absent member,
  * and in its §§ motions, the order of decision, an open vote with each
  * member's ballot, a reservation with its reason, a protokollsanteckning,
- * a member disqualified from one §, the decision basis and the recipients.
+ * a member disqualified from one §, the decision basis and the recipients;
+ * and § 2 justered immediately, at the meeting.
  */
 #include "demo.h"
 
 #include <stddef.h>
 
+#include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 
 /* Sets field f of the stored record id of kind to value. */
@@ -81,6 +83,13 @@ void demo_protokoll(struct demo *d)
 	entry(d, d->i_delegation, "recipient", d->marta, NULL, NULL, NULL);
 	entry(d, d->i_delegation, "recipient", NULL, NULL,
 	      "Rektorer och förskolechefer", NULL);
+	/* § 2 is justered immediately, at the end of the meeting, so that
+	 * the new delegation applies at once (omedelbar justering). */
+	tl_clock_set(demo_at(d, "-7d 16:25"));
+	entry(d, d->i_delegation, "justering", d->anders, NULL, NULL, NULL);
+	entry(d, d->i_delegation, "justering", d->lena, NULL, NULL, NULL);
+	entry(d, d->i_delegation, "justering", d->perolof, NULL, NULL, NULL);
+	tl_clock_set(NULL);
 
 	/* § 3: two motions, the order of decision, an open vote and a
 	 * reservation. */

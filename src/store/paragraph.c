@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/meeting.h"
 #include "tillit/core/paragraph.h"
 #include "backend.h"
 #include "internal.h"
@@ -281,6 +282,149 @@ static enum tl_status check_counts(struct tl_store *st,
 	return rc;
 }
 
+enum tl_status tl_store_paragraph_justering(struct tl_store *st,
+					   const char *item_id,
+					   struct tl_par_justering *j,
+					   struct tl_error *err)
+{
+	struct tl_record *it = NULL, *m = NULL;
+	struct tl_page parts = {0}, entries = {0};
+	enum tl_status rc;
+
+	memset(j, 0, sizeof(*j));
+	rc = st->ops->get(st, TL_K_ITEM, item_id, &it, err);
+	if (rc == TL_ENOTFOUND) {
+		/* An item being added: nothing of it is justered. */
+		tl_error_clear(err);
+		return TL_OK;
+	}
+	if (rc == TL_OK && it)
+		rc = st->ops->get(st, TL_K_MEETING,
+				  tl_record_get(it, TL_ITEM_MEETING), &m, err);
+	if (rc == TL_OK && m) {
+		struct tl_query pq = {.kind = TL_K_PARTICIPANT,
+				      .parent = m->id, .limit = 1000};
+		struct tl_query eq = {.kind = TL_K_ENTRY, .parent = item_id,
+				      .limit = 1000};
+
+		rc = st->ops->list(st, &pq, &parts, err);
+		if (rc == TL_OK)
+			rc = st->ops->list(st, &eq, &entries, err);
+		if (rc == TL_OK)
+			tl_paragraph_justering(tl_record_str(m,
+							     TL_MEETING_KIND),
+					       parts.recs, parts.n,
+					       entries.recs, entries.n,
+					       item_id, j);
+	}
+	tl_page_done(&parts);
+	tl_page_done(&entries);
+	tl_record_free(m);
+	tl_record_free(it);
+	return rc;
+}
+
+/* The § a record of it belongs to: an item's own id, a motion's, vote's
+ * or entry's item, a ballot's vote's item ("" when not known). */
+static enum tl_status item_of(struct tl_store *st, const struct tl_record *r,
+			      char id[TL_ID_LEN + 1], struct tl_error *err)
+{
+	struct tl_record *v = NULL;
+	enum tl_status rc = TL_OK;
+	const char *item = NULL;
+
+	id[0] = '\0';
+	if (r->e->kind == TL_K_ITEM) {
+		item = r->id;
+	} else if (r->e->kind == TL_K_BALLOT) {
+		rc = st->ops->get(st, TL_K_VOTE,
+				  tl_record_get(r, TL_BALLOT_VOTE), &v, err);
+		if (rc == TL_ENOTFOUND) {
+			tl_error_clear(err);
+			rc = TL_OK;
+		}
+		item = v ? tl_record_get(v, TL_VOTE_ITEM) : NULL;
+	} else {
+		item = tl_record_get(r, r->e->parent);
+	}
+	if (item)
+		snprintf(id, TL_ID_LEN + 1, "%s", item);
+	tl_record_free(v);
+	return rc;
+}
+
+/* A § justered immediately is locked, with everything it records. */
+static enum tl_status check_justered(struct tl_store *st,
+				     const struct tl_record *r,
+				     struct tl_error *err)
+{
+	char item[TL_ID_LEN + 1];
+	struct tl_par_justering j;
+	struct tl_record *it = NULL;
+	enum tl_status rc = item_of(st, r, item, err);
+
+	if (rc != TL_OK || !item[0])
+		return rc;
+	rc = tl_store_paragraph_justering(st, item, &j, err);
+	if (rc != TL_OK || !j.complete)
+		return rc;
+	if (st->ops->get(st, TL_K_ITEM, item, &it, NULL) == TL_OK && it)
+		rc = tl_error_set(err, TL_EREFUSED, _("§ %s is justered "
+				  "immediately and locked; record a "
+				  "correction in a later §."),
+				  tl_record_str(it, TL_ITEM_NUMBER));
+	else
+		rc = tl_error_set(err, TL_EREFUSED, _("The § is justered "
+				  "immediately and locked."));
+	tl_record_free(it);
+	return rc;
+}
+
+/* An immediate justering is signed once by each who signs the minutes
+ * of a committee: its chair and its justerare. */
+static enum tl_status check_signing(struct tl_store *st,
+				    const struct tl_record *r,
+				    const char *who, struct tl_error *err)
+{
+	const char *meeting = tl_record_get(r, TL_ENTRY_MEETING);
+	const char *person = tl_record_get(r, TL_ENTRY_PERSON);
+	const struct tl_eq peq[] = {{TL_PART_MEETING, meeting},
+				    {TL_PART_PERSON, person}};
+	const struct tl_eq eeq[] = {{TL_ENTRY_ITEM,
+				     tl_record_get(r, TL_ENTRY_ITEM)},
+				    {TL_ENTRY_KIND, "justering"},
+				    {TL_ENTRY_PERSON, person}};
+	struct tl_record *m = NULL, *p = NULL;
+	char pid[TL_ID_LEN + 1];
+	bool found = false, twice = false;
+	enum tl_status rc = st->ops->get(st, TL_K_MEETING, meeting, &m, err);
+
+	if (rc == TL_OK && !tl_streq(tl_record_get(m, TL_MEETING_KIND),
+				     "committee"))
+		rc = tl_error_set(err, TL_EINVAL, _("Immediate justering is "
+				  "of a committee's §§."));
+	if (rc == TL_OK)
+		rc = st->ops->find(st, TL_K_PARTICIPANT, peq, 2, NULL, pid,
+				   &found, err);
+	if (rc == TL_OK && found)
+		rc = st->ops->get(st, TL_K_PARTICIPANT, pid, &p, err);
+	if (rc == TL_OK && (!p || !tl_meeting_role_signs(
+			"committee", tl_record_get(p, TL_PART_ROLE))))
+		rc = tl_error_set(err, TL_EINVAL, _("Person: %s does not sign "
+				  "this meeting's minutes; the chair and the "
+				  "justerare do."), who);
+	if (rc == TL_OK)
+		rc = st->ops->find(st, TL_K_ENTRY, eeq, 3, r->id, NULL, &twice,
+				   err);
+	if (rc == TL_OK && twice)
+		rc = tl_error_set(err, TL_EINVAL, _("Person: %s has signed "
+				  "the immediate justering of this § "
+				  "already."), who);
+	tl_record_free(p);
+	tl_record_free(m);
+	return rc;
+}
+
 enum tl_status tl_rule_check_paragraph(struct tl_store *st,
 				       const struct tl_record *r,
 				       struct tl_error *err)
@@ -294,6 +438,9 @@ enum tl_status tl_rule_check_paragraph(struct tl_store *st,
 	bool part = false;
 
 	memset(&d, 0, sizeof(d));
+	rc = check_justered(st, r, err);
+	if (rc != TL_OK)
+		return rc;
 	switch (r->e->kind) {
 	case TL_K_MOTION:
 		person = tl_record_get(r, TL_MOTION_PERSON);
@@ -349,6 +496,8 @@ enum tl_status tl_rule_check_paragraph(struct tl_store *st,
 		if (rc == TL_OK && !part)
 			rc = tl_error_set(err, TL_EINVAL, _("Person: %s takes "
 					  "no part in this meeting."), who);
+	} else if (tl_streq(kind, "justering") && person) {
+		rc = check_signing(st, r, who, err);
 	}
 	tl_deciders_done(&d);
 	return rc;

@@ -486,6 +486,7 @@ enum tl_status tl_rule_check_among(struct tl_store *st,
 		return check_login(st, r, err);
 	case TL_K_NOTICE:
 		return tl_rule_check_notice(st, r, err);
+	case TL_K_ITEM:
 	case TL_K_MOTION:
 	case TL_K_VOTE:
 	case TL_K_BALLOT:

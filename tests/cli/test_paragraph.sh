@@ -71,6 +71,34 @@ run tl vote add --item "$I5" --proposition "Bifall" --yes 3 --no 1 \
 check_err "the disqualified member is not counted" 1 \
 	'add up to 4, but § 5 has 3 decision-makers\.$'
 
+# --- immediate justering (omedelbar justering) ----------------------------
+# The demo's § 2 was justered at the meeting by the chair and both
+# justerare: it is locked with all it records.
+I2=$(item 2)
+I3=$(item 3)
+run tl entry add --item "$I2" --kind statement --person "Lena Åström" \
+	--text "Tillägg"
+check_err "a § justered immediately takes nothing more" 1 \
+	'§ 2 is justered immediately and locked'
+run tl item edit "$I2" --decision "Ändrat beslut"
+check_err "... and its decision cannot change" 1 \
+	'§ 2 is justered immediately and locked'
+run tl entry add --item "$I3" --kind justering --person "Jonas Ekdahl"
+check_err "only the chair and the justerare sign it" 1 \
+	'Jonas Ekdahl does not sign this meeting.s minutes'
+must tl entry add --item "$I3" --kind justering --person "Anders Holmgren"
+run tl entry add --item "$I3" --kind justering --person "Anders Holmgren"
+check_err "... each once" 1 'has signed the immediate justering of this § already'
+run tl export minutes "$M" --format md
+check_grep "the minutes say a § was justered immediately, when and by whom" \
+	'^\*\*Justering:\*\* The § is justered immediately, on 20[0-9-]* 16:25, by Anders Holmgren, Lena Åström, Per-Olof Nyström\.$'
+check_grep "... and how far another has come" \
+	'^\*\*Justering:\*\* Immediate justering, signed so far by Anders Holmgren\.$'
+run tl item edit "$I3" --notes "Ett tillägg innan justerarna har skrivit under"
+check_rc "a § not yet justered by all stays open" 0
+run tl export extract "$M" § 2 --format txt
+check_grep "the extract of the § says it too" 'The § is justered immediately'
+
 # --- the minutes -----------------------------------------------------------
 run tl export minutes "$M" --format txt
 check_grep "the minutes say who was disqualified" \

@@ -53,4 +53,23 @@ enum tl_status tl_vote_check(const struct tl_record *vote,
 enum tl_status tl_entry_check(const struct tl_record *entry,
 			      struct tl_error *err);
 
+/*
+ * Omedelbar justering of one §: the § is justered at the meeting when
+ * every participant who signs the meeting's minutes (the chair and the
+ * justerare of a committee) has signed it, each by an entry of kind
+ * "justering" on the item.  From the participants and the entries of the
+ * meeting (any order), for the item with id `item`: how many sign, how
+ * many have, and the stamp of the last signature (the created_at of its
+ * entry, "" when none).
+ */
+struct tl_par_justering {
+	int signers, nsigned;
+	bool complete;     /* every signer has signed */
+	char at[32];       /* the last signature's stamp */
+};
+void tl_paragraph_justering(const char *meeting_kind,
+			    struct tl_record *const *parts, int nparts,
+			    struct tl_record *const *entries, int nentries,
+			    const char *item, struct tl_par_justering *out);
+
 #endif

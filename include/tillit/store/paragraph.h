@@ -35,4 +35,15 @@ void tl_deciders_done(struct tl_deciders *d);
 /* Whether person is among d's decision-makers. */
 bool tl_deciders_has(const struct tl_deciders *d, const char *person);
 
+/*
+ * How far the immediate justering (omedelbar justering) of the § item_id
+ * has come (core/paragraph.h).  A § justered immediately is locked with
+ * everything it records (tl_rule_check_paragraph).
+ */
+struct tl_par_justering;
+enum tl_status tl_store_paragraph_justering(struct tl_store *st,
+					   const char *item_id,
+					   struct tl_par_justering *j,
+					   struct tl_error *err);
+
 #endif
