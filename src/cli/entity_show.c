@@ -107,27 +107,35 @@ static enum tl_status show_children(struct cli *c, struct tl_store *st,
 	return rc;
 }
 
-/* A committee meeting's legal clocks (read/clocks.h), under a heading;
- * nothing for a meeting that runs none. */
+/* Clock lines (read/clocks.h) under their heading; nothing for none. */
+static void print_clocks(const struct tl_clock_line *lines, int n)
+{
+	struct kv kv = {.n = 0};
+
+	if (n == 0)
+		return;
+	printf("\n%s:\n", _("Legal clocks"));
+	for (int i = 0; i < n; i++)
+		kv_add(&kv, lines[i].label, strdup(lines[i].text));
+	kv_print(&kv, stdout);
+}
+
+/* A committee meeting's legal clocks; nothing for a meeting that runs
+ * none. */
 static enum tl_status show_clocks(struct tl_store *st,
 				  const struct tl_record *m,
 				  struct tl_error *err)
 {
 	struct tl_clock_line lines[TL_CLOCK_LINES];
 	char today[TL_DATE_SIZE];
-	struct kv kv = {.n = 0};
 	int n = 0;
 	enum tl_status rc;
 
 	tl_clock_today(today);
 	rc = tl_clock_lines(st, m, today, lines, &n, err);
-	if (rc != TL_OK || n == 0)
-		return rc;
-	printf("\n%s:\n", _("Legal clocks"));
-	for (int i = 0; i < n; i++)
-		kv_add(&kv, lines[i].label, strdup(lines[i].text));
-	kv_print(&kv, stdout);
-	return TL_OK;
+	if (rc == TL_OK)
+		print_clocks(lines, n);
+	return rc;
 }
 
 /* A delegated decision's appeal clock, when it is announced on its own. */
@@ -135,17 +143,9 @@ static void show_decision_clocks(const struct tl_record *dec)
 {
 	struct tl_clock_line lines[TL_CLOCK_LINES];
 	char today[TL_DATE_SIZE];
-	struct kv kv = {.n = 0};
-	int n;
 
 	tl_clock_today(today);
-	n = tl_decision_clock_lines(dec, today, lines);
-	if (n == 0)
-		return;
-	printf("\n%s:\n", _("Legal clocks"));
-	for (int i = 0; i < n; i++)
-		kv_add(&kv, lines[i].label, strdup(lines[i].text));
-	kv_print(&kv, stdout);
+	print_clocks(lines, tl_decision_clock_lines(dec, today, lines));
 }
 
 static enum tl_status show_text(struct cli *c, struct tl_store *st,

@@ -107,6 +107,26 @@ static void sn_meeting(struct demo *d, char *id, const char *title,
 		 "protokollet.", TL_ITEM_STATUS, "closed", DEMO_END);
 }
 
+/*
+ * Socialnämnden's meeting id signed by its chair and its adjuster with
+ * their keys at the wall times chair_at and adjuster_at (the clock set
+ * back, so that the law's clocks run as they would have), and its notice
+ * posted by the secretary on the day `posted`.
+ */
+static void justered(struct demo *d, const char *id, const char *chair_at,
+		     const char *adjuster_at, const char *posted)
+{
+	tl_clock_set(demo_at(d, chair_at));
+	sign(d, id, d->birgitta, "birgitta.ohman");
+	tl_clock_set(demo_at(d, adjuster_at));
+	sign(d, id, d->hassan, "hassan.alsayed");
+	tl_clock_set(NULL);
+	demo_add(d, TL_K_NOTICE, NULL, TL_NOTICE_MEETING, id,
+		 TL_NOTICE_POSTED_ON, demo_day(d, posted), TL_NOTICE_KEPT_AT,
+		 "Socialförvaltningen, Stadshuset", TL_NOTICE_POSTED_BY,
+		 d->sofia, DEMO_END);
+}
+
 void demo_justering(struct demo *d)
 {
 	demo_id oct, nov, frame;
@@ -137,15 +157,7 @@ void demo_justering(struct demo *d)
 	 * is set back for the signatures, so that the law's clocks run as
 	 * they would have (core/clocks.h).  The notice went up two days
 	 * later; its appeal window has ended since. */
-	tl_clock_set(demo_at(d, "-29d 10:00"));
-	sign(d, oct, d->birgitta, "birgitta.ohman");
-	tl_clock_set(demo_at(d, "-29d 14:30"));
-	sign(d, oct, d->hassan, "hassan.alsayed");
-	tl_clock_set(NULL);
-	demo_add(d, TL_K_NOTICE, NULL, TL_NOTICE_MEETING, oct,
-		 TL_NOTICE_POSTED_ON, demo_day(d, "-27d"), TL_NOTICE_KEPT_AT,
-		 "Socialförvaltningen, Stadshuset", TL_NOTICE_POSTED_BY,
-		 d->sofia, DEMO_END);
+	justered(d, oct, "-29d 10:00", "-29d 14:30", "-27d");
 	/* Later work: the holder acknowledges the frame after signing. */
 	demo_ack(d, frame, d->ingrid);
 
@@ -158,13 +170,5 @@ void demo_justering(struct demo *d)
 		 "closed", DEMO_END);
 	/* Justered two days after the meeting and announced the day after:
 	 * its appeal window is still running. */
-	tl_clock_set(demo_at(d, "-7d 09:00"));
-	sign(d, nov, d->birgitta, "birgitta.ohman");
-	tl_clock_set(demo_at(d, "-7d 09:30"));
-	sign(d, nov, d->hassan, "hassan.alsayed");
-	tl_clock_set(NULL);
-	demo_add(d, TL_K_NOTICE, NULL, TL_NOTICE_MEETING, nov,
-		 TL_NOTICE_POSTED_ON, demo_day(d, "-6d"), TL_NOTICE_KEPT_AT,
-		 "Socialförvaltningen, Stadshuset", TL_NOTICE_POSTED_BY,
-		 d->sofia, DEMO_END);
+	justered(d, nov, "-7d 09:00", "-7d 09:30", "-6d");
 }
