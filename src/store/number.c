@@ -13,7 +13,10 @@
  * there, and the year it left closes the gap.  A meeting under justering
  * or signed keeps its numbers: when those before it would have to end
  * elsewhere than just before its first, the change is refused with a
- * sentence naming that meeting.  Other meetings number their items from
+ * sentence naming that meeting.  So does a meeting with a § justered
+ * immediately (omedelbar justering), for that § and those before it in
+ * the meeting; new §§ still go on at its end, and those after the last
+ * justered one may come and go.  Other meetings number their items from
  * 1, each on its own.
  *
  * A renumbering writes each changed number twice, first as a temporary
@@ -29,6 +32,8 @@
 
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
+#include "tillit/core/paragraph.h"
+#include "tillit/store/paragraph.h"
 #include "backend.h"
 #include "internal.h"
 #include "rules.h"
@@ -222,6 +227,68 @@ static enum tl_status refuse(struct tl_error *err, enum op op,
 			    day);
 }
 
+/* The sentence for a renumbering that the § no, justered immediately at
+ * the meeting that starts at `starts`, stands in the way of. */
+static enum tl_status refuse_justered(struct tl_error *err, enum op op,
+				      long no, const char *starts)
+{
+	char day[16];
+
+	snprintf(day, sizeof(day), "%.10s", starts);
+	if (op == OP_ADD)
+		return tl_error_set(err, TL_EREFUSED, _("The meeting of this "
+				    "committee on %s has § %ld justered "
+				    "immediately, so no § can be added before "
+				    "it."), day, no);
+	if (op == OP_REMOVE)
+		return tl_error_set(err, TL_EREFUSED, _("The meeting of this "
+				    "committee on %s has § %ld justered "
+				    "immediately, so no § can be removed before "
+				    "it; mark the item withdrawn instead."), day,
+				    no);
+	return tl_error_set(err, TL_EREFUSED, _("The meeting of this "
+			    "committee on %s has § %ld justered immediately, "
+			    "so the § numbers up to it cannot change."), day,
+			    no);
+}
+
+/*
+ * How many of the items of meeting id, p->v[first] on (in agenda
+ * order), keep their numbers because the last of them is justered
+ * immediately: 0 when none is.  One query for a meeting without any
+ * signature of a § (the usual case).
+ */
+static enum tl_status justered_upto(struct tl_store *st, const char *id,
+				    const struct plan *p, int first,
+				    int *kept, struct tl_error *err)
+{
+	const struct tl_eq eq[] = {{TL_ENTRY_MEETING, id},
+				   {TL_ENTRY_KIND, "justering"}};
+	bool any = false;
+	enum tl_status rc;
+
+	*kept = 0;
+	rc = st->ops->find(st, TL_K_ENTRY, eq, 2, NULL, NULL, &any, err);
+	for (int k = first; rc == TL_OK && any && k < p->n; k++) {
+		struct tl_par_justering j;
+
+		rc = tl_store_paragraph_justering(st, p->v[k].id, &j, err);
+		if (rc == TL_OK && j.complete)
+			*kept = k - first + 1;
+	}
+	return rc;
+}
+
+/* The number s held before this change began: a moving meeting's items
+ * hold temporary ones, and `moved` their own (may be NULL). */
+static long number_was(const struct slot *s, const struct plan *moved)
+{
+	for (int k = 0; s->stored <= 0 && moved && k < moved->n; k++)
+		if (!strcmp(moved->v[k].id, s->id))
+			return moved->v[k].was;
+	return s->stored;
+}
+
 /* True when the meeting m comes before (starts, id) in date order. */
 static bool before(const struct meet *m, const char *starts, const char *id)
 {
@@ -235,11 +302,13 @@ static bool before(const struct meet *m, const char *starts, const char *id)
  * meeting of y not before it, in date order, into p, on from the largest
  * number before it.  `add`, when not NULL, is a meeting of y that gets
  * one item more after its last; that item's number goes to *added.
+ * `moved` holds the numbers a moving meeting's items had (may be NULL).
  */
 static enum tl_status plan_year(struct tl_store *st, const struct year *y,
 				const char *starts, const char *id,
 				const char *add, long *added, enum op op,
-				struct plan *p, struct tl_error *err)
+				const struct plan *moved, struct plan *p,
+				struct tl_error *err)
 {
 	struct meet *ms = NULL;
 	enum tl_status rc;
@@ -249,7 +318,7 @@ static enum tl_status plan_year(struct tl_store *st, const struct year *y,
 	rc = read_year(st, y, &ms, &n, err);
 	for (int i = 0; rc == TL_OK && i < n; i++) {
 		enum tl_lock lock = TL_LOCK_NONE;
-		int first = p->n;
+		int first = p->n, kept = 0;
 
 		if (before(&ms[i], starts, id)) {
 			long max = 0;
@@ -271,8 +340,21 @@ static enum tl_status plan_year(struct tl_store *st, const struct year *y,
 			p->n = first;
 			continue;
 		}
-		for (int k = first; k < p->n; k++)
-			p->v[k].now = ++last;
+		rc = justered_upto(st, ms[i].id, p, first, &kept, err);
+		for (int k = first; rc == TL_OK && k < p->n; k++) {
+			long was = number_was(&p->v[k], moved);
+
+			if (k - first >= kept)
+				p->v[k].now = ++last;
+			else if (was != ++last)
+				rc = refuse_justered(err, op,
+						     number_was(&p->v[first +
+								      kept - 1],
+								moved),
+						     ms[i].starts);
+			else
+				p->v[k].now = was;
+		}
 		if (add && !strcmp(add, ms[i].id))
 			*added = ++last;
 	}
@@ -346,7 +428,7 @@ static enum tl_status renumber(struct tl_store *st, const struct year *y,
 	struct plan p = {0};
 	enum tl_status rc;
 
-	rc = plan_year(st, y, starts, id, add, added, op, &p, err);
+	rc = plan_year(st, y, starts, id, add, added, op, moved, &p, err);
 	if (rc == TL_OK)
 		rc = apply(st, &p, moved, err);
 	plan_done(&p);

@@ -99,6 +99,24 @@ check_rc "a § not yet justered by all stays open" 0
 run tl export extract "$M" § 2 --format txt
 check_grep "the extract of the § says it too" 'The § is justered immediately'
 
+# Its number is part of what was signed: an earlier meeting of the same
+# committee and year takes no new § that would push it on, and new §§
+# still go on at the end of its own (tests/unit/test_store.c: removing
+# and moving).
+YEAR=$(tl meeting show "$M" | sed -n 's/^Starts: *\([0-9]\{4\}\).*/\1/p')
+must tl meeting add --title "Extra sammanträde" --kind committee \
+	--unit "Barn- och utbildningsnämnden" --starts "$YEAR-01-02 08:00" -q
+E=$(last_id)
+run tl item add --meeting "$E" --title "Ett tidigare ärende"
+check_err "no § is added before a § justered immediately" 1 \
+	"The meeting of this committee on $YEAR-[0-9-]* has § 2 justered immediately, so no § can be added before it\.$"
+run tl item list --meeting "$M" --format csv
+check_grep "... and it is still § 2" "^$I2,[^,]*,2,"
+run tl item add --meeting "$M" --title "Övriga frågor"
+check_rc "a new § still goes on at the end of its meeting" 0
+run tl item list --meeting "$M" --format csv
+check_grep "... numbered after the last" ',6,Övriga frågor,'
+
 # --- the minutes -----------------------------------------------------------
 run tl export minutes "$M" --format txt
 check_grep "the minutes say who was disqualified" \
@@ -110,7 +128,7 @@ check_grep "the decision-makers with their parties, a serving substitute whom fo
 	'^- \*\*Decision-makers:\*\* Anders Holmgren \(S\), chair, Lena Åström \(M\), adjuster, Per-Olof Nyström \(C\), adjuster, Jonas Ekdahl \(V\), serving for Fatima Hassan \(S\)$'
 check_grep "... others present with their titles" \
 	'^- \*\*Others present:\*\* Sofia Bäckström, Nämndsekreterare \(secretary\), Märta Ängström, Förvaltningschef$'
-check_grep "... the §§ in the header" '^- \*\*Paragraphs:\*\* §§ 1–5$'
+check_grep "... the §§ in the header" '^- \*\*Paragraphs:\*\* §§ 1–6$'
 check_grep "... how each § was governed in a note after it" \
 	'^\*\*Governance:\*\* a "what" question, decided by politics, principles: Tillit, Rättssäkerhet\.$'
 run tl export minutes "$M" --format txt

@@ -345,6 +345,81 @@ static void test_paragraph_numbers_follow_the_dates(void **state)
 	tl_store_close(st);
 }
 
+/*
+ * A § justered immediately (omedelbar justering) keeps its number, and
+ * so do those before it in its meeting: no § is added before it in an
+ * earlier meeting of the year nor removed before it in its own, and its
+ * meeting moves only where the numbers stay.  New §§ still go on at the
+ * end of its meeting, and those after it may go.
+ */
+static void test_paragraph_numbers_keep_a_paragraph_justered(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_record *r;
+	char bun[40], a[40], b[40], first[40], signed_[40], after[40];
+	char chair[40], adj[40];
+	(void)state;
+
+	strcpy(bun, add(st, TL_K_UNIT, "name", "Barn- och utbildningsnämnden",
+			"kind", "committee", NULL));
+	strcpy(a, add(st, TL_K_MEETING, "title", "BUN mars", "kind",
+		      "committee", "unit", bun, "starts_at",
+		      "2026-03-10 18:00", NULL));
+	strcpy(b, add(st, TL_K_MEETING, "title", "BUN april", "kind",
+		      "committee", "unit", bun, "starts_at",
+		      "2026-04-14 18:00", NULL));
+	item_number(st, a, "Val av justerare");
+	strcpy(first, add(st, TL_K_ITEM, "meeting", b, "title",
+			  "Val av justerare", NULL));
+	strcpy(signed_, add(st, TL_K_ITEM, "meeting", b, "title",
+			    "Delegationsordning", NULL));
+	strcpy(after, add(st, TL_K_ITEM, "meeting", b, "title", "Lokaler",
+			  NULL));
+	strcpy(chair, add(st, TL_K_PERSON, "name", "Anna Berg", "kind",
+			  "elected", NULL));
+	strcpy(adj, add(st, TL_K_PERSON, "name", "Bo Ek", "kind", "elected",
+			NULL));
+	add(st, TL_K_PARTICIPANT, "meeting", b, "person", chair, "role",
+	    "chair", NULL);
+	add(st, TL_K_PARTICIPANT, "meeting", b, "person", adj, "role",
+	    "adjuster", NULL);
+	add(st, TL_K_ENTRY, "item", signed_, "kind", "justering", "person",
+	    chair, NULL);
+	add(st, TL_K_ENTRY, "item", signed_, "kind", "justering", "person",
+	    adj, NULL);
+	assert_string_equal(numbers(st, b), "2 3 4");
+
+	r = tl_record_new(TL_K_ITEM);
+	tl_record_set(r, TL_ITEM_MEETING, a);
+	tl_record_set(r, TL_ITEM_TITLE, "För sent");
+	assert_int_equal(tl_store_insert(st, r, &err), TL_EREFUSED);
+	assert_string_equal(err.msg, "The meeting of this committee on "
+			    "2026-04-14 has § 3 justered immediately, so no § "
+			    "can be added before it.");
+	tl_record_free(r);
+	assert_int_equal(tl_store_delete(st, TL_K_ITEM, first, &err),
+			 TL_EREFUSED);
+	assert_string_equal(err.msg, "The meeting of this committee on "
+			    "2026-04-14 has § 3 justered immediately, so no § "
+			    "can be removed before it; mark the item withdrawn "
+			    "instead.");
+	assert_int_equal(move(st, b, "2026-03-01 18:00", &err), TL_EREFUSED);
+	assert_non_null(strstr(err.msg, "so the § numbers up to it cannot "
+				       "change"));
+	assert_string_equal(numbers(st, b), "2 3 4");
+	assert_int_equal(move(st, b, "2026-04-14 19:00", &err), TL_OK);
+	assert_string_equal(numbers(st, b), "2 3 4");
+
+	assert_int_equal(item_number(st, b, "Övrigt"), 5);
+	assert_int_equal(tl_store_delete(st, TL_K_ITEM, after, &err), TL_OK);
+	assert_string_equal(numbers(st, b), "2 3 4");
+	assert_int_equal(tl_store_delete(st, TL_K_ITEM, signed_, &err),
+			 TL_EREFUSED);
+	assert_string_equal(numbers(st, b), "2 3 4");
+	tl_store_close(st);
+}
+
 static void test_frame_versions_and_ack(void **state)
 {
 	struct tl_store *st = mem_store();
@@ -1069,6 +1144,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_changes_write_nothing),
 		cmocka_unit_test(test_paragraph_numbers_run_through_the_year),
 		cmocka_unit_test(test_paragraph_numbers_follow_the_dates),
+		cmocka_unit_test(test_paragraph_numbers_keep_a_paragraph_justered),
 		cmocka_unit_test(test_frame_versions_and_ack),
 		cmocka_unit_test(test_resolve_prefix_and_name),
 		cmocka_unit_test(test_keyset_paging_and_filters),
