@@ -107,24 +107,52 @@ static enum tl_status show_children(struct cli *c, struct tl_store *st,
 	return rc;
 }
 
-/* Clock lines (read/clocks.h) under their heading; nothing for none. */
-static void print_clocks(const struct tl_clock_line *lines, int n)
+/* Clock lines (read/clocks.h) under the heading `head`; nothing for
+ * none. */
+static void print_clocks(const char *head, const struct tl_clock_line *lines,
+			 int n)
 {
 	struct kv kv = {.n = 0};
 
 	if (n == 0)
 		return;
-	printf("\n%s:\n", _("Legal clocks"));
+	printf("\n%s:\n", head);
 	for (int i = 0; i < n; i++)
 		kv_add(&kv, lines[i].label, strdup(lines[i].text));
 	kv_print(&kv, stdout);
 }
 
-/* A committee meeting's legal clocks; nothing for a meeting that runs
- * none. */
+/* A committee meeting's legal clocks, then those of each § justered
+ * immediately; nothing for a meeting that runs none. */
 static enum tl_status show_clocks(struct tl_store *st,
 				  const struct tl_record *m,
 				  struct tl_error *err)
+{
+	struct tl_clock_line lines[TL_CLOCK_LINES];
+	struct tl_par_clock *pars = NULL;
+	char today[TL_DATE_SIZE], head[128];
+	int n = 0, npars = 0;
+	enum tl_status rc;
+
+	tl_clock_today(today);
+	rc = tl_clock_lines(st, m, today, lines, &n, err);
+	if (rc == TL_OK)
+		print_clocks(_("Legal clocks"), lines, n);
+	if (rc == TL_OK)
+		rc = tl_paragraph_clock_lines(st, m, today, &pars, &npars, err);
+	for (int i = 0; rc == TL_OK && i < npars; i++) {
+		snprintf(head, sizeof(head), _("Legal clocks of § %ld, "
+			 "justered immediately"), pars[i].number);
+		print_clocks(head, pars[i].lines, pars[i].n);
+	}
+	free(pars);
+	return rc;
+}
+
+/* The legal clocks of a § justered immediately; nothing for another. */
+static enum tl_status show_item_clocks(struct tl_store *st,
+				       const struct tl_record *item,
+				       struct tl_error *err)
 {
 	struct tl_clock_line lines[TL_CLOCK_LINES];
 	char today[TL_DATE_SIZE];
@@ -132,9 +160,9 @@ static enum tl_status show_clocks(struct tl_store *st,
 	enum tl_status rc;
 
 	tl_clock_today(today);
-	rc = tl_clock_lines(st, m, today, lines, &n, err);
+	rc = tl_item_clock_lines(st, item, today, lines, &n, err);
 	if (rc == TL_OK)
-		print_clocks(lines, n);
+		print_clocks(_("Legal clocks"), lines, n);
 	return rc;
 }
 
@@ -145,7 +173,8 @@ static void show_decision_clocks(const struct tl_record *dec)
 	char today[TL_DATE_SIZE];
 
 	tl_clock_today(today);
-	print_clocks(lines, tl_decision_clock_lines(dec, today, lines));
+	print_clocks(_("Legal clocks"), lines,
+		     tl_decision_clock_lines(dec, today, lines));
 }
 
 static enum tl_status show_text(struct cli *c, struct tl_store *st,
@@ -227,6 +256,9 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 		break;
 	case TL_K_DECISION:
 		show_decision_clocks(r);
+		break;
+	case TL_K_ITEM:
+		rc = show_item_clocks(st, r, &c->err);
 		break;
 	case TL_K_FRAME:
 		rc = show_children(c, st, TL_K_FRAME_VERSION, r->id,

@@ -2,16 +2,19 @@
  * export_cmd.c - `tillit export`: data that leaves tillit.
  *
  *   tillit export [--format json] [--output FILE]
- *   tillit export minutes MEETING [--format md|html|txt|pdf] [--output FILE]
+ *   tillit export minutes MEETING [§ N] [--format md|html|txt|pdf]
+ *                 [--output FILE]
  *   tillit export NOUN [FILTERS] [--format csv|json] [--output FILE]
  *   tillit export followups [FILTERS] --format ics [--output FILE]
- *   tillit export notice MEETING [--format md|html|txt|pdf] [--output FILE]
+ *   tillit export notice MEETING [§ N] [--format md|html|txt|pdf]
+ *                 [--output FILE]
  *   tillit export notices [--format csv|json|atom] [--output FILE]
  *   tillit export extract MEETING [§] N [--format md|html|txt|pdf]
  *
  * Without a noun it writes every record as one JSON document (json.h).
  * `minutes` (or `summary`) writes a meeting's minutes or a one-to-one's
- * summary (minutes.h).  A noun writes the records a list would show, as
+ * summary (minutes.h); with § N, the own small protokoll of that § when
+ * it is justered immediately (and `notice`, its notice).  A noun writes the records a list would show, as
  * RFC 4180 CSV or a JSON array, paged through the store; follow-ups also
  * go to iCalendar (ical.h).  The filters are those of `tillit NOUN list`
  * (--owner, --unit, --from, --to, --open, --kind), with people and units
@@ -47,6 +50,8 @@ struct job {
 	const char *meeting;  /* minutes: the meeting's full id */
 	bool notice;          /* the notice of its justering instead */
 	long extract;         /* an extract of this § instead (0: none) */
+	long paragraph;       /* this § alone, justered immediately (0: the
+				 meeting's minutes or notice) */
 	struct tl_query q;    /* a list */
 };
 
@@ -94,13 +99,13 @@ static void help_export(const struct cli_args *a, FILE *out)
 	char fmt[400];
 
 	fprintf(out, _("Usage: tillit export [--format %s] [--output FILE]\n"
-	       "       tillit export minutes MEETING [--format %s] "
+	       "       tillit export minutes MEETING [§ N] [--format %s] "
 	       "[--output FILE]\n"
 	       "       tillit export NOUN [FILTERS] [--format %s] "
 	       "[--output FILE]\n"
 	       "       tillit export followups [FILTERS] --format %s "
 	       "[--output FILE]\n"
-	       "       tillit export notice MEETING [--format %s] "
+	       "       tillit export notice MEETING [§ N] [--format %s] "
 	       "[--output FILE]\n"
 	       "       tillit export extract MEETING § N [--format %s] "
 	       "[--output FILE]\n"
@@ -130,7 +135,10 @@ static void help_export(const struct cli_args *a, FILE *out)
 	     "committee meeting's\njustering, in the formats of the minutes; "
 	     "'notices' lists them, also as an\nAtom feed (atom) to "
 	     "subscribe to the notice board.  'extract MEETING § N'\nwrites "
-	     "one § as an extract of the minutes (protokollsutdrag).\n\n"
+	     "one § as an extract of the minutes (protokollsutdrag).  A § "
+	     "justered\nimmediately (omedelbar justering) has its own small "
+	     "protokoll, 'minutes\nMEETING § N', and its own notice, "
+	     "'notice MEETING § N'.\n\n"
 	     "FILE is replaced atomically; a new one is 0600 (yours alone), "
 	     "and one\nreplaced keeps its mode.\n\n"
 	     "Options:"), out);
@@ -148,6 +156,7 @@ static enum tl_status write_job(struct cli *c, const struct job *j, FILE *out)
 	struct tl_export_job x = {.st = j->st, .what = j->what,
 				  .meeting_id = j->meeting, .q = &j->q,
 				  .notice = j->notice, .extract = j->extract,
+				  .paragraph = j->paragraph,
 				  .csv_raw = c->csv_raw};
 
 	return tl_export_write(j->fmt, &x, out, &c->err);
@@ -318,7 +327,7 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 					 "export."), noun);
 		meeting = argv[i++];
 	}
-	/* extract MEETING [§] N */
+	/* extract MEETING [§] N; minutes or notice MEETING [§ N] */
 	if (noun && !strcmp(noun, "extract")) {
 		char *end = NULL;
 
@@ -330,6 +339,16 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 			return cli_usage(c, _("Give the § to extract, like "
 					 "'tillit export extract MEETING "
 					 "§ 5'."));
+		i++;
+	} else if (meeting && i < argc && !strcmp(argv[i], "\xC2\xA7")) {
+		char *end = NULL;
+
+		if (++i < argc)
+			j.paragraph = strtol(argv[i], &end, 10);
+		if (i >= argc || !end || *end || j.paragraph <= 0)
+			return cli_usage(c, _("Give the number after §, like "
+					 "'tillit export %s MEETING § 2'."),
+					 noun);
 		i++;
 	}
 	if (i < argc)
@@ -354,6 +373,7 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		j.notice = !strcmp(noun, "notice");
 		rc = check_format(c, &fmt, j.what, j.notice ? _("A notice")
 				  : j.extract ? _("An extract")
+				  : j.paragraph ? _("A small protokoll")
 				  : _("Minutes"));
 		if (rc == TL_OK && f.first)
 			rc = cli_usage(c, _("Minutes take no filters (%s)."),

@@ -462,7 +462,9 @@ static const struct tl_field balance_fields[] = {
 /*
  * A notice (anslag): the justering of a committee's protokoll announced
  * on the municipality's notice board, from which the appeal window runs
- * (clocks.h).  Recorded after signing, so it is no part of the minutes.
+ * (clocks.h); or, with an item, the immediate justering of that § alone,
+ * which runs a window of its own.  Recorded after signing, so it is no
+ * part of the minutes.
  */
 static const struct tl_field notice_fields[] = {
 	[TL_NOTICE_MEETING] = REF("meeting", N_("Meeting"), REQ | FIXED,
@@ -479,6 +481,9 @@ static const struct tl_field notice_fields[] = {
 	[TL_NOTICE_POSTED_BY] = REF("posted_by", N_("Certified by"), 0,
 				    TL_K_PERSON,
 				    N_("who certifies the notice")),
+	[TL_NOTICE_ITEM] = REF("item", N_("§"), FIXED, TL_K_ITEM,
+			       N_("a § justered immediately, when the notice "
+				  "announces that § alone")),
 };
 
 /* Signatures and seals are written by signing (sign.h), never by hand:
@@ -571,7 +576,8 @@ static const int followup_cols[] = {TL_FOLLOWUP_DUE, TL_FOLLOWUP_STATUS,
 static const int balance_cols[] = {TL_BALANCE_ASSESSED_ON, TL_BALANCE_UNIT,
 				   TL_BALANCE_SCORE, TL_BALANCE_COMMENT, -1};
 static const int notice_cols[] = {TL_NOTICE_POSTED_ON, TL_NOTICE_MEETING,
-				  TL_NOTICE_REMOVED_ON, TL_NOTICE_KEPT_AT, -1};
+				  TL_NOTICE_ITEM, TL_NOTICE_REMOVED_ON,
+				  TL_NOTICE_KEPT_AT, -1};
 static const int signature_cols[] = {TL_SIGNATURE_SIGNED_AT,
 				     TL_SIGNATURE_PERSON, TL_SIGNATURE_ROLE,
 				     TL_SIGNATURE_MEETING, -1};

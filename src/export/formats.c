@@ -184,10 +184,15 @@ enum tl_status tl_export_write(const struct tl_export_format *f,
 	}
 	if (f->doc && job->extract > 0)
 		return tl_extract_write_doc(job->st, job->meeting_id,
-					    job->extract, f->doc, out, err);
+					    job->extract, false, f->doc, out,
+					    err);
 	if (f->doc && job->notice)
-		return tl_notice_write_doc(job->st, job->meeting_id, f->doc,
-					   out, err);
+		return tl_notice_write_doc(job->st, job->meeting_id,
+					   job->paragraph, f->doc, out, err);
+	if (f->doc && job->paragraph > 0)
+		return tl_extract_write_doc(job->st, job->meeting_id,
+					    job->paragraph, true, f->doc, out,
+					    err);
 	if (f->doc)
 		return tl_minutes_write_doc(job->st, job->meeting_id, f->doc,
 					    out, err);

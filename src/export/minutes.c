@@ -323,23 +323,39 @@ void tl_minutes_signatures(struct tl_minutes_doc *m)
 /*
  * Protokollsutdrag: the header, the attendance, the one §, how far
  * justering has come, and the secretary's certificate that it is a true
- * extract ("Rätt utdraget intygar").
+ * extract ("Rätt utdraget intygar").  A § justered immediately shows its
+ * own justering and notice instead of the protokoll's; as its own small
+ * protokoll (m->own), it ends there.
  */
-static void write_extract(struct tl_minutes_doc *m)
+static enum tl_status write_extract(struct tl_store *st,
+				    struct tl_minutes_doc *m,
+				    struct tl_error *err)
 {
 	struct tl_doc *d = m->d;
 	struct tl_doc_join j;
 	char today[TL_DATE_SIZE];
+	bool justered = tl_minutes_paragraph_justered(m, m->only_item);
+	enum tl_status rc = TL_OK;
 
 	tl_minutes_header(m, false);
 	write_attendance(m);
 	tl_minutes_items(m);
-	if (!tl_minutes_formal(m) && m->md.signatures.n == 0 &&
-	    strcmp(tl_record_str(m->md.meeting, TL_MEETING_STATUS), "signed")) {
-		tl_doc_section(d, L(m, N_("Signatures")));
-		tl_doc_para(d, L(m, N_("The minutes are not justered yet.")));
+	if (justered) {
+		tl_minutes_paragraph_signatures(m, m->only_item);
+		rc = tl_notice_certificate(st, &m->refs, m->md.meeting->id,
+					   m->only_item, d, err);
+	} else {
+		if (!tl_minutes_formal(m) && m->md.signatures.n == 0 &&
+		    strcmp(tl_record_str(m->md.meeting, TL_MEETING_STATUS),
+			   "signed")) {
+			tl_doc_section(d, L(m, N_("Signatures")));
+			tl_doc_para(d, L(m, N_("The minutes are not justered "
+					       "yet.")));
+		}
+		tl_minutes_signatures(m);
 	}
-	tl_minutes_signatures(m);
+	if (rc != TL_OK || m->own)
+		return rc;
 	tl_doc_section(d, L(m, N_("Certified a true extract")));
 	tl_doc_join_init(d, &j);
 	for (int i = 0; i < m->md.parts.n; i++)
@@ -348,15 +364,16 @@ static void write_extract(struct tl_minutes_doc *m)
 	tl_doc_field_own(d, L(m, N_("Secretary")), tl_doc_join_end(d, &j));
 	tl_clock_today(today);
 	tl_doc_field(d, L(m, N_("Date")), today);
+	return TL_OK;
 }
 
 enum tl_status tl_extract_write_doc(struct tl_store *st,
 				    const char *meeting_id, long number,
-				    const struct tl_doc_ops *ops, FILE *out,
-				    struct tl_error *err)
+				    bool own, const struct tl_doc_ops *ops,
+				    FILE *out, struct tl_error *err)
 {
 	struct tl_doc d;
-	struct tl_minutes_doc m = {.d = &d};
+	struct tl_minutes_doc m = {.d = &d, .own = own};
 	enum tl_status rc;
 
 	tl_error_clear(err);
@@ -381,10 +398,18 @@ enum tl_status tl_extract_write_doc(struct tl_store *st,
 		rc = tl_error_set(err, TL_ENOTFOUND, _("%s has no § %ld."),
 				  tl_record_str(m.md.meeting,
 						TL_MEETING_TITLE), number);
-	if (rc == TL_OK) {
-		write_extract(&m);
+	if (rc == TL_OK && own &&
+	    !tl_minutes_paragraph_justered(&m, m.only_item))
+		rc = tl_error_set(err, TL_ENOTFOUND, _("§ %ld of %s is not "
+				  "justered immediately, so it has no "
+				  "protokoll of its own; export its extract "
+				  "instead."), number,
+				  tl_record_str(m.md.meeting,
+						TL_MEETING_TITLE));
+	if (rc == TL_OK)
+		rc = write_extract(st, &m, err);
+	if (rc == TL_OK)
 		tl_doc_end(&d);
-	}
 	if (rc == TL_OK && d.oom)
 		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	if (rc == TL_OK && ferror(out))
@@ -462,8 +487,8 @@ static enum tl_status certificate(struct tl_store *st,
 {
 	if (!tl_minutes_formal(m) || tl_doc_signing(m->d))
 		return TL_OK;
-	return tl_notice_certificate(st, &m->refs, m->md.meeting->id, m->d,
-				     err);
+	return tl_notice_certificate(st, &m->refs, m->md.meeting->id, NULL,
+				     m->d, err);
 }
 
 /*

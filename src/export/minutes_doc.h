@@ -22,6 +22,9 @@ struct tl_minutes_doc {
 	struct tl_meeting_data md;
 	/* An extract (protokollsutdrag): the one item it holds. */
 	const char *only_item;
+	/* The own small protokoll of only_item, justered immediately,
+	 * rather than an extract of the meeting's. */
+	bool own;
 };
 
 /*
@@ -78,6 +81,13 @@ void tl_minutes_paragraph_after(struct tl_minutes_doc *m, int i);
 /* How far the immediate justering of § items.v[i] has come, when it has
  * begun (minutes_paragraph.c); never in the canonical form. */
 void tl_minutes_paragraph_justering(struct tl_minutes_doc *m, int i);
+/* Whether the § item is justered immediately; and its signatures: the
+ * time of that justering, and a line for the secretary, the chair and
+ * each justerare, with the signature each gave at the meeting. */
+bool tl_minutes_paragraph_justered(const struct tl_minutes_doc *m,
+				   const char *item);
+void tl_minutes_paragraph_signatures(struct tl_minutes_doc *m,
+				     const char *item);
 
 /* The words of a signature after its signer: "2026-11-05 10:00, with
  * their own key" (caller frees). */

@@ -295,3 +295,69 @@ void tl_minutes_paragraph_justering(struct tl_minutes_doc *m, int i)
 	free(s);
 	free(who);
 }
+
+bool tl_minutes_paragraph_justered(const struct tl_minutes_doc *m,
+				   const char *item)
+{
+	struct tl_par_justering pj;
+
+	tl_paragraph_justering(m->md.kind, m->md.parts.v, m->md.parts.n,
+			       m->md.entries.v, m->md.entries.n, item, &pj);
+	return pj.complete;
+}
+
+/* A line to sign on paper, before the name (as minutes_formal.c's). */
+#define SIGN_LINE "................................"
+
+void tl_minutes_paragraph_signatures(struct tl_minutes_doc *m,
+				     const char *item)
+{
+	static const struct {
+		const char *role;
+		const char *label;
+	} order[] = {
+		{"secretary", N_("Secretary")},
+		{"chair", N_("Chair")},
+		{"adjuster", N_("Adjuster")},
+	};
+	const struct tl_rec_list *l = &m->md.entries;
+	struct tl_doc *d = m->d;
+	struct tl_par_justering pj;
+	char when[TL_DATETIME_SIZE];
+	char *s;
+
+	tl_paragraph_justering(m->md.kind, m->md.parts.v, m->md.parts.n,
+			       l->v, l->n, item, &pj);
+	tl_doc_section(d, L(m, N_("Signatures")));
+	if (!tl_stamp_local(pj.at, when))
+		snprintf(when, sizeof(when), "%.16s", pj.at);
+	s = tl_doc_printf(d, L(m, N_("At the meeting, %s (immediate "
+				     "justering of the §)")), when);
+	tl_doc_labelled(d, L(m, N_("Place and time of justering")), s);
+	free(s);
+	for (size_t r = 0; r < sizeof(order) / sizeof(order[0]); r++)
+		for (int i = 0; i < m->md.parts.n; i++) {
+			const struct tl_record *p = m->md.parts.v[i];
+			const char *person = tl_record_get(p, TL_PART_PERSON);
+			const char *at = NULL;
+
+			if (!tl_minutes_role_is(p, order[r].role))
+				continue;
+			for (int k = 0; k < l->n; k++)
+				if (entry_is(l->v[k], item, "justering") &&
+				    of_item(l->v[k], TL_ENTRY_PERSON, person))
+					at = l->v[k]->created_at;
+			if (at && tl_stamp_local(at, when)) {
+				char *how = tl_doc_printf(d, L(m, N_("signed "
+							  "%s")), when);
+
+				s = tl_doc_printf(d, "%s (%s)",
+						  tl_minutes_person(m, person),
+						  how ? how : "");
+				free(how);
+			} else
+				s = tl_doc_printf(d, "%s %s", SIGN_LINE,
+						  tl_minutes_person(m, person));
+			tl_doc_field_own(d, L(m, order[r].label), s);
+		}
+}

@@ -111,6 +111,8 @@ void tl_minutes_header(struct tl_minutes_doc *m, bool summary)
 	const char *unit = tl_record_get(mt, TL_MEETING_UNIT);
 	char *title = tl_doc_printf(d, "%s: %s",
 				    summary ? L(m, N_("Summary"))
+				    : m->own ? L(m, N_("Minutes of a § "
+						       "justered immediately"))
 				    : m->only_item
 				    ? L(m, N_("Extract from the minutes"))
 					    : L(m, N_("Minutes")),
@@ -126,11 +128,19 @@ void tl_minutes_header(struct tl_minutes_doc *m, bool summary)
 	header_when(m);
 	tl_doc_field(d, L(m, N_("Place")),
 		     tl_record_get(mt, TL_MEETING_LOCATION));
-	if (tl_minutes_formal(m) && !m->only_item) {
+	if (tl_minutes_formal(m) && (!m->only_item || m->own)) {
 		char range[64];
 
-		tl_meeting_paragraph_range(m->md.items.v, m->md.items.n,
-					   range, sizeof(range));
+		range[0] = '\0';
+		for (int i = 0; m->own && i < m->md.items.n; i++)
+			if (!strcmp(m->md.items.v[i]->id, m->only_item))
+				snprintf(range, sizeof(range), "§ %s",
+					 tl_record_str(m->md.items.v[i],
+						       TL_ITEM_NUMBER));
+		if (!m->own)
+			tl_meeting_paragraph_range(m->md.items.v,
+						   m->md.items.n, range,
+						   sizeof(range));
 		tl_doc_field(d, L(m, N_("Paragraphs")),
 			     range[0] ? range : NULL);
 	}

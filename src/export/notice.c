@@ -19,14 +19,17 @@
 /* What a notice says, read once for either form. */
 struct notice {
 	struct tl_record *meeting, *notice;
+	struct tl_record *item;  /* the § justered immediately it announces
+				    alone, or NULL for the protokoll */
 	struct tl_clocks c;
-	char range[64];          /* "§§ 12–18", or "" without items */
+	char range[64];          /* "§§ 12–18", "§ 2", or "" without items */
 };
 
 static void notice_done(struct notice *n)
 {
 	tl_record_free(n->meeting);
 	tl_record_free(n->notice);
+	tl_record_free(n->item);
 	memset(n, 0, sizeof(*n));
 }
 
@@ -45,15 +48,85 @@ static enum tl_status paragraph_range(struct tl_store *st, const char *id,
 	return rc;
 }
 
+/* The § of the meeting n->meeting numbered `number`, into n->item. */
+static enum tl_status item_numbered(struct tl_store *st, struct notice *n,
+				    long number, struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_ITEM, .parent = n->meeting->id,
+			     .limit = 1000};
+	struct tl_page page = {0};
+	enum tl_status rc = tl_store_list(st, &q, &page, err);
+
+	for (int i = 0; rc == TL_OK && i < page.n && !n->item; i++)
+		if (atol(tl_record_str(page.recs[i], TL_ITEM_NUMBER)) ==
+		    number) {
+			n->item = page.recs[i];
+			page.recs[i] = NULL;
+		}
+	tl_page_done(&page);
+	if (rc == TL_OK && !n->item)
+		rc = tl_error_set(err, TL_ENOTFOUND, _("%s has no § %ld."),
+				  tl_record_str(n->meeting, TL_MEETING_TITLE),
+				  number);
+	return rc;
+}
+
+/* The notice of the § n->item justered immediately: its clocks, and its
+ * notice's id into nid ("" when it has none). */
+static enum tl_status paragraph_notice(struct tl_store *st, struct notice *n,
+				       char nid[TL_ID_LEN + 1],
+				       struct tl_error *err)
+{
+	const char *no = tl_record_str(n->item, TL_ITEM_NUMBER);
+	bool applies = false;
+	enum tl_status rc = tl_store_paragraph_clocks(st, n->item, &n->c,
+						      &applies, nid, err);
+
+	if (rc == TL_OK && !applies)
+		return tl_error_set(err, TL_ENOTFOUND, _("§ %s of %s is not "
+				    "justered immediately, so it has no "
+				    "notice of its own."), no,
+				    tl_record_str(n->meeting,
+						  TL_MEETING_TITLE));
+	if (rc == TL_OK && !nid[0])
+		return tl_error_set(err, TL_ENOTFOUND, _("The immediate "
+				    "justering of § %s of %s has no notice "
+				    "yet; post it with 'tillit notice add "
+				    "--meeting %.8s --item %.8s --posted-on "
+				    "DATE'."), no,
+				    tl_record_str(n->meeting,
+						  TL_MEETING_TITLE),
+				    n->meeting->id, n->item->id);
+	snprintf(n->range, sizeof(n->range), "§ %s", no);
+	return rc;
+}
+
+/*
+ * The notice of meeting_id's justering into n: of its protokoll, or,
+ * with `number` (> 0) or `item_id` (not NULL), of that § alone, justered
+ * immediately.  TL_ENOTFOUND, with one sentence, when there is none.
+ */
 static enum tl_status notice_read(struct tl_store *st, const char *meeting_id,
+				  long number, const char *item_id,
 				  struct notice *n, struct tl_error *err)
 {
-	char nid[TL_ID_LEN + 1];
+	char nid[TL_ID_LEN + 1] = "";
 	bool applies = false;
 	enum tl_status rc;
 
 	memset(n, 0, sizeof(*n));
 	rc = tl_store_get(st, TL_K_MEETING, meeting_id, &n->meeting, err);
+	if (rc == TL_OK && item_id)
+		rc = tl_store_get(st, TL_K_ITEM, item_id, &n->item, err);
+	else if (rc == TL_OK && number > 0)
+		rc = item_numbered(st, n, number, err);
+	if (rc == TL_OK && n->item) {
+		rc = paragraph_notice(st, n, nid, err);
+		if (rc == TL_OK)
+			rc = tl_store_get(st, TL_K_NOTICE, nid, &n->notice,
+					  err);
+		return rc;
+	}
 	if (rc == TL_OK)
 		rc = tl_store_clocks(st, n->meeting, &n->c, &applies, nid,
 				     err);
@@ -78,16 +151,40 @@ static char *announcement(struct tl_doc *d, struct tl_refs *refs,
 			  const struct notice *n)
 {
 	const char *unit = tl_record_get(n->meeting, TL_MEETING_UNIT);
+	const char *who = unit ? tl_refs_title(refs, TL_K_UNIT, unit)
+			       : tl_record_str(n->meeting, TL_MEETING_TITLE);
 
+	if (n->item)
+		return tl_doc_printf(d, _("§ %s of the protokoll of %s's "
+				     "meeting on %s is justered immediately. "
+				     "The justering is announced on the "
+				     "notice board from %s. An appeal against "
+				     "the decision (laglighetsprövning) must "
+				     "reach the administrative court no later "
+				     "than %s."),
+				     tl_record_str(n->item, TL_ITEM_NUMBER),
+				     who, n->c.held, n->c.posted,
+				     n->c.appeal_ends);
 	return tl_doc_printf(d, _("The protokoll of %s's meeting on %s is "
 			     "justered. The justering is announced on the "
 			     "notice board from %s. An appeal against a "
 			     "decision (laglighetsprövning) must reach the "
 			     "administrative court no later than %s."),
-			     unit ? tl_refs_title(refs, TL_K_UNIT, unit)
-				  : tl_record_str(n->meeting,
-						  TL_MEETING_TITLE),
-			     n->c.held, n->c.posted, n->c.appeal_ends);
+			     who, n->c.held, n->c.posted, n->c.appeal_ends);
+}
+
+/* The notice's title: "Notice of justering: Title" (", § 2" for a §),
+ * into a new string (caller frees). */
+static char *notice_title(struct tl_doc *d, const struct notice *n)
+{
+	if (n->item)
+		return tl_doc_printf(d, "%s: %s, § %s",
+				     _("Notice of justering"),
+				     tl_record_str(n->meeting,
+						   TL_MEETING_TITLE),
+				     tl_record_str(n->item, TL_ITEM_NUMBER));
+	return tl_doc_printf(d, "%s: %s", _("Notice of justering"),
+			     tl_record_str(n->meeting, TL_MEETING_TITLE));
 }
 
 /* What the notice board shows of a notice: when it went up and comes
@@ -113,11 +210,12 @@ static void board_fields(struct tl_doc *d, struct tl_refs *refs,
 
 enum tl_status tl_notice_certificate(struct tl_store *st,
 				     struct tl_refs *refs,
-				     const char *meeting_id, struct tl_doc *d,
+				     const char *meeting_id,
+				     const char *item_id, struct tl_doc *d,
 				     struct tl_error *err)
 {
 	struct notice n;
-	enum tl_status rc = notice_read(st, meeting_id, &n, err);
+	enum tl_status rc = notice_read(st, meeting_id, 0, item_id, &n, err);
 
 	if (rc == TL_ENOTFOUND && n.meeting) {
 		/* Not posted yet: the protokoll has no certificate. */
@@ -125,8 +223,11 @@ enum tl_status tl_notice_certificate(struct tl_store *st,
 		rc = TL_OK;
 	} else if (rc == TL_OK) {
 		tl_doc_section(d, _("Notice certificate"));
-		tl_doc_para(d, _("The justering of the protokoll is announced "
-				 "on the notice board."));
+		tl_doc_para(d, item_id ? _("The immediate justering of the § "
+					   "is announced on the notice "
+					   "board.")
+				       : _("The justering of the protokoll is "
+					   "announced on the notice board."));
 		board_fields(d, refs, &n);
 	}
 	notice_done(&n);
@@ -134,7 +235,7 @@ enum tl_status tl_notice_certificate(struct tl_store *st,
 }
 
 enum tl_status tl_notice_write_doc(struct tl_store *st,
-				   const char *meeting_id,
+				   const char *meeting_id, long number,
 				   const struct tl_doc_ops *ops, FILE *out,
 				   struct tl_error *err)
 {
@@ -150,7 +251,7 @@ enum tl_status tl_notice_write_doc(struct tl_store *st,
 	if (rc != TL_OK)
 		return rc;
 	tl_refs_init(&refs, st);
-	rc = notice_read(st, meeting_id, &n, err);
+	rc = notice_read(st, meeting_id, number, NULL, &n, err);
 	tl_store_read_end(st);
 	if (rc != TL_OK) {
 		notice_done(&n);
@@ -159,8 +260,7 @@ enum tl_status tl_notice_write_doc(struct tl_store *st,
 	}
 	unit = tl_record_get(n.meeting, TL_MEETING_UNIT);
 	tl_doc_init(&d, ops, out);
-	s = tl_doc_printf(&d, "%s: %s", _("Notice of justering"),
-			  tl_record_str(n.meeting, TL_MEETING_TITLE));
+	s = notice_title(&d, &n);
 	tl_doc_title(&d, s);
 	free(s);
 	s = announcement(&d, &refs, &n);
@@ -211,13 +311,12 @@ static void entry(FILE *out, struct tl_doc *d, struct tl_refs *refs,
 		  const struct notice *n)
 {
 	char *text = announcement(d, refs, n);
+	char *title = notice_title(d, n);
 
 	fputs("  <entry>\n    <id>urn:uuid:", out);
 	fputs(n->notice->id, out);
 	fputs("</id>\n    <title>", out);
-	xml(out, _("Notice of justering"));
-	fputs(": ", out);
-	xml(out, tl_record_str(n->meeting, TL_MEETING_TITLE));
+	xml(out, title);
 	fputs("</title>\n    <published>", out);
 	day_time(out, n->c.posted);
 	fputs("</published>\n    <updated>", out);
@@ -225,6 +324,7 @@ static void entry(FILE *out, struct tl_doc *d, struct tl_refs *refs,
 	fputs("</updated>\n    <content type=\"text\">", out);
 	xml(out, text);
 	fputs("</content>\n  </entry>\n", out);
+	free(title);
 	free(text);
 }
 
@@ -264,8 +364,9 @@ enum tl_status tl_notice_write_atom(struct tl_store *st,
 		struct notice n;
 
 		rc = notice_read(st, tl_record_get(page.recs[i],
-						   TL_NOTICE_MEETING), &n,
-				 err);
+						   TL_NOTICE_MEETING), 0,
+				 tl_record_get(page.recs[i], TL_NOTICE_ITEM),
+				 &n, err);
 		if (rc == TL_OK)
 			entry(out, &d, &refs, &n);
 		notice_done(&n);

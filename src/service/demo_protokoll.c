@@ -90,6 +90,12 @@ void demo_protokoll(struct demo *d)
 	entry(d, d->i_delegation, "justering", d->lena, NULL, NULL, NULL);
 	entry(d, d->i_delegation, "justering", d->perolof, NULL, NULL, NULL);
 	tl_clock_set(NULL);
+	/* Its own notice went up the next day: its appeal window runs. */
+	demo_add(d, TL_K_NOTICE, NULL, TL_NOTICE_MEETING, d->m_bun,
+		 TL_NOTICE_ITEM, d->i_delegation, TL_NOTICE_POSTED_ON,
+		 demo_day(d, "-6d"), TL_NOTICE_KEPT_AT,
+		 "Barn- och utbildningsförvaltningen, Stadshuset",
+		 TL_NOTICE_POSTED_BY, d->sofia, DEMO_END);
 
 	/* § 3: two motions, the order of decision, an open vote and a
 	 * reservation. */

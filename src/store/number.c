@@ -32,7 +32,6 @@
 
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
-#include "tillit/core/paragraph.h"
 #include "tillit/store/paragraph.h"
 #include "backend.h"
 #include "internal.h"
@@ -255,27 +254,21 @@ static enum tl_status refuse_justered(struct tl_error *err, enum op op,
 /*
  * How many of the items of meeting id, p->v[first] on (in agenda
  * order), keep their numbers because the last of them is justered
- * immediately: 0 when none is.  One query for a meeting without any
- * signature of a § (the usual case).
+ * immediately: 0 when none is.
  */
 static enum tl_status justered_upto(struct tl_store *st, const char *id,
 				    const struct plan *p, int first,
 				    int *kept, struct tl_error *err)
 {
-	const struct tl_eq eq[] = {{TL_ENTRY_MEETING, id},
-				   {TL_ENTRY_KIND, "justering"}};
-	bool any = false;
-	enum tl_status rc;
+	struct tl_page page = {0};
+	enum tl_status rc = tl_store_justered_paragraphs(st, id, &page, err);
 
 	*kept = 0;
-	rc = st->ops->find(st, TL_K_ENTRY, eq, 2, NULL, NULL, &any, err);
-	for (int k = first; rc == TL_OK && any && k < p->n; k++) {
-		struct tl_par_justering j;
-
-		rc = tl_store_paragraph_justering(st, p->v[k].id, &j, err);
-		if (rc == TL_OK && j.complete)
-			*kept = k - first + 1;
-	}
+	for (int k = first; rc == TL_OK && k < p->n; k++)
+		for (int i = 0; i < page.n; i++)
+			if (!strcmp(page.recs[i]->id, p->v[k].id))
+				*kept = k - first + 1;
+	tl_page_done(&page);
 	return rc;
 }
 

@@ -324,6 +324,39 @@ enum tl_status tl_store_paragraph_justering(struct tl_store *st,
 	return rc;
 }
 
+enum tl_status tl_store_justered_paragraphs(struct tl_store *st,
+					    const char *meeting_id,
+					    struct tl_page *page,
+					    struct tl_error *err)
+{
+	const struct tl_eq eq[] = {{TL_ENTRY_MEETING, meeting_id},
+				   {TL_ENTRY_KIND, "justering"}};
+	struct tl_query q = {.kind = TL_K_ITEM, .parent = meeting_id,
+			     .limit = 1000};
+	bool any = false;
+	int kept = 0;
+	enum tl_status rc;
+
+	rc = st->ops->find(st, TL_K_ENTRY, eq, 2, NULL, NULL, &any, err);
+	if (rc != TL_OK || !any)
+		return rc;
+	rc = st->ops->list(st, &q, page, err);
+	for (int i = 0; rc == TL_OK && i < page->n; i++) {
+		struct tl_par_justering j;
+
+		rc = tl_store_paragraph_justering(st, page->recs[i]->id, &j,
+						  err);
+		if (rc == TL_OK && j.complete)
+			page->recs[kept++] = page->recs[i];
+		else
+			tl_record_free(page->recs[i]);
+		page->recs[i] = i < kept ? page->recs[i] : NULL;
+	}
+	if (rc == TL_OK)
+		page->n = kept;
+	return rc;
+}
+
 /* The § a record of it belongs to: an item's own id, a motion's, vote's
  * or entry's item, a ballot's vote's item ("" when not known). */
 static enum tl_status item_of(struct tl_store *st, const struct tl_record *r,

@@ -29,6 +29,8 @@ struct meeting_view {
 	int npriv;
 	struct tl_clock_line clocks[TL_CLOCK_LINES]; /* its legal clocks */
 	int nclocks;
+	struct tl_par_clock *pclocks; /* those of §§ justered immediately */
+	int npclocks;
 	char today[TL_DATE_SIZE];
 
 	bool run;

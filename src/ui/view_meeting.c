@@ -182,6 +182,9 @@ enum tl_status ui_meeting_load(struct view *v, struct tl_error *err)
 	tl_private_free(mv->priv, mv->npriv);
 	mv->priv = NULL;
 	mv->npriv = 0;
+	free(mv->pclocks);
+	mv->pclocks = NULL;
+	mv->npclocks = 0;
 	tl_clock_today(mv->today);
 	rc = tl_store_read_begin(st, err);
 	if (rc != TL_OK)
@@ -191,6 +194,10 @@ enum tl_status ui_meeting_load(struct view *v, struct tl_error *err)
 	if (rc == TL_OK)
 		rc = tl_clock_lines(st, mv->md.meeting, mv->today, mv->clocks,
 				    &mv->nclocks, err);
+	if (rc == TL_OK)
+		rc = tl_paragraph_clock_lines(st, mv->md.meeting, mv->today,
+					      &mv->pclocks, &mv->npclocks,
+					      err);
 	tl_store_read_end(st);
 	if (rc != TL_OK)
 		return rc;
@@ -424,6 +431,20 @@ static void add_followup_line(struct view *v, const struct tl_record *r,
 	}
 }
 
+/* Clock lines (read/clocks.h), a late step in the overdue colour. */
+static void add_clock_lines(struct meeting_view *mv,
+			    const struct tl_clock_line *lines, int n)
+{
+	char buf[TL_CLOCK_TEXT + 128];
+
+	for (int i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "%s: %s", lines[i].label,
+			 lines[i].text);
+		ui_lines_add(&mv->ls, buf, lines[i].late ? UI_R_OVERDUE
+			     : UI_R_NORMAL, 1, TL_K_NONE, NULL);
+	}
+}
+
 static void add_status_badge(struct meeting_view *mv, struct ui_line *l)
 {
 	const char *status = tl_record_str(mv->md.meeting, TL_MEETING_STATUS);
@@ -474,10 +495,16 @@ static void build_detail(struct view *v, int cols)
 		ui_lines_add(&mv->ls, _("Legal clocks"), UI_R_SECTION, 0,
 			     TL_K_NONE, NULL);
 	}
-	for (int i = 0; i < mv->nclocks; i++) {
-		snprintf(buf, sizeof(buf), "%s: %s", mv->clocks[i].label,
-			 mv->clocks[i].text);
-		ui_lines_add(&mv->ls, buf, mv->clocks[i].late ? UI_R_OVERDUE
+	add_clock_lines(mv, mv->clocks, mv->nclocks);
+	/* A § justered immediately: one line, what matters now. */
+	for (int i = 0; i < mv->npclocks; i++) {
+		const struct tl_par_clock *p = &mv->pclocks[i];
+		const struct tl_clock_line *l = &p->lines[p->now];
+
+		snprintf(buf, sizeof(buf), _("§ %ld, justered immediately %s: "
+			 "%s: %s"), p->number, p->lines[0].text, l->label,
+			 l->text);
+		ui_lines_add(&mv->ls, buf, l->late ? UI_R_OVERDUE
 			     : UI_R_NORMAL, 1, TL_K_NONE, NULL);
 	}
 
@@ -718,6 +745,7 @@ static void meeting_close(struct view *v)
 		return;
 	tl_meeting_data_done(&mv->md);
 	tl_private_free(mv->priv, mv->npriv);
+	free(mv->pclocks);
 	ui_lines_done(&mv->ls);
 	free(mv);
 	v->data = NULL;

@@ -95,7 +95,7 @@ check_grep "... and then the decisions stand" \
 	'^Decisions stand from: +2027-01-14, unless appealed$'
 check_grep "the notice is shown as posted" '^Notice posted: +2026-12-23$'
 run tl --as "Åsa Öberg" notice list
-check_grep "everyone reads the notice board" "2026-12-23 +$M"
+check_grep "everyone reads the notice board" "2026-12-23 +Kommunstyrelsens sammant"
 run tl notice edit "$N" --removed-on 2027-01-14
 check_rc "it comes down the day after the window" 0
 run tl meeting edit "$M" --location "Rådhuset"

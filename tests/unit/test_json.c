@@ -1340,8 +1340,9 @@ static void test_demo_contents(void **state)
 	assert_int_equal(count_where(st, &q), 2);
 	q = (struct tl_query){.kind = TL_K_SIGNATURE};
 	assert_int_equal(count_where(st, &q), 4);
+	/* ... and the notice of § 2 of BUN's meeting, justered at once. */
 	q = (struct tl_query){.kind = TL_K_NOTICE};
-	assert_int_equal(count_where(st, &q), 2);
+	assert_int_equal(count_where(st, &q), 3);
 	q = (struct tl_query){.kind = TL_K_MEETING, .kindv = "one_to_one"};
 	assert_int_equal(count_where(st, &q), 3);
 	/* A second demo on top is refused, and adds nothing. */

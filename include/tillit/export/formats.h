@@ -47,6 +47,10 @@ struct tl_export_job {
 	bool notice;               /* TL_EXPORT_MINUTES: the notice of its
 				    * justering (export/notice.h), not the
 				    * minutes */
+	long paragraph;            /* TL_EXPORT_MINUTES: the notice, or the
+				    * own small protokoll, of this § alone,
+				    * justered immediately (0: the whole
+				    * meeting's) */
 	const struct tl_query *q;  /* TL_EXPORT_LIST, _FOLLOWUPS: the records
 				    * (filters and order; limit and cursor
 				    * are ignored, every record is written) */

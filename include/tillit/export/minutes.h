@@ -43,12 +43,17 @@ enum tl_status tl_minutes_write_doc(struct tl_store *st,
 /*
  * An extract of the minutes (protokollsutdrag) through a document
  * backend: the header, the attendance, § `number` of meeting_id, how far
- * justering has come and the secretary's certificate.  TL_ENOTFOUND when
- * the meeting has no such §.
+ * justering has come and the secretary's certificate.  A § justered
+ * immediately (omedelbar justering) shows its own justering, with the
+ * signature each signer gave, and its notice certificate once posted.
+ * With `own`, the § justered immediately as its own small protokoll:
+ * the same, without the certificate of a true extract.  TL_ENOTFOUND
+ * when the meeting has no such § (or, with own, it is not justered
+ * immediately).
  */
 enum tl_status tl_extract_write_doc(struct tl_store *st,
 				    const char *meeting_id, long number,
-				    const struct tl_doc_ops *ops, FILE *out,
-				    struct tl_error *err);
+				    bool own, const struct tl_doc_ops *ops,
+				    FILE *out, struct tl_error *err);
 
 #endif

@@ -4,11 +4,16 @@
  * (the day the last signer signed) and the day its notice went up (the
  * meeting's notice, kind `notice`), put through core/clocks.h.
  *
+ * A § justered immediately (omedelbar justering, store/paragraph.h) runs
+ * clocks of its own: from the day its last signer signed, through its
+ * own notice (a notice with an item), to its own appeal window.
+ *
  * The rules of a notice (notice.c, asked whatever way one comes in
  * through tl_rule_check_among): a notice announces the justering of a
  * committee's protokoll, so its meeting is a committee meeting and
- * signed; it goes up no earlier than the justering; it stays up until
- * the appeal window has ended; and a meeting has one notice.
+ * signed, or of one § of it justered immediately; it goes up no earlier
+ * than that justering; it stays up until the appeal window has ended;
+ * and a meeting has one notice of its protokoll, a § one of its own.
  */
 #ifndef TILLIT_STORE_CLOCKS_H
 #define TILLIT_STORE_CLOCKS_H
@@ -26,5 +31,16 @@ enum tl_status tl_store_clocks(struct tl_store *st,
 			       const struct tl_record *meeting,
 			       struct tl_clocks *c, bool *applies,
 			       char *notice_id, struct tl_error *err);
+
+/*
+ * The clocks of the § `item` justered immediately into c, and its own
+ * notice's id into notice_id (as tl_store_clocks).  *applies is false
+ * for a § not justered immediately, or of a meeting that runs no clocks.
+ */
+enum tl_status tl_store_paragraph_clocks(struct tl_store *st,
+					 const struct tl_record *item,
+					 struct tl_clocks *c, bool *applies,
+					 char *notice_id,
+					 struct tl_error *err);
 
 #endif

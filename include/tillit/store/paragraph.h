@@ -46,4 +46,14 @@ enum tl_status tl_store_paragraph_justering(struct tl_store *st,
 					   struct tl_par_justering *j,
 					   struct tl_error *err);
 
+/*
+ * The §§ of meeting_id justered immediately, in § order, into *page
+ * (zero it first; release with tl_page_done).  One query for a meeting
+ * none of whose §§ anyone has signed, the usual case.
+ */
+enum tl_status tl_store_justered_paragraphs(struct tl_store *st,
+					    const char *meeting_id,
+					    struct tl_page *page,
+					    struct tl_error *err);
+
 #endif

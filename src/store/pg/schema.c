@@ -692,6 +692,15 @@ static const char migration_justering_place[] =
 static const char migration_announced[] =
 	"ALTER TABLE decisions ADD COLUMN announced_on text COLLATE \"C\";\n";
 
+/* Migration 10: the notice of a § justered immediately, as SQLite's
+ * schema 15. */
+static const char migration_paragraph_notices[] =
+	"ALTER TABLE notices ADD COLUMN item text COLLATE \"C\" REFERENCES items(id) DEFERRABLE INITIALLY DEFERRED;\n"
+	"DROP INDEX notices_meeting;\n"
+	"CREATE INDEX notices_meeting ON notices(meeting, posted_on, id);\n"
+	"CREATE UNIQUE INDEX notices_protokoll ON notices(meeting) WHERE item IS NULL;\n"
+	"CREATE UNIQUE INDEX notices_item ON notices(item) WHERE item IS NOT NULL;\n";
+
 const char *const tl_pg_migrations[] = {
 	NULL,
 	migration_1,
@@ -703,6 +712,7 @@ const char *const tl_pg_migrations[] = {
 	tl_pg_migration_paragraphs,
 	migration_justering_place,
 	migration_announced,
+	migration_paragraph_notices,
 };
 
 const int tl_pg_nmigrations =

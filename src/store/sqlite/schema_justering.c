@@ -592,3 +592,16 @@ const char tl_sqlite_migration_justering_place[] =
  */
 const char tl_sqlite_migration_announced[] =
 	"ALTER TABLE decisions ADD COLUMN announced_on TEXT;\n";
+
+/*
+ * Schema 15: the notice of a § justered immediately (omedelbar
+ * justering), which announces that § alone and runs its own appeal
+ * window.  A meeting keeps one notice of its protokoll (item NULL), and
+ * a § one of its own.
+ */
+const char tl_sqlite_migration_paragraph_notices[] =
+	"ALTER TABLE notices ADD COLUMN item TEXT REFERENCES items(id) DEFERRABLE INITIALLY DEFERRED;\n"
+	"DROP INDEX notices_meeting;\n"
+	"CREATE INDEX notices_meeting ON notices(meeting, posted_on, id);\n"
+	"CREATE UNIQUE INDEX notices_protokoll ON notices(meeting) WHERE item IS NULL;\n"
+	"CREATE UNIQUE INDEX notices_item ON notices(item) WHERE item IS NOT NULL;\n";

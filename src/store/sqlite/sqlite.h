@@ -38,7 +38,7 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
 
 /* The schema version this program writes (user_version); a database of
  * a later one is refused.  Raised by each new migration. */
-#define TL_SCHEMA_VERSION 14
+#define TL_SCHEMA_VERSION 15
 
 /* A new record (caller frees) from the current row of s, laid out as id,
  * created_at, updated_at, then e's fields in order; NULL when out of
@@ -66,7 +66,7 @@ void tl_sqlite_private_close(struct tl_store *st);
 /* The migrations: tl_sqlite_migrations[v] takes user_version v-1 to v. */
 extern const char *const tl_sqlite_migrations[];
 extern const int tl_sqlite_nmigrations;
-/* Schema 6 to 14 (schema_justering.c). */
+/* Schema 6 to 15 (schema_justering.c). */
 extern const char tl_sqlite_migration_6[];
 extern const char tl_sqlite_migration_keys[];
 extern const char tl_sqlite_migration_reported[];
@@ -76,6 +76,7 @@ extern const char tl_sqlite_migration_notices[];
 extern const char tl_sqlite_migration_paragraphs[];
 extern const char tl_sqlite_migration_justering_place[];
 extern const char tl_sqlite_migration_announced[];
+extern const char tl_sqlite_migration_paragraph_notices[];
 
 /* A cached, reset statement for sql; NULL with err set on failure. */
 sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,
