@@ -104,6 +104,18 @@ void tl_minutes_governance_note(struct tl_minutes_doc *m,
 				const struct tl_record *it,
 				const char *principles, bool grey);
 void tl_minutes_signature_lines(struct tl_minutes_doc *m, bool complete);
+
+/* Who has a signature line in a committee's protokoll, in its order:
+ * the secretary, the chair, the justerare (a role and its label). */
+#define TL_MINUTES_NSIGNERS 3
+struct tl_minutes_signer {
+	const char *role;
+	const char *label;
+};
+extern const struct tl_minutes_signer tl_minutes_signers[TL_MINUTES_NSIGNERS];
+
+/* A line to sign on paper, before the name. */
+#define TL_MINUTES_SIGN_LINE "................................"
 /* The summary of a one-to-one (summary.c). */
 void tl_minutes_summary(struct tl_minutes_doc *m);
 

@@ -263,26 +263,22 @@ static const struct tl_record *signature_of(const struct tl_minutes_doc *m,
 	return NULL;
 }
 
-/* A line to sign on paper, before the name. */
-#define SIGN_LINE "................................"
+const struct tl_minutes_signer tl_minutes_signers[TL_MINUTES_NSIGNERS] = {
+	{"secretary", N_("Secretary")},
+	{"chair", N_("Chair")},
+	{"adjuster", N_("Adjuster")},
+};
 
 void tl_minutes_signature_lines(struct tl_minutes_doc *m, bool complete)
 {
-	static const struct {
-		const char *role;
-		const char *label;
-	} order[] = {
-		{"secretary", N_("Secretary")},
-		{"chair", N_("Chair")},
-		{"adjuster", N_("Adjuster")},
-	};
+	const struct tl_minutes_signer *order = tl_minutes_signers;
 	struct tl_doc *d = m->d;
 
 	/* A paragraph of its own, so that the lines below align on their
 	 * short labels. */
 	tl_doc_labelled(d, L(m, N_("Place and time of justering")),
 			tl_record_get(m->md.meeting, TL_MEETING_JUSTERING));
-	for (size_t r = 0; r < sizeof(order) / sizeof(order[0]); r++) {
+	for (int r = 0; r < TL_MINUTES_NSIGNERS; r++) {
 		for (int i = 0; i < m->md.parts.n; i++) {
 			const struct tl_record *p = m->md.parts.v[i];
 			const char *person = tl_record_get(p, TL_PART_PERSON);
@@ -307,7 +303,8 @@ void tl_minutes_signature_lines(struct tl_minutes_doc *m, bool complete)
 						  tl_minutes_person(m, person),
 						  L(m, N_("signed")));
 			else
-				s = tl_doc_printf(d, "%s %s", SIGN_LINE,
+				s = tl_doc_printf(d, "%s %s",
+						  TL_MINUTES_SIGN_LINE,
 						  tl_minutes_person(m, person));
 			tl_doc_field_own(d, L(m, order[r].label), s);
 			free(how);

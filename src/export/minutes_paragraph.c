@@ -306,20 +306,10 @@ bool tl_minutes_paragraph_justered(const struct tl_minutes_doc *m,
 	return pj.complete;
 }
 
-/* A line to sign on paper, before the name (as minutes_formal.c's). */
-#define SIGN_LINE "................................"
-
 void tl_minutes_paragraph_signatures(struct tl_minutes_doc *m,
 				     const char *item)
 {
-	static const struct {
-		const char *role;
-		const char *label;
-	} order[] = {
-		{"secretary", N_("Secretary")},
-		{"chair", N_("Chair")},
-		{"adjuster", N_("Adjuster")},
-	};
+	const struct tl_minutes_signer *order = tl_minutes_signers;
 	const struct tl_rec_list *l = &m->md.entries;
 	struct tl_doc *d = m->d;
 	struct tl_par_justering pj;
@@ -335,7 +325,7 @@ void tl_minutes_paragraph_signatures(struct tl_minutes_doc *m,
 				     "justering of the §)")), when);
 	tl_doc_labelled(d, L(m, N_("Place and time of justering")), s);
 	free(s);
-	for (size_t r = 0; r < sizeof(order) / sizeof(order[0]); r++)
+	for (int r = 0; r < TL_MINUTES_NSIGNERS; r++)
 		for (int i = 0; i < m->md.parts.n; i++) {
 			const struct tl_record *p = m->md.parts.v[i];
 			const char *person = tl_record_get(p, TL_PART_PERSON);
@@ -356,7 +346,8 @@ void tl_minutes_paragraph_signatures(struct tl_minutes_doc *m,
 						  how ? how : "");
 				free(how);
 			} else
-				s = tl_doc_printf(d, "%s %s", SIGN_LINE,
+				s = tl_doc_printf(d, "%s %s",
+						  TL_MINUTES_SIGN_LINE,
 						  tl_minutes_person(m, person));
 			tl_doc_field_own(d, L(m, order[r].label), s);
 		}
