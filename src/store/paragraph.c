@@ -413,6 +413,40 @@ static enum tl_status check_justered(struct tl_store *st,
 	return rc;
 }
 
+enum tl_status tl_rule_check_paragraph_lock(struct tl_store *st,
+					    const struct tl_record *old,
+					    const struct tl_record *new,
+					    struct tl_error *err)
+{
+	const struct tl_record *any = old ? old : new;
+	struct tl_page pars = {0};
+	enum tl_status rc;
+
+	switch (any->e->kind) {
+	case TL_K_ITEM:
+	case TL_K_MOTION:
+	case TL_K_VOTE:
+	case TL_K_BALLOT:
+	case TL_K_ENTRY:
+		return check_justered(st, any, err);
+	case TL_K_PARTICIPANT:
+		break;
+	default:
+		return TL_OK;
+	}
+	rc = tl_store_justered_paragraphs(st, tl_record_get(any,
+							     TL_PART_MEETING),
+					  &pars, err);
+	if (rc == TL_OK && pars.n > 0)
+		rc = tl_error_set(err, TL_EREFUSED, _("§ %s of this meeting "
+				  "is justered immediately, and who took part "
+				  "is part of it; the participants cannot "
+				  "change."),
+				  tl_record_str(pars.recs[0], TL_ITEM_NUMBER));
+	tl_page_done(&pars);
+	return rc;
+}
+
 /* An immediate justering is signed once by each who signs the minutes
  * of a committee: its chair and its justerare. */
 static enum tl_status check_signing(struct tl_store *st,

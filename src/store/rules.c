@@ -241,6 +241,11 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 			return tl_justering_error(err, n, of);
 		return TL_OK;
 	}
+	if (!new || any->e->kind == TL_K_PARTICIPANT) {
+		rc = tl_rule_check_paragraph_lock(st, old, new, err);
+		if (rc != TL_OK)
+			return rc;
+	}
 	f = tl_rule_lock_field(any->e);
 	if (f < 0)
 		return TL_OK;

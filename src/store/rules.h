@@ -89,6 +89,18 @@ enum tl_status tl_rule_check_among(struct tl_store *st,
 				   const struct tl_record *r,
 				   struct tl_error *err);
 
+/*
+ * What a § justered immediately locks (paragraph.c), for
+ * tl_rule_check_locked, on every way a record changes: removing one of
+ * its parts (adding and changing them are tl_rule_check_paragraph's),
+ * and adding, changing or removing a participant of its meeting, since
+ * who took part is part of it.  old or new may be NULL.
+ */
+enum tl_status tl_rule_check_paragraph_lock(struct tl_store *st,
+					    const struct tl_record *old,
+					    const struct tl_record *new,
+					    struct tl_error *err);
+
 /* The rules of a §'s parts (store/paragraph.h; paragraph.c), for
  * tl_rule_check_among: TL_EINVAL with one sentence. */
 enum tl_status tl_rule_check_paragraph(struct tl_store *st,

@@ -99,6 +99,22 @@ check_rc "a § not yet justered by all stays open" 0
 run tl export extract "$M" § 2 --format txt
 check_grep "the extract of the § says it too" 'The § is justered immediately'
 
+# Who took part is part of what was justered: a new justerare would
+# leave the § unsigned by one, and so open it again.
+run tl participant add --meeting "$M" --person "Åsa Öberg" --role adjuster
+check_err "no justerare is added after a § is justered immediately" 1 \
+	'§ 2 of this meeting is justered immediately, and who took part is part of it; the participants cannot change\.$'
+run tl item edit "$I2" --decision "Ändrat beslut"
+check_err "... so the § stays locked" 1 '§ 2 is justered immediately and locked'
+PL=$(tl participant list --meeting "$M" --format csv | grep ',adjuster,' |
+	head -n 1 | cut -d, -f1)
+run tl participant remove "$PL"
+check_err "... nor is a signer removed" 1 \
+	'§ 2 of this meeting is justered immediately'
+run tl participant edit "$PL" --role member
+check_err "... nor made another role" 1 \
+	'§ 2 of this meeting is justered immediately'
+
 # Its number is part of what was signed: an earlier meeting of the same
 # committee and year takes no new § that would push it on, and new §§
 # still go on at the end of its own (tests/unit/test_store.c: removing

@@ -358,7 +358,7 @@ static void test_paragraph_numbers_keep_a_paragraph_justered(void **state)
 	struct tl_error err;
 	struct tl_record *r;
 	char bun[40], a[40], b[40], first[40], signed_[40], after[40];
-	char chair[40], adj[40];
+	char chair[40], adj[40], sig[40];
 	(void)state;
 
 	strcpy(bun, add(st, TL_K_UNIT, "name", "Barn- och utbildningsnämnden",
@@ -386,9 +386,14 @@ static void test_paragraph_numbers_keep_a_paragraph_justered(void **state)
 	    "adjuster", NULL);
 	add(st, TL_K_ENTRY, "item", signed_, "kind", "justering", "person",
 	    chair, NULL);
-	add(st, TL_K_ENTRY, "item", signed_, "kind", "justering", "person",
-	    adj, NULL);
+	strcpy(sig, add(st, TL_K_ENTRY, "item", signed_, "kind", "justering",
+			"person", adj, NULL));
 	assert_string_equal(numbers(st, b), "2 3 4");
+	/* Its signatures stay: removing one would open it again. */
+	assert_int_equal(tl_store_delete(st, TL_K_ENTRY, sig, &err),
+			 TL_EREFUSED);
+	assert_string_equal(err.msg, "§ 3 is justered immediately and locked; "
+			    "record a correction in a later §.");
 
 	r = tl_record_new(TL_K_ITEM);
 	tl_record_set(r, TL_ITEM_MEETING, a);
