@@ -5,6 +5,7 @@
  *   tillit sign MEETING --by PERSON --signature FILE | --paper
  *   tillit sign MEETING --send | --reopen | --decline COMMENT
  *   tillit sign MEETING --export DIR
+ *   tillit sign MEETING § N [--by PERSON --paper]
  *   tillit verify [MEETING]
  *
  * sign records one signature, as the person whose login is the OS
@@ -15,7 +16,10 @@
  * signature it is signed and locked.  --reopen and --decline void the
  * signatures given so far, so that the meeting can change again.
  * --export writes the signed minutes, each signature and allowed_signers
- * for ssh-keygen -Y verify.  verify prints one line per finding (verify.c
+ * for ssh-keygen -Y verify.  With § N, the signature of that § alone at
+ * the meeting (omedelbar justering, store/paragraph.h): yours, or with
+ * --by and --paper another's given on paper, recorded as an entry of
+ * kind justering.  verify prints one line per finding (verify.c
  * says what it checks), then the audit log's first broken row, and fails
  * (exit 1) with one sentence.
  */
@@ -37,6 +41,8 @@
 #include "tillit/read/present.h"
 #include "tillit/service/sign.h"
 #include "tillit/service/sshsig.h"
+#include "tillit/core/paragraph.h"
+#include "tillit/store/paragraph.h"
 #include "tillit/store/store.h"
 
 /* ---- sign ------------------------------------------------------------ */
@@ -184,6 +190,60 @@ static enum tl_status read_signature(struct cli *c, const char *path,
 	}
 	*out = buf;
 	return TL_OK;
+}
+
+/*
+ * sign MEETING § N: person's signature of that § at the meeting, as an
+ * entry of kind justering (the store decides who may sign, and once);
+ * then who is still to sign, or that the § is justered immediately.
+ */
+static enum tl_status sign_paragraph(struct cli *c, struct tl_store *st,
+				     const char *meeting, long number,
+				     const char *person)
+{
+	struct tl_record *m = NULL, *item = NULL, *e = NULL;
+	struct tl_par_justering j;
+	struct tl_refs refs;
+	enum tl_status rc;
+
+	tl_refs_init(&refs, st);
+	rc = tl_store_get(st, TL_K_MEETING, meeting, &m, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_paragraph_numbered(st, meeting,
+						 tl_record_str(m,
+							       TL_MEETING_TITLE),
+						 number, &item, &c->err);
+	if (rc == TL_OK && !(e = tl_record_new(TL_K_ENTRY)))
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK && (!tl_record_set(e, TL_ENTRY_ITEM, item->id) ||
+			    !tl_record_set(e, TL_ENTRY_KIND, "justering") ||
+			    !tl_record_set(e, TL_ENTRY_PERSON, person)))
+		rc = cli_fail(c, TL_ESYS, _("Out of memory."));
+	if (rc == TL_OK)
+		rc = tl_store_insert(st, e, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_paragraph_justering(st, item->id, &j, &c->err);
+	if (rc == TL_OK)
+		printf(_("%s signed the immediate justering of § %ld of "
+			 "\"%s\".\n"),
+		       tl_refs_title(&refs, TL_K_PERSON, person), number,
+		       tl_record_str(m, TL_MEETING_TITLE));
+	if (rc == TL_OK && j.complete)
+		printf(_("§ %ld is now justered immediately and locked; its "
+			 "notice goes up by the second day after.\n"),
+		       number);
+	else if (rc == TL_OK)
+		printf(ngettext("%d signature of %d; the chair and every "
+				"justerare sign it.\n",
+				"%d signatures of %d; the chair and every "
+				"justerare sign it.\n",
+				(unsigned long)j.nsigned),
+		       j.nsigned, j.signers);
+	tl_record_free(e);
+	tl_record_free(item);
+	tl_record_free(m);
+	tl_refs_done(&refs);
+	return rc;
 }
 
 /* One signature by person (me: the one running this). */
@@ -352,6 +412,7 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 	enum tl_status rc = TL_OK;
 	bool complete = false;
 	int mode = -1;
+	long number = 0;
 	const struct cli_opt opts[] = {
 		{"by", 0, true, "PERSON", N_("who signs, when not you: an id, "
 		 "a prefix or a name"), .str = &sa.by},
@@ -384,7 +445,9 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 			    "FILE | --paper\n"
 			    "       tillit sign MEETING --send | --reopen | "
 			    "--decline COMMENT\n"
-			    "       tillit sign MEETING --export DIR\n\n"
+			    "       tillit sign MEETING --export DIR\n"
+			    "       tillit sign MEETING § N [--by PERSON "
+			    "--paper]\n\n"
 			    "Signs a meeting that has been held (justering), "
 			    "as you: the person whose\nlogin is your account, "
 			    "with your own key (ssh-keygen -Y sign, which may "
@@ -408,7 +471,13 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 			    "locked.  A correction after that is a new item in "
 			    "a later meeting.\n--export writes minutes.txt, "
 			    "each signature and allowed_signers, for\n"
-			    "ssh-keygen -Y verify.\n\nOptions:"),
+			    "ssh-keygen -Y verify.\n\n"
+			    "With § N, signs that § alone at the meeting "
+			    "(omedelbar justering): you,\nor with --by and "
+			    "--paper someone who signed it on paper.  When the "
+			    "chair\nand every justerare have signed, the § is "
+			    "justered immediately and locked,\nand its own "
+			    "notice and appeal window follow.\n\nOptions:"),
 	};
 	int actions;
 
@@ -418,8 +487,17 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 		return a.rc;
 	if (a.first >= argc)
 		return cli_usage(c, _("Give the meeting to sign."));
-	if (a.first + 1 < argc)
+	if (a.first + 1 < argc && !strcmp(argv[a.first + 1], "\xC2\xA7")) {
+		char *end = NULL;
+
+		if (a.first + 3 == argc)
+			number = strtol(argv[a.first + 2], &end, 10);
+		if (number <= 0 || !end || *end)
+			return cli_usage(c, _("Give the § to sign as § N, like "
+					      "'tillit sign MEETING § 2'."));
+	} else if (a.first + 1 < argc) {
 		return cli_usage(c, _("sign takes one meeting."));
+	}
 	actions = sa.reopen + sa.send + (sa.decline != NULL) +
 		  (sa.export_dir != NULL);
 	if (actions > 1 || (actions && (sa.by || sa.paper || sa.signature ||
@@ -436,6 +514,12 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 	if (sa.paper && !sa.by)
 		return cli_usage(c, _("Say who signed on paper with --by "
 				      "PERSON."));
+	if (number && (actions || sa.signature || sa.key))
+		return cli_usage(c, _("A § is signed at the meeting: by you, "
+				      "or with --by PERSON --paper."));
+	if (number && sa.by && !sa.paper)
+		return cli_usage(c, _("Someone else's signature of a § is one "
+				      "given on paper: add --paper."));
 	rc = cli_open(c, 0, &st);
 	if (rc == TL_OK)
 		rc = tl_store_resolve(st, TL_K_MEETING, argv[a.first], meeting,
@@ -456,6 +540,11 @@ enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv)
 		rc = tl_store_resolve(st, TL_K_PERSON, sa.by, person, &c->err);
 	else if (rc == TL_OK)
 		memcpy(person, me, sizeof(person));
+	if (rc == TL_OK && number) {
+		rc = sign_paragraph(c, st, meeting, number, person);
+		tl_store_close(st);
+		return rc;
+	}
 	if (rc == TL_OK)
 		rc = sign_one(c, st, meeting, person, me, &sa, &complete);
 	if (rc == TL_OK)

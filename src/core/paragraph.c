@@ -20,6 +20,11 @@ bool tl_attendee_holds_seat(const char *role)
 	return is(role, "chair") || is(role, "adjuster") || is(role, "member");
 }
 
+bool tl_attendee_takes_part(const char *role)
+{
+	return tl_attendee_holds_seat(role) || is(role, "substitute");
+}
+
 bool tl_attendee_decides(const struct tl_attendee *a, long item_no)
 {
 	bool seat = tl_attendee_holds_seat(a->role) ||

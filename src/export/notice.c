@@ -15,6 +15,7 @@
 #include "tillit/export/doc.h"
 #include "tillit/read/present.h"
 #include "tillit/store/clocks.h"
+#include "tillit/store/paragraph.h"
 
 /* What a notice says, read once for either form. */
 struct notice {
@@ -45,29 +46,6 @@ static enum tl_status paragraph_range(struct tl_store *st, const char *id,
 	tl_meeting_paragraph_range(page.recs, rc == TL_OK ? page.n : 0, buf,
 				   size);
 	tl_page_done(&page);
-	return rc;
-}
-
-/* The § of the meeting n->meeting numbered `number`, into n->item. */
-static enum tl_status item_numbered(struct tl_store *st, struct notice *n,
-				    long number, struct tl_error *err)
-{
-	struct tl_query q = {.kind = TL_K_ITEM, .parent = n->meeting->id,
-			     .limit = 1000};
-	struct tl_page page = {0};
-	enum tl_status rc = tl_store_list(st, &q, &page, err);
-
-	for (int i = 0; rc == TL_OK && i < page.n && !n->item; i++)
-		if (atol(tl_record_str(page.recs[i], TL_ITEM_NUMBER)) ==
-		    number) {
-			n->item = page.recs[i];
-			page.recs[i] = NULL;
-		}
-	tl_page_done(&page);
-	if (rc == TL_OK && !n->item)
-		rc = tl_error_set(err, TL_ENOTFOUND, _("%s has no § %ld."),
-				  tl_record_str(n->meeting, TL_MEETING_TITLE),
-				  number);
 	return rc;
 }
 
@@ -119,7 +97,10 @@ static enum tl_status notice_read(struct tl_store *st, const char *meeting_id,
 	if (rc == TL_OK && item_id)
 		rc = tl_store_get(st, TL_K_ITEM, item_id, &n->item, err);
 	else if (rc == TL_OK && number > 0)
-		rc = item_numbered(st, n, number, err);
+		rc = tl_store_paragraph_numbered(st, meeting_id,
+						 tl_record_str(n->meeting,
+							       TL_MEETING_TITLE),
+						 number, &n->item, err);
 	if (rc == TL_OK && n->item) {
 		rc = paragraph_notice(st, n, nid, err);
 		if (rc == TL_OK)

@@ -324,6 +324,31 @@ enum tl_status tl_store_paragraph_justering(struct tl_store *st,
 	return rc;
 }
 
+enum tl_status tl_store_paragraph_numbered(struct tl_store *st,
+					   const char *meeting_id,
+					   const char *title, long number,
+					   struct tl_record **item,
+					   struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_ITEM, .parent = meeting_id,
+			     .limit = 1000};
+	struct tl_page page = {0};
+	enum tl_status rc = tl_store_list(st, &q, &page, err);
+
+	*item = NULL;
+	for (int i = 0; rc == TL_OK && i < page.n && !*item; i++)
+		if (atol(tl_record_str(page.recs[i], TL_ITEM_NUMBER)) ==
+		    number) {
+			*item = page.recs[i];
+			page.recs[i] = NULL;
+		}
+	tl_page_done(&page);
+	if (rc == TL_OK && !*item)
+		rc = tl_error_set(err, TL_ENOTFOUND, _("%s has no § %ld."),
+				  title, number);
+	return rc;
+}
+
 enum tl_status tl_store_justered_paragraphs(struct tl_store *st,
 					    const char *meeting_id,
 					    struct tl_page *page,
@@ -420,6 +445,7 @@ enum tl_status tl_rule_check_paragraph_lock(struct tl_store *st,
 {
 	const struct tl_record *any = old ? old : new;
 	struct tl_page pars = {0};
+	const char *meeting;
 	enum tl_status rc;
 
 	switch (any->e->kind) {
@@ -430,17 +456,39 @@ enum tl_status tl_rule_check_paragraph_lock(struct tl_store *st,
 	case TL_K_ENTRY:
 		return check_justered(st, any, err);
 	case TL_K_PARTICIPANT:
+		/* A guest or the secretary may still be noted. */
+		if (!tl_attendee_takes_part(tl_record_get(old,
+							  TL_PART_ROLE)) &&
+		    !tl_attendee_takes_part(tl_record_get(new,
+							  TL_PART_ROLE)))
+			return TL_OK;
+		meeting = tl_record_get(any, TL_PART_MEETING);
+		break;
+	case TL_K_MEETING:
+		/* Its day, committee and kind are in the §'s protokoll. */
+		if (!old || !new || (tl_streq(old->values[TL_MEETING_STARTS],
+					      new->values[TL_MEETING_STARTS]) &&
+				     tl_streq(old->values[TL_MEETING_UNIT],
+					      new->values[TL_MEETING_UNIT]) &&
+				     tl_streq(old->values[TL_MEETING_KIND],
+					      new->values[TL_MEETING_KIND])))
+			return TL_OK;
+		meeting = old->id;
 		break;
 	default:
 		return TL_OK;
 	}
-	rc = tl_store_justered_paragraphs(st, tl_record_get(any,
-							     TL_PART_MEETING),
-					  &pars, err);
-	if (rc == TL_OK && pars.n > 0)
+	rc = tl_store_justered_paragraphs(st, meeting, &pars, err);
+	if (rc == TL_OK && pars.n > 0 && any->e->kind == TL_K_MEETING)
 		rc = tl_error_set(err, TL_EREFUSED, _("§ %s of this meeting "
-				  "is justered immediately, and who took part "
-				  "is part of it; the participants cannot "
+				  "is justered immediately; the meeting's "
+				  "start, committee and kind cannot change."),
+				  tl_record_str(pars.recs[0], TL_ITEM_NUMBER));
+	else if (rc == TL_OK && pars.n > 0)
+		rc = tl_error_set(err, TL_EREFUSED, _("§ %s of this meeting "
+				  "is justered immediately, and who could "
+				  "decide and sign it is part of it; its chair, "
+				  "justerare, members and substitutes cannot "
 				  "change."),
 				  tl_record_str(pars.recs[0], TL_ITEM_NUMBER));
 	tl_page_done(&pars);

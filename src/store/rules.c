@@ -231,6 +231,8 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 	long n = 0, of = 0;
 	int f;
 
+	/* The meeting's own lock first: it says more.  Then that of a §
+	 * justered immediately, on what the § parts' rules do not ask. */
 	if (any->e->kind == TL_K_MEETING) {
 		rc = lock_of(st, old ? old->id : NULL, &lock, &n, &of, err);
 		if (rc != TL_OK)
@@ -239,12 +241,7 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 			return tl_locked_error(err);
 		if (lock == LOCK_JUSTERING && !only_sealed(old, new))
 			return tl_justering_error(err, n, of);
-		return TL_OK;
-	}
-	if (!new || any->e->kind == TL_K_PARTICIPANT) {
-		rc = tl_rule_check_paragraph_lock(st, old, new, err);
-		if (rc != TL_OK)
-			return rc;
+		return tl_rule_check_paragraph_lock(st, old, new, err);
 	}
 	f = tl_rule_lock_field(any->e);
 	if (f < 0)
@@ -260,7 +257,9 @@ enum tl_status tl_rule_check_locked(struct tl_store *st,
 			lock = l;
 	}
 	if (lock == LOCK_NONE)
-		return TL_OK;
+		return !new || any->e->kind == TL_K_PARTICIPANT
+		       ? tl_rule_check_paragraph_lock(st, old, new, err)
+		       : TL_OK;
 	/* The other signers' signatures are justering itself. */
 	if (any->e->kind == TL_K_SIGNATURE && lock == LOCK_JUSTERING && !old)
 		return TL_OK;

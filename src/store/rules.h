@@ -93,8 +93,10 @@ enum tl_status tl_rule_check_among(struct tl_store *st,
  * What a § justered immediately locks (paragraph.c), for
  * tl_rule_check_locked, on every way a record changes: removing one of
  * its parts (adding and changing them are tl_rule_check_paragraph's),
- * and adding, changing or removing a participant of its meeting, since
- * who took part is part of it.  old or new may be NULL.
+ * adding, changing or removing a participant of its meeting who may
+ * decide or sign (core/paragraph.h, tl_attendee_takes_part), since who
+ * they were is part of it, and moving its meeting (a new start,
+ * committee or kind).  old or new may be NULL.
  */
 enum tl_status tl_rule_check_paragraph_lock(struct tl_store *st,
 					    const struct tl_record *old,

@@ -99,11 +99,17 @@ check_rc "a § not yet justered by all stays open" 0
 run tl export extract "$M" § 2 --format txt
 check_grep "the extract of the § says it too" 'The § is justered immediately'
 
-# Who took part is part of what was justered: a new justerare would
-# leave the § unsigned by one, and so open it again.
+# Who could decide and sign it is part of what was justered: a new
+# justerare would leave the § unsigned by one, and so open it again.
 run tl participant add --meeting "$M" --person "Åsa Öberg" --role adjuster
 check_err "no justerare is added after a § is justered immediately" 1 \
-	'§ 2 of this meeting is justered immediately, and who took part is part of it; the participants cannot change\.$'
+	'§ 2 of this meeting is justered immediately, and who could decide and sign it is part of it; its chair, justerare, members and substitutes cannot change\.$'
+run tl participant add --meeting "$M" --person "Åsa Öberg" --role member
+check_err "... nor a member" 1 '§ 2 of this meeting is justered immediately'
+run tl participant add --meeting "$M" --person "Åsa Öberg" --role guest \
+	--attendance present -q
+check_rc "a guest may still be noted" 0
+must tl participant remove "$(last_id)"
 run tl item edit "$I2" --decision "Ändrat beslut"
 check_err "... so the § stays locked" 1 '§ 2 is justered immediately and locked'
 PL=$(tl participant list --meeting "$M" --format csv | grep ',adjuster,' |
@@ -114,6 +120,33 @@ check_err "... nor is a signer removed" 1 \
 run tl participant edit "$PL" --role member
 check_err "... nor made another role" 1 \
 	'§ 2 of this meeting is justered immediately'
+run tl meeting edit "$M" --starts-at "2026-11-16 12:00"
+check_err "... nor does its meeting move" 1 \
+	"§ 2 of this meeting is justered immediately; the meeting's start, committee and kind cannot change\.$"
+
+# The database holds the § whoever writes to it, with its own client
+# (sqlite3 or psql) behind tillit's back.
+ATTACKS="UPDATE items SET decision = 'Förfalskat' WHERE id = '$I2'
+DELETE FROM entries WHERE item = '$I2' AND kind = 'justering'
+UPDATE entries SET text = 'Förfalskat' WHERE item = '$I2' AND kind = 'statement'
+INSERT INTO motions (id, created_at, updated_at, meeting, item, person, text, status) SELECT 'x-motion', created_at, updated_at, meeting, id, '$(tl person list --format csv | grep ',Lena Åström,' | cut -d, -f1)', 'Nytt yrkande', 'standing' FROM items WHERE id = '$I2'
+UPDATE participants SET role = 'member' WHERE id = '$PL'
+DELETE FROM participants WHERE id = '$PL'
+INSERT INTO participants (id, created_at, updated_at, meeting, person, role, attendance) SELECT 'x-part', created_at, updated_at, meeting, '$(tl person list --format csv | grep ',Björn Ängström,' | cut -d, -f1)', 'adjuster', 'present' FROM items WHERE id = '$I2'
+UPDATE meetings SET starts_at = '2026-11-17 13:00' WHERE id = (SELECT meeting FROM items WHERE id = '$I2')"
+echo "$ATTACKS" | while IFS= read -r sql; do
+	if dbsql "$sql" >"$W/sqlout" 2>&1; then
+		echo "taken: $sql"
+	elif ! grep -q "justered immediately" "$W/sqlout"; then
+		echo "refused otherwise: $sql: $(cat "$W/sqlout")"
+	fi
+done >"$W/attacks"
+if [ ! -s "$W/attacks" ]; then
+	pass "the database refuses every change of the § and its meeting's attendance"
+else
+	fail "the database refuses every change of the § and its meeting's attendance" \
+		"$(cat "$W/attacks")"
+fi
 
 # Its number is part of what was signed: an earlier meeting of the same
 # committee and year takes no new § that would push it on, and new §§

@@ -41,10 +41,21 @@ run tl export minutes "$M" § 2
 check_err "... nor a protokoll of its own" 1 \
 	'§ 2 of Kommunstyrelsens sammanträde i december is not justered immediately, so it has no protokoll of its own; export its extract instead\.$'
 
-must on "2026-12-17 11:50" entry add --item "$I2" --kind justering \
-	--person "Karin Sjöberg"
-must on "2026-12-17 11:52" entry add --item "$I2" --kind justering \
-	--person "Anders Holmgren"
+run on "2026-12-17 11:49" sign "$M" § 2
+check_err "the secretary does not sign a §" 1 \
+	"Sofia Bäckström does not sign this meeting's minutes; the chair and the justerare do"
+run on "2026-12-17 11:50" sign "$M" § 2 --by "Karin Sjöberg"
+check_err "another's signature of a § is one given on paper" 2 'add --paper'
+run on "2026-12-17 11:50" sign "$M" § 2 --by "Karin Sjöberg" --paper
+check_grep "the chair signs § 2 at the meeting" \
+	"^Karin Sjöberg signed the immediate justering of § 2 of \"$M\"\.$"
+check_grep "... which waits for the justerare" \
+	'^1 signature of 2; the chair and every justerare sign it\.$'
+run on "2026-12-17 11:52" sign "$M" § 2 --by "Anders Holmgren" --paper
+check_grep "the justerare's signature makes it justered immediately" \
+	'^§ 2 is now justered immediately and locked; its notice goes up by the second day after\.$'
+run on "2026-12-17 11:53" sign "$M" § 7 --by "Anders Holmgren" --paper
+check_err "a § the meeting does not have" 1 'has no § 7\.$'
 
 run on "2026-12-20 10:00" meeting show "$M"
 check_grep "the protokoll's own clocks run on" \

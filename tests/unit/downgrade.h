@@ -3,11 +3,11 @@
  * schema, as a tillit of that time would have left it, so that tests can
  * check the upgrade from there: the reference is a database made here
  * from migrations 1 to N alone.  What the reference lacks is dropped
- * (triggers, indexes, tables, and columns added to its tables), what it
- * has and the database lacks or has differently is made as the
+ * (views, triggers, indexes, tables, and columns added to its tables),
+ * what it has and the database lacks or has differently is made as the
  * reference has it, and user_version is set to N.  Migrations that add
- * or drop tables, columns, indexes and triggers are undone this way, so
- * a new one needs no change here.  The data in dropped columns and
+ * or drop tables, columns, views, indexes and triggers are undone this
+ * way, so a new one needs no change here.  The data in dropped columns and
  * tables is lost, as it would not have been there.
  *
  * Used by the unit tests (with cmocka's asserts) and by the `downgrade`
@@ -93,7 +93,9 @@ static void tl_dg_drop_columns(sqlite3 *ref, sqlite3 *db, const char *table)
 /* Takes the database at path back to schema `version` (see above). */
 static void tl_test_downgrade(const char *path, int version)
 {
-	static const char *const types[] = {"trigger", "index", "table"};
+	/* Views first: they name the tables' columns. */
+	static const char *const types[] = {"view", "trigger", "index",
+					    "table"};
 	static char ref_names[TL_DG_MAX][64], names[TL_DG_MAX][64];
 	char *ref_sqls[TL_DG_MAX], *sqls[TL_DG_MAX], sql[200];
 	sqlite3 *ref, *db;
@@ -106,7 +108,7 @@ static void tl_test_downgrade(const char *path, int version)
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL,
 				      NULL, NULL), SQLITE_OK);
-	for (int t = 0; t < 3; t++) {
+	for (int t = 0; t < 4; t++) {
 		int n1 = tl_dg_objects(ref, types[t], ref_names, ref_sqls,
 				       TL_DG_MAX);
 		int n = tl_dg_objects(db, types[t], names, sqls, TL_DG_MAX);
@@ -114,11 +116,11 @@ static void tl_test_downgrade(const char *path, int version)
 		for (int i = 0; i < n; i++) {
 			int k = tl_dg_find(ref_names, n1, names[i]);
 
-			if (t == 2 && k >= 0)
+			if (t == 3 && k >= 0)
 				tl_dg_drop_columns(ref, db, names[i]);
-			/* A trigger or index a later migration made, or made
-			 * anew: dropped, and made again as it was. */
-			if (k < 0 || (t < 2 && strcmp(sqls[i], ref_sqls[k]))) {
+			/* A view, trigger or index a later migration made, or
+			 * made anew: dropped, and made again as it was. */
+			if (k < 0 || (t < 3 && strcmp(sqls[i], ref_sqls[k]))) {
 				snprintf(sql, sizeof(sql),
 					 "DROP %s IF EXISTS \"%.63s\"", types[t],
 					 names[i]);

@@ -348,9 +348,9 @@ static void test_paragraph_numbers_follow_the_dates(void **state)
 /*
  * A § justered immediately (omedelbar justering) keeps its number, and
  * so do those before it in its meeting: no § is added before it in an
- * earlier meeting of the year nor removed before it in its own, and its
- * meeting moves only where the numbers stay.  New §§ still go on at the
- * end of its meeting, and those after it may go.
+ * earlier meeting of the year nor removed before it in its own, no
+ * meeting moves past it, and its own does not move.  New §§ still go on
+ * at the end of its meeting, and those after it may go.
  */
 static void test_paragraph_numbers_keep_a_paragraph_justered(void **state)
 {
@@ -409,11 +409,16 @@ static void test_paragraph_numbers_keep_a_paragraph_justered(void **state)
 			    "2026-04-14 has § 3 justered immediately, so no § "
 			    "can be removed before it; mark the item withdrawn "
 			    "instead.");
-	assert_int_equal(move(st, b, "2026-03-01 18:00", &err), TL_EREFUSED);
+	/* Nor does its meeting move, even where the numbers would stay:
+	 * its day is in the §'s protokoll. */
+	assert_int_equal(move(st, b, "2026-04-14 19:00", &err), TL_EREFUSED);
+	assert_string_equal(err.msg, "§ 3 of this meeting is justered "
+			    "immediately; the meeting's start, committee and "
+			    "kind cannot change.");
+	/* A meeting moved past it would change its number. */
+	assert_int_equal(move(st, a, "2026-05-01 18:00", &err), TL_EREFUSED);
 	assert_non_null(strstr(err.msg, "so the § numbers up to it cannot "
 				       "change"));
-	assert_string_equal(numbers(st, b), "2 3 4");
-	assert_int_equal(move(st, b, "2026-04-14 19:00", &err), TL_OK);
 	assert_string_equal(numbers(st, b), "2 3 4");
 
 	assert_int_equal(item_number(st, b, "Övrigt"), 5);

@@ -26,6 +26,12 @@ struct tl_attendee {
  * member (a serving substitute sits in someone else's). */
 bool tl_attendee_holds_seat(const char *role);
 
+/* Whether a participant in this role may decide or sign a § of a
+ * committee: the chair, a justerare, a member or a substitute (not the
+ * secretary, nor a guest).  Who they are is part of a § justered
+ * immediately. */
+bool tl_attendee_takes_part(const char *role);
+
 /*
  * Whether a participant decides the § numbered item_no: a member who
  * holds a seat, or a substitute serving for a named member, present,

@@ -47,6 +47,17 @@ enum tl_status tl_store_paragraph_justering(struct tl_store *st,
 					   struct tl_error *err);
 
 /*
+ * The § numbered `number` of meeting_id into *item (caller frees).
+ * TL_ENOTFOUND, with one sentence naming the meeting by `title`, when it
+ * has none.
+ */
+enum tl_status tl_store_paragraph_numbered(struct tl_store *st,
+					   const char *meeting_id,
+					   const char *title, long number,
+					   struct tl_record **item,
+					   struct tl_error *err);
+
+/*
  * The §§ of meeting_id justered immediately, in § order, into *page
  * (zero it first; release with tl_page_done).  One query for a meeting
  * none of whose §§ anyone has signed, the usual case.

@@ -692,14 +692,61 @@ static const char migration_justering_place[] =
 static const char migration_announced[] =
 	"ALTER TABLE decisions ADD COLUMN announced_on text COLLATE \"C\";\n";
 
-/* Migration 10: the notice of a § justered immediately, as SQLite's
- * schema 15. */
+/*
+ * Migration 10: a § justered immediately, as SQLite's schema 15: its
+ * notice, and its lock in one trigger function, tl_paragraph_lock, run
+ * as the tables' owner so that it sees the signers whoever writes.
+ */
 static const char migration_paragraph_notices[] =
 	"ALTER TABLE notices ADD COLUMN item text COLLATE \"C\" REFERENCES items(id) DEFERRABLE INITIALLY DEFERRED;\n"
 	"DROP INDEX notices_meeting;\n"
 	"CREATE INDEX notices_meeting ON notices(meeting, posted_on, id);\n"
 	"CREATE UNIQUE INDEX notices_protokoll ON notices(meeting) WHERE item IS NULL;\n"
-	"CREATE UNIQUE INDEX notices_item ON notices(item) WHERE item IS NOT NULL;\n";
+	"CREATE UNIQUE INDEX notices_item ON notices(item) WHERE item IS NOT NULL;\n"
+	"CREATE FUNCTION tl_paragraph_justered(p_item text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$\n"
+	"  SELECT EXISTS (SELECT 1 FROM entries e0 WHERE e0.item = p_item AND e0.kind = 'justering') AND EXISTS (SELECT 1 FROM items i JOIN meetings m ON m.id = i.meeting WHERE i.id = p_item AND m.kind = 'committee' AND EXISTS (SELECT 1 FROM participants p WHERE p.meeting = i.meeting AND p.role IN ('chair', 'adjuster')) AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.meeting = i.meeting AND p.role IN ('chair', 'adjuster') AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.item = i.id AND e.kind = 'justering' AND e.person = p.person))) $$;\n"
+	"CREATE FUNCTION tl_meeting_justered(p_meeting text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$\n"
+	"  SELECT EXISTS (SELECT 1 FROM items i WHERE i.meeting = p_meeting AND tl_paragraph_justered(i.id)) $$;\n"
+	"CREATE FUNCTION tl_paragraph_lock() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$\n"
+	"DECLARE\n"
+	"\tit text;\n"
+	"BEGIN\n"
+	"\tIF TG_TABLE_NAME = 'participants' THEN\n"
+	"\t\tIF (TG_OP = 'INSERT' AND NEW.role IN ('chair', 'adjuster', 'member', 'substitute') AND tl_meeting_justered(NEW.meeting)) OR (TG_OP = 'UPDATE' AND (OLD.role IN ('chair', 'adjuster', 'member', 'substitute') OR NEW.role IN ('chair', 'adjuster', 'member', 'substitute')) AND tl_meeting_justered(OLD.meeting)) OR (TG_OP = 'DELETE' AND OLD.role IN ('chair', 'adjuster', 'member', 'substitute') AND tl_meeting_justered(OLD.meeting)) THEN\n"
+	"\t\t\tRAISE EXCEPTION 'a § of the meeting is justered immediately, and who could decide and sign it is part of it';\n"
+	"\t\tEND IF;\n"
+	"\tELSIF TG_TABLE_NAME = 'meetings' THEN\n"
+	"\t\tIF (OLD.starts_at, OLD.unit, OLD.kind) IS DISTINCT FROM (NEW.starts_at, NEW.unit, NEW.kind) AND tl_meeting_justered(OLD.id) THEN\n"
+	"\t\t\tRAISE EXCEPTION 'a § of the meeting is justered immediately; its start, committee and kind cannot change';\n"
+	"\t\tEND IF;\n"
+	"\tELSE\n"
+	"\t\tIF TG_TABLE_NAME = 'items' THEN\n"
+	"\t\t\tit := OLD.id;\n"
+	"\t\tELSIF TG_TABLE_NAME = 'ballots' AND TG_OP = 'INSERT' THEN\n"
+	"\t\t\tSELECT item INTO it FROM votes WHERE id = NEW.vote;\n"
+	"\t\tELSIF TG_TABLE_NAME = 'ballots' THEN\n"
+	"\t\t\tSELECT item INTO it FROM votes WHERE id = OLD.vote;\n"
+	"\t\tELSIF TG_OP = 'INSERT' THEN\n"
+	"\t\t\tit := NEW.item;\n"
+	"\t\tELSE\n"
+	"\t\t\tit := OLD.item;\n"
+	"\t\tEND IF;\n"
+	"\t\tIF tl_paragraph_justered(it) THEN\n"
+	"\t\t\tRAISE EXCEPTION 'the § is justered immediately and locked';\n"
+	"\t\tEND IF;\n"
+	"\tEND IF;\n"
+	"\tIF TG_OP = 'DELETE' THEN\n"
+	"\t\tRETURN OLD;\n"
+	"\tEND IF;\n"
+	"\tRETURN NEW;\n"
+	"END $$;\n"
+	"CREATE TRIGGER items_justered BEFORE UPDATE OR DELETE ON items FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n"
+	"CREATE TRIGGER motions_justered BEFORE INSERT OR UPDATE OR DELETE ON motions FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n"
+	"CREATE TRIGGER votes_justered BEFORE INSERT OR UPDATE OR DELETE ON votes FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n"
+	"CREATE TRIGGER ballots_justered BEFORE INSERT OR UPDATE OR DELETE ON ballots FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n"
+	"CREATE TRIGGER entries_justered BEFORE UPDATE OR DELETE ON entries FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n"
+	"CREATE TRIGGER participants_justered BEFORE INSERT OR UPDATE OR DELETE ON participants FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n"
+	"CREATE TRIGGER meetings_justered BEFORE UPDATE ON meetings FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n";
 
 const char *const tl_pg_migrations[] = {
 	NULL,

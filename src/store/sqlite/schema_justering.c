@@ -594,14 +594,90 @@ const char tl_sqlite_migration_announced[] =
 	"ALTER TABLE decisions ADD COLUMN announced_on TEXT;\n";
 
 /*
- * Schema 15: the notice of a § justered immediately (omedelbar
- * justering), which announces that § alone and runs its own appeal
- * window.  A meeting keeps one notice of its protokoll (item NULL), and
- * a § one of its own.
+ * Schema 15: a § justered immediately (omedelbar justering).  Its
+ * notice, which announces that § alone and runs its own appeal window: a
+ * meeting keeps one notice of its protokoll (item NULL), and a § one of
+ * its own.  And its lock, as the store's (store/paragraph.c) for whoever
+ * writes: the view paragraphs_justered holds the §§ that the chair and
+ * every justerare of a committee meeting have signed (entries of kind
+ * justering); such a § and what it records (motions, votes, ballots,
+ * entries) do not change or go, no motion, vote or ballot is added to
+ * it, and its meeting keeps its participants, start, committee and kind.
+ * (A new entry is the store's to refuse: a copy puts the entries of a §
+ * in in any order.)
  */
 const char tl_sqlite_migration_paragraph_notices[] =
 	"ALTER TABLE notices ADD COLUMN item TEXT REFERENCES items(id) DEFERRABLE INITIALLY DEFERRED;\n"
 	"DROP INDEX notices_meeting;\n"
 	"CREATE INDEX notices_meeting ON notices(meeting, posted_on, id);\n"
 	"CREATE UNIQUE INDEX notices_protokoll ON notices(meeting) WHERE item IS NULL;\n"
-	"CREATE UNIQUE INDEX notices_item ON notices(item) WHERE item IS NOT NULL;\n";
+	"CREATE UNIQUE INDEX notices_item ON notices(item) WHERE item IS NOT NULL;\n"
+	"CREATE VIEW paragraphs_justered AS SELECT i.id AS item, i.meeting AS meeting FROM items i WHERE EXISTS (SELECT 1 FROM entries e0 WHERE e0.item = i.id AND e0.kind = 'justering') AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = i.meeting AND m.kind = 'committee') AND EXISTS (SELECT 1 FROM participants p WHERE p.meeting = i.meeting AND p.role IN ('chair', 'adjuster')) AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.meeting = i.meeting AND p.role IN ('chair', 'adjuster') AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.item = i.id AND e.kind = 'justering' AND e.person = p.person));\n"
+	"CREATE TRIGGER items_justered_update BEFORE UPDATE ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = OLD.id) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER items_justered_delete BEFORE DELETE ON items\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = OLD.id) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER motions_justered_insert BEFORE INSERT ON motions\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = NEW.item) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER motions_justered_update BEFORE UPDATE ON motions\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = OLD.item) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER motions_justered_delete BEFORE DELETE ON motions\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = OLD.item) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER votes_justered_insert BEFORE INSERT ON votes\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = NEW.item) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER votes_justered_update BEFORE UPDATE ON votes\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = OLD.item) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER votes_justered_delete BEFORE DELETE ON votes\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = OLD.item) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER entries_justered_update BEFORE UPDATE ON entries\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = OLD.item) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER entries_justered_delete BEFORE DELETE ON entries\n"
+	"WHEN EXISTS (SELECT 1 FROM paragraphs_justered WHERE item = OLD.item) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER ballots_justered_insert BEFORE INSERT ON ballots\n"
+	"WHEN EXISTS (SELECT 1 FROM votes v JOIN paragraphs_justered j ON j.item = v.item WHERE v.id = NEW.vote) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER ballots_justered_update BEFORE UPDATE ON ballots\n"
+	"WHEN EXISTS (SELECT 1 FROM votes v JOIN paragraphs_justered j ON j.item = v.item WHERE v.id = OLD.vote) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER ballots_justered_delete BEFORE DELETE ON ballots\n"
+	"WHEN EXISTS (SELECT 1 FROM votes v JOIN paragraphs_justered j ON j.item = v.item WHERE v.id = OLD.vote) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'the § is justered immediately and locked');\n"
+	"END;\n"
+	"CREATE TRIGGER participants_justered_insert BEFORE INSERT ON participants\n"
+	"WHEN NEW.role IN ('chair', 'adjuster', 'member', 'substitute') AND EXISTS (SELECT 1 FROM paragraphs_justered WHERE meeting = NEW.meeting) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'a § of the meeting is justered immediately, and who could decide and sign it is part of it');\n"
+	"END;\n"
+	"CREATE TRIGGER participants_justered_update BEFORE UPDATE ON participants\n"
+	"WHEN (OLD.role IN ('chair', 'adjuster', 'member', 'substitute') OR NEW.role IN ('chair', 'adjuster', 'member', 'substitute')) AND EXISTS (SELECT 1 FROM paragraphs_justered WHERE meeting = OLD.meeting) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'a § of the meeting is justered immediately, and who could decide and sign it is part of it');\n"
+	"END;\n"
+	"CREATE TRIGGER participants_justered_delete BEFORE DELETE ON participants\n"
+	"WHEN OLD.role IN ('chair', 'adjuster', 'member', 'substitute') AND EXISTS (SELECT 1 FROM paragraphs_justered WHERE meeting = OLD.meeting) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'a § of the meeting is justered immediately, and who could decide and sign it is part of it');\n"
+	"END;\n"
+	"CREATE TRIGGER meetings_justered_update BEFORE UPDATE ON meetings\n"
+	"WHEN (OLD.starts_at IS NOT NEW.starts_at OR OLD.unit IS NOT NEW.unit OR OLD.kind IS NOT NEW.kind) AND EXISTS (SELECT 1 FROM paragraphs_justered WHERE meeting = OLD.id) BEGIN\n"
+	"\tSELECT RAISE(ABORT, 'a § of the meeting is justered immediately; its start, committee and kind cannot change');\n"
+	"END;\n";
