@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/text.h"
 
 /*
  * What getopt_long returns for an option: its letter, or a number above
@@ -28,8 +29,10 @@
 #define ARGS_PLACE (1 << 24)
 
 /* The usage error for what getopt_long returned as ch ('?' or ':'), the
- * option being argv[optind - 1]. */
-static enum tl_status bad_option(struct cli *c, int ch, char **argv)
+ * option being argv[optind - 1]; lo the long options it knew, for the
+ * nearest to suggest. */
+static enum tl_status bad_option(struct cli *c, int ch, char **argv,
+				 const struct option *lo)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "";
 	char name[128];
@@ -49,6 +52,24 @@ static enum tl_status bad_option(struct cli *c, int ch, char **argv)
 	}
 	if (optopt > 0 && optopt < 128 && name[0] == '-' && name[1] != '-')
 		return cli_usage(c, _("Unknown option '-%c'."), optopt);
+	if (name[0] == '-' && name[1] == '-') {
+		const char *names[256];
+		const char *near;
+		size_t count = 0;
+
+		bool prefix = false;
+
+		/* A prefix of names (ambiguous, or of a flag given a value)
+		 * is no slip of the fingers. */
+		for (; lo && lo->name && count < 256; lo++) {
+			names[count++] = lo->name;
+			prefix |= !strncmp(lo->name, name + 2, strlen(name + 2));
+		}
+		near = prefix ? NULL : tl_text_nearest(name + 2, names, count);
+		if (near)
+			return cli_usage(c, _("Unknown option '%s'; did you "
+					 "mean '--%s'?"), name, near);
+	}
 	return cli_usage(c, _("Unknown option '%s'."), name);
 }
 
@@ -134,7 +155,7 @@ bool cli_args_next(struct cli_args *a)
 		}
 		o = ch == '?' || ch == ':' ? NULL : args_row(a, ch, index);
 		if (!o) {
-			a->rc = bad_option(a->c, ch, a->argv);
+			a->rc = bad_option(a->c, ch, a->argv, a->lo);
 			break;
 		}
 		if (o->str)

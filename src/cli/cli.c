@@ -358,6 +358,25 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		return cli_cmd_entity(c, e, argc, argv);
 	}
 	cli_set_cmd(c, "", NULL);
+	{
+		const char *names[sizeof(cmds) / sizeof(cmds[0]) +
+				  2 * TL_K_COUNT];
+		size_t n = 0;
+		const char *near;
+
+		for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+			names[n++] = cmds[i].name;
+		for (int k = 0; k < TL_K_COUNT; k++) {
+			names[n++] = tl_entity_get((enum tl_kind)k)->name;
+			names[n++] = tl_entity_get((enum tl_kind)k)->plural;
+		}
+		near = tl_text_nearest(cmd, names, n);
+		if (near)
+			return cli_usage(c, _("Unknown command '%.*s'; did "
+					 "you mean '%s'?"),
+					 (int)tl_utf8_prefix(cmd, 60), cmd,
+					 near);
+	}
 	return cli_usage(c, _("Unknown command '%.*s'."),
 			 (int)tl_utf8_prefix(cmd, 60), cmd);
 }

@@ -25,6 +25,7 @@
 #include "tillit/core/i18n.h"
 #include "tillit/core/id.h"
 #include "tillit/core/model.h"
+#include "tillit/core/text.h"
 #include "tillit/store/store.h"
 
 const char *cli_plural_label(const struct tl_entity *e, char *buf,
@@ -190,6 +191,22 @@ enum tl_status cli_cmd_entity(struct cli *c, const struct tl_entity *e,
 			continue;
 		cli_set_cmd(c, e->name, a->name);
 		return a->run(c, e, argc - 1, argv + 1);
+	}
+	{
+		const char *names[sizeof(actions) / sizeof(actions[0])];
+		const char *near;
+		size_t n = 0;
+
+		for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]);
+		     i++)
+			if (action_for(e, &actions[i], false))
+				names[n++] = actions[i].name;
+		near = tl_text_nearest(name, names, n);
+		if (near)
+			return cli_usage(c, _("Unknown action '%.40s' for %s; "
+					 "did you mean '%s'?"), argv[1],
+					 cli_plural_label(e, pl, sizeof(pl)),
+					 near);
 	}
 	return cli_usage(c, _("Unknown action '%.40s' for %s."), argv[1],
 			 cli_plural_label(e, pl, sizeof(pl)));

@@ -410,3 +410,63 @@ const char *tl_text_quote(const char *in, size_t chars, char *buf,
 	free(safe);
 	return buf;
 }
+
+/* The edit distance of a and b (optimal string alignment: insertions,
+ * deletions, substitutions and adjacent transpositions, by bytes), or
+ * limit + 1 when it is above limit or either is too long to matter. */
+static size_t edits(const char *a, const char *b, size_t limit)
+{
+	enum { MAX = 64 };
+	size_t la = strlen(a), lb = strlen(b);
+	size_t d[MAX + 1][MAX + 1];
+
+	if (la > MAX || lb > MAX || (la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t k = 0; k <= lb; k++)
+		d[0][k] = k;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t k = 1; k <= lb; k++) {
+			size_t cost = a[i - 1] != b[k - 1];
+			size_t best = d[i - 1][k - 1] + cost;
+
+			if (d[i - 1][k] + 1 < best)
+				best = d[i - 1][k] + 1;
+			if (d[i][k - 1] + 1 < best)
+				best = d[i][k - 1] + 1;
+			if (i > 1 && k > 1 && a[i - 1] == b[k - 2] &&
+			    a[i - 2] == b[k - 1] && d[i - 2][k - 2] + 1 < best)
+				best = d[i - 2][k - 2] + 1;
+			d[i][k] = best;
+		}
+	return d[la][lb];
+}
+
+const char *tl_text_nearest(const char *word, const char *const *names,
+			    size_t n)
+{
+	size_t limit = strlen(word) >= 5 ? 2 : 1, best = limit + 1;
+	const char *found = NULL;
+	bool tie = false;
+
+	if (strlen(word) < 3)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t e;
+
+		if (!names[i])
+			continue;
+		e = edits(word, names[i], limit);
+		if (e == 0)
+			return NULL;
+		if (e < best) {
+			best = e;
+			found = names[i];
+			tie = false;
+		} else if (e == best && found && strcmp(found, names[i])) {
+			tie = true;
+		}
+	}
+	return tie ? NULL : found;
+}

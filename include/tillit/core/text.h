@@ -72,4 +72,15 @@ const char *tl_text_quote(const char *in, size_t chars, char *buf,
 /* The first line of s, at most max_bytes, as a new string.  Caller frees. */
 char *tl_text_first_line(const char *s, size_t max_bytes);
 
+/*
+ * The one of n names that `word` was most likely a typing slip of, for
+ * "did you mean": the nearest by edit distance (a letter added, dropped,
+ * changed, or two side by side swapped), when it is one edit away (two
+ * for a word of five letters or more) and no other name is as near.
+ * NULL when none is, when word is one of them, or shorter than three
+ * letters.  Names may be NULL (skipped).
+ */
+const char *tl_text_nearest(const char *word, const char *const *names,
+			    size_t n);
+
 #endif
