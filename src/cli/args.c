@@ -56,7 +56,6 @@ static enum tl_status bad_option(struct cli *c, int ch, char **argv,
 		const char *names[256];
 		const char *near;
 		size_t count = 0;
-
 		bool prefix = false;
 
 		/* A prefix of names (ambiguous, or of a flag given a value)
