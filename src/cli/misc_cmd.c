@@ -316,7 +316,7 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 {
 	struct cli_args a = {
 		.c = c, .argc = argc, .argv = argv,
-		.usage = N_("Usage: tillit import FILE\n\n"
+		.usage = N_("Usage: tillit import FILE|-\n\n"
 			    "Merges a JSON document written by 'tillit "
 			    "export' into the database,\nby id, in one "
 			    "transaction: a record that is new is added, "
@@ -324,9 +324,10 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 			    "left alone.  Importing the same\nfile twice "
 			    "changes nothing.  A file with any error writes "
 			    "nothing.\nA missing database is created, empty."
-			    "  FILE may be a pipe or a device\n(/dev/stdin): "
-			    "up to 4 GiB of it is copied into $TMPDIR as it is "
-			    "read.\n\nOptions:"),
+			    "  FILE may be a pipe or a device,\nand - is "
+			    "standard input: up to 4 GiB of such a stream is "
+			    "copied into\n$TMPDIR as it is read.\n\n"
+			    "Options:"),
 	};
 	struct tl_json_stats stats = {0};
 	struct tl_store *st = NULL;
@@ -364,8 +365,9 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 		char *name = tl_text_sanitize(file, false);
 		printf(_("Imported %s: %ld added, %ld changed, %ld "
 			 "unchanged.\n"),
-		       name ? name : file, stats.added, stats.changed,
-		       stats.unchanged);
+		       !strcmp(file, "-") ? _("standard input")
+					  : name ? name : file,
+		       stats.added, stats.changed, stats.unchanged);
 		free(name);
 	}
 	return rc;

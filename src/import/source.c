@@ -10,7 +10,7 @@
  * from there.  The copy holds only what the import has asked for, so a
  * stream that is not JSON (/dev/zero) is refused after its first
  * bytes; and it stops at a cap, so an endless stream cannot fill the
- * disk.
+ * disk.  The name "-" is standard input, read the same way.
  */
 #include "internal.h"
 
@@ -83,7 +83,8 @@ enum tl_status tl_import_open(struct import *im)
 	struct stat sb;
 	int fd, e;
 
-	fd = open(im->path, O_RDONLY | O_CLOEXEC);
+	fd = strcmp(im->path, "-") ? open(im->path, O_RDONLY | O_CLOEXEC)
+				   : fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
 	if (fd < 0) {
 		e = errno;
 		return tl_error_set(im->err,

@@ -94,6 +94,18 @@ cat "$W/demo.json" | (ulimit -f 409600
 RC=$?
 imported "a valid export imports through /dev/stdin" "$STDINDB"
 
+DASHDB=$(newdb dash) || exit 1
+cat "$W/demo.json" | (ulimit -f 409600
+	exec timeout 20 "$TILLIT" --db "$DASHDB" import -) \
+	>"$W/out" 2>"$W/err"
+RC=$?
+imported "... and as import -, standard input" "$DASHDB"
+check_grep "... which it names so" '^Imported standard input: [0-9]+ added'
+SLOWDB=$(newdb slow) || exit 1
+run "$TILLIT" --db "$SLOWDB" import - <"$W/demo.json"
+check_grep "standard input redirected from a file imports too" \
+	'^Imported standard input: [0-9]+ added'
+
 # The kinds in reverse order: the import reads the stream twice.
 sqlite3 :memory: "SELECT json_group_object(key, CASE WHEN type IN \
 	('array', 'object') THEN json(value) ELSE value END) FROM (SELECT \
