@@ -89,6 +89,8 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 	struct tl_refs refs;
 	struct tl_query qq = *q;
 	char **rows[CLI_PAGE], **cells;
+	enum tl_standing stand[CLI_PAGE];
+	char today[TL_DATE_SIZE];
 	int cols[32], ncols = 0, nrows = 0;
 	enum tl_status rc;
 
@@ -97,6 +99,7 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 		if (e->columns[i] != skip)
 			cols[ncols++] = e->columns[i];
 	tl_refs_init(&refs, st);
+	tl_clock_today(today);
 	qq.after = NULL;
 	rc = tl_store_iter_new(st, &qq, &it, &c->err);
 	/* The first rows, kept to measure the columns on. */
@@ -108,6 +111,7 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 			rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 			break;
 		}
+		stand[nrows] = tl_rules_standing(r, today);
 		nrows++;
 	}
 	if (rc != TL_OK || nrows == 0)
@@ -135,7 +139,7 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 	cli_table_layout(t, cli_term_width());
 	cli_table_print_header(t, stdout);
 	for (int i = 0; i < nrows; i++)
-		cli_table_print_row(t, rows[i], stdout);
+		cli_table_print_row_as(t, rows[i], stand[i], stdout);
 	*count = nrows;
 	/* The rest a row at a time, as the iterator gives them. */
 	while ((limit <= 0 || *count < limit) &&
@@ -145,7 +149,8 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 			rc = cli_fail(c, TL_ESYS, _("Out of memory."));
 			break;
 		}
-		cli_table_print_row(t, cells, stdout);
+		cli_table_print_row_as(t, cells, tl_rules_standing(r, today),
+				       stdout);
 		cells_free(cells, ncols + 1);
 		(*count)++;
 	}

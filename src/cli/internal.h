@@ -19,6 +19,7 @@
 #include "tillit/core/date.h"
 #include "tillit/core/error.h"
 #include "tillit/core/model.h"
+#include "tillit/core/rules.h"
 #include "tillit/read/present.h"
 #include "tillit/store/store.h"
 
@@ -299,6 +300,16 @@ void cli_table_layout(struct cli_table *t, int width);
 void cli_table_print_header(const struct cli_table *t, FILE *out);
 void cli_table_print_row(const struct cli_table *t, char *const *cells,
 			 FILE *out);
+
+/*
+ * Colour on standard output: only to a terminal (not TERM=dumb), and not
+ * when NO_COLOR is set to anything (no-color.org).  Asked once.
+ */
+bool cli_color(void);
+/* A row printed as cli_table_print_row does, in the colour of how its
+ * record stands (core/rules.h) when cli_color() says so. */
+void cli_table_print_row_as(const struct cli_table *t, char *const *cells,
+			    enum tl_standing standing, FILE *out);
 
 /* Dumps a JSON value on one line to out and frees it; false on error. */
 bool cli_json_put(json_t *json, FILE *out);

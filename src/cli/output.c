@@ -23,6 +23,7 @@
 #include "tillit/core/i18n.h"
 #include "tillit/export/json.h"
 #include "tillit/core/model.h"
+#include "tillit/core/rules.h"
 #include "tillit/store/store.h"
 #include "tillit/core/text.h"
 
@@ -237,9 +238,10 @@ void cli_table_layout(struct cli_table *t, int width)
 		total--;
 }
 
-/* Prints one line of cells, the last one without trailing blanks. */
+/* Prints one line of cells, the last one without trailing blanks, in
+ * the SGR colour `on` when not NULL. */
 static void table_line(const struct cli_table *t, char *const *cells,
-		       FILE *out)
+		       const char *on, FILE *out)
 {
 	char buf[4096];
 	size_t len = 0, end;
@@ -266,7 +268,11 @@ static void table_line(const struct cli_table *t, char *const *cells,
 	while (len > 0 && line[len - 1] == ' ')
 		len--;
 	line[len] = '\0';
+	if (on)
+		fputs(on, out);
 	fputs(line, out);
+	if (on)
+		fputs("\033[m", out);
 	fputc('\n', out);
 	free(line);
 }
@@ -279,14 +285,44 @@ void cli_table_print_header(const struct cli_table *t, FILE *out)
 		return;
 	for (int i = 0; i < t->n; i++)
 		cells[i] = t->col[i].header;
-	table_line(t, cells, out);
+	table_line(t, cells, NULL, out);
 	free(cells);
 }
 
 void cli_table_print_row(const struct cli_table *t, char *const *cells,
 			 FILE *out)
 {
-	table_line(t, cells, out);
+	table_line(t, cells, NULL, out);
+}
+
+bool cli_color(void)
+{
+	static int on = -1;
+
+	if (on < 0) {
+		const char *no = getenv("NO_COLOR");
+		const char *term = getenv("TERM");
+
+		on = isatty(STDOUT_FILENO) && !(no && *no) &&
+		     !(term && !strcmp(term, "dumb"));
+	}
+	return on;
+}
+
+void cli_table_print_row_as(const struct cli_table *t, char *const *cells,
+			    enum tl_standing standing, FILE *out)
+{
+	/* ECMA-48 SGR: red, yellow, faint; as the full-screen program's. */
+	static const char *const sgr[] = {
+		[TL_STANDING_OVERDUE] = "\033[31m",
+		[TL_STANDING_WAITING] = "\033[33m",
+		[TL_STANDING_DONE] = "\033[2m",
+	};
+	const char *on = standing > TL_STANDING_NORMAL &&
+			 standing <= TL_STANDING_DONE && out == stdout &&
+			 cli_color() ? sgr[standing] : NULL;
+
+	table_line(t, cells, on, out);
 }
 
 /* ---- CSV and JSON ---------------------------------------------------- */

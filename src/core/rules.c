@@ -1,8 +1,9 @@
 /*
  * rules.c - the governance rules of the domain: the grey zone between
  * politics and administration, the names of the delegation levels, the
- * warning for matters that may not be delegated, and the preset lists of
- * governance principles.  All of them only inform; none blocks a change.
+ * warning for matters that may not be delegated, the preset lists of
+ * governance principles, and how a record stands out in a list (overdue,
+ * waiting, done).  All of them only inform; none blocks a change.
  */
 #include "tillit/core/rules.h"
 
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/model.h"
 
 static bool eq(const char *a, const char *b)
 {
@@ -195,4 +197,32 @@ const struct tl_principle_preset *tl_rules_preset(const char *name)
 	if (eq(name, "national"))
 		return national;
 	return NULL;
+}
+
+enum tl_standing tl_rules_standing(const struct tl_record *r,
+				   const char *today)
+{
+	const char *due;
+
+	switch (r->e->kind) {
+	case TL_K_FOLLOWUP:
+		due = tl_record_get(r, TL_FOLLOWUP_DUE);
+		if (strcmp(tl_record_str(r, TL_FOLLOWUP_STATUS), "open"))
+			return TL_STANDING_DONE;
+		return due && strcmp(due, today) < 0 ? TL_STANDING_OVERDUE
+						     : TL_STANDING_NORMAL;
+	case TL_K_MANDATE:
+		due = tl_record_get(r, TL_MANDATE_VALID_UNTIL);
+		if (strcmp(tl_record_str(r, TL_MANDATE_STATUS), "active"))
+			return TL_STANDING_DONE;
+		return due && strcmp(due, today) < 0 ? TL_STANDING_OVERDUE
+						     : TL_STANDING_NORMAL;
+	case TL_K_FRAME:
+		if (strcmp(tl_record_str(r, TL_FRAME_STATUS), "active"))
+			return TL_STANDING_DONE;
+		return tl_record_get(r, TL_FRAME_ACKED_AT)
+		       ? TL_STANDING_NORMAL : TL_STANDING_WAITING;
+	default:
+		return TL_STANDING_NORMAL;
+	}
 }

@@ -14,6 +14,7 @@
 #include "tillit/ui/draw.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/id.h"
+#include "tillit/core/rules.h"
 #include "tillit/ui/recact.h"
 #include "tillit/core/text.h"
 #include "tillit/ui/list.h"
@@ -72,35 +73,17 @@ static void list_reload(struct view *v)
 		ui_error(v->app, &err);
 }
 
-/* How a row stands out: overdue, waiting, done. */
+/* How a row stands out: overdue, waiting, done (core/rules.h). */
 static enum ui_role row_role(const struct list_view *lv,
 			     const struct tl_record *r)
 {
-	const char *due, *status;
-
-	switch (r->e->kind) {
-	case TL_K_FOLLOWUP:
-		status = tl_record_str(r, TL_FOLLOWUP_STATUS);
-		due = tl_record_get(r, TL_FOLLOWUP_DUE);
-		if (strcmp(status, "open"))
-			return UI_R_DIM;
-		if (due && strcmp(due, lv->today) < 0)
-			return UI_R_OVERDUE;
-		return UI_R_NORMAL;
-	case TL_K_MANDATE:
-		status = tl_record_str(r, TL_MANDATE_STATUS);
-		due = tl_record_get(r, TL_MANDATE_VALID_UNTIL);
-		if (strcmp(status, "active"))
-			return UI_R_DIM;
-		if (due && strcmp(due, lv->today) < 0)
-			return UI_R_OVERDUE;
-		return UI_R_NORMAL;
-	case TL_K_FRAME:
-		if (strcmp(tl_record_str(r, TL_FRAME_STATUS), "active"))
-			return UI_R_DIM;
-		if (!tl_record_get(r, TL_FRAME_ACKED_AT))
-			return UI_R_WARN;
-		return UI_R_NORMAL;
+	switch (tl_rules_standing(r, lv->today)) {
+	case TL_STANDING_OVERDUE:
+		return UI_R_OVERDUE;
+	case TL_STANDING_WAITING:
+		return UI_R_WARN;
+	case TL_STANDING_DONE:
+		return UI_R_DIM;
 	default:
 		return UI_R_NORMAL;
 	}

@@ -38,4 +38,17 @@ struct tl_principle_preset {
  */
 const struct tl_principle_preset *tl_rules_preset(const char *name);
 
+/* How a record stands out in a list, as of `today` ("YYYY-MM-DD"). */
+enum tl_standing {
+	TL_STANDING_NORMAL,
+	TL_STANDING_OVERDUE, /* an open follow-up past its due day, an
+				active mandate past its last day */
+	TL_STANDING_WAITING, /* an active frame not yet acknowledged */
+	TL_STANDING_DONE,    /* closed, done, ended: no longer running */
+};
+
+struct tl_record;
+enum tl_standing tl_rules_standing(const struct tl_record *r,
+				   const char *today);
+
 #endif
