@@ -451,5 +451,6 @@ int cli_main(int argc, char **argv)
 		rc = cli_flush(&c);
 	if (rc != TL_OK)
 		print_error(&c);
+	cli_pager_end();
 	return tl_status_exit_code(rc);
 }

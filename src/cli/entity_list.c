@@ -232,6 +232,8 @@ enum tl_status cli_entity_list(struct cli *c, const struct tl_entity *e,
 		return rc;
 	rc = cli_open(c, TL_OPEN_READONLY, &st);
 	if (rc == TL_OK)
+		cli_pager_start();
+	if (rc == TL_OK)
 		rc = cli_filters_resolve(c, st, e, &f, &q);
 	if (rc == TL_OK) {
 		switch (fmt) {

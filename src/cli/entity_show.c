@@ -301,6 +301,7 @@ enum tl_status cli_entity_show(struct cli *c, const struct tl_entity *e,
 	if (rc == TL_OK)
 		rc = cli_find(c, st, e, text, &r);
 	if (rc == TL_OK) {
+		cli_pager_start();
 		if (fmt == CLI_FMT_JSON) {
 			if (!cli_json_put(tl_json_record(r), stdout))
 				rc = cli_fail(c, TL_ESYS, _("Cannot write the "

@@ -409,8 +409,10 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		rc = apply_filters(c, e, &f, &j);
 	if (rc == TL_OK && output && strcmp(output, "-"))
 		rc = write_file(c, &j, output, mode);
-	else if (rc == TL_OK)
+	else if (rc == TL_OK) {
+		cli_pager_start();
 		rc = write_job(c, &j, stdout);
+	}
 	tl_store_close(j.st);
 	return rc;
 }

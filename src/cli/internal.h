@@ -306,6 +306,15 @@ void cli_table_print_row(const struct cli_table *t, char *const *cells,
  * when NO_COLOR is set to anything (no-color.org).  Asked once.
  */
 bool cli_color(void);
+
+/*
+ * Long output (lists, show, search, log, an export to the screen) goes
+ * through a pager when standard output is a terminal (pager.c):
+ * cli_pager_start before the first line, cli_pager_end when the command
+ * is done (cli_main calls it), which waits for the reader to quit.
+ */
+void cli_pager_start(void);
+void cli_pager_end(void);
 /* A row printed as cli_table_print_row does, in the colour of how its
  * record stands (core/rules.h) when cli_color() says so. */
 void cli_table_print_row_as(const struct cli_table *t, char *const *cells,

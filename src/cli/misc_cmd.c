@@ -277,6 +277,8 @@ enum tl_status cli_cmd_search(struct cli *c, int argc, char **argv)
 	if (rc == TL_OK)
 		rc = cli_open(c, TL_OPEN_READONLY, &st);
 	if (rc == TL_OK)
+		cli_pager_start();
+	if (rc == TL_OK)
 		rc = tl_store_search(st, query, (int)limit, &hits, &n,
 				     &c->err);
 	if (rc == TL_OK && fmt == CLI_FMT_JSON) {
@@ -606,6 +608,8 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv)
 	if (a.first < argc)
 		text = argv[a.first];
 	rc = cli_open(c, TL_OPEN_READONLY, &st);
+	if (rc == TL_OK)
+		cli_pager_start();
 	if (rc == TL_OK && text)
 		rc = resolve_any(c, st, text, id);
 	if (rc != TL_OK)

@@ -65,21 +65,26 @@ enum tl_status cli_parse_format(struct cli *c, const char *s,
 
 int cli_term_width(void)
 {
+	static int width;
 	const char *s = getenv("COLUMNS");
 	struct winsize ws;
 	char *end;
 	long n;
 
+	/* Measured once: a pager (pager.c) turns the terminal into a pipe. */
+	if (width)
+		return width;
+	width = 100;
 	if (s && *s) {
 		errno = 0;
 		n = strtol(s, &end, 10);
 		if (!errno && !*end && n >= 20 && n <= 10000)
-			return (int)n;
+			return width = (int)n;
 	}
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0
 	    && ws.ws_col >= 20)
-		return ws.ws_col;
-	return 100;
+		width = ws.ws_col;
+	return width;
 }
 
 void cli_help_opt(FILE *out, const char *opt, const char *text)

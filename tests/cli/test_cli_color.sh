@@ -13,7 +13,7 @@ must tl init --demo
 ESC=$(printf '\033')
 # on_tty ARGS...: tillit on a terminal of its own (script's pty).
 on_tty() {
-	script -qec "$(printf "'%s' " "$TILLIT" --db "$DB" "$@")" /dev/null |
+	PAGER=cat script -qec "$(printf "'%s' " "$TILLIT" --db "$DB" "$@")" /dev/null |
 		tr -d '\r' >"$W/out"
 	RC=$?
 }
