@@ -56,23 +56,30 @@ static const char *menu_words(unsigned what, unsigned not, char *buf,
 }
 
 /*
- * Asks question and returns the format whose key the answer starts with,
- * when it is offered for one of the bits of what; NULL (with "Nothing
- * exported.") for Esc, an empty answer or another key.
+ * Asks question and returns the format whose key is pressed, one of
+ * those offered for a bit of what; NULL (with "Nothing exported.") for
+ * Esc.
  */
 static const struct tl_export_format *ask_format(struct ui_app *app,
 						 const char *question,
 						 unsigned what)
 {
 	const struct tl_export_format *f = NULL;
-	char *choice = ui_prompt(app, question, NULL);
+	char keys[32];
+	size_t n = 0;
+	int key;
 
-	if (choice && choice[0]) {
-		f = tl_export_format_by_key((unsigned char)choice[0]);
-		if (f && !(f->applies & what))
-			f = NULL;
+	/* The keys of the formats offered for what. */
+	for (int c = 'a'; c <= 'z' && n + 1 < sizeof(keys); c++) {
+		const struct tl_export_format *k = tl_export_format_by_key(c);
+
+		if (k && (k->applies & what))
+			keys[n++] = (char)c;
 	}
-	free(choice);
+	keys[n] = '\0';
+	key = ui_choose(app, question, keys);
+	if (key)
+		f = tl_export_format_by_key(key);
 	if (!f)
 		ui_status(app, "%s", _("Nothing exported."));
 	return f;

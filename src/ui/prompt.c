@@ -88,18 +88,42 @@ char *ui_prompt(struct ui_app *app, const char *question,
 	}
 }
 
+int ui_choose(struct ui_app *app, const char *question, const char *keys)
+{
+	int key;
+
+	for (;;) {
+		if (!ui_term_too_small(app)) {
+			ui_draw_now(app);
+			ui_fill(stdscr, app->rows - 2, 0, UI_R_STATUS, A_BOLD);
+			ui_put(stdscr, app->rows - 2, 1, app->cols - 2,
+			       question, UI_R_STATUS, A_BOLD);
+			refresh();
+		}
+		key = ui_app_read_key(app);
+		if (key < 0 || key == 27) {
+			app->status[0] = '\0';
+			if (key < 0)
+				app->running = false;
+			return 0;
+		}
+		if (key >= 'A' && key <= 'Z')
+			key += 'a' - 'A';
+		if (key >= 'a' && key <= 'z' && strchr(keys, key)) {
+			app->status[0] = '\0';
+			return key;
+		}
+	}
+}
+
 bool ui_confirm(struct ui_app *app, const char *question)
 {
 	char q[400];
-	char *answer;
-	bool yes;
+	int key;
 
 	snprintf(q, sizeof(q), "%s %s", question, _("(y/n)"));
-	answer = ui_prompt(app, q, NULL);
-	yes = answer && (answer[0] == 'y' || answer[0] == 'Y' ||
-			 answer[0] == 'j' || answer[0] == 'J');
-	free(answer);
-	return yes;
+	key = ui_choose(app, q, "yjn");
+	return key == 'y' || key == 'j';
 }
 
 char *ui_edit_external(struct ui_app *app, const char *text)

@@ -189,17 +189,17 @@ static void list_filter(struct view *v)
 	const struct tl_entity *e = tl_entity_get(lv->arg.query.kind);
 	struct tl_query q = lv->arg.query;
 	struct tl_error err;
-	char *choice;
+	int choice;
 
-	choice = ui_prompt(v->app, _("Filter: (o)pen only, (k)ind, "
+	choice = ui_choose(v->app, _("Filter: (o)pen only, (k)ind, "
 				     "(s)tatus, (u)nit, (p)erson, (a)ll:"),
-			   NULL);
+			   "oksupa");
 	if (!choice)
 		return;
-	switch (choice[0]) {
+	switch (choice) {
 	case 'k':
 	case 's': {
-		int field = choice[0] == 'k' ? e->kindf : e->status;
+		int field = choice == 'k' ? e->kindf : e->status;
 		char *value, q_text[300], list[200];
 		if (field < 0)
 			break;
@@ -208,9 +208,9 @@ static void list_filter(struct view *v)
 			 _(e->fields[field].label), list);
 		value = ui_prompt(v->app, q_text, NULL);
 		if (value && tl_field_choice_ok(&e->fields[field], value)) {
-			char *keep = choice[0] == 'k' ? lv->kindv : lv->status;
+			char *keep = choice == 'k' ? lv->kindv : lv->status;
 			snprintf(keep, sizeof(lv->kindv), "%s", value);
-			if (choice[0] == 'k')
+			if (choice == 'k')
 				q.kindv = keep;
 			else
 				q.status = keep;
@@ -248,7 +248,6 @@ static void list_filter(struct view *v)
 	default:
 		break;
 	}
-	free(choice);
 	ui_list_done(&lv->list);
 	ui_list_init(&lv->list, ui_store(v->app), &q);
 	if (ui_list_load(&lv->list, &err) != TL_OK)

@@ -57,7 +57,7 @@ mode_is_600() { # NAME FILE
 
 # --- a list, with its filter: the open follow-ups ---------------------------
 
-ui "key 6 f" "type o" "key Enter" "key X" "type c" "key Enter" "key Enter" \
+ui "key 6 f" "type o" "key X" "type c" "key Enter" \
 	dump
 screen_has "X c in the follow-ups writes CSV" 1 "Wrote followups\.csv\."
 F=$OUT/followups.csv
@@ -78,7 +78,7 @@ n=$(find "$OUT" -name '*.csv.*' | wc -l)
 	fail "no temporary file is left"
 
 # Follow-ups may also go to iCalendar, from the same list.
-ui "key 6 X" "type i" "key Enter" "key Enter" dump
+ui "key 6 X" "type i" "key Enter" dump
 screen_has "X i in the follow-ups writes iCalendar" 1 \
 	"Wrote followups\.ics\."
 grep -q '^BEGIN:VCALENDAR' "$OUT/followups.ics" &&
@@ -105,8 +105,8 @@ same_file "the frames' file holds the frames" "$OUT/ut/ramar.csv" \
 
 # --- a meeting: CSV of its follow-ups ---------------------------------------
 
-ui "key 2 f" "type k" "key Enter" "type committee" "key Enter Enter X" \
-	"type c" "key Enter" "key Enter" dump
+ui "key 2 f" "type k" "type committee" "key Enter Enter X" \
+	"type c" "key Enter" dump
 screen_has "X c in a meeting writes its follow-ups as CSV" 1 \
 	"Wrote Barn-och-utbildningsnämndens-sammanträde\.csv\."
 MF=$OUT/Barn-och-utbildningsnämndens-sammanträde.csv
@@ -121,8 +121,8 @@ grep -q "$MEETING" "$MF" && pass "every record is of the meeting" ||
 mode_is_600 "the meeting's file is 0600" "$MF"
 
 # The minutes are still there.
-ui "key 2 f" "type k" "key Enter" "type committee" "key Enter Enter X" \
-	"type m" "key Enter" "key Enter" dump
+ui "key 2 f" "type k" "type committee" "key Enter Enter X" \
+	"type m" "key Enter" dump
 screen_has "X m in a meeting still writes the minutes" 1 \
 	"Wrote Barn-och-utbildningsnämndens-sammanträde\.md\."
 
@@ -130,13 +130,17 @@ screen_has "X m in a meeting still writes the minutes" 1 \
 
 ui "key 6 X" "key Esc" dump
 screen_has "Esc at the question exports nothing" 1 "Nothing exported\."
-ui "key 6 X" "type z" "key Enter" dump
+ui "key 6 X" "type z" "key Esc" dump
 screen_has "a key that is no format exports nothing" 1 "Nothing exported\."
+rm -f "$OUT/followups.csv"
+ui "key 6 X" "type z" "type c" "key Enter" dump
+screen_has "... nor ends the question: the next key answers it" 1 \
+	"Wrote followups\.csv\."
 ui "key 3 X" "key Esc" dump
 screen_has "Esc at the file name exports nothing" 1 "Nothing exported\."
 ui "key 3 X" "key C-u" "key Enter" dump
 screen_has "an empty file name exports nothing" 1 "Nothing exported\."
-ui "key 2 f" "type k" "key Enter" "type committee" "key Enter Enter X" \
+ui "key 2 f" "type k" "type committee" "key Enter Enter X" \
 	"key Esc" dump
 screen_has "Esc in a meeting's export exports nothing" 1 \
 	"Nothing exported\."
@@ -155,7 +159,7 @@ if grep -q "Run the meeting" "$W/dump"; then
 else
 	pass "? in a list shows no meeting keys"
 fi
-ui "key 2 f" "type k" "key Enter" "type committee" "key Enter Enter ?" dump
+ui "key 2 f" "type k" "type committee" "key Enter Enter ?" dump
 screen_has "? in a meeting still shows X" 1 "X +Export the list"
 
 # --- tmux: the prompts as a user sees them ---------------------------------
@@ -185,7 +189,7 @@ if command -v tmux >/dev/null 2>&1; then
 			fail "tmux: the list asks CSV or iCalendar" \
 				"$(tail -n 3 "$W/pane")"
 		fi
-		t send-keys c Enter
+		t send-keys c
 		if wait_for "Write to: followups\.csv"; then
 			pass "tmux: the file name is offered"
 		else
@@ -205,7 +209,7 @@ if command -v tmux >/dev/null 2>&1; then
 		mode_is_600 "tmux: the file is 0600" "$OUT/followups.csv"
 		t send-keys 2 f
 		wait_for "Filter:" >/dev/null
-		t send-keys k Enter committee Enter
+		t send-keys k committee Enter
 		sleep 0.5
 		t send-keys Enter
 		wait_for "Meeting:" >/dev/null

@@ -105,7 +105,7 @@ check_grep "stored after the correction" \
 
 # --- cancelling ------------------------------------------------------------------
 
-ui "key 6" "key a" "type Ska inte sparas" "key Esc" "type y" "key Enter" \
+ui "key 6" "key a" "type Ska inte sparas" "key Esc" "type y" \
 	"dump"
 check_rc "ui: cancel a form" 0
 run tl followup list --format csv
@@ -132,8 +132,7 @@ check_grep "edit: stored with the new title and start" \
 # --- a refusal from the store -----------------------------------------------------
 
 ui "key 3" "key a" "type Upphandling" "key Tab" "key Enter" "key Enter" \
-	"key Tab Tab Tab" "type 5" "key C-x" "dump" "key Esc" "type y" \
-	"key Enter"
+	"key Tab Tab Tab" "type 5" "key C-x" "dump" "key Esc" "type y"
 check_rc "ui: a mandate the store refuses" 0
 dump 1
 in_dump "refused: the store's reason in the form's message line" \

@@ -100,7 +100,7 @@ check_grep "the meeting is stored as open" "^$extra,Extra sammanträde,.*,open,"
 ui "key 2 j Enter r" "key t" dump \
 	"key i" "type Information om lokalerna" "key Enter" "key K" dump \
 	"key D" "type Informationen noteras." "key Enter" \
-	"key H" "type y" "key Enter" dump "key r H" dump
+	"key H" "type y" dump "key r H" dump
 in_dump "t marks the selected participant present" 1 \
 	'Sofia Bäckström +secretary +present$'
 in_dump "K cycles the item kind" 2 'Kind: decision'

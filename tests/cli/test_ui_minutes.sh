@@ -38,7 +38,7 @@ screen_has() { # NAME N REGEX
 
 
 # The preview: M shows the minutes, j and PageDown scroll.
-ui "Anders Holmgren" "key 2 f" "type k" "key Enter" "type committee" \
+ui "Anders Holmgren" "key 2 f" "type k" "type committee" \
 	"key Enter Enter M" dump "key PageDown" dump
 screen_has "M previews the minutes" 1 "§ 1"
 dump 1
@@ -49,14 +49,14 @@ else fail "the preview scrolls"; fi
 
 # The secretary records the signatures made on paper, the chair's first:
 # not yet locked.
-ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter S" "type Anders" "key Enter" "type y" "key Enter" dump
+ui "Sofia Bäckström" "key 2 f" "type k" "type committee" \
+	"key Enter Enter S" "type Anders" "key Enter" "type y" dump
 screen_has "the chair signs" 1 "wait for the other signatures"
-ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter S" "type Lena" "key Enter" "type y" "key Enter" dump
+ui "Sofia Bäckström" "key 2 f" "type k" "type committee" \
+	"key Enter Enter S" "type Lena" "key Enter" "type y" dump
 screen_has "the first adjuster signs" 1 "wait for the other signatures"
-ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter S" "type Per-Olof" "key Enter" "type y" "key Enter" \
+ui "Sofia Bäckström" "key 2 f" "type k" "type committee" \
+	"key Enter Enter S" "type Per-Olof" "key Enter" "type y" \
 	dump
 screen_has "the last signature locks the meeting" 1 "now signed and locked"
 screen_has "the meeting shows its lock" 1 "signed · locked"
@@ -67,7 +67,7 @@ check_grep "the meeting is signed" '"status": *"signed"'
 # Editing it says why it cannot be done, and changes nothing.
 must tl export --format json
 cp "$W/out" "$W/before.json"
-ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
+ui "Sofia Bäckström" "key 2 f" "type k" "type committee" \
 	"key Enter Enter r n n D" dump
 screen_has "editing a signed meeting explains the lock" 1 \
 	"signed and locked"
@@ -79,17 +79,17 @@ else
 fi
 
 # The export choices write files next to where tillit runs.
-ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter X" "type m" "key Enter" "key Enter" dump
+ui "Sofia Bäckström" "key 2 f" "type k" "type committee" \
+	"key Enter Enter X" "type m" "key Enter" dump
 screen_has "X m writes Markdown" 1 "Wrote .*\.md"
-ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter X" "type h" "key Enter" "key Enter" dump
+ui "Sofia Bäckström" "key 2 f" "type k" "type committee" \
+	"key Enter Enter X" "type h" "key Enter" dump
 screen_has "X h writes HTML" 1 "Wrote .*\.html"
-ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter X" "type i" "key Enter" "key Enter" dump
+ui "Sofia Bäckström" "key 2 f" "type k" "type committee" \
+	"key Enter Enter X" "type i" "key Enter" dump
 screen_has "X i writes iCalendar" 1 "Wrote .*\.ics"
-ui "Sofia Bäckström" "key 2 f" "type k" "key Enter" "type committee" \
-	"key Enter Enter X" "type p" "key Enter" "key Enter" dump
+ui "Sofia Bäckström" "key 2 f" "type k" "type committee" \
+	"key Enter Enter X" "type p" "key Enter" dump
 screen_has "X p writes PDF" 1 "Wrote .*\.pdf"
 if pdftotext "$W"/*.pdf - 2>/dev/null | grep -q "^Minutes: "; then
 	pass "... which pdftotext reads the minutes from"

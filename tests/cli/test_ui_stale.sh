@@ -72,7 +72,7 @@ else
 fi
 screen_has "Put your edits on top of theirs" 10 ||
 	fail "the form asks what to do" "$(t capture-pane -p)"
-t send-keys y Enter
+t send-keys y
 sleep 0.5
 run tl followup show "$FU"
 if grep -q "Min text från formuläret" "$W/out" &&
@@ -95,10 +95,10 @@ must "$TILLIT" --db "$DB" --as "$BJORN" followup edit "$FU" \
 t send-keys C-x
 screen_has "Put your edits on top of theirs" 30 ||
 	fail "the form asks again" "$(t capture-pane -p)"
-t send-keys n Enter
+t send-keys n
 screen_has "Throw your edits away and take theirs" 20 ||
 	fail "the form offers to take theirs" "$(t capture-pane -p)"
-t send-keys y Enter
+t send-keys y
 if screen_has "The form holds their version now" 20; then
 	pass "thrown away: the form holds their version"
 else

@@ -87,7 +87,15 @@ void ui_changed(struct ui_app *app);
 char *ui_prompt(struct ui_app *app, const char *question,
 		const char *initial);
 
-/* Asks a yes/no question; true for yes. */
+/*
+ * Asks question in the status line and waits for one of `keys` (ASCII
+ * letters, either case; no Enter needed).  Returns that letter in lower
+ * case, or 0 for Esc (or when the input ends).  Other keys are ignored.
+ */
+int ui_choose(struct ui_app *app, const char *question, const char *keys);
+
+/* Asks a yes/no question, one key (y or j for yes, n or Esc for no);
+ * true for yes. */
 bool ui_confirm(struct ui_app *app, const char *question);
 
 /*
