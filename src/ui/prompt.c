@@ -21,6 +21,31 @@
 #include "tillit/store/store.h"
 #include "tillit/core/text.h"
 
+/*
+ * The answer as the status line shows it after question: all of it when
+ * it fits in `room` cells with the question, else its end, after "…", so
+ * that the cursor at its end stays in view (the line scrolls as one
+ * types).  Into out (size bytes).
+ */
+static void visible_answer(const char *question, const char *text,
+			   int room, char *out, size_t size)
+{
+	const char *p = text;
+	int q = (int)tl_text_width(question) + 1;
+
+	if (q + (int)tl_text_width(text) <= room || q + 2 > room) {
+		snprintf(out, size, "%s %s", question, text);
+		return;
+	}
+	/* Drop characters from the front until the rest and "…" fit. */
+	while (*p && q + 1 + (int)tl_text_width(p) > room) {
+		p++;
+		while ((*p & 0xC0) == 0x80)
+			p++;
+	}
+	snprintf(out, size, "%s \xE2\x80\xA6%s", question, p);
+}
+
 char *ui_prompt(struct ui_app *app, const char *question,
 		const char *initial)
 {
@@ -49,7 +74,9 @@ char *ui_prompt(struct ui_app *app, const char *question,
 		if (w == (size_t)-1)
 			w = 0;
 		text[w] = '\0';
-		snprintf(line, sizeof(line), "%s %s", question, text);
+		/* One cell for the cursor after the text. */
+		visible_answer(question, text, app->cols - 3, line,
+			       sizeof(line));
 		if (!ui_term_too_small(app)) {
 			ui_draw_now(app);
 			ui_fill(stdscr, app->rows - 2, 0, UI_R_STATUS, A_BOLD);

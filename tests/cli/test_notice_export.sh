@@ -85,7 +85,7 @@ run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" export extract \
 check_grep "in Swedish: Rätt utdraget intygar" '^Rätt utdraget intygar$'
 # ... and from the full-screen program: U on the run's step of a §.
 i_am "Sofia Bäckström"
-printf 'key 2\nkey Down\nkey Enter\nkey r\nkey n\nkey n\nkey n\nkey n\nkey n\nkey U\ntype t\nkey Enter\nkey Enter\ndump\n' \
+printf 'key 2\nkey Down\nkey Enter\nkey r\nkey n\nkey n\nkey n\nkey n\nkey n\nkey U\ntype t\nkey Enter\ndump\n' \
 	>"$W/script"
 (cd "$W" && "$TILLIT" --db "$DB" ui --script "$W/script" --size 110x40 \
 	>"$W/out" 2>"$W/err")
