@@ -46,6 +46,26 @@ static void visible_answer(const char *question, const char *text,
 	snprintf(out, size, "%s \xE2\x80\xA6%s", question, p);
 }
 
+/* Draws the screen, then `line` in the status line; the cursor after
+ * it when `cursor`.  Nothing on a terminal too small to draw on. */
+static void status_question(struct ui_app *app, const char *line,
+			    bool cursor)
+{
+	int at = 1 + (int)tl_text_width(line);
+
+	if (ui_term_too_small(app))
+		return;
+	ui_draw_now(app);
+	ui_fill(stdscr, app->rows - 2, 0, UI_R_STATUS, A_BOLD);
+	ui_put(stdscr, app->rows - 2, 1, app->cols - 2, line, UI_R_STATUS,
+	       A_BOLD);
+	if (cursor) {
+		curs_set(1);
+		move(app->rows - 2, at < app->cols - 1 ? at : app->cols - 1);
+	}
+	refresh();
+}
+
 char *ui_prompt(struct ui_app *app, const char *question,
 		const char *initial)
 {
@@ -77,17 +97,7 @@ char *ui_prompt(struct ui_app *app, const char *question,
 		/* One cell for the cursor after the text. */
 		visible_answer(question, text, app->cols - 3, line,
 			       sizeof(line));
-		if (!ui_term_too_small(app)) {
-			ui_draw_now(app);
-			ui_fill(stdscr, app->rows - 2, 0, UI_R_STATUS, A_BOLD);
-			ui_put(stdscr, app->rows - 2, 1, app->cols - 2, line,
-			       UI_R_STATUS, A_BOLD);
-			curs_set(1);
-			move(app->rows - 2,
-			     1 + (int)tl_text_width(line) < app->cols - 1
-			     ? 1 + (int)tl_text_width(line) : app->cols - 1);
-			refresh();
-		}
+		status_question(app, line, true);
 		key = ui_app_read_key(app);
 		if (key < 0 || key == 27) {
 			curs_set(0);
@@ -120,13 +130,7 @@ int ui_choose(struct ui_app *app, const char *question, const char *keys)
 	int key;
 
 	for (;;) {
-		if (!ui_term_too_small(app)) {
-			ui_draw_now(app);
-			ui_fill(stdscr, app->rows - 2, 0, UI_R_STATUS, A_BOLD);
-			ui_put(stdscr, app->rows - 2, 1, app->cols - 2,
-			       question, UI_R_STATUS, A_BOLD);
-			refresh();
-		}
+		status_question(app, question, false);
 		key = ui_app_read_key(app);
 		if (key < 0 || key == 27) {
 			app->status[0] = '\0';
