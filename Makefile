@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # tillit - a plain Makefile.  `make` builds ./tillit; see README.md.
 
 PREFIX ?= /usr/local

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # bench/pg.sh - the organisation tier's figures: the same database on a
 # private PostgreSQL server (scripts/pg.sh, over its Unix socket, on this
 # machine), measured as bench/run.sh measures the SQLite file.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # bench/run.sh - the benchmark of doc/performance.md (make bench), and a
 # quick run of the same at a tiny scale (make bench-smoke).
 #

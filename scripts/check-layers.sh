@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # scripts/check-layers.sh - make check-layers: the includes of every
 # source file and header follow the layers of doc/HACKING.md.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Installs the system packages tillit needs to build and test, when missing.
 # On Debian and Ubuntu it uses apt-get (through sudo when not root);
 # elsewhere it names the packages and stops.

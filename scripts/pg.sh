@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # scripts/pg.sh - a private PostgreSQL server for the tests and the
 # benchmark, in a folder of its own, reachable only through a Unix socket
 # in that folder.

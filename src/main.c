@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * main.c - picks the command line or, with no subcommand, the full-screen
  * program.

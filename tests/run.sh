@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/run.sh - runs the whole test suite against one build folder.
 #
 #   sh tests/run.sh build/default      (make test)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/with-pg.sh CMD [ARG...] - runs CMD with a private PostgreSQL
 # server (scripts/pg.sh) in a temporary folder, and stops the server and
 # removes the folder afterwards, whatever CMD did: passed, failed,

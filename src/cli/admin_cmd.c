@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * admin_cmd.c - `tillit admin roles` and `tillit admin check`: the
  * organisation tier's accounts (store.h, tl_store_admin_*).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * args.c - the one reader of a command's options: each command describes
  * its options in a table (struct cli_opt, internal.h), and this file reads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cli.c - the command line's front door: global options, dispatch to the
  * commands, and the one place where an error becomes a line on stderr and

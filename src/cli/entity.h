@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * entity.h - what the files of `tillit NOUN ACTION` share, and nobody
  * else sees: entity_cmd.c finds the action, entity_help.c prints its

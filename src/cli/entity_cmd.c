@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * entity_cmd.c - the commands every kind of record shares, generated from
  * the entity tables of model.c:

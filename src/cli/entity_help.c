@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * entity_help.c - the --help of every action on a kind of record
  * (`tillit NOUN ACTION --help`), made from the entity tables of model.c:

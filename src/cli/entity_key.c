@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * entity_key.c - a person's public keys, the ssh-ed25519 keys they sign
  * with:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * entity_list.c - `tillit NOUN list [FILTERS] [--format table|json|csv]`:
  * the records of a kind, read through one store iterator, as a table

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * entity_show.c - `tillit NOUN show ID [--format text|json]`: every field
  * of one record, its label and value lines lined up, references shown by

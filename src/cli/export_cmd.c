@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * export_cmd.c - `tillit export`: data that leaves tillit.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * filter.c - the filters of a list, shared by `tillit NOUN list` and
  * `tillit export NOUN`: which kinds have the field a filter compares,

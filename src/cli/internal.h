@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * internal.h - what the files of src/cli share and nobody else sees: the
  * command context, error helpers, output formats, the table printer and

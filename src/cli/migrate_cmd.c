@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * migrate_cmd.c - `tillit migrate --to DB` and `--from DB`: a whole
  * database moved between engines (an SQLite file and a PostgreSQL

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * misc_cmd.c - the commands that are not about one kind of record:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * note_cmd.c - `tillit note`: private notes (store/private.h), which
  * only their author ever reads.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * output.c - how the command line prints records: aligned tables that
  * stream page by page, JSON values on one line (a record's object comes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pager.c - long output through a pager when it goes to a terminal, as
  * git and man do: $TILLIT_PAGER, else $PAGER, else less (when it is on

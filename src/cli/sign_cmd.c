@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * sign_cmd.c - justering and checking it (sign.h):
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * access.c - who may read and change what (access.h): the table.
  */

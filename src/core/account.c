@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * account.c - the OS account this process runs as, from the password
  * database.  The environment is asked only when that has no name for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * clocks.c - the legal clocks that start when a committee meets (clocks.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * error.c - errors as values: a status and one sentence.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * i18n.c - finds the message catalogues and turns gettext on.
  *

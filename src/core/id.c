@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * id.c - record ids.  Every record's key is a random (version 4) UUID
  * made by libuuid, kept as 36 characters of lower-case text.  People see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * meeting.c - the order of a meeting's participants and the numbers of
  * its agenda items, for the screen and the documents alike.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * model.c - the tables that describe every kind of record, and the generic
  * record that holds one.  The field order here must match the index enums

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * paragraph.c - the rules of a § that need no database (paragraph.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * rules.c - the governance rules of the domain: the grey zone between
  * politics and administration, the names of the delegation levels, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * search.c - the rule for a full-text search query: how many words and
  * characters it may hold, and which of its words are searched.  The

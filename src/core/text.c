@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * text.c - UTF-8 text: checking, display width, and safe display.
  *

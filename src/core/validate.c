@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * validate.c - core's checks of every value before it is stored.
  *

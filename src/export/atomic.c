@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * atomic.c - a file written beside its final name and renamed into
  * place, for the exports of the command line and the full-screen program.

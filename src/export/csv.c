@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * csv.c - records as RFC 4180 CSV: fields quoted only when they must be,
  * a double quote doubled inside, CRLF after every line, the header made

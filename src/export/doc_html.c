@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * doc_html.c - the HTML backend of the document writer: one
  * self-contained HTML5 document, every text escaped, with a print style

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * doc_md.c - the Markdown backend of the document writer: headings with
  * "#", field groups and lists as "- " items, labels in bold, flags as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * doc_pdf.c - the PDF backend of the document writer: the elements laid
  * out with Pango on A4 pages of Cairo's PDF surface, as a paper protokoll

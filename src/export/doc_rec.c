@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * doc_rec.c - the recording backend of the document writer, and its
  * replay.  Justering freezes the minutes as the elements the content

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * doc_txt.c - the plain-text backend of the document writer, and the
  * canonical text that signing digests, which is the same text: headings

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * formats.c - the table of export formats (formats.h), and the small
  * writers that fit the renderers of other modules (iCalendar, JSON) to

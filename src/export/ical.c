@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ical.c - follow-ups as iCalendar to-dos (RFC 5545 VTODO), built and
  * serialised with libical, so that what was agreed in a meeting can go

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * minutes.c - the minutes (protokoll) of a committee meeting, a governance
  * dialogue or a forum, and the summary of a one-to-one, made from what was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * minutes_doc.h - what the minutes (minutes.c), the summary of a
  * one-to-one (summary.c) and the sections they share (minutes_records.c)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * minutes_formal.c - the layout municipalities use for a committee's
  * protokoll (issue 16, point 6): the attendance as the law records it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * minutes_paragraph.c - what a § records besides its decision, as the law
  * records it (issue 16): the decision basis, who was disqualified and who

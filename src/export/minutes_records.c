@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * minutes_records.c - the parts that the minutes of a meeting and the
  * summary of a one-to-one share: the header, the agenda items, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * notice.c - the notice of a committee's justering, and the Atom feed of
  * notices (notice.h).

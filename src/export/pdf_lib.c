@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pdf_lib.c - loading Pango, Cairo and GLib for the PDF backend
  * (pdf_lib.h), and the one thing Cairo leaves out of a PDF that a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pdf_lib.h - Pango, Cairo and GLib as the PDF backend (doc_pdf.c) calls
  * them: every function through a pointer of its own type, filled by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * summary.c - the summary of a one-to-one dialogue: its two parties,
  * "since last time" (what became of the previous meeting's follow-ups,

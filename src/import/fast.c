@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fast.c - the import's fast reader: whole arrays of records read
  * with yajl's event parser, each record built from its members as its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ids.c - the import's check that no id occurs twice in the file, across
  * the records written one by one and those of the bulk load.

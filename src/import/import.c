@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * import.c - a tillit JSON document (json.c writes it) merged into
  * the database by id: the driver of the import, and its writer.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * internal.h - what the files of the JSON import share (private to
  * src/import).  import.c is the driver: it starts the reader thread and

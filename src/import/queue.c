@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * queue.c - the import's hand-over from the reader thread to the writing
  * one.  What the reader finds wrong comes through the ring after the

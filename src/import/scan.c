@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * scan.c - the import's scanner: the file read in pieces through a
  * buffer (struct reader), white space skipped, one JSON value at a time

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * source.c - the file an import reads, opened and read by offset.
  *

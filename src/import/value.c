@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * value.c - the import's value conversion, shared by both readers: the
  * members of one record's object (read by yajl in fast.c or by jansson

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * walk.c - the import's walk through the document (the reader thread):
  * the outer object, "format" and "version", and each kind's array of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * wording.c - what is wrong with a malformed file, in tillit's own
  * words.  jansson describes a syntax error in its own English ("'[' or

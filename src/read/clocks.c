@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * clocks.c - a committee meeting's legal clocks as people read them
  * (read/clocks.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * meeting.c - the meeting read model: one meeting loaded for every reader
  * (the meeting screen, the minutes, the summary).

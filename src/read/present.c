@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * present.c - how records are shown to people, the same in the command
  * line and the full-screen program: a reference as the referred record's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * demo.c - Sjöstads kommun, a fictional municipality to try tillit with.
  *

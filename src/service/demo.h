@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * demo.h - what the files of the demo (demo.c, demo_sign.c,
  * demo_protokoll.c) share: the

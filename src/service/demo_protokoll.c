@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * demo_protokoll.c - the demo committee's protokoll as the law records it
  * (issue 16): the parties of its elected members; at Barn- och

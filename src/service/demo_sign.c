@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * demo_sign.c - justering in the demo municipality: Socialnämnden's
  * October meeting, frozen and signed by its chair and its adjuster with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * justering.h - what signing (sign.c) and verifying (verify.c) share.
  * Private to src/service/.

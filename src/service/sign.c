@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * sign.c - justering: freezing a meeting's minutes, who signs them, a
  * signature at a time, the meeting becoming signed at the last one, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * sshsig.c - ssh-ed25519 keys and SSHSIG signatures, with Nettle's
  * ed25519, SHA-2 and base64, following OpenSSH's PROTOCOL.sshsig.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * verify.c - `tillit verify`: what can be checked of the meetings under
  * justering or signed, and of the audit log behind them.  Each meeting's

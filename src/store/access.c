@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * access.c - who reads and changes what, applied by the store to
  * everything tillit does (core/access.h has the rules, sql/access.c

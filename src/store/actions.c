@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * actions.c - the store's own actions on records, whatever engine holds
  * them: close a record the way its kind closes, mark a follow-up done,

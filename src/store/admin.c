@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * admin.c - the organisation tier's accounts, above the engines
  * (tillit admin): which people have a login, handed to the engine that

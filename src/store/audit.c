@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * audit.c - the audit log above the engines: who acts (the person whose
  * login is the OS account), each row appended as a link of a hash chain,

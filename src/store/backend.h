@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * backend.h - the seam under store.h: what a storage engine must do, as
  * a table of functions, and the store struct that carries it.

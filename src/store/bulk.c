@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * bulk.c - the bulk load of bulk.h, whatever engine holds the store:
  * what may go in, and the load's one transaction.

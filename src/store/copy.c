@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * copy.c - a whole database into another, on whatever engines they are:
  * what `tillit migrate` does between an SQLite file and a PostgreSQL

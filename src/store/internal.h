@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * internal.h - what the backend-neutral files of src/store share and
  * nobody else sees: transactions around one change, the store's own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * keys.c - the public keys people register to sign with: one current key
  * a person, the earlier ones kept, and which key was current when.

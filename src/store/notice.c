@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * notice.c - a committee meeting's legal clocks, those of a § justered
  * immediately, and the rules of their notices (store/clocks.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * number.c - § numbers, whatever engine stores them: the number a new
  * agenda item gets, and the numbers that change with it.

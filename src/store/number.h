@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * number.h - § numbers, once for every engine (number.c): the number a
  * new agenda item gets, and the numbers that change when an item leaves

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * paragraph.c - a § as the law records it (store/paragraph.h): who decides
  * it, the meeting its parts belong to, and the rules of those parts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * private.c - private notes (private.h): who writes them and on what;
  * the engines keep them (backend.h, private_*).

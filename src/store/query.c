@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * query.c - reading many records at once, whatever engine holds them:
  * pages, iterators, counts, full-text search and the audit log, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * record.c - records in and out of the store, for every kind at once:
  * get, insert, update, merge by id (an import's put), delete, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report.c - anmälan av delegationsbeslut: which committee meeting
  * reports each delegated decision, once, whatever engine holds them.

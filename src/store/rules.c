@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * rules.c - the rules every change obeys, whatever engine stores it:
  * the lock on a signed meeting and on what was recorded in it, what only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * rules.h - the store's rules, once for every engine (rules.c): what
  * signing locks and what only signing makes, the chain of governance

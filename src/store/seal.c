@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * seal.c - what justering writes: the seal, which freezes a meeting's
  * minutes when justering starts, the signatures over them, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store.c - a store, whatever engine holds it: where the database is,
  * which engine opens it, transactions that nest, read snapshots, and the

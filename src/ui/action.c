@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * action.c - the table of actions and their keys, and what is made from
  * it: key lookup, key names, and the doc/keys.md reference.

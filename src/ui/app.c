@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * app.c - the app: the stack of views, the title, status and key-hint
  * bars, the app's own actions, and the main loop read key -> action ->

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * app.h - the full-screen program's app, shared by the files that make
  * it (private to src/ui): app.c runs the main loop and the stack of

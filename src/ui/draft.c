@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * draft.c - drafts of forms that a signal closed, kept next to the
  * database (draft.h).

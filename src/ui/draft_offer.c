@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * draft_offer.c - draft recovery at the start of the full-screen program:
  * each draft of a form that a signal closed (draft.c keeps them) is

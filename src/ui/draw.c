@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * draw.c - the theme and safe, aligned text on the screen.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * export.c - exports from the full-screen program, to a file the user
  * names: of a meeting, its minutes (Markdown, printable HTML, text) or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * form.c - the form that adds or edits one record, made with the ncurses
  * form library from the record's field table (model.h).

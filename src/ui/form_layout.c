@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * form_layout.c - the record form laid out and drawn: a window in the
  * middle of the screen with a row for each field (its label, its input

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * form_text.c - the values of a record form and the text of its fields.
  * The values live in the rows (struct row) and the form library only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * form_ui.h - what the files of the record form share (private to
  * src/ui): form.c opens the form and handles its keys, moving and saving;

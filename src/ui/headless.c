@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * headless.c - the full-screen program without a terminal, for the tests
  * (tig's test design): curses draws on a screen that goes to /dev/null,

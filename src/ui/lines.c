@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lines.c - pages of lines under headings, with records to open.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * list.c - the paged list of records behind every list on screen.
  */

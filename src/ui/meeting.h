@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * meeting.h - the meeting screen's two halves: the view
  * (view_meeting.c: loading, the detail and the run's screens, drawing)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * meeting_paragraph.c - what a § records besides its decision, on the
  * meeting screen (issue 16): in the run's step of an item, its motions,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * meeting_run.c - the meeting screen's controller: running a meeting,
  * and every key that changes it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * org.h - what the files of the organisation view share (private to
  * src/ui): view_org.c is the view (the lines shown, expanding, keys);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * org_draw.c - the lines of the organisation view: tree guides, then a
  * unit's name and kind with the trend of its latest governance-balance

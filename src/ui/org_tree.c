@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * org_tree.c - the organisation's tree, read lazily from the store.  The
  * roots (units without a parent) come from paging through the units,

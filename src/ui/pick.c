@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pick.c - the pick-list: choosing a record (a person, a unit, a meeting)
  * by typing part of its name instead of its id.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * private.c - private notes on screen (ui/private.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * prompt.c - what the full-screen program asks on its status line (a
  * line of text, yes or no), and the user's own editor for a long text.

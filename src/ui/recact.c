@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * recact.c - actions on one record, shared by lists and record views.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * term.c - the terminal of the full-screen program: curses started (on
  * the terminal, or headless for the tests), the screen laid out again on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_help.c - the `?` screen: the keys of the view below it, then the
  * keys that work everywhere, all from the table of actions.

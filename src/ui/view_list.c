@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_list.c - a list of records of one kind (meetings, mandates, frames,
  * follow-ups, ...), paged from the store, with the record actions on the

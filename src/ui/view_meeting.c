@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_meeting.c - one meeting: the view of the meeting screen.
  *

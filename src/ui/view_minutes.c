@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_minutes.c - a scrollable preview of a meeting's minutes (or a
  * one-to-one's summary) as they will be exported and signed: the text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_my.c - "My frames": the room to act that the user has been given,
  * the frames and the mandates they hold, each with its limits and trust

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_org.c - the organisation: the chain of governance as a tree, from
  * the council through the board and committees, the administrations and

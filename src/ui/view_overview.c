@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_overview.c - the home screen: what needs attention now.  Today's
  * and upcoming meetings, overdue follow-ups and those due within 14 days,

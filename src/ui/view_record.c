@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_record.c - one record on screen: every field by its label, the
  * rules that apply (grey zone, non-delegable matter, waiting for

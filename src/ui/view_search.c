@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view_search.c - the results of a full-text search across every kind of
  * record, best match first.  Each hit takes two lines: what kind of

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/lib.sh - a tiny framework for the shell tests of the command
 # line.  A test script sources it, then runs cases:
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: EUPL-1.2
 """pdftext.py - a PDF export read back with pdftotext (poppler-utils).
 
   pdftext.py body FILE.pdf          the text of the pages, without their

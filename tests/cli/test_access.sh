@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_access.sh - who may read and change what (issue 15,
 # point 2; doc/access.md): for each rule, one person who may and one who
 # may not, reading and changing, on both engines.  Every "may not" is

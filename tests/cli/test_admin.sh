@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_admin.sh - the organisation tier's accounts (issue 15,
 # point 3): `tillit admin roles` makes a login role for every person of
 # the demo with a login, in tillit_user, which may use tillit's tables;

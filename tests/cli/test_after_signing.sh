@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Life goes on after justering (issue 12, defect 5): what the signed
 # minutes recorded stays as signed, but later work on the records born in
 # the meeting is allowed: the holder acknowledges a frame agreed there,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_audit_chain.sh - the audit log proves it was only
 # appended to, and says who acted (issue 12, defect 4 and point 3): each
 # row records the acting person (the one whose login is the OS account)

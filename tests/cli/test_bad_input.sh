@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # backend: sqlite-only (before and after: sqlite3 .dump of the file)
 # tests/cli/test_bad_input.sh - the table of bad inputs.
 #

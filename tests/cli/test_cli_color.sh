@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_cli_color.sh - lists on a terminal colour their rows as
 # the full-screen program does (issue 17, point 5): an overdue follow-up
 # red, an unacknowledged frame yellow, a closed one faint; never into a

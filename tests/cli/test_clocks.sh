@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_clocks.sh - the legal clocks of a committee's protokoll
 # (issue 16, point 3), on a fixed clock: a meeting on Thursday 17
 # December 2026 whose periods cross the new year and Christmas.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_concurrency.sh - the short form of
 # tests/reliability/concurrency.sh for `make test` (10 seconds, 3
 # writers); in the PostgreSQL pass (TILLIT_TEST_BACKEND=pg) its

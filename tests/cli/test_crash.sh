@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_crash.sh - the short form of tests/reliability/crash.sh for
 # `make test`: 20 kills; in the PostgreSQL pass (TILLIT_TEST_BACKEND=pg)
 # its PostgreSQL form, on a server of its own, which is crashed and

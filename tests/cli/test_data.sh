@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_data.sh - whole databases: init --demo, export and import
 # (the round trip is byte for byte), export --output, full-text search,
 # and lists longer than a page (the CLI pages through the store, 100

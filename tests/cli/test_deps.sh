@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # backend: none (no database: the source tree and its scripts)
 # The package lists of scripts/deps.sh: every make target that installs
 # what it needs (build, test, fuzz, bench) has its own list, and a target

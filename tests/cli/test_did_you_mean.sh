@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_did_you_mean.sh - a mistyped command, action or option
 # gets the nearest one suggested (issue 17, point 5), and only when one is
 # near: a word far from every name, or a right name used wrongly, gets the

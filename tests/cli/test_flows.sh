@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_flows.sh - changing records from the command line: edit,
 # close, followup done, frame ack, participant remove; the audit log row
 # an edit leaves; meetings with participants and agenda; the grey zone and

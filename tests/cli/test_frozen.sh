@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_frozen.sh - what is signed is frozen (issue 12, defect
 # 1): the minutes of a signed meeting are written from what justering
 # froze, byte for byte, in every format, whatever changes later in the

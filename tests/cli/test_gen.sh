@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_gen.sh - tillit-gen, the benchmark's generator: a program
 # of its own (tools/gen/, make gen), no longer a hidden `tillit gen`.  Its
 # options, the counts bench/run.sh reads, the database tillit then reads,

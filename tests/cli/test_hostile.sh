@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Hostile input (issue 5, point 4): text that looks like SQL, wildcards,
 # very long text, NUL bytes and broken UTF-8, right-to-left marks,
 # combining and wide characters, and control and escape sequences stored

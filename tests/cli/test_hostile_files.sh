@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Hostile files and terminals (issue 13, points 2 and 5): tillit makes a
 # database only through init, import or the full-screen program's first
 # start, and only as a new file (or an empty one of the user's own),

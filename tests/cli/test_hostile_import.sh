@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Hostile import, round two: the import keeps the rules the command line
 # keeps, with the same sentence (and where in the file), whether what
 # breaks a rule is all in the file or made by the file together with

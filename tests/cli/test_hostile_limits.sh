@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Hostile input, bounded resources: an import read from something that
 # is not a regular file (/dev/zero, /dev/urandom, a FIFO, /dev/stdin)
 # ends at once when it is not JSON and is copied only into TMPDIR,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Hostile input, the outputs other programs read: CSV cells that a
 # spreadsheet would run as formulas are guarded (OWASP's rule) unless
 # --csv-raw asks for them as stored, Markdown minutes keep their

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_hostile_tables.sh - a long list as a table: the rows of
 # the CSV, in its order, past the first 100 (which set the widths), each
 # owner's name right among more owners than the name cache's 32 recent

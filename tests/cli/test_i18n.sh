@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Languages: Swedish through gettext (po/sv.po), for the command line and
 # the full-screen program, and the catalogue kept complete: a string added
 # to the sources without a Swedish translation fails here.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Follow-ups as iCalendar (`tillit export followups --format ics`) on the
 # demo: the file parses back through libical with no errors, holds one
 # VTODO for each follow-up the same filters list (same ids, same due

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_identity.sh - who tillit takes you for (issue 15, point
 # 1): on an SQLite file the OS account, read from the password database
 # ($USER only when that has no entry for the user id); on PostgreSQL the

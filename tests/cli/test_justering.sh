@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_justering.sh - a meeting under justering (issue 12,
 # defect 2): from the first signature until the last, what the minutes
 # show cannot change, by the command line or by a raw sqlite3 UPDATE, so

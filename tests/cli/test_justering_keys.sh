@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_justering_keys.sh - each signer signs as themselves,
 # with a signature anyone can check with OpenSSH alone (issue 12, defect
 # 3 and point 2).  With fresh ed25519 keys made by ssh-keygen: the chair

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # backend: none (no database: the source tree and its scripts)
 # make check-layers (scripts/check-layers.sh) on a copy of the checkout:
 # it passes as the tree is, and fails, naming the file and line, on each

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A meeting that does not take place is cancelled, which is not the same
 # as held (issue 12, defect 7): `meeting close` records it as cancelled,
 # the status can be chosen and filtered on, a cancelled meeting is no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_meeting_order.sh - the meeting screen and the minutes
 # show a meeting the same way: the same participants in the same order,
 # and every agenda item with the same number, also for a meeting of more

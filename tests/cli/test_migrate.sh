@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tillit migrate: a whole database copied into an empty one and back,
 # checked before it is kept.  The target is the test's database ($DB): an
 # SQLite file here, a PostgreSQL database when the suite runs on a server,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_minutes.sh - `tillit export`: the minutes of the demo
 # committee meeting as Markdown, HTML and text (each compared with an
 # expected file, and the HTML checked as HTML5 by tidy), the summary of a

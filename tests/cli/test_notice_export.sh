@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_notice_export.sh - the notice of a committee's justering
 # (anslagsbevis) in every format of the minutes, and the notice board as
 # an Atom feed, read back by python3-feedparser (issue 16, point 3).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_options.sh - how every command reads its options (the
 # option tables of src/cli/args.c): the option lines of --help, short
 # letters and their clusters, unique prefixes of long names, --name=VALUE,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_pager.sh - long output goes through a pager when it goes
 # to a terminal (issue 17, point 5): $TILLIT_PAGER, else $PAGER, else
 # less; "cat" or empty pages nothing; never into a pipe; errors stay on

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_paragraph.sh - a § as the law records it (issue 16,
 # points 1 and 2), on the demo committee: who decides each § (members
 # present, a substitute serving for an absent member, not a disqualified

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_paragraph_notice.sh - a § justered immediately (omedelbar
 # justering, issue 16, point 4) runs clocks of its own, on a fixed clock:
 # justered at the meeting on Thursday 17 December 2026, its notice is due

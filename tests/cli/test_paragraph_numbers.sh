@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_paragraph_numbers.sh - § numbers never repeat (issue 12,
 # defect 7).  A committee's § numbers run through the calendar year in
 # the order of its meetings' dates: a meeting moved back into the old

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The two engines hold the same records the same way (issue 14): the demo
 # made on SQLite, exported, imported into the test's database ($DB: on the
 # PostgreSQL pass a database of the server's) and exported again gives

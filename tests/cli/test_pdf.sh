@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_pdf.sh - minutes, extracts, notices and summaries as PDF
 # (issue 16, point 7), read back with poppler's pdftotext and pdfinfo:
 # each says what its text export says, in Swedish and in English, with

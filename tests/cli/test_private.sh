@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_private.sh - private notes (issue 15, point 4): a note
 # on a person, a meeting or an agenda item that only its author ever
 # reads.  Not the other participant, not an admin; never in the shared

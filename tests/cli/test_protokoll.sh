@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_protokoll.sh - the demo committee's protokoll, an extract
 # of one § and the notice of a justering, each in Markdown, HTML, text
 # and PDF, against expected files (issue 16, acceptance), in Swedish as a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_records.sh - adding and listing records: the table (with
 # å, ä, ö and CJK names lined up), JSON and CSV, show, and the help.
 . "$(dirname "$0")/lib.sh"

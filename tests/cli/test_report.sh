@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_report.sh - delegated decisions are reported exactly once
 # (issue 12, defect 6).  Each goes to the first meeting of its committee,
 # not cancelled and not yet under justering or signed, on or after the day

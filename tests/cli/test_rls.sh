@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_rls.sh - the organisation tier enforces the rules in the
 # database itself (issue 15, point 3): row-level security made from the
 # rules table.  Logged in through psql as a person's role, every table

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The JSON round trip of the acceptance list: a demo database exported,
 # imported into an empty database and exported again gives the same bytes;
 # every kind of record is in it; importing twice changes nothing.

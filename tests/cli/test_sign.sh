@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_sign.sh - signing (justering) from the command line: the
 # demo committee meeting signed by its chair and adjusters becomes signed
 # and locked; three routes to change it (the CLI, a raw sqlite3 UPDATE,

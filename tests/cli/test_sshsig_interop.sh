@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_sshsig_interop.sh - a person's public keys from the
 # command line, with keys made by OpenSSH's ssh-keygen: `person key`
 # registers a fresh ed25519 key and prints the fingerprint `ssh-keygen

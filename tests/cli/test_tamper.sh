@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # backend: sqlite-only (attacks the database file with the sqlite3 program)
 # tests/cli/test_tamper.sh - someone who can write the database file
 # attacks the signed minutes and the audit log behind tillit's back,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The full-screen program, headless (a script of keys in, screen dumps
 # out, compared with expected text at a fixed size) and in tmux (colour,
 # NO_COLOR, and the terminal given back on quit and on signals).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # A form that a signal interrupts (issue 5, point 3): when the terminal
 # hangs up (SIGHUP) or tillit gets SIGTERM while a form is open, what was
 # typed is kept as a draft next to the database (mode 0600), the terminal

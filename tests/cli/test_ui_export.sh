@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Exports from the full-screen program: X in a list writes what the list
 # shows, with its filter, as CSV (follow-ups may also go to iCalendar); X
 # in a meeting offers CSV of its follow-ups beside the minutes.  The files

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_ui_form.sh - the forms and the pick-list of the
 # full-screen program, driven headless by key scripts (`tillit ui
 # --script`), with what they stored checked through the command line:

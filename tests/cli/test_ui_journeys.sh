@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The three journeys of the full-screen program, end to end in a real
 # terminal (tmux), driven key by key the way a person would:
 #

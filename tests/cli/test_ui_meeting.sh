@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The meeting screen, headless: the detail of a meeting, and running it
 # item by item (a script of keys in, screen dumps out).  What the keys
 # changed is checked through the command line's CSV.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Minutes in the full-screen program: the preview scrolls, the chair and
 # the adjusters sign from the meeting view, the last signature locks the
 # meeting (a lock shows, and editing says why it cannot be done), and the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # The Organisation and Search screens, headless: a script of keys in,
 # screen dumps out, checked for what they must show on the demo
 # municipality (the chain of governance as a tree, people with their

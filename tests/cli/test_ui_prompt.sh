@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_ui_prompt.sh - the status line's prompts as a user meets
 # them in a terminal (issue 17, point 3): one key answers a yes/no
 # question (no Enter), and a one-line input longer than the line scrolls

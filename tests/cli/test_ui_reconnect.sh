@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # backend: pg-only (a server connection that is lost and made again)
 # The full-screen program on a PostgreSQL server whose connection is cut
 # (the server ends its session, as a restart or a network failure

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/cli/test_ui_stale.sh - no silent lost edits (issue 15, point 5):
 # a follow-up is being edited in the full-screen program's form while
 # someone changes it on the command line.  Saving the form does not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_cli.c - libFuzzer target for the command line (cli_main).
  *

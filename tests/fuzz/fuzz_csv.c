@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_csv.c - libFuzzer target for the CSV writer (src/export/csv.c):
  * what it writes reads back, by RFC 4180, as the cells it was given.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_date.c - libFuzzer target for the dates and times people type
  * (date.h): tl_date_parse and tl_datetime_parse against a fixed today.

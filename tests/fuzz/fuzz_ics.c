@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_ics.c - libFuzzer target for the iCalendar writer
  * (src/export/ical.c): any stored text makes a valid RFC 5545 file that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_json_import.c - libFuzzer target for `tillit import` (import/import.h):
  * the input is written to a file and merged into a fresh store.  The

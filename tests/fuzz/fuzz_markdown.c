@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_markdown.c - libFuzzer target for the Markdown writer
  * (src/export/doc_md.c): whatever a text says, it stays text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_prefix.c - libFuzzer target for what people type to name a record
  * (tl_store_resolve): an id prefix, or a person's exact name.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_sanitize.c - libFuzzer target for the text functions that guard
  * the terminal (text.h): tl_text_sanitize, tl_text_fit, tl_text_width,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # tests/reliability/common.sh - what the crash, concurrency and fault
 # tests share: a scratch folder, a database with the people the writers
 # need, and the checks of a database after a fault.  Sourced; needs

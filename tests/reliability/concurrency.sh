@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/reliability/concurrency.sh - several programs on one database at
 # once.
 #

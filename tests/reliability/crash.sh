@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/reliability/crash.sh - crash consistency: kills a writer with
 # SIGKILL at random moments and checks the database after every kill.
 #

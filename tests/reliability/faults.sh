@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/reliability/faults.sh - resource faults and privacy.
 #
 #   sh tests/reliability/faults.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/reliability/report.sh - the long form of the reliability tests,
 # and doc/reliability.md written from what they measured.
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # tests/reliability/writer.sh - a writer for the crash and concurrency
 # tests: adds meetings, agenda items, follow-ups and mandates through the
 # command line, one command at a time, and marks follow-ups done.

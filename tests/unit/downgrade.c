@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * downgrade.c - `downgrade DB VERSION`: takes a tillit database back to
  * schema VERSION (downgrade.h), for the shell tests of upgrades.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * downgrade.h - takes an SQLite database of tillit back to an older
  * schema, as a tillit of that time would have left it, so that tests can

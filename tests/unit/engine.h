@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * engine.h - which engine a store test runs on.  test_db() is where a
  * test opens a new, empty store: ":memory:" (SQLite), or, when

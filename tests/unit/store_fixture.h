@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store_fixture.h - what the store's tests share: a scratch folder, a
  * fixed clock, a store in memory, and records added from name=value

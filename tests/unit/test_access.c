@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_access.c - the table of who may read and change what
  * (core/access.h), rule by rule: for each, one relation that gives the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_clocks.c - the legal clocks of a protokoll (core/clocks.c): days
  * off as Swedish law counts them, deadlines moved past them, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_core.c - unit tests of the core layer: dates and the clock, UTF-8
  * text and display widths, validation of every field type and of whole

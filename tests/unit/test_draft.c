@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_draft.c - unit tests of the drafts that a signal leaves when it
  * closes a form (draft.h): what was typed comes back exactly, the file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_formats.c - the registry of export formats (src/export/formats.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_ical.c - follow-ups as iCalendar to-dos (src/export/ical.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_import_stream.c - an import read from a pipe: the cap on what is
  * read of a stream, met exactly and passed by one byte.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_iter.c - the store's iterator gives what the pages give.
  *

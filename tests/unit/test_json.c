@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_json.c - the JSON export and import, on the demo municipality.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_keys.c - the public keys people register (store.h): registering
  * retires the current key and keeps it, which key was current when,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_meeting.c - the meeting rules (core/meeting.h) and the meeting
  * read model (read/meeting.h): the order of participants (rank of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_minutes.c - the minutes writer on the demo municipality: the
  * canonical form that signing digests (stable, and blind to what goes on

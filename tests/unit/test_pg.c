@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_pg.c - the PostgreSQL engine under the store (src/store/pg/),
  * against a real server: TILLIT_TEST_PG is the connection string of one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_pg_bulk.c - the bulk load (bulk.h) on the PostgreSQL engine
  * (src/store/pg/bulk.c, bulk_ddl.c), against a real server:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_pg_query.c - the PostgreSQL engine's lists, iterators, counts and
  * full-text search (src/store/pg/list.c, search.c), against a real

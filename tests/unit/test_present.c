@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_present.c - the name cache in front of the store (present.c): a
  * long list asks the store once for each name it shows, not once a row,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_search_words.c - the rule for a search query (core/search.c): at
  * most 32 words and 256 characters, and which words are searched.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_sign.c - signing (justering) on the demo municipality: who signs,
  * what is refused, the seal and its digest, the lock in the store and in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_sqlite.c - the SQLite engine under the store (src/store/sqlite/):
  * the file it creates (0600, WAL, its schema version), the files it

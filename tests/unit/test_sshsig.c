@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_sshsig.c - ssh-ed25519 keys and SSHSIG signatures (sshsig.h): a
  * key from a known seed (RFC 8032's first test vector), what a key line

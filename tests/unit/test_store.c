@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_store.c - the store through its API, whatever engine holds it, on
  * ":memory:" and on temporary files: every change audited, § numbering,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * gen.c - the benchmark database of gen.h: a made-up municipality after
  * some years, built fast through one bulk load (bulk.h).

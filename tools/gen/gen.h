@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * gen.h - a large, realistic, made-up database for benchmarks: the chain
  * of governance of a municipality, its people, ten years of meetings with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * main.c - tillit-gen: a large made-up database for benchmarks and for
  * trying tillit at the size of a large municipality (gen.h).

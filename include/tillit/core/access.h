@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * access.h - who may read and change what: the rules, written once as a
  * table (DESIGN.md, "Who may see and change what"; doc/access.md shows

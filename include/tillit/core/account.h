@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * account.h - who runs this program: the OS account, read from the OS.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * date.h - the clock, and the dates and times people type.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * i18n.h - translation of the strings people read, through gettext.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * id.h - record ids: random UUIDs from libuuid, shown as short prefixes.
  */

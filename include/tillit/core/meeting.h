@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * core/meeting.h - the rules of how a meeting is listed, the same on the
  * screen and in every document: the order of its participants and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * model.h - the domain model of DESIGN.md section 3, described as data.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * paragraph.h - the rules of a § that need no database (issue 16): who
  * decides it, whether a vote's result follows from its counts, and what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * rules.h - the governance rules of the domain, computed in core.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * search.h - what a full-text search query may be, and the words it
  * searches: the one rule for every place a query is taken (the command

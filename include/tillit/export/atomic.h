@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * atomic.h - files replaced whole or not at all, for exports.
  *

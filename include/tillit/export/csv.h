@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * csv.h - records as CSV (RFC 4180): a header line of field names, then a
  * line a record, its id first, lines ending in CRLF; no control

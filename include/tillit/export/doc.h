@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * export/doc.h - the document writer: a document said as a handful of
  * elements (a title, section and block headings, groups of

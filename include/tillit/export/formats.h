@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * formats.h - the registry of export formats: one table that says, for
  * every format, the name `tillit export --format` takes, the file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ical.h - follow-ups as iCalendar to-dos (VTODO), through libical, so
  * that agreed follow-ups can go into any calendar program.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * json.h - the JSON document of DESIGN.md section 6, and its export:
  * written as jansson would write it, but with DEL and the C1 controls

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * minutes.h - the minutes (protokoll) of a committee meeting and the
  * summary of a one-to-one, made from what was recorded, as Markdown,

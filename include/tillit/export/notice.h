@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * notice.h - the notice of a committee's justering (anslagsbevis), and
  * the Atom feed of notices (issue 16, point 3).

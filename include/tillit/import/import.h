@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * import.h - a tillit JSON document (json.h describes it, `tillit export`
  * writes it) merged into the database by id: what `tillit import` does.

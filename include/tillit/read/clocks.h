@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * clocks.h - a committee meeting's legal clocks as people read them
  * (issue 16): the lines `tillit meeting show` and the meeting screen

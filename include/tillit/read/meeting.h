@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * read/meeting.h - one meeting as every reader sees it: the meeting
  * screen, the minutes and the summary all load it here, so that they

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * present.h - how records are shown to people, shared by the command line
  * and the full-screen program.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * demo.h - a believable Swedish municipality to try tillit with.
  */

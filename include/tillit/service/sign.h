@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * sign.h - signing (justering) and verifying minutes.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * sshsig.h - signatures anyone can check with OpenSSH alone: ssh-ed25519
  * public keys as people already have them (id_ed25519.pub), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * audit.h - the digests of the store: SHA-256 (Nettle), and the hash of
  * an audit row, which makes the audit log a chain.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * bulk.h - loading a great many new records at once, fast: what a
  * generator of test data (tools/gen/), an import or a benchmark needs,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * clocks.h - a committee meeting's legal clocks, as the store knows them
  * (issue 16): the day of the meeting, the day its protokoll was justered

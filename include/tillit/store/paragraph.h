@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * paragraph.h - a § as the law records it, as the store knows it (issue
  * 16): who decided it, worked out from the meeting's participants (their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * private.h - private notes (issue 15, point 4): a note that only its
  * author ever reads, on a person, a meeting or an agenda item.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * store.h - the database: every record of the domain model, kept behind
  * this API by a storage engine that nothing above src/store knows.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * action.h - every action of the full-screen program as data: its name,
  * default keys and help text.  The key handling, the `?` help screen and

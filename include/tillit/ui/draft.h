@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * draft.h - what was typed into a form when tillit was closed by a
  * signal (the terminal hung up, SIGTERM), kept so that nothing typed is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * draw.h - drawing text safely and in colour: every string is sanitised
  * (no control or escape sequence reaches the terminal) and fitted to a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * form.h - forms for adding and editing records, made with the ncurses
  * form library from the field tables of model.h.

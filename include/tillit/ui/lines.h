@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ui/lines.h - a scrolling page of lines under section headings, where
  * some lines stand for records and open them with Enter.  The overview,

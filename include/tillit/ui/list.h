@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ui/list.h - a scrolling list of records that pages from the store.
  *

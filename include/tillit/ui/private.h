@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ui/private.h - private notes on screen (store/private.h): shown beside
  * the person, meeting or agenda item they are on, each marked private,

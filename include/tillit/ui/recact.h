@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * recact.h - what can be done to one record on screen, the same from a
  * list and from the record's own view: edit, close, mark done, reassign,

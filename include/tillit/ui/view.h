@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * view.h - the screens of the full-screen program, and what the app gives
  * them.

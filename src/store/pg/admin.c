@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * admin.c - the organisation tier's accounts (tillit admin): a login
  * role for every person with a login, in the group role tillit_user,

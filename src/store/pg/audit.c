@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * audit.c - the PostgreSQL engine's audit log: rows stored as the store
  * made them (seq, prev and hash too; src/store/audit.c chains them), and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * bulk.c - the PostgreSQL engine's side of the bulk load (bulk.h): many
  * new rows in one transaction, streamed with COPY, with the per-row work

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * bulk_ddl.c - what a bulk load (bulk.c) takes off a table before its
  * first row and puts back at the end: the secondary indexes, the user

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * connect.c - making the connection, with nothing of the server's shown.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * copyin.c - rows streamed into a table with COPY ... FROM STDIN, in
  * COPY's text format: for the bulk load (bulk.c), and for a whole

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * db.c - the PostgreSQL engine: connecting, the schema's version and
  * migrations, transactions, statements through libpq and what their

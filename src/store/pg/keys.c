@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * keys.c - the PostgreSQL engine's registered public keys (person_keys):
  * read by person or by fingerprint, added, and retired once.  The table

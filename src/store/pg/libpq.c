@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * libpq.c - loads the PostgreSQL client library on first use (libpq.h).
  */

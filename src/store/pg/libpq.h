@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * libpq.h - the PostgreSQL client library, loaded when a store first
  * opens a PostgreSQL database (libpq.c), not when the program starts.

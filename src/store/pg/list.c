@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * list.c - the PostgreSQL engine's lists, iterators and counts, and their
  * query plans: the query builder, as SQLite's (src/store/sqlite/list.c)

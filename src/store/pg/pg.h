@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pg.h - the PostgreSQL engine under the store (backend.h), private to
  * src/store/pg/ and to the tests of this engine: its state, running

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * policy.c - the row-level security policies, made from the rules table
  * of core/access.c through sql/access.c, so that a person's role reads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * private.c - the PostgreSQL engine's private notes (private.h), and
  * migration 5, their table.  Its row-level security lets a row be read,

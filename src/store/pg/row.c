@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * row.c - the PostgreSQL engine's rows: one record in and out of its
  * table, lookups by field, item numbers, and names for resolving what a

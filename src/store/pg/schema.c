@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * schema.c - the PostgreSQL schema as forward-only migrations.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * schema_rls.c - migration 4: row-level security.  Every table of
  * tillit's is ENABLEd and FORCEd (its owner too is held to its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * schema_rules.c - migration 2 of the PostgreSQL schema: SQLite's lock,
  * justering, number, seal, key and audit triggers as PL/pgSQL.

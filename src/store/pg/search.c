@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * search.c - the PostgreSQL engine's full-text search over every kind of
  * record (tsvector and GIN), as SQLite's (src/store/sqlite/search.c)

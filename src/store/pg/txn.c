@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * txn.c - the PostgreSQL engine's transactions: a write transaction
  * takes one advisory lock (writers queue instead of failing to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * access.c - the rules of core/access.c as one SQL condition (access.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * access.h - the rules of core/access.h as SQL, for both engines: one
  * condition on a row of a kind's table that holds when a person has a

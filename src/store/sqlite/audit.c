@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * audit.c - the SQLite engine's audit log: rows in and out of the audit
  * table, and tl_audit_chain(), an SQL window function that chains many

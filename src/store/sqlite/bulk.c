@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * bulk.c - the SQLite engine's side of the bulk load (bulk.h): many new
  * rows in one transaction, with the per-row work that only derives data

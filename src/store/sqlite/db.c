@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * db.c - the SQLite engine's side of opening a database: where the file
  * is created (safely, 0600), refusing files that are not ours or are too

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * derived.c - what a table's rows derive, taken off before many rows go
  * in and made again after them, for the bulk load (bulk.c) and the

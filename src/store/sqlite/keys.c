@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * keys.c - the SQLite engine's registered public keys (table
  * person_keys): a person's keys, or those with one fingerprint, a new

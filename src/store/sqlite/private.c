@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * private.c - the SQLite engine's private notes (private.h): not in the
  * shared database, which anyone who reads the file reads whole, but in

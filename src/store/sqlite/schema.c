@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * schema.c - the SQLite schema as forward-only migrations.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * schema_justering.c - the SQLite migrations of schema 6 to 12: justering
  * that holds (issue 12).  Frozen minutes and how each signature was made

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * search.c - the SQLite engine's full-text search over every kind of
  * record (FTS5).

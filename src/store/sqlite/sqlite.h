@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * sqlite.h - the SQLite engine under the store (backend.h), private to
  * src/store/sqlite/ and to the tests of this engine: its state, the

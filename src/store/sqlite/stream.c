@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * stream.c - the SQLite engine's stream of tl_store_copy (backend.h):
  * a whole database written in as stored, into a file that holds nothing
