@@ -273,16 +273,6 @@ static enum tl_status justered_upto(struct tl_store *st, const char *id,
 	return rc;
 }
 
-/* The number s held before this change began: a moving meeting's items
- * hold temporary ones, and `moved` their own (may be NULL). */
-static long number_was(const struct slot *s, const struct plan *moved)
-{
-	for (int k = 0; s->stored <= 0 && moved && k < moved->n; k++)
-		if (!strcmp(moved->v[k].id, s->id))
-			return moved->v[k].was;
-	return s->stored;
-}
-
 /* True when the meeting m comes before (starts, id) in date order. */
 static bool before(const struct meet *m, const char *starts, const char *id)
 {
@@ -296,13 +286,13 @@ static bool before(const struct meet *m, const char *starts, const char *id)
  * meeting of y not before it, in date order, into p, on from the largest
  * number before it.  `add`, when not NULL, is a meeting of y that gets
  * one item more after its last; that item's number goes to *added.
- * `moved` holds the numbers a moving meeting's items had (may be NULL).
+ * A meeting with a § justered immediately never moves (store/paragraph.c
+ * refuses it first), so the numbers it keeps are those it holds.
  */
 static enum tl_status plan_year(struct tl_store *st, const struct year *y,
 				const char *starts, const char *id,
 				const char *add, long *added, enum op op,
-				const struct plan *moved, struct plan *p,
-				struct tl_error *err)
+				struct plan *p, struct tl_error *err)
 {
 	struct meet *ms = NULL;
 	enum tl_status rc;
@@ -336,18 +326,12 @@ static enum tl_status plan_year(struct tl_store *st, const struct year *y,
 		}
 		rc = justered_upto(st, ms[i].id, p, first, &kept, err);
 		for (int k = first; rc == TL_OK && k < p->n; k++) {
-			long was = number_was(&p->v[k], moved);
-
 			if (k - first >= kept)
 				p->v[k].now = ++last;
-			else if (was != ++last)
-				rc = refuse_justered(err, op,
-						     number_was(&p->v[first +
-								      kept - 1],
-								moved),
-						     ms[i].starts);
-			else
-				p->v[k].now = was;
+			else if (p->v[k].stored != ++last)
+				rc = refuse_justered(
+					err, op, p->v[first + kept - 1].stored,
+					ms[i].starts);
 		}
 		if (add && !strcmp(add, ms[i].id))
 			*added = ++last;
@@ -422,7 +406,7 @@ static enum tl_status renumber(struct tl_store *st, const struct year *y,
 	struct plan p = {0};
 	enum tl_status rc;
 
-	rc = plan_year(st, y, starts, id, add, added, op, moved, &p, err);
+	rc = plan_year(st, y, starts, id, add, added, op, &p, err);
 	if (rc == TL_OK)
 		rc = apply(st, &p, moved, err);
 	plan_done(&p);
