@@ -476,3 +476,14 @@ else out=$data/performance-small.md; fi
 	[ -r "$root/bench/notes.md" ] && cat "$root/bench/notes.md"
 } >"$out"
 echo "bench: wrote $out" >&2
+
+# A figure that could not be measured is written NA above, so that the
+# report shows which; the run still fails, loudly, so that a report of
+# NAs is never taken for a measurement.
+missing=$(cat "$results" "$work/pg-results.txt" 2>/dev/null |
+	awk '$2 == "NA" { printf "%s%s", n++ ? ", " : "", $1 }')
+[ -n "$pg_done" ] || missing="${missing:+$missing, }the PostgreSQL figures"
+if [ -n "$missing" ]; then
+	echo "bench: not measured (NA in $out): $missing" >&2
+	exit 1
+fi
