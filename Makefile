@@ -6,6 +6,8 @@ DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+DOCDIR ?= $(PREFIX)/share/doc/tillit
+VERSION := $(shell sed -n 's/^\#define CLI_VERSION "\(.*\)"/\1/p' src/cli/cli.c)
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
@@ -66,7 +68,7 @@ MO := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tillit.mo)
 POT_SRC = $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 
 .PHONY: bench bench-smoke
-.PHONY: all run test unit-test asan clang install uninstall clean deps \
+.PHONY: all run test unit-test asan clang install uninstall dist clean deps \
 	deps-test check-layers pot gen FORCE
 .PHONY: fuzz fuzz-build deps-fuzz
 
@@ -89,6 +91,14 @@ $(B)/tillit-gen: $(GEN_OBJ) $(GEN_LIB_OBJ)
 
 $(B)/src/export/ical.o: CPPFLAGS += -DTL_LIBICAL_SONAME='"$(LIBICAL_SONAME)"'
 $(B)/src/store/pg/libpq.o: CPPFLAGS += -DTL_LIBPQ_SONAME='"$(LIBPQ_SONAME)"'
+# ICU (Swedish order, NFC: src/core/collate.c) is loaded with dlopen()
+# too, when a name is first written or sorted: a large C++ library.
+LIBICU_SONAME = $(or $(shell objdump -p \
+	"$$($(PKG_CONFIG) --variable=libdir icu-i18n 2>/dev/null)/libicui18n.so" \
+	2>/dev/null | sed -n 's/^ *SONAME *//p'),libicui18n.so.72)
+$(B)/src/core/collate.o: CPPFLAGS += -DTL_LIBICU_SONAME='"$(LIBICU_SONAME)"'
+$(B)/src/core/collate.o: PKG_CFLAGS += $(shell $(PKG_CONFIG) --cflags \
+	icu-i18n 2>/dev/null)
 # The PDF backend: Pango and Cairo's headers, their library loaded with
 # dlopen() too (src/export/pdf_lib.c), GLib and fontconfig being many
 # libraries to load at every start for a format few commands write.
@@ -290,9 +300,12 @@ check-layers:
 	@sh scripts/check-layers.sh
 
 install: tillit
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DOCDIR)/doc
 	install -m 0755 tillit $(DESTDIR)$(BINDIR)/tillit
 	install -m 0644 doc/tillit.1 $(DESTDIR)$(MANDIR)/man1/tillit.1
+	install -m 0644 README.md LICENSE $(DESTDIR)$(DOCDIR)
+	install -m 0644 doc/*.md $(DESTDIR)$(DOCDIR)/doc
 	@for l in $(LINGUAS); do \
 		d=$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 		echo "install $$d/tillit.mo"; \
@@ -303,9 +316,24 @@ install: tillit
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tillit $(DESTDIR)$(MANDIR)/man1/tillit.1
+	rm -rf $(DESTDIR)$(DOCDIR)
 	@for l in $(LINGUAS); do \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/tillit.mo; \
 	done
+
+# A release tarball, tillit-VERSION.tar.gz (into DISTDIR), of the files
+# of the commit checked out (git archive): what a fresh clone holds,
+# never build/ or bench/data/.
+DISTDIR ?= .
+dist:
+	@command -v git >/dev/null 2>&1 && git rev-parse --git-dir \
+		>/dev/null 2>&1 || { echo "dist: needs a git checkout" >&2; \
+		exit 3; }
+	@git archive --format=tar --prefix=tillit-$(VERSION)/ HEAD | \
+		gzip -9n >$(DISTDIR)/tillit-$(VERSION).tar.gz.new && \
+		mv -f $(DISTDIR)/tillit-$(VERSION).tar.gz.new \
+			$(DISTDIR)/tillit-$(VERSION).tar.gz
+	@echo "dist: wrote $(DISTDIR)/tillit-$(VERSION).tar.gz"
 
 clean:
 	rm -rf build tillit

@@ -30,6 +30,7 @@ pc:uuid:uuid-dev
 pc:jansson:libjansson-dev
 pc:yajl:libyajl-dev
 pc:libical:libical-dev
+pc:icu-i18n:libicu-dev
 pc:nettle:nettle-dev
 pc:hogweed:nettle-dev
 cmd:ssh-keygen:openssh-client

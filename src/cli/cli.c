@@ -210,15 +210,20 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "  verify [MEETING]               check that signed minutes are "
 	      "unchanged\n"
 	      "  log [ID]                       show the audit log\n"
+	      "  remind [--notify]              what is due today and "
+	      "tomorrow\n"
 	      "  ui [--as PERSON]               the full-screen program (the "
 	      "default)\n"
 	      "  help [COMMAND]                 show the help of a command\n"
 	      "\n"
 	      "An ID is a full id, a unique prefix of one (like git's short "
 	      "ids) or\n"
-	      "the exact name of a record.  'tillit NOUN --help' lists a "
-	      "noun's\n"
-	      "actions and 'tillit NOUN ACTION --help' its options.\n"
+	      "the exact name of a record; of a person, unit, series or "
+	      "meeting also\n"
+	      "a part of its name, in any case, accents or none (\"öberg\").  "
+	      "'tillit\n"
+	      "NOUN --help' lists a noun's actions and 'tillit NOUN ACTION "
+	      "--help' its\noptions.\n"
 	      "\n"
 	      "Environment: TILLIT_DB (the database), TILLIT_NOW=\"YYYY-MM-DD "
 	      "HH:MM\"\n"
@@ -345,6 +350,7 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 		{"log", cli_cmd_log},
 		{"sign", cli_cmd_sign},
 		{"verify", cli_cmd_verify},
+		{"remind", cli_cmd_remind},
 		{"help", cmd_help},
 		{"ui", cmd_ui},
 	};

@@ -133,9 +133,12 @@ static void help_fields(const struct tl_entity *e, bool add, FILE *out)
 static void help_values(FILE *out, bool edit)
 {
 	fputs(_("\nA person, unit, meeting or other record is given by its id, "
-	      "a unique\nprefix of the id, or its exact name.  Dates take "
-	      "YYYY-MM-DD, today,\ntomorrow, +14d, +2w or +1m; times "
-	      "\"YYYY-MM-DD HH:MM\" or \"+7d 10:00\".\n"), out);
+	      "a unique\nprefix of the id, or its exact name (of a person, "
+	      "unit, series or meeting\nalso a part of it, in any case, "
+	      "accents or none).  Dates take YYYY-MM-DD,\ntoday, tomorrow, "
+	      "+14d, +2w, +1m, a weekday (fredag) or a week (v48,\n"
+	      "2026-W50); times \"YYYY-MM-DD HH:MM\" or \"+7d 10:00\".\n"),
+	      out);
 	if (edit)
 		fputs(_("An empty value (--FIELD \"\") clears a field that is "
 			"not "

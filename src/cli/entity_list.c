@@ -165,7 +165,7 @@ out:
 }
 
 /* list's own options; the filters are CLI_FILTER_* (internal.h). */
-enum { LO_LIMIT = 1, LO_FORMAT };
+enum { LO_LIMIT = 1, LO_FORMAT, LO_DIALECT };
 
 /* The filters' lines in --help depend on the kind (cli_help_list). */
 #define FILTER(name, value, k) {name, 0, value, NULL, NULL, .key = k}
@@ -202,6 +202,9 @@ enum tl_status cli_entity_list(struct cli *c, const struct tl_entity *e,
 		 "csv"), .key = LO_FORMAT},
 		{"csv-raw", 0, false, NULL, N_("CSV cells as stored, not "
 		 "guarded against spreadsheet formulas"), .on = &c->csv_raw},
+		{"csv-dialect", 0, true, "DIALECT", N_("CSV as rfc4180 (the "
+		 "default) or excel-sv (Excel in Swedish: ';', a decimal "
+		 "comma)"), .key = LO_DIALECT},
 		{0},
 	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
@@ -216,6 +219,9 @@ enum tl_status cli_entity_list(struct cli *c, const struct tl_entity *e,
 			a.rc = cli_parse_format(c, a.value, CLI_FMT_TABLE |
 						CLI_FMT_JSON | CLI_FMT_CSV,
 						&fmt);
+			break;
+		case LO_DIALECT:
+			a.rc = cli_parse_csv_dialect(c, a.value);
 			break;
 		default:
 			a.rc = cli_filter_check(c, e, (enum cli_filter)a.key);

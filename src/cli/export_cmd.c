@@ -158,7 +158,8 @@ static enum tl_status write_job(struct cli *c, const struct job *j, FILE *out)
 				  .meeting_id = j->meeting, .q = &j->q,
 				  .notice = j->notice, .extract = j->extract,
 				  .paragraph = j->paragraph,
-				  .csv_raw = c->csv_raw};
+				  .csv_raw = c->csv_raw,
+				  .csv_excel_sv = c->csv_excel_sv};
 
 	return tl_export_write(j->fmt, &x, out, &c->err);
 }
@@ -193,7 +194,7 @@ static enum tl_status write_file(struct cli *c, const struct job *j,
 /* ---- arguments ------------------------------------------------------------ */
 
 /* export's own options; the filters are CLI_FILTER_* (internal.h). */
-enum { EO_FORMAT = 1, EO_CSV_RAW, EO_MODE };
+enum { EO_FORMAT = 1, EO_CSV_RAW, EO_MODE, EO_DIALECT };
 
 static enum tl_status parse_format(struct cli *c, const char *s,
 				   const struct tl_export_format **out)
@@ -278,6 +279,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		 .key = CLI_FILTER_KIND},
 		{"csv-raw", 0, false, NULL, N_("CSV cells as stored, not "
 		 "guarded against spreadsheet formulas"), .key = EO_CSV_RAW},
+		{"csv-dialect", 0, true, "DIALECT", N_("CSV as rfc4180 (the "
+		 "default) or excel-sv (Excel in Swedish: ';', a decimal "
+		 "comma)"), .key = EO_DIALECT},
 		{0},
 	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
@@ -304,6 +308,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 			break;
 		case EO_CSV_RAW:
 			c->csv_raw = true;
+			break;
+		case EO_DIALECT:
+			a.rc = cli_parse_csv_dialect(c, a.value);
 			break;
 		case CLI_FILTER_OWNER:
 		case CLI_FILTER_UNIT:

@@ -32,6 +32,7 @@ struct cli {
 	const char *as_opt;          /* --as, or NULL */
 	int ui_code;                 /* exit code of `tillit ui` */
 	bool csv_raw;                /* --csv-raw: CSV cells unguarded */
+	bool csv_excel_sv;           /* --csv-dialect excel-sv */
 	char db_path[CLI_PATH_MAX];  /* resolved by cli_open */
 	char cmd[96];                /* "followup add": for usage hints */
 	struct tl_error err;
@@ -175,6 +176,8 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv);
 /* sign_cmd.c */
 enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv);
+/* remind_cmd.c: what is due today and tomorrow. */
+enum tl_status cli_cmd_remind(struct cli *c, int argc, char **argv);
 
 /* The help of a noun (its actions), to out. */
 void cli_help_entity(const struct tl_entity *e, FILE *out);
@@ -269,6 +272,9 @@ enum cli_format {
 };
 
 /* Parses --format s, one of the formats in `allowed`. */
+/* --csv-dialect: rfc4180 (the default) or excel-sv; TL_EUSAGE else. */
+enum tl_status cli_parse_csv_dialect(struct cli *c, const char *s);
+
 enum tl_status cli_parse_format(struct cli *c, const char *s,
 				unsigned allowed, enum cli_format *out);
 

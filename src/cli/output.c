@@ -36,6 +36,16 @@
 /* ... and the preferred column keeps this much before they narrow more. */
 #define CLI_FAIR_TITLE 24
 
+enum tl_status cli_parse_csv_dialect(struct cli *c, const char *s)
+{
+	if (!strcmp(s, "excel-sv") || !strcmp(s, "rfc4180")) {
+		c->csv_excel_sv = !strcmp(s, "excel-sv");
+		return TL_OK;
+	}
+	return cli_usage(c, _("Unknown CSV dialect \"%.40s\"; use rfc4180 or "
+			      "excel-sv."), s);
+}
+
 enum tl_status cli_parse_format(struct cli *c, const char *s,
 				unsigned allowed, enum cli_format *out)
 {
@@ -350,7 +360,8 @@ enum tl_status cli_write_records(struct cli *c, struct tl_store *st,
 {
 	if (fmt == CLI_FMT_CSV)
 		return tl_csv_write_records(st, q, limit,
-					    c->csv_raw ? TL_CSV_RAW : 0, out,
-					    &c->err);
+					    (c->csv_raw ? TL_CSV_RAW : 0) |
+					    (c->csv_excel_sv ? TL_CSV_EXCEL_SV
+					     : 0), out, &c->err);
 	return tl_json_write_records(st, q, limit, out, &c->err);
 }

@@ -426,6 +426,105 @@ static const struct {
 	{"ig\xC3\xA5r", -1}, {"i g\xC3\xA5r", -1},
 };
 
+/* Weekdays, Monday first, in Swedish and English, whole and short. */
+static const char *const weekday_words[][4] = {
+	{"m\xC3\xA5ndag", "m\xC3\xA5n", "monday", "mon"},
+	{"tisdag", "tis", "tuesday", "tue"},
+	{"onsdag", "ons", "wednesday", "wed"},
+	{"torsdag", "tor", "thursday", "thu"},
+	{"fredag", "fre", "friday", "fri"},
+	{"l\xC3\xB6rdag", "l\xC3\xB6r", "saturday", "sat"},
+	{"s\xC3\xB6ndag", "s\xC3\xB6n", "sunday", "sun"},
+};
+
+/* Monday's day number of ISO week `week` of ISO year `year`: week 1 is
+ * the one that holds 4 January.  False when the year has no such week. */
+static bool iso_week_monday(int year, int week, long *monday)
+{
+	long jan4 = days_from_date(year, 1, 4);
+	long wd = ((jan4 + 3) % 7 + 7) % 7; /* 0 Monday */
+	long first = jan4 - wd;
+	long next = days_from_date(year + 1, 1, 4);
+	long weeks = (next - (((next + 3) % 7 + 7) % 7) - first) / 7;
+
+	if (week < 1 || week > weeks)
+		return false;
+	*monday = first + 7L * (week - 1);
+	return true;
+}
+
+/* The ISO year and week that day number `days` falls in. */
+static void iso_week_of(long days, int *year, int *week)
+{
+	int y, m, d;
+	long monday;
+
+	/* The year of a day's Thursday is its ISO year. */
+	date_from_days(days - (((days + 3) % 7 + 7) % 7) + 3, &y, &m, &d);
+	iso_week_monday(y, 1, &monday);
+	*year = y;
+	*week = (int)((days - monday) / 7) + 1;
+}
+
+/*
+ * A week as people write it, its Monday into *days: "2026-W50" and
+ * "2026W50" (ISO 8601), with a weekday too ("2026-W50-3"), and "v48",
+ * "v 48", "vecka 48", "w48", "week 48": the week of that number from this
+ * week on (in the next year once this year's has passed).  `today` is
+ * today's day number.  0 when s is no week, -1 when it is one that does
+ * not exist (week 53 of most years), 1 when *days is set.
+ */
+static int scan_week(const char *s, long today, long *days)
+{
+	int year = 0, week = 0, wd = 1, n = 0, y, w;
+	static const char *const prefixes[] = {"vecka ", "week ", "v ", "w ",
+					       "vecka", "week", "v", "w"};
+	const char *p = NULL;
+
+	if (digits(s, 4, &year) && (s[4] == 'w' || (s[4] == '-' &&
+						   s[5] == 'w'))) {
+		p = s + (s[4] == 'w' ? 5 : 6);
+		if (!digits(p, 2, &week))
+			return 0;
+		p += 2;
+		if (*p == '-' && p[1] >= '1' && p[1] <= '7' && !p[2])
+			wd = p[1] - '0';
+		else if (*p)
+			return 0;
+		if (!iso_week_monday(year, week, days))
+			return -1;
+		*days += wd - 1;
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(s, prefixes[i], strlen(prefixes[i]))) {
+			p = s + strlen(prefixes[i]);
+			break;
+		}
+	if (!p || !isdigit((unsigned char)*p))
+		return 0;
+	for (; isdigit((unsigned char)p[n]) && n < 3; n++)
+		week = week * 10 + (p[n] - '0');
+	if (p[n] || n > 2)
+		return 0;
+	iso_week_of(today, &y, &w);
+	if (week < w)
+		y++;
+	if (!iso_week_monday(y, week, days))
+		return -1;
+	return 1;
+}
+
+/* 0-6 (Monday first) for a weekday's name, else -1. */
+static int weekday_of(const char *s)
+{
+	for (int d = 0; d < 7; d++)
+		for (int k = 0; k < 4; k++)
+			if (!strcmp(s, weekday_words[d][k]))
+				return d;
+	return -1;
+}
+
 /*
  * "+14d", "-3d", "+2w", "+1m" (also with capital units).  Returns false
  * when s is not of that shape; *unit is 'd', 'w' or 'm'.
@@ -489,7 +588,8 @@ static enum tl_status not_a_date(const char *in, struct tl_error *err)
 
 	return tl_error_set(err, TL_EINVAL,
 			    _("\"%s\" is not a date; use YYYY-MM-DD, today, "
-			    "tomorrow or +14d."), quote(in, q, sizeof(q)));
+			    "tomorrow, +14d, a weekday or a week (v48)."),
+			    quote(in, q, sizeof(q)));
 }
 
 static enum tl_status not_a_time(const char *in, struct tl_error *err)
@@ -527,6 +627,33 @@ enum tl_status tl_date_parse(const char *in, const char *today,
 			unit = 'd';
 			goto offset;
 		}
+	}
+	long now = days_from_date(y, m, d), then;
+	int wd = weekday_of(s), week;
+	if (wd >= 0) {
+		/* The next such day, today if it is one (as date(1)). */
+		n = ((wd - (now + 3) % 7) % 7 + 7) % 7;
+		unit = 'd';
+		goto offset;
+	}
+	if (!strcmp(s, "n\xC3\xA4sta vecka") || !strcmp(s, "next week")) {
+		/* Monday of the week after this one. */
+		n = 7 - (now + 3) % 7;
+		unit = 'd';
+		goto offset;
+	}
+	week = scan_week(s, now, &then);
+	if (week < 0) {
+		char q[200];
+
+		return tl_error_set(err, TL_EINVAL,
+				    _("\"%s\" is not a real week."),
+				    quote(in, q, sizeof(q)));
+	}
+	if (week > 0) {
+		n = then - now;
+		unit = 'd';
+		goto offset;
 	}
 	if (!scan_offset(s, &n, &unit))
 		return not_a_date(in, err);

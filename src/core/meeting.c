@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/collate.h"
+
 int tl_meeting_role_rank(const char *role)
 {
 	const struct tl_field *f =
@@ -33,7 +35,7 @@ int tl_meeting_part_cmp(const struct tl_record *a, const char *name_a,
 		tl_meeting_role_rank(tl_record_get(b, TL_PART_ROLE));
 
 	if (!c)
-		c = strcmp(name_a ? name_a : "", name_b ? name_b : "");
+		c = tl_collate_cmp(name_a ? name_a : "", name_b ? name_b : "");
 	if (!c)
 		c = strcmp(a->id, b->id);
 	return c;
@@ -142,4 +144,11 @@ int tl_meeting_cmp_text(const char *a, const char *b)
 	if (!a || !b)
 		return a ? -1 : b ? 1 : 0;
 	return strcmp(a, b);
+}
+
+int tl_meeting_cmp_name(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a ? -1 : b ? 1 : 0;
+	return tl_collate_cmp(a, b);
 }

@@ -824,6 +824,21 @@ const struct tl_entity *tl_entity_get(enum tl_kind kind)
 	return &entities[kind];
 }
 
+bool tl_entity_named(const struct tl_entity *e)
+{
+	const struct tl_field *f = e ? &e->fields[e->title] : NULL;
+
+	return f && f->type == TL_FT_TEXT &&
+	       (!strcmp(f->name, "name") || !strcmp(f->name, "title"));
+}
+
+bool tl_entity_sorts_by_name(const struct tl_entity *e)
+{
+	return e && e->sort == e->title &&
+	       (e->fields[e->title].type == TL_FT_TEXT ||
+		e->fields[e->title].type == TL_FT_LONGTEXT);
+}
+
 const struct tl_entity *tl_entity_find(const char *name)
 {
 	if (!name)

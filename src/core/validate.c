@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/collate.h"
 #include "tillit/core/date.h"
 #include "tillit/core/error.h"
 #include "tillit/core/i18n.h"
@@ -431,7 +432,9 @@ static enum tl_status check_ref(const struct tl_field *f, const char *in,
 
 /*
  * Principle keys, comma-separated: "tillit, Kvalitet" becomes
- * "tillit,kvalitet".  Empty entries ("a,,b", a trailing comma) are
+ * "tillit,kvalitet", and a principle may be named as it reads
+ * ("Rättssäkerhet" is "rattssakerhet").  Empty entries ("a,,b", a
+ * trailing comma) are
  * dropped; a key given twice is refused, as it is surely a slip.
  */
 static enum tl_status check_tags(const struct tl_field *f, const char *in,
@@ -443,7 +446,7 @@ static enum tl_status check_tags(const struct tl_field *f, const char *in,
 	while (*p) {
 		size_t seg = strcspn(p, ","), len;
 		const char *key = p;
-		char *tag;
+		char *tag, *named = NULL;
 
 		/* Trim this key in place of a copy. */
 		while (seg > 0 && is_space(*key)) {
@@ -458,11 +461,25 @@ static enum tl_status check_tags(const struct tl_field *f, const char *in,
 			p++;
 		if (len == 0)
 			continue;
+		/* A principle's name ("Rättssäkerhet") gives its key as
+		 * the key was made from it: folded (collate.h). */
+		const char *typed = key;
+		size_t typed_len = len;
+		for (size_t i = 0; i < len && !named; i++)
+			if ((unsigned char)key[i] >= 0x80) {
+				char *k = strndup(key, len);
+				named = k ? tl_text_fold(k, err) : NULL;
+				free(k);
+				if (!named)
+					return err ? err->status : TL_ESYS;
+				key = named;
+				len = strlen(named);
+			}
 		for (size_t i = 0; i < len; i++) {
 			char c = ascii_lower(key[i]);
 			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 			      c == '-' || c == '_')) {
-				char *k = strndup(key, len);
+				char *k = strndup(typed, typed_len);
 				tl_error_set(err, TL_EINVAL,
 					     _("\"%s\" in %s is not a principle "
 					       "key; keys use only a-z, 0-9, - "
@@ -470,11 +487,14 @@ static enum tl_status check_tags(const struct tl_field *f, const char *in,
 					     quote(k ? k : "", q, sizeof(q)),
 					     f->name);
 				free(k);
+				free(named);
 				return TL_EINVAL;
 			}
 		}
-		if (o->full) /* the check below reads the output */
+		if (o->full) { /* the check below reads the output */
+			free(named);
 			break;
+		}
 		if (o->len)
 			out_add(o, ",", 1);
 		tag = o->p + o->len;
@@ -482,6 +502,7 @@ static enum tl_status check_tags(const struct tl_field *f, const char *in,
 			char c = ascii_lower(key[i]);
 			out_add(o, &c, 1);
 		}
+		free(named);
 		if (o->full)
 			break;
 		/* Compare the new key with those before it. */
@@ -496,6 +517,22 @@ static enum tl_status check_tags(const struct tl_field *f, const char *in,
 		}
 	}
 	return finish(f, o, err);
+}
+
+/*
+ * Text in Unicode's composed form (NFC), whatever form it was typed in:
+ * "Å" typed as "A" and a combining ring (as macOS often sends it) is
+ * stored, found and sorted as the one letter.
+ */
+static enum tl_status composed(const struct tl_field *f, enum tl_status rc,
+			       char *out, size_t size, struct tl_error *err)
+{
+	if (rc != TL_OK)
+		return rc;
+	rc = tl_text_nfc(out, size, err);
+	if (rc == TL_EINVAL)
+		return too_long(f, err);
+	return rc;
 }
 
 enum tl_status tl_validate_value(const struct tl_field *f, const char *in,
@@ -527,9 +564,10 @@ enum tl_status tl_validate_value(const struct tl_field *f, const char *in,
 
 	switch (f->type) {
 	case TL_FT_TEXT:
-		return check_text(f, in, &o, err);
+		return composed(f, check_text(f, in, &o, err), out, size, err);
 	case TL_FT_LONGTEXT:
-		return check_longtext(f, in, &o, err);
+		return composed(f, check_longtext(f, in, &o, err), out, size,
+				err);
 	case TL_FT_ENUM:
 		return check_enum(f, in, &o, err);
 	case TL_FT_DATE:
@@ -545,7 +583,7 @@ enum tl_status tl_validate_value(const struct tl_field *f, const char *in,
 	case TL_FT_REF:
 		return check_ref(f, in, &o, err);
 	case TL_FT_TAGS:
-		return check_tags(f, in, &o, err);
+		return composed(f, check_tags(f, in, &o, err), out, size, err);
 	}
 	copy_trimmed(in, out, size);
 	return TL_OK;

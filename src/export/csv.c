@@ -15,20 +15,33 @@
  * (OWASP's rule against CSV injection), unless the caller asks for the
  * cells as stored (TL_CSV_RAW).  A plain number such as -5 or -2.50 is
  * no formula and is written as it is, whatever field it is in.
+ *
+ * A reference is written twice: the name of the record it refers to
+ * (as lists show it) under the field's name, and its id in a column of
+ * its own after all the fields ("owner" ... "owner_id"), so that a
+ * spreadsheet reads names, a script can still join on ids, and every
+ * other column keeps its place.
+ *
+ * Two dialects.  RFC 4180 (above) is the default.  Excel as a Swedish
+ * locale opens it (TL_CSV_EXCEL_SV): a byte order mark first, so that
+ * Excel reads UTF-8 and å, ä and ö come out right; ';' between cells,
+ * as the decimal comma takes ','; amounts with a decimal comma.
  */
 #include "tillit/export/csv.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tillit/core/model.h"
 #include "tillit/core/text.h"
+#include "tillit/read/present.h"
 #include "tillit/store/store.h"
 
 /* Whether s is a plain decimal number: an optional '-', digits, and
- * optionally a point and more digits. */
+ * optionally a point (or a decimal comma) and more digits. */
 static bool plain_number(const char *s)
 {
 	const char *p = s + (*s == '-');
@@ -37,7 +50,7 @@ static bool plain_number(const char *s)
 	if (n == 0)
 		return false;
 	p += n;
-	if (*p == '.') {
+	if (*p == '.' || *p == ',') {
 		n = strspn(p + 1, "0123456789");
 		if (n == 0)
 			return false;
@@ -78,7 +91,7 @@ void tl_csv_write_field(FILE *out, const char *s, unsigned flags)
 	}
 	if (!(flags & TL_CSV_RAW) && tl_csv_guarded(s))
 		quoted(out, "'", s);
-	else if (strpbrk(s, ",\"\r\n"))
+	else if (strpbrk(s, flags & TL_CSV_EXCEL_SV ? ";\"\r\n" : ",\"\r\n"))
 		quoted(out, NULL, s);
 	else
 		fputs(s, out);
@@ -90,29 +103,80 @@ void tl_csv_write_row(FILE *out, const char *const *cells, int n,
 {
 	for (int i = 0; i < n; i++) {
 		if (i > 0)
-			fputc(',', out);
+			fputc(tl_csv_separator(flags), out);
 		tl_csv_write_field(out, cells[i], flags);
 	}
 	fputs("\r\n", out);
 }
 
-/* The header line of kind e: "id", then every field's name. */
+char tl_csv_separator(unsigned flags)
+{
+	return flags & TL_CSV_EXCEL_SV ? ';' : ',';
+}
+
+void tl_csv_start(FILE *out, unsigned flags)
+{
+	if (flags & TL_CSV_EXCEL_SV)
+		fputs("\xEF\xBB\xBF", out);
+}
+
+/* The header line of kind e: "id", then every field's name, then the
+ * column of each reference's id. */
 static void csv_header(const struct tl_entity *e, unsigned flags, FILE *out)
 {
+	char sep = tl_csv_separator(flags), name[80];
+
 	fputs("id", out);
 	for (int i = 0; i < e->nfields; i++) {
-		fputc(',', out);
+		fputc(sep, out);
 		tl_csv_write_field(out, e->fields[i].name, flags);
+	}
+	for (int i = 0; i < e->nfields; i++) {
+		if (e->fields[i].type != TL_FT_REF)
+			continue;
+		snprintf(name, sizeof(name), "%s_id", e->fields[i].name);
+		fputc(sep, out);
+		tl_csv_write_field(out, name, flags);
 	}
 	fputs("\r\n", out);
 }
 
-/* One record as a line: its id, then every field (unset ones empty). */
-static void csv_record(const struct tl_record *r, unsigned flags, FILE *out)
+/* An amount with a decimal comma, into buf. */
+static const char *decimal_comma(const char *v, char *buf, size_t size)
 {
+	char *dot;
+
+	snprintf(buf, size, "%s", v);
+	dot = strchr(buf, '.');
+	if (dot)
+		*dot = ',';
+	return buf;
+}
+
+/* One record as a line: its id, then every field (unset ones empty), a
+ * reference as the name it refers to; then each reference's id. */
+static void csv_record(struct tl_refs *refs, const struct tl_record *r,
+		       unsigned flags, FILE *out)
+{
+	char sep = tl_csv_separator(flags), num[64];
+
 	tl_csv_write_field(out, r->id, flags);
 	for (int i = 0; i < r->e->nfields; i++) {
-		fputc(',', out);
+		const struct tl_field *f = &r->e->fields[i];
+		const char *v = tl_record_get(r, i);
+
+		fputc(sep, out);
+		if (v && f->type == TL_FT_REF)
+			v = tl_refs_title(refs, f->ref, v);
+		else if (v && f->type == TL_FT_AMOUNT &&
+			 (flags & TL_CSV_EXCEL_SV))
+			v = decimal_comma(v, num, sizeof(num));
+		tl_csv_write_field(out, v, flags);
+	}
+	for (int i = 0; i < r->e->nfields; i++) {
+		if (r->e->fields[i].type != TL_FT_REF)
+			continue;
+		fputc(sep, out);
 		tl_csv_write_field(out, tl_record_get(r, i), flags);
 	}
 	fputs("\r\n", out);
@@ -129,15 +193,20 @@ enum tl_status tl_csv_write_records(struct tl_store *st,
 	long n = 0;
 	enum tl_status rc;
 
+	struct tl_refs refs;
+
+	tl_csv_start(out, flags);
 	csv_header(tl_entity_get(q0->kind), flags, out);
 	q.after = NULL;
+	tl_refs_init(&refs, st);
 	rc = tl_store_iter_new(st, &q, &it, err);
 	while (rc == TL_OK && (limit <= 0 || n < limit) &&
 	       (rc = tl_store_iter_next(it, &r, err)) == TL_OK && r) {
-		csv_record(r, flags, out);
+		csv_record(&refs, r, flags, out);
 		n++;
 	}
 	tl_store_iter_free(it);
+	tl_refs_done(&refs);
 	return rc;
 }
 
@@ -149,7 +218,9 @@ enum tl_status tl_csv_export(const struct tl_export_job *job, FILE *out,
 	if (rc != TL_OK)
 		return rc;
 	rc = tl_csv_write_records(job->st, job->q, 0,
-				  job->csv_raw ? TL_CSV_RAW : 0, out, err);
+				  (job->csv_raw ? TL_CSV_RAW : 0) |
+				  (job->csv_excel_sv ? TL_CSV_EXCEL_SV : 0),
+				  out, err);
 	tl_store_read_end(job->st);
 	return rc;
 }

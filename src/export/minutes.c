@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/collate.h"
 #include "tillit/core/date.h"
 #include "tillit/core/meeting.h"
 #include "tillit/export/doc.h"
@@ -220,7 +221,7 @@ static int cmp_signature(struct tl_minutes_doc *m, const struct tl_record *a,
 		c = tl_meeting_role_rank(tl_record_get(a, TL_SIGNATURE_ROLE)) -
 		    tl_meeting_role_rank(tl_record_get(b, TL_SIGNATURE_ROLE));
 	if (!c)
-		c = strcmp(tl_minutes_person(m, tl_record_get(
+		c = tl_collate_cmp(tl_minutes_person(m, tl_record_get(
 					a, TL_SIGNATURE_PERSON)),
 			   tl_minutes_person(m, tl_record_get(
 					b, TL_SIGNATURE_PERSON)));
@@ -443,7 +444,7 @@ static int cmp_mandates(const void *pa, const void *pb)
 {
 	const struct tl_record *a = *(struct tl_record *const *)pa;
 	const struct tl_record *b = *(struct tl_record *const *)pb;
-	int c = tl_meeting_cmp_text(tl_record_get(a, TL_MANDATE_MATTER),
+	int c = tl_meeting_cmp_name(tl_record_get(a, TL_MANDATE_MATTER),
 			tl_record_get(b, TL_MANDATE_MATTER));
 
 	return c ? c : strcmp(a->id, b->id);
@@ -453,7 +454,7 @@ static int cmp_frames(const void *pa, const void *pb)
 {
 	const struct tl_record *a = *(struct tl_record *const *)pa;
 	const struct tl_record *b = *(struct tl_record *const *)pb;
-	int c = tl_meeting_cmp_text(tl_record_get(a, TL_FRAME_DESCRIPTION),
+	int c = tl_meeting_cmp_name(tl_record_get(a, TL_FRAME_DESCRIPTION),
 			tl_record_get(b, TL_FRAME_DESCRIPTION));
 
 	return c ? c : strcmp(a->id, b->id);

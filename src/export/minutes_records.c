@@ -72,7 +72,7 @@ int tl_minutes_cmp_followups(const void *pa, const void *pb)
 			tl_record_get(b, TL_FOLLOWUP_DUE));
 
 	if (!c)
-		c = tl_meeting_cmp_text(tl_record_get(a, TL_FOLLOWUP_TEXT),
+		c = tl_meeting_cmp_name(tl_record_get(a, TL_FOLLOWUP_TEXT),
 			    tl_record_get(b, TL_FOLLOWUP_TEXT));
 	return c ? c : strcmp(a->id, b->id);
 }

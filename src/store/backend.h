@@ -35,6 +35,14 @@ struct tl_eq {
 	const char *value; /* not NULL */
 };
 
+/* What tl_backend_ops.match compares text with. */
+enum tl_match {
+	TL_MATCH_ID,     /* the start of the id */
+	TL_MATCH_TITLE,  /* the title, exactly */
+	TL_MATCH_FOLDED, /* the folded title, whole */
+	TL_MATCH_INSIDE, /* the folded title, anywhere in it */
+};
+
 /* Called for each record tl_backend_ops.match finds. */
 typedef void (*tl_match_fn)(void *ctx, const char *id, const char *title);
 
@@ -97,13 +105,15 @@ struct tl_backend_ops {
 	enum tl_status (*mark_signed)(struct tl_store *st, const char *id,
 				      struct tl_error *err);
 	/*
-	 * Up to `limit` records of kind, in id order, whose id starts with
-	 * text (by_title false; text is lower-case) or whose title field is
-	 * text: each is handed to fn.
+	 * Up to `limit` records of kind, each handed to fn: as `how` says
+	 * (enum tl_match), whose id starts with text (lower case), whose
+	 * title is text, or whose folded title (collate.h's tl_text_fold,
+	 * the engine folding alike) is or holds text, already folded.
+	 * The first two in id order, the folded ones in list order.
 	 */
 	enum tl_status (*match)(struct tl_store *st, enum tl_kind kind,
-				bool by_title, const char *text, int limit,
-				tl_match_fn fn, void *ctx,
+				enum tl_match how, const char *text,
+				int limit, tl_match_fn fn, void *ctx,
 				struct tl_error *err);
 
 	/* Lists, iterators and counts as store.h describes them. */

@@ -12,6 +12,7 @@
 
 #include "backend.h"
 #include "internal.h"
+#include "tillit/core/collate.h"
 #include "tillit/core/search.h"
 
 /* How many more hits a search reads for a viewer who may not read
@@ -75,9 +76,30 @@ enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
 	return st->ops->count(st, q, n, err);
 }
 
+static enum tl_status search(struct tl_store *st, const char *query,
+			     int limit, struct tl_hit **hits, int *n,
+			     struct tl_error *err);
+
 enum tl_status tl_store_search(struct tl_store *st, const char *query,
 			       int limit, struct tl_hit **hits, int *n,
 			       struct tl_error *err)
+{
+	/* Text is stored composed (NFC); so is what was typed. */
+	char *typed = tl_text_nfc_dup(query, err);
+	enum tl_status rc;
+
+	*hits = NULL;
+	*n = 0;
+	if (!typed)
+		return err ? err->status : TL_ESYS;
+	rc = search(st, typed, limit, hits, n, err);
+	free(typed);
+	return rc;
+}
+
+static enum tl_status search(struct tl_store *st, const char *query,
+			     int limit, struct tl_hit **hits, int *n,
+			     struct tl_error *err)
 {
 	struct tl_search_words words;
 	enum tl_status rc;

@@ -157,6 +157,20 @@ void ui_changed(struct ui_app *app)
 	tl_store_change_count(app->st, &app->change_count, &err);
 }
 
+void ui_added(struct ui_app *app, const struct tl_record *r)
+{
+	app->added_kind = r->e->kind;
+	memcpy(app->added_id, r->id, sizeof(app->added_id));
+	ui_changed(app);
+	app->added_id[0] = '\0';
+}
+
+const char *ui_added_id(const struct ui_app *app, enum tl_kind kind)
+{
+	return app->added_id[0] && app->added_kind == kind ? app->added_id
+							   : NULL;
+}
+
 /* ---- keys ------------------------------------------------------------ */
 
 int ui_app_read_key(struct ui_app *app)

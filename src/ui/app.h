@@ -56,6 +56,9 @@ struct ui_app {
 		void *data;
 	} modal[UI_MAX_MODALS];
 	int nmodals;
+	/* The record just added, while ui_added reloads the views. */
+	enum tl_kind added_kind;
+	char added_id[TL_ID_LEN + 1];
 };
 
 /* ---- the app (app.c) ------------------------------------------------- */

@@ -190,6 +190,55 @@ static void keep_visible(struct ui_list *l, int visible)
 		l->top = 0;
 }
 
+enum tl_status ui_list_show(struct ui_list *l, const char *id, int visible,
+			    struct tl_error *err)
+{
+	struct tl_record *r = NULL, *prev = NULL;
+	struct tl_page before = {0}, from = {0};
+	enum tl_status rc;
+	int half = UI_LIST_PAGE / 2;
+
+	if (tl_store_get(l->st, l->q.kind, id, &r, err) != TL_OK)
+		return ui_list_reload(l, err);
+	/* The rows before it, then from the nearest of them on: the record
+	 * is among those when the list's filters take it. */
+	rc = fetch(l, r, true, half, &before, err);
+	tl_record_free(r);
+	if (rc == TL_OK && before.n > 0) {
+		prev = before.recs[before.n - 1];
+		before.recs[--before.n] = NULL;
+	}
+	if (rc == TL_OK)
+		rc = fetch(l, prev, false, UI_LIST_WINDOW / 2, &from, err);
+	if (rc != TL_OK) {
+		tl_record_free(prev);
+		tl_page_done(&before);
+		tl_page_done(&from);
+		return rc;
+	}
+	clear_rows(l);
+	l->cursor = l->top = 0;
+	/* The page before ends with prev, which `from` starts after. */
+	if (prev) {
+		before.recs[before.n++] = prev;
+		prev = NULL;
+	}
+	l->more_before = before.n >= half;
+	l->more_after = from.more;
+	if (!splice(l, &before, false) || !splice(l, &from, false)) {
+		tl_page_done(&before);
+		tl_page_done(&from);
+		return tl_error_set(err, TL_ESYS, "Out of memory.");
+	}
+	/* Left out by the filters: the first row after where it would be. */
+	l->cursor = l->n > 0 ? (before.n < l->n ? before.n : l->n - 1) : -1;
+	for (int i = 0; i < l->n; i++)
+		if (!strcmp(l->rows[i]->id, id))
+			l->cursor = i;
+	keep_visible(l, visible);
+	return TL_OK;
+}
+
 enum tl_status ui_list_move(struct ui_list *l, int delta, int visible,
 			    struct tl_error *err)
 {

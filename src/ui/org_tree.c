@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/collate.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/text.h"
 
@@ -213,7 +214,7 @@ static int by_rank(const void *a, const void *b)
 
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	c = strcmp(x->name, y->name);
+	c = tl_collate_cmp(x->name, y->name);
 	if (c)
 		return c;
 	return strcmp(x->id, y->id);

@@ -6,12 +6,15 @@
  * A modal window over the screen: a query line on top and the matching
  * records below it, filtered as the user types.  An empty query lists the
  * first page of the kind from the store (only open records, so that
- * people who have left are not offered); anything typed goes through the
- * store's full-text search, which matches word prefixes with å, ä and ö.
+ * people who have left are not offered).  What is typed finds first a
+ * person, a unit, a meeting (a kind looked up by name) whose name holds
+ * it, whatever its case and accents, then what the store's full-text
+ * search finds (word prefixes, in any field: a person's title).
  * Keys come from ui_read_key, so headless scripts drive it like the rest.
  */
 #include "tillit/ui/view.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -92,9 +95,17 @@ static bool is_open(const struct tl_record *r)
 	return false;
 }
 
+/* Adds r (once: a record already offered is not offered again); false
+ * when out of memory or full. */
 static bool add_record(struct pick *p, const struct tl_record *r)
 {
 	struct pick_item *it;
+
+	for (int i = 0; i < p->n; i++)
+		if (!strcmp(p->items[i].id, r->id))
+			return true;
+	if (p->n >= PICK_MAX)
+		return false;
 
 	if (p->n % 32 == 0) {
 		struct pick_item *grown = realloc(p->items, sizeof(*grown) *
@@ -173,8 +184,54 @@ static void load_search(struct pick *p, const char *text)
 		}
 		tl_record_free(r);
 	}
-	p->more = nhits == PICK_MAX;
+	p->more = p->more || nhits == PICK_MAX;
 	tl_hits_free(hits, nhits);
+}
+
+/* The ids tl_store_match_names finds, for load_names. */
+struct named {
+	char (*ids)[TL_ID_LEN + 1];
+	int n;
+};
+
+static void add_named(void *ctx, const char *id, const char *title)
+{
+	struct named *nm = ctx;
+
+	(void)title;
+	if (nm->n < PICK_MAX)
+		snprintf(nm->ids[nm->n++], TL_ID_LEN + 1, "%s", id);
+}
+
+/* A person, unit or meeting whose name holds the text, whatever its
+ * case and accents and wherever in a word: "förvaltningen" offers
+ * Socialförvaltningen, "ucer" Üçer. */
+static void load_names(struct pick *p, const char *text)
+{
+	struct tl_store *st = ui_store(p->app);
+	struct tl_error err = {0};
+	struct named nm = {.ids = malloc(sizeof(*nm.ids) * PICK_MAX)};
+
+	if (!nm.ids) {
+		snprintf(p->msg, sizeof(p->msg), "%s", _("Out of memory."));
+		return;
+	}
+	if (tl_store_match_names(st, p->kind, text, PICK_MAX, add_named, &nm,
+				 &err) != TL_OK)
+		snprintf(p->msg, sizeof(p->msg), "%s", err.msg);
+	for (int i = 0; i < nm.n; i++) {
+		struct tl_record *r = NULL;
+
+		if (tl_store_get(st, p->kind, nm.ids[i], &r, &err) != TL_OK)
+			continue;
+		if (is_open(r) && !add_record(p, r)) {
+			tl_record_free(r);
+			break;
+		}
+		tl_record_free(r);
+	}
+	p->more = nm.n == PICK_MAX;
+	free(nm.ids);
 }
 
 static void load(struct pick *p)
@@ -186,8 +243,15 @@ static void load(struct pick *p)
 	query_text(p, text, sizeof(text));
 	if (text[strspn(text, " ")] == '\0')
 		load_list(p);
-	else
+	else if (tl_entity_named(tl_entity_get(p->kind))) {
+		/* Names first; then what full-text search finds beside
+		 * them (a person's title: "rektor"). */
+		load_names(p, text);
+		if (!p->msg[0] && p->n < PICK_MAX)
+			load_search(p, text);
+	} else {
 		load_search(p, text);
+	}
 }
 
 /* A frame of box-drawing characters: they read the same in a screen dump

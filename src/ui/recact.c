@@ -35,7 +35,7 @@ static enum ui_result add_new(struct ui_app *app, enum tl_kind kind,
 	snprintf(title, sizeof(title), _("New %s"),
 		 _(tl_entity_get(kind)->label));
 	if (ui_form_record(app, r, title)) {
-		ui_changed(app);
+		ui_added(app, r);
 		ui_status(app, _("Saved the %s."), _(r->e->label));
 	}
 	tl_record_free(r);

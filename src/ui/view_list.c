@@ -68,9 +68,16 @@ static void list_close(struct view *v)
 static void list_reload(struct view *v)
 {
 	struct list_view *lv = v->data;
+	const char *added = ui_added_id(v->app, lv->list.q.kind);
 	struct tl_error err;
+	enum tl_status rc;
 
-	if (ui_list_reload(&lv->list, &err) != TL_OK)
+	/* A record just added is selected, wherever it sorts. */
+	if (added)
+		rc = ui_list_show(&lv->list, added, lv->visible, &err);
+	else
+		rc = ui_list_reload(&lv->list, &err);
+	if (rc != TL_OK)
 		ui_error(v->app, &err);
 }
 

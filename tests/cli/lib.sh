@@ -7,6 +7,7 @@
 #   check_out "name" file         # stdout (normalised) = expected/file
 #   check_grep "name" 'regex'     # stdout matches an extended regex
 #   check_err "name" 1 'regex'    # exit status and one "tillit: ..." line
+#   check_same "name" "$got" "$want"
 #
 # Each check prints "ok - name" or "not ok - name" followed by "# " lines
 # saying why (a diff for outputs).  tests/run.sh counts those lines.
@@ -182,6 +183,24 @@ check_grep() {
 	else
 		pass "$1"
 	fi
+}
+
+# check_same NAME GOT WANT: two strings are the same.
+check_same() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "got:  $2" "want: $3"
+	fi
+}
+
+# json_value FILE PATH: the value at a JSON path ('$[0].name') of FILE.
+json_value() {
+	python3 -c 'import json, re, sys
+v = json.load(open(sys.argv[1]))
+for k in re.findall(r"\[(\d+)\]|\.(\w+)", sys.argv[2]):
+    v = v[int(k[0])] if k[0] else v[k[1]]
+print(v)' "$1" "$2"
 }
 
 # check_err NAME STATUS [REGEX]: the last run failed with STATUS and wrote

@@ -79,13 +79,16 @@ same "person name round-trips in list --format json" \
 same "the people table is still there" \
 	"$(dbsql 'SELECT count(*) FROM people;')" 1
 
-# A name is matched exactly, never as a pattern.
+# A name is matched as text, never as a pattern: '%' and '_' are found
+# only in a name that holds them.
 run tl person show "$H name"
 check_grep "a person is found by a name full of SQL" "^ID: +$PERSON"
 run tl person show "%"
-check_err "'%' matches no name (no LIKE)" 1 'No person matches'
-run tl person show "_"
-check_err "'_' matches no name (no LIKE)" 1 'No person matches'
+check_grep "'%' is found in the one name that holds it" "^ID: +$PERSON"
+run tl person show "b%r"
+check_err "'b%r' matches no name (no LIKE)" 1 'No person matches'
+run tl person show "O_Brien"
+check_err "'O_Brien' matches no name (no LIKE)" 1 'No person matches'
 run tl person show "$H nam%"
 check_err "a name ending in '%' is not a pattern" 1 'No person matches'
 
@@ -163,8 +166,14 @@ for n in "Rtl${RLM}mark" "Override${RLO}olleh" "Rene${ACUTE}e Co${ACUTE}te${ACUT
 	run tl person add --name "$n" --kind official --title "t" -q
 	check_rc "accepted: a name with RTL, combining or wide characters" 0
 	run tl person show "$n" --format json
-	same "stored exactly: $n" "$(json_field "$W/out" '$.name')" "$n"
+	# Stored in Unicode's composed form (NFC), as Python makes it.
+	nfc=$(printf '%s' "$n" | python3 -c 'import sys, unicodedata
+sys.stdout.write(unicodedata.normalize("NFC", sys.stdin.read()))')
+	same "stored as written, composed: $n" \
+		"$(json_field "$W/out" '$.name')" "$nfc"
 done
+run tl person show "Renée Cóté"
+check_grep "... and found by its name typed composed" "^Name: +Renée Cóté$"
 
 # Every row starts its columns where the header does, counted in
 # terminal cells (wc -L measures display width under a UTF-8 locale).

@@ -31,7 +31,7 @@ expect() {
 		".import --csv $W/people.csv p" \
 		".separator \"\t\"" \
 		"SELECT substr(f.id, 1, 8), replace(p.name, char(27), '^[')
-		 FROM f LEFT JOIN p ON p.id = f.owner ORDER BY f.rowid" >"$1"
+		 FROM f LEFT JOIN p ON p.id = f.owner_id ORDER BY f.rowid" >"$1"
 }
 
 # shown FILE: the same two columns of the table in $W/out.

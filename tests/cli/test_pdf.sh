@@ -50,7 +50,8 @@ same "the notice as PDF" notice "$SV" export notice "$OCT"
 same "a one-to-one's summary as PDF" summary "$SV" --as "Åsa Öberg" \
 	export summary "Medarbetarsamtal, november"
 
-python3 "$PDFTEXT" body "$W/bun.pdf" >"$W/body" 2>&1
+# A name may be broken over two lines of the list of those present.
+python3 "$PDFTEXT" body "$W/bun.pdf" 2>&1 | tr '\n' ' ' >"$W/body"
 if grep -q "Łukasz Wójcik" "$W/body" &&
 	grep -q "Ayşe Doğan" "$W/body" && grep -q "ليلى حداد" "$W/body"; then
 	pass "names in Polish, Turkish and Arabic read back as written"

@@ -7,7 +7,8 @@
 # and its due date typed as +14d; a date that does not exist, whose error
 # sits under the field while the form keeps what was typed; cancelling;
 # editing with a field that cannot change; a refusal from the store in
-# the form's message line; and a form cut into pages on a small screen.
+# the form's message line; a form cut into pages on a small screen; and
+# the new row selected in its list.
 . "$(dirname "$0")/lib.sh"
 
 # ui SCRIPT-LINES...: runs the full-screen program on the test database
@@ -79,7 +80,7 @@ in_dump "form: closed after saving, the list shows the new row" \
 
 run tl followup list --format csv
 check_grep "stored: text, owner and due date" \
-	"^$(printf '%s' "[0-9a-f-]*,Följ upp åtgärderna på äldreboendet,action,$BJORN,2026-12-07,")"
+	"^$(printf '%s' "[0-9a-f-]*,Följ upp åtgärderna på äldreboendet,action,Björn Ängström,2026-12-07,.*,$BJORN,")"
 
 # --- a date that does not exist -----------------------------------------------
 
@@ -102,7 +103,7 @@ in_dump "bad date: corrected, the form saves" \
 	'2026-11-24 open +Åsa Öberg +Öppna förskolan i Väderstad'
 run tl followup list --format csv
 check_grep "stored after the correction" \
-	"^[0-9a-f-]*,Öppna förskolan i Väderstad,action,$ASA,2026-11-24,"
+	"^[0-9a-f-]*,Öppna förskolan i Väderstad,action,Åsa Öberg,2026-11-24,.*,$ASA,"
 
 # --- cancelling ------------------------------------------------------------------
 
@@ -168,6 +169,23 @@ in_dump "resize: the form is laid out again, keeping the text" \
 in_dump "resize: ... and the choice" '│Kind +result +│'
 run tl followup list --format csv
 check_grep "choice: Right picks the next kind" \
-	"^[0-9a-f-]*,Mät effekten,result,$BJORN,"
+	"^[0-9a-f-]*,Mät effekten,result,Björn Ängström,.*,$BJORN,"
+
+# --- a new row is selected, wherever it sorts ---------------------------------
+# Forty follow-ups due before it, so that it sorts far below the first
+# screen; Enter then opens what is selected.
+for i in $(seq 1 40); do
+	must tl followup add --text "Fyllnad $i" --owner "Åsa Öberg" 		--due "+${i}d" -q
+done
+ui "key 6" "key a" "type Följ upp långt fram" "key Tab Tab" "key Enter" \
+	"type Åsa" "key Enter" "key Tab" "type 2027-06-01" "key C-x" \
+	"dump" "key Enter" "dump"
+check_rc "ui: add a follow-up that sorts last" 0
+dump 1
+in_dump "the list scrolls to the new row" \
+	'^ [0-9a-f]{8} 2027-06-01 open +Åsa Öberg +Följ upp långt fram'
+dump 2
+in_dump "... which is selected: Enter opens it" \
+	'^ Follow-up: Följ upp långt fram'
 
 done_testing

@@ -112,11 +112,12 @@ run tl meeting list --format csv
 check_grep "the finished meeting is stored as held" \
 	"^$extra,Extra sammanträde,.*,held,"
 run tl participant list --format csv
-check_grep "the attendance is stored" "^[^,]*,$extra,.*,secretary,present"
+check_grep "the attendance is stored" \
+	"^[^,]*,Extra sammanträde,.*,secretary,present,.*,$extra,"
 run tl item list --format csv
-item_re="^[^,]*,$extra,[0-9]+,Information om lokalerna,decision,"
+item_re="^[^,]*,Extra sammanträde,[0-9]+,Information om lokalerna,decision,"
 check_grep "the item and its decision are stored" \
-	"$item_re.*Informationen noteras\."
+	"$item_re.*Informationen noteras\..*,$extra,"
 
 # --- Carried over: the December one-to-one of a series ---
 ui "key 2 Enter" dump "key r" dump \

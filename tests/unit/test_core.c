@@ -285,6 +285,54 @@ static void test_date_parse_relative(void **state)
 	date_bad("-400000w", "2026-01-31");
 }
 
+/* Weekdays, weeks and "next week", as Swedes and others write them
+ * (issue 17, point 1).  2026-12-04 is a Friday of ISO week 49; 2026 has
+ * 53 ISO weeks, 2027 52. */
+static void test_date_parse_weeks_and_weekdays(void **state)
+{
+	const char *fri = "2026-12-04";
+	(void)state;
+
+	/* The next such day, today when it is one (as date(1)). */
+	date_ok("fredag", fri, "2026-12-04");
+	date_ok("Fre", fri, "2026-12-04");
+	date_ok("friday", fri, "2026-12-04");
+	date_ok("lördag", fri, "2026-12-05");
+	date_ok("LÖR", fri, "2026-12-05");
+	date_ok("söndag", fri, "2026-12-06");
+	date_ok("måndag", fri, "2026-12-07");
+	date_ok("mon", fri, "2026-12-07");
+	date_ok("torsdag", fri, "2026-12-10");
+	date_ok("thu", "2026-12-10", "2026-12-10");
+	/* Next week is its Monday, whatever today is. */
+	date_ok("nästa vecka", fri, "2026-12-07");
+	date_ok("Nästa vecka", "2026-12-07", "2026-12-14");
+	date_ok("next week", "2026-12-13", "2026-12-14");
+	/* ISO 8601 weeks: Monday, or the day given. */
+	date_ok("2026-W50", fri, "2026-12-07");
+	date_ok("2026w50", fri, "2026-12-07");
+	date_ok("2026-W50-3", fri, "2026-12-09");
+	date_ok("2026-W53", fri, "2026-12-28");
+	date_ok("2027-W01", fri, "2027-01-04");
+	date_ok("2026-W01", fri, "2025-12-29"); /* week 1 holds 4 January */
+	date_ok("2021-W01", fri, "2021-01-04");
+	/* Swedish weeks: this one or the next one of that number. */
+	date_ok("v49", fri, "2026-11-30");
+	date_ok("v 50", fri, "2026-12-07");
+	date_ok("vecka 53", fri, "2026-12-28");
+	date_ok("V2", fri, "2027-01-11");
+	date_ok("v48", fri, "2027-11-29");
+	date_ok("w1", fri, "2027-01-04");
+	date_bad("2027-W53", fri);  /* 2027 has 52 weeks */
+	date_bad("2026-W00", fri);
+	date_bad("2026-W50-8", fri);
+	date_bad("v0", fri);
+	date_bad("v 54", fri);
+	date_bad("v123", fri);
+	date_bad("fredagen", fri);
+	date_bad("nästa", fri);
+}
+
 static void test_date_diff(void **state)
 {
 	(void)state;
@@ -708,7 +756,7 @@ static void test_validate_dates(void **state)
 		  "\"2026-02-30\" is not a real date.");
 	value_bad(TL_K_DECISION, TL_DECISION_DECIDED_ON, "", "decided_on is "
 		  "required.");
-	value_bad(TL_K_FOLLOWUP, TL_FOLLOWUP_DUE, "next week", "due");
+	value_bad(TL_K_FOLLOWUP, TL_FOLLOWUP_DUE, "the week after", "due");
 
 	setenv("TILLIT_NOW", "2026-05-04 10:00", 1);
 	value_ok(TL_K_FOLLOWUP, TL_FOLLOWUP_DUE, "+14d", "2026-05-18");
@@ -837,9 +885,14 @@ static void test_validate_tags(void **state)
 	value_ok(TL_K_ITEM, TL_ITEM_TAGS, " , ", "");
 	value_bad(TL_K_ITEM, TL_ITEM_TAGS, "tillit,kvalitet,Tillit",
 		  "tags lists \"tillit\" twice.");
-	value_bad(TL_K_ITEM, TL_ITEM_TAGS, "r\xC3\xA4ttss\xC3\xA4kerhet",
-		  "\"r\xC3\xA4ttss\xC3\xA4kerhet\" in tags is not a "
-		  "principle key");
+	/* A principle by its Swedish name is its key. */
+	value_ok(TL_K_ITEM, TL_ITEM_TAGS, "R\xC3\xA4ttss\xC3\xA4kerhet, "
+		 "\xC3\x96ppenhet", "rattssakerhet,oppenhet");
+	value_bad(TL_K_ITEM, TL_ITEM_TAGS, "\xC3\x85r \xC3\xA5t",
+		  "\"\xC3\x85r \xC3\xA5t\" in tags is not a principle key");
+	value_bad(TL_K_ITEM, TL_ITEM_TAGS, "tillit,Tillit", "twice");
+	value_bad(TL_K_ITEM, TL_ITEM_TAGS, "Transparens,transparens",
+		  "twice");
 	value_bad(TL_K_ITEM, TL_ITEM_TAGS, "two words", "tags");
 	value_bad(TL_K_ITEM, TL_ITEM_TAGS, "a;b", "tags");
 }
@@ -1217,6 +1270,7 @@ int main(void)
 		cmocka_unit_test(test_date_valid),
 		cmocka_unit_test(test_date_parse_absolute),
 		cmocka_unit_test(test_date_parse_relative),
+		cmocka_unit_test(test_date_parse_weeks_and_weekdays),
 		cmocka_unit_test(test_date_diff),
 		cmocka_unit_test_teardown(test_clock_fixed, clean_env),
 		cmocka_unit_test_teardown(test_clock_bad_env, clean_env),

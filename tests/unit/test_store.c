@@ -27,6 +27,7 @@
 #include "tillit/store/store.h"
 #include "tillit/core/model.h"
 #include "tillit/core/search.h"
+#include "tillit/core/validate.h"
 #include "store_fixture.h"
 
 static long count(struct tl_store *st, enum tl_kind kind)
@@ -669,6 +670,104 @@ static void test_keyset_paging_and_filters(void **state)
 	tl_store_close(st);
 }
 
+/*
+ * People, units and frames list in Swedish order on every engine, page
+ * after page: Å, Ä and Ö after Z, lower case before upper, an accent
+ * after the plain letter, and a name typed in decomposed form (as macOS
+ * sends it) stored composed, beside the same name typed composed.
+ */
+static void test_lists_sort_in_swedish_order(void **state)
+{
+	static const char *const order[] = {
+		"anna Alm", "Anna Alm", "Bertil Ek", "Emil Roy", "Émile Roy",
+		"Eva Öst", "Zoran Ali", "Åsa Berg", "Ärla Dahl", "Örjan Ek"};
+	enum { N = sizeof(order) / sizeof(order[0]) };
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	struct tl_page prev = {0}, page = {0};
+	char id[40];
+	int seen = 0;
+	(void)state;
+
+	/* Added in an order of their own: 7, 3, 9, 1, ... */
+	for (int i = 0; i < N; i++) {
+		int k = (i * 7 + 3) % N;
+		add(st, TL_K_PERSON, "name", order[k], "kind", "employee",
+		    NULL);
+	}
+	/* "Åke" typed as A and a combining ring is checked into Å, and the
+	 * store takes only that form. */
+	const struct tl_field *name =
+		&tl_entity_get(TL_K_PERSON)->fields[TL_PERSON_NAME];
+	char canon[64];
+	assert_int_equal(tl_validate_value(name, "A\xcc\x8ake Ek", canon,
+					   sizeof(canon), &err), TL_OK);
+	assert_string_equal(canon, "\xc3\x85ke Ek");
+	struct tl_record *r = tl_record_new(TL_K_PERSON);
+	tl_record_set(r, TL_PERSON_NAME, "A\xcc\x8ake Ek");
+	tl_record_set(r, TL_PERSON_KIND, "employee");
+	assert_int_equal(tl_store_insert(st, r, &err), TL_EINVAL);
+	tl_record_free(r);
+	/* And found by its name typed either way. */
+	strcpy(id, add(st, TL_K_PERSON, "name", canon, "kind", "employee",
+		       NULL));
+	char found[TL_ID_LEN + 1];
+	assert_int_equal(tl_store_resolve(st, TL_K_PERSON, "A\xcc\x8ake Ek",
+					  found, &err), TL_OK);
+	assert_string_equal(found, id);
+	assert_int_equal(tl_store_delete(st, TL_K_PERSON, id, &err), TL_OK);
+
+	/* Three to a page: each cursor carries the name on. */
+	struct tl_query q = {.kind = TL_K_PERSON, .limit = 3};
+	do {
+		q.after = seen ? &prev.next : NULL;
+		assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+		for (int i = 0; i < page.n; i++) {
+			assert_true(seen < N);
+			assert_string_equal(tl_record_get(page.recs[i],
+							  TL_PERSON_NAME),
+					    order[seen]);
+			seen++;
+		}
+		tl_page_done(&prev);
+		prev = page;
+		memset(&page, 0, sizeof(page));
+	} while (prev.more);
+	tl_page_done(&prev);
+	assert_int_equal(seen, N);
+
+	/* Newest first, the same backwards. */
+	q = (struct tl_query){.kind = TL_K_PERSON, .limit = 2,
+			      .reverse = true};
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_string_equal(tl_record_get(page.recs[0], TL_PERSON_NAME),
+			    "Örjan Ek");
+	q.after = &page.next;
+	assert_int_equal(tl_store_list(st, &q, &prev, &err), TL_OK);
+	assert_string_equal(tl_record_get(prev.recs[0], TL_PERSON_NAME),
+			    "Åsa Berg");
+	tl_page_done(&page);
+	tl_page_done(&prev);
+
+	/* A unit's new name sorts by its new key. */
+	char u[40];
+	strcpy(u, add(st, TL_K_UNIT, "name", "Barn och skola", "kind",
+		      "department", NULL));
+	add(st, TL_K_UNIT, "name", "Zon", "kind", "department", NULL);
+	assert_int_equal(tl_store_get(st, TL_K_UNIT, u, &r, &err), TL_OK);
+	assert_true(tl_record_set(r, TL_UNIT_NAME, "Äldreomsorg"));
+	assert_int_equal(tl_store_update(st, r, &err), TL_OK);
+	tl_record_free(r);
+	q = (struct tl_query){.kind = TL_K_UNIT, .limit = 5};
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_int_equal(page.n, 2);
+	assert_string_equal(tl_record_get(page.recs[0], TL_UNIT_NAME), "Zon");
+	assert_string_equal(tl_record_get(page.recs[1], TL_UNIT_NAME),
+			    "Äldreomsorg");
+	tl_page_done(&page);
+	tl_store_close(st);
+}
+
 static void test_search_finds_swedish_words(void **state)
 {
 	struct tl_store *st = mem_store();
@@ -1160,6 +1259,7 @@ int main(void)
 		cmocka_unit_test(test_resolve_prefix_and_name),
 		cmocka_unit_test(test_keyset_paging_and_filters),
 		cmocka_unit_test(test_list_by_id),
+		cmocka_unit_test(test_lists_sort_in_swedish_order),
 		cmocka_unit_test(test_search_finds_swedish_words),
 		cmocka_unit_test(test_search_many_short_words),
 		cmocka_unit_test(test_put_merges_by_id),

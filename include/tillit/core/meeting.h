@@ -81,4 +81,8 @@ bool tl_meeting_role_signs(const char *kind, const char *role);
 /* strcmp, with an unset value (NULL) after every set one. */
 int tl_meeting_cmp_text(const char *a, const char *b);
 
+/* As tl_meeting_cmp_text, but names and titles in Swedish order
+ * (collate.h). */
+int tl_meeting_cmp_name(const char *a, const char *b);
+
 #endif

@@ -177,6 +177,27 @@ enum { TL_SEAL_MEETING, TL_SEAL_DIGEST, TL_SEAL_SEALED_AT, TL_SEAL_DOCUMENT,
 /* The entity description of a kind; NULL for an invalid kind. */
 const struct tl_entity *tl_entity_get(enum tl_kind kind);
 
+/*
+ * Whether lists of e are in the Swedish order of its name (units, people,
+ * series, mandates and frames sort by their name, title, matter or
+ * description; collate.h): true when e sorts by its title, a text.
+ * PostgreSQL collates those columns "sv-SE-x-icu"; SQLite keeps each
+ * row's ICU sort key (TL_SORT_KEY_MAX bytes at most) beside it.
+ */
+bool tl_entity_sorts_by_name(const struct tl_entity *e);
+
+/*
+ * Whether records of e are looked up by a name or title that people
+ * type (units, people, series, meetings, agenda items, principles),
+ * whatever its case and accents and from inside a word, when no id and
+ * no title matches exactly (tl_store_resolve, the pick-list).
+ */
+bool tl_entity_named(const struct tl_entity *e);
+
+/* Bytes of a sort key kept: two texts alike for longer tie, and their
+ * ids decide. */
+#define TL_SORT_KEY_MAX 256
+
 /* The entity whose name or plural is `name` ("frame", "frames"), or NULL. */
 const struct tl_entity *tl_entity_find(const char *name);
 

@@ -22,7 +22,16 @@ enum {
 	/* Cells as stored: no guard against formulas (controls are still
 	 * shown as the screen shows them). */
 	TL_CSV_RAW = 1 << 0,
+	/* As Excel under a Swedish locale opens it: a byte order mark,
+	 * ';' between cells, amounts with a decimal comma (csv.c). */
+	TL_CSV_EXCEL_SV = 1 << 1,
 };
+
+/* The cell separator of the dialect in flags: ',' or ';'. */
+char tl_csv_separator(unsigned flags);
+
+/* What a file of the dialect in flags starts with (a byte order mark). */
+void tl_csv_start(FILE *out, unsigned flags);
 
 /*
  * Whether a spreadsheet could run cell s as a formula, so that the

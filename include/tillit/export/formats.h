@@ -57,6 +57,8 @@ struct tl_export_job {
 				    * are ignored, every record is written) */
 	bool csv_raw;              /* CSV: cells as stored, no guard against
 				    * formulas (TL_CSV_RAW of csv.h) */
+	bool csv_excel_sv;         /* CSV: for Excel in Swedish
+				    * (TL_CSV_EXCEL_SV of csv.h) */
 };
 
 /*

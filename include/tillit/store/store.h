@@ -191,13 +191,30 @@ enum tl_status tl_store_get(struct tl_store *st, enum tl_kind kind,
 /*
  * Resolves what a person typed for a record of `kind` to the full id in
  * out: a unique id prefix (like git's short hashes), or else the exact
- * name or title of one record ("Åsa Öberg").  TL_ENOTFOUND when nothing
- * matches, TL_EAMBIG when several do (the message lists up to five of
- * them, each as short id and name).
+ * name or title of one record ("Åsa Öberg"), or else, for a kind looked
+ * up by name (tl_entity_named), the one name that is it, or holds it,
+ * whatever its case and accents ("åsa öberg", "öberg").  TL_ENOTFOUND
+ * when nothing matches, TL_EAMBIG when several do (the message lists up
+ * to five of them, each as short id and name).
  */
 enum tl_status tl_store_resolve(struct tl_store *st, enum tl_kind kind,
 				const char *prefix, char out[TL_ID_LEN + 1],
 				struct tl_error *err);
+
+/* Called for each record tl_store_match_names finds. */
+typedef void (*tl_name_fn)(void *ctx, const char *id, const char *title);
+
+/*
+ * The records of a kind looked up by name (model.h's tl_entity_named)
+ * whose name holds text, whatever its case and accents and wherever in
+ * a word ("förvaltningen", "ucer" for "Üçer"), those the viewer may
+ * read, in list order: up to `limit`, each handed to fn.  TL_EUSAGE for
+ * a kind not looked up by name.
+ */
+enum tl_status tl_store_match_names(struct tl_store *st, enum tl_kind kind,
+				    const char *text, int limit,
+				    tl_name_fn fn, void *ctx,
+				    struct tl_error *err);
 
 /* Where a page starts: after the record with this sort key and id. */
 struct tl_cursor {

@@ -39,6 +39,12 @@ enum tl_status ui_list_load(struct ui_list *l, struct tl_error *err);
  * selected record selected when it still exists. */
 enum tl_status ui_list_reload(struct ui_list *l, struct tl_error *err);
 
+/* Reads the rows around the record `id` and selects it (a record just
+ * added, wherever it sorts); when the list's filters leave it out, the
+ * row after where it would be.  `visible`: the rows on screen. */
+enum tl_status ui_list_show(struct ui_list *l, const char *id, int visible,
+			    struct tl_error *err);
+
 /* Moves the cursor by delta rows (fetching pages as needed); `visible` is
  * the number of rows on screen, for keeping the cursor in view. */
 enum tl_status ui_list_move(struct ui_list *l, int delta, int visible,

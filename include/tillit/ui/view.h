@@ -79,6 +79,11 @@ void ui_pop(struct ui_app *app);
 bool ui_open_record(struct ui_app *app, enum tl_kind kind, const char *id);
 /* Tells every open view that the data changed. */
 void ui_changed(struct ui_app *app);
+/* The same after r was added: a list of its kind selects it. */
+void ui_added(struct ui_app *app, const struct tl_record *r);
+/* While ui_added reloads the views: the id of the record added, when it
+ * is of this kind; else NULL. */
+const char *ui_added_id(const struct ui_app *app, enum tl_kind kind);
 
 /*
  * Asks for one line in the status line, prefilled with `initial` (may be

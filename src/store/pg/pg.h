@@ -253,7 +253,7 @@ enum tl_status tl_pg_max_number(struct tl_store *st, const char *meeting,
 enum tl_status tl_pg_mark_signed(struct tl_store *st, const char *id,
 				 struct tl_error *err);
 enum tl_status tl_pg_match(struct tl_store *st, enum tl_kind kind,
-			   bool by_title, const char *text, int limit,
+			   enum tl_match how, const char *text, int limit,
 			   tl_match_fn fn, void *ctx, struct tl_error *err);
 
 /* audit.c */

@@ -239,26 +239,44 @@ enum tl_status tl_pg_mark_signed(struct tl_store *st, const char *id,
 }
 
 enum tl_status tl_pg_match(struct tl_store *st, enum tl_kind kind,
-			   bool by_title, const char *text, int limit,
+			   enum tl_match how, const char *text, int limit,
 			   tl_match_fn fn, void *ctx, struct tl_error *err)
 {
 	const struct tl_entity *e = tl_entity_get(kind);
 	const char *title = e->fields[e->title].name;
-	char sql[256], lim[16];
+	char sql[512], lim[16];
 	const char *params[2] = {text, lim};
 	PGresult *res;
 
 	snprintf(lim, sizeof(lim), "%d", limit);
-	if (!by_title)
+	/* The title folded as collate.h's tl_text_fold folds it: lower
+	 * case under ICU, decomposed, without U+0300..U+036F. */
+	char fold[192];
+	snprintf(fold, sizeof(fold), "regexp_replace(normalize(lower(%s "
+		 "COLLATE \"sv-SE-x-icu\"), NFD), '[\\u0300-\\u036f]', '', "
+		 "'g')", title);
+
+	if (how == TL_MATCH_ID)
 		/* A range on the unique index: prefix .. prefix~ */
 		snprintf(sql, sizeof(sql),
 			 "SELECT id, %s FROM %s WHERE id >= $1 AND "
 			 "id < $1 || '~' ORDER BY id LIMIT $2",
 			 title, e->plural);
-	else
+	else if (how == TL_MATCH_TITLE)
 		snprintf(sql, sizeof(sql),
 			 "SELECT id, %s FROM %s WHERE %s = $1 "
 			 "ORDER BY id LIMIT $2", title, e->plural, title);
+	else if (how == TL_MATCH_FOLDED)
+		/* In list order: a name's column is in Swedish order. */
+		snprintf(sql, sizeof(sql),
+			 "SELECT id, %s FROM %s WHERE %s = $1 "
+			 "ORDER BY %s, id LIMIT $2", title, e->plural, fold,
+			 title);
+	else
+		snprintf(sql, sizeof(sql),
+			 "SELECT id, %s FROM %s WHERE strpos(%s, $1) > 0 "
+			 "ORDER BY %s, id LIMIT $2", title, e->plural, fold,
+			 title);
 	res = tl_pg_run(st, sql, 2, params, N_("reading"), err);
 	if (!res)
 		return err ? err->status : TL_EDB;

@@ -212,10 +212,15 @@ static enum tl_status prepare_kind(struct sqlite_bulk *b,
 	for (int i = 0; i < e->nfields && len < sizeof(sql); i++)
 		len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", %s",
 					e->fields[i].name);
+	/* The sort key follows the fields (sort.c). */
+	if (tl_entity_sorts_by_name(e) && len < sizeof(sql))
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len,
+					", sort_key");
 	if (len < sizeof(sql))
 		len += (size_t)snprintf(sql + len, sizeof(sql) - len,
 					") VALUES (?, ?, ?");
-	for (int i = 0; i < e->nfields && len < sizeof(sql); i++)
+	for (int i = 0; i < e->nfields + tl_entity_sorts_by_name(e) &&
+	     len < sizeof(sql); i++)
 		len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", ?");
 	if (len + 2 >= sizeof(sql))
 		return tl_error_set(err, TL_ESYS, _("Out of memory."));
@@ -419,6 +424,13 @@ enum tl_status tl_sqlite_bulk_add(void *be, const struct tl_record *r,
 			sqlite3_bind_int64(s, 4 + i, strtoll(v, NULL, 10));
 		else
 			sqlite3_bind_text(s, 4 + i, v, -1, SQLITE_STATIC);
+	}
+	if (tl_entity_sorts_by_name(e))
+		rc = tl_sqlite_bind_sort_key(b->st, s, 4 + e->nfields,
+					     r->values[e->title], err);
+	if (rc != TL_OK) {
+		sqlite3_reset(s);
+		return rc;
 	}
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		/* Only the id's own index is left on the table. */

@@ -594,7 +594,8 @@ static enum tl_status sqlite_open(struct tl_store *st, unsigned flags,
 	sqlite3_extended_result_codes(sq->db, 1);
 	sqlite3_busy_timeout(sq->db, BUSY_TIMEOUT_MS);
 	/* Before the migrations: one of them chains the audit log. */
-	if (tl_sqlite_chain_register(sq->db) != SQLITE_OK) {
+	if (tl_sqlite_chain_register(sq->db) != SQLITE_OK ||
+	    tl_sqlite_sort_register(sq->db) != SQLITE_OK) {
 		rc = tl_db_error(st, err, N_("opening"));
 		sqlite_close(st);
 		return rc;
@@ -656,6 +657,8 @@ static enum tl_status sqlite_open(struct tl_store *st, unsigned flags,
 	}
 	if (rc == TL_OK && !readonly && version < TL_SCHEMA_VERSION)
 		rc = migrate(st, version, err);
+	if (rc == TL_OK && !readonly)
+		rc = tl_sqlite_sort_repair(st, err);
 	if (rc != TL_OK)
 		sqlite_close(st);
 	return rc;

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/collate.h"
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 
@@ -38,7 +39,13 @@ struct built {
 	int limit;   /* rows to fetch, bound last; 0 for none (counts) */
 	bool off_sort; /* a date range on a column that is not the sort */
 	char today[TL_DATE_SIZE];
+	/* The cursor's sort key, bound where bind_field is &sort_key. */
+	unsigned char key[TL_SORT_KEY_MAX];
+	size_t key_len;
 };
+
+/* Marks the bind of the cursor's sort key (sort.c), a BLOB. */
+static const struct tl_field sort_key = {.name = "sort_key"};
 
 static void add(struct built *b, const char *text)
 {
@@ -57,8 +64,8 @@ static void bind(struct built *b, const char *value,
 	b->nbind++;
 }
 
-/* The sort expression: nullable fields sort last as '~'; by_id lists
- * sort by id alone. */
+/* The sort expression: nullable fields sort last as '~'; a name sorts
+ * by its key (sort.c); by_id lists sort by id alone. */
 static void sort_expr(const struct tl_query *q, const struct tl_entity *e,
 		      char *out, size_t size)
 {
@@ -66,6 +73,8 @@ static void sort_expr(const struct tl_query *q, const struct tl_entity *e,
 
 	if (q->by_id)
 		snprintf(out, size, "id");
+	else if (tl_entity_sorts_by_name(e))
+		snprintf(out, size, "sort_key");
 	else if (f->flags & (TL_FF_REQUIRED | TL_FF_AUTO) || f->def)
 		snprintf(out, size, "%s", f->name);
 	else
@@ -177,6 +186,7 @@ static enum tl_status build(const struct tl_query *q, const char *acc,
 		return tl_error_set(err, TL_EINVAL,
 				    _("No such kind of record."));
 	sort_expr(q, e, sort, sizeof(sort));
+	bool keyed = !q->by_id && tl_entity_sorts_by_name(e);
 	if (mode == M_COUNT) {
 		snprintf(b->sql, sizeof(b->sql),
 			 "SELECT count(*) FROM %s WHERE 1", e->plural);
@@ -190,10 +200,12 @@ static enum tl_status build(const struct tl_query *q, const char *acc,
 			add(b, ", ");
 			add(b, e->fields[i].name);
 		}
-		/* A page also needs the sort key, for the next cursor. */
+		/* A page also needs the sort field, for the next cursor
+		 * (the name itself where the list sorts by its key). */
 		if (mode == M_LIST)
 			snprintf(tmp, sizeof(tmp), ", %s FROM %s WHERE 1",
-				 sort, e->plural);
+				 keyed ? e->fields[e->sort].name : sort,
+				 e->plural);
 		else
 			snprintf(tmp, sizeof(tmp), " FROM %s WHERE 1",
 				 e->plural);
@@ -337,6 +349,21 @@ static enum tl_status build(const struct tl_query *q, const char *acc,
 		snprintf(tmp, sizeof(tmp), " AND id %s ?", cmp);
 		add(b, tmp);
 		bind(b, q->after->id, NULL);
+	} else if (q->after && q->after->id[0] && keyed) {
+		unsigned char *k;
+		size_t klen;
+
+		rc = tl_collate_key(q->after->key, &k, &klen, err);
+		if (rc != TL_OK)
+			return rc;
+		memcpy(b->key, k, klen);
+		b->key_len = klen;
+		free(k);
+		snprintf(tmp, sizeof(tmp), " AND (sort_key, id) %s (?, ?)",
+			 cmp);
+		add(b, tmp);
+		bind(b, NULL, &sort_key);
+		bind(b, q->after->id, NULL);
 	} else if (q->after && q->after->id[0] && expr) {
 		/* SQLite seeks an index on an expression (coalesce) by a
 		 * plain comparison but not by a row value: spelt out, a
@@ -376,7 +403,10 @@ static void bind_built(sqlite3_stmt *s, const struct built *b)
 	if (b->limit > 0)
 		sqlite3_bind_int(s, b->nbind + 1, b->limit);
 	for (int i = 0; i < b->nbind; i++) {
-		if (b->bind_field[i])
+		if (b->bind_field[i] == &sort_key)
+			sqlite3_bind_blob(s, i + 1, b->key, (int)b->key_len,
+					  SQLITE_TRANSIENT);
+		else if (b->bind_field[i])
 			tl_bind_value(s, i + 1, b->bind_field[i], b->bind[i]);
 		else
 			sqlite3_bind_text(s, i + 1, b->bind[i], -1,

@@ -142,8 +142,9 @@ enum tl_status tl_sqlite_get(struct tl_store *st, enum tl_kind kind,
 
 /*
  * Runs the INSERT or UPDATE in b with every column of r bound: the id
- * first (an insert) or last (an update's WHERE), then the timestamps and
- * the fields in the model's order.  Frees b.
+ * first (an insert) or last (an update's WHERE), then the timestamps,
+ * the fields in the model's order, and the sort key of a kind sorted by
+ * name (sort.c).  Frees b.
  */
 static enum tl_status write_row(struct tl_store *st, struct sbuf *b,
 				const struct tl_record *r, bool id_first,
@@ -151,6 +152,8 @@ static enum tl_status write_row(struct tl_store *st, struct sbuf *b,
 {
 	const struct tl_entity *e = r->e;
 	int at = id_first ? 2 : 1;
+	/* The sort key follows the fields (sort.c). */
+	int keyed = tl_entity_sorts_by_name(e);
 	sqlite3_stmt *s;
 	enum tl_status rc = TL_OK;
 
@@ -162,13 +165,16 @@ static enum tl_status write_row(struct tl_store *st, struct sbuf *b,
 	free(b->s);
 	if (!s)
 		return err ? err->status : TL_EDB;
-	sqlite3_bind_text(s, id_first ? 1 : at + 2 + e->nfields, r->id, -1,
-			  SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, id_first ? 1 : at + 2 + e->nfields + keyed,
+			  r->id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, at, r->created_at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, at + 1, r->updated_at, -1, SQLITE_TRANSIENT);
 	for (int i = 0; i < e->nfields; i++)
 		tl_bind_value(s, at + 2 + i, &e->fields[i], r->values[i]);
-	if (sqlite3_step(s) != SQLITE_DONE)
+	if (keyed)
+		rc = tl_sqlite_bind_sort_key(st, s, at + 2 + e->nfields,
+					     r->values[e->title], err);
+	if (rc == TL_OK && sqlite3_step(s) != SQLITE_DONE)
 		rc = tl_db_error(st, err, N_("saving"));
 	sqlite3_reset(s);
 	return rc;
@@ -183,8 +189,12 @@ static enum tl_status insert_row(struct tl_store *st,
 
 	sb_add3(&b, "INSERT INTO ", r->e->plural, " (");
 	add_columns(&b, r->e);
+	if (tl_entity_sorts_by_name(r->e))
+		sb_add(&b, ", sort_key");
 	sb_add(&b, ") VALUES (?, ?, ?");
 	for (int i = 0; i < r->e->nfields; i++)
+		sb_add(&b, ", ?");
+	if (tl_entity_sorts_by_name(r->e))
 		sb_add(&b, ", ?");
 	sb_add(&b, ")");
 	return write_row(st, &b, r, true, err);
@@ -201,6 +211,8 @@ static enum tl_status update_row(struct tl_store *st,
 		" SET created_at = ?, updated_at = ?");
 	for (int i = 0; i < r->e->nfields; i++)
 		sb_add3(&b, ", ", r->e->fields[i].name, " = ?");
+	if (tl_entity_sorts_by_name(r->e))
+		sb_add(&b, ", sort_key = ?");
 	sb_add(&b, " WHERE id = ?");
 	return write_row(st, &b, r, false, err);
 }
@@ -330,7 +342,7 @@ enum tl_status tl_sqlite_mark_signed(struct tl_store *st, const char *id,
 }
 
 enum tl_status tl_sqlite_match(struct tl_store *st, enum tl_kind kind,
-			       bool by_title, const char *text, int limit,
+			       enum tl_match how, const char *text, int limit,
 			       tl_match_fn fn, void *ctx,
 			       struct tl_error *err)
 {
@@ -340,16 +352,31 @@ enum tl_status tl_sqlite_match(struct tl_store *st, enum tl_kind kind,
 	sqlite3_stmt *s;
 	int step;
 
-	if (!by_title)
+	/* Folded matches in list order (a name by its key: sort.c). */
+	const char *order = tl_entity_sorts_by_name(e) ? "sort_key" : title;
+
+	if (how == TL_MATCH_ID)
 		/* A range on the unique index: prefix .. prefix~ */
 		snprintf(sql, sizeof(sql),
 			 "SELECT id, %s FROM %s WHERE id >= ?1 AND "
 			 "id < ?1 || '~' ORDER BY id LIMIT ?2",
 			 title, e->plural);
-	else
+	else if (how == TL_MATCH_TITLE)
 		snprintf(sql, sizeof(sql),
 			 "SELECT id, %s FROM %s WHERE %s = ?1 "
 			 "ORDER BY id LIMIT ?2", title, e->plural, title);
+	else if (how == TL_MATCH_FOLDED)
+		/* tl_fold() is sort.c's, every row's title folded. */
+		snprintf(sql, sizeof(sql),
+			 "SELECT id, %s FROM %s WHERE tl_fold(%s) = ?1 "
+			 "ORDER BY %s, id LIMIT ?2", title, e->plural, title,
+			 order);
+	else
+		snprintf(sql, sizeof(sql),
+			 "SELECT id, %s FROM %s WHERE "
+			 "instr(tl_fold(%s), ?1) > 0 "
+			 "ORDER BY %s, id LIMIT ?2", title, e->plural, title,
+			 order);
 	s = tl_stmt(st, sql, err);
 	if (!s)
 		return err ? err->status : TL_EDB;

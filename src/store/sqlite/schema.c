@@ -731,6 +731,7 @@ const char *const tl_sqlite_migrations[] = {
 	tl_sqlite_migration_justering_place,
 	tl_sqlite_migration_announced,
 	tl_sqlite_migration_paragraph_notices,
+	tl_sqlite_migration_sort_keys,
 };
 
 const int tl_sqlite_nmigrations =

@@ -39,7 +39,7 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
 
 /* The schema version this program writes (user_version); a database of
  * a later one is refused.  Raised by each new migration. */
-#define TL_SCHEMA_VERSION 15
+#define TL_SCHEMA_VERSION 16
 
 /* A new record (caller frees) from the current row of s, laid out as id,
  * created_at, updated_at, then e's fields in order; NULL when out of
@@ -78,6 +78,22 @@ extern const char tl_sqlite_migration_paragraphs[];
 extern const char tl_sqlite_migration_justering_place[];
 extern const char tl_sqlite_migration_announced[];
 extern const char tl_sqlite_migration_paragraph_notices[];
+/* Schema 16 (sort.c): the sort keys of the kinds sorted by name. */
+extern const char tl_sqlite_migration_sort_keys[];
+
+/* sort.c: makes tl_sort_key(text) an SQL function of db (for schema 16
+ * and the repair); an SQLite status. */
+int tl_sqlite_sort_register(sqlite3 *db);
+
+/* Binds the Swedish sort key of name (a BLOB) at idx of s. */
+enum tl_status tl_sqlite_bind_sort_key(struct tl_store *st, sqlite3_stmt *s,
+				       int idx, const char *name,
+				       struct tl_error *err);
+
+/* Fills the sort keys that rows written by another program lack; reads
+ * only (one probe) when none does. */
+enum tl_status tl_sqlite_sort_repair(struct tl_store *st,
+				     struct tl_error *err);
 
 /* A cached, reset statement for sql; NULL with err set on failure. */
 sqlite3_stmt *tl_stmt(struct tl_store *st, const char *sql,
@@ -136,7 +152,7 @@ enum tl_status tl_sqlite_max_number(struct tl_store *st, const char *meeting,
 enum tl_status tl_sqlite_mark_signed(struct tl_store *st, const char *id,
 				     struct tl_error *err);
 enum tl_status tl_sqlite_match(struct tl_store *st, enum tl_kind kind,
-			       bool by_title, const char *text, int limit,
+			       enum tl_match how, const char *text, int limit,
 			       tl_match_fn fn, void *ctx,
 			       struct tl_error *err);
 
