@@ -7,6 +7,10 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 DOCDIR ?= $(PREFIX)/share/doc/tillit
+# Where the shells look for completion scripts (tillit completion SHELL).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 VERSION := $(shell sed -n 's/^\#define CLI_VERSION "\(.*\)"/\1/p' src/cli/cli.c)
 
 CC ?= cc
@@ -306,6 +310,11 @@ install: tillit
 	install -m 0644 doc/tillit.1 $(DESTDIR)$(MANDIR)/man1/tillit.1
 	install -m 0644 README.md LICENSE $(DESTDIR)$(DOCDIR)
 	install -m 0644 doc/*.md $(DESTDIR)$(DOCDIR)/doc
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
+	./tillit completion bash >$(DESTDIR)$(BASHCOMPDIR)/tillit
+	./tillit completion zsh >$(DESTDIR)$(ZSHCOMPDIR)/_tillit
+	./tillit completion fish >$(DESTDIR)$(FISHCOMPDIR)/tillit.fish
 	@for l in $(LINGUAS); do \
 		d=$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 		echo "install $$d/tillit.mo"; \
@@ -317,6 +326,8 @@ install: tillit
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tillit $(DESTDIR)$(MANDIR)/man1/tillit.1
 	rm -rf $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/tillit $(DESTDIR)$(ZSHCOMPDIR)/_tillit \
+		$(DESTDIR)$(FISHCOMPDIR)/tillit.fish
 	@for l in $(LINGUAS); do \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/tillit.mo; \
 	done

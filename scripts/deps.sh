@@ -43,6 +43,8 @@ pc:cmocka:libcmocka-dev
 cmd:sqlite3:sqlite3
 cmd:clang:clang
 cmd:tmux:tmux
+cmd:fish:fish
+cmd:zsh:zsh
 cmd:tidy:tidy
 cmd:cmark-gfm:cmark-gfm
 pgbin:initdb:postgresql

@@ -131,11 +131,64 @@ static const struct cli_opt *args_row(const struct cli_args *a, int ch,
 	return NULL;
 }
 
+/*
+ * The options --help lists for this command, a line each, as written
+ * there: what completion offers is what the help says (a noun's list
+ * names only the filters its kind has).
+ */
+static void complete_options(const struct cli_args *a)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *m = open_memstream(&text, &size);
+
+	if (!m)
+		return;
+	cli_args_help(a, m);
+	fclose(m);
+	for (char *line = text; line && *line;) {
+		char *end = strchr(line, '\n'), *p = line;
+
+		if (end)
+			*end = '\0';
+		/* An option's line is indented by two; a line of its
+		 * explanation further. */
+		p += strspn(p, " ");
+		if (p - line > 4)
+			p = line;
+		/* "-h, --help": the long name. */
+		if (p[0] == '-' && p[1] && p[1] != '-' && p[2] == ',' &&
+		    p[3] == ' ')
+			p += 4;
+		if (p > line && p[0] == '-' && p[1] == '-' && p[2] &&
+		    p[2] != ' ')
+			printf("%.*s\n", (int)strcspn(p, " =["), p);
+		line = end ? end + 1 : NULL;
+	}
+	free(text);
+}
+
 bool cli_args_next(struct cli_args *a)
 {
 	const struct cli_opt *o;
 	int ch, index;
 
+	if (!a->started && a->c->completing) {
+		/* Shell completion (complete_cmd.c): the options this
+		 * command takes, or nothing after one that takes a value
+		 * (the shell offers file names then). */
+		const char *last = a->argc > 1 ? a->argv[a->argc - 1] : "";
+		bool value = false;
+
+		a->started = true;
+		for (o = a->opts; o && o->name; o++)
+			value = value || (o->value && !strncmp(last, "--", 2) &&
+					  !strcmp(last + 2, o->name));
+		if (!value)
+			complete_options(a);
+		a->helped = true;
+		return false;
+	}
 	if (!a->started) {
 		a->started = true;
 		if (a->rc == TL_OK)

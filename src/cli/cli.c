@@ -69,6 +69,9 @@ enum tl_status cli_open(struct cli *c, unsigned flags, struct tl_store **st)
 	enum tl_status rc;
 
 	*st = NULL;
+	if (c->completing)
+		/* Completion reads no database, whatever a command does. */
+		return cli_fail(c, TL_EUSAGE, _("Nothing to complete here."));
 	rc = tl_store_path(c->db_opt, c->db_path, sizeof(c->db_path),
 			   &c->err);
 	if (rc != TL_OK)
@@ -212,6 +215,8 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "  log [ID]                       show the audit log\n"
 	      "  remind [--notify]              what is due today and "
 	      "tomorrow\n"
+	      "  completion bash|zsh|fish       the shell's completion "
+	      "script\n"
 	      "  ui [--as PERSON]               the full-screen program (the "
 	      "default)\n"
 	      "  help [COMMAND]                 show the help of a command\n"
@@ -235,7 +240,7 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "3 database or system error.\n"), minutes, lists);
 }
 
-static enum tl_status run_command(struct cli *c, int argc, char **argv);
+
 
 /* help [COMMAND [ACTION]]: the same as COMMAND [ACTION] --help. */
 static enum tl_status cmd_help(struct cli *c, int argc, char **argv)
@@ -265,7 +270,7 @@ static enum tl_status cmd_help(struct cli *c, int argc, char **argv)
 		args[n++] = argv[i];
 	args[n++] = (char *)"--help";
 	args[n] = NULL;
-	return run_command(c, n, args);
+	return cli_run_command(c, n, args);
 }
 
 static void ui_help(const struct cli_args *a, FILE *out)
@@ -332,29 +337,42 @@ static enum tl_status cmd_ui(struct cli *c, int argc, char **argv)
 	return TL_OK;
 }
 
+/* The commands besides the nouns, as typed. */
+static const struct {
+	const char *name;
+	enum tl_status (*run)(struct cli *, int, char **);
+} cmds[] = {
+	{"init", cli_cmd_init},
+	{"search", cli_cmd_search},
+	{"export", cli_cmd_export},
+	{"import", cli_cmd_import},
+	{"migrate", cli_cmd_migrate},
+	{"admin", cli_cmd_admin},
+	{"note", cli_cmd_note},
+	{"log", cli_cmd_log},
+	{"sign", cli_cmd_sign},
+	{"verify", cli_cmd_verify},
+	{"remind", cli_cmd_remind},
+	{"completion", cli_cmd_completion},
+	{"help", cmd_help},
+	{"ui", cmd_ui},
+};
+
+void cli_commands_print(FILE *out)
+{
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		fprintf(out, "%s\n", cmds[i].name);
+	for (int k = 0; k < TL_K_COUNT; k++)
+		fprintf(out, "%s\n", tl_entity_get((enum tl_kind)k)->name);
+}
+
 static enum tl_status run_command(struct cli *c, int argc, char **argv)
 {
 	const char *cmd = argv[0];
 	const struct tl_entity *e;
-	static const struct {
-		const char *name;
-		enum tl_status (*run)(struct cli *, int, char **);
-	} cmds[] = {
-		{"init", cli_cmd_init},
-		{"search", cli_cmd_search},
-		{"export", cli_cmd_export},
-		{"import", cli_cmd_import},
-		{"migrate", cli_cmd_migrate},
-		{"admin", cli_cmd_admin},
-		{"note", cli_cmd_note},
-		{"log", cli_cmd_log},
-		{"sign", cli_cmd_sign},
-		{"verify", cli_cmd_verify},
-		{"remind", cli_cmd_remind},
-		{"help", cmd_help},
-		{"ui", cmd_ui},
-	};
 
+	if (!strcmp(cmd, "__complete"))
+		return cli_cmd_complete(c, argc, argv);
 	cli_set_cmd(c, cmd, NULL);
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(cmd, cmds[i].name))
@@ -386,6 +404,11 @@ static enum tl_status run_command(struct cli *c, int argc, char **argv)
 	}
 	return cli_usage(c, _("Unknown command '%.*s'."),
 			 (int)tl_utf8_prefix(cmd, 60), cmd);
+}
+
+enum tl_status cli_run_command(struct cli *c, int argc, char **argv)
+{
+	return run_command(c, argc, argv);
 }
 
 /* Prints c->err as the one line "tillit: <sentence>" on stderr. */

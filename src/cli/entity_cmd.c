@@ -167,6 +167,13 @@ void cli_help_entity(const struct tl_entity *e, FILE *out)
 		"action.\n"), e->name);
 }
 
+void cli_entity_actions_print(const struct tl_entity *e, FILE *out)
+{
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (action_for(e, &actions[i], true))
+			fprintf(out, "%s\n", actions[i].name);
+}
+
 enum tl_status cli_cmd_entity(struct cli *c, const struct tl_entity *e,
 			      int argc, char **argv)
 {

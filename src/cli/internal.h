@@ -33,6 +33,9 @@ struct cli {
 	int ui_code;                 /* exit code of `tillit ui` */
 	bool csv_raw;                /* --csv-raw: CSV cells unguarded */
 	bool csv_excel_sv;           /* --csv-dialect excel-sv */
+	/* `tillit __complete`: cli_args_next prints the command's options
+	 * for shell completion and reads nothing; no database is opened. */
+	bool completing;
 	char db_path[CLI_PATH_MAX];  /* resolved by cli_open */
 	char cmd[96];                /* "followup add": for usage hints */
 	struct tl_error err;
@@ -176,6 +179,17 @@ enum tl_status cli_cmd_log(struct cli *c, int argc, char **argv);
 /* sign_cmd.c */
 enum tl_status cli_cmd_sign(struct cli *c, int argc, char **argv);
 enum tl_status cli_cmd_verify(struct cli *c, int argc, char **argv);
+/* entity_cmd.c: the actions of e that its help lists, a line each (for
+ * shell completion). */
+void cli_entity_actions_print(const struct tl_entity *e, FILE *out);
+
+/* complete_cmd.c: shell completion; cli.c: the commands besides the
+ * nouns, a line each, and running one (argv[0] is its name). */
+enum tl_status cli_cmd_completion(struct cli *c, int argc, char **argv);
+enum tl_status cli_cmd_complete(struct cli *c, int argc, char **argv);
+void cli_commands_print(FILE *out);
+enum tl_status cli_run_command(struct cli *c, int argc, char **argv);
+
 /* remind_cmd.c: what is due today and tomorrow. */
 enum tl_status cli_cmd_remind(struct cli *c, int argc, char **argv);
 

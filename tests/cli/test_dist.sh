@@ -44,7 +44,9 @@ check_rc "make install DESTDIR=... PREFIX=/usr" 0
 for f in bin/tillit share/man/man1/tillit.1 \
 	share/locale/sv/LC_MESSAGES/tillit.mo share/doc/tillit/README.md \
 	share/doc/tillit/LICENSE share/doc/tillit/doc/remind.md \
-	share/doc/tillit/doc/json-format.md; do
+	share/doc/tillit/doc/json-format.md \
+	share/bash-completion/completions/tillit share/zsh/site-functions/_tillit \
+	share/fish/vendor_completions.d/tillit.fish; do
 	[ -s "$W/dest/usr/$f" ] && pass "installed: $f" ||
 		fail "installed: $f"
 done
