@@ -81,8 +81,8 @@ static const char *help_format(char *buf, size_t size)
 				       false, words + n, 4);
 
 	for (int i = 0; i < m; i++) {
-		snprintf(marked[i], sizeof(marked[i]), _("%s (follow-ups)"),
-			 words[n + i]);
+		snprintf(marked[i], sizeof(marked[i]),
+			 _("%s (follow-ups, meetings)"), words[n + i]);
 		words[n + i] = marked[i];
 	}
 	tl_export_join(words, n + m, NULL, list, sizeof(list));
@@ -131,7 +131,8 @@ static void help_export(const struct cli_args *a, FILE *out)
 	     "'NOUN' (followups, mandates, frames, ...) writes the records "
 	     "that\n'tillit NOUN list' shows with the same filters, as CSV "
 	     "(RFC 4180, the\ndefault) or JSON; follow-ups also as "
-	     "iCalendar to-dos (ics).\n\n"
+	     "iCalendar to-dos with a reminder the day\nbefore, and "
+	     "meetings as events with their participants (ics).\n\n"
 	     "'notice MEETING' writes the notice (anslagsbevis) of a "
 	     "committee meeting's\njustering, in the formats of the minutes; "
 	     "'notices' lists them, also as an\nAtom feed (atom) to "
@@ -395,7 +396,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		j.what = tl_export_what_of_kind(e->kind);
 		rc = check_format(c, &fmt, j.what,
 				  j.what == TL_EXPORT_FOLLOWUPS
-				  ? _("Follow-ups") : _("A list"));
+				  ? _("Follow-ups")
+				  : j.what == TL_EXPORT_MEETINGS
+				  ? _("Meetings") : _("A list"));
 		j.q.kind = e->kind;
 	}
 	if (rc != TL_OK)

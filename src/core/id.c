@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * id.c - record ids.  Every record's key is a random (version 4) UUID
- * made by libuuid, kept as 36 characters of lower-case text.  People see
+ * made by libuuid, kept as 36 characters of lower-case text; a record
+ * that stands for something outside tillit with a name of its own (a
+ * calendar's event, by its UID) gets a name-based (version 5) one, the
+ * same every time.  People see
  * and type short prefixes of it, the way git shows commits; this file only
  * says whether a typed prefix could be one, and the store resolves it.
  */
@@ -9,6 +12,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include <uuid/uuid.h>
 
@@ -17,6 +21,18 @@ void tl_id_new(char out[TL_ID_LEN + 1])
 	uuid_t u;
 
 	uuid_generate_random(u);
+	uuid_unparse_lower(u, out);
+}
+
+void tl_id_of_name(const char *name, char out[TL_ID_LEN + 1])
+{
+	/* tillit's own namespace (a random UUID, fixed for good). */
+	static const uuid_t ns = {0x5b, 0x0c, 0x8e, 0x6a, 0x2f, 0x41, 0x4d,
+				  0x1e, 0x9a, 0x77, 0x3c, 0x52, 0xe1, 0x08,
+				  0xd4, 0x96};
+	uuid_t u;
+
+	uuid_generate_sha1(u, ns, name, strlen(name));
 	uuid_unparse_lower(u, out);
 }
 

@@ -53,12 +53,15 @@ static enum tl_status write_atom(const struct tl_export_job *job, FILE *out,
 static enum tl_status write_ics(const struct tl_export_job *job, FILE *out,
 				struct tl_error *err)
 {
+	if (job->q && job->q->kind == TL_K_MEETING)
+		return tl_ical_write_meetings(job->st, job->q, out, err);
 	return tl_ical_write_followups(job->st, job->q, out, err);
 }
 
 /* ---- the table ----------------------------------------------------------- */
 
-#define LISTS (TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS | TL_EXPORT_NOTICES)
+#define LISTS (TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS | TL_EXPORT_NOTICES | \
+	       TL_EXPORT_MEETINGS)
 
 static const struct tl_export_format table[] = {
 	{.name = "json", .ext = "json",
@@ -67,7 +70,8 @@ static const struct tl_export_format table[] = {
 	{.name = "csv", .ext = "csv", .ui_key = 'c', .label = N_("(c)SV"),
 	 .applies = LISTS, .default_for = LISTS, .write = tl_csv_export},
 	{.name = "ics", .ext = "ics", .ui_key = 'i',
-	 .label = N_("(i)Calendar"), .applies = TL_EXPORT_FOLLOWUPS,
+	 .label = N_("(i)Calendar"),
+	 .applies = TL_EXPORT_FOLLOWUPS | TL_EXPORT_MEETINGS,
 	 .write = write_ics},
 	{.name = "atom", .ext = "atom", .applies = TL_EXPORT_NOTICES,
 	 .write = write_atom},
@@ -126,7 +130,8 @@ bool tl_export_format_applies(const struct tl_export_format *f,
 enum tl_export_what tl_export_what_of_kind(enum tl_kind kind)
 {
 	return kind == TL_K_FOLLOWUP ? TL_EXPORT_FOLLOWUPS
-	       : kind == TL_K_NOTICE ? TL_EXPORT_NOTICES : TL_EXPORT_LIST;
+	       : kind == TL_K_NOTICE ? TL_EXPORT_NOTICES
+	       : kind == TL_K_MEETING ? TL_EXPORT_MEETINGS : TL_EXPORT_LIST;
 }
 
 int tl_export_format_words(unsigned what, unsigned not, unsigned first,

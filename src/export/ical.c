@@ -2,7 +2,9 @@
 /*
  * ical.c - follow-ups as iCalendar to-dos (RFC 5545 VTODO), built and
  * serialised with libical, so that what was agreed in a meeting can go
- * into any calendar program.
+ * into any calendar program; an open one with a due date carries a
+ * VALARM that shows it the day before.  Meetings are events
+ * (ical_event.c), in the same frame.
  *
  * Every text is first made what the screen shows (tl_text_sanitize, line
  * breaks and tabs kept): RFC 5545 allows no control character in a TEXT
@@ -46,6 +48,8 @@
 
 #include <libical/ical.h>
 
+#include "ical_lib.h"
+
 #include "tillit/core/error.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/model.h"
@@ -58,46 +62,15 @@
 #define TL_LIBICAL_SONAME "libical.so.3"
 #endif
 
-/* Every libical function this file calls. */
-#define ICAL_FUNCS(X) \
-	X(icalcomponent_add_property) \
-	X(icalcomponent_as_ical_string_r) \
-	X(icalcomponent_free) \
-	X(icalcomponent_new_vcalendar) \
-	X(icalcomponent_new_vtodo) \
-	X(icalmemory_free_buffer) \
-	X(icalproperty_free) \
-	X(icalproperty_new_categories) \
-	X(icalproperty_new_completed) \
-	X(icalproperty_new_created) \
-	X(icalproperty_new_description) \
-	X(icalproperty_new_dtstamp) \
-	X(icalproperty_new_due) \
-	X(icalproperty_new_lastmodified) \
-	X(icalproperty_new_percentcomplete) \
-	X(icalproperty_new_prodid) \
-	X(icalproperty_new_status) \
-	X(icalproperty_new_summary) \
-	X(icalproperty_new_uid) \
-	X(icalproperty_new_version) \
-	X(icaltime_days_in_month) \
-	X(icaltime_null_date) \
-	X(icaltime_null_time) \
-	X(icaltimezone_get_utc_timezone)
-
-/* Pointers into the loaded library, each of its function's own type. */
-static struct {
-#define ICAL_MEMBER(f) __typeof__(f) *f;
-	ICAL_FUNCS(ICAL_MEMBER)
-#undef ICAL_MEMBER
-} lib;
+/* The functions of libical, loaded (ical_lib.h). */
+struct tl_ical_lib tl_ical;
 
 /*
  * Loads libical once per process; TL_ESYS with one sentence naming the
  * library when it is missing or lacks a function.  The handle is kept
  * until exit.
  */
-static enum tl_status load_libical(struct tl_error *err)
+enum tl_status tl_ical_load(struct tl_error *err)
 {
 	static void *handle;
 	void *h;
@@ -108,11 +81,11 @@ static enum tl_status load_libical(struct tl_error *err)
 	h = dlopen(TL_LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
 	if (!h)
 		return tl_error_set(err, TL_ESYS,
-				    _("iCalendar export needs the libical "
+				    _("iCalendar files need the libical "
 				      "library (%s), which cannot be loaded: "
 				      "%s."), TL_LIBICAL_SONAME, dlerror());
 #define ICAL_LOAD(f) \
-	if (!missing && !(lib.f = (__typeof__(lib.f))dlsym(h, #f))) \
+	if (!missing && !(tl_ical.f = (__typeof__(tl_ical.f))dlsym(h, #f))) \
 		missing = #f;
 	ICAL_FUNCS(ICAL_LOAD)
 #undef ICAL_LOAD
@@ -120,7 +93,7 @@ static enum tl_status load_libical(struct tl_error *err)
 		dlclose(h);
 		return tl_error_set(err, TL_ESYS,
 				    _("The libical library (%s) lacks %s; "
-				      "iCalendar export needs libical 3."),
+				      "iCalendar files need libical 3."),
 				    TL_LIBICAL_SONAME, missing);
 	}
 	handle = h;
@@ -131,10 +104,7 @@ static enum tl_status load_libical(struct tl_error *err)
 #define PAGE_SIZE 500
 
 #define PRODID "-//tillit//tillit 0.1//EN"
-#define UID_DOMAIN "@tillit"
 
-/* The line that ends the VCALENDAR frame as libical writes it. */
-#define CAL_END "END:VCALENDAR\r\n"
 
 /* One export in progress. */
 struct ical_out {
@@ -143,12 +113,12 @@ struct ical_out {
 	struct tl_error *err;
 };
 
-static enum tl_status no_memory(struct tl_error *err)
+enum tl_status tl_ical_no_memory(struct tl_error *err)
 {
 	return tl_error_set(err, TL_ESYS, _("Out of memory."));
 }
 
-static enum tl_status write_failed(struct tl_error *err)
+enum tl_status tl_ical_write_failed(struct tl_error *err)
 {
 	return tl_error_set(err, TL_ESYS, _("Cannot write the export: %s."),
 			    strerror(errno ? errno : EIO));
@@ -158,7 +128,7 @@ static enum tl_status write_bytes(FILE *out, const char *s, size_t n,
 				  struct tl_error *err)
 {
 	if (n && fwrite(s, 1, n, out) != n)
-		return write_failed(err);
+		return tl_ical_write_failed(err);
 	return TL_OK;
 }
 
@@ -166,17 +136,17 @@ static enum tl_status write_bytes(FILE *out, const char *s, size_t n,
  * Adds prop to comp.  A NULL prop (libical could not allocate it) makes
  * *ok false, so that a whole VTODO is checked once at its end.
  */
-static void add_prop(icalcomponent *comp, icalproperty *prop, bool *ok)
+void tl_ical_add_prop(icalcomponent *comp, icalproperty *prop, bool *ok)
 {
 	if (!prop) {
 		*ok = false;
 		return;
 	}
-	lib.icalcomponent_add_property(comp, prop);
+	tl_ical.icalcomponent_add_property(comp, prop);
 }
 
 /* A record timestamp "YYYY-MM-DDTHH:MM:SSZ" as a UTC icaltime. */
-static bool stamp_to_ical(const char *s, struct icaltimetype *t)
+bool tl_ical_stamp(const char *s, struct icaltimetype *t)
 {
 	int y, mo, d, h, mi, sec;
 	char z;
@@ -184,28 +154,28 @@ static bool stamp_to_ical(const char *s, struct icaltimetype *t)
 	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec,
 		   &z) != 7 || z != 'Z' || strlen(s) != 20)
 		return false;
-	*t = lib.icaltime_null_time();
+	*t = tl_ical.icaltime_null_time();
 	t->year = y;
 	t->month = mo;
 	t->day = d;
 	t->hour = h;
 	t->minute = mi;
 	t->second = sec;
-	t->zone = lib.icaltimezone_get_utc_timezone();
+	t->zone = tl_ical.icaltimezone_get_utc_timezone();
 	return mo >= 1 && mo <= 12 && d >= 1 &&
-	       d <= lib.icaltime_days_in_month(mo, y) && h < 24 && mi < 60 &&
+	       d <= tl_ical.icaltime_days_in_month(mo, y) && h < 24 && mi < 60 &&
 	       sec < 61;
 }
 
 /* A date "YYYY-MM-DD" as an icaltime DATE value. */
-static bool date_to_ical(const char *s, struct icaltimetype *t)
+bool tl_ical_date(const char *s, struct icaltimetype *t)
 {
 	int y, mo, d;
 
 	if (sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3 || strlen(s) != 10 ||
-	    mo < 1 || mo > 12 || d < 1 || d > lib.icaltime_days_in_month(mo, y))
+	    mo < 1 || mo > 12 || d < 1 || d > tl_ical.icaltime_days_in_month(mo, y))
 		return false;
-	*t = lib.icaltime_null_date();
+	*t = tl_ical.icaltime_null_date();
 	t->year = y;
 	t->month = mo;
 	t->day = d;
@@ -216,7 +186,7 @@ static bool date_to_ical(const char *s, struct icaltimetype *t)
  * A local wall time "YYYY-MM-DD HH:MM" (in TZ) as a UTC icaltime, which
  * RFC 5545 requires of COMPLETED.
  */
-static bool walltime_to_ical(const char *s, struct icaltimetype *t)
+bool tl_ical_walltime(const char *s, struct icaltimetype *t)
 {
 	struct tm tm = {0}, utc;
 	time_t when;
@@ -234,14 +204,14 @@ static bool walltime_to_ical(const char *s, struct icaltimetype *t)
 	when = mktime(&tm);
 	if (when == (time_t)-1 || !gmtime_r(&when, &utc))
 		return false;
-	*t = lib.icaltime_null_time();
+	*t = tl_ical.icaltime_null_time();
 	t->year = utc.tm_year + 1900;
 	t->month = utc.tm_mon + 1;
 	t->day = utc.tm_mday;
 	t->hour = utc.tm_hour;
 	t->minute = utc.tm_min;
 	t->second = utc.tm_sec;
-	t->zone = lib.icaltimezone_get_utc_timezone();
+	t->zone = tl_ical.icaltimezone_get_utc_timezone();
 	return true;
 }
 
@@ -320,12 +290,52 @@ static bool known_kind(const char *kind)
 
 /* Whether s holds nothing but spaces and tabs, which libical's parser
  * trims to no value at all and then reports as an error. */
-static bool blank(const char *s)
+bool tl_ical_blank(const char *s)
 {
 	return s[strspn(s, " \t")] == '\0';
 }
 
-/* The VTODO of t into *out (caller frees with libical).  A blank text
+/*
+ * The reminder of an open follow-up with a due date: a VALARM that
+ * displays its text at 09:00 the day before (15 hours before the start
+ * of the due day, RELATED=END since a VTODO's end is its DUE).
+ */
+static void add_alarm(icalcomponent *todo, const char *summary, bool *ok)
+{
+	icalcomponent *alarm = tl_ical.icalcomponent_new_valarm();
+	struct icaltriggertype trigger;
+	icalproperty *p;
+	char *text = tl_text_sanitize(summary, true);
+
+	if (!alarm || !text) {
+		if (alarm)
+			tl_ical.icalcomponent_free(alarm);
+		free(text);
+		*ok = false;
+		return;
+	}
+	tl_ical_add_prop(alarm, tl_ical.icalproperty_new_action(
+				 ICAL_ACTION_DISPLAY), ok);
+	trigger.time = tl_ical.icaltime_null_time();
+	trigger.duration = tl_ical.icaldurationtype_from_int(-15 * 3600);
+	p = tl_ical.icalproperty_new_trigger(trigger);
+	if (p) {
+		icalparameter *rel =
+			tl_ical.icalparameter_new_related(ICAL_RELATED_END);
+		if (rel)
+			tl_ical.icalproperty_add_parameter(p, rel);
+		else
+			*ok = false;
+	}
+	tl_ical_add_prop(alarm, p, ok);
+	/* A DISPLAY alarm must have a DESCRIPTION (RFC 5545, 3.6.6). */
+	tl_ical_add_prop(alarm, tl_ical.icalproperty_new_description(
+				 tl_ical_blank(text) ? "tillit" : text), ok);
+	free(text);
+	tl_ical.icalcomponent_add_component(todo, alarm);
+}
+
+/* The VTODO of t into *out (caller frees with libical).  A tl_ical_blank text
  * leaves its property out. */
 static enum tl_status build_todo(const struct todo *t, icalcomponent **out,
 				 struct tl_error *err)
@@ -335,7 +345,7 @@ static enum tl_status build_todo(const struct todo *t, icalcomponent **out,
 	char *desc = tl_text_sanitize(t->desc, true);
 	size_t uid_size = id ? strlen(id) + sizeof(UID_DOMAIN) : 0;
 	char *uid = id ? malloc(uid_size) : NULL;
-	icalcomponent *todo = lib.icalcomponent_new_vtodo();
+	icalcomponent *todo = tl_ical.icalcomponent_new_vtodo();
 	struct icaltimetype when;
 	bool ok = true;
 
@@ -346,47 +356,49 @@ static enum tl_status build_todo(const struct todo *t, icalcomponent **out,
 		free(desc);
 		free(uid);
 		if (todo)
-			lib.icalcomponent_free(todo);
-		return no_memory(err);
+			tl_ical.icalcomponent_free(todo);
+		return tl_ical_no_memory(err);
 	}
 	snprintf(uid, uid_size, "%s%s", id, UID_DOMAIN);
-	add_prop(todo, lib.icalproperty_new_uid(uid), &ok);
+	tl_ical_add_prop(todo, tl_ical.icalproperty_new_uid(uid), &ok);
 	/* Without a METHOD, DTSTAMP is when the information last changed. */
-	add_prop(todo, lib.icalproperty_new_dtstamp(t->updated), &ok);
-	add_prop(todo, lib.icalproperty_new_created(t->created), &ok);
-	add_prop(todo, lib.icalproperty_new_lastmodified(t->updated), &ok);
-	if (!blank(summary))
-		add_prop(todo, lib.icalproperty_new_summary(summary), &ok);
-	if (!blank(desc))
-		add_prop(todo, lib.icalproperty_new_description(desc), &ok);
+	tl_ical_add_prop(todo, tl_ical.icalproperty_new_dtstamp(t->updated), &ok);
+	tl_ical_add_prop(todo, tl_ical.icalproperty_new_created(t->created), &ok);
+	tl_ical_add_prop(todo, tl_ical.icalproperty_new_lastmodified(t->updated), &ok);
+	if (!tl_ical_blank(summary))
+		tl_ical_add_prop(todo, tl_ical.icalproperty_new_summary(summary), &ok);
+	if (!tl_ical_blank(desc))
+		tl_ical_add_prop(todo, tl_ical.icalproperty_new_description(desc), &ok);
 	free(id);
 	free(uid);
 	free(summary);
 	free(desc);
 	if (known_kind(t->kind))
-		add_prop(todo, lib.icalproperty_new_categories(t->kind), &ok);
+		tl_ical_add_prop(todo, tl_ical.icalproperty_new_categories(t->kind), &ok);
 	/* A DATE value: libical adds VALUE=DATE since DUE's default is
 	 * DATE-TIME. */
-	if (t->due && date_to_ical(t->due, &when))
-		add_prop(todo, lib.icalproperty_new_due(when), &ok);
+	if (t->due && tl_ical_date(t->due, &when))
+		tl_ical_add_prop(todo, tl_ical.icalproperty_new_due(when), &ok);
 	if (!strcmp(t->status, "done")) {
-		add_prop(todo, lib.icalproperty_new_status(ICAL_STATUS_COMPLETED),
+		tl_ical_add_prop(todo, tl_ical.icalproperty_new_status(ICAL_STATUS_COMPLETED),
 			 &ok);
-		add_prop(todo, lib.icalproperty_new_percentcomplete(100), &ok);
-		if (t->closed && walltime_to_ical(t->closed, &when))
-			add_prop(todo, lib.icalproperty_new_completed(when),
+		tl_ical_add_prop(todo, tl_ical.icalproperty_new_percentcomplete(100), &ok);
+		if (t->closed && tl_ical_walltime(t->closed, &when))
+			tl_ical_add_prop(todo, tl_ical.icalproperty_new_completed(when),
 				 &ok);
 	} else if (!strcmp(t->status, "cancelled")) {
-		add_prop(todo, lib.icalproperty_new_status(ICAL_STATUS_CANCELLED),
+		tl_ical_add_prop(todo, tl_ical.icalproperty_new_status(ICAL_STATUS_CANCELLED),
 			 &ok);
 	} else {
-		add_prop(todo,
-			 lib.icalproperty_new_status(ICAL_STATUS_NEEDSACTION),
+		tl_ical_add_prop(todo,
+			 tl_ical.icalproperty_new_status(ICAL_STATUS_NEEDSACTION),
 			 &ok);
+		if (t->due && tl_ical_date(t->due, &when))
+			add_alarm(todo, t->summary, &ok);
 	}
 	if (!ok) {
-		lib.icalcomponent_free(todo);
-		return no_memory(err);
+		tl_ical.icalcomponent_free(todo);
+		return tl_ical_no_memory(err);
 	}
 	*out = todo;
 	return TL_OK;
@@ -408,17 +420,17 @@ static enum tl_status make_todo(struct ical_out *o, const struct tl_record *r,
 	enum tl_status rc;
 
 	*out = NULL;
-	if (!stamp_to_ical(r->created_at, &t.created))
+	if (!tl_ical_stamp(r->created_at, &t.created))
 		return tl_error_set(o->err, TL_EDB,
 				    _("\"%s\" must be a UTC timestamp "
 				      "YYYY-MM-DDTHH:MM:SSZ."), r->created_at);
-	if (!stamp_to_ical(r->updated_at, &t.updated))
+	if (!tl_ical_stamp(r->updated_at, &t.updated))
 		return tl_error_set(o->err, TL_EDB,
 				    _("\"%s\" must be a UTC timestamp "
 				      "YYYY-MM-DDTHH:MM:SSZ."), r->updated_at);
 	desc = describe(o, r);
 	if (!desc)
-		return no_memory(o->err);
+		return tl_ical_no_memory(o->err);
 	t.desc = desc;
 	rc = build_todo(&t, out, o->err);
 	free(desc);
@@ -454,7 +466,7 @@ static enum tl_status write_folded(FILE *out, const char *text,
 	char *flat = malloc(len + 1);
 
 	if (!flat)
-		return no_memory(err);
+		return tl_ical_no_memory(err);
 	for (size_t i = 0; i < len; i++) {
 		if (text[i] == '\r' && text[i + 1] == '\n' &&
 		    (text[i + 2] == ' ' || text[i + 2] == '\t'))
@@ -479,20 +491,20 @@ static enum tl_status write_folded(FILE *out, const char *text,
 		col += k;
 	}
 	free(flat);
-	return ferror(out) ? write_failed(err) : TL_OK;
+	return ferror(out) ? tl_ical_write_failed(err) : TL_OK;
 }
 
 /* Serialises one component and writes it whole. */
-static enum tl_status write_component(FILE *out, icalcomponent *comp,
+enum tl_status tl_ical_write_component(FILE *out, icalcomponent *comp,
 				      struct tl_error *err)
 {
-	char *text = lib.icalcomponent_as_ical_string_r(comp);
+	char *text = tl_ical.icalcomponent_as_ical_string_r(comp);
 	enum tl_status rc;
 
 	if (!text)
-		return no_memory(err);
+		return tl_ical_no_memory(err);
 	rc = write_folded(out, text, err);
-	lib.icalmemory_free_buffer(text);
+	tl_ical.icalmemory_free_buffer(text);
 	return rc;
 }
 
@@ -505,8 +517,8 @@ static enum tl_status write_record(struct ical_out *o,
 	rc = make_todo(o, r, &todo);
 	if (rc != TL_OK)
 		return rc;
-	rc = write_component(o->out, todo, o->err);
-	lib.icalcomponent_free(todo);
+	rc = tl_ical_write_component(o->out, todo, o->err);
+	tl_ical.icalcomponent_free(todo);
 	return rc;
 }
 
@@ -518,31 +530,31 @@ static enum tl_status write_record(struct ical_out *o,
 static enum tl_status calendar_head(char **head, size_t *head_len,
 				    struct tl_error *err)
 {
-	icalcomponent *cal = lib.icalcomponent_new_vcalendar();
-	icalproperty *version = lib.icalproperty_new_version("2.0");
-	icalproperty *prodid = lib.icalproperty_new_prodid(PRODID);
+	icalcomponent *cal = tl_ical.icalcomponent_new_vcalendar();
+	icalproperty *version = tl_ical.icalproperty_new_version("2.0");
+	icalproperty *prodid = tl_ical.icalproperty_new_prodid(PRODID);
 	char *text = NULL, *end;
 	size_t n;
 
 	*head = NULL;
 	if (cal && version && prodid) {
-		lib.icalcomponent_add_property(cal, version);
-		lib.icalcomponent_add_property(cal, prodid);
+		tl_ical.icalcomponent_add_property(cal, version);
+		tl_ical.icalcomponent_add_property(cal, prodid);
 		version = prodid = NULL;
-		text = lib.icalcomponent_as_ical_string_r(cal);
+		text = tl_ical.icalcomponent_as_ical_string_r(cal);
 	}
 	if (version)
-		lib.icalproperty_free(version);
+		tl_ical.icalproperty_free(version);
 	if (prodid)
-		lib.icalproperty_free(prodid);
+		tl_ical.icalproperty_free(prodid);
 	if (cal)
-		lib.icalcomponent_free(cal);
+		tl_ical.icalcomponent_free(cal);
 	if (!text)
-		return no_memory(err);
+		return tl_ical_no_memory(err);
 	n = strlen(text);
 	end = n >= strlen(CAL_END) ? text + n - strlen(CAL_END) : NULL;
 	if (!end || strcmp(end, CAL_END)) {
-		lib.icalmemory_free_buffer(text);
+		tl_ical.icalmemory_free_buffer(text);
 		/* Cannot happen with libical 3; not for translation. */
 		return tl_error_set(err, TL_ESYS,
 				    "libical wrote an unexpected calendar "
@@ -571,7 +583,7 @@ static enum tl_status write_todos(struct tl_store *st,
 }
 
 /* The calendar's frame, from libical, written to out. */
-static enum tl_status write_head(FILE *out, struct tl_error *err)
+enum tl_status tl_ical_write_head(FILE *out, struct tl_error *err)
 {
 	char *head = NULL;
 	size_t head_len = 0;
@@ -580,7 +592,7 @@ static enum tl_status write_head(FILE *out, struct tl_error *err)
 	if (rc != TL_OK)
 		return rc;
 	rc = write_bytes(out, head, head_len, err);
-	lib.icalmemory_free_buffer(head);
+	tl_ical.icalmemory_free_buffer(head);
 	return rc;
 }
 
@@ -600,25 +612,56 @@ enum tl_status tl_ical_write_texts(FILE *out, const char *summary,
 	enum tl_status rc;
 
 	tl_error_clear(err);
-	rc = load_libical(err);
+	rc = tl_ical_load(err);
 	if (rc != TL_OK)
 		return rc;
 	errno = 0;
 	/* A constant that parses: the result is not in doubt. */
-	(void)stamp_to_ical("2026-11-23T09:00:00Z", &t.created);
+	(void)tl_ical_stamp("2026-11-23T09:00:00Z", &t.created);
 	t.updated = t.created;
-	rc = write_head(out, err);
+	rc = tl_ical_write_head(out, err);
 	if (rc != TL_OK)
 		return rc;
 	rc = build_todo(&t, &todo, err);
 	if (rc != TL_OK)
 		return rc;
-	rc = write_component(out, todo, err);
-	lib.icalcomponent_free(todo);
+	rc = tl_ical_write_component(out, todo, err);
+	tl_ical.icalcomponent_free(todo);
 	if (rc != TL_OK)
 		return rc;
 	if (fputs(CAL_END, out) == EOF || fflush(out) == EOF || ferror(out))
-		return write_failed(err);
+		return tl_ical_write_failed(err);
+	return TL_OK;
+}
+
+enum tl_status tl_ical_write_meetings(struct tl_store *st,
+				      const struct tl_query *q, FILE *out,
+				      struct tl_error *err)
+{
+	enum tl_status rc;
+
+	tl_error_clear(err);
+	/* A caller's mistake, never the user's: not translated. */
+	if (!st || !q || !out || q->kind != TL_K_MEETING)
+		return tl_error_set(err, TL_EUSAGE,
+				    "tl_ical_write_meetings: the query must "
+				    "list meetings.");
+	rc = tl_ical_load(err);
+	if (rc != TL_OK)
+		return rc;
+	errno = 0;
+	rc = tl_ical_write_head(out, err);
+	if (rc != TL_OK)
+		return rc;
+	/* One snapshot for the meetings and their people. */
+	rc = tl_store_read_begin(st, err);
+	if (rc == TL_OK)
+		rc = tl_ical_write_meetings_body(st, q, out, err);
+	tl_store_read_end(st);
+	if (rc != TL_OK)
+		return rc;
+	if (fputs(CAL_END, out) == EOF || fflush(out) == EOF || ferror(out))
+		return tl_ical_write_failed(err);
 	return TL_OK;
 }
 
@@ -635,11 +678,11 @@ enum tl_status tl_ical_write_followups(struct tl_store *st,
 		return tl_error_set(err, TL_EUSAGE,
 				    "tl_ical_write_followups: the query must "
 				    "list follow-ups.");
-	rc = load_libical(err);
+	rc = tl_ical_load(err);
 	if (rc != TL_OK)
 		return rc;
 	errno = 0;
-	rc = write_head(out, err);
+	rc = tl_ical_write_head(out, err);
 	if (rc != TL_OK)
 		return rc;
 	tl_refs_init(&o.refs, st);
@@ -653,6 +696,6 @@ enum tl_status tl_ical_write_followups(struct tl_store *st,
 	if (rc != TL_OK)
 		return rc;
 	if (fputs(CAL_END, out) == EOF || fflush(out) == EOF || ferror(out))
-		return write_failed(err);
+		return tl_ical_write_failed(err);
 	return TL_OK;
 }

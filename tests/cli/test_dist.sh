@@ -33,24 +33,31 @@ fi
 check_same "... every file under tillit-$V/" \
 	"$(grep -vc "^tillit-$V/" "$W/list")" 0
 
-# make install into a DESTDIR, of the build that make test made.
-if [ ! -x "$ROOT/build/default/tillit" ]; then
+# make install into a DESTDIR, of the build that make test made, never
+# relinking it (-o): the other tests are running that program.  The
+# default PREFIX, since another one is built into the program (its
+# catalogues' folder).
+BIN=$ROOT/build/default/tillit
+if [ ! -x "$BIN" ]; then
 	echo "ok - make install # SKIP no build/default (make test builds it)"
 	done_testing
 	exit 0
 fi
-run make -s -C "$ROOT" install DESTDIR="$W/dest" PREFIX=/usr
-check_rc "make install DESTDIR=... PREFIX=/usr" 0
+before=$(stat -c %Y "$BIN")
+run make -s -C "$ROOT" -o build/default/tillit install DESTDIR="$W/dest"
+check_rc "make install DESTDIR=..." 0
+check_same "... without building anything again" "$(stat -c %Y "$BIN")" \
+	"$before"
 for f in bin/tillit share/man/man1/tillit.1 \
 	share/locale/sv/LC_MESSAGES/tillit.mo share/doc/tillit/README.md \
 	share/doc/tillit/LICENSE share/doc/tillit/doc/remind.md \
 	share/doc/tillit/doc/json-format.md \
 	share/bash-completion/completions/tillit share/zsh/site-functions/_tillit \
 	share/fish/vendor_completions.d/tillit.fish; do
-	[ -s "$W/dest/usr/$f" ] && pass "installed: $f" ||
+	[ -s "$W/dest/usr/local/$f" ] && pass "installed: $f" ||
 		fail "installed: $f"
 done
-run make -s -C "$ROOT" uninstall DESTDIR="$W/dest" PREFIX=/usr
+run make -s -C "$ROOT" uninstall DESTDIR="$W/dest"
 check_same "make uninstall leaves no file" \
 	"$(find "$W/dest" -type f | wc -l)" 0
 done_testing

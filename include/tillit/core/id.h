@@ -13,6 +13,10 @@
 /* A new random UUID in lower-case text into out[TL_ID_LEN + 1]. */
 void tl_id_new(char out[TL_ID_LEN + 1]);
 
+/* The name-based (version 5) UUID of name in tillit's namespace: the
+ * same name always gives the same id. */
+void tl_id_of_name(const char *name, char out[TL_ID_LEN + 1]);
+
 /* True when s could be the start of an id: 1-36 hex digits and dashes. */
 bool tl_id_prefix_valid(const char *s);
 

@@ -27,7 +27,8 @@
  * all it applies to in one mask.  A list of follow-ups is
  * TL_EXPORT_FOLLOWUPS, never TL_EXPORT_LIST: the formats of a list apply
  * to it too (tl_export_format_applies), and the calendar formats only to
- * it; so with a list of notices (TL_EXPORT_NOTICES) and the Atom feed.
+ * it and to a list of meetings (TL_EXPORT_MEETINGS); so with a list of
+ * notices (TL_EXPORT_NOTICES) and the Atom feed.
  */
 enum tl_export_what {
 	TL_EXPORT_DATABASE = 1 << 0,  /* every record of every kind */
@@ -36,6 +37,7 @@ enum tl_export_what {
 	TL_EXPORT_LIST = 1 << 2,      /* the records of one kind a list shows */
 	TL_EXPORT_FOLLOWUPS = 1 << 3, /* a list of follow-ups */
 	TL_EXPORT_NOTICES = 1 << 4,   /* a list of notices */
+	TL_EXPORT_MEETINGS = 1 << 5,  /* a list of meetings */
 };
 
 /* What to write: st and what always, then what `what` needs. */

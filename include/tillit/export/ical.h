@@ -53,6 +53,15 @@ enum tl_status tl_ical_write_followups(struct tl_store *st,
  * NEEDS-ACTION: the export's handling of text, for tests and fuzzing.
  * Errors as tl_ical_write_followups.
  */
+/*
+ * Writes the meetings q selects (q->kind is TL_K_MEETING) as an
+ * iCalendar file of VEVENTs (ical_event.c says what each holds), from one
+ * snapshot of the store.
+ */
+enum tl_status tl_ical_write_meetings(struct tl_store *st,
+				      const struct tl_query *q, FILE *out,
+				      struct tl_error *err);
+
 enum tl_status tl_ical_write_texts(FILE *out, const char *summary,
 				   const char *description, const char *kind,
 				   struct tl_error *err);
