@@ -19,6 +19,7 @@
 
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
+#include "tillit/core/validate.h"
 #include "tillit/core/model.h"
 #include "tillit/store/store.h"
 
@@ -189,12 +190,19 @@ enum tl_status cli_filters_check(struct cli *c, const struct tl_entity *e,
 	return rc;
 }
 
+/* v as stored into out (size 64): a choice, or as the reader's language
+ * names it, in any case (core's check of a typed value). */
 static enum tl_status check_choice(struct cli *c, const struct tl_field *f,
-				   const char *v)
+				   const char *v, char out[64])
 {
 	char choices[256];
+	struct tl_error err;
 
-	if (tl_field_choice_ok(f, v))
+	if (tl_field_choice_ok(f, v)) {
+		snprintf(out, 64, "%s", v);
+		return TL_OK;
+	}
+	if (tl_validate_value(f, v, out, 64, &err) == TL_OK && out[0])
 		return TL_OK;
 	return cli_fail(c, TL_EINVAL, _("%s \"%.40s\" is not one of %s."),
 			_(f->label), v,
@@ -224,10 +232,16 @@ enum tl_status cli_filters_parse(struct cli *c, const struct tl_entity *e,
 	q->open = f->open;
 	q->overdue = f->overdue;
 	q->unacked = f->unacked;
-	if (f->kind)
-		rc = check_choice(c, &e->fields[e->kindf], f->kind);
-	if (rc == TL_OK && f->status)
-		rc = check_choice(c, &e->fields[e->status], f->status);
+	if (f->kind) {
+		rc = check_choice(c, &e->fields[e->kindf], f->kind,
+				  f->kind_value);
+		q->kindv = f->kind_value;
+	}
+	if (rc == TL_OK && f->status) {
+		rc = check_choice(c, &e->fields[e->status], f->status,
+				  f->status_value);
+		q->status = f->status_value;
+	}
 	if (rc == TL_OK)
 		rc = parse_date(c, f->due, f->due_date, &q->due_before);
 	if (rc == TL_OK)

@@ -247,6 +247,8 @@ struct cli_filters {
 	char series_id[TL_ID_LEN + 1];
 	char due_date[TL_DATE_SIZE], from_date[TL_DATE_SIZE];
 	char to_date[TL_DATE_SIZE];
+	/* --kind and --status as stored ("medarbetarsamtal" is one_to_one) */
+	char kind_value[64], status_value[64];
 };
 
 /* Records filter opt with its argument (NULL for a flag) in f, unchecked.

@@ -222,6 +222,21 @@ static enum tl_status check_enum(const struct tl_field *f, const char *in,
 			out_add(o, buf, len);
 			return finish(f, o, err);
 		}
+		/* A choice as the reader's language names it, in any case
+		 * ("Medarbetarsamtal" for one_to_one), as lists show it. */
+		char *typed = tl_text_fold(buf, NULL);
+		for (int i = 0; typed && f->choices && f->choices[i]; i++) {
+			char *name = tl_text_fold(_(f->choices[i]), NULL);
+			bool same = name && !strcmp(name, typed);
+
+			free(name);
+			if (same) {
+				free(typed);
+				out_add(o, f->choices[i], strlen(f->choices[i]));
+				return finish(f, o, err);
+			}
+		}
+		free(typed);
 	}
 	return tl_error_set(err, TL_EINVAL,
 			    _("\"%s\" is not a valid %s; choose one of %s."),

@@ -235,6 +235,12 @@ char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 		return strdup(tl_refs_title(refs, f->ref, v));
 	case TL_FT_BOOL:
 		return strdup(!strcmp(v, "1") ? _("yes") : _("no"));
+	case TL_FT_ENUM:
+		/* A choice in the reader's language ("medarbetarsamtal" for
+		 * one_to_one); a value no choice has, as stored. */
+		if (tl_field_choice_ok(f, v))
+			return strdup(_(v));
+		return tl_text_sanitize(v, false);
 	case TL_FT_LONGTEXT:
 		if (multiline)
 			return tl_text_sanitize(v, true);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/i18n.h"
+
 void ui_list_init(struct ui_list *l, struct tl_store *st,
 		  const struct tl_query *q)
 {
@@ -125,7 +127,7 @@ enum tl_status ui_list_load(struct ui_list *l, struct tl_error *err)
 	l->more_after = page.more;
 	if (!splice(l, &page, false)) {
 		tl_page_done(&page);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	l->cursor = l->n > 0 ? 0 : -1;
 	return TL_OK;
@@ -164,7 +166,7 @@ enum tl_status ui_list_reload(struct ui_list *l, struct tl_error *err)
 	l->top = 0;
 	if (!splice(l, &page, false)) {
 		tl_page_done(&page);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	l->cursor = -1;
 	for (int i = 0; i < l->n && keep[0]; i++)
@@ -228,7 +230,7 @@ enum tl_status ui_list_show(struct ui_list *l, const char *id, int visible,
 	if (!splice(l, &before, false) || !splice(l, &from, false)) {
 		tl_page_done(&before);
 		tl_page_done(&from);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	/* Left out by the filters: the first row after where it would be. */
 	l->cursor = l->n > 0 ? (before.n < l->n ? before.n : l->n - 1) : -1;
@@ -259,7 +261,7 @@ enum tl_status ui_list_move(struct ui_list *l, int delta, int visible,
 		}
 		if (!splice(l, &page, false)) {
 			tl_page_done(&page);
-			return tl_error_set(err, TL_ESYS, "Out of memory.");
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
 		}
 	}
 	while (l->cursor + delta < 0 && l->more_before) {
@@ -273,7 +275,7 @@ enum tl_status ui_list_move(struct ui_list *l, int delta, int visible,
 		}
 		if (!splice(l, &page, true)) {
 			tl_page_done(&page);
-			return tl_error_set(err, TL_ESYS, "Out of memory.");
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
 		}
 	}
 	l->cursor += delta;
@@ -317,7 +319,7 @@ enum tl_status ui_list_end(struct ui_list *l, int visible,
 	l->top = 0;
 	if (!splice(l, &page, false)) {
 		tl_page_done(&page);
-		return tl_error_set(err, TL_ESYS, "Out of memory.");
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
 	}
 	l->cursor = l->n - 1;
 	keep_visible(l, visible);

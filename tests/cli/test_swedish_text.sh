@@ -101,6 +101,28 @@ run tl item list --format json
 check_same "... stored as their keys" "$(names tags)" \
 	"rattssakerhet,tillit,transparens"
 
+# ---- a choice in the reader's language ------------------------------------
+SV="env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv"
+run $SV "$TILLIT" --db "$DB" meeting list
+check_grep "in Swedish a list shows a meeting's kind and status in Swedish" \
+	'^[0-9a-f]{8} +2026-12-17 09:00 +nämnd +planerad +KS i december$'
+run tl meeting list
+check_grep "... and in English as stored" \
+	'^[0-9a-f]{8} +2026-12-17 09:00 +committee +planned +KS i december$'
+run $SV "$TILLIT" --db "$DB" meeting list --kind Nämnd --format json
+check_same "a filter takes the Swedish name, in any case" "$(names title)" \
+	"KS i december"
+run $SV "$TILLIT" --db "$DB" meeting add --title "Samtal" \
+	--kind Medarbetarsamtal --unit Kommunstyrelsen \
+	--starts-at "2026-12-18 09:00"
+check_rc "... and so does a field" 0
+run tl meeting show "Samtal" --format json
+check_same "... stored as the choice itself" "$(json_value "$W/out" '$.kind')" \
+	"one_to_one"
+run tl meeting list --kind meeting
+check_err "a kind that is none is refused, naming them" 1 \
+	'is not one of one_to_one, committee, dialogue, forum\.$'
+
 # ---- the protokoll's list of those present -------------------------------
 for who in "Örjan Ek:chair" "Zoran Ali:member" "Åsa Öberg:member" \
 	"anna Alm:member" "Ärla Dahl:member" "Bertil Ek:secretary"; do
