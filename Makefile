@@ -133,6 +133,7 @@ $(B)/locale/%/LC_MESSAGES/tillit.mo: po/%.po
 # until they are translated).
 pot:
 	$(XGETTEXT) --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+		--keyword=NC_:1c,2 \
 		--from-code=UTF-8 \
 		--language=C --add-comments=TRANSLATORS: --sort-by-file \
 		--package-name=tillit --msgid-bugs-address="see README.md" \

@@ -25,6 +25,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -93,6 +94,16 @@ const char *tl_pgettext(const char *ctx_msgid, const char *msgid)
 	const char *t = gettext(ctx_msgid);
 
 	return t == ctx_msgid ? msgid : t;
+}
+
+const char *tl_pgettext_in(const char *ctx, const char *msgid)
+{
+	char key[256];
+
+	if (snprintf(key, sizeof(key), "%s\004%s", ctx, msgid) >=
+	    (int)sizeof(key))
+		return msgid;
+	return tl_pgettext(key, msgid);
 }
 
 const char *tl_i18n_lang(void)

@@ -249,7 +249,8 @@ static void draw_bars(struct ui_app *app)
 	for (int i = 0; acts && acts[i] != UI_A_NONE; i++) {
 		const struct ui_action_def *d = ui_action_get(acts[i]);
 		int n = snprintf(hints + len, sizeof(hints) - len, "%s %s  ",
-				 d->keys[0], _(d->name));
+				 d->keys[0],
+				 tl_pgettext_in("key hint", d->name));
 		if (n < 0 || (size_t)n >= sizeof(hints) - len)
 			break;
 		len += (size_t)n;

@@ -92,6 +92,7 @@ msgids() {
 }
 
 (cd "$ROOT" && xgettext --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+	--keyword=NC_:1c,2 \
 	--from-code=UTF-8 --language=C -o "$W/now.pot" \
 	src/*.c src/*/*.c src/*/*/*.c) 2>"$W/xg"
 msgids "$W/now.pot" >"$W/now.ids"

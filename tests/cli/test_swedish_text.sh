@@ -185,6 +185,17 @@ else
 		"$(head -c 2000 "$W/out")"
 fi
 
+# ---- the key-hint bar in Swedish -----------------------------------------
+printf 'key 6\ndump\n' >"$W/script"
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" ui \
+	--script "$W/script" --size 120x30
+hints=$(grep '^ Enter ' "$W/out")
+check_same "the hint bar of a list, in Swedish" "$hints" \
+	" Enter öppna  a ny  e ändra  f filtrera  d klar  A bekräfta  x stäng  X exportera  ? hjälp  q tillbaka"
+run tl ui --script "$W/script" --size 120x30
+check_grep "... and in English, the actions' names" \
+	'^ Enter open  a new  e edit  f filter  d done  A acknowledge  x close  X export  \? help  q back$'
+
 # ---- a name changed behind tillit's back ---------------------------------
 if sqlite_only "a name changed with sqlite3 sorts by it once tillit writes"; then
 	dbsql "UPDATE people SET name = 'Östen Alm' WHERE name = 'anna Alm';"

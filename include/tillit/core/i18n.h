@@ -21,6 +21,18 @@
  */
 #define C_(ctx, s) tl_pgettext(ctx "\004" s, s)
 
+/*
+ * NC_("context", "text") marks a string in a table for translation within
+ * a context; tl_pgettext_in translates it where it is shown (the names
+ * of the full-screen program's actions, in the hint bar: "open" is a
+ * verb there, and an adjective as a status).  --keyword=NC_:1c,2.
+ */
+#define NC_(ctx, s) (s)
+
+/* The translation of msgid within ctx, else msgid. */
+const char *tl_pgettext_in(const char *ctx, const char *msgid)
+	__attribute__((format_arg(2)));
+
 /* The translation of ctx_msgid ("context\004text"), else msgid. */
 const char *tl_pgettext(const char *ctx_msgid, const char *msgid)
 	__attribute__((format_arg(2)));
