@@ -634,18 +634,37 @@ enum tl_status tl_ical_write_texts(FILE *out, const char *summary,
 	return TL_OK;
 }
 
-enum tl_status tl_ical_write_meetings(struct tl_store *st,
-				      const struct tl_query *q, FILE *out,
-				      struct tl_error *err)
+/* The follow-ups of q as VTODOs, with the names they show. */
+static enum tl_status todos_body(struct tl_store *st, const struct tl_query *q,
+				 FILE *out, struct tl_error *err)
+{
+	struct ical_out o = {.out = out, .err = err};
+	enum tl_status rc;
+
+	tl_refs_init(&o.refs, st);
+	rc = write_todos(st, q, &o);
+	tl_refs_done(&o.refs);
+	return rc;
+}
+
+/*
+ * A whole calendar of the records q lists (q->kind must be `kind`; the
+ * caller's mistake otherwise, not translated): the frame, then body, all
+ * from one snapshot, so that a program writing meanwhile cannot make the
+ * file inconsistent.
+ */
+static enum tl_status write_calendar(
+	struct tl_store *st, const struct tl_query *q, enum tl_kind kind,
+	FILE *out, struct tl_error *err,
+	enum tl_status (*body)(struct tl_store *, const struct tl_query *,
+			       FILE *, struct tl_error *))
 {
 	enum tl_status rc;
 
 	tl_error_clear(err);
-	/* A caller's mistake, never the user's: not translated. */
-	if (!st || !q || !out || q->kind != TL_K_MEETING)
-		return tl_error_set(err, TL_EUSAGE,
-				    "tl_ical_write_meetings: the query must "
-				    "list meetings.");
+	if (!st || !q || !out || q->kind != kind)
+		return tl_error_set(err, TL_EUSAGE, "tl_ical_write: the "
+				    "query lists another kind of record.");
 	rc = tl_ical_load(err);
 	if (rc != TL_OK)
 		return rc;
@@ -653,10 +672,9 @@ enum tl_status tl_ical_write_meetings(struct tl_store *st,
 	rc = tl_ical_write_head(out, err);
 	if (rc != TL_OK)
 		return rc;
-	/* One snapshot for the meetings and their people. */
 	rc = tl_store_read_begin(st, err);
 	if (rc == TL_OK)
-		rc = tl_ical_write_meetings_body(st, q, out, err);
+		rc = body(st, q, out, err);
 	tl_store_read_end(st);
 	if (rc != TL_OK)
 		return rc;
@@ -665,37 +683,17 @@ enum tl_status tl_ical_write_meetings(struct tl_store *st,
 	return TL_OK;
 }
 
+enum tl_status tl_ical_write_meetings(struct tl_store *st,
+				      const struct tl_query *q, FILE *out,
+				      struct tl_error *err)
+{
+	return write_calendar(st, q, TL_K_MEETING, out, err,
+			      tl_ical_write_meetings_body);
+}
+
 enum tl_status tl_ical_write_followups(struct tl_store *st,
 				       const struct tl_query *q, FILE *out,
 				       struct tl_error *err)
 {
-	struct ical_out o = {.out = out, .err = err};
-	enum tl_status rc;
-
-	tl_error_clear(err);
-	/* A caller's mistake, never the user's: not translated. */
-	if (!st || !q || !out || q->kind != TL_K_FOLLOWUP)
-		return tl_error_set(err, TL_EUSAGE,
-				    "tl_ical_write_followups: the query must "
-				    "list follow-ups.");
-	rc = tl_ical_load(err);
-	if (rc != TL_OK)
-		return rc;
-	errno = 0;
-	rc = tl_ical_write_head(out, err);
-	if (rc != TL_OK)
-		return rc;
-	tl_refs_init(&o.refs, st);
-	/* One snapshot for the list and the names it shows: a program
-	 * writing meanwhile cannot make the file inconsistent. */
-	rc = tl_store_read_begin(st, err);
-	if (rc == TL_OK)
-		rc = write_todos(st, q, &o);
-	tl_store_read_end(st);
-	tl_refs_done(&o.refs);
-	if (rc != TL_OK)
-		return rc;
-	if (fputs(CAL_END, out) == EOF || fflush(out) == EOF || ferror(out))
-		return tl_ical_write_failed(err);
-	return TL_OK;
+	return write_calendar(st, q, TL_K_FOLLOWUP, out, err, todos_body);
 }
