@@ -350,4 +350,5 @@ dist:
 clean:
 	rm -rf build tillit
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(GEN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(GEN_OBJ:.o=.d) \
+	$(TEST_BIN:=.d) $(B)/tests/downgrade.d

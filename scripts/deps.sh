@@ -15,8 +15,9 @@ if [ "${1:-}" = --list ]; then
 fi
 
 # pkg-config module, command, file, C header, PostgreSQL
-# server program (pgbin: in PATH or /usr/lib/postgresql/*/bin) or
-# libFuzzer :
+# server program (pgbin: in PATH or /usr/lib/postgresql/*/bin),
+# libFuzzer, or a locale (made with localedef from the package's
+# sources when it is missing) :
 # Debian package
 needs="
 cmd:cc:build-essential
@@ -55,6 +56,9 @@ file:/usr/lib/python3/dist-packages/feedparser/__init__.py:python3-feedparser
 cmd:pdftotext:poppler-utils
 cmd:pdfinfo:poppler-utils
 cmd:pdffonts:poppler-utils
+locale:sv_SE.UTF-8:locales
+file:/usr/share/dict/american-english:wamerican
+file:/usr/share/dict/swedish:wswedish
 "
 
 # The fuzz targets (make fuzz): clang and its libFuzzer runtime, which
@@ -107,6 +111,7 @@ can_fuzz() {
 }
 
 missing=""
+locales=""
 for n in $needs; do
 	kind=${n%%:*}; rest=${n#*:}; what=${rest%%:*}; pkg=${rest#*:}
 	case $kind in
@@ -120,6 +125,11 @@ for n in $needs; do
 		cc -E -x c - >/dev/null 2>&1 && continue ;;
 	pc) command -v pkg-config >/dev/null 2>&1 &&
 		pkg-config --exists "$what" 2>/dev/null && continue ;;
+	# A locale: generated below, from the package's sources.
+	locale) locale -a 2>/dev/null | sed 's/utf8$/UTF-8/' |
+			grep -qx "$what" && continue
+		locales="$locales $what"
+		[ -d /usr/share/i18n/locales ] && continue ;;
 	fuzzer)
 		can_fuzz && continue
 		# The runtime that goes with the clang installed, if any.
@@ -130,23 +140,31 @@ for n in $needs; do
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
 done
 
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && [ -z "$locales" ] && exit 0
 
 if [ -r /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; then
 	sudo=""
 	if [ "$(id -u)" != 0 ]; then
 		command -v sudo >/dev/null 2>&1 || {
-			echo "deps: need root or sudo to install:$missing" >&2
+			echo "deps: need root or sudo to install:$missing$locales" >&2
 			exit 1
 		}
 		sudo=sudo
 	fi
-	echo "deps: installing$missing" >&2
-	export DEBIAN_FRONTEND=noninteractive
-	$sudo apt-get update -qq >/dev/null || $sudo apt-get update
-	# shellcheck disable=SC2086
-	$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null ||
-		$sudo apt-get install -y --no-install-recommends $missing
+	if [ -n "$missing" ]; then
+		echo "deps: installing$missing" >&2
+		export DEBIAN_FRONTEND=noninteractive
+		$sudo apt-get update -qq >/dev/null || $sudo apt-get update
+		# shellcheck disable=SC2086
+		$sudo apt-get install -y -qq --no-install-recommends $missing \
+			>/dev/null ||
+			$sudo apt-get install -y --no-install-recommends $missing
+	fi
+	# sv_SE.UTF-8 is made as sv_SE from UTF-8 (-c: despite warnings).
+	for l in $locales; do
+		echo "deps: making the locale $l" >&2
+		$sudo localedef -c -i "${l%%.*}" -f "${l#*.}" "$l" || true
+	done
 	exit 0
 fi
 

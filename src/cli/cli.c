@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "tillit/ui/action.h"
+#include "tillit/ui/draw.h"
+#include "tillit/core/config.h"
 #include "tillit/core/date.h"
 #include "tillit/core/error.h"
 #include "tillit/core/i18n.h"
@@ -216,6 +218,7 @@ static void print_help(const struct cli_args *a, FILE *out)
 	      "  log [ID]                       show the audit log\n"
 	      "  remind [--notify]              what is due today and "
 	      "tomorrow\n"
+	      "  undo [--dry-run]               take back your last change\n"
 	      "  completion bash|zsh|fish       the shell's completion "
 	      "script\n"
 	      "  ui [--as PERSON]               the full-screen program (the "
@@ -354,6 +357,7 @@ static const struct {
 	{"sign", cli_cmd_sign},
 	{"verify", cli_cmd_verify},
 	{"remind", cli_cmd_remind},
+	{"undo", cli_cmd_undo},
 	{"completion", cli_cmd_completion},
 	{"help", cmd_help},
 	{"ui", cmd_ui},
@@ -426,6 +430,30 @@ static void print_error(const struct cli *c)
 	free(safe);
 }
 
+/*
+ * Reads the configuration file (core/config.h) and the full-screen
+ * program's part of it, for every command but the shells' completion,
+ * which answers as the user types and must never stop on it.
+ */
+static enum tl_status load_config(struct cli *c, const char *command)
+{
+	struct tl_config cfg;
+	enum tl_status rc;
+
+	if (command && (!strcmp(command, "__complete") ||
+			!strcmp(command, "completion")))
+		return TL_OK;
+	rc = tl_config_load(NULL, &cfg, &c->err);
+	if (rc == TL_OK)
+		rc = ui_config_keys(&cfg, &c->err);
+	if (rc == TL_OK)
+		rc = ui_config_colors(&cfg, &c->err);
+	if (rc == TL_OK)
+		tl_config_use(&cfg);
+	tl_config_free(&cfg);
+	return rc;
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct cli c;
@@ -461,6 +489,8 @@ int cli_main(int argc, char **argv)
 		return tl_status_exit_code(rc);
 	}
 	rc = tl_clock_check(&c.err);
+	if (rc == TL_OK)
+		rc = load_config(&c, a.first < argc ? argv[a.first] : NULL);
 	if (rc != TL_OK) {
 		print_error(&c);
 		return tl_status_exit_code(rc);

@@ -118,6 +118,8 @@ static const struct action actions[] = {
 	{"ack", cli_entity_ack, "ID [--by PERSON]",
 	 N_("acknowledge one (the holder)")},
 	{"remove", cli_entity_remove, "ID", N_("remove one from its meeting")},
+	{"next", cli_entity_next, "ID", N_("plan the next meeting of its "
+	 "series")},
 	{"key", cli_entity_key, "ID FILE",
 	 N_("register the key to sign with (a .pub file, - for stdin)")},
 	{"keys", cli_entity_keys, "ID", N_("list their keys, current and "
@@ -139,6 +141,8 @@ static bool action_for(const struct tl_entity *e, const struct action *a,
 		return e->kind == TL_K_FRAME;
 	if (!strcmp(a->name, "remove"))
 		return e->kind == TL_K_PARTICIPANT;
+	if (!strcmp(a->name, "next"))
+		return e->kind == TL_K_MEETING;
 	if (!strcmp(a->name, "key") || !strcmp(a->name, "keys"))
 		return e->kind == TL_K_PERSON;
 	return true;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/template.h"
 #include "tillit/core/id.h"
 #include "tillit/core/model.h"
 #include "tillit/read/present.h"
@@ -122,6 +123,31 @@ static enum tl_status set_field(struct cli *c, struct tl_store *st,
 	return rc;
 }
 
+/* A series' standing agenda from the template called name; refused
+ * beside --agenda, which says the agenda already. */
+static enum tl_status set_template(struct cli *c, struct tl_store *st,
+				   struct tl_record *r, const char *name,
+				   bool agenda_given)
+{
+	const struct tl_template *t = tl_template_find(name);
+	enum tl_status rc;
+	char *agenda;
+
+	if (agenda_given)
+		return cli_usage(c, _("Give the standing agenda with --agenda "
+				 "or --template, not both."));
+	if (!t)
+		return cli_fail(c, TL_EINVAL, _("There is no template \"%.40s\"; "
+				"there are laget (how things are going, and "
+				"the room to act) and ramar (the frames and "
+				"mandates in use)."), name);
+	if (!(agenda = tl_template_agenda(t)))
+		return cli_fail(c, TL_ESYS, _("Out of memory."));
+	rc = set_field(c, st, r, TL_SERIES_AGENDA, agenda);
+	free(agenda);
+	return rc;
+}
+
 /* ---- add and edit ---------------------------------------------------- */
 
 enum tl_status cli_entity_add(struct cli *c, const struct tl_entity *e,
@@ -133,15 +159,24 @@ enum tl_status cli_entity_add(struct cli *c, const struct tl_entity *e,
 	struct tl_record *r = NULL;
 	struct tl_refs refs;
 	bool quiet = false;
+	const char *template = NULL;
 	enum tl_status rc;
-	const struct cli_opt extra[] = {
+	struct cli_opt extra[] = {
 		{"quiet", 'q', false, NULL, N_("print only the new record's "
 		 "full id"), .on = &quiet},
+		/* A series' standing agenda from a template (template.h). */
+		{"template", 0, true, "NAME", N_("the standing agenda from a "
+		 "template: laget (how things are going, and the room to "
+		 "act) or ramar (the frames and mandates in use)"),
+		 .str = &template},
 		{0},
 	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv,
 			     .help = cli_help_add, .ctx = e};
 
+	/* Only a series takes --template. */
+	if (e->kind != TL_K_SERIES)
+		memset(&extra[1], 0, sizeof(extra[1]));
 	rc = fopts_build(c, e, extra, &fo);
 	if (rc != TL_OK)
 		return rc;
@@ -180,8 +215,11 @@ enum tl_status cli_entity_add(struct cli *c, const struct tl_entity *e,
 	for (int i = 0; i < e->nfields && rc == TL_OK; i++)
 		if (given[i])
 			rc = set_field(c, st, r, i, given[i]);
+	if (rc == TL_OK && template)
+		rc = set_template(c, st, r, template,
+				  given[TL_SERIES_AGENDA] != NULL);
 	if (rc == TL_OK)
-		rc = tl_store_insert(st, r, &c->err);
+		rc = tl_store_add(st, r, &c->err);
 	if (rc != TL_OK)
 		goto out;
 	if (quiet) {
@@ -462,6 +500,42 @@ enum tl_status cli_entity_ack(struct cli *c, const struct tl_entity *e,
 	if (rc == TL_OK)
 		printf(_("Acknowledged %s "
 			 "%.*s.\n"), _(e->label), TL_ID_SHORT, id);
+	tl_store_close(st);
+	return rc;
+}
+
+enum tl_status cli_entity_next(struct cli *c, const struct tl_entity *e,
+			       int argc, char **argv)
+{
+	const char *text = NULL;
+	char id[TL_ID_LEN + 1];
+	struct tl_store *st = NULL;
+	struct tl_record *n = NULL;
+	bool quiet = false;
+	enum tl_status rc;
+	const struct cli_opt opts[] = {
+		{"quiet", 'q', false, NULL, N_("print only the new meeting's "
+		 "full id"), .on = &quiet},
+		{0},
+	};
+	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
+			     .help = cli_help_next, .ctx = e};
+
+	rc = read_id(&a, &text);
+	if (rc != TL_OK || a.helped)
+		return rc;
+	rc = cli_open(c, 0, &st);
+	if (rc == TL_OK)
+		rc = tl_store_resolve(st, e->kind, text, id, &c->err);
+	if (rc == TL_OK)
+		rc = tl_store_meeting_next(st, id, &n, &c->err);
+	if (rc == TL_OK && quiet)
+		printf("%s\n", n->id);
+	else if (rc == TL_OK)
+		printf(_("Planned meeting %.*s: %s, %s.\n"), TL_ID_SHORT, n->id,
+		       tl_record_str(n, TL_MEETING_TITLE),
+		       tl_record_str(n, TL_MEETING_STARTS));
+	tl_record_free(n);
 	tl_store_close(st);
 	return rc;
 }

@@ -336,6 +336,18 @@ void cli_help_carry(const struct cli_args *a, FILE *out)
 	cli_args_help_opts(a, out);
 }
 
+void cli_help_next(const struct cli_args *a, FILE *out)
+{
+	fputs(_("Usage: tillit meeting next ID [-q]\n\n"
+	      "Plans the next meeting of the meeting's series, and prints its "
+	      "short id:\nas much later as the series repeats (--repeats: "
+	      "weekly, fortnightly,\nmonthly or quarterly; a week when it does "
+	      "not say), with the meeting's kind,\nunit, place and length.  "
+	      "It starts with the participants of the latest\nmeeting of the "
+	      "series and the series' standing agenda.\n\nOptions:\n"), out);
+	cli_args_help_opts(a, out);
+}
+
 void cli_help_remove(const struct cli_args *a, FILE *out)
 {
 	fputs(_("Usage: tillit participant remove ID\n\n"

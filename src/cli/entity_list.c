@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/config.h"
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/id.h"
@@ -96,9 +97,11 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 	enum tl_status rc;
 
 	*count = 0;
-	for (int i = 0; e->columns[i] >= 0 && ncols < 31; i++)
-		if (e->columns[i] != skip)
-			cols[ncols++] = e->columns[i];
+	const int *columns = tl_config_columns(e);
+
+	for (int i = 0; columns[i] >= 0 && ncols < 31; i++)
+		if (columns[i] != skip)
+			cols[ncols++] = columns[i];
 	tl_refs_init(&refs, st);
 	tl_clock_today(today);
 	qq.after = NULL;

@@ -193,6 +193,9 @@ enum tl_status cli_run_command(struct cli *c, int argc, char **argv);
 /* remind_cmd.c: what is due today and tomorrow. */
 enum tl_status cli_cmd_remind(struct cli *c, int argc, char **argv);
 
+/* undo_cmd.c: takes back your last change. */
+enum tl_status cli_cmd_undo(struct cli *c, int argc, char **argv);
+
 /* The help of a noun (its actions), to out. */
 void cli_help_entity(const struct tl_entity *e, FILE *out);
 

@@ -349,6 +349,10 @@ static enum tl_status import_calendar(struct cli *c, struct tl_store *st,
 		       !strcmp(file, "-") ? _("standard input")
 					  : name ? name : file,
 		       s.added, s.changed, s.unchanged, s.skipped);
+		if (s.participants || s.strangers)
+			printf(_("Participants: %ld added from the attendees; "
+				 "%ld addresses are no person's e-mail here.\n"),
+			       s.participants, s.strangers);
 		free(name);
 	}
 	return rc;

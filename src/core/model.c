@@ -21,6 +21,11 @@ static const char *const person_kinds[] = {
 static const char *const person_status[] = {N_("active"), N_("left"), NULL};
 static const char *const meeting_kinds[] = {
 	N_("one_to_one"), N_("committee"), N_("dialogue"), N_("forum"), NULL};
+/* How often a series meets: the next meeting is planned that much later
+ * (tl_store_meeting_next). */
+static const char *const series_repeats[] = {
+	N_("weekly"), N_("fortnightly"), N_("monthly"), N_("quarterly"),
+	NULL};
 /* A meeting that does not take place is cancelled, not held. */
 static const char *const meeting_status[] = {
 	N_("planned"), N_("open"), N_("held"), N_("signed"), N_("cancelled"),
@@ -134,6 +139,13 @@ static const struct tl_field series_fields[] = {
 	[TL_SERIES_UNIT] = REF("unit", N_("Unit"), 0, TL_K_UNIT,
 			       N_("the committee or unit that meets")),
 	[TL_SERIES_NOTES] = LONG("notes", N_("Notes"), SRCH, N_("notes")),
+	[TL_SERIES_AGENDA] = LONG("agenda", N_("Standing agenda"), 0,
+				  N_("the items every meeting of the series "
+				     "starts with, one a line")),
+	[TL_SERIES_REPEATS] = ENUM("repeats", N_("Repeats"), 0,
+				   series_repeats, NULL,
+				   N_("weekly, fortnightly, monthly or "
+				      "quarterly: when the next meeting is")),
 };
 
 static const struct tl_field meeting_fields[] = {

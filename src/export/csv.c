@@ -25,7 +25,9 @@
  * Two dialects.  RFC 4180 (above) is the default.  Excel as a Swedish
  * locale opens it (TL_CSV_EXCEL_SV): a byte order mark first, so that
  * Excel reads UTF-8 and å, ä and ö come out right; ';' between cells,
- * as the decimal comma takes ','; amounts with a decimal comma.
+ * as the decimal comma takes ','; amounts with a decimal comma; and the
+ * header and the choices (kinds, statuses, yes and no) in the reader's
+ * language, as the screen shows them, for people rather than programs.
  */
 #include "tillit/export/csv.h"
 
@@ -35,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/i18n.h"
 #include "tillit/core/model.h"
 #include "tillit/core/text.h"
 #include "tillit/read/present.h"
@@ -120,21 +123,35 @@ void tl_csv_start(FILE *out, unsigned flags)
 		fputs("\xEF\xBB\xBF", out);
 }
 
-/* The header line of kind e: "id", then every field's name, then the
- * column of each reference's id. */
+/*
+ * The header line of kind e: "id", then every field's name, then the
+ * column of each reference's id ("owner_id").  For a spreadsheet (excel-
+ * sv) the names are those a reader sees, in their language: "ID",
+ * "Ansvarig", ..., "Ansvarig (id)"; RFC 4180 keeps the names programs
+ * read by.
+ */
 static void csv_header(const struct tl_entity *e, unsigned flags, FILE *out)
 {
-	char sep = tl_csv_separator(flags), name[80];
+	bool people = flags & TL_CSV_EXCEL_SV;
+	char sep = tl_csv_separator(flags), name[160];
 
-	fputs("id", out);
+	tl_csv_write_field(out, people ? _("ID") : "id", flags);
 	for (int i = 0; i < e->nfields; i++) {
 		fputc(sep, out);
-		tl_csv_write_field(out, e->fields[i].name, flags);
+		tl_csv_write_field(out, people ? _(e->fields[i].label)
+					       : e->fields[i].name, flags);
 	}
 	for (int i = 0; i < e->nfields; i++) {
 		if (e->fields[i].type != TL_FT_REF)
 			continue;
-		snprintf(name, sizeof(name), "%s_id", e->fields[i].name);
+		if (people)
+			/* TRANSLATORS: the column of a reference's id in a
+			 * spreadsheet: "Ansvarig (id)". */
+			snprintf(name, sizeof(name), _("%s (id)"),
+				 _(e->fields[i].label));
+		else
+			snprintf(name, sizeof(name), "%s_id",
+				 e->fields[i].name);
 		fputc(sep, out);
 		tl_csv_write_field(out, name, flags);
 	}
@@ -171,6 +188,13 @@ static void csv_record(struct tl_refs *refs, const struct tl_record *r,
 		else if (v && f->type == TL_FT_AMOUNT &&
 			 (flags & TL_CSV_EXCEL_SV))
 			v = decimal_comma(v, num, sizeof(num));
+		/* A spreadsheet's choices in the reader's language. */
+		else if (v && f->type == TL_FT_ENUM &&
+			 (flags & TL_CSV_EXCEL_SV) && tl_field_choice_ok(f, v))
+			v = _(v);
+		else if (v && f->type == TL_FT_BOOL &&
+			 (flags & TL_CSV_EXCEL_SV))
+			v = !strcmp(v, "1") ? _("yes") : _("no");
 		tl_csv_write_field(out, v, flags);
 	}
 	for (int i = 0; i < r->e->nfields; i++) {

@@ -32,8 +32,10 @@
 	X(icalcomponent_get_dtend) \
 	X(icalcomponent_get_dtstart) \
 	X(icalcomponent_get_first_component) \
+	X(icalcomponent_get_first_property) \
 	X(icalcomponent_get_location) \
 	X(icalcomponent_get_next_component) \
+	X(icalcomponent_get_next_property) \
 	X(icalcomponent_get_status) \
 	X(icalcomponent_get_summary) \
 	X(icalcomponent_get_uid) \
@@ -49,8 +51,12 @@
 	X(icalparameter_new_partstat) \
 	X(icalparameter_new_related) \
 	X(icalparameter_new_role) \
+	X(icalparameter_get_role) \
 	X(icalproperty_add_parameter) \
 	X(icalproperty_free) \
+	X(icalproperty_get_attendee) \
+	X(icalproperty_get_first_parameter) \
+	X(icalproperty_get_organizer) \
 	X(icalproperty_new_action) \
 	X(icalproperty_new_attendee) \
 	X(icalproperty_new_categories) \

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "../export/ical_lib.h"
@@ -130,9 +131,168 @@ static enum tl_status set(struct tl_record *r, int i, const char *text,
 	return rc;
 }
 
+/* ---- attendees -------------------------------------------------------- */
+
+/* The people with an e-mail address, read once for the whole calendar. */
+struct book {
+	char **email; /* in lower case */
+	char (*id)[TL_ID_LEN + 1];
+	int n;
+	bool read;
+};
+
+static void book_free(struct book *b)
+{
+	for (int i = 0; i < b->n; i++)
+		free(b->email[i]);
+	free(b->email);
+	free(b->id);
+	memset(b, 0, sizeof(*b));
+}
+
+/* An address in lower case, without "mailto:"; NULL out of memory. */
+static char *address(const char *v)
+{
+	char *a;
+
+	if (!strncasecmp(v, "mailto:", 7))
+		v += 7;
+	if (!(a = strdup(v)))
+		return NULL;
+	for (char *p = a; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return a;
+}
+
+static enum tl_status book_read(struct tl_store *st, struct book *b,
+				struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_PERSON};
+	const struct tl_record *r;
+	struct tl_iter *it;
+	enum tl_status rc;
+
+	b->read = true;
+	rc = tl_store_iter_new(st, &q, &it, err);
+	while (rc == TL_OK && (rc = tl_store_iter_next(it, &r, err)) == TL_OK &&
+	       r) {
+		const char *e = tl_record_get(r, TL_PERSON_EMAIL);
+		char **em;
+		char (*ids)[TL_ID_LEN + 1];
+
+		if (!e || !*e)
+			continue;
+		em = realloc(b->email, (size_t)(b->n + 1) * sizeof(*em));
+		if (em)
+			b->email = em;
+		ids = realloc(b->id, (size_t)(b->n + 1) * sizeof(*ids));
+		if (ids)
+			b->id = ids;
+		if (!em || !ids || !(b->email[b->n] = address(e))) {
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+			break;
+		}
+		memcpy(b->id[b->n++], r->id, TL_ID_LEN + 1);
+	}
+	tl_store_iter_free(it);
+	return rc;
+}
+
+/* Whether person takes part in meeting already. */
+static enum tl_status takes_part(struct tl_store *st, const char *meeting,
+				 const char *person, bool *yes,
+				 struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_PARTICIPANT, .parent = meeting,
+			     .limit = 1000};
+	struct tl_page page = {0};
+	enum tl_status rc = tl_store_list(st, &q, &page, err);
+
+	*yes = false;
+	for (int i = 0; rc == TL_OK && i < page.n; i++)
+		if (!strcmp(tl_record_str(page.recs[i], TL_PART_PERSON),
+			    person))
+			*yes = true;
+	tl_page_done(&page);
+	return rc;
+}
+
+/* The role an attendee takes: from the organizer, or the ROLE given. */
+static const char *role_of(icalproperty *p, bool organizer, bool one_to_one)
+{
+	icalparameter *role =
+		tl_ical.icalproperty_get_first_parameter(p, ICAL_ROLE_PARAMETER);
+	icalparameter_role r = role ? tl_ical.icalparameter_get_role(role)
+				    : ICAL_ROLE_REQPARTICIPANT;
+
+	if (organizer || r == ICAL_ROLE_CHAIR)
+		return one_to_one ? "manager" : "chair";
+	if (r == ICAL_ROLE_OPTPARTICIPANT || r == ICAL_ROLE_NONPARTICIPANT)
+		return "guest";
+	return one_to_one ? "employee" : "member";
+}
+
+/* The organizer and attendees of event ev who are people here take
+ * part in meeting m. */
+static enum tl_status attendees(struct tl_store *st, icalcomponent *ev,
+				const struct tl_record *m, struct book *b,
+				struct tl_ics_stats *s, struct tl_error *err)
+{
+	static const icalproperty_kind kinds[] = {ICAL_ORGANIZER_PROPERTY,
+						  ICAL_ATTENDEE_PROPERTY};
+	bool one = !strcmp(tl_record_str(m, TL_MEETING_KIND), "one_to_one");
+	enum tl_status rc = TL_OK;
+
+	if (!b->read)
+		rc = book_read(st, b, err);
+	for (int k = 0; k < 2 && rc == TL_OK; k++) {
+		for (icalproperty *p = tl_ical.icalcomponent_get_first_property(
+			     ev, kinds[k]);
+		     p && rc == TL_OK;
+		     p = tl_ical.icalcomponent_get_next_property(ev, kinds[k])) {
+			const char *v = k ? tl_ical.icalproperty_get_attendee(p)
+					  : tl_ical.icalproperty_get_organizer(p);
+			char *a = v ? address(v) : NULL;
+			const char *person = NULL;
+			struct tl_record *part;
+			bool already;
+
+			if (!a)
+				continue;
+			for (int i = 0; i < b->n && !person; i++)
+				if (!strcmp(b->email[i], a))
+					person = b->id[i];
+			free(a);
+			if (!person) {
+				s->strangers++;
+				continue;
+			}
+			rc = takes_part(st, m->id, person, &already, err);
+			if (rc != TL_OK || already)
+				continue;
+			part = tl_record_new(TL_K_PARTICIPANT);
+			if (!part ||
+			    !tl_record_set(part, TL_PART_MEETING, m->id) ||
+			    !tl_record_set(part, TL_PART_PERSON, person) ||
+			    !tl_record_set(part, TL_PART_ROLE,
+					   role_of(p, !k, one)))
+				rc = tl_error_set(err, TL_ESYS,
+						  _("Out of memory."));
+			if (rc == TL_OK)
+				rc = tl_store_insert(st, part, err);
+			s->participants += rc == TL_OK;
+			tl_record_free(part);
+		}
+	}
+	return rc;
+}
+
+/* ---- events ---------------------------------------------------------- */
+
 /* The meeting of one VEVENT: added, changed, unchanged or skipped. */
 static enum tl_status event(struct tl_store *st, icalcomponent *ev,
-			    const struct tl_ics_options *o,
+			    const struct tl_ics_options *o, struct book *b,
 			    struct tl_ics_stats *s, struct tl_error *err)
 {
 	const char *uid = tl_ical.icalcomponent_get_uid(ev);
@@ -210,6 +370,8 @@ static enum tl_status event(struct tl_store *st, icalcomponent *ev,
 	} else if (rc == TL_OK) {
 		s->unchanged++;
 	}
+	if (rc == TL_OK && !cancelled)
+		rc = attendees(st, ev, m, b, s, err);
 	if (rc != TL_OK) {
 		/* Which event, in the sentence that says why. */
 		char why[sizeof(err->msg)], q[200];
@@ -228,6 +390,7 @@ enum tl_status tl_ics_import(struct tl_store *st, const char *path,
 {
 	char *text, q[200];
 	icalcomponent *cal, *c;
+	struct book book = {0};
 	enum tl_status rc;
 
 	memset(stats, 0, sizeof(*stats));
@@ -266,13 +429,14 @@ enum tl_status tl_ics_import(struct tl_store *st, const char *path,
 		     rc == TL_OK && c;
 		     c = tl_ical.icalcomponent_get_next_component(
 			     cal, ICAL_VEVENT_COMPONENT))
-			rc = event(st, c, o, stats, err);
+			rc = event(st, c, o, &book, stats, err);
 		if (rc == TL_OK)
 			rc = tl_store_commit(st, err);
 		else
 			tl_store_rollback(st);
 	}
 	tl_ical.icalcomponent_free(cal);
+	book_free(&book);
 	if (rc != TL_OK)
 		memset(stats, 0, sizeof(*stats));
 	return rc;

@@ -7,6 +7,10 @@
  */
 #include "tillit/read/present.h"
 
+#include <ctype.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +225,66 @@ char *tl_present_title(struct tl_refs *refs, const struct tl_record *r)
 	return title_of(refs, r, 0);
 }
 
+/*
+ * The digit grouping and decimal mark of the reader's LC_NUMERIC locale
+ * (as the environment names it; the program's own stays "C", so that
+ * what it writes for machines keeps a point): U+202F and "," under
+ * sv_SE.UTF-8, "," and "." under en_US.UTF-8, none and "." under C.
+ */
+static void numeric_marks(const char **sep, const char **radix)
+{
+	static char s[8], d[8] = ".";
+	static bool known;
+
+	if (!known) {
+		locale_t loc = newlocale(LC_NUMERIC_MASK, "", (locale_t)0);
+
+		known = true;
+		if (loc) {
+			snprintf(s, sizeof(s), "%s", nl_langinfo_l(THOUSEP,
+								   loc));
+			snprintf(d, sizeof(d), "%s", nl_langinfo_l(RADIXCHAR,
+								   loc));
+			if (!d[0])
+				snprintf(d, sizeof(d), ".");
+			freelocale(loc);
+		}
+	}
+	*sep = s;
+	*radix = d;
+}
+
+/* An amount as stored ("250000.5") as the reader writes it ("250 000,50"
+ * in Swedish): its whole part in groups of three, two decimals when it
+ * has any.  NULL out of memory. */
+static char *present_amount(const char *v)
+{
+	const char *sep, *radix, *point = strchr(v, '.');
+	size_t whole = point ? (size_t)(point - v) : strlen(v);
+	size_t size = whole * (1 + 8) + 16;
+	char *out = malloc(size), *o = out;
+
+	if (!out)
+		return NULL;
+	numeric_marks(&sep, &radix);
+	for (size_t i = 0; i < whole; i++) {
+		if (i > 0 && (whole - i) % 3 == 0) {
+			memcpy(o, sep, strlen(sep));
+			o += strlen(sep);
+		}
+		*o++ = v[i];
+	}
+	if (point) {
+		memcpy(o, radix, strlen(radix));
+		o += strlen(radix);
+		/* "250000.5" is 250 000 and 50 öre. */
+		*o++ = point[1] ? point[1] : '0';
+		*o++ = point[1] && point[2] ? point[2] : '0';
+	}
+	*o = '\0';
+	return out;
+}
+
 char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 			int i, bool multiline)
 {
@@ -241,6 +305,13 @@ char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 		if (tl_field_choice_ok(f, v))
 			return strdup(_(v));
 		return tl_text_sanitize(v, false);
+	case TL_FT_AMOUNT: {
+		/* Only what validation stores: digits and one point. */
+		size_t n = strspn(v, "0123456789.");
+		if (n == strlen(v) && n > 0 && isdigit((unsigned char)v[0]))
+			return present_amount(v);
+		return tl_text_sanitize(v, false);
+	}
 	case TL_FT_LONGTEXT:
 		if (multiline)
 			return tl_text_sanitize(v, true);

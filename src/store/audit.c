@@ -205,6 +205,11 @@ enum tl_status tl_audit_add(struct tl_store *st, const char *entity,
 	if (rc != TL_OK)
 		return rc;
 	a.seq = last + 1;
+	/* The first row of a change names it; a row written outside a
+	 * transaction is a change of its own. */
+	if (st->depth == 0 || st->change == 0)
+		st->change = a.seq;
+	a.change = st->change;
 	tl_audit_hash(&a, hash);
 	return st->ops->audit_add(st, &a, err);
 }

@@ -288,6 +288,9 @@ struct tl_store {
 	bool created;         /* the engine made the schema at open */
 	bool readonly;
 	int depth;            /* nesting of tl_store_begin */
+	long long change;     /* the seq of the first audit row of the
+				 outermost transaction under way, 0 before
+				 it writes one (struct tl_audit's change) */
 	bool reading;         /* inside tl_store_read_begin */
 	char os_user[64];     /* the account: tl_os_account, or the
 				 database role the engine says */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "tillit/core/account.h"
+#include "tillit/core/config.h"
 #include "tillit/core/i18n.h"
 #include "backend.h"
 #include "internal.h"
@@ -44,10 +45,14 @@ enum tl_status tl_store_path(const char *cli_path, char *buf, size_t size,
 	const char *env = getenv("TILLIT_DB");
 	int n;
 
+	const char *configured = tl_config()->db;
+
 	if (cli_path && *cli_path)
 		n = snprintf(buf, size, "%s", cli_path);
 	else if (env && *env)
 		n = snprintf(buf, size, "%s", env);
+	else if (configured)
+		n = snprintf(buf, size, "%s", configured);
 	else if ((n = data_file("tillit.db", buf, size)) == -2)
 		return tl_error_set(err, TL_ESYS,
 				    _("No home folder is known; give "
@@ -181,8 +186,8 @@ enum tl_status tl_store_begin(struct tl_store *st, struct tl_error *err)
 						    "inside "
 				    "a read snapshot."));
 	rc = st->ops->begin(st, st->depth + 1, err);
-	if (rc == TL_OK)
-		st->depth++;
+	if (rc == TL_OK && st->depth++ == 0)
+		st->change = 0; /* a change of its own begins */
 	return rc;
 }
 

@@ -5,12 +5,14 @@
  */
 #include "tillit/ui/action.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include <curses.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/config.h"
 
 #define A(act, nm, k1, k2, k3, hp, sc) \
 	{.action = act, .name = nm, .keys = {k1, k2, k3, NULL}, .help = hp, \
@@ -145,6 +147,17 @@ static const struct ui_action_def table[] = {
 	A(UI_A_PRIVATE_NOTE, NC_("key hint", "private-note"), "W", NULL, NULL,
 	  N_("Write a private note on this person, meeting or item: only "
 	     "you will ever read it"), UI_SCOPE_RECORDS),
+	A(UI_A_PLAN_NEXT, NC_("key hint", "plan-next"), "+", NULL, NULL,
+	  N_("Plan the next meeting of the series, with its participants "
+	     "and standing agenda"), UI_SCOPE_MEETING),
+	A(UI_A_GO_SETUP, NC_("key hint", "setup"), "8", NULL, NULL,
+	  N_("Set up: units, people, series and governance balances"),
+	  UI_SCOPE_GLOBAL),
+	A(UI_A_FIND_NEXT, NC_("key hint", "find-next"), "n", NULL, NULL,
+	  N_("Find the next line with the words of the last search (asked "
+	     "for when there was none)"), UI_SCOPE_FIND),
+	A(UI_A_FIND_PREV, NC_("key hint", "find-previous"), "N", NULL, NULL,
+	  N_("Find the line before with those words"), UI_SCOPE_FIND),
 };
 
 _Static_assert(sizeof(table) / sizeof(table[0]) == UI_A_COUNT - 1,
@@ -195,35 +208,179 @@ int ui_key_parse(const char *name)
 			return named[i].key;
 	if (name[0] == 'C' && name[1] == '-' && name[2] && !name[3])
 		return UI_CTRL(name[2]);
+	/* F2 ... F12 (F1 is named above). */
+	if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+		char *end;
+		long f = strtol(name + 1, &end, 10);
+		if (!*end && f >= 1 && f <= 12)
+			return UI_FKEY(KEY_F(f));
+	}
 	n = mbrtowc(&wc, name, strlen(name), NULL);
 	if (n == strlen(name) && n > 0)
 		return (int)wc;
 	return -1;
 }
 
-enum ui_action ui_action_for_key(int key)
+/* ---- keys from the configuration file ------------------------------ */
+
+#define NACTIONS (sizeof(table) / sizeof(table[0]))
+
+/* The keys `bind` gave an action (is_bound), in place of its own. */
+static char *bound[NACTIONS][UI_MAX_KEYS + 1];
+static bool is_bound[NACTIONS];
+
+/* The bound action that has key (a code), or -1. */
+static int bound_to(int key)
+{
+	for (size_t i = 0; i < NACTIONS; i++)
+		for (int k = 0; is_bound[i] && bound[i][k]; k++)
+			if (ui_key_parse(bound[i][k]) == key)
+				return (int)i;
+	return -1;
+}
+
+int ui_action_keys(enum ui_action a, const char *out[UI_MAX_KEYS + 1])
+{
+	const struct ui_action_def *d = ui_action_get(a);
+	int n = 0;
+
+	if (d && is_bound[a - 1]) {
+		for (; bound[a - 1][n]; n++)
+			out[n] = bound[a - 1][n];
+	} else if (d) {
+		/* A key bound to another action is that action's now. */
+		for (int k = 0; k < UI_MAX_KEYS && d->keys[k]; k++)
+			if (bound_to(ui_key_parse(d->keys[k])) < 0)
+				out[n++] = d->keys[k];
+	}
+	out[n] = NULL;
+	return n;
+}
+
+/* The action whose name (the table's, in English) is name, or NULL. */
+static const struct ui_action_def *named_action(const char *name)
+{
+	for (size_t i = 0; i < NACTIONS; i++)
+		if (!strcmp(table[i].name, name))
+			return &table[i];
+	return NULL;
+}
+
+enum tl_status ui_config_keys(const struct tl_config *cfg,
+			      struct tl_error *err)
+{
+	enum tl_status rc = TL_OK;
+
+	ui_keys_reset();
+	for (int i = 0; rc == TL_OK && i < cfg->nbinds; i++) {
+		const struct tl_config_line *l = &cfg->binds[i];
+		const struct ui_action_def *d =
+			l->nwords ? named_action(l->words[0]) : NULL;
+		int a;
+
+		if (l->nwords < 2 || l->nwords > UI_MAX_KEYS + 1) {
+			rc = tl_config_error(cfg, l->line, err, _("write it "
+					     "as 'bind ACTION KEY...', with "
+					     "one to %d keys, like 'bind "
+					     "close C-x'."), UI_MAX_KEYS);
+			break;
+		}
+		if (!d) {
+			rc = tl_config_error(cfg, l->line, err, _("there is "
+					     "no action '%s' (doc/keys.md "
+					     "lists them)."), l->words[0]);
+			break;
+		}
+		a = d->action - 1;
+		for (int k = 1; k < l->nwords; k++) {
+			int key = ui_key_parse(l->words[k]), other;
+
+			other = key < 0 ? -1 : bound_to(key);
+			if (key < 0) {
+				rc = tl_config_error(cfg, l->line, err,
+					_("'%s' is no key tillit knows: a "
+					"character, C-x, F1 to F12, Enter, "
+					"Esc, Tab, BackTab, Space, Up, "
+					"Down, Left, Right, PageUp, "
+					"PageDown, Home, End, Backspace or "
+					"Delete."), l->words[k]);
+			} else if (other >= 0 && other != a) {
+				rc = tl_config_error(cfg, l->line, err,
+					_("%s is bound to %s already."),
+					l->words[k], table[other].name);
+			}
+			if (rc != TL_OK)
+				break;
+		}
+		if (rc != TL_OK)
+			break;
+		for (int k = 0; bound[a][k]; k++)
+			free(bound[a][k]);
+		memset(bound[a], 0, sizeof(bound[a]));
+		is_bound[a] = true;
+		for (int k = 1; k < l->nwords; k++)
+			if (!(bound[a][k - 1] = strdup(l->words[k])))
+				rc = tl_error_set(err, TL_ESYS,
+						  _("Out of memory."));
+	}
+	if (rc != TL_OK)
+		ui_keys_reset();
+	return rc;
+}
+
+void ui_keys_reset(void)
+{
+	for (size_t i = 0; i < NACTIONS; i++) {
+		for (int k = 0; bound[i][k]; k++)
+			free(bound[i][k]);
+		memset(bound[i], 0, sizeof(bound[i]));
+		is_bound[i] = false;
+	}
+}
+
+/* Whether action a has key (a code) as bound now. */
+static bool bound_key(enum ui_action a, int key)
+{
+	const char *keys[UI_MAX_KEYS + 1];
+
+	ui_action_keys(a, keys);
+	for (int k = 0; keys[k]; k++)
+		if (ui_key_parse(keys[k]) == key)
+			return true;
+	return false;
+}
+
+enum ui_action ui_action_for_key_in(int key, const enum ui_action *offered)
 {
 	/* Curses reports Enter as KEY_ENTER on some terminals, and \r. */
 	if (key == UI_FKEY(KEY_ENTER) || key == '\r')
 		key = '\n';
-	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
-		for (int k = 0; k < UI_MAX_KEYS && table[i].keys[k]; k++)
-			if (ui_key_parse(table[i].keys[k]) == key)
-				return table[i].action;
+	for (int i = 0; offered && offered[i] != UI_A_NONE; i++)
+		if (bound_key(offered[i], key))
+			return offered[i];
+	for (size_t i = 0; i < NACTIONS; i++)
+		if (bound_key(table[i].action, key))
+			return table[i].action;
 	return UI_A_NONE;
+}
+
+enum ui_action ui_action_for_key(int key)
+{
+	return ui_action_for_key_in(key, NULL);
 }
 
 const char *ui_action_key(enum ui_action a)
 {
-	const struct ui_action_def *d = ui_action_get(a);
-	return d && d->keys[0] ? d->keys[0] : "";
+	const char *keys[UI_MAX_KEYS + 1];
+
+	return ui_action_keys(a, keys) > 0 ? keys[0] : "";
 }
 
 void ui_keys_markdown(FILE *out)
 {
 	static const char *const heads[] = {
 		"Moving", "Everywhere", "Records", "Exporting",
-		"Running a meeting",
+		"Running a meeting", "Finding (in lists and pages)",
 	};
 
 	fputs("# Keys of the full-screen program\n\n"
@@ -232,7 +389,7 @@ void ui_keys_markdown(FILE *out)
 	      "(`tillit ui --keys-md`); a test fails when the two differ.\n"
 	      "Press `?` in any view to see the keys that work there.\n",
 	      out);
-	for (int s = UI_SCOPE_MOVE; s <= UI_SCOPE_MEETING; s++) {
+	for (int s = UI_SCOPE_MOVE; s < UI_SCOPE_COUNT; s++) {
 		fprintf(out, "\n## %s\n\n| Keys | Action | What it does |\n"
 			"|---|---|---|\n", heads[s]);
 		for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {

@@ -130,6 +130,11 @@ void ui_pop(struct ui_app *app)
 	app->nviews--;
 }
 
+bool ui_view_offers(struct view *v, enum ui_action a)
+{
+	return !v || !v->ops->offers || v->ops->offers(v, a);
+}
+
 bool ui_open_record(struct ui_app *app, enum tl_kind kind, const char *id)
 {
 	static char ids[UI_MAX_VIEWS][TL_ID_LEN + 1];
@@ -244,21 +249,34 @@ static void draw_bars(struct ui_app *app)
 	ui_put(stdscr, app->rows - 2, 1, app->cols - 2, app->status,
 	       app->status_error ? UI_R_ERROR : UI_R_STATUS, 0);
 
-	/* The hints: the view's own actions, then help and back. */
+	/* The hints: the view's own actions that fit, then help and back,
+	 * which always do (the help lists the rest). */
 	const enum ui_action *acts = v ? v->ops->actions : NULL;
+	char tail[96];
+	size_t room;
+
+	snprintf(tail, sizeof(tail), "%s %s  %s %s", ui_action_key(UI_A_HELP),
+		 _("help"), ui_action_key(UI_A_BACK), _("back"));
+	room = app->cols > 2 ? (size_t)app->cols - 2 : 0;
+	room = room > tl_text_width(tail) ? room - tl_text_width(tail) : 0;
 	for (int i = 0; acts && acts[i] != UI_A_NONE; i++) {
 		const struct ui_action_def *d = ui_action_get(acts[i]);
-		int n = snprintf(hints + len, sizeof(hints) - len, "%s %s  ",
-				 d->keys[0],
-				 tl_pgettext_in("key hint", d->name));
+		int n;
+
+		if (!*ui_action_key(acts[i]) || !ui_view_offers(v, acts[i]))
+			continue; /* its keys went to others, or not here */
+		n = snprintf(hints + len, sizeof(hints) - len, "%s %s  ",
+			     ui_action_key(acts[i]),
+			     tl_pgettext_in("key hint", d->name));
 		if (n < 0 || (size_t)n >= sizeof(hints) - len)
 			break;
-		len += (size_t)n;
-		if (tl_text_width(hints) > (size_t)app->cols)
+		if (tl_text_width(hints) > room) {
+			hints[len] = '\0'; /* not this one: it does not fit */
 			break;
+		}
+		len += (size_t)n;
 	}
-	snprintf(hints + len, sizeof(hints) - len, "? %s  q %s", _("help"),
-		 _("back"));
+	snprintf(hints + len, sizeof(hints) - len, "%s", tail);
 	ui_fill(stdscr, app->rows - 1, 0, UI_R_HINT, 0);
 	ui_put(stdscr, app->rows - 1, 1, app->cols - 2, hints, UI_R_HINT, 0);
 }
@@ -343,6 +361,7 @@ static void command(struct ui_app *app)
 		{"mandates", UI_A_GO_MANDATES}, {"frames", UI_A_GO_FRAMES},
 		{"my", UI_A_GO_MY_FRAMES}, {"followups", UI_A_GO_FOLLOWUPS},
 		{"org", UI_A_GO_ORG}, {"organisation", UI_A_GO_ORG},
+		{"setup", UI_A_GO_SETUP},
 	};
 
 	if (!cmd)
@@ -356,10 +375,14 @@ static void command(struct ui_app *app)
 				go_view(app, names[i].a);
 				found = true;
 			}
+		if (!found && ui_setup_open_list(app, cmd))
+			found = true;
 		if (!found && cmd[0]) {
 			ui_status(app, _("Unknown command \"%.40s\"; try "
 					 "meetings, mandates, frames, my, "
-					 "followups, org or q."), cmd);
+					 "followups, org, setup, units, "
+					 "people, series, balances or q."),
+				  cmd);
 			app->status_error = true;
 		}
 	}
@@ -370,8 +393,10 @@ static void search(struct ui_app *app)
 {
 	char *q = ui_prompt(app, _("Search:"), NULL);
 
-	if (q && *q)
+	if (q && *q) {
+		ui_find_set(q); /* what n and N find in a view */
 		ui_push(app, &ui_view_search, q);
+	}
 	free(q);
 }
 
@@ -381,14 +406,26 @@ static void go_view(struct ui_app *app, enum ui_action a)
 {
 	static struct ui_list_arg args[UI_A_COUNT];
 	struct ui_list_arg *arg = &args[a];
+	struct view *t = top(app);
+	int had;
 
-	/* Every view but the overview opens on top of it. */
-	while (app->nviews > 1)
-		ui_pop(app);
+	/* Already there: the overview at the bottom, or the view on top. */
+	if (t && (t->opened_by == a ||
+		  (a == UI_A_GO_OVERVIEW && app->nviews == 1)))
+		return;
+	/* The view opens on top of those open, which keep their place and
+	 * state (a running meeting its step) for q to come back to; when
+	 * the stack is full, on top of the overview alone. */
+	if (app->nviews == UI_MAX_VIEWS)
+		while (app->nviews > 1)
+			ui_pop(app);
+	had = app->nviews;
 	memset(arg, 0, sizeof(*arg));
 	switch (a) {
 	case UI_A_GO_OVERVIEW:
-		return;
+		if (app->nviews > 1)
+			ui_push(app, &ui_view_overview, NULL);
+		break;
 	case UI_A_GO_MEETINGS:
 		arg->query.kind = TL_K_MEETING;
 		arg->title = N_("Meetings");
@@ -406,7 +443,7 @@ static void go_view(struct ui_app *app, enum ui_action a)
 		break;
 	case UI_A_GO_MY_FRAMES:
 		ui_push(app, &ui_view_my, NULL);
-		return;
+		break;
 	case UI_A_GO_FOLLOWUPS:
 		arg->query.kind = TL_K_FOLLOWUP;
 		arg->title = N_("Follow-ups");
@@ -414,17 +451,24 @@ static void go_view(struct ui_app *app, enum ui_action a)
 		break;
 	case UI_A_GO_ORG:
 		ui_push(app, &ui_view_org, NULL);
-		return;
+		break;
+	case UI_A_GO_SETUP:
+		ui_push(app, &ui_view_setup, NULL);
+		break;
 	default:
 		return;
 	}
-	ui_push(app, &ui_view_list, arg);
+	if (arg->name)
+		ui_push(app, &ui_view_list, arg);
+	if (app->nviews > had)
+		top(app)->opened_by = a;
 }
 
 static void handle(struct ui_app *app, int key)
 {
 	struct view *v = top(app);
-	enum ui_action a = ui_action_for_key(key);
+	enum ui_action a = ui_action_for_key_in(key, v ? v->ops->actions
+						 : NULL);
 
 	if (key == UI_FKEY(KEY_RESIZE)) {
 		ui_term_layout(app);
@@ -457,7 +501,7 @@ static void handle(struct ui_app *app, int key)
 		break;
 	case UI_A_HELP:
 		if (v && v->ops != &ui_view_help)
-			ui_push(app, &ui_view_help, v->ops);
+			ui_push(app, &ui_view_help, v);
 		break;
 	case UI_A_SEARCH:
 		search(app);
@@ -476,6 +520,7 @@ static void handle(struct ui_app *app, int key)
 	case UI_A_GO_MY_FRAMES:
 	case UI_A_GO_FOLLOWUPS:
 	case UI_A_GO_ORG:
+	case UI_A_GO_SETUP:
 		go_view(app, a);
 		break;
 	default:
@@ -583,6 +628,7 @@ int ui_main(const struct ui_options *opt)
 		delwin(app->body);
 	ui_term_restore();
 	ui_headless_end(app);
+	ui_find_forget();
 	sig = ui_signal(app);
 	code = sig ? 128 + sig : app->exit_code;
 	tl_refs_done(&app->refs);

@@ -367,7 +367,7 @@ static bool save(struct form_ui *fu)
 		return false;
 	}
 	rc = w->id[0] ? tl_store_update(ui_store(fu->app), w, &err)
-		      : tl_store_insert(ui_store(fu->app), w, &err);
+		      : tl_store_add(ui_store(fu->app), w, &err);
 	if (rc == TL_ESTALE) {
 		tl_record_free(w);
 		return changed_meanwhile(fu, &err);

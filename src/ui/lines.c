@@ -559,6 +559,29 @@ static void next_link(struct ui_lines *ls, int dir)
 		ls->top = 0;
 }
 
+/* n (dir 1) and N (-1): the next line below or above the selected one
+ * (or the top line) that holds the words; a line that opens a record is
+ * selected, another scrolled to the top. */
+static void find(struct ui_lines *ls, struct ui_app *app, int dir)
+{
+	int from = ls->cursor >= 0 ? ls->cursor : ls->top;
+
+	if (!ui_find_words(app))
+		return;
+	for (int i = from + dir; i >= 0 && i < ls->n; i += dir) {
+		if (!ui_find_match(ls->lines[i].text))
+			continue;
+		if (ls->lines[i].kind != TL_K_NONE) {
+			ls->cursor = i;
+		} else {
+			ls->cursor = -1;
+			ls->top = i;
+		}
+		return;
+	}
+	ui_find_none(app, dir);
+}
+
 enum ui_result ui_lines_handle(struct ui_lines *ls, struct ui_app *app,
 			       enum ui_action a, int key)
 {
@@ -604,6 +627,10 @@ enum ui_result ui_lines_handle(struct ui_lines *ls, struct ui_app *app,
 		if (ls->cursor >= 0 && ls->lines[ls->cursor].kind != TL_K_NONE)
 			ui_open_record(app, ls->lines[ls->cursor].kind,
 				       ls->lines[ls->cursor].id);
+		return UI_DONE;
+	case UI_A_FIND_NEXT:
+	case UI_A_FIND_PREV:
+		find(ls, app, a == UI_A_FIND_NEXT ? 1 : -1);
 		return UI_DONE;
 	default:
 		return UI_PASS;

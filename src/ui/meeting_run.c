@@ -463,6 +463,28 @@ static void carry_on(struct view *v)
 	free(text);
 }
 
+/* +: the next meeting of the series, planned and opened. */
+static void plan_next(struct view *v)
+{
+	struct meeting_view *mv = v->data;
+	struct tl_error err = {0};
+	struct tl_record *n = NULL;
+	char id[TL_ID_LEN + 1];
+
+	if (tl_store_meeting_next(ui_store(v->app), mv->id, &n, &err) !=
+	    TL_OK) {
+		ui_error(v->app, &err);
+		return;
+	}
+	snprintf(id, sizeof(id), "%s", n->id);
+	ui_status(v->app, _("Planned the next meeting: %s, %s."),
+		  tl_record_str(n, TL_MEETING_TITLE),
+		  tl_record_str(n, TL_MEETING_STARTS));
+	tl_record_free(n);
+	ui_changed(v->app);
+	ui_open_record(v->app, TL_K_MEETING, id);
+}
+
 /* H: the meeting is held. */
 static void finish(struct view *v)
 {
@@ -723,6 +745,9 @@ enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
 		return UI_DONE;
 	case UI_A_FINISH:
 		finish(v);
+		return UI_DONE;
+	case UI_A_PLAN_NEXT:
+		plan_next(v);
 		return UI_DONE;
 	case UI_A_SIGN:
 		sign(v);

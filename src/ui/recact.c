@@ -10,6 +10,7 @@
 #include "tillit/core/date.h"
 #include "tillit/ui/form.h"
 #include "tillit/core/i18n.h"
+#include "tillit/core/template.h"
 
 static void report(struct ui_app *app, enum tl_status rc,
 		   const struct tl_error *err, const char *done)
@@ -20,6 +21,38 @@ static void report(struct ui_app *app, enum tl_status rc,
 	} else {
 		ui_error(app, err);
 	}
+}
+
+/*
+ * A one-to-one series just added without a standing agenda: one key
+ * gives it one of the templates tillit ships (template.h), or none.
+ */
+static void offer_template(struct ui_app *app, struct tl_record *r)
+{
+	struct tl_error err = {0};
+	const struct tl_template *t;
+	char question[400];
+	char *agenda;
+	int n, k;
+
+	if (r->e->kind != TL_K_SERIES || tl_record_get(r, TL_SERIES_AGENDA) ||
+	    strcmp(tl_record_str(r, TL_SERIES_KIND), "one_to_one"))
+		return;
+	t = tl_templates(&n);
+	snprintf(question, sizeof(question), _("A standing agenda from a "
+		 "template? (l) %s, (r) %s, (n) none:"), _(t[0].title),
+		 _(t[1].title));
+	k = ui_choose(app, question, "lrn");
+	if (k != 'l' && k != 'r')
+		return;
+	if (!(agenda = tl_template_agenda(&t[k == 'l' ? 0 : 1])))
+		return;
+	if (tl_record_set(r, TL_SERIES_AGENDA, agenda) &&
+	    tl_store_update(ui_store(app), r, &err) == TL_OK)
+		ui_changed(app);
+	else if (err.status != TL_OK)
+		ui_error(app, &err);
+	free(agenda);
 }
 
 static enum ui_result add_new(struct ui_app *app, enum tl_kind kind,
@@ -37,9 +70,34 @@ static enum ui_result add_new(struct ui_app *app, enum tl_kind kind,
 	if (ui_form_record(app, r, title)) {
 		ui_added(app, r);
 		ui_status(app, _("Saved the %s."), _(r->e->label));
+		offer_template(app, r);
 	}
 	tl_record_free(r);
 	return UI_DONE;
+}
+
+bool ui_record_offers(enum tl_kind kind, enum ui_action a)
+{
+	bool written_by_tillit = kind == TL_K_FRAME_VERSION ||
+				 kind == TL_K_SIGNATURE || kind == TL_K_SEAL;
+
+	switch (a) {
+	case UI_A_NEW:
+	case UI_A_EDIT:
+		return !written_by_tillit;
+	case UI_A_CLOSE:
+		return tl_entity_get(kind)->close_value != NULL;
+	case UI_A_DONE:
+	case UI_A_REASSIGN:
+		return kind == TL_K_FOLLOWUP;
+	case UI_A_ACK:
+	case UI_A_VERSIONS:
+		return kind == TL_K_FRAME;
+	case UI_A_LOG_DECISION:
+		return kind == TL_K_MANDATE;
+	default:
+		return false;
+	}
 }
 
 static enum ui_result act(struct ui_app *app, enum tl_kind kind,
@@ -52,6 +110,8 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 	enum tl_status rc;
 	char title[160];
 
+	if (!ui_record_offers(r ? r->e->kind : kind, a))
+		return UI_PASS;
 	if (a == UI_A_NEW)
 		return add_new(app, kind, prefill);
 	if (!r)
@@ -82,8 +142,6 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 		tl_record_free(w);
 		return UI_DONE;
 	case UI_A_CLOSE:
-		if (!r->e->close_value)
-			return UI_PASS;
 		snprintf(title, sizeof(title), _("Set this %s to %s?"),
 			 _(r->e->label), _(r->e->close_value));
 		if (!ui_confirm(app, title))
@@ -92,8 +150,6 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 		report(app, rc, &err, _("Closed."));
 		return UI_DONE;
 	case UI_A_DONE: {
-		if (r->e->kind != TL_K_FOLLOWUP)
-			return UI_PASS;
 		char *outcome = ui_prompt(app, _("Outcome:"), NULL);
 		if (!outcome)
 			return UI_DONE;
@@ -104,8 +160,6 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 	}
 	case UI_A_REASSIGN: {
 		char id[TL_ID_LEN + 1];
-		if (r->e->kind != TL_K_FOLLOWUP)
-			return UI_PASS;
 		if (!ui_pick(app, TL_K_PERSON, _("New owner:"), id))
 			return UI_DONE;
 		w = tl_record_dup(r);
@@ -120,8 +174,6 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 	case UI_A_ACK: {
 		char actor[TL_ID_LEN + 1];
 
-		if (r->e->kind != TL_K_FRAME)
-			return UI_PASS;
 		if (!ui_actor(app, actor))
 			return UI_DONE;
 		rc = tl_store_frame_ack(st, r->id, actor, &err);
@@ -131,8 +183,6 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 	case UI_A_VERSIONS: {
 		static struct ui_list_arg arg;
 		static char frame[TL_ID_LEN + 1];
-		if (r->e->kind != TL_K_FRAME)
-			return UI_PASS;
 		memcpy(frame, r->id, sizeof(frame));
 		memset(&arg, 0, sizeof(arg));
 		arg.query.kind = TL_K_FRAME_VERSION;
@@ -144,8 +194,6 @@ static enum ui_result act(struct ui_app *app, enum tl_kind kind,
 	}
 	case UI_A_LOG_DECISION: {
 		char today[TL_DATE_SIZE];
-		if (r->e->kind != TL_K_MANDATE)
-			return UI_PASS;
 		w = tl_record_new(TL_K_DECISION);
 		if (!w)
 			return UI_DONE;

@@ -6,41 +6,55 @@
 #include "tillit/ui/view.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tillit/ui/draw.h"
 #include "tillit/core/i18n.h"
 
 struct help_view {
-	const struct view_ops *below;
+	struct view *below; /* the view it helps with, under it */
 	int top;
 	int lines;
 };
 
 static bool help_open(struct view *v, const void *arg)
 {
-	static struct help_view hv;
+	/* Its own, as a number key may open more views, and a help, on
+	 * top of it. */
+	struct help_view *hv = calloc(1, sizeof(*hv));
 
-	memset(&hv, 0, sizeof(hv));
-	hv.below = arg;
-	v->data = &hv;
+	if (!hv)
+		return false;
+	hv->below = (struct view *)arg; /* ui_push takes it as const */
+	v->data = hv;
+	/* The title of the view it helps with: "Help: Follow-ups". */
 	snprintf(v->title, sizeof(v->title), _("Help: %s"),
-		 _(hv.below->title));
+		 hv->below->title);
 	return true;
+}
+
+static void help_close(struct view *v)
+{
+	free(v->data);
+	v->data = NULL;
 }
 
 /* One line of help: keys, then the text. */
 static int help_line(WINDOW *w, int y, int rows, int cols,
 		     const struct ui_action_def *d)
 {
+	const char *bound[UI_MAX_KEYS + 1];
 	char keys[64] = "";
 
 	if (y < 0 || y >= rows)
 		return 1;
-	for (int k = 0; k < UI_MAX_KEYS && d->keys[k]; k++) {
+	/* The keys as bound now (the configuration file may rebind). */
+	ui_action_keys(d->action, bound);
+	for (int k = 0; bound[k]; k++) {
 		size_t len = strlen(keys);
 		snprintf(keys + len, sizeof(keys) - len, "%s%s", k ? ", " : "",
-			 d->keys[k]);
+			 bound[k]);
 	}
 	ui_put(w, y, 2, 22, keys, UI_R_HEADER, 0);
 	ui_put(w, y, 25, cols - 26, _(d->help), UI_R_NORMAL, 0);
@@ -50,34 +64,39 @@ static int help_line(WINDOW *w, int y, int rows, int cols,
 static void help_draw(struct view *v, WINDOW *w, int rows, int cols)
 {
 	struct help_view *hv = v->data;
+	const enum ui_action *acts = hv->below->ops->actions;
 	int n, y = -hv->top;
 	const struct ui_action_def *t = ui_action_table(&n);
 	static const char *const heads[] = {
 		N_("Moving"), N_("Everywhere"),
 	};
 
-	if (hv->below->actions && hv->below->actions[0] != UI_A_NONE) {
-		bool scope[UI_SCOPE_MEETING + 1] = {false};
+	if (acts && acts[0] != UI_A_NONE) {
+		bool scope[UI_SCOPE_COUNT] = {false};
 
 		if (y >= 0 && y < rows)
 			ui_put(w, y, 1, cols - 2, _("In this view"),
 			       UI_R_SECTION, 0);
 		y++;
-		/* The view's own actions, and the rest of their kind (the
-		 * hint bar has room for only a few). */
-		for (int i = 0; hv->below->actions[i] != UI_A_NONE; i++) {
-			const struct ui_action_def *d =
-				ui_action_get(hv->below->actions[i]);
+		/* The view's own actions that work there now, and the rest
+		 * of their kind that do (the hint bar has room for only a
+		 * few). */
+		for (int i = 0; acts[i] != UI_A_NONE; i++) {
+			const struct ui_action_def *d = ui_action_get(acts[i]);
+
+			if (!ui_view_offers(hv->below, acts[i]))
+				continue;
 			y += help_line(w, y, rows, cols, d);
 			if (d->scope > UI_SCOPE_GLOBAL)
 				scope[d->scope] = true;
 		}
 		for (int i = 0; i < n; i++) {
 			bool listed = false;
-			if (!scope[t[i].scope])
+			if (!scope[t[i].scope] ||
+			    !ui_view_offers(hv->below, t[i].action))
 				continue;
-			for (int j = 0; hv->below->actions[j] != UI_A_NONE; j++)
-				if (hv->below->actions[j] == t[i].action)
+			for (int j = 0; acts[j] != UI_A_NONE; j++)
+				if (acts[j] == t[i].action)
 					listed = true;
 			if (!listed)
 				y += help_line(w, y, rows, cols, &t[i]);
@@ -130,4 +149,5 @@ const struct view_ops ui_view_help = {
 	.open = help_open,
 	.draw = help_draw,
 	.handle = help_handle,
+	.close = help_close,
 };

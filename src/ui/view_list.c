@@ -8,9 +8,12 @@
  */
 #include "tillit/ui/view.h"
 
+#include "tillit/core/config.h"
+
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/config.h"
 #include "tillit/core/date.h"
 #include "tillit/ui/draw.h"
 #include "tillit/core/i18n.h"
@@ -32,8 +35,13 @@ struct list_view {
 
 static const enum ui_action list_actions[] = {
 	UI_A_OPEN, UI_A_NEW, UI_A_EDIT, UI_A_FILTER, UI_A_DONE, UI_A_ACK,
-	UI_A_CLOSE, UI_A_EXPORT, UI_A_NONE,
+	UI_A_CLOSE, UI_A_EXPORT, UI_A_REASSIGN, UI_A_VERSIONS,
+	UI_A_LOG_DECISION, UI_A_FIND_NEXT, UI_A_FIND_PREV, UI_A_NONE,
 };
+
+/* Rows n and N look through before they give up: a list pages from the
+ * store, and a long one is better filtered (f). */
+#define FIND_ROWS 20000
 
 static bool list_open(struct view *v, const void *arg)
 {
@@ -123,13 +131,14 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 {
 	struct list_view *lv = v->data;
 	const struct tl_entity *e = tl_entity_get(lv->arg.query.kind);
+	const int *columns = tl_config_columns(e);
 	int widths[16], ncol = 0, fixed = TL_ID_SHORT + 1, flex = 0;
 
-	for (int c = 0; e->columns[c] >= 0 && ncol < 16; c++, ncol++) {
-		widths[ncol] = col_width(&e->fields[e->columns[c]]);
+	for (int c = 0; columns[c] >= 0 && ncol < 16; c++, ncol++) {
+		widths[ncol] = col_width(&e->fields[columns[c]]);
 		/* Text other than the record's title gets a modest width;
 		 * the title takes what is left. */
-		if (!widths[ncol] && e->columns[c] != e->title)
+		if (!widths[ncol] && columns[c] != e->title)
 			widths[ncol] = 14;
 		fixed += widths[ncol] + 1;
 		if (!widths[ncol])
@@ -145,14 +154,18 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 	int x = 1;
 	x += ui_put(w, 0, x, TL_ID_SHORT, "ID", UI_R_HEADER, 0) + 1;
 	for (int c = 0; c < ncol && x < cols; c++) {
-		const struct tl_field *f = &e->fields[e->columns[c]];
+		const struct tl_field *f = &e->fields[columns[c]];
 		int wd = widths[c] < cols - x ? widths[c] : cols - x;
 		x += ui_put(w, 0, x, wd, _(f->label), UI_R_HEADER, 0) + 1;
 	}
 	lv->visible = rows - 1;
 	if (lv->list.n == 0) {
-		ui_put(w, 2, 2, cols - 4, _("Nothing here yet. Press a to add "
-					    "one."), UI_R_DIM, 0);
+		char empty[160];
+
+		snprintf(empty, sizeof(empty), _("Nothing here yet. Press %s "
+						 "to add one."),
+			 ui_action_key(UI_A_NEW));
+		ui_put(w, 2, 2, cols - 4, empty, UI_R_DIM, 0);
 		return;
 	}
 	for (int y = 0; y < lv->visible; y++) {
@@ -171,9 +184,9 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 		x = 1;
 		x += ui_put(w, 1 + y, x, TL_ID_SHORT, shortid, role, 0) + 1;
 		for (int c = 0; c < ncol && x < cols; c++) {
-			const struct tl_field *f = &e->fields[e->columns[c]];
+			const struct tl_field *f = &e->fields[columns[c]];
 			char *val = tl_present_field(ui_refs(v->app), r,
-						     e->columns[c], false);
+						     columns[c], false);
 			int wd = widths[c] < cols - x ? widths[c] : cols - x;
 			if (f->type == TL_FT_INT || f->type == TL_FT_AMOUNT)
 				x += ui_put_right(w, 1 + y, x, wd, val, role,
@@ -262,6 +275,50 @@ static void list_filter(struct view *v)
 		ui_error(v->app, &err);
 }
 
+/* Whether the row of r, as shown, holds the words n and N find. */
+static bool row_matches(struct view *v, const struct tl_record *r)
+{
+	const int *columns = tl_config_columns(r->e);
+	bool yes = false;
+	char *title = tl_present_title(ui_refs(v->app), r);
+
+	yes = ui_find_match(title);
+	free(title);
+	for (int c = 0; !yes && columns[c] >= 0; c++) {
+		char *val = tl_present_field(ui_refs(v->app), r, columns[c],
+					     false);
+		yes = ui_find_match(val);
+		free(val);
+	}
+	return yes;
+}
+
+/* n (dir 1) and N (-1): the next row below or above that matches. */
+static enum tl_status list_find(struct view *v, int dir, struct tl_error *err)
+{
+	struct list_view *lv = v->data;
+	const struct tl_record *r = ui_list_selected(&lv->list);
+	char start[TL_ID_LEN + 1] = "", at[TL_ID_LEN + 1];
+	enum tl_status rc = TL_OK;
+
+	if (!r || !ui_find_words(v->app))
+		return TL_OK;
+	snprintf(start, sizeof(start), "%s", r->id);
+	for (int i = 0; i < FIND_ROWS && rc == TL_OK; i++) {
+		snprintf(at, sizeof(at), "%s", r->id);
+		rc = ui_list_move(&lv->list, dir, lv->visible, err);
+		r = ui_list_selected(&lv->list);
+		if (rc != TL_OK || !r || !strcmp(r->id, at))
+			break; /* the end of the list */
+		if (row_matches(v, r))
+			return TL_OK;
+	}
+	if (rc == TL_OK)
+		rc = ui_list_show(&lv->list, start, lv->visible, err);
+	ui_find_none(v->app, dir);
+	return rc;
+}
+
 static enum ui_result list_handle(struct view *v, enum ui_action a, int key)
 {
 	struct list_view *lv = v->data;
@@ -297,6 +354,10 @@ static enum ui_result list_handle(struct view *v, enum ui_action a, int key)
 	case UI_A_BOTTOM:
 		rc = ui_list_end(&lv->list, lv->visible, &err);
 		break;
+	case UI_A_FIND_NEXT:
+	case UI_A_FIND_PREV:
+		rc = list_find(v, a == UI_A_FIND_NEXT ? 1 : -1, &err);
+		break;
 	case UI_A_OPEN:
 		if (r)
 			ui_open_record(v->app, r->e->kind, r->id);
@@ -327,6 +388,22 @@ static enum ui_result list_handle(struct view *v, enum ui_action a, int key)
 	return UI_DONE;
 }
 
+static bool list_offers(struct view *v, enum ui_action a)
+{
+	struct list_view *lv = v->data;
+
+	switch (a) {
+	case UI_A_OPEN:
+	case UI_A_FILTER:
+	case UI_A_EXPORT:
+	case UI_A_FIND_NEXT:
+	case UI_A_FIND_PREV:
+		return true;
+	default:
+		return ui_record_offers(lv->arg.query.kind, a);
+	}
+}
+
 const struct view_ops ui_view_list = {
 	.name = "list",
 	.title = N_("List"),
@@ -336,4 +413,5 @@ const struct view_ops ui_view_list = {
 	.reload = list_reload,
 	.close = list_close,
 	.actions = list_actions,
+	.offers = list_offers,
 };

@@ -22,7 +22,8 @@ struct my_view {
 };
 
 static const enum ui_action my_actions[] = {
-	UI_A_OPEN, UI_A_ACK, UI_A_VERSIONS, UI_A_LOG_DECISION, UI_A_NONE,
+	UI_A_OPEN, UI_A_ACK, UI_A_VERSIONS, UI_A_LOG_DECISION, UI_A_FIND_NEXT,
+	UI_A_FIND_PREV, UI_A_NONE,
 };
 
 /* One line for a frame or mandate, and one with its limits. */

@@ -26,8 +26,9 @@ struct overview {
 
 static const enum ui_action overview_actions[] = {
 	UI_A_OPEN, UI_A_GO_MEETINGS, UI_A_GO_MANDATES, UI_A_GO_FRAMES,
-	UI_A_GO_MY_FRAMES, UI_A_GO_FOLLOWUPS, UI_A_GO_ORG, UI_A_SEARCH,
-	UI_A_DEMO, UI_A_NONE,
+	UI_A_GO_MY_FRAMES, UI_A_GO_FOLLOWUPS, UI_A_GO_ORG, UI_A_GO_SETUP,
+	UI_A_SEARCH,
+	UI_A_DEMO, UI_A_FIND_NEXT, UI_A_FIND_PREV, UI_A_NONE,
 };
 
 static long count(struct view *v, enum tl_kind kind)

@@ -31,7 +31,8 @@ struct record_view {
 
 static const enum ui_action record_actions[] = {
 	UI_A_EDIT, UI_A_DONE, UI_A_REASSIGN, UI_A_ACK, UI_A_VERSIONS,
-	UI_A_LOG_DECISION, UI_A_CLOSE, UI_A_PRIVATE_NOTE, UI_A_NONE,
+	UI_A_LOG_DECISION, UI_A_CLOSE, UI_A_PRIVATE_NOTE, UI_A_FIND_NEXT,
+	UI_A_FIND_PREV, UI_A_NONE,
 };
 
 /* A multi-line value: one screen line per line of text. */
@@ -266,6 +267,17 @@ static enum ui_result record_handle(struct view *v, enum ui_action a,
 	return ui_record_action(v->app, rv->kind, rv->rec, NULL, a);
 }
 
+static bool record_offers(struct view *v, enum ui_action a)
+{
+	struct record_view *rv = v->data;
+
+	if (a == UI_A_PRIVATE_NOTE)
+		return ui_private_on(rv->kind);
+	if (a == UI_A_FIND_NEXT || a == UI_A_FIND_PREV)
+		return true;
+	return a != UI_A_NEW && ui_record_offers(rv->kind, a);
+}
+
 const struct view_ops ui_view_record = {
 	.name = "record",
 	.title = N_("Record"),
@@ -275,4 +287,5 @@ const struct view_ops ui_view_record = {
 	.reload = record_reload,
 	.close = record_close,
 	.actions = record_actions,
+	.offers = record_offers,
 };

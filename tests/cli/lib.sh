@@ -13,8 +13,9 @@
 # saying why (a diff for outputs).  tests/run.sh counts those lines.
 #
 # The environment is fixed: TILLIT_NOW="2026-11-23 10:00",
-# TZ=Europe/Stockholm, a UTF-8 locale, COLUMNS=100, and a database of its
-# own in a scratch folder ($DB), never the user's.  UPDATE=1 writes missing
+# TZ=Europe/Stockholm, a UTF-8 locale, COLUMNS=100, no configuration file
+# (XDG_CONFIG_HOME in the scratch folder), and a database of its own in a
+# scratch folder ($DB), never the user's.  UPDATE=1 writes missing
 # or changed expected files instead of failing (for a person to review).
 #
 # Under TILLIT_TEST_BACKEND=pg (tests/run.sh's PostgreSQL pass) $DB is
@@ -61,7 +62,10 @@ TZ=Europe/Stockholm
 LC_ALL=C.UTF-8
 COLUMNS=100
 XDG_DATA_HOME=$W/xdg
-export TILLIT_NOW TZ LC_ALL COLUMNS XDG_DATA_HOME
+# A configuration file of the user's own (keys, columns) must not change
+# what the tests see; test_config.sh writes its own here.
+XDG_CONFIG_HOME=$W/config
+export TILLIT_NOW TZ LC_ALL COLUMNS XDG_DATA_HOME XDG_CONFIG_HOME
 unset TILLIT_DB
 
 # newdb NAME: a new database that does not exist yet, as tillit --db takes

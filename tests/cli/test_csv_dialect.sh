@@ -4,7 +4,8 @@
 # 6): a reference is written as the name it refers to, with its id in a
 # column of its own; and --csv-dialect excel-sv writes what Excel under a
 # Swedish locale opens as it is: a byte order mark, ';' between cells,
-# amounts with a decimal comma.  Read back with Python's csv module.
+# amounts with a decimal comma, the header and the choices in the
+# reader's language.  Read back with Python's csv module.
 . "$(dirname "$0")/lib.sh"
 
 must tl init --demo
@@ -34,7 +35,8 @@ field() {
 for line in open(sys.argv[1]):
     if line.startswith("{"):
         r = json.loads(line)
-        if r["description"].startswith(sys.argv[2]):
+        if r.get("description", r.get("Description", r.get(
+                "Beskrivning", ""))).startswith(sys.argv[2]):
             print(r[sys.argv[3]])' "$1" "$2" "$3"
 }
 
@@ -58,13 +60,25 @@ rows ";" "$W/out" >"$W/sv"
 check_same "excel-sv: a byte order mark first" "$(sed -n 1p "$W/sv")" bom
 check_same "... ';' between cells, every row as wide" \
 	"$(sed -n 2p "$W/sv")" "widths 1"
-check_grep "... the header split by ';'" "^.?.?.?id;description;kind;holder_person;holder_unit;amount;.*;holder_person_id;"
+check_grep "... the header split by ';', in the reader's words" \
+	"^.?.?.?ID;Description;Kind;Holder;Holder unit;Amount;.*;Holder \(id\);"
 check_same "... a cell holding ';' quoted and whole" \
-	"$(field "$W/sv" "Resor" description)" "Resor; utbildning och konferenser"
+	"$(field "$W/sv" "Resor" Description)" "Resor; utbildning och konferenser"
 check_same "... an amount with a decimal comma" \
-	"$(field "$W/sv" "Resor" amount)" "12500,5"
+	"$(field "$W/sv" "Resor" Amount)" "12500,5"
 check_same "... å, ä and ö as written" \
-	"$(field "$W/sv" "Resor" holder_person)" "Björn Åkesson"
+	"$(field "$W/sv" "Resor" Holder)" "Björn Åkesson"
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" frame list \
+	--format csv --csv-dialect excel-sv
+rows ";" "$W/out" >"$W/sv_sv"
+check_same "... under a Swedish locale, the header in Swedish" \
+	"$(field "$W/sv_sv" "Resor" Innehavare)|$(field "$W/sv_sv" "Resor" Slag)|$(field "$W/sv_sv" "Resor" Status)" \
+	"Björn Åkesson|budget|aktiv"
+check_same "... and a choice too (trust level: medel)" \
+	"$(field "$W/sv_sv" "Resor" Tillitsnivå)" medel
+run tl frame list --format csv
+check_grep "RFC 4180 keeps the names programs read by" \
+	"^id,description,kind,holder_person,holder_unit,amount,.*,holder_person_id,"
 check_same "... as many records as in JSON" \
 	"$(grep -c '^{' "$W/sv")" \
 	"$("$TILLIT" --db "$DB" frame list --format json | grep -c '"id"')"

@@ -238,6 +238,32 @@ run tl meeting show "Studiedag" --format json
 check_same "an all-day event from 00:00" "$(json_value "$W/out" '$.starts_at')" \
 	"2026-12-18 00:00"
 
+# Attendees who are people here take part: the organizer as chair, an
+# optional attendee as guest, the rest as members; an address no person
+# has is counted, and no person is made of it.
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 "PRODID:-//Other//Cal//EN" \
+	BEGIN:VEVENT "UID:att-1@example.org" "DTSTAMP:20261120T080000Z" \
+	"DTSTART:20261217T080000Z" "SUMMARY:Beredningsmöte" \
+	"ORGANIZER;CN=Birgitta:mailto:Birgitta.Ohman@sjostad.example" \
+	"ATTENDEE;ROLE=REQ-PARTICIPANT:mailto:hassan.alsayed@sjostad.example" \
+	"ATTENDEE;ROLE=OPT-PARTICIPANT:mailto:ingrid.norden@sjostad.example" \
+	"ATTENDEE:mailto:okand@annan.example" \
+	"ATTENDEE;ROLE=CHAIR:mailto:birgitta.ohman@sjostad.example" \
+	END:VEVENT END:VCALENDAR >"$d/attendees.ics"
+run tl import "$d/attendees.ics" --unit Socialnämnden --kind committee
+check_grep "attendees who are people here take part; a stranger is counted" \
+	"^Participants: 3 added from the attendees; 1 addresses are no person's e-mail here\.$"
+run tl participant list --meeting Beredningsmöte --format csv
+check_same "... the organizer as chair, optional as guest, the rest members" \
+	"$(cut -d, -f3,4 "$W/out" | sed 1d | sort | tr '\n' ' ')" \
+	"Birgitta Öhman,chair Hassan Al-Sayed,member Ingrid Nordén,guest "
+run tl import "$d/attendees.ics" --unit Socialnämnden --kind committee
+check_grep "... and once: importing again adds no one" \
+	"^Participants: 0 added from the attendees; 1 addresses"
+run tl person list --format csv
+check_same "... and no person is made of an address" \
+	"$(grep -c 'okand' "$W/out")" 0
+
 N=$(count)
 printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 BEGIN:VEVENT "UID:bad@x" \
 	"DTSTART:2026BAD" "SUMMARY:Fel" END:VEVENT BEGIN:VEVENT "UID:good@x" \

@@ -191,10 +191,10 @@ run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" ui \
 	--script "$W/script" --size 120x30
 hints=$(grep '^ Enter ' "$W/out")
 check_same "the hint bar of a list, in Swedish" "$hints" \
-	" Enter öppna  a ny  e ändra  f filtrera  d klar  A bekräfta  x stäng  X exportera  ? hjälp  q tillbaka"
+	" Enter öppna  a ny  e ändra  f filtrera  d klar  x stäng  X exportera  o ny ansvarig  ? hjälp  q tillbaka"
 run tl ui --script "$W/script" --size 120x30
 check_grep "... and in English, the actions' names" \
-	'^ Enter open  a new  e edit  f filter  d done  A acknowledge  x close  X export  \? help  q back$'
+	'^ Enter open  a new  e edit  f filter  d done  x close  X export  o reassign  n find-next  \? help  q back$'
 
 # ---- a name changed behind tillit's back ---------------------------------
 if sqlite_only "a name changed with sqlite3 sorts by it once tillit writes"; then
@@ -204,4 +204,25 @@ if sqlite_only "a name changed with sqlite3 sorts by it once tillit writes"; the
 	check_same "a name changed with sqlite3 sorts by it once tillit writes" \
 		"$(names | tail -n 1)" "Östen Alm"
 fi
+# ---- amounts in the reader's digit grouping ----------------------------
+must tl frame add --description "Budget för vikarier" --kind budget \
+	--amount "1250000,5" --amount-unit SEK --holder-person "Åsa Öberg" -q
+FR=$(last_id)
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" frame show "$FR"
+nb=$(printf '\342\200\257') # U+202F, sv_SE's grouping
+check_grep "an amount in Swedish digit grouping (narrow no-break spaces)" \
+	"^Belopp: +1${nb}250${nb}000,50\$"
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" frame list
+check_grep "... in the table too" " 1${nb}250${nb}000,50 +SEK"
+run tl frame show "$FR"
+check_grep "... and none where the locale groups none (C)" \
+	'^Amount: +1250000.50$'
+run env LC_ALL=sv_SE.UTF-8 "$TILLIT" --db "$DB" frame show "$FR" --format json
+check_same "... while JSON keeps the stored value" \
+	"$(json_value "$W/out" '$.amount')" 1250000.5
+must tl frame edit "$FR" --amount "2 500 000"
+run tl frame show "$FR" --format json
+check_same "... and what the table shows is taken back as typed" \
+	"$(json_value "$W/out" '$.amount')" 2500000
+
 done_testing

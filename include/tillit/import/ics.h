@@ -17,6 +17,8 @@ struct tl_ics_options {
 struct tl_ics_stats {
 	long added, changed, unchanged;
 	long skipped; /* no start, or cancelled and never added */
+	long participants; /* taken part: attendees who are people here */
+	long strangers;    /* attendees whose address no person has */
 };
 
 /*
@@ -27,8 +29,12 @@ struct tl_ics_stats {
  * when the calendar says so.  Another event becomes a meeting whose id
  * is made from its UID (tl_id_of_name), so that importing the calendar
  * again updates what it added instead of adding it twice; its
- * description becomes the meeting's notes.  Participants are not read:
- * people are not made from e-mail addresses.
+ * description becomes the meeting's notes.  An ATTENDEE or the ORGANIZER
+ * whose address is a person's e-mail (in any case) takes part, unless
+ * they do already: the organizer as chair (manager in a one-to-one),
+ * an optional attendee as guest, any other as member (employee in a
+ * one-to-one).  People are not made from addresses: one no person has
+ * is counted as a stranger.
  */
 enum tl_status tl_ics_import(struct tl_store *st, const char *path,
 			     const struct tl_ics_options *o,

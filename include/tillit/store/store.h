@@ -176,6 +176,27 @@ enum tl_status tl_store_version(struct tl_store *st, const char *id,
 enum tl_status tl_store_put(struct tl_store *st, const struct tl_record *r,
 			    bool *changed, struct tl_error *err);
 
+/*
+ * What a person adds (the command line's add, the full-screen program's
+ * form): tl_store_insert, and for a meeting of a series, in the same
+ * change, what the series carries into it: the participants of its
+ * latest meeting before this one, in their roles, and its standing
+ * agenda (a line an item).  An import carries nothing.
+ */
+enum tl_status tl_store_add(struct tl_store *st, struct tl_record *r,
+			    struct tl_error *err);
+
+/*
+ * Plans the meeting after meeting `id` of a series (tl_store_add): as
+ * much later as the series repeats (weekly when it does not say), with
+ * its kind, unit, place and length, titled by the series and the day.
+ * The new meeting in *out (caller frees).  TL_EREFUSED for a meeting of
+ * no series.
+ */
+enum tl_status tl_store_meeting_next(struct tl_store *st, const char *id,
+				     struct tl_record **out,
+				     struct tl_error *err);
+
 /* Deletes a record (participants, mostly); TL_EREFUSED when referred to.
  * An item removed from a committee meeting leaves no gap: the later
  * items of the committee's year move down one (TL_EREFUSED, as
@@ -554,6 +575,12 @@ enum tl_status tl_store_admin_check(struct tl_store *st, char ***tables,
  */
 struct tl_audit {
 	long long seq;
+	long long change; /* the seq of the first row of the change (one
+			     store transaction) that wrote this row: a
+			     change's rows share it; 0 where unknown (rows
+			     from before schema 17 and 11, bulk loads).
+			     Not hashed: it groups rows for `tillit undo`
+			     and proves nothing */
 	char at[32];
 	char *actor;    /* the acting person's id; NULL when no person had
 			   the account as login, and in rows
@@ -581,6 +608,51 @@ enum tl_status tl_store_audit(struct tl_store *st, const char *id,
 			      struct tl_audit **rows, int *n,
 			      struct tl_error *err);
 void tl_audit_free(struct tl_audit *rows, int n);
+
+/* ---- undo ------------------------------------------------------------ */
+
+/* A field an undo sets back, to `back` (NULL: empty). */
+struct tl_undo_field {
+	int field;
+	char *back;
+};
+
+/* What an undo does to one record: removes it (the change added it), or
+ * sets fields back.  now is the record as it is before the undo. */
+struct tl_undo_step {
+	enum tl_kind kind;
+	char id[TL_ID_LEN + 1];
+	bool remove;
+	struct tl_undo_field *fields;
+	int nfields;
+	struct tl_record *now;
+};
+
+struct tl_undo {
+	long long change; /* the change taken back (its first row's seq) */
+	char at[32];      /* when it was made, as the log's `at` */
+	struct tl_undo_step *steps; /* in the order the change wrote them */
+	int nsteps;
+};
+
+/*
+ * Takes back the last change made by the person who acts (tl_store_actor;
+ * when the account is no one's login, the account's last change), as a
+ * change of its own with its own audit rows: the log is never rewritten,
+ * and undoing again takes the undo back.  A change is what one store
+ * transaction wrote (one command, one save in the full-screen program).
+ * A record the change added is removed; the fields it set get their
+ * earlier values, through tl_store_delete and tl_store_update and so
+ * every rule of an edit; what tillit keeps itself (numbers, versions,
+ * acknowledgements) follows from the rules.  TL_EREFUSED, with nothing
+ * written, when a record has changed since (by anyone), when the change
+ * removed a record or signed minutes, and for a change from before
+ * schema 17 (SQLite) or 11 (PostgreSQL); TL_ENOTFOUND when there is none.
+ * apply false: only *u, what it would do.  Free *u with tl_undo_free.
+ */
+enum tl_status tl_store_undo(struct tl_store *st, bool apply,
+			     struct tl_undo *u, struct tl_error *err);
+void tl_undo_free(struct tl_undo *u);
 
 /* ---- registered public keys ------------------------------------------ */
 

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "tillit/core/error.h"
+
 /* Keys: a Unicode character, or a curses function key lifted above it. */
 #define UI_FKEY(k) (0x110000 + (k))
 #define UI_CTRL(c) ((c) & 0x1f)
@@ -35,7 +37,10 @@ enum ui_action {
 	UI_A_ADD_FOLLOWUP, UI_A_ADD_MOTION, UI_A_ADD_VOTE, UI_A_ADD_BALLOT,
 	UI_A_ADD_ENTRY, UI_A_ATTENDANCE, UI_A_CARRY_ON, UI_A_FINISH,
 	UI_A_DEMO, UI_A_SIGN, UI_A_MINUTES, UI_A_EXPORT, UI_A_EXTRACT,
-	UI_A_PRIVATE_NOTE,
+	UI_A_PRIVATE_NOTE, UI_A_PLAN_NEXT, UI_A_GO_SETUP,
+	/* Moving, again: after the meeting's n and N, which a view that
+	 * lists these gives up (ui_action_for_key_in) */
+	UI_A_FIND_NEXT, UI_A_FIND_PREV,
 	UI_A_COUNT
 };
 
@@ -46,6 +51,8 @@ enum ui_scope {
 	UI_SCOPE_RECORDS,
 	UI_SCOPE_EXPORT,  /* lists, meetings and the minutes */
 	UI_SCOPE_MEETING,
+	UI_SCOPE_FIND,    /* the views that list n and N (not the meeting) */
+	UI_SCOPE_COUNT
 };
 
 #define UI_MAX_KEYS 4
@@ -64,8 +71,14 @@ const struct ui_action_def *ui_action_table(int *n);
 /* The definition of an action, or NULL. */
 const struct ui_action_def *ui_action_get(enum ui_action a);
 
-/* The action bound to key (see UI_FKEY), or UI_A_NONE. */
+/* The action bound to key (see UI_FKEY), or UI_A_NONE: the first in the
+ * table's order that has the key. */
 enum ui_action ui_action_for_key(int key);
+
+/* The same in a view that offers `offered` (UI_A_NONE ended; may be
+ * NULL): an action it offers comes first, so that n finds in a list and
+ * goes to the next item in a meeting. */
+enum ui_action ui_action_for_key_in(int key, const enum ui_action *offered);
 
 /* A key's code from its name ("j", "Down", "C-l", "Enter", "Esc", "å");
  * -1 for an unknown name. */
@@ -73,6 +86,22 @@ int ui_key_parse(const char *name);
 
 /* The first key of an action, for hints ("j"); "" when none. */
 const char *ui_action_key(enum ui_action a);
+
+/* The keys of an action as bound now, NULL ended in out; how many. */
+int ui_action_keys(enum ui_action a, const char *out[UI_MAX_KEYS + 1]);
+
+/*
+ * Takes the key bindings of the configuration file (config.h: `bind
+ * ACTION KEY...`, ACTION a name of the table): the action has those keys
+ * instead of its own, and a key it takes from another action is no
+ * longer that one's.  TL_EINVAL naming the line for an unknown action or
+ * key, or a key bound twice; the table's own keys then stay.
+ */
+struct tl_config;
+enum tl_status ui_config_keys(const struct tl_config *cfg,
+			      struct tl_error *err);
+/* Back to the table's own keys. */
+void ui_keys_reset(void);
 
 /* Writes doc/keys.md from the table. */
 void ui_keys_markdown(FILE *out);

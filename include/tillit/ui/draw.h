@@ -13,6 +13,8 @@
 
 #include <curses.h>
 
+#include "tillit/core/error.h"
+
 enum ui_role {
 	UI_R_NORMAL,
 	UI_R_TITLE,    /* the title bar */
@@ -29,8 +31,16 @@ enum ui_role {
 	UI_R_COUNT
 };
 
-/* Sets up colour pairs, unless NO_COLOR is set or the terminal has none. */
+/* Sets up colour pairs from the theme and the `color` lines of the
+ * configuration file, unless NO_COLOR is set, the theme is mono or the
+ * terminal has no colour. */
 void ui_theme_init(void);
+
+/* Checks the `color ROLE FG [BG] [ATTR...]` lines of the configuration
+ * file: TL_EINVAL naming the first bad one. */
+struct tl_config;
+enum tl_status ui_config_colors(const struct tl_config *cfg,
+				struct tl_error *err);
 
 /* True when the theme uses colour. */
 bool ui_theme_color(void);

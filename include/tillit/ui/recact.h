@@ -20,4 +20,10 @@ enum ui_result ui_record_action(struct ui_app *app, enum tl_kind kind,
 				const struct tl_record *prefill,
 				enum ui_action a);
 
+/* Whether action a applies to records of `kind` (the hint bar and the
+ * help offer only these): done and reassign to follow-ups, acknowledge
+ * and versions to frames, log-decision to mandates, close to a kind that
+ * closes; new and edit to all but what signing and versions write. */
+bool ui_record_offers(enum tl_kind kind, enum ui_action a);
+
 #endif

@@ -49,13 +49,22 @@ struct view_ops {
 	/* Actions shown in the key-hint bar and the help screen,
 	 * UI_A_NONE-terminated. */
 	const enum ui_action *actions;
+	/* Whether one of them works in this view as it is now (a list of
+	 * follow-ups has no acknowledge); NULL: all do.  The hint bar and
+	 * the help show only those that do. */
+	bool (*offers)(struct view *v, enum ui_action a);
 };
+
+/* Whether view v offers action a now (its ops' offers, or true). */
+bool ui_view_offers(struct view *v, enum ui_action a);
 
 struct view {
 	const struct view_ops *ops;
 	struct ui_app *app;
 	void *data;
 	char title[160]; /* set by open: "Meeting: Dialogmöte ..." */
+	enum ui_action opened_by; /* the number key that opened it, or
+				     UI_A_NONE */
 };
 
 /* What the app gives views. */
@@ -84,6 +93,19 @@ void ui_added(struct ui_app *app, const struct tl_record *r);
 /* While ui_added reloads the views: the id of the record added, when it
  * is of this kind; else NULL. */
 const char *ui_added_id(const struct ui_app *app, enum tl_kind kind);
+
+/*
+ * Finding in a view (find.c), for n and N: the words of the last search,
+ * which ui_find_set keeps (the app sets them from `/`), or asked for when
+ * there are none; NULL when none were given.  ui_find_match: whether
+ * text holds them, whatever the case and accents.  ui_find_none says in
+ * the status line that no more lines below (dir 1) or above (-1) do.
+ */
+void ui_find_set(const char *words);
+const char *ui_find_words(struct ui_app *app);
+bool ui_find_match(const char *text);
+void ui_find_none(struct ui_app *app, int dir);
+void ui_find_forget(void);
 
 /*
  * Asks for one line in the status line, prefilled with `initial` (may be
@@ -162,6 +184,10 @@ const char *ui_key_name(enum ui_action a);
 
 /* The views (one module each). */
 extern const struct view_ops ui_view_overview;
+extern const struct view_ops ui_view_setup;
+/* Opens the list of a register of Set up by its name ("units", "people",
+ * "series", "balances"); false when there is none of that name. */
+bool ui_setup_open_list(struct ui_app *app, const char *name);
 extern const struct view_ops ui_view_list;    /* arg: struct ui_list_arg */
 extern const struct view_ops ui_view_record;  /* arg: struct ui_record_arg */
 extern const struct view_ops ui_view_meeting; /* arg: meeting id */

@@ -16,21 +16,24 @@
 
 #define AUDIT_COLUMNS \
 	"seq, at, actor, os_user, clock, entity, entity_id, action, " \
-	"field, old_value, new_value, prev, hash"
+	"field, old_value, new_value, prev, hash, change_seq"
 
 enum tl_status tl_pg_audit_add(struct tl_store *st, const struct tl_audit *a,
 			       struct tl_error *err)
 {
-	char seq[24];
+	char seq[24], change[24];
 	const char *params[] = {seq, a->at, a->actor, a->os_user, a->clock,
 				a->entity, a->id, a->action, a->field,
-				a->old_value, a->new_value, a->prev, a->hash};
+				a->old_value, a->new_value, a->prev, a->hash,
+				a->change > 0 ? change : NULL};
 	PGresult *res;
 
 	snprintf(seq, sizeof(seq), "%lld", a->seq);
+	snprintf(change, sizeof(change), "%lld", a->change);
 	res = tl_pg_run(st, "INSERT INTO audit (" AUDIT_COLUMNS ") VALUES "
 			"($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-			"$13)", 13, params, N_("writing the audit log"), err);
+			"$13, $14)", 14, params, N_("writing the audit log"),
+			err);
 	if (!res)
 		return err ? err->status : TL_EDB;
 	PQclear(res);
@@ -80,6 +83,8 @@ static void read_row(const PGresult *res, int row, struct tl_audit *a)
 	bool whole = strlen(at) < sizeof(a->at) && strlen(id) < sizeof(a->id);
 
 	a->seq = strtoll(PQgetvalue(res, row, 0), NULL, 10);
+	a->change = PQgetisnull(res, row, 13)
+		    ? 0 : strtoll(PQgetvalue(res, row, 13), NULL, 10);
 	snprintf(a->at, sizeof(a->at), "%s", at);
 	snprintf(a->id, sizeof(a->id), "%s", id);
 	a->actor = column_dup(res, row, 2, &whole);

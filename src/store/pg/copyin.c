@@ -22,7 +22,7 @@
 
 #define AUDIT_COLUMNS \
 	"seq, at, actor, os_user, clock, entity, entity_id, action, " \
-	"field, old_value, new_value, prev, hash"
+	"field, old_value, new_value, prev, hash, change_seq"
 
 static enum tl_status oom(struct tl_error *err)
 {
@@ -141,9 +141,10 @@ bool tl_pg_copy_record(struct tl_pg_copy *c, const struct tl_record *r,
 
 bool tl_pg_copy_audit(struct tl_pg_copy *c, const struct tl_audit *a)
 {
-	char seq[24];
+	char seq[24], change[24];
 
 	snprintf(seq, sizeof(seq), "%lld", a->seq);
+	snprintf(change, sizeof(change), "%lld", a->change);
 	return tl_pg_copy_value(c, seq, true) &&
 	       tl_pg_copy_value(c, a->at, false) &&
 	       tl_pg_copy_value(c, a->actor, false) &&
@@ -156,7 +157,9 @@ bool tl_pg_copy_audit(struct tl_pg_copy *c, const struct tl_audit *a)
 	       tl_pg_copy_value(c, a->old_value, false) &&
 	       tl_pg_copy_value(c, a->new_value, false) &&
 	       tl_pg_copy_value(c, a->prev, false) &&
-	       tl_pg_copy_value(c, a->hash, false) && row_end(c);
+	       tl_pg_copy_value(c, a->hash, false) &&
+	       tl_pg_copy_value(c, a->change > 0 ? change : NULL, false) &&
+	       row_end(c);
 }
 
 /* Sends what is buffered. */

@@ -37,7 +37,7 @@
 
 /* The schema version this program writes; a database of a later one is
  * refused.  Raised by each new migration. */
-#define TL_PG_SCHEMA_VERSION 10
+#define TL_PG_SCHEMA_VERSION 12
 
 /* The channel of LISTEN and NOTIFY. */
 #define TL_PG_CHANNEL "tillit"

@@ -749,6 +749,16 @@ static const char migration_paragraph_notices[] =
 	"CREATE TRIGGER participants_justered BEFORE INSERT OR UPDATE OR DELETE ON participants FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n"
 	"CREATE TRIGGER meetings_justered BEFORE UPDATE ON meetings FOR EACH ROW EXECUTE FUNCTION tl_paragraph_lock();\n";
 
+/* 11: the change (store transaction) each audit row was written by, as
+ * in SQLite's schema 17. */
+static const char migration_changes[] =
+	"ALTER TABLE audit ADD COLUMN change_seq bigint;\n";
+
+/* 12: a series' standing agenda and how often it meets (SQLite's 18). */
+static const char migration_series_plans[] =
+	"ALTER TABLE series ADD COLUMN agenda text COLLATE \"C\";\n"
+	"ALTER TABLE series ADD COLUMN repeats text COLLATE \"C\";\n";
+
 const char *const tl_pg_migrations[] = {
 	NULL,
 	migration_1,
@@ -761,6 +771,8 @@ const char *const tl_pg_migrations[] = {
 	migration_justering_place,
 	migration_announced,
 	migration_paragraph_notices,
+	migration_changes,
+	migration_series_plans,
 };
 
 const int tl_pg_nmigrations =

@@ -26,7 +26,7 @@
 /* The columns every read takes, in struct tl_audit's order. */
 #define AUDIT_COLUMNS \
 	"seq, at, actor, os_user, clock, entity, entity_id, action, " \
-	"field, old_value, new_value, prev, hash"
+	"field, old_value, new_value, prev, hash, change_seq"
 
 enum tl_status tl_sqlite_audit_add(struct tl_store *st,
 				   const struct tl_audit *a,
@@ -34,7 +34,7 @@ enum tl_status tl_sqlite_audit_add(struct tl_store *st,
 {
 	sqlite3_stmt *s = tl_stmt(st,
 		"INSERT INTO audit (" AUDIT_COLUMNS ") VALUES (?, ?, ?, ?, ?, "
-		"?, ?, ?, ?, ?, ?, ?, ?)", err);
+		"?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	const char *text[] = {a->at, a->actor, a->os_user, a->clock,
 			      a->entity, a->id, a->action, a->field,
 			      a->old_value, a->new_value, a->prev, a->hash};
@@ -44,6 +44,10 @@ enum tl_status tl_sqlite_audit_add(struct tl_store *st,
 	sqlite3_bind_int64(s, 1, a->seq);
 	for (int i = 0; i < (int)(sizeof(text) / sizeof(text[0])); i++)
 		sqlite3_bind_text(s, i + 2, text[i], -1, SQLITE_STATIC);
+	if (a->change > 0)
+		sqlite3_bind_int64(s, 14, a->change);
+	else
+		sqlite3_bind_null(s, 14);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		enum tl_status rc = tl_db_error(st, err,
 						N_("writing the audit log"));
@@ -99,6 +103,7 @@ static void read_row(sqlite3_stmt *s, struct tl_audit *a)
 	bool whole = true;
 
 	a->seq = sqlite3_column_int64(s, 0);
+	a->change = sqlite3_column_int64(s, 13); /* NULL reads as 0 */
 	if (!at || (size_t)sqlite3_column_bytes(s, 1) >= sizeof(a->at))
 		whole = false;
 	snprintf(a->at, sizeof(a->at), "%s", at ? at : "");

@@ -714,6 +714,19 @@ static const char migration_5[] =
 	"	SELECT RAISE(ABORT, 'the meeting is under justering; reopen justering to change it');\n"
 	"END;\n";
 
+/*
+ * 17: each audit row says which change (store transaction) wrote it, by
+ * the seq of the change's first row, so that `tillit undo` takes back one
+ * change whole.  Older rows have none.
+ */
+static const char migration_changes[] =
+	"ALTER TABLE audit ADD COLUMN change_seq INTEGER;\n";
+
+/* 18: a series' standing agenda and how often it meets. */
+static const char migration_series_plans[] =
+	"ALTER TABLE series ADD COLUMN agenda TEXT;\n"
+	"ALTER TABLE series ADD COLUMN repeats TEXT;\n";
+
 const char *const tl_sqlite_migrations[] = {
 	NULL, /* version 0: the empty database */
 	migration_1,
@@ -732,6 +745,8 @@ const char *const tl_sqlite_migrations[] = {
 	tl_sqlite_migration_announced,
 	tl_sqlite_migration_paragraph_notices,
 	tl_sqlite_migration_sort_keys,
+	migration_changes,
+	migration_series_plans,
 };
 
 const int tl_sqlite_nmigrations =
