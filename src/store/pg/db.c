@@ -27,8 +27,12 @@
 
 #include "tillit/core/i18n.h"
 
-/* How long a writer waits for the write lock (pg.h) (as SQLite's busy timeout). */
-#define LOCK_TIMEOUT "SET lock_timeout = '5s'"
+/* How long a writer waits for the write lock (pg.h) (as SQLite's busy
+ * timeout); and no JIT compilation: tillit's statements are short, but
+ * the planner's cost of a list under a long access condition passes
+ * jit_above_cost, and compiling it took 1.4 s of a 1.6 s query on 300,000
+ * records (the UI's start went from 20 ms to 956 ms on the large tier). */
+#define LOCK_TIMEOUT "SET lock_timeout = '5s'; SET jit = off"
 /* How often a statement outside a transaction is run again when the
  * server could not serialise it. */
 #define RETRIES 5
