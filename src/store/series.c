@@ -151,42 +151,30 @@ enum tl_status tl_store_add(struct tl_store *st, struct tl_record *r,
 	return rc;
 }
 
-/* "YYYY-MM-DD HH:MM" moved by the series' repeats (a week without). */
+/* "YYYY-MM-DD HH:MM" moved by the series' repeats (a week without), as
+ * a person would type it: "+1m 10:00" from that day (a month's 31st
+ * becomes a shorter month's last day, as tl_date_parse clamps). */
 static enum tl_status later(const char *at, const char *repeats,
 			    char out[TL_DATETIME_SIZE], struct tl_error *err)
 {
-	int y, mo, d, h, mi, days = 7, months = 0;
+	static const struct {
+		const char *repeats, *step;
+	} steps[] = {
+		{"fortnightly", "+2w"}, {"monthly", "+1m"}, {"quarterly", "+3m"},
+	};
+	char day[TL_DATE_SIZE], typed[32];
+	const char *step = "+1w";
 
-	if (!at || sscanf(at, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) !=
-	    5)
+	if (!at || strlen(at) != TL_DATETIME_SIZE - 1)
 		return tl_error_set(err, TL_EINVAL, _("The meeting has no "
 				    "start to plan the next one from."));
-	if (repeats && !strcmp(repeats, "fortnightly"))
-		days = 14;
-	else if (repeats && !strcmp(repeats, "monthly"))
-		days = 0, months = 1;
-	else if (repeats && !strcmp(repeats, "quarterly"))
-		days = 0, months = 3;
-	if (months) {
-		mo += months;
-		while (mo > 12)
-			mo -= 12, y++;
-		/* The 31st of a month without one: its last day. */
-		while (d > 28 && !tl_date_valid(y, mo, d))
-			d--;
-	} else {
-		char date[TL_DATE_SIZE], moved[TL_DATE_SIZE];
-
-		snprintf(date, sizeof(date), "%04d-%02d-%02d", y, mo, d);
-		if (!tl_date_add(date, days, moved))
-			return tl_error_set(err, TL_EINVAL, _("The meeting has "
-					    "no start to plan the next one "
-					    "from."));
-		sscanf(moved, "%4d-%2d-%2d", &y, &mo, &d);
-	}
-	snprintf(out, TL_DATETIME_SIZE, "%04d-%02d-%02d %02d:%02d", y, mo, d,
-		 h, mi);
-	return TL_OK;
+	for (size_t i = 0; repeats && i < sizeof(steps) / sizeof(steps[0]);
+	     i++)
+		if (!strcmp(repeats, steps[i].repeats))
+			step = steps[i].step;
+	snprintf(day, sizeof(day), "%.10s", at);
+	snprintf(typed, sizeof(typed), "%s %s", step, at + 11);
+	return tl_datetime_parse(typed, day, out, err);
 }
 
 enum tl_status tl_store_meeting_next(struct tl_store *st, const char *id,
