@@ -182,9 +182,13 @@ static void relation(struct out *o, enum tl_kind kind, unsigned rel,
 		if (v->policy)
 			put(o, "(tl_rls_gave(%s)", idb);
 		else
-			put(o, "(EXISTS (SELECT 1 FROM audit tl_a WHERE "
-		    "tl_a.entity_id = %s AND tl_a.action = 'create' AND "
-			    "tl_a.actor = %s)", idb, me);
+			/* A look-up by the row's id (index audit_entity),
+			 * as in_meeting()'s; EXISTS would read every row
+			 * the viewer ever made on PostgreSQL. */
+			put(o, "((SELECT 1 FROM audit tl_a WHERE "
+			    "tl_a.entity_id = %s AND tl_a.action = 'create' "
+			    "AND tl_a.actor = %s LIMIT 1) IS NOT NULL", idb,
+			    me);
 		if (kind == TL_K_MANDATE)
 			put(o, " OR mandates.given_by_person = %s", me);
 		put(o, ")");
@@ -271,8 +275,13 @@ static void in_meeting(struct out *o, enum tl_kind kind, const char *m,
 		    "false)", m, op);
 		return;
 	}
-	put(o, "EXISTS (SELECT 1 FROM meetings tl_m WHERE tl_m.id = %s", m);
-	put(o, " AND tl_m.kind %s 'one_to_one')", op);
+	/* A scalar subquery, not EXISTS: PostgreSQL would make EXISTS
+	 * into a hash of every meeting of the kind when it expects many
+	 * rows, and a list reads a page of them (LIMIT): one look-up by
+	 * id a row is what a page costs, whatever the number of
+	 * meetings. */
+	put(o, "coalesce((SELECT tl_m.kind FROM meetings tl_m WHERE "
+	    "tl_m.id = %s) %s 'one_to_one', false)", m, op);
 }
 
 const char *tl_sql_access(enum tl_kind kind, enum tl_right right,
