@@ -22,6 +22,7 @@
 #include "tillit/core/template.h"
 #include "tillit/core/id.h"
 #include "tillit/core/model.h"
+#include "tillit/read/goals.h"
 #include "tillit/read/present.h"
 #include "tillit/store/store.h"
 #include "tillit/core/validate.h"
@@ -222,6 +223,18 @@ enum tl_status cli_entity_add(struct cli *c, const struct tl_entity *e,
 		rc = tl_store_add(st, r, &c->err);
 	if (rc != TL_OK)
 		goto out;
+	{
+		/* Warnings, never blocks: the grey zone, over-governing. */
+		char warn[1024];
+
+		tl_goal_warnings(st, r, warn, sizeof(warn));
+		for (char *l = warn, *nl; *l; l = nl + 1) {
+			if (!(nl = strchr(l, '\n')))
+				break;
+			*nl = '\0';
+			fprintf(stderr, _("tillit: warning: %s\n"), l);
+		}
+	}
 	if (quiet) {
 		printf("%s\n", r->id);
 	} else {

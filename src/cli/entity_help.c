@@ -39,6 +39,10 @@ static const char *metavar(const struct tl_field *f, char *buf, size_t size)
 		return "N";
 	case TL_FT_AMOUNT:
 		return "AMOUNT";
+	case TL_FT_NUMBER:
+		return "NUMBER";
+	case TL_FT_PERIOD:
+		return "PERIOD";
 	case TL_FT_BOOL:
 		return "yes|no";
 	case TL_FT_TAGS:

@@ -130,7 +130,8 @@ enum tl_status cli_list_table(struct cli *c, struct tl_store *st,
 	for (int i = 0; i < ncols; i++) {
 		const struct tl_field *f = &e->fields[cols[i]];
 		cli_table_column(t, i + 1, _(f->label),
-				 f->type == TL_FT_INT || f->type == TL_FT_AMOUNT,
+				 f->type == TL_FT_INT || f->type == TL_FT_AMOUNT ||
+				 f->type == TL_FT_NUMBER,
 				 f->type == TL_FT_TEXT ||
 				 f->type == TL_FT_LONGTEXT ||
 				 f->type == TL_FT_REF);

@@ -17,6 +17,7 @@
 #include "tillit/export/json.h"
 #include "tillit/core/model.h"
 #include "tillit/read/clocks.h"
+#include "tillit/read/goals.h"
 #include "tillit/read/present.h"
 #include "tillit/core/rules.h"
 #include "tillit/store/store.h"
@@ -216,6 +217,8 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 			kv_add(&kv, _("Grey zone"), strdup(_("yes")));
 		tl_record_free(m);
 	}
+	if (e->kind == TL_K_GOAL && tl_goal_grey_zone(st, r))
+		kv_add(&kv, _("Grey zone"), strdup(_("yes")));
 	if (e->kind == TL_K_FRAME && !tl_record_get(r, TL_FRAME_ACKED_AT))
 		kv_add(&kv, _("Acknowledged"), strdup(_("no")));
 	if (e->kind == TL_K_PERSON) {

@@ -24,6 +24,7 @@
 #include "tillit/core/i18n.h"
 #include "tillit/core/id.h"
 #include "tillit/import/ics.h"
+#include "tillit/import/kolada.h"
 #include "tillit/import/import.h"
 #include "tillit/export/json.h"
 #include "tillit/core/model.h"
@@ -358,12 +359,38 @@ static enum tl_status import_calendar(struct cli *c, struct tl_store *st,
 	return rc;
 }
 
+/* tillit import FILE --format kolada: indicator figures (kolada.h). */
+static enum tl_status import_kolada(struct cli *c, struct tl_store *st,
+				    const char *file)
+{
+	struct tl_kolada_stats s;
+	enum tl_status rc = tl_kolada_import(st, file, &s, &c->err);
+
+	if (rc == TL_OK) {
+		char *name = tl_text_sanitize(file, false);
+		printf(_("Imported %s: %ld measurements added, %ld changed, "
+			 "%ld unchanged.\n"),
+		       !strcmp(file, "-") ? _("standard input")
+					  : name ? name : file,
+		       s.added, s.changed, s.unchanged);
+		if (s.unmatched)
+			printf(ngettext("%ld entry is of a KPI no indicator "
+					"here names (indicator add --kpi).\n",
+					"%ld entries are of a KPI no indicator "
+					"here names (indicator add --kpi).\n",
+					s.unmatched), s.unmatched);
+		free(name);
+	}
+	return rc;
+}
+
 enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 {
 	const char *format = NULL, *kind = NULL, *unit = NULL;
 	const struct cli_opt opts[] = {
-		{"format", 0, true, "FORMAT", N_("json, or ics for a calendar "
-		 "(the default for a FILE ending .ics)"), .str = &format},
+		{"format", 0, true, "FORMAT", N_("json, ics for a calendar "
+		 "(the default for a FILE ending .ics), or kolada for "
+		 "indicator figures"), .str = &format},
 		{"kind", 0, true, "KIND", N_("ics: the kind of a new meeting "
 		 "(forum by default)"), .str = &kind},
 		{"unit", 0, true, "UNIT", N_("ics: the unit of a new meeting"),
@@ -372,7 +399,8 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 	};
 	struct cli_args a = {
 		.c = c, .argc = argc, .argv = argv, .opts = opts,
-		.usage = N_("Usage: tillit import FILE|- [--format json|ics]\n\n"
+		.usage = N_("Usage: tillit import FILE|- [--format "
+			    "json|ics|kolada]\n\n"
 			    "Merges a JSON document written by 'tillit "
 			    "export' into the database,\nby id, in one "
 			    "transaction: a record that is new is added, "
@@ -389,6 +417,12 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 			    "times and place; another becomes a meeting of "
 			    "--kind and --unit, the\nsame one when the "
 			    "calendar is imported again.\n\n"
+			    "Figures in the Kolada API's JSON format "
+			    "(--format kolada) become\nmeasurements of the "
+			    "indicators whose --kpi they are of, credited to\n"
+			    "Kolada, the same ones when the file is imported "
+			    "again.  tillit reads\nthe file only: it never "
+			    "goes on the network.\n\n"
 			    "Options:"),
 	};
 	struct tl_json_stats stats = {0};
@@ -402,9 +436,10 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 		;
 	if (a.rc != TL_OK || a.helped)
 		return a.rc;
-	if (format && strcmp(format, "json") && strcmp(format, "ics"))
+	if (format && strcmp(format, "json") && strcmp(format, "ics") &&
+	    strcmp(format, "kolada"))
 		return cli_usage(c, _("Unknown format \"%.40s\"; use %s."),
-				 format, "json or ics");
+				 format, "json, ics or kolada");
 	if (a.first >= argc)
 		return cli_usage(c, _("Give the file to import."));
 	rc = cli_args_max(&a, 1);
@@ -435,6 +470,18 @@ enum tl_status cli_cmd_import(struct cli *c, int argc, char **argv)
 	if (kind || unit)
 		return cli_usage(c, _("--kind and --unit are for a calendar "
 				 "(--format ics)."));
+	if (format && !strcmp(format, "kolada")) {
+		rc = existed ? cli_open(c, 0, &st)
+			     : tl_error_set(&c->err, TL_ENOTFOUND,
+					    _("There is no database %s to "
+					      "import figures into; make it "
+					      "with 'tillit init'."),
+					    c->db_path);
+		if (rc == TL_OK)
+			rc = import_kolada(c, st, file);
+		tl_store_close(st);
+		return rc;
+	}
 	rc = tl_store_open(c->db_path, TL_OPEN_CREATE, &st, &c->err);
 	if (rc == TL_OK)
 		rc = tl_json_import(st, file, &stats, &c->err);

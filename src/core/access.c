@@ -59,6 +59,14 @@
 	  TL_REL_CHAIR, TL_RIGHT_CHANGE, \
 	  N_("whoever gave it or the meeting's chair and secretary"))
 
+/* What measures a goal: read by everyone, changed by whoever recorded
+ * it and by an admin (who may correct an import). */
+#define GOAL_PART(k) \
+	R(k, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ, \
+	  N_("everyone in the organisation")), \
+	R(k, TL_SCOPE_ANY, TL_REL_GIVER | TL_REL_ADMIN, TL_RIGHT_CHANGE, \
+	  N_("whoever recorded it or an admin"))
+
 #define LINE_READS N_("the managers up the holder's units")
 
 static const struct tl_access_rule rules[] = {
@@ -76,6 +84,14 @@ static const struct tl_access_rule rules[] = {
 	MINUTES(TL_K_BALANCE),
 	/* The notice of a justering is read on the notice board by all. */
 	MINUTES(TL_K_NOTICE),
+	/* Goals and their follow-up are public records, as the minutes
+	 * that decide them; a goal or an analysis answered in a meeting is
+	 * changed as the rest of that meeting's minutes. */
+	MINUTES(TL_K_GOAL),
+	MINUTES(TL_K_ANALYSIS),
+	GOAL_PART(TL_K_INDICATOR),
+	GOAL_PART(TL_K_TARGET),
+	GOAL_PART(TL_K_MEASUREMENT),
 	/* A mandate outside a one-to-one is part of a delegation order,
 	 * which is public, and the minutes that report decisions under it
 	 * name it: everyone reads it. */

@@ -187,8 +187,23 @@ static enum tl_status do_set(struct tl_config *cfg, int line, char **w,
 				       "'%s'; there are default, light and "
 				       "mono."), value);
 	}
+	if (!strcmp(name, "max_goals") || !strcmp(name, "max_indicators")) {
+		char *end;
+		long v = strtol(value, &end, 10);
+
+		if (!*value || *end || v < 1 || v > 1000)
+			return tl_config_error(cfg, line, err, _("%s is a "
+					       "number from 1 to 1000, not "
+					       "'%s'."), name, value);
+		if (!strcmp(name, "max_goals"))
+			cfg->max_goals = v;
+		else
+			cfg->max_indicators = v;
+		return TL_OK;
+	}
 	return tl_config_error(cfg, line, err, _("there is no setting '%s'; "
-			       "there are db and theme."), name);
+			       "there are db, theme, max_goals and "
+			       "max_indicators."), name);
 }
 
 /* columns NOUN FIELD... */

@@ -71,6 +71,15 @@ static const char *const entry_kinds[] = {
 	N_("reservation"), N_("statement"), N_("disqualified"), N_("basis"),
 	N_("recipient"), N_("procedure"), N_("justering"), NULL};
 
+/* A goal's level in the chain of governance: fullmäktige's direction
+ * goals (inriktningsmål), a committee's goals, a unit's commitments. */
+static const char *const goal_kinds[] = {
+	N_("direction"), N_("goal"), N_("commitment"), NULL};
+static const char *const directions[] = {N_("higher"), N_("lower"), NULL};
+/* The owning unit's own assessment of a goal for a period. */
+static const char *const assessments[] = {
+	N_("met"), N_("partly_met"), N_("not_met"), NULL};
+
 static const char *const open_active[] = {N_("active"), NULL};
 static const char *const open_meeting[] = {N_("planned"), N_("open"), NULL};
 static const char *const open_open[] = {N_("open"), NULL};
@@ -95,6 +104,10 @@ static const char *const open_open[] = {N_("open"), NULL};
 	.ref = TL_K_NONE, .def = d, .help = h}
 #define REF(n, l, fl, k, h) {.name = n, .label = l, .type = TL_FT_REF, \
 	.flags = (fl), .ref = k, .help = h}
+#define NUMBER(n, l, fl, h) {.name = n, .label = l, .type = TL_FT_NUMBER, \
+	.flags = (fl), .ref = TL_K_NONE, .help = h}
+#define PERIOD(n, l, fl, h) {.name = n, .label = l, .type = TL_FT_PERIOD, \
+	.flags = (fl), .ref = TL_K_NONE, .help = h}
 #define BOOL(n, l, fl, d, h) {.name = n, .label = l, .type = TL_FT_BOOL, \
 	.flags = (fl), .ref = TL_K_NONE, .def = d, .help = h}
 
@@ -350,6 +363,8 @@ static const struct tl_field mandate_fields[] = {
 				   "active",
 				   N_("active, revoked, expired or "
 				      "superseded")),
+	[TL_MANDATE_GOAL] = REF("goal", N_("Goal"), 0, TL_K_GOAL,
+				N_("the goal it gives room to act for")),
 };
 
 static const struct tl_field decision_fields[] = {
@@ -422,7 +437,9 @@ static const struct tl_field decision_fields[] = {
 	[TL_FRAME_ACKED_BY] = REF("acked_by", N_("Acknowledged by"), AUTO, \
 				  TL_K_PERSON, N_("who acknowledged it")), \
 	[TL_FRAME_ACKED_AT] = DTIME("acked_at", N_("Acknowledged at"), AUTO, \
-				    N_("when it was acknowledged"))
+				    N_("when it was acknowledged")), \
+	[TL_FRAME_GOAL] = REF("goal", N_("Goal"), 0, TL_K_GOAL, \
+			      N_("the goal it gives room to act for"))
 
 static const struct tl_field frame_fields[] = {FRAME_FIELDS(SRCH)};
 
@@ -458,6 +475,118 @@ static const struct tl_field followup_fields[] = {
 				     N_("what came of it")),
 	[TL_FOLLOWUP_CLOSED_AT] = DTIME("closed_at", N_("Closed at"), AUTO,
 					N_("when it was done or cancelled")),
+	[TL_FOLLOWUP_GOAL] = REF("goal", N_("Goal"), 0, TL_K_GOAL,
+				 N_("the goal it follows up")),
+};
+
+/*
+ * Goals along the chain of governance (målstyrning): a goal is a "what"
+ * question, owned by a unit, breaking down its parent goal, for a period,
+ * decided at a meeting's §.  An indicator measures it; a target is what
+ * the indicator should reach in a period, a measurement what it did
+ * (total, women, men, and where the figure comes from).  An analysis is
+ * the owning unit's own account of the goal for a period, analysis before
+ * numbers, and the receiving committee's or manager's response to it.
+ */
+static const struct tl_field goal_fields[] = {
+	[TL_GOAL_TITLE] = TEXT("title", N_("Title"), REQ | SRCH,
+			       N_("what the goal is")),
+	[TL_GOAL_DESCRIPTION] = LONG("description", N_("Description"), SRCH,
+				     N_("what it means, and how one sees "
+					"that it is reached")),
+	[TL_GOAL_KIND] = ENUM("kind", N_("Level"), 0, goal_kinds, "goal",
+			      N_("direction (the council's), goal (a "
+				 "committee's) or commitment (a unit's)")),
+	[TL_GOAL_UNIT] = REF("unit", N_("Unit"), REQ, TL_K_UNIT,
+			     N_("the unit that owns it")),
+	[TL_GOAL_PARENT] = REF("parent", N_("Parent goal"), 0, TL_K_GOAL,
+			       N_("the goal it breaks down")),
+	[TL_GOAL_PERIOD] = PERIOD("period", N_("Period"), REQ,
+				  N_("the years it runs, e.g. 2025-2027 or "
+				     "2026")),
+	[TL_GOAL_MEETING] = REF("meeting", N_("Meeting"), 0, TL_K_MEETING,
+				N_("meeting where it was decided")),
+	[TL_GOAL_ITEM] = REF("item", N_("Item"), 0, TL_K_ITEM,
+			     N_("the § where it was decided")),
+	[TL_GOAL_STATUS] = ENUM("status", N_("Status"), 0, active_closed,
+				"active", N_("active or closed")),
+};
+
+static const struct tl_field indicator_fields[] = {
+	[TL_INDICATOR_GOAL] = REF("goal", N_("Goal"), REQ | FIXED, TL_K_GOAL,
+				  N_("the goal it measures")),
+	[TL_INDICATOR_NAME] = TEXT("name", N_("Name"), REQ | SRCH,
+				   N_("what is measured")),
+	[TL_INDICATOR_MEASURE] = TEXT("measure", N_("Unit of measure"), 0,
+				      N_("e.g. %, days or SEK per "
+					 "inhabitant")),
+	[TL_INDICATOR_DIRECTION] = ENUM("direction", N_("Better when"), 0,
+					directions, "higher",
+					N_("higher or lower")),
+	[TL_INDICATOR_BASELINE] = NUMBER("baseline", N_("Baseline"), 0,
+					 N_("the figure it starts from")),
+	[TL_INDICATOR_BASELINE_PERIOD] = PERIOD("baseline_period",
+						N_("Baseline period"), 0,
+						N_("the period of the "
+						   "baseline, e.g. 2024")),
+	[TL_INDICATOR_KPI] = TEXT("kpi", N_("Kolada KPI"), 0,
+				  N_("its id in Kolada, e.g. N15419, for "
+				     "importing its figures")),
+	[TL_INDICATOR_MUNICIPALITY] = TEXT("municipality",
+					   N_("Kolada municipality"), 0,
+					   N_("the municipality's id in "
+					      "Kolada, e.g. 0580")),
+	[TL_INDICATOR_STATUS] = ENUM("status", N_("Status"), 0, active_closed,
+				     "active", N_("active or closed")),
+};
+
+static const struct tl_field target_fields[] = {
+	[TL_TARGET_INDICATOR] = REF("indicator", N_("Indicator"),
+				    REQ | FIXED, TL_K_INDICATOR,
+				    N_("the indicator it is a target of")),
+	[TL_TARGET_PERIOD] = PERIOD("period", N_("Period"), REQ,
+				    N_("e.g. 2026")),
+	[TL_TARGET_VALUE] = NUMBER("value", N_("Target"), REQ,
+				   N_("the figure to reach")),
+};
+
+static const struct tl_field measurement_fields[] = {
+	[TL_MEAS_INDICATOR] = REF("indicator", N_("Indicator"), REQ | FIXED,
+				  TL_K_INDICATOR,
+				  N_("the indicator it is a figure of")),
+	[TL_MEAS_PERIOD] = PERIOD("period", N_("Period"), REQ,
+				  N_("e.g. 2025 or 2026T1")),
+	[TL_MEAS_VALUE] = NUMBER("value", N_("Value"), 0,
+				 N_("the figure, in total")),
+	[TL_MEAS_WOMEN] = NUMBER("women", N_("Women"), 0,
+				 N_("the figure for women")),
+	[TL_MEAS_MEN] = NUMBER("men", N_("Men"), 0, N_("the figure for men")),
+	[TL_MEAS_SOURCE] = TEXT("source", N_("Source"), 0,
+				N_("where the figure comes from, e.g. "
+				   "Kolada")),
+};
+
+static const struct tl_field analysis_fields[] = {
+	[TL_ANALYSIS_GOAL] = REF("goal", N_("Goal"), REQ | FIXED, TL_K_GOAL,
+				 N_("the goal it follows up")),
+	[TL_ANALYSIS_PERIOD] = PERIOD("period", N_("Period"), REQ,
+				      N_("e.g. 2026T1, 2026H1 or 2026")),
+	[TL_ANALYSIS_ASSESSMENT] = ENUM("assessment", N_("Assessment"), REQ,
+					assessments, NULL,
+					N_("met, partly_met or not_met")),
+	[TL_ANALYSIS_HAPPENED] = LONG("happened", N_("What happened"), SRCH,
+				      N_("what happened in the period")),
+	[TL_ANALYSIS_WHY] = LONG("why", N_("Why"), SRCH,
+				 N_("why it turned out this way")),
+	[TL_ANALYSIS_NEXT] = LONG("next", N_("What next"), SRCH,
+				  N_("what the unit does now")),
+	[TL_ANALYSIS_RESPONSE] = LONG("response", N_("Response"), SRCH,
+				      N_("the committee's or manager's "
+					 "response, in a dialogue")),
+	[TL_ANALYSIS_MEETING] = REF("meeting", N_("Meeting"), 0, TL_K_MEETING,
+				    N_("the dialogue where it was answered")),
+	[TL_ANALYSIS_ITEM] = REF("item", N_("Item"), 0, TL_K_ITEM,
+				 N_("the item where it was answered")),
 };
 
 static const struct tl_field balance_fields[] = {
@@ -586,6 +715,21 @@ static const int fv_cols[] = {TL_FRAME_VERSION, TL_FRAME_DESCRIPTION,
 			      TL_FRAME_AMOUNT, TL_FV_REPLACED_AT, -1};
 static const int followup_cols[] = {TL_FOLLOWUP_DUE, TL_FOLLOWUP_STATUS,
 				    TL_FOLLOWUP_OWNER, TL_FOLLOWUP_TEXT, -1};
+static const int goal_cols[] = {TL_GOAL_PERIOD, TL_GOAL_KIND, TL_GOAL_TITLE,
+				TL_GOAL_UNIT, TL_GOAL_STATUS, -1};
+static const int indicator_cols[] = {TL_INDICATOR_NAME,
+				     TL_INDICATOR_MEASURE,
+				     TL_INDICATOR_DIRECTION,
+				     TL_INDICATOR_BASELINE,
+				     TL_INDICATOR_GOAL, -1};
+static const int target_cols[] = {TL_TARGET_PERIOD, TL_TARGET_VALUE,
+				  TL_TARGET_INDICATOR, -1};
+static const int measurement_cols[] = {TL_MEAS_PERIOD, TL_MEAS_VALUE,
+				       TL_MEAS_WOMEN, TL_MEAS_MEN,
+				       TL_MEAS_SOURCE, TL_MEAS_INDICATOR, -1};
+static const int analysis_cols[] = {TL_ANALYSIS_PERIOD,
+				    TL_ANALYSIS_ASSESSMENT, TL_ANALYSIS_GOAL,
+				    TL_ANALYSIS_HAPPENED, -1};
 static const int balance_cols[] = {TL_BALANCE_ASSESSED_ON, TL_BALANCE_UNIT,
 				   TL_BALANCE_SCORE, TL_BALANCE_COMMENT, -1};
 static const int notice_cols[] = {TL_NOTICE_POSTED_ON, TL_NOTICE_MEETING,
@@ -712,6 +856,55 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		.fields = principle_fields, .nfields = NF(principle_fields),
 		.title = TL_PRINCIPLE_NAME, .columns = principle_cols,
 		FILTERS(-1, -1, -1, -1, -1, -1, TL_PRINCIPLE_POSITION)},
+	[TL_K_GOAL] = {
+		.kind = TL_K_GOAL, .name = "goal", .plural = "goals",
+		.label = N_("goal"),
+		.plural_label = N_("goals"),
+		.a_label = N_("a goal"),
+		.fields = goal_fields, .nfields = NF(goal_fields),
+		.title = TL_GOAL_TITLE, .columns = goal_cols,
+		FILTERS(-1, TL_GOAL_UNIT, TL_GOAL_KIND, -1, TL_GOAL_STATUS,
+			TL_GOAL_PARENT, TL_GOAL_PERIOD),
+		.open_values = open_active, .close_value = "closed"},
+	[TL_K_INDICATOR] = {
+		.kind = TL_K_INDICATOR, .name = "indicator",
+		.plural = "indicators", .label = N_("indicator"),
+		.plural_label = N_("indicators"),
+		.a_label = N_("an indicator"),
+		.fields = indicator_fields, .nfields = NF(indicator_fields),
+		.title = TL_INDICATOR_NAME, .columns = indicator_cols,
+		FILTERS(-1, -1, -1, -1, TL_INDICATOR_STATUS,
+			TL_INDICATOR_GOAL, TL_INDICATOR_GOAL),
+		.open_values = open_active, .close_value = "closed"},
+	[TL_K_TARGET] = {
+		.kind = TL_K_TARGET, .name = "target", .plural = "targets",
+		.label = N_("target"),
+		.plural_label = N_("targets"),
+		.a_label = N_("a target"),
+		.fields = target_fields, .nfields = NF(target_fields),
+		.title = TL_TARGET_VALUE, .columns = target_cols,
+		FILTERS(-1, -1, -1, -1, -1, TL_TARGET_INDICATOR,
+			TL_TARGET_PERIOD)},
+	[TL_K_MEASUREMENT] = {
+		.kind = TL_K_MEASUREMENT, .name = "measurement",
+		.plural = "measurements", .label = N_("measurement"),
+		.plural_label = N_("measurements"),
+		.a_label = N_("a measurement"),
+		.fields = measurement_fields,
+		.nfields = NF(measurement_fields),
+		.title = TL_MEAS_VALUE, .columns = measurement_cols,
+		FILTERS(-1, -1, -1, -1, -1, TL_MEAS_INDICATOR,
+			TL_MEAS_PERIOD)},
+	[TL_K_ANALYSIS] = {
+		.kind = TL_K_ANALYSIS, .name = "analysis",
+		.plural = "analyses", .label = N_("analysis"),
+		.plural_label = N_("analyses"),
+		.a_label = N_("an analysis"),
+		.fields = analysis_fields, .nfields = NF(analysis_fields),
+		.title = TL_ANALYSIS_HAPPENED, .columns = analysis_cols,
+		FILTERS(-1, -1, -1, -1, -1,
+			TL_ANALYSIS_GOAL, TL_ANALYSIS_PERIOD),
+		.sort_desc = true},
 	[TL_K_MANDATE] = {
 		.kind = TL_K_MANDATE, .name = "mandate", .plural = "mandates",
 		.label = N_("mandate"),
@@ -826,6 +1019,11 @@ _Static_assert(NF(vote_fields) == TL_VOTE_NFIELDS, "vote fields");
 _Static_assert(NF(ballot_fields) == TL_BALLOT_NFIELDS, "ballot fields");
 _Static_assert(NF(entry_fields) == TL_ENTRY_NFIELDS, "entry fields");
 _Static_assert(NF(notice_fields) == TL_NOTICE_NFIELDS, "notice fields");
+_Static_assert(NF(goal_fields) == TL_GOAL_NFIELDS, "goal fields");
+_Static_assert(NF(indicator_fields) == TL_INDICATOR_NFIELDS, "indicator");
+_Static_assert(NF(target_fields) == TL_TARGET_NFIELDS, "target fields");
+_Static_assert(NF(measurement_fields) == TL_MEAS_NFIELDS, "measurement");
+_Static_assert(NF(analysis_fields) == TL_ANALYSIS_NFIELDS, "analysis");
 _Static_assert(NF(signature_fields) == TL_SIGNATURE_NFIELDS, "signature");
 _Static_assert(NF(seal_fields) == TL_SEAL_NFIELDS, "seal fields");
 

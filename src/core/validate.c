@@ -321,21 +321,35 @@ static size_t group_space(const char *s)
  * than two decimals is refused rather than rounded, which also keeps
  * "250,000" (an English thousands comma) from quietly meaning 250.
  */
+/*
+ * A decimal: an amount (never negative, at most 2 decimals) or a number
+ * (TL_FT_NUMBER: may be negative, at most 4 decimals).  Spaces may group
+ * the digits of the whole part and a comma may stand for the point, as a
+ * Swedish reader writes; the stored form has neither, nor leading zeros
+ * or trailing zeros after the point.
+ */
 static enum tl_status check_amount(const struct tl_field *f, const char *in,
 				   struct out *o, struct tl_error *err)
 {
-	char q[QUOTE_SIZE], num[AMOUNT_DIGITS + 4];
+	bool number = f->type == TL_FT_NUMBER;
+	size_t max_frac = number ? 4 : 2;
+	char q[QUOTE_SIZE], num[AMOUNT_DIGITS + 8];
 	size_t len, i = 0, nint = 0, nfrac = 0, n = 0;
 	const char *s = trim(in, &len);
-	char digits_int[AMOUNT_DIGITS + 1], frac[3];
+	char digits_int[AMOUNT_DIGITS + 1], frac[5];
 	const char *end = s + len;
 	const char *p = s;
+	bool minus = false;
 
-	if (p < end && *p == '-')
-		return tl_error_set(err, TL_EINVAL,
-				    _("%s must not be negative, but \"%s\" is."),
-				    f->name, quote(in, q, sizeof(q)));
-	if (p < end && *p == '+')
+	if (p < end && (*p == '-' || !strncmp(p, "\u2212", 3))) {
+		if (!number)
+			return tl_error_set(err, TL_EINVAL,
+					    _("%s must not be negative, but "
+					      "\"%s\" is."), f->name,
+					    quote(in, q, sizeof(q)));
+		minus = true;
+		p += *p == '-' ? 1 : 3;
+	} else if (p < end && *p == '+')
 		p++;
 	/* The whole part, with spaces allowed only between digits. */
 	while (p < end) {
@@ -363,7 +377,7 @@ static enum tl_status check_amount(const struct tl_field *f, const char *in,
 	if (p < end && (*p == '.' || *p == ',')) {
 		p++;
 		while (p < end && isdigit((unsigned char)*p)) {
-			if (nfrac >= 2)
+			if (nfrac >= max_frac)
 				goto bad;
 			frac[nfrac++] = *p++;
 			n++;
@@ -373,6 +387,9 @@ static enum tl_status check_amount(const struct tl_field *f, const char *in,
 		goto bad;
 	while (nfrac > 0 && frac[nfrac - 1] == '0')
 		nfrac--;
+	/* Minus zero is zero. */
+	if (minus && (nint > 0 || nfrac > 0))
+		num[i++] = '-';
 	if (nint == 0)
 		num[i++] = '0';
 	memcpy(num + i, digits_int, nint);
@@ -386,10 +403,61 @@ static enum tl_status check_amount(const struct tl_field *f, const char *in,
 	out_add(o, num, i);
 	return finish(f, o, err);
 bad:
+	if (number)
+		return tl_error_set(err, TL_EINVAL,
+				    _("%s must be a number with at most 4 "
+				      "decimals, such as 87.5 or -2, not "
+				      "\"%s\"."), f->name,
+				    quote(in, q, sizeof(q)));
 	return tl_error_set(err, TL_EINVAL,
 			    _("%s must be a number with at most 2 decimals, "
 			    "such as 250000 or 1250.50, not \"%s\"."),
 			    f->name, quote(in, q, sizeof(q)));
+}
+
+/*
+ * A period of goal follow-up: a year (2026), years (2025-2027, the first
+ * before the last), a tertial (2026T1 to T3) or a half-year (2026H1,
+ * H2); the letter in either case, and "2026 T1" with a space; stored as
+ * the examples are written.
+ */
+static enum tl_status check_period(const struct tl_field *f, const char *in,
+				   struct out *o, struct tl_error *err)
+{
+	char q[QUOTE_SIZE], canon[10];
+	size_t len;
+	const char *s = trim(in, &len);
+	char letter = 0, part = 0;
+
+	/* Four digits of a year from 1900 on, first. */
+	if (len < 4 || strspn(s, "0123456789") < 4 || s[0] < '1' ||
+	    (s[0] == '1' && s[1] < '9'))
+		goto bad;
+	memcpy(canon, s, 4);
+	canon[4] = '\0';
+	if (len == 9 && s[4] == '-' && strspn(s + 5, "0123456789") == 4) {
+		if (strncmp(s + 5, s, 4) <= 0)
+			goto bad;
+		memcpy(canon + 4, s + 4, 5);
+		canon[9] = '\0';
+	} else if (len == 6 || (len == 7 && s[4] == ' ')) {
+		letter = ascii_lower(s[len - 2]);
+		part = s[len - 1];
+		if (!((letter == 't' && part >= '1' && part <= '3') ||
+		      (letter == 'h' && part >= '1' && part <= '2')))
+			goto bad;
+		canon[4] = letter == 't' ? 'T' : 'H';
+		canon[5] = part;
+		canon[6] = '\0';
+	} else if (len != 4)
+		goto bad;
+	out_add(o, canon, strlen(canon));
+	return finish(f, o, err);
+bad:
+	return tl_error_set(err, TL_EINVAL,
+			    _("%s must be a year (2026), years (2025-2027), a "
+			      "tertial (2026T1) or a half-year (2026H1), not "
+			      "\"%s\"."), f->name, quote(in, q, sizeof(q)));
 }
 
 static enum tl_status check_bool(const struct tl_field *f, const char *in,
@@ -592,7 +660,10 @@ enum tl_status tl_validate_value(const struct tl_field *f, const char *in,
 	case TL_FT_INT:
 		return check_int(f, in, &o, err);
 	case TL_FT_AMOUNT:
+	case TL_FT_NUMBER:
 		return check_amount(f, in, &o, err);
+	case TL_FT_PERIOD:
+		return check_period(f, in, &o, err);
 	case TL_FT_BOOL:
 		return check_bool(f, in, &o, err);
 	case TL_FT_REF:
@@ -704,6 +775,13 @@ static enum tl_status check_rules(const struct tl_record *r,
 		if (rc == TL_OK)
 			rc = check_order(r, TL_FRAME_VALID_FROM,
 					 TL_FRAME_VALID_UNTIL, err);
+		break;
+	case TL_K_MEASUREMENT:
+		if (!value(r, TL_MEAS_VALUE) && !value(r, TL_MEAS_WOMEN) &&
+		    !value(r, TL_MEAS_MEN))
+			rc = tl_error_set(err, TL_EINVAL, _("A measurement "
+					  "needs a figure: value, women or "
+					  "men."));
 		break;
 	default:
 		break;

@@ -185,7 +185,8 @@ static void csv_record(struct tl_refs *refs, const struct tl_record *r,
 		fputc(sep, out);
 		if (v && f->type == TL_FT_REF)
 			v = tl_refs_title(refs, f->ref, v);
-		else if (v && f->type == TL_FT_AMOUNT &&
+		else if (v && (f->type == TL_FT_AMOUNT ||
+			       f->type == TL_FT_NUMBER) &&
 			 (flags & TL_CSV_EXCEL_SV))
 			v = decimal_comma(v, num, sizeof(num));
 		/* A spreadsheet's choices in the reader's language. */

@@ -99,6 +99,7 @@ static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 	switch (f->type) {
 	case TL_FT_INT:
 	case TL_FT_AMOUNT:
+	case TL_FT_NUMBER:
 		if (v->type == RAW_INT) {
 			snprintf(buf, size, "%lld", v->i);
 			*s = buf;
@@ -128,7 +129,7 @@ static enum tl_status value_text(struct import *im, const struct tl_entity *e,
 	/* Translated only here: this runs for every value of the file. */
 	if (f->type == TL_FT_INT)
 		want = _("an integer");
-	else if (f->type == TL_FT_AMOUNT)
+	else if (f->type == TL_FT_AMOUNT || f->type == TL_FT_NUMBER)
 		want = _("an amount (a string such as \"12.5\", or a "
 			 "number)");
 	else if (f->type == TL_FT_BOOL)

@@ -257,7 +257,7 @@ static void numeric_marks(const char **sep, const char **radix)
 /* An amount as stored ("250000.5") as the reader writes it ("250 000,50"
  * in Swedish): its whole part in groups of three, two decimals when it
  * has any.  NULL out of memory. */
-static char *present_amount(const char *v)
+static char *present_amount(const char *v, bool cents)
 {
 	const char *sep, *radix, *point = strchr(v, '.');
 	size_t whole = point ? (size_t)(point - v) : strlen(v);
@@ -277,9 +277,16 @@ static char *present_amount(const char *v)
 	if (point) {
 		memcpy(o, radix, strlen(radix));
 		o += strlen(radix);
-		/* "250000.5" is 250 000 and 50 öre. */
-		*o++ = point[1] ? point[1] : '0';
-		*o++ = point[1] && point[2] ? point[2] : '0';
+		if (cents) {
+			/* "250000.5" is 250 000 and 50 öre. */
+			*o++ = point[1] ? point[1] : '0';
+			*o++ = point[1] && point[2] ? point[2] : '0';
+		} else {
+			/* A number's decimals as they were given. */
+			size_t n = strlen(point + 1);
+			memcpy(o, point + 1, n);
+			o += n;
+		}
 	}
 	*o = '\0';
 	return out;
@@ -305,11 +312,23 @@ char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 		if (tl_field_choice_ok(f, v))
 			return strdup(_(v));
 		return tl_text_sanitize(v, false);
-	case TL_FT_AMOUNT: {
-		/* Only what validation stores: digits and one point. */
-		size_t n = strspn(v, "0123456789.");
-		if (n == strlen(v) && n > 0 && isdigit((unsigned char)v[0]))
-			return present_amount(v);
+	case TL_FT_AMOUNT:
+	case TL_FT_NUMBER: {
+		/* Only what validation stores: digits and one point, and a
+		 * number's minus. */
+		const char *d = v + (f->type == TL_FT_NUMBER && v[0] == '-');
+		size_t n = strspn(d, "0123456789.");
+		if (n == strlen(d) && n > 0 && isdigit((unsigned char)d[0])) {
+			char *a = present_amount(d, f->type == TL_FT_AMOUNT);
+			char *signed_a;
+			if (d == v || !a)
+				return a;
+			signed_a = malloc(strlen(a) + 2);
+			if (signed_a)
+				sprintf(signed_a, "-%s", a);
+			free(a);
+			return signed_a;
+		}
 		return tl_text_sanitize(v, false);
 	}
 	case TL_FT_LONGTEXT:

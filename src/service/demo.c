@@ -418,7 +418,7 @@ static void add_committee(struct demo *d)
 	    TL_FOLLOWUP_OWNER, d->marta, TL_FOLLOWUP_DUE, demo_day(d, "+180d"),
 	    TL_FOLLOWUP_MEETING, d->m_bun, TL_FOLLOWUP_ITEM, d->i_delegation,
 	    END);
-	demo_add(d, TL_K_FOLLOWUP, NULL, TL_FOLLOWUP_TEXT,
+	demo_add(d, TL_K_FOLLOWUP, d->fu_maluppf, TL_FOLLOWUP_TEXT,
 	    "Redovisa måluppfyllelse per skola efter vårterminen",
 	    TL_FOLLOWUP_KIND, "result", TL_FOLLOWUP_OWNER, d->marta,
 	    TL_FOLLOWUP_DUE, demo_day(d, "+7m"), TL_FOLLOWUP_MEETING, d->m_bun,
@@ -724,6 +724,7 @@ enum tl_status tl_demo_fill(struct tl_store *st, struct tl_error *err)
 	add_dialogue(&d);
 	add_mandates(&d);
 	add_frames(&d);
+	demo_goals(&d);
 	demo_justering(&d);
 	if (d.rc != TL_OK) {
 		tl_store_rollback(st);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * demo.h - what the files of the demo (demo.c, demo_sign.c,
- * demo_protokoll.c) share: the
+ * demo_protokoll.c, demo_goals.c) share: the
  * demo being made, with the ids of what it made, and the helpers that
  * add to it.  Private to src/service/.  The first failure is kept in
  * rc, and every later step does nothing.
@@ -47,7 +47,10 @@ struct demo {
 	demo_id md_placering, md_laromedel, md_inkop, md_jul, md_bistand,
 		md_mal;
 	demo_id f_budget, f_tid, f_bemanning, f_placering, f_kvalitet;
-	demo_id fu_intro, fu_vikarier, fu_utdrag, fu_extra;
+	demo_id fu_intro, fu_vikarier, fu_utdrag, fu_extra, fu_maluppf;
+	/* Goals and their indicators (demo_goals.c). */
+	demo_id g_dir, g_skola, g_forskola, g_ang, g_sol;
+	demo_id ind_behorighet, ind_merit, ind_trygghet;
 };
 
 /* Adds a record of kind with fields given as (field, value) pairs up to
@@ -67,6 +70,9 @@ void demo_part(struct demo *d, const char *meeting, const char *person_id,
 
 /* The committee's §§ as the law records them (demo_protokoll.c). */
 void demo_protokoll(struct demo *d);
+
+/* Barn- och utbildningsnämnden's goals, followed up (demo_goals.c). */
+void demo_goals(struct demo *d);
 
 /* Justering in the demo (demo_sign.c). */
 void demo_justering(struct demo *d);

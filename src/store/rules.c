@@ -183,18 +183,20 @@ static bool only_sealed(const struct tl_record *old,
  * Later work on what a signed meeting (or one under justering) recorded,
  * which the minutes do not show and which goes on after signing: a
  * follow-up's status, outcome and closing time; a frame's
- * acknowledgement and status; a mandate's status.  True when old and new
- * differ in such fields only.  The SQLite triggers (schema 5) allow the
- * same.
+ * acknowledgement and status; a mandate's status; and the goal each of
+ * them serves (schema 19), which the minutes do not print.  True when
+ * old and new differ in such fields only.  The SQLite triggers (schema 5)
+ * allow the same: they name the columns they lock.
  */
 static bool later_work(const struct tl_record *old,
 		       const struct tl_record *new)
 {
 	static const int followup[] = {TL_FOLLOWUP_STATUS, TL_FOLLOWUP_OUTCOME,
-				       TL_FOLLOWUP_CLOSED_AT, -1};
+				       TL_FOLLOWUP_CLOSED_AT, TL_FOLLOWUP_GOAL,
+				       -1};
 	static const int frame[] = {TL_FRAME_STATUS, TL_FRAME_ACKED_BY,
-				    TL_FRAME_ACKED_AT, -1};
-	static const int mandate[] = {TL_MANDATE_STATUS, -1};
+				    TL_FRAME_ACKED_AT, TL_FRAME_GOAL, -1};
+	static const int mandate[] = {TL_MANDATE_STATUS, TL_MANDATE_GOAL, -1};
 	const int *free_fields;
 
 	switch (old->e->kind) {
@@ -428,19 +430,20 @@ enum tl_status tl_rule_check_sealed(struct tl_store *st, const char *id,
 }
 
 /*
- * The chain of governance is a tree: no unit may be its own ancestor.
- * The walk goes up from the unit's parent as stored, so a cycle that
- * does not pass through the unit (only possible in data written before
- * this rule) stops it after TL_RULE_DEPTH steps instead of running on.
+ * The chain of governance is a tree: no unit may be its own ancestor, and
+ * no goal (goals break down their parents along it).  The walk goes up
+ * from the record's parent as stored, so a cycle that does not pass
+ * through the record (only possible in data written before this rule)
+ * stops it after TL_RULE_DEPTH steps instead of running on.
  */
 #define TL_RULE_DEPTH 1000
 
-static enum tl_status check_unit_tree(struct tl_store *st,
-				      const struct tl_record *r,
-				      struct tl_error *err)
+static enum tl_status check_tree(struct tl_store *st,
+				 const struct tl_record *r, int parent,
+				 struct tl_error *err)
 {
 	char at[TL_ID_LEN + 1];
-	const char *p = r->values[TL_UNIT_PARENT];
+	const char *p = r->values[parent];
 
 	snprintf(at, sizeof(at), "%s", p ? p : "");
 	for (int depth = 0; depth < TL_RULE_DEPTH && at[0]; depth++) {
@@ -448,14 +451,16 @@ static enum tl_status check_unit_tree(struct tl_store *st,
 		enum tl_status rc;
 
 		if (!strcmp(at, r->id))
-			return tl_error_set(err, TL_EINVAL,
-					    _("Parent: a unit cannot sit "
-					      "under itself in the chain of "
-					      "governance."));
-		rc = st->ops->get(st, TL_K_UNIT, at, &u, err);
+			return tl_error_set(err, TL_EINVAL, r->e->kind ==
+					    TL_K_UNIT ? _("Parent: a unit "
+					    "cannot sit under itself in the "
+					    "chain of governance.")
+					    : _("Parent goal: a goal cannot "
+					    "break down itself."));
+		rc = st->ops->get(st, r->e->kind, at, &u, err);
 		if (rc != TL_OK)
 			return rc;
-		p = u ? u->values[TL_UNIT_PARENT] : NULL;
+		p = u ? u->values[parent] : NULL;
 		snprintf(at, sizeof(at), "%s", p ? p : "");
 		tl_record_free(u);
 	}
@@ -486,7 +491,9 @@ enum tl_status tl_rule_check_among(struct tl_store *st,
 {
 	switch (r->e->kind) {
 	case TL_K_UNIT:
-		return check_unit_tree(st, r, err);
+		return check_tree(st, r, TL_UNIT_PARENT, err);
+	case TL_K_GOAL:
+		return check_tree(st, r, TL_GOAL_PARENT, err);
 	case TL_K_PERSON:
 		return check_login(st, r, err);
 	case TL_K_NOTICE:

@@ -48,6 +48,8 @@ static bool shows_canonical(const struct row *row)
 	case TL_FT_DATETIME:
 	case TL_FT_INT:
 	case TL_FT_AMOUNT:
+	case TL_FT_NUMBER:
+	case TL_FT_PERIOD:
 	case TL_FT_TAGS:
 		return true;
 	default:

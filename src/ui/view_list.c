@@ -117,7 +117,10 @@ static int col_width(const struct tl_field *f)
 	case TL_FT_BOOL:
 		return 6;
 	case TL_FT_AMOUNT:
+	case TL_FT_NUMBER:
 		return 10;
+	case TL_FT_PERIOD:
+		return 9;
 	case TL_FT_ENUM:
 		return 12;
 	case TL_FT_REF:
@@ -188,7 +191,8 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 			char *val = tl_present_field(ui_refs(v->app), r,
 						     columns[c], false);
 			int wd = widths[c] < cols - x ? widths[c] : cols - x;
-			if (f->type == TL_FT_INT || f->type == TL_FT_AMOUNT)
+			if (f->type == TL_FT_INT || f->type == TL_FT_AMOUNT ||
+			    f->type == TL_FT_NUMBER)
 				x += ui_put_right(w, 1 + y, x, wd, val, role,
 						  0) + 1;
 			else

@@ -13,7 +13,7 @@ must tl init --demo
 run tl meeting list --kind committee --format csv
 MEETING=$(sed -n 2p "$W/out" | cut -d, -f1)
 [ -n "$MEETING" ] || { echo "not ok - setup: no committee meeting"; exit 1; }
-HEADER=$(printf 'id,text,kind,owner,due,meeting,item,mandate,frame,status,outcome,closed_at,owner_id,meeting_id,item_id,mandate_id,frame_id\r')
+HEADER=$(printf 'id,text,kind,owner,due,meeting,item,mandate,frame,status,outcome,closed_at,goal,owner_id,meeting_id,item_id,mandate_id,frame_id,goal_id\r')
 OUT=$W/files
 mkdir "$OUT"
 

@@ -8,6 +8,9 @@
  *   set db = ~/nämnd/tillit.db     the database when neither --db nor
  *                                  $TILLIT_DB gives one
  *   set theme = light              default, light or mono
+ *   set max_goals = 5              warn of over-governing above so many
+ *   set max_indicators = 3         active goals of a unit, or indicators
+ *                                  of a goal (0 in cfg: the defaults)
  *   color ROLE FG [BG] [ATTR...]   a role of the screen in colours
  *   bind ACTION KEY [KEY...]       an action's keys (doc/keys.md)
  *   columns NOUN FIELD...          a list's columns, on the command
@@ -44,6 +47,7 @@ struct tl_config {
 	char *path;                    /* the file read; NULL when none */
 	char *db;                      /* set db, ~ expanded; or NULL */
 	enum tl_theme theme;
+	long max_goals, max_indicators; /* 0: not set */
 	struct tl_config_line *colors; /* in the file's order */
 	int ncolors;
 	struct tl_config_line *binds;

@@ -773,6 +773,7 @@ const char *const tl_pg_migrations[] = {
 	migration_paragraph_notices,
 	migration_changes,
 	migration_series_plans,
+	tl_pg_migration_goals,
 };
 
 const int tl_pg_nmigrations =

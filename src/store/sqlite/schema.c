@@ -747,6 +747,7 @@ const char *const tl_sqlite_migrations[] = {
 	tl_sqlite_migration_sort_keys,
 	migration_changes,
 	migration_series_plans,
+	tl_sqlite_migration_goals,
 };
 
 const int tl_sqlite_nmigrations =
