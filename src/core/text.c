@@ -38,11 +38,20 @@ static bool locale_is_utf8(void)
 	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
 }
 
+/* Whether the person's own locale (before tl_text_init) is UTF-8. */
+static bool user_utf8 = true;
+
+bool tl_text_user_utf8(void)
+{
+	return user_utf8;
+}
+
 void tl_text_init(void)
 {
 	const char *loc = setlocale(LC_CTYPE, "");
 
-	if (loc && locale_is_utf8())
+	user_utf8 = loc && locale_is_utf8();
+	if (user_utf8)
 		return;
 	if (setlocale(LC_CTYPE, "C.UTF-8") && locale_is_utf8())
 		return;

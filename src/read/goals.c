@@ -5,6 +5,7 @@
 #include "tillit/read/goals.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tillit/core/config.h"
@@ -133,4 +134,233 @@ void tl_goal_warnings(struct tl_store *st, const struct tl_record *r,
 		}
 	}
 	tl_refs_done(&refs);
+}
+
+/* The latest `max` records of kind under parent, oldest first, into pts
+ * (value from field `vf`); the number read. */
+static enum tl_status latest(struct tl_store *st, enum tl_kind kind,
+			     const char *parent, int pf, int vf,
+			     struct tl_goal_point *pts, int *n,
+			     struct tl_error *err)
+{
+	struct tl_query q = {.kind = kind, .parent = parent, .reverse = true,
+			     .limit = TL_CHART_POINTS};
+	struct tl_page page = {0};
+	enum tl_status rc = tl_store_list(st, &q, &page, err);
+
+	*n = 0;
+	for (int i = page.n - 1; rc == TL_OK && i >= 0; i--) {
+		const char *v = tl_record_get(page.recs[i], vf);
+		struct tl_goal_point *p = &pts[*n];
+
+		if (!v)
+			continue;
+		snprintf(p->period, sizeof(p->period), "%s",
+			 tl_record_str(page.recs[i], pf));
+		snprintf(p->text, sizeof(p->text), "%s", v);
+		p->value = strtod(v, NULL);
+		(*n)++;
+	}
+	tl_page_done(&page);
+	return rc;
+}
+
+enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
+				      struct tl_goal_indicator *out,
+				      struct tl_error *err)
+{
+	enum tl_status rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = tl_store_get(st, TL_K_INDICATOR, id, &out->rec, err);
+	if (rc == TL_OK)
+		rc = latest(st, TL_K_MEASUREMENT, id, TL_MEAS_PERIOD,
+			    TL_MEAS_VALUE, out->figures, &out->nfigures, err);
+	if (rc == TL_OK)
+		rc = latest(st, TL_K_TARGET, id, TL_TARGET_PERIOD,
+			    TL_TARGET_VALUE, out->targets, &out->ntargets,
+			    err);
+	if (rc != TL_OK)
+		tl_goal_indicator_done(out);
+	return rc;
+}
+
+void tl_goal_indicator_done(struct tl_goal_indicator *gi)
+{
+	tl_record_free(gi->rec);
+	memset(gi, 0, sizeof(*gi));
+}
+
+const struct tl_goal_point *tl_goal_indicator_target(
+	const struct tl_goal_indicator *gi)
+{
+	if (gi->nfigures > 0)
+		for (int i = 0; i < gi->ntargets; i++)
+			if (!strcmp(gi->targets[i].period,
+				    gi->figures[gi->nfigures - 1].period))
+				return &gi->targets[i];
+	return gi->ntargets ? &gi->targets[gi->ntargets - 1] : NULL;
+}
+
+/* Eighths of a cell, U+258F (one) to U+2589 (seven); U+2588 is whole. */
+static const char *const eighths[] = {
+	"", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A",
+	"\u2589",
+};
+
+/* One chart line: label, figure, then `cells` cells of bar with
+ * `len8` eighths filled and the mark at cell `mark` (-1: none). */
+static void bar_line(char *out, const char *label, const char *figure,
+		     int cells, long len8, int mark, bool utf8, bool dotted,
+		     const char *suffix)
+{
+	size_t o;
+
+	o = (size_t)snprintf(out, TL_CHART_LINE, "%-9s %9s ", label, figure);
+	for (int c = 0; c < cells && o + 8 < TL_CHART_LINE; c++) {
+		long here = len8 - 8L * c;
+		const char *s;
+
+		if (c == mark)
+			s = utf8 ? "\u2502" : "|";
+		else if (dotted)
+			s = c < mark ? (utf8 ? "\u00B7" : ".") : " ";
+		else if (here >= 8)
+			s = utf8 ? "\u2588" : "#";
+		else if (here > 0)
+			s = utf8 ? eighths[here] : (here >= 4 ? "#" : " ");
+		else
+			s = " ";
+		o += (size_t)snprintf(out + o, TL_CHART_LINE - o, "%s", s);
+	}
+	/* No blanks at the end. */
+	while (o > 0 && out[o - 1] == ' ')
+		out[--o] = '\0';
+	if (suffix)
+		snprintf(out + o, TL_CHART_LINE - o, " %s", suffix);
+}
+
+int tl_goal_chart(const struct tl_goal_indicator *gi, int width, bool utf8,
+		  char out[][TL_CHART_LINE], int max)
+{
+	const struct tl_goal_point *t = tl_goal_indicator_target(gi);
+	double lo, hi;
+	int cells = (width < 24 ? 24 : width) - 20, n = 0, mark = -1;
+	char num[64];
+
+	if (gi->nfigures == 0 && !t)
+		return 0;
+	lo = hi = gi->nfigures ? gi->figures[0].value : t->value;
+	for (int i = 0; i < gi->nfigures; i++) {
+		if (gi->figures[i].value < lo)
+			lo = gi->figures[i].value;
+		if (gi->figures[i].value > hi)
+			hi = gi->figures[i].value;
+	}
+	if (t && t->value < lo)
+		lo = t->value;
+	if (t && t->value > hi)
+		hi = t->value;
+	/* From zero when the figures are far from each other; else from
+	 * as far below the smallest as they spread, so that the smallest
+	 * bar is half as long as the largest and a change shows. */
+	if (lo >= 0 && lo < hi / 2)
+		lo = 0;
+	else
+		lo -= hi > lo ? hi - lo : (hi != 0 ? hi / 2 : 1);
+	if (t)
+		mark = (int)((t->value - lo) / (hi - lo) * (cells - 1) + 0.5);
+	for (int i = 0; i < gi->nfigures && n < max; i++) {
+		long len8 = (long)((gi->figures[i].value - lo) / (hi - lo) *
+				   (cells - 1) * 8 + 0.5);
+		tl_present_number(gi->figures[i].text, num, sizeof(num));
+		bar_line(out[n++], gi->figures[i].period, num, cells, len8,
+			 mark, utf8, false, NULL);
+	}
+	if (t && n < max) {
+		tl_present_number(t->text, num, sizeof(num));
+		bar_line(out[n++], t->period, num, cells, 0, mark, utf8, true,
+			 _("target"));
+	}
+	return n;
+}
+
+/* Whether goal g has an analysis that closes `year`. */
+static enum tl_status analysed(struct tl_store *st, const char *g,
+			       const char *year, bool *yes,
+			       struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_ANALYSIS, .parent = g, .limit = 50};
+	struct tl_page page = {0};
+	char t3[8], h2[8];
+	enum tl_status rc = tl_store_list(st, &q, &page, err);
+
+	snprintf(t3, sizeof(t3), "%sT3", year);
+	snprintf(h2, sizeof(h2), "%sH2", year);
+	*yes = false;
+	for (int i = 0; rc == TL_OK && i < page.n && !*yes; i++) {
+		const char *p = tl_record_str(page.recs[i], TL_ANALYSIS_PERIOD);
+
+		*yes = !strcmp(p, year) || !strcmp(p, t3) || !strcmp(p, h2);
+	}
+	tl_page_done(&page);
+	return rc;
+}
+
+enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *me,
+				   const char *today, int max,
+				   struct tl_record ***out, int *n,
+				   char year[5], struct tl_error *err)
+{
+	struct tl_record *person = NULL, **v = NULL;
+	struct tl_page page = {0};
+	const char *unit;
+	enum tl_status rc;
+
+	*out = NULL;
+	*n = 0;
+	{
+		/* The year before today's, as four digits. */
+		int y = atoi(today) - 1;
+
+		if (y < 1000 || y > 9999)
+			y = 1999;
+		year[0] = (char)('0' + y / 1000);
+		year[1] = (char)('0' + y / 100 % 10);
+		year[2] = (char)('0' + y / 10 % 10);
+		year[3] = (char)('0' + y % 10);
+		year[4] = '\0';
+	}
+	rc = tl_store_get(st, TL_K_PERSON, me, &person, err);
+	unit = rc == TL_OK ? tl_record_get(person, TL_PERSON_UNIT) : NULL;
+	if (rc == TL_OK && unit) {
+		struct tl_query q = {.kind = TL_K_GOAL, .unit = unit,
+				     .open = true, .limit = 200};
+
+		rc = tl_store_list(st, &q, &page, err);
+	}
+	if (rc == TL_OK && page.n > 0 &&
+	    !(v = calloc((size_t)page.n, sizeof(*v))))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	for (int i = 0; rc == TL_OK && i < page.n && *n < max; i++) {
+		bool yes = false;
+
+		rc = analysed(st, page.recs[i]->id, year, &yes, err);
+		if (rc == TL_OK && !yes) {
+			/* The page gives its record up. */
+			v[(*n)++] = page.recs[i];
+			page.recs[i] = NULL;
+		}
+	}
+	tl_page_done(&page);
+	tl_record_free(person);
+	if (rc != TL_OK) {
+		for (int i = 0; i < *n; i++)
+			tl_record_free(v[i]);
+		free(v);
+		v = NULL;
+		*n = 0;
+	}
+	*out = v;
+	return rc;
 }

@@ -292,6 +292,24 @@ static char *present_amount(const char *v, bool cents)
 	return out;
 }
 
+void tl_present_number(const char *stored, char *out, size_t size)
+{
+	const char *d = stored + (stored[0] == '-');
+	size_t n = strspn(d, "0123456789.");
+	char *a = NULL, *safe;
+
+	/* Only what validation stores: digits, one point, a minus. */
+	if (n == strlen(d) && n > 0 && isdigit((unsigned char)d[0]) &&
+	    (a = present_amount(d, false)) != NULL) {
+		snprintf(out, size, "%s%s", d != stored ? "-" : "", a);
+		free(a);
+		return;
+	}
+	safe = tl_text_sanitize(stored, false);
+	snprintf(out, size, "%s", safe ? safe : "");
+	free(safe);
+}
+
 char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 			int i, bool multiline)
 {
@@ -313,23 +331,16 @@ char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 			return strdup(_(v));
 		return tl_text_sanitize(v, false);
 	case TL_FT_AMOUNT:
-	case TL_FT_NUMBER: {
-		/* Only what validation stores: digits and one point, and a
-		 * number's minus. */
-		const char *d = v + (f->type == TL_FT_NUMBER && v[0] == '-');
-		size_t n = strspn(d, "0123456789.");
-		if (n == strlen(d) && n > 0 && isdigit((unsigned char)d[0])) {
-			char *a = present_amount(d, f->type == TL_FT_AMOUNT);
-			char *signed_a;
-			if (d == v || !a)
-				return a;
-			signed_a = malloc(strlen(a) + 2);
-			if (signed_a)
-				sprintf(signed_a, "-%s", a);
-			free(a);
-			return signed_a;
-		}
+		/* Only what validation stores: digits and one point. */
+		if (strspn(v, "0123456789.") == strlen(v) &&
+		    isdigit((unsigned char)v[0]))
+			return present_amount(v, true);
 		return tl_text_sanitize(v, false);
+	case TL_FT_NUMBER: {
+		char num[80];
+
+		tl_present_number(v, num, sizeof(num));
+		return strdup(num);
 	}
 	case TL_FT_LONGTEXT:
 		if (multiline)

@@ -153,6 +153,9 @@ static const struct ui_action_def table[] = {
 	A(UI_A_GO_SETUP, NC_("key hint", "setup"), "8", NULL, NULL,
 	  N_("Set up: units, people, series and governance balances"),
 	  UI_SCOPE_GLOBAL),
+	A(UI_A_GO_GOALS, NC_("key hint", "goals"), "9", NULL, NULL,
+	  N_("Goals: the goal tree by unit, each goal's latest assessment "
+	     "and its indicators"), UI_SCOPE_GLOBAL),
 	A(UI_A_FIND_NEXT, NC_("key hint", "find-next"), "n", NULL, NULL,
 	  N_("Find the next line with the words of the last search (asked "
 	     "for when there was none)"), UI_SCOPE_FIND),

@@ -361,7 +361,7 @@ static void command(struct ui_app *app)
 		{"mandates", UI_A_GO_MANDATES}, {"frames", UI_A_GO_FRAMES},
 		{"my", UI_A_GO_MY_FRAMES}, {"followups", UI_A_GO_FOLLOWUPS},
 		{"org", UI_A_GO_ORG}, {"organisation", UI_A_GO_ORG},
-		{"setup", UI_A_GO_SETUP},
+		{"setup", UI_A_GO_SETUP}, {"goals", UI_A_GO_GOALS},
 	};
 
 	if (!cmd)
@@ -455,6 +455,9 @@ static void go_view(struct ui_app *app, enum ui_action a)
 	case UI_A_GO_SETUP:
 		ui_push(app, &ui_view_setup, NULL);
 		break;
+	case UI_A_GO_GOALS:
+		ui_push(app, &ui_view_goals, NULL);
+		break;
 	default:
 		return;
 	}
@@ -521,6 +524,7 @@ static void handle(struct ui_app *app, int key)
 	case UI_A_GO_FOLLOWUPS:
 	case UI_A_GO_ORG:
 	case UI_A_GO_SETUP:
+	case UI_A_GO_GOALS:
 		go_view(app, a);
 		break;
 	default:

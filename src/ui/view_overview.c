@@ -17,6 +17,7 @@
 #include "tillit/read/clocks.h"
 #include "tillit/service/demo.h"
 #include "tillit/core/i18n.h"
+#include "tillit/read/goals.h"
 #include "tillit/ui/lines.h"
 
 struct overview {
@@ -27,7 +28,7 @@ struct overview {
 static const enum ui_action overview_actions[] = {
 	UI_A_OPEN, UI_A_GO_MEETINGS, UI_A_GO_MANDATES, UI_A_GO_FRAMES,
 	UI_A_GO_MY_FRAMES, UI_A_GO_FOLLOWUPS, UI_A_GO_ORG, UI_A_GO_SETUP,
-	UI_A_SEARCH,
+	UI_A_GO_GOALS, UI_A_SEARCH,
 	UI_A_DEMO, UI_A_FIND_NEXT, UI_A_FIND_PREV, UI_A_NONE,
 };
 
@@ -96,6 +97,35 @@ static void clocks_due(struct overview *ov, struct view *v, const char *me,
 	tl_clock_due_free(items, n);
 }
 
+/* My unit's goals that owe an analysis of the year just ended
+ * (read/goals.h): follow-up starts with the unit's own account. */
+static void goals_owed(struct overview *ov, struct view *v, const char *me,
+		       const char *today)
+{
+	struct tl_record **goals = NULL;
+	struct tl_error err;
+	char year[5], heading[200];
+	int n = 0;
+
+	if (tl_goals_unanalysed(ui_store(v->app), me, today, 6, &goals, &n,
+				year, &err) != TL_OK || n == 0)
+		return;
+	snprintf(heading, sizeof(heading), _("My unit's goals without an "
+		 "analysis of %s"), year);
+	ui_lines_add_heading(&ov->ls, heading, -1);
+	for (int i = 0; i < n; i++) {
+		char line[600];
+
+		snprintf(line, sizeof(line), "%s  · %s",
+			 tl_record_str(goals[i], TL_GOAL_TITLE),
+			 tl_record_str(goals[i], TL_GOAL_PERIOD));
+		ui_lines_add(&ov->ls, line, UI_R_WARN, 1, TL_K_GOAL,
+			     goals[i]->id);
+		tl_record_free(goals[i]);
+	}
+	free(goals);
+}
+
 static void build(struct view *v)
 {
 	struct overview *ov = v->data;
@@ -132,6 +162,7 @@ static void build(struct view *v)
 		ui_lines_add_query(&ov->ls, v->app,
 				   _("My mandates expiring within 30 days"),
 				   &q, 5, NULL);
+		goals_owed(ov, v, me, today);
 	}
 	/* Meetings from today on, soonest first. */
 	q = (struct tl_query){.kind = TL_K_MEETING, .from = today,

@@ -8,6 +8,7 @@
  */
 #include "tillit/ui/view.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "tillit/ui/draw.h"
 #include "tillit/core/i18n.h"
 #include "tillit/read/clocks.h"
+#include "tillit/read/goals.h"
 #include "tillit/core/id.h"
 #include "tillit/ui/recact.h"
 #include "tillit/core/rules.h"
@@ -53,6 +55,159 @@ static void add_text(struct record_view *rv, const char *label,
 		if (*p == '\n')
 			p++;
 	}
+}
+
+/* An indicator's chart: its figures period by period against its
+ * target, each a bar (tl_goal_chart); headed by its name when `named`. */
+static void add_chart(struct view *v, struct record_view *rv, const char *id,
+		      bool named)
+{
+	struct tl_goal_indicator gi;
+	char chart[TL_CHART_POINTS + 1][TL_CHART_LINE], line[700];
+	struct tl_error err;
+	const char *m;
+	int n;
+
+	if (tl_goal_indicator_load(ui_store(v->app), id, &gi, &err) !=
+	    TL_OK) {
+		ui_error(v->app, &err);
+		return;
+	}
+	m = tl_record_str(gi.rec, TL_INDICATOR_MEASURE);
+	snprintf(line, sizeof(line), "%s%s%s%s  · %s", tl_record_str(gi.rec,
+		 TL_INDICATOR_NAME), *m ? " (" : "", m, *m ? ")" : "",
+		 !strcmp(tl_record_str(gi.rec, TL_INDICATOR_DIRECTION),
+			 "lower") ? _("lower is better")
+				  : _("higher is better"));
+	if (named)
+		ui_lines_add(&rv->ls, line, UI_R_NORMAL, 1, TL_K_INDICATOR,
+			     gi.rec->id);
+	n = tl_goal_chart(&gi, 72, tl_text_user_utf8(), chart,
+			  TL_CHART_POINTS + 1);
+	for (int k = 0; k < n; k++)
+		ui_lines_add(&rv->ls, chart[k], k == n - 1 &&
+			     tl_goal_indicator_target(&gi) ? UI_R_DIM
+							   : UI_R_NORMAL,
+			     3, TL_K_NONE, NULL);
+	if (n == 0)
+		ui_lines_add(&rv->ls, _("No figure and no target yet."),
+			     UI_R_DIM, 3, TL_K_NONE, NULL);
+	tl_goal_indicator_done(&gi);
+}
+
+/* An indicator's measurements or targets, the latest first, each a line
+ * that opens it: its period and its fields as a table row reads them. */
+static void add_figures(struct view *v, struct record_view *rv,
+			enum tl_kind kind, const char *heading)
+{
+	struct tl_query q = {.kind = kind, .parent = rv->rec->id,
+			     .reverse = true, .limit = 50};
+	struct tl_page page = {0};
+	struct tl_error err;
+
+	if (tl_store_list(ui_store(v->app), &q, &page, &err) != TL_OK) {
+		ui_error(v->app, &err);
+		return;
+	}
+	if (page.n > 0)
+		ui_lines_add_heading(&rv->ls, heading, page.n);
+	for (int i = 0; i < page.n; i++) {
+		const struct tl_record *m = page.recs[i];
+		char line[700];
+		size_t o = 0;
+
+		/* After the indicator: period, figures, source. */
+		for (int f = 1; f < m->e->nfields && o < sizeof(line); f++) {
+			char *val = tl_present_field(ui_refs(v->app), m, f,
+						     false);
+
+			if (val && *val)
+				o += (size_t)snprintf(line + o, sizeof(line) -
+						      o, "%s%s%s%s", o ? "  · "
+						      : "", f > 1 ?
+						      _(m->e->fields[f].label)
+						      : "", f > 1 ? " " : "",
+						      val);
+			free(val);
+		}
+		ui_lines_add(&rv->ls, line, UI_R_NORMAL, 1, kind, m->id);
+	}
+	tl_page_done(&page);
+}
+
+/* A goal's own screen: what breaks it down, its analyses period by
+ * period (analysis before numbers), and its indicators' charts. */
+static void add_goal_parts(struct view *v, struct record_view *rv)
+{
+	struct tl_store *st = ui_store(v->app);
+	const struct tl_record *r = rv->rec;
+	struct tl_query q;
+	struct tl_page page = {0};
+	struct tl_error err;
+
+	if (tl_goal_grey_zone(st, r))
+		ui_lines_add(&rv->ls, _("Grey zone: the goal was decided at a "
+			     "how question that politics decided; a goal is "
+			     "a what question."), UI_R_WARN, 1, TL_K_NONE,
+			     NULL);
+	q = (struct tl_query){.kind = TL_K_GOAL, .parent = r->id};
+	ui_lines_add_query(&rv->ls, v->app, _("Goals that break it down"),
+			   &q, 50, NULL);
+	q = (struct tl_query){.kind = TL_K_ANALYSIS, .parent = r->id,
+			      .limit = 50};
+	ui_lines_add_heading(&rv->ls, _("Analyses"), -1);
+	if (tl_store_list(st, &q, &page, &err) != TL_OK)
+		ui_error(v->app, &err);
+	else if (page.n == 0)
+		ui_lines_add(&rv->ls, _("None yet: the unit writes what "
+			     "happened, why, and what it does next ('tillit "
+			     "analysis add')."), UI_R_DIM, 1, TL_K_NONE, NULL);
+	for (int i = 0; i < page.n; i++) {
+		static const int parts[] = {TL_ANALYSIS_HAPPENED,
+					    TL_ANALYSIS_WHY, TL_ANALYSIS_NEXT,
+					    TL_ANALYSIS_RESPONSE};
+		const struct tl_record *a = page.recs[i];
+		const char *as = tl_record_str(a, TL_ANALYSIS_ASSESSMENT);
+		struct ui_line *l;
+
+		/* The assessment is the badge. */
+		l = ui_lines_add(&rv->ls, tl_record_str(a, TL_ANALYSIS_PERIOD),
+				 UI_R_NORMAL, 1, TL_K_ANALYSIS, a->id);
+		ui_lines_badge(l, !strcmp(as, "met") ? _("MET")
+			       : !strcmp(as, "partly_met") ? _("PARTLY MET")
+			       : _("NOT MET"), !strcmp(as, "met") ? UI_R_OK
+			       : !strcmp(as, "partly_met") ? UI_R_WARN
+			       : UI_R_OVERDUE);
+		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
+			const char *t = tl_record_get(a, parts[k]);
+			const char *label = _(a->e->fields[parts[k]].label);
+			size_t size;
+			char *text;
+
+			if (!t)
+				continue;
+			size = strlen(label) + strlen(t) + 3;
+			if (!(text = malloc(size)))
+				continue;
+			snprintf(text, size, "%s: %s", label, t);
+			ui_lines_add_wrapped(&rv->ls, text, UI_R_NORMAL, 3,
+					     72);
+			free(text);
+		}
+	}
+	tl_page_done(&page);
+	q = (struct tl_query){.kind = TL_K_INDICATOR, .parent = r->id,
+			      .limit = 50};
+	ui_lines_add_heading(&rv->ls, _("Indicators"), -1);
+	if (tl_store_list(st, &q, &page, &err) != TL_OK)
+		ui_error(v->app, &err);
+	else if (page.n == 0)
+		ui_lines_add(&rv->ls, _("None: a goal may be followed by its "
+			     "analysis alone."), UI_R_DIM, 1, TL_K_NONE,
+			     NULL);
+	for (int i = 0; i < page.n; i++)
+		add_chart(v, rv, page.recs[i]->id, true);
+	tl_page_done(&page);
 }
 
 static void build(struct view *v)
@@ -162,6 +317,16 @@ static void build(struct view *v)
 				      .parent = r->id};
 		ui_lines_add_query(&rv->ls, v->app, _("Earlier versions"), &q, 50,
 				   NULL);
+		break;
+	case TL_K_GOAL:
+		add_goal_parts(v, rv);
+		break;
+	case TL_K_INDICATOR:
+		ui_lines_add_heading(&rv->ls, _("Figures against the target"),
+				     -1);
+		add_chart(v, rv, r->id, false);
+		add_figures(v, rv, TL_K_MEASUREMENT, _("Measurements"));
+		add_figures(v, rv, TL_K_TARGET, _("Targets"));
 		break;
 	case TL_K_SERIES:
 		q = (struct tl_query){.kind = TL_K_MEETING, .parent = r->id};

@@ -51,7 +51,7 @@ sv export summary "$ONE" >"$W/sv/summary.txt" 2>&1
 sv export notice "$SIGNED" --format txt >"$W/sv/notice.txt" 2>&1
 
 # The full-screen program: each view and its help, a record, a meeting
-# running, a form and the organisation.
+# running, a form, the organisation and the goals.
 printf '%s\n' dump "key ?" dump "key q" "key 2" dump "key ?" dump "key q" \
 	"key Enter" dump "key ?" dump "key q" "key r" dump "key q" "key q" \
 	"key 3" dump "key Enter" dump "key ?" dump "key q" "key q" "key 4" \
@@ -59,6 +59,13 @@ printf '%s\n' dump "key ?" dump "key q" "key 2" dump "key ?" dump "key q" \
 	"key ?" dump "key q" "key 8" dump "key Enter" dump >"$W/script"
 sv --as "Björn Åkesson" ui --script "$W/script" --size 120x40 \
 	>"$W/sv/ui" 2>&1
+# Goals, a goal's screen with its charts, and an indicator's.
+printf '%s\n' "key 9" dump "key ?" dump "key q" "key n" \
+	"type måluppfyllelse i årskurs" "key Enter" "key Enter" dump \
+	"key q" "key n" "type meritvärde" "key Enter" "key Enter" dump \
+	>"$W/script"
+sv --as "Sofia Bäckström" ui --script "$W/script" --size 120x60 \
+	>"$W/sv/ui-goals" 2>&1
 
 for f in "$W"/sv/*; do
 	[ -s "$f" ] || fail "every screen and export was made" "$f is empty"

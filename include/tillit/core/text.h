@@ -60,6 +60,11 @@ char *tl_text_sanitize(const char *s, bool keep_newlines);
  */
 bool tl_text_is_clean(const char *s, bool keep_newlines);
 
+/* Whether the person's own locale was UTF-8 when tl_text_init ran (it
+ * then works in UTF-8 whatever): a terminal that is not gets ASCII where
+ * tillit would draw with block characters.  True before tl_text_init. */
+bool tl_text_user_utf8(void);
+
 /*
  * in quoted for a message, into buf (size bytes, at least 4 * chars + 4):
  * sanitised (tl_text_sanitize), so that no control character or broken

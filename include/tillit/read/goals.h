@@ -45,4 +45,66 @@ enum tl_status tl_goal_load_of_unit(struct tl_store *st, const char *unit,
 void tl_goal_warnings(struct tl_store *st, const struct tl_record *r,
 		      char *buf, size_t size);
 
+/*
+ * The active goals of the unit of person `me` (a full id) that have no
+ * analysis yet of the year before `today` ("YYYY-MM-DD"): the period
+ * just ended, whose analysis the unit owes.  An analysis of that year, or
+ * of its last tertial or half-year (YYYYT3, YYYYH2), counts.  At most
+ * max goals into *out (caller frees each with tl_record_free, then the
+ * array), their number into *n, and the year into year[5]; none for a
+ * person without a unit.
+ */
+enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *me,
+				   const char *today, int max,
+				   struct tl_record ***out, int *n,
+				   char year[5], struct tl_error *err);
+
+/* The most periods an indicator's chart shows: the latest ones. */
+#define TL_CHART_POINTS 12
+/* The longest line of a chart, in bytes. */
+#define TL_CHART_LINE 512
+
+/* A figure of a period: a measurement's total, or a target. */
+struct tl_goal_point {
+	char period[16];
+	double value;
+	char text[32]; /* as stored */
+};
+
+/* An indicator with its figures and targets, oldest first. */
+struct tl_goal_indicator {
+	struct tl_record *rec;
+	struct tl_goal_point figures[TL_CHART_POINTS];
+	int nfigures;
+	struct tl_goal_point targets[TL_CHART_POINTS];
+	int ntargets;
+};
+
+/*
+ * Reads indicator `id` into *out (tl_goal_indicator_done releases it):
+ * the totals of its latest TL_CHART_POINTS measurements and its latest
+ * targets, each oldest first.  A measurement without a total is left
+ * out of the chart.
+ */
+enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
+				      struct tl_goal_indicator *out,
+				      struct tl_error *err);
+void tl_goal_indicator_done(struct tl_goal_indicator *gi);
+
+/* The target in force for the latest figure's period, else the latest
+ * target; NULL when there is none. */
+const struct tl_goal_point *tl_goal_indicator_target(
+	const struct tl_goal_indicator *gi);
+
+/*
+ * The chart of gi as text lines of at most `width` cells (at least 24):
+ * one line a period, "2025  84.9 ████████▋   │", each bar as long as
+ * its figure against the largest figure or target, the target of that
+ * period (or the one in force) marked │ on it; then a line for the
+ * target itself.  Block characters when utf8, else '#' and '|'.  Lines
+ * into out (each TL_CHART_LINE bytes), at most max; the number made.
+ */
+int tl_goal_chart(const struct tl_goal_indicator *gi, int width, bool utf8,
+		  char out[][TL_CHART_LINE], int max);
+
 #endif

@@ -55,4 +55,9 @@ char *tl_present_title(struct tl_refs *refs, const struct tl_record *r);
 char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 			int i, bool multiline);
 
+/* A stored number (TL_FT_NUMBER or TL_FT_AMOUNT's form) as the reader
+ * writes it: digits grouped, their decimal mark, a minus kept; into out.
+ */
+void tl_present_number(const char *stored, char *out, size_t size);
+
 #endif

@@ -185,6 +185,7 @@ const char *ui_key_name(enum ui_action a);
 /* The views (one module each). */
 extern const struct view_ops ui_view_overview;
 extern const struct view_ops ui_view_setup;
+extern const struct view_ops ui_view_goals;   /* the goal tree */
 /* Opens the list of a register of Set up by its name ("units", "people",
  * "series", "balances"); false when there is none of that name. */
 bool ui_setup_open_list(struct ui_app *app, const char *name);

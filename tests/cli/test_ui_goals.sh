@@ -1,0 +1,110 @@
+#!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
+# tests/cli/test_ui_goals.sh - the Goals view and a goal's screen (issue
+# 18, point 4), in tmux as a person uses them: 9 shows the goal tree by
+# unit with each goal's latest assessment, its analysis and its
+# indicators with their latest figure and target; Enter opens a goal's
+# own screen with its analyses period by period and a chart of each
+# indicator against its target, in block characters, and in ASCII when
+# the terminal is not UTF-8; the Overview lists my unit's goals that owe
+# an analysis of the year just ended; and Swedish says it in Swedish.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib_tmux.sh"
+
+TILLIT_NOW="2026-12-02 10:00"
+must tl init --demo
+
+# The committee's secretary opens Goals, on a terminal tall enough for a
+# goal's whole screen.
+ROWS=50
+start "$DB" "Sofia Bäckström"
+see "tillit starts on the Overview" '^ Overview' || exit 1
+keys 9
+see "9 opens Goals" '^ Goals ' || exit 1
+see "... the council's direction goal at the root of the tree" \
+	'^[ >]*Kommunfullmäktige  · 1 active goal$'
+see "... the committee, once, with its two goals" \
+	'^ +Barn- och utbildningsnämnden  · 2 active goals$'
+check_same "... named once, though both its goals are under the council's" \
+	"$(grep -c 'Barn- och utbildningsnämnden  · ' "$W/pane")" 1
+see "... a goal with its level, period and latest assessment" \
+	'Ökad måluppfyllelse i årskurs 9  · goal  · 2025-2027 +PARTLY MET$'
+see "... what its analysis says happened" \
+	'^ +2025: Behörighet och meritvärde ökar för tredje året'
+see "... an indicator's latest figure and target" \
+	'Elever i åk 9 som är behöriga till ett yrkesprogram: 84.9 % \(2025\)  · target 88 \(2027\)$'
+see "... a unit's commitment under the goal it breaks down" \
+	'^ +Ängskolan  · 1 active goal$'
+see "... and a goal without an analysis says so" '^ +No analysis yet\.$'
+
+# Down to the committee's first goal (n finds in the view), and into its
+# own screen.
+keys n
+typing "måluppfyllelse i årskurs"
+keys Enter
+keys Enter
+see "Enter opens the goal's own screen" \
+	'^ Goal: Ökad måluppfyllelse i årskurs 9' || exit 1
+see "... the goals that break it down" \
+	'^ +Fler elever i årskurs 9 behöriga till gymnasiet'
+see "... its analyses, period by period, each with its assessment" \
+	'^ +2025 +PARTLY MET$'
+see "... what happened and what next, in full" \
+	'What next: Skolorna redovisar sina analyser till nämnden i april\.'
+see "... each indicator, which way is better" \
+	'Elever i åk 9 som är behöriga till ett yrkesprogram \(%\)  · higher is better'
+see "... a bar a year in block characters" \
+	'^ +2025 +84\.9 █+[▏▎▍▌▋▊▉]? +│$'
+see "... and the target marked on them and on its own line" \
+	'^ +2027 +88 ·+│ target$'
+screen
+b23=$(grep -E '^ +2023 +81\.4 ' "$W/pane" | grep -o '█' | wc -l)
+b25=$(grep -E '^ +2025 +84\.9 ' "$W/pane" | grep -o '█' | wc -l)
+[ "$b23" -gt 0 ] && [ "$b25" -gt "$b23" ] &&
+	pass "the bar grows with the figure ($b23 then $b25 blocks)" ||
+	fail "the bar grows with the figure" "2023: $b23, 2025: $b25"
+keys q
+see "q goes back to Goals" '^ Goals '
+keys q
+see "... and q again to the Overview" '^ Overview'
+stop
+ROWS=30
+
+# The preschool's head is owed an analysis of last year.
+start "$DB" "Elin Söderlund"
+see "the Overview lists my unit's goals without an analysis of 2025" \
+	"^ My unit's goals without an analysis of 2025$"
+see "... the preschool's commitment" \
+	'^ +Alla barn känner sig trygga i förskolan  · 2025-2027$'
+stop
+
+# Once it is written, the Overview no longer asks for it.
+G=$(tl goal list --unit "Solbackens förskola" --format csv | sed -n 2p |
+	cut -d, -f1)
+must tl analysis add --goal "$G" --period 2025 --assessment met \
+	--happened "Tryggheten steg i enkäten."
+start "$DB" "Elin Söderlund"
+see "the Overview is up" '^ Overview' && settle
+check_same "... with no goal owed once its analysis is written" \
+	"$(grep -c 'without an analysis' "$W/pane")" 0
+stop
+
+# Not a UTF-8 terminal: the same chart in ASCII (headless, as scripts
+# run it).
+printf 'key 9\nkey n\ntype måluppfyllelse i årskurs\nkey Enter\nkey Enter\ndump\n' \
+	>"$W/script"
+run env LC_ALL=C "$TILLIT" --db "$DB" --as "Sofia Bäckström" ui \
+	--script "$W/script" --size 100x40
+check_grep "in the C locale the bars are # and the target |" \
+	'^ +2025 +84\.9 #+ +\|$'
+check_grep "... and its own line dots" '^ +2027 +88 \.+\| target$'
+
+# In Swedish.
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" \
+	--as "Sofia Bäckström" ui --script "$W/script" --size 100x40
+check_grep "Swedish: the assessment" 'DELVIS UPPFYLLT$'
+check_grep "... the decimal comma and which way is better" \
+	'högre är bättre'
+check_grep "... and the figures" '^ +2025 +84,9 '
+
+done_testing
