@@ -41,6 +41,7 @@
 #include "tillit/export/formats.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/model.h"
+#include "tillit/core/validate.h"
 #include "tillit/store/store.h"
 
 /* What one export writes, handed to write_job(). */
@@ -54,6 +55,7 @@ struct job {
 	long paragraph;       /* this § alone, justered immediately (0: the
 				 meeting's minutes or notice) */
 	struct tl_query q;    /* a list */
+	const char *period;   /* the goal report's period, or NULL */
 };
 
 /* The names of the formats for what (a mask) and for none of not, the
@@ -111,7 +113,9 @@ static void help_export(const struct cli_args *a, FILE *out)
 	       "       tillit export extract MEETING § N [--format %s] "
 	       "[--output FILE]\n"
 	       "       tillit export notices [--format %s] "
-	       "[--output FILE]\n\n"),
+	       "[--output FILE]\n"
+	       "       tillit export goals [--unit UNIT] [--period PERIOD] "
+	       "[--format %s]\n\n"),
 	       format_names(TL_EXPORT_DATABASE, 0, TL_EXPORT_DATABASE, "|",
 			    db, sizeof(db)),
 	       format_names(TL_EXPORT_MINUTES, 0, TL_EXPORT_MINUTES, "|",
@@ -121,7 +125,7 @@ static void help_export(const struct cli_args *a, FILE *out)
 	       format_names(TL_EXPORT_FOLLOWUPS, TL_EXPORT_LIST, 0, "|",
 			    followups, sizeof(followups)), minutes, minutes,
 	       format_names(TL_EXPORT_NOTICES, 0, TL_EXPORT_NOTICES, "|",
-			    notices, sizeof(notices)));
+			    notices, sizeof(notices)), minutes);
 	fputs(_("Without a noun, writes every record of every kind as one JSON "
 	     "document\n(see doc/json-format.md).\n\n"
 	     "'minutes MEETING' writes the minutes of a committee meeting, a "
@@ -141,6 +145,12 @@ static void help_export(const struct cli_args *a, FILE *out)
 	     "justered\nimmediately (omedelbar justering) has its own small "
 	     "protokoll, 'minutes\nMEETING § N', and its own notice, "
 	     "'notice MEETING § N'.\n\n"
+	     "'goals' writes the goal report (målrapport) of a unit's goals "
+	     "and those that\nbreak them down, or of every unit's: each "
+	     "goal's assessment and analysis of\nthe period, then its "
+	     "indicators' figures, targets, trend and charts, in\nthe "
+	     "formats of the minutes; in CSV or JSON it is the list of "
+	     "goals.\n\n"
 	     "FILE is replaced atomically; a new one is 0600 (yours alone), "
 	     "and one\nreplaced keeps its mode.\n\n"
 	     "Options:"), out);
@@ -159,6 +169,7 @@ static enum tl_status write_job(struct cli *c, const struct job *j, FILE *out)
 				  .meeting_id = j->meeting, .q = &j->q,
 				  .notice = j->notice, .extract = j->extract,
 				  .paragraph = j->paragraph,
+				  .unit = j->q.unit, .period = j->period,
 				  .csv_raw = c->csv_raw,
 				  .csv_excel_sv = c->csv_excel_sv};
 
@@ -195,7 +206,7 @@ static enum tl_status write_file(struct cli *c, const struct job *j,
 /* ---- arguments ------------------------------------------------------------ */
 
 /* export's own options; the filters are CLI_FILTER_* (internal.h). */
-enum { EO_FORMAT = 1, EO_CSV_RAW, EO_MODE, EO_DIALECT };
+enum { EO_FORMAT = 1, EO_CSV_RAW, EO_MODE, EO_DIALECT, EO_PERIOD };
 
 static enum tl_status parse_format(struct cli *c, const char *s,
 				   const struct tl_export_format **out)
@@ -211,6 +222,22 @@ static enum tl_status parse_format(struct cli *c, const char *s,
 			 "%s for minutes."), s, lists,
 			 format_names(TL_EXPORT_MINUTES, 0, 0, NULL, minutes,
 				      sizeof(minutes)));
+}
+
+/* --period: a period as a goal's (2026, 2025-2027, 2026T1, 2026H1). */
+static enum tl_status parse_period(struct cli *c, const char *s, char *out,
+				   size_t size)
+{
+	const struct tl_entity *g = tl_entity_get(TL_K_GOAL);
+
+	char why[sizeof(c->err.msg)];
+
+	if (tl_validate_value(&g->fields[TL_GOAL_PERIOD], s, out, size,
+			      &c->err) == TL_OK)
+		return TL_OK;
+	/* The check's sentence, said as a usage error (exit 2). */
+	snprintf(why, sizeof(why), "%s", c->err.msg);
+	return cli_usage(c, "%s", why);
 }
 
 /* *fmt, or the default for what when none was given; an error naming
@@ -283,6 +310,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		{"csv-dialect", 0, true, "DIALECT", N_("CSV as rfc4180 (the "
 		 "default) or excel-sv (Excel in Swedish: ';', a decimal "
 		 "comma)"), .key = EO_DIALECT},
+		{"period", 0, true, "PERIOD", N_("the goal report's period, "
+		 "like 2026 or 2026T2 (the year before today by default)"),
+		 .key = EO_PERIOD},
 		{0},
 	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
@@ -294,6 +324,7 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 	struct cli_filters f = {0};
 	const char *output = NULL, *noun = NULL, *meeting = NULL;
 	enum tl_status rc = TL_OK;
+	char period[16];
 	int i, mode = -1;
 
 	while (cli_args_next(&a)) {
@@ -312,6 +343,11 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 			break;
 		case EO_DIALECT:
 			a.rc = cli_parse_csv_dialect(c, a.value);
+			break;
+		case EO_PERIOD:
+			a.rc = parse_period(c, a.value, period,
+					    sizeof(period));
+			j.period = period;
 			break;
 		case CLI_FILTER_OWNER:
 		case CLI_FILTER_UNIT:
@@ -387,6 +423,15 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 		if (rc == TL_OK && f.first)
 			rc = cli_usage(c, _("Minutes take no filters (%s)."),
 				       f.first);
+	} else if (!strcmp(noun, "goals") && (!fmt || fmt->doc)) {
+		/* The goal report; 'goals' in CSV or JSON is their list. */
+		j.what = TL_EXPORT_GOALS;
+		rc = check_format(c, &fmt, j.what, _("The goal report"));
+		e = tl_entity_get(TL_K_GOAL);
+		j.q.kind = TL_K_GOAL;
+		if (rc == TL_OK && f.first && strcmp(f.first, "--unit"))
+			rc = cli_usage(c, _("The goal report takes --unit and "
+				       "--period, not %s."), f.first);
 	} else {
 		e = tl_entity_find(noun);
 		if (!e)
@@ -401,6 +446,9 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 				  ? _("Meetings") : _("A list"));
 		j.q.kind = e->kind;
 	}
+	if (rc == TL_OK && j.period && j.what != TL_EXPORT_GOALS)
+		rc = cli_usage(c, _("--period is the goal report's: 'tillit "
+				 "export goals --period %s'."), j.period);
 	if (rc != TL_OK)
 		return rc;
 	if (fmt->binary && (!output || !strcmp(output, "-")) &&

@@ -205,6 +205,72 @@ void tl_doc_para(struct tl_doc *d, const char *text)
 	free(t);
 }
 
+void tl_doc_chart(struct tl_doc *d, const struct tl_doc_chart *c)
+{
+	struct tl_doc_chart clean = *c;
+	char **labels = NULL, **texts = NULL, **lines = NULL;
+	char *title = NULL, *tlabel = NULL, *ttext = NULL;
+	bool ok;
+
+	if (c->n <= 0 && !c->target_label)
+		return;
+	flush(d);
+	labels = calloc((size_t)c->n + 1, sizeof(char *));
+	texts = calloc((size_t)c->n + 1, sizeof(char *));
+	lines = calloc((size_t)c->nlines + 1, sizeof(char *));
+	ok = labels && texts && lines;
+	for (int i = 0; ok && i < c->n; i++)
+		ok = (labels[i] = tl_doc_clean(d, c->labels[i])) &&
+		     (texts[i] = tl_doc_clean(d, c->texts[i]));
+	for (int i = 0; ok && i < c->nlines; i++)
+		ok = (lines[i] = tl_doc_clean(d, c->lines[i])) != NULL;
+	ok = ok && (title = tl_doc_clean(d, c->title ? c->title : ""));
+	if (ok && c->target_label)
+		ok = (tlabel = tl_doc_clean(d, c->target_label)) &&
+		     (ttext = tl_doc_clean(d, c->target_text ? c->target_text
+								: ""));
+	if (!ok) {
+		d->oom = true;
+	} else {
+		clean.title = title;
+		clean.labels = (const char *const *)labels;
+		clean.texts = (const char *const *)texts;
+		clean.lines = (const char *const *)lines;
+		clean.target_label = tlabel;
+		clean.target_text = ttext;
+		if (d->ops->chart) {
+			d->ops->chart(d, &clean);
+		} else if (d->ops->para && c->nlines > 0) {
+			/* One paragraph of the chart's lines. */
+			struct tl_doc_join j;
+			char *all;
+
+			tl_doc_join_init(d, &j);
+			if (j.f && *title)
+				fprintf(j.f, "%s\n", title);
+			for (int i = 0; j.f && i < c->nlines; i++)
+				fprintf(j.f, "%s%s", i ? "\n" : "", lines[i]);
+			j.n = 1;
+			all = tl_doc_join_end(d, &j);
+			if (all)
+				d->ops->para(d, all);
+			free(all);
+		}
+	}
+	for (int i = 0; labels && i < c->n; i++)
+		free(labels[i]);
+	for (int i = 0; texts && i < c->n; i++)
+		free(texts[i]);
+	for (int i = 0; lines && i < c->nlines; i++)
+		free(lines[i]);
+	free(labels);
+	free(texts);
+	free(lines);
+	free(title);
+	free(tlabel);
+	free(ttext);
+}
+
 static void labelled(struct tl_doc *d, const char *label, const char *text,
 		     bool flag)
 {

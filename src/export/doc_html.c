@@ -162,6 +162,65 @@ static void html_end(struct tl_doc *d)
 	fputs("</main>\n</body>\n</html>\n", d->out);
 }
 
+/* Chart geometry, in SVG user units (CSS pixels). */
+#define CH_LABEL 70  /* the period */
+#define CH_FIGURE 70 /* the figure, right-aligned before the bars */
+#define CH_BARS 320  /* the width the bars share */
+#define CH_ROW 22
+
+/* A chart as inline SVG: a bar a period and the target as a dashed line
+ * across them, with a title for screen readers. */
+static void html_chart(struct tl_doc *d, const struct tl_doc_chart *c)
+{
+	int x0 = CH_LABEL + CH_FIGURE + 10, w = x0 + CH_BARS + 10;
+	int h = (c->n + (c->target_label ? 1 : 0)) * CH_ROW + 8;
+
+	fputs("<figure class=\"chart\">\n", d->out);
+	fprintf(d->out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+		"width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+		"role=\"img\" aria-label=\"", w, h, w, h);
+	html_escape(d->out, c->title, false);
+	fputs("\">\n<title>", d->out);
+	html_escape(d->out, c->title, false);
+	fputs("</title>\n", d->out);
+	for (int i = 0; i < c->n; i++) {
+		int y = 4 + i * CH_ROW;
+		double f = c->fractions[i] < 0 ? 0 : c->fractions[i] > 1 ? 1
+			   : c->fractions[i];
+
+		fprintf(d->out, "<text x=\"0\" y=\"%d\">", y + 15);
+		html_escape(d->out, c->labels[i], false);
+		fprintf(d->out, "</text><text x=\"%d\" y=\"%d\" "
+			"text-anchor=\"end\">", CH_LABEL + CH_FIGURE, y + 15);
+		html_escape(d->out, c->texts[i], false);
+		fprintf(d->out, "</text><rect x=\"%d\" y=\"%d\" "
+			"width=\"%.1f\" height=\"14\" fill=\"#4a7a9c\"/>\n",
+			x0, y + 3, f * CH_BARS);
+	}
+	if (c->target_label) {
+		double f = c->target_fraction < 0 ? 0
+			   : c->target_fraction > 1 ? 1 : c->target_fraction;
+		int y = 4 + c->n * CH_ROW;
+		double x = x0 + f * CH_BARS;
+
+		fprintf(d->out, "<line x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" "
+			"y2=\"%d\" stroke=\"#b03030\" stroke-width=\"2\" "
+			"stroke-dasharray=\"4 3\"/>\n", x, x, y + 18);
+		fprintf(d->out, "<text x=\"0\" y=\"%d\">", y + 15);
+		html_escape(d->out, c->target_label, false);
+		fprintf(d->out, "</text><text x=\"%d\" y=\"%d\" "
+			"text-anchor=\"end\">", CH_LABEL + CH_FIGURE, y + 15);
+		html_escape(d->out, c->target_text, false);
+		fprintf(d->out, "</text><text x=\"%d\" y=\"%d\">", x0,
+			y + 15);
+		html_escape(d->out, _("target"), false);
+		fputs("</text>\n", d->out);
+	}
+	fputs("</svg>\n<figcaption>", d->out);
+	html_escape(d->out, c->title, false);
+	fputs("</figcaption>\n</figure>\n", d->out);
+}
+
 const struct tl_doc_ops tl_doc_html = {
 	.name = "html",
 	.title = html_title,
@@ -175,5 +234,6 @@ const struct tl_doc_ops tl_doc_html = {
 	.list = html_list,
 	.list_end = html_list_end,
 	.item = html_item,
+	.chart = html_chart,
 	.end = html_end,
 };

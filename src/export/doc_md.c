@@ -183,6 +183,20 @@ static void md_item(struct tl_doc *d, const char *text, const char *meta)
 	fputc('\n', d->out);
 }
 
+/* A chart as its lines, in a code block so that they stay aligned. */
+static void md_chart(struct tl_doc *d, const struct tl_doc_chart *c)
+{
+	sep(d);
+	if (c->title && *c->title) {
+		md_text(d->out, c->title, "", false);
+		fputs("\n\n", d->out);
+	}
+	fputs("```\n", d->out);
+	for (int i = 0; i < c->nlines; i++)
+		fprintf(d->out, "%s\n", c->lines[i]);
+	fputs("```\n", d->out);
+}
+
 const struct tl_doc_ops tl_doc_md = {
 	.name = "md",
 	.title = md_title,
@@ -193,4 +207,5 @@ const struct tl_doc_ops tl_doc_md = {
 	.labelled = md_labelled,
 	.list = sep,
 	.item = md_item,
+	.chart = md_chart,
 };

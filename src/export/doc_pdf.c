@@ -51,7 +51,10 @@
 /* ---- what was said ------------------------------------------------------ */
 
 enum el_kind { EL_TITLE, EL_SECTION, EL_BLOCK, EL_FIELD, EL_PARA,
-	       EL_LABELLED, EL_ITEM };
+	       EL_LABELLED, EL_ITEM, EL_CHART };
+
+/* A chart's lines: block characters that must line up. */
+#define MONO "DejaVu Sans Mono 8"
 
 /* One element; a group of fields is its fields in a row, the first
  * marked `first`, and so a list's items. */
@@ -167,6 +170,26 @@ static void pdf_list(struct tl_doc *d)
 static void pdf_item(struct tl_doc *d, const char *text, const char *meta)
 {
 	add(d, EL_ITEM, text, meta, false);
+}
+
+/* A chart as its title and its lines, set in a fixed-width font. */
+static void pdf_chart(struct tl_doc *d, const struct tl_doc_chart *c)
+{
+	size_t len = 1;
+	char *all, *o;
+
+	for (int i = 0; i < c->nlines; i++)
+		len += strlen(c->lines[i]) + 1;
+	if (!(all = malloc(len))) {
+		d->oom = true;
+		return;
+	}
+	o = all;
+	*o = '\0';
+	for (int i = 0; i < c->nlines; i++)
+		o += sprintf(o, "%s%s", i ? "\n" : "", c->lines[i]);
+	add(d, EL_CHART, c->title ? c->title : "", all, false);
+	free(all);
 }
 
 static void pdf_free(struct tl_doc *d)
@@ -485,6 +508,16 @@ static void set_element(struct flow *fl, const struct el *e,
 		space(fl, 6);
 		put(fl, layout(fl, BODY, m ? m : "", w), x, NULL, 0);
 		break;
+	case EL_CHART:
+		m = mk(fl, "", e->a, "", NULL, "");
+		space(fl, 6);
+		put(fl, layout(fl, BODY, m ? m : "", w), x, NULL, 0);
+		free(m);
+		m = mk(fl, "", e->b, "", NULL, "");
+		space(fl, 2);
+		put(fl, layout(fl, MONO, m ? m : "", w - INDENT), x + INDENT,
+		    NULL, 0);
+		break;
 	case EL_ITEM:
 		m = mk(fl, "", e->a, e->b ? " <span foreground=\"#555555\">("
 		       : "", e->b, e->b ? ")</span>" : "");
@@ -585,6 +618,7 @@ const struct tl_doc_ops tl_doc_pdf = {
 	.labelled = pdf_labelled,
 	.list = pdf_list,
 	.item = pdf_item,
+	.chart = pdf_chart,
 	.end = pdf_end,
 	.done = pdf_free,
 };

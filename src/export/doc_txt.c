@@ -204,9 +204,24 @@ static void txt_item(struct tl_doc *d, const char *text, const char *meta)
 	.fields = txt_fields, .para = txt_para, .labelled = txt_labelled, \
 	.list = sep, .item = txt_item
 
+/* A chart as its lines, under its title. */
+static void txt_chart(struct tl_doc *d, const struct tl_doc_chart *c)
+{
+	sep(d);
+	if (c->title && *c->title) {
+		spaces(d->out, indent(d));
+		txt_wrap(d->out, c->title, indent(d), indent(d));
+	}
+	for (int i = 0; i < c->nlines; i++) {
+		spaces(d->out, indent(d) + 2);
+		fprintf(d->out, "%s\n", c->lines[i]);
+	}
+}
+
 const struct tl_doc_ops tl_doc_txt = {
 	.name = "txt",
 	TXT_ELEMENTS,
+	.chart = txt_chart,
 };
 
 const struct tl_doc_ops tl_doc_canon = {

@@ -17,6 +17,7 @@
 
 #include "tillit/export/csv.h"
 #include "tillit/export/doc.h"
+#include "tillit/export/goals.h"
 #include "tillit/core/i18n.h"
 #include "tillit/export/ical.h"
 #include "tillit/export/json.h"
@@ -63,6 +64,9 @@ static enum tl_status write_ics(const struct tl_export_job *job, FILE *out,
 #define LISTS (TL_EXPORT_LIST | TL_EXPORT_FOLLOWUPS | TL_EXPORT_NOTICES | \
 	       TL_EXPORT_MEETINGS)
 
+/* What the document formats write: minutes and the goal report. */
+#define DOCUMENTS (TL_EXPORT_MINUTES | TL_EXPORT_GOALS)
+
 static const struct tl_export_format table[] = {
 	{.name = "json", .ext = "json",
 	 .applies = TL_EXPORT_DATABASE | LISTS,
@@ -76,15 +80,15 @@ static const struct tl_export_format table[] = {
 	{.name = "atom", .ext = "atom", .applies = TL_EXPORT_NOTICES,
 	 .write = write_atom},
 	{.name = "md", .alias = "markdown", .ext = "md", .ui_key = 'm',
-	 .label = N_("(m)arkdown"), .applies = TL_EXPORT_MINUTES,
-	 .default_for = TL_EXPORT_MINUTES, .doc = &tl_doc_md},
+	 .label = N_("(m)arkdown"), .applies = DOCUMENTS,
+	 .default_for = DOCUMENTS, .doc = &tl_doc_md},
 	{.name = "html", .ext = "html", .ui_key = 'h', .label = N_("(h)tml"),
-	 .applies = TL_EXPORT_MINUTES, .doc = &tl_doc_html},
+	 .applies = DOCUMENTS, .doc = &tl_doc_html},
 	{.name = "txt", .alias = "text", .ext = "txt", .ui_key = 't',
-	 .label = N_("(t)ext"), .applies = TL_EXPORT_MINUTES,
+	 .label = N_("(t)ext"), .applies = DOCUMENTS,
 	 .doc = &tl_doc_txt},
 	{.name = "pdf", .ext = "pdf", .ui_key = 'p', .label = N_("(p)df"),
-	 .applies = TL_EXPORT_MINUTES, .binary = true, .doc = &tl_doc_pdf},
+	 .applies = DOCUMENTS, .binary = true, .doc = &tl_doc_pdf},
 };
 
 #define NFORMATS (sizeof(table) / sizeof(table[0]))
@@ -188,6 +192,9 @@ enum tl_status tl_export_write(const struct tl_export_format *f,
 		if (rc != TL_OK)
 			return rc;
 	}
+	if (f->doc && job->what == TL_EXPORT_GOALS)
+		return tl_goals_write_doc(job->st, job->unit, job->period,
+					  f->doc, out, err);
 	if (f->doc && job->extract > 0)
 		return tl_extract_write_doc(job->st, job->meeting_id,
 					    job->extract, false, f->doc, out,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/collate.h"
 #include "tillit/core/config.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/rules.h"
@@ -240,16 +241,16 @@ static void bar_line(char *out, const char *label, const char *figure,
 		snprintf(out + o, TL_CHART_LINE - o, " %s", suffix);
 }
 
-int tl_goal_chart(const struct tl_goal_indicator *gi, int width, bool utf8,
-		  char out[][TL_CHART_LINE], int max)
+void tl_goal_chart_scale(const struct tl_goal_indicator *gi, double *lo_out,
+			 double *hi_out)
 {
 	const struct tl_goal_point *t = tl_goal_indicator_target(gi);
 	double lo, hi;
-	int cells = (width < 24 ? 24 : width) - 20, n = 0, mark = -1;
-	char num[64];
 
+	*lo_out = 0;
+	*hi_out = 1;
 	if (gi->nfigures == 0 && !t)
-		return 0;
+		return;
 	lo = hi = gi->nfigures ? gi->figures[0].value : t->value;
 	for (int i = 0; i < gi->nfigures; i++) {
 		if (gi->figures[i].value < lo)
@@ -268,6 +269,21 @@ int tl_goal_chart(const struct tl_goal_indicator *gi, int width, bool utf8,
 		lo = 0;
 	else
 		lo -= hi > lo ? hi - lo : (hi != 0 ? hi / 2 : 1);
+	*lo_out = lo;
+	*hi_out = hi > lo ? hi : lo + 1;
+}
+
+int tl_goal_chart(const struct tl_goal_indicator *gi, int width, bool utf8,
+		  char out[][TL_CHART_LINE], int max)
+{
+	const struct tl_goal_point *t = tl_goal_indicator_target(gi);
+	double lo, hi;
+	int cells = (width < 24 ? 24 : width) - 20, n = 0, mark = -1;
+	char num[64];
+
+	if (gi->nfigures == 0 && !t)
+		return 0;
+	tl_goal_chart_scale(gi, &lo, &hi);
 	if (t)
 		mark = (int)((t->value - lo) / (hi - lo) * (cells - 1) + 0.5);
 	for (int i = 0; i < gi->nfigures && n < max; i++) {
@@ -362,5 +378,142 @@ enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *me,
 		*n = 0;
 	}
 	*out = v;
+	return rc;
+}
+
+void tl_goal_tree_done(struct tl_goal_tree *t)
+{
+	for (int i = 0; i < t->n; i++)
+		tl_record_free(t->g[i].rec);
+	free(t->g);
+	free(t->order);
+	memset(t, 0, sizeof(*t));
+}
+
+int tl_goal_tree_find(const struct tl_goal_tree *t, const char *id)
+{
+	int lo = 0, hi = t->n - 1;
+
+	/* By halving: the goals are read in id order. */
+	while (id && lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		int c = strcmp(t->g[mid].rec->id, id);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/* qsort has no argument for the tree it sorts the indexes of. */
+static const struct tl_goal_tree *sorting;
+
+static int sibling_order(const void *a, const void *b)
+{
+	const struct tl_record *x = sorting->g[*(const int *)a].rec;
+	const struct tl_record *y = sorting->g[*(const int *)b].rec;
+	int c = strcmp(tl_record_str(x, TL_GOAL_UNIT),
+		       tl_record_str(y, TL_GOAL_UNIT));
+
+	if (!c)
+		c = strcmp(tl_record_str(x, TL_GOAL_PERIOD),
+			   tl_record_str(y, TL_GOAL_PERIOD));
+	if (!c)
+		c = tl_collate_cmp(tl_record_str(x, TL_GOAL_TITLE),
+				   tl_record_str(y, TL_GOAL_TITLE));
+	return c ? c : strcmp(x->id, y->id);
+}
+
+enum tl_status tl_goal_tree_load(struct tl_store *st, struct tl_goal_tree *t,
+				 struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_GOAL, .open = true, .by_id = true};
+	const struct tl_record *r;
+	struct tl_iter *it = NULL;
+	enum tl_status rc;
+	int cap = 0;
+
+	tl_goal_tree_done(t);
+	rc = tl_store_iter_new(st, &q, &it, err);
+	while (rc == TL_OK && (rc = tl_store_iter_next(it, &r, err)) == TL_OK &&
+	       r) {
+		if (t->n == TL_GOAL_TREE_MAX) {
+			t->cut = true;
+			break;
+		}
+		if (t->n == cap) {
+			int nc = cap ? 2 * cap : 64;
+			struct tl_goal_node *g = realloc(t->g, (size_t)nc *
+							 sizeof(*g));
+			if (!g) {
+				rc = tl_error_set(err, TL_ESYS,
+						  _("Out of memory."));
+				break;
+			}
+			t->g = g;
+			cap = nc;
+		}
+		if (!(t->g[t->n].rec = tl_record_dup(r))) {
+			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+			break;
+		}
+		t->n++;
+	}
+	tl_store_iter_free(it);
+	if (rc == TL_OK &&
+	    !(t->order = malloc((size_t)(t->n ? t->n : 1) * sizeof(int))))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (rc != TL_OK) {
+		tl_goal_tree_done(t);
+		return rc;
+	}
+	for (int i = 0; i < t->n; i++) {
+		t->order[i] = i;
+		t->g[i].first = t->g[i].next = -1;
+	}
+	sorting = t;
+	qsort(t->order, (size_t)t->n, sizeof(int), sibling_order);
+	/* Each goal at the front of its parent's children, the last in
+	 * order first, so that they end in order. */
+	for (int k = t->n - 1; k >= 0; k--) {
+		int i = t->order[k];
+		int p = tl_goal_tree_find(t, tl_record_get(t->g[i].rec,
+							   TL_GOAL_PARENT));
+
+		t->g[i].parent = p == i ? -1 : p;
+		if (t->g[i].parent >= 0) {
+			t->g[i].next = t->g[p].first;
+			t->g[p].first = i;
+		}
+	}
+	return TL_OK;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	const struct tl_record *x = *(const struct tl_record *const *)a;
+	const struct tl_record *y = *(const struct tl_record *const *)b;
+	int c = tl_collate_cmp(tl_record_str(x, TL_INDICATOR_NAME),
+			       tl_record_str(y, TL_INDICATOR_NAME));
+
+	return c ? c : strcmp(x->id, y->id);
+}
+
+enum tl_status tl_goal_indicators(struct tl_store *st, const char *goal,
+				  struct tl_page *page, struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_INDICATOR, .parent = goal,
+			     .open = true, .limit = 100};
+	enum tl_status rc;
+
+	memset(page, 0, sizeof(*page));
+	rc = tl_store_list(st, &q, page, err);
+	if (rc == TL_OK && page->n > 1)
+		qsort(page->recs, (size_t)page->n, sizeof(page->recs[0]),
+		      by_name);
 	return rc;
 }

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/core/collate.h"
 #include "tillit/core/config.h"
 #include "tillit/core/i18n.h"
 #include "tillit/read/goals.h"
@@ -25,139 +24,15 @@
 #include "tillit/ui/lines.h"
 #include "tillit/ui/recact.h"
 
-/* The most goals the view reads. */
-#define GOALS_MAX 5000
-
-struct goal_node {
-	struct tl_record *rec;
-	int parent;       /* index, or -1 for a root */
-	int first, next;  /* first child and next sibling, or -1 */
-};
-
 struct goals_view {
 	struct ui_lines ls;
-	struct goal_node *g;
-	int n;
-	int *order; /* the goals by period and title */
-	bool cut; /* more than GOALS_MAX */
+	struct tl_goal_tree t;
 };
 
 static const enum ui_action goals_actions[] = {
 	UI_A_OPEN, UI_A_EDIT, UI_A_CLOSE, UI_A_FIND_NEXT, UI_A_FIND_PREV,
 	UI_A_NONE,
 };
-
-static void nodes_free(struct goals_view *gv)
-{
-	for (int i = 0; i < gv->n; i++)
-		tl_record_free(gv->g[i].rec);
-	free(gv->g);
-	gv->g = NULL;
-	gv->n = 0;
-}
-
-/* The goal with this id, by halving: the goals are read in id order. */
-static int find(const struct goals_view *gv, const char *id)
-{
-	int lo = 0, hi = gv->n - 1;
-
-	while (id && lo <= hi) {
-		int mid = lo + (hi - lo) / 2;
-		int c = strcmp(gv->g[mid].rec->id, id);
-
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
-}
-
-/* Siblings side by side by unit, then in the order of their period and
- * title. */
-static const struct goals_view *sorting;
-
-static int by_period(const void *a, const void *b)
-{
-	const struct tl_record *x = sorting->g[*(const int *)a].rec;
-	const struct tl_record *y = sorting->g[*(const int *)b].rec;
-	int c = strcmp(tl_record_str(x, TL_GOAL_UNIT),
-		       tl_record_str(y, TL_GOAL_UNIT));
-
-	if (!c)
-		c = strcmp(tl_record_str(x, TL_GOAL_PERIOD),
-			   tl_record_str(y, TL_GOAL_PERIOD));
-
-	if (!c)
-		c = tl_collate_cmp(tl_record_str(x, TL_GOAL_TITLE),
-				       tl_record_str(y, TL_GOAL_TITLE));
-	return c ? c : strcmp(x->id, y->id);
-}
-
-/* Every active goal, linked into a tree. */
-static enum tl_status load(struct goals_view *gv, struct tl_store *st,
-			   struct tl_error *err)
-{
-	struct tl_query q = {.kind = TL_K_GOAL, .open = true, .by_id = true};
-	const struct tl_record *r;
-	struct tl_iter *it = NULL;
-	enum tl_status rc = tl_store_iter_new(st, &q, &it, err);
-	int cap = 0;
-
-	nodes_free(gv);
-	gv->cut = false;
-	while (rc == TL_OK && (rc = tl_store_iter_next(it, &r, err)) == TL_OK &&
-	       r) {
-		if (gv->n == GOALS_MAX) {
-			gv->cut = true;
-			break;
-		}
-		if (gv->n == cap) {
-			int nc = cap ? 2 * cap : 64;
-			struct goal_node *g = realloc(gv->g, (size_t)nc *
-						      sizeof(*g));
-			if (!g)
-				return tl_error_set(err, TL_ESYS,
-						    _("Out of memory."));
-			gv->g = g;
-			cap = nc;
-		}
-		gv->g[gv->n].rec = tl_record_dup(r);
-		if (!gv->g[gv->n].rec) {
-			rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
-			break;
-		}
-		gv->n++;
-	}
-	tl_store_iter_free(it);
-	if (rc != TL_OK)
-		return rc;
-	free(gv->order);
-	gv->order = malloc((size_t)(gv->n ? gv->n : 1) * sizeof(int));
-	if (!gv->order)
-		return tl_error_set(err, TL_ESYS, _("Out of memory."));
-	for (int i = 0; i < gv->n; i++) {
-		gv->order[i] = i;
-		gv->g[i].first = gv->g[i].next = -1;
-	}
-	sorting = gv;
-	qsort(gv->order, (size_t)gv->n, sizeof(int), by_period);
-	/* Each goal at the front of its parent's children, the last in
-	 * order first, so that they end in order. */
-	for (int k = gv->n - 1; k >= 0; k--) {
-		int i = gv->order[k];
-		int p = find(gv, tl_record_get(gv->g[i].rec, TL_GOAL_PARENT));
-
-		gv->g[i].parent = p == i ? -1 : p;
-		if (gv->g[i].parent >= 0) {
-			gv->g[i].next = gv->g[p].first;
-			gv->g[p].first = i;
-		}
-	}
-	return TL_OK;
-}
 
 /* A unit's line where the tree passes into it. */
 static void add_unit(struct view *v, const char *unit, int indent)
@@ -243,9 +118,9 @@ static void add_goal(struct view *v, int i, int depth, const char *above)
 {
 	struct goals_view *gv = v->data;
 	struct tl_store *st = ui_store(v->app);
-	const struct tl_record *g = gv->g[i].rec;
+	const struct tl_record *g = gv->t.g[i].rec;
 	const char *unit = tl_record_get(g, TL_GOAL_UNIT);
-	int p = gv->g[i].parent, indent = 1 + 2 * depth;
+	int p = gv->t.g[i].parent, indent = 1 + 2 * depth;
 	struct tl_query q = {.kind = TL_K_ANALYSIS, .parent = g->id,
 			     .limit = 1};
 	struct tl_page page = {0};
@@ -256,7 +131,7 @@ static void add_goal(struct view *v, int i, int depth, const char *above)
 	/* The unit where the tree passes into it, once for the goals of
 	 * one unit side by side. */
 	if (p < 0 ? !above || strcmp(unit ? unit : "", above)
-		  : strcmp(unit ? unit : "", tl_record_str(gv->g[p].rec,
+		  : strcmp(unit ? unit : "", tl_record_str(gv->t.g[p].rec,
 							   TL_GOAL_UNIT)) &&
 		    (!above || strcmp(unit ? unit : "", above)))
 		add_unit(v, unit, indent);
@@ -285,16 +160,14 @@ static void add_goal(struct view *v, int i, int depth, const char *above)
 			     indent + 3, TL_K_NONE, NULL);
 	}
 	tl_page_done(&page);
-	q = (struct tl_query){.kind = TL_K_INDICATOR, .parent = g->id,
-			      .open = true, .limit = 50};
-	if (tl_store_list(st, &q, &page, &err) == TL_OK)
+	if (tl_goal_indicators(st, g->id, &page, &err) == TL_OK)
 		for (int k = 0; k < page.n; k++)
 			add_indicator(v, page.recs[k], indent + 3);
 	tl_page_done(&page);
-	for (int c = gv->g[i].first, prev = -1; c >= 0;
-	     prev = c, c = gv->g[c].next)
+	for (int c = gv->t.g[i].first, prev = -1; c >= 0;
+	     prev = c, c = gv->t.g[c].next)
 		add_goal(v, c, depth + 1, prev < 0 ? NULL
-			 : tl_record_get(gv->g[prev].rec, TL_GOAL_UNIT));
+			 : tl_record_get(gv->t.g[prev].rec, TL_GOAL_UNIT));
 }
 
 static void build(struct view *v)
@@ -303,22 +176,22 @@ static void build(struct view *v)
 	struct tl_error err;
 
 	ui_lines_clear(&gv->ls);
-	if (load(gv, ui_store(v->app), &err) != TL_OK) {
+	if (tl_goal_tree_load(ui_store(v->app), &gv->t, &err) != TL_OK) {
 		ui_error(v->app, &err);
 		return;
 	}
-	if (gv->n == 0)
+	if (gv->t.n == 0)
 		ui_lines_add(&gv->ls, _("No goals yet: a committee sets its "
 			     "goals with 'tillit goal add'."), UI_R_DIM, 1,
 			     TL_K_NONE, NULL);
-	for (int k = 0, prev = -1; k < gv->n; k++)
-		if (gv->g[gv->order[k]].parent < 0) {
-			add_goal(v, gv->order[k], 0, prev < 0 ? NULL
-				 : tl_record_get(gv->g[prev].rec,
+	for (int k = 0, prev = -1; k < gv->t.n; k++)
+		if (gv->t.g[gv->t.order[k]].parent < 0) {
+			add_goal(v, gv->t.order[k], 0, prev < 0 ? NULL
+				 : tl_record_get(gv->t.g[prev].rec,
 						 TL_GOAL_UNIT));
-			prev = gv->order[k];
+			prev = gv->t.order[k];
 		}
-	if (gv->cut)
+	if (gv->t.cut)
 		ui_lines_add(&gv->ls, "…", UI_R_DIM, 1, TL_K_NONE, NULL);
 }
 
@@ -343,8 +216,7 @@ static void goals_close(struct view *v)
 	if (!gv)
 		return;
 	ui_lines_done(&gv->ls);
-	nodes_free(gv);
-	free(gv->order);
+	tl_goal_tree_done(&gv->t);
 	free(gv);
 }
 

@@ -196,10 +196,8 @@ static void add_goal_parts(struct view *v, struct record_view *rv)
 		}
 	}
 	tl_page_done(&page);
-	q = (struct tl_query){.kind = TL_K_INDICATOR, .parent = r->id,
-			      .limit = 50};
 	ui_lines_add_heading(&rv->ls, _("Indicators"), -1);
-	if (tl_store_list(st, &q, &page, &err) != TL_OK)
+	if (tl_goal_indicators(st, r->id, &page, &err) != TL_OK)
 		ui_error(v->app, &err);
 	else if (page.n == 0)
 		ui_lines_add(&rv->ls, _("None: a goal may be followed by its "

@@ -34,6 +34,28 @@ struct tl_doc_field {
 struct tl_doc;
 
 /*
+ * A small chart of a figure over periods against a target, as the goal
+ * report draws each indicator: one bar a period, as long as its fraction
+ * of the chart's width (0 to 1, the writer of content scales), and the
+ * target marked across them.  Text formats print `lines`, the same chart
+ * drawn in characters; HTML draws it as inline SVG.
+ */
+struct tl_doc_chart {
+	const char *title;               /* what is measured, with its unit */
+	int n;                           /* periods */
+	const char *const *labels;       /* each period */
+	const char *const *texts;        /* each figure, as the reader
+					  * writes it */
+	const double *fractions;         /* each bar's length, 0 to 1 */
+	const char *target_label;        /* the target's period, or NULL
+					  * when there is no target */
+	const char *target_text;
+	double target_fraction;
+	const char *const *lines;        /* the chart in characters */
+	int nlines;
+};
+
+/*
  * A format.  Headings come as one line; every other text comes sanitised
  * (tl_doc_clean).  Functions left NULL write nothing.
  */
@@ -68,6 +90,8 @@ struct tl_doc_ops {
 	void (*list)(struct tl_doc *d);
 	void (*list_end)(struct tl_doc *d);
 	void (*item)(struct tl_doc *d, const char *text, const char *meta);
+	/* A chart (above).  NULL: its lines are written as a paragraph. */
+	void (*chart)(struct tl_doc *d, const struct tl_doc_chart *c);
 	/* The end of the document. */
 	void (*end)(struct tl_doc *d);
 	/* Loads what the backend needs, before anything is read to write
@@ -130,6 +154,8 @@ void tl_doc_para(struct tl_doc *d, const char *text);
 void tl_doc_labelled(struct tl_doc *d, const char *label, const char *text);
 void tl_doc_flag(struct tl_doc *d, const char *label, const char *text);
 void tl_doc_item(struct tl_doc *d, const char *text, const char *meta);
+/* A chart; its title, labels and texts are user text, sanitised here. */
+void tl_doc_chart(struct tl_doc *d, const struct tl_doc_chart *c);
 /* Ends the document: closes what is open. */
 void tl_doc_end(struct tl_doc *d);
 

@@ -38,6 +38,7 @@ enum tl_export_what {
 	TL_EXPORT_FOLLOWUPS = 1 << 3, /* a list of follow-ups */
 	TL_EXPORT_NOTICES = 1 << 4,   /* a list of notices */
 	TL_EXPORT_MEETINGS = 1 << 5,  /* a list of meetings */
+	TL_EXPORT_GOALS = 1 << 6,     /* the goal report (export/goals.h) */
 };
 
 /* What to write: st and what always, then what `what` needs. */
@@ -57,6 +58,10 @@ struct tl_export_job {
 	const struct tl_query *q;  /* TL_EXPORT_LIST, _FOLLOWUPS: the records
 				    * (filters and order; limit and cursor
 				    * are ignored, every record is written) */
+	const char *unit;          /* TL_EXPORT_GOALS: the unit's full id,
+				    * or NULL for every unit */
+	const char *period;        /* TL_EXPORT_GOALS: the period, or NULL
+				    * for the year before today */
 	bool csv_raw;              /* CSV: cells as stored, no guard against
 				    * formulas (TL_CSV_RAW of csv.h) */
 	bool csv_excel_sv;         /* CSV: for Excel in Swedish
@@ -91,7 +96,8 @@ struct tl_export_format {
 	bool binary;          /* bytes no terminal shows (PDF): the command
 			       * line writes them only to a file or pipe */
 	tl_export_write_fn write;         /* NULL when doc is set */
-	const struct tl_doc_ops *doc;     /* TL_EXPORT_MINUTES only */
+	const struct tl_doc_ops *doc;     /* documents: TL_EXPORT_MINUTES
+					   * and TL_EXPORT_GOALS */
 };
 
 /* The table, *n rows, in the order lists of formats are shown. */

@@ -59,6 +59,44 @@ enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *me,
 				   struct tl_record ***out, int *n,
 				   char year[5], struct tl_error *err);
 
+/*
+ * The active indicators of goal (a full id), at most 100, in the Swedish
+ * order of their names, into page (zeroed first; tl_page_done).
+ */
+enum tl_status tl_goal_indicators(struct tl_store *st, const char *goal,
+				  struct tl_page *page, struct tl_error *err);
+
+/* The most goals a tree holds. */
+#define TL_GOAL_TREE_MAX 5000
+
+/* One goal of a tree. */
+struct tl_goal_node {
+	struct tl_record *rec;
+	int parent;      /* index, or -1 for a root */
+	int first, next; /* first child and next sibling, or -1 */
+};
+
+/*
+ * The active goals as a tree along their parents: g in id order; order
+ * the same indexes with siblings side by side by unit, then by period and
+ * title (Swedish order), which is also the order of the roots and of
+ * each goal's children (first, next).  A goal whose parent is closed or
+ * unknown is a root.  Embedded: tl_goal_tree_done.
+ */
+struct tl_goal_tree {
+	struct tl_goal_node *g;
+	int n;
+	int *order;
+	bool cut; /* there were more than TL_GOAL_TREE_MAX */
+};
+
+/* Reads every active goal into t (emptied first). */
+enum tl_status tl_goal_tree_load(struct tl_store *st, struct tl_goal_tree *t,
+				 struct tl_error *err);
+void tl_goal_tree_done(struct tl_goal_tree *t);
+/* The goal with id in t, by its index; -1 when it is not there. */
+int tl_goal_tree_find(const struct tl_goal_tree *t, const char *id);
+
 /* The most periods an indicator's chart shows: the latest ones. */
 #define TL_CHART_POINTS 12
 /* The longest line of a chart, in bytes. */
@@ -95,6 +133,15 @@ void tl_goal_indicator_done(struct tl_goal_indicator *gi);
  * target; NULL when there is none. */
 const struct tl_goal_point *tl_goal_indicator_target(
 	const struct tl_goal_indicator *gi);
+
+/*
+ * The span a chart of gi shows, lo to hi (hi > lo): from zero when the
+ * figures and the target are far apart, else from as far below the
+ * smallest as they spread, so that the smallest bar is half the largest
+ * and a change shows.  A bar's length is (value - lo) / (hi - lo).
+ */
+void tl_goal_chart_scale(const struct tl_goal_indicator *gi, double *lo,
+			 double *hi);
 
 /*
  * The chart of gi as text lines of at most `width` cells (at least 24):
