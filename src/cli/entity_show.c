@@ -18,6 +18,7 @@
 #include "tillit/core/model.h"
 #include "tillit/read/clocks.h"
 #include "tillit/read/goals.h"
+#include "tillit/read/undone.h"
 #include "tillit/read/present.h"
 #include "tillit/core/rules.h"
 #include "tillit/store/store.h"
@@ -225,6 +226,21 @@ static enum tl_status show_text(struct cli *c, struct tl_store *st,
 		struct tl_person_key key;
 		if (tl_store_key_at(st, r->id, NULL, &key, NULL) == TL_OK)
 			kv_add(&kv, _("Key"), strdup(key.fingerprint));
+	}
+	if (e->kind == TL_K_MANDATE) {
+		/* Its report-backs: the last, and when the next is due. */
+		struct tl_report_due due;
+		char today[TL_DATE_SIZE];
+
+		tl_clock_today(today);
+		if (tl_report_due_of(st, r, today, &due, &c->err) == TL_OK) {
+			kv_add(&kv, _("Last report-back"), strdup(due.last[0]
+			       ? due.last : _("none yet")));
+			kv_add(&kv, _("Next report-back"), dup_printf(
+			       due.overdue ? _("%s, overdue") : "%s",
+			       due.due));
+		}
+		tl_error_clear(&c->err);
 	}
 	if (e->kind == TL_K_MANDATE)
 		warn = !strcmp(tl_record_str(r, TL_MANDATE_NON_DELEGABLE),

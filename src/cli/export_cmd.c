@@ -115,7 +115,8 @@ static void help_export(const struct cli_args *a, FILE *out)
 	       "       tillit export notices [--format %s] "
 	       "[--output FILE]\n"
 	       "       tillit export goals [--unit UNIT] [--period PERIOD] "
-	       "[--format %s]\n\n"),
+	       "[--format %s]\n"
+	       "       tillit export undone [--unit UNIT] [--format %s]\n\n"),
 	       format_names(TL_EXPORT_DATABASE, 0, TL_EXPORT_DATABASE, "|",
 			    db, sizeof(db)),
 	       format_names(TL_EXPORT_MINUTES, 0, TL_EXPORT_MINUTES, "|",
@@ -125,7 +126,7 @@ static void help_export(const struct cli_args *a, FILE *out)
 	       format_names(TL_EXPORT_FOLLOWUPS, TL_EXPORT_LIST, 0, "|",
 			    followups, sizeof(followups)), minutes, minutes,
 	       format_names(TL_EXPORT_NOTICES, 0, TL_EXPORT_NOTICES, "|",
-			    notices, sizeof(notices)), minutes);
+			    notices, sizeof(notices)), minutes, minutes);
 	fputs(_("Without a noun, writes every record of every kind as one JSON "
 	     "document\n(see doc/json-format.md).\n\n"
 	     "'minutes MEETING' writes the minutes of a committee meeting, a "
@@ -151,6 +152,9 @@ static void help_export(const struct cli_args *a, FILE *out)
 	     "indicators' figures, targets, trend and charts, in\nthe "
 	     "formats of the minutes; in CSV or JSON it is the list of "
 	     "goals.\n\n"
+	     "'undone' lists a unit's decisions not yet carried out and the "
+	     "mandates it\ngave whose report-back is overdue, in the formats "
+	     "of the minutes.\n\n"
 	     "FILE is replaced atomically; a new one is 0600 (yours alone), "
 	     "and one\nreplaced keeps its mode.\n\n"
 	     "Options:"), out);
@@ -422,6 +426,16 @@ enum tl_status cli_cmd_export(struct cli *c, int argc, char **argv)
 				  : _("Minutes"));
 		if (rc == TL_OK && f.first)
 			rc = cli_usage(c, _("Minutes take no filters (%s)."),
+				       f.first);
+	} else if (!strcmp(noun, "undone")) {
+		/* What is not yet carried out or reported back. */
+		j.what = TL_EXPORT_UNDONE;
+		rc = check_format(c, &fmt, j.what, _("What is not carried "
+				  "out"));
+		e = tl_entity_get(TL_K_MANDATE);
+		j.q.kind = TL_K_MANDATE;
+		if (rc == TL_OK && f.first && strcmp(f.first, "--unit"))
+			rc = cli_usage(c, _("'undone' takes --unit, not %s."),
 				       f.first);
 	} else if (!strcmp(noun, "goals") && (!fmt || fmt->doc)) {
 		/* The goal report; 'goals' in CSV or JSON is their list. */

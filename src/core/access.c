@@ -59,9 +59,10 @@
 	  TL_REL_CHAIR, TL_RIGHT_CHANGE, \
 	  N_("whoever gave it or the meeting's chair and secretary"))
 
-/* What measures a goal: read by everyone, changed by whoever recorded
- * it and by an admin (who may correct an import). */
-#define GOAL_PART(k) \
+/* What measures a goal, and a mandate's report-backs: read by everyone,
+ * changed by whoever recorded it and by an admin (who may correct an
+ * import). */
+#define RECORDED(k) \
 	R(k, TL_SCOPE_ANY, TL_REL_ANYONE, TL_RIGHT_READ, \
 	  N_("everyone in the organisation")), \
 	R(k, TL_SCOPE_ANY, TL_REL_GIVER | TL_REL_ADMIN, TL_RIGHT_CHANGE, \
@@ -89,9 +90,15 @@ static const struct tl_access_rule rules[] = {
 	 * changed as the rest of that meeting's minutes. */
 	MINUTES(TL_K_GOAL),
 	MINUTES(TL_K_ANALYSIS),
-	GOAL_PART(TL_K_INDICATOR),
-	GOAL_PART(TL_K_TARGET),
-	GOAL_PART(TL_K_MEASUREMENT),
+	RECORDED(TL_K_INDICATOR),
+	RECORDED(TL_K_TARGET),
+	RECORDED(TL_K_MEASUREMENT),
+	/* Reporting back on a mandate is open, as the delegation is. */
+	RECORDED(TL_K_REPORT_BACK),
+	/* Carrying out a decision is followed by everyone who reads the
+	 * decision; its owner marks it done. */
+	AGREED(TL_K_EXECUTION, TL_REL_ANYONE, N_("everyone in the "
+	       "organisation"), N_("the one who carries it out")),
 	/* A mandate outside a one-to-one is part of a delegation order,
 	 * which is public, and the minutes that report decisions under it
 	 * name it: everyone reads it. */

@@ -80,6 +80,13 @@ static const char *const directions[] = {N_("higher"), N_("lower"), NULL};
 static const char *const assessments[] = {
 	N_("met"), N_("partly_met"), N_("not_met"), NULL};
 
+/* How often a mandate's holder reports back (tl_rules_report_due). */
+static const char *const report_every[] = {
+	N_("monthly"), N_("quarterly"), N_("tertial"), N_("half_yearly"),
+	N_("yearly"), NULL};
+static const char *const execution_status[] = {N_("open"), N_("done"),
+					       NULL};
+
 static const char *const open_active[] = {N_("active"), NULL};
 static const char *const open_meeting[] = {N_("planned"), N_("open"), NULL};
 static const char *const open_open[] = {N_("open"), NULL};
@@ -365,6 +372,11 @@ static const struct tl_field mandate_fields[] = {
 				      "superseded")),
 	[TL_MANDATE_GOAL] = REF("goal", N_("Goal"), 0, TL_K_GOAL,
 				N_("the goal it gives room to act for")),
+	[TL_MANDATE_REPORT_EVERY] = ENUM("report_every", N_("Reports every"),
+					 0, report_every, NULL,
+					 N_("monthly, quarterly, tertial, "
+					    "half_yearly or yearly: when "
+					    "report-backs fall due")),
 };
 
 static const struct tl_field decision_fields[] = {
@@ -477,6 +489,42 @@ static const struct tl_field followup_fields[] = {
 					N_("when it was done or cancelled")),
 	[TL_FOLLOWUP_GOAL] = REF("goal", N_("Goal"), 0, TL_K_GOAL,
 				 N_("the goal it follows up")),
+};
+
+/*
+ * Reporting back (återrapportering): the holder of a mandate tells whoever
+ * gave it what was done with it, at the cadence the mandate sets; and a
+ * decision § carried out (verkställighet): who carries it out, by when,
+ * and the meeting that should hear that it was.
+ */
+static const struct tl_field report_back_fields[] = {
+	[TL_RB_MANDATE] = REF("mandate", N_("Mandate"), REQ | FIXED,
+			      TL_K_MANDATE, N_("the mandate reported on")),
+	[TL_RB_REPORTED_ON] = DATE("reported_on", N_("Reported on"), REQ,
+				   N_("the day it was reported")),
+	[TL_RB_TEXT] = LONG("text", N_("Text"), REQ | SRCH,
+			    N_("what was reported")),
+	[TL_RB_MEETING] = REF("meeting", N_("Meeting"), 0, TL_K_MEETING,
+			      N_("the meeting where it was presented")),
+};
+
+static const struct tl_field execution_fields[] = {
+	[TL_EXEC_ITEM] = REF("item", N_("Decision"), REQ | FIXED, TL_K_ITEM,
+			     N_("the decision § to carry out")),
+	[TL_EXEC_OWNER] = REF("owner", N_("Owner"), REQ, TL_K_PERSON,
+			      N_("who carries it out")),
+	[TL_EXEC_DUE] = DATE("due", N_("Due"), 0,
+			     N_("by when it is carried out")),
+	[TL_EXEC_REPORT_TO] = REF("report_to", N_("Report to"), 0,
+				  TL_K_MEETING,
+				  N_("the meeting that should hear that it "
+				     "was")),
+	[TL_EXEC_STATUS] = ENUM("status", N_("Status"), 0, execution_status,
+				"open", N_("open or done")),
+	[TL_EXEC_DONE_ON] = DATE("done_on", N_("Done on"), 0,
+				 N_("the day it was carried out")),
+	[TL_EXEC_NOTE] = LONG("note", N_("Note"), SRCH,
+			      N_("how it was carried out")),
 };
 
 /*
@@ -730,6 +778,10 @@ static const int measurement_cols[] = {TL_MEAS_PERIOD, TL_MEAS_VALUE,
 static const int analysis_cols[] = {TL_ANALYSIS_PERIOD,
 				    TL_ANALYSIS_ASSESSMENT, TL_ANALYSIS_GOAL,
 				    TL_ANALYSIS_HAPPENED, -1};
+static const int report_back_cols[] = {TL_RB_REPORTED_ON, TL_RB_MANDATE,
+				       TL_RB_TEXT, -1};
+static const int execution_cols[] = {TL_EXEC_DUE, TL_EXEC_STATUS,
+				     TL_EXEC_OWNER, TL_EXEC_ITEM, -1};
 static const int balance_cols[] = {TL_BALANCE_ASSESSED_ON, TL_BALANCE_UNIT,
 				   TL_BALANCE_SCORE, TL_BALANCE_COMMENT, -1};
 static const int notice_cols[] = {TL_NOTICE_POSTED_ON, TL_NOTICE_MEETING,
@@ -927,6 +979,26 @@ static const struct tl_entity entities[TL_K_COUNT] = {
 		FILTERS(TL_DECISION_DECIDED_BY, -1, -1, -1, -1,
 			TL_DECISION_MANDATE, TL_DECISION_DECIDED_ON),
 		.sort_desc = true},
+	[TL_K_REPORT_BACK] = {
+		.kind = TL_K_REPORT_BACK, .name = "report-back",
+		.plural = "report_backs", .label = N_("report-back"),
+		.plural_label = N_("report-backs"),
+		.a_label = N_("a report-back"),
+		.fields = report_back_fields,
+		.nfields = NF(report_back_fields),
+		.title = TL_RB_TEXT, .columns = report_back_cols,
+		FILTERS(-1, -1, -1, -1, -1, TL_RB_MANDATE, TL_RB_REPORTED_ON),
+		.sort_desc = true},
+	[TL_K_EXECUTION] = {
+		.kind = TL_K_EXECUTION, .name = "execution",
+		.plural = "executions", .label = N_("execution"),
+		.plural_label = N_("executions"),
+		.a_label = N_("an execution"),
+		.fields = execution_fields, .nfields = NF(execution_fields),
+		.title = TL_EXEC_ITEM, .columns = execution_cols,
+		FILTERS(TL_EXEC_OWNER, -1, -1, TL_EXEC_DUE, TL_EXEC_STATUS,
+			TL_EXEC_ITEM, TL_EXEC_DUE),
+		.open_values = open_open, .close_value = "done"},
 	[TL_K_FRAME] = {
 		.kind = TL_K_FRAME, .name = "frame", .plural = "frames",
 		.label = N_("frame"),
@@ -1020,6 +1092,8 @@ _Static_assert(NF(ballot_fields) == TL_BALLOT_NFIELDS, "ballot fields");
 _Static_assert(NF(entry_fields) == TL_ENTRY_NFIELDS, "entry fields");
 _Static_assert(NF(notice_fields) == TL_NOTICE_NFIELDS, "notice fields");
 _Static_assert(NF(goal_fields) == TL_GOAL_NFIELDS, "goal fields");
+_Static_assert(NF(report_back_fields) == TL_RB_NFIELDS, "report-back");
+_Static_assert(NF(execution_fields) == TL_EXEC_NFIELDS, "execution");
 _Static_assert(NF(indicator_fields) == TL_INDICATOR_NFIELDS, "indicator");
 _Static_assert(NF(target_fields) == TL_TARGET_NFIELDS, "target fields");
 _Static_assert(NF(measurement_fields) == TL_MEAS_NFIELDS, "measurement");

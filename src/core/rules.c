@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tillit/core/date.h"
+#include "tillit/core/error.h"
 #include "tillit/core/i18n.h"
 #include "tillit/core/model.h"
 
@@ -113,6 +115,27 @@ static bool word_matches(const char *w, size_t len)
 			if (!strcmp(rest, mal_endings[i]))
 				return true;
 	}
+	return false;
+}
+
+bool tl_rules_report_due(const char *every, const char *since,
+			 char due[11])
+{
+	static const struct {
+		const char *every;
+		const char *later;
+	} cadence[] = {
+		{"monthly", "+1m"}, {"quarterly", "+3m"}, {"tertial", "+4m"},
+		{"half_yearly", "+6m"}, {"yearly", "+12m"},
+	};
+	struct tl_error err;
+
+	due[0] = '\0';
+	for (size_t i = 0; every && since &&
+			   i < sizeof(cadence) / sizeof(cadence[0]); i++)
+		if (!strcmp(every, cadence[i].every))
+			return tl_date_parse(cadence[i].later, since, due,
+					     &err) == TL_OK;
 	return false;
 }
 

@@ -18,6 +18,7 @@
 #include "tillit/export/csv.h"
 #include "tillit/export/doc.h"
 #include "tillit/export/goals.h"
+#include "tillit/export/undone.h"
 #include "tillit/core/i18n.h"
 #include "tillit/export/ical.h"
 #include "tillit/export/json.h"
@@ -65,7 +66,7 @@ static enum tl_status write_ics(const struct tl_export_job *job, FILE *out,
 	       TL_EXPORT_MEETINGS)
 
 /* What the document formats write: minutes and the goal report. */
-#define DOCUMENTS (TL_EXPORT_MINUTES | TL_EXPORT_GOALS)
+#define DOCUMENTS (TL_EXPORT_MINUTES | TL_EXPORT_GOALS | TL_EXPORT_UNDONE)
 
 static const struct tl_export_format table[] = {
 	{.name = "json", .ext = "json",
@@ -192,6 +193,9 @@ enum tl_status tl_export_write(const struct tl_export_format *f,
 		if (rc != TL_OK)
 			return rc;
 	}
+	if (f->doc && job->what == TL_EXPORT_UNDONE)
+		return tl_undone_write_doc(job->st, job->unit, f->doc, out,
+					   err);
 	if (f->doc && job->what == TL_EXPORT_GOALS)
 		return tl_goals_write_doc(job->st, job->unit, job->period,
 					  f->doc, out, err);

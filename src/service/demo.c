@@ -510,6 +510,7 @@ static void add_mandates(struct demo *d)
 	    TL_MANDATE_LEGAL_BASIS, "KL 7 kap. 5 §; skollagen 8 kap. 14 §",
 	    TL_MANDATE_ONWARD, "1", TL_MANDATE_SUBSTITUTE, d->elin,
 	    TL_MANDATE_REPORT_BACK, "Anmäls vid nämndens nästa sammanträde",
+	    TL_MANDATE_REPORT_EVERY, "quarterly",
 	    TL_MANDATE_VALID_FROM, demo_day(d, "-7d"), TL_MANDATE_VALID_UNTIL,
 	    demo_day(d, "+24m"), TL_MANDATE_MEETING, d->m_bun, TL_MANDATE_ITEM,
 	    d->i_delegation, TL_MANDATE_CASE_REF, "BUN 2026/45", END);
@@ -530,7 +531,8 @@ static void add_mandates(struct demo *d)
 	    "brukare; därutöver beslutar nämndens utskott.",
 	    TL_MANDATE_LEGAL_BASIS, "KL 7 kap. 5 §; SoL 4 kap. 1 §",
 	    TL_MANDATE_ONWARD, "1", TL_MANDATE_REPORT_BACK,
-	    "Anmäls till socialnämnden månadsvis", TL_MANDATE_VALID_FROM,
+	    "Anmäls till socialnämnden månadsvis", TL_MANDATE_REPORT_EVERY,
+	    "monthly", TL_MANDATE_VALID_FROM,
 	    demo_day(d, "-12m"), TL_MANDATE_VALID_UNTIL, demo_day(d, "+12m"),
 	    TL_MANDATE_CASE_REF, "SN 2025/118", END);
 	demo_add(d, TL_K_MANDATE, d->md_mal, TL_MANDATE_MATTER,

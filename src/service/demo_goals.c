@@ -6,6 +6,8 @@
  * three indicators with targets and three years of figures, and an
  * analysis with the committee's response.
  *
+ * And what is not yet reported back or carried out (undone below).
+ *
  * The figures of the first indicator are those of
  * tests/data/kolada-n15419.json, under the ids an import of that file
  * gives them (tl_kolada_measurement_id): importing it into the demo
@@ -139,8 +141,32 @@ static void indicators(struct demo *d)
 	       "Förskoleenkäten");
 }
 
+/*
+ * Reporting back and carrying out: the home-care allocation mandate
+ * reports monthly, last ten weeks ago, so a report-back is overdue; the
+ * committee's school-year § has no one to show it was carried out in
+ * time, while the delegation order's was sent out.
+ */
+static void undone(struct demo *d)
+{
+	demo_add(d, TL_K_REPORT_BACK, NULL, TL_RB_MANDATE, d->md_bistand,
+	    TL_RB_REPORTED_ON, demo_day(d, "-70d"), TL_RB_TEXT, "42 beslut "
+	    "om hemtjänst, varav tre över 100 timmar i månaden. Inga "
+	    "avslag.", END);
+	demo_add(d, TL_K_EXECUTION, NULL, TL_EXEC_ITEM, d->i_lasar,
+	    TL_EXEC_OWNER, d->sofia, TL_EXEC_DUE, demo_day(d, "-2d"),
+	    TL_EXEC_NOTE, "Läsårstiderna ska publiceras på webben och "
+	    "skickas till skolorna.", END);
+	demo_add(d, TL_K_EXECUTION, NULL, TL_EXEC_ITEM, d->i_delegation,
+	    TL_EXEC_OWNER, d->sofia, TL_EXEC_DUE, demo_day(d, "-4d"),
+	    TL_EXEC_STATUS, "done", TL_EXEC_DONE_ON, demo_day(d, "-4d"),
+	    TL_EXEC_NOTE, "Protokollsutdrag expedierat till "
+	    "förvaltningschefen och rektorerna.", END);
+}
+
 void demo_goals(struct demo *d)
 {
+	undone(d);
 	goals(d);
 	indicators(d);
 	/* The school's own account first; the committee answered it at the

@@ -183,8 +183,9 @@ static bool only_sealed(const struct tl_record *old,
  * Later work on what a signed meeting (or one under justering) recorded,
  * which the minutes do not show and which goes on after signing: a
  * follow-up's status, outcome and closing time; a frame's
- * acknowledgement and status; a mandate's status; and the goal each of
- * them serves (schema 19), which the minutes do not print.  True when
+ * acknowledgement and status; a mandate's status and how often it
+ * reports back (schema 20); and the goal each of them serves (schema
+ * 19), which the minutes do not print.  True when
  * old and new differ in such fields only.  The SQLite triggers (schema 5)
  * allow the same: they name the columns they lock.
  */
@@ -196,7 +197,8 @@ static bool later_work(const struct tl_record *old,
 				       -1};
 	static const int frame[] = {TL_FRAME_STATUS, TL_FRAME_ACKED_BY,
 				    TL_FRAME_ACKED_AT, TL_FRAME_GOAL, -1};
-	static const int mandate[] = {TL_MANDATE_STATUS, TL_MANDATE_GOAL, -1};
+	static const int mandate[] = {TL_MANDATE_STATUS, TL_MANDATE_GOAL,
+				      TL_MANDATE_REPORT_EVERY, -1};
 	const int *free_fields;
 
 	switch (old->e->kind) {

@@ -18,6 +18,7 @@
 #include "tillit/service/demo.h"
 #include "tillit/core/i18n.h"
 #include "tillit/read/goals.h"
+#include "tillit/read/undone.h"
 #include "tillit/ui/lines.h"
 
 struct overview {
@@ -97,6 +98,40 @@ static void clocks_due(struct overview *ov, struct view *v, const char *me,
 	tl_clock_due_free(items, n);
 }
 
+/* The report-backs my mandates owe, overdue or due within two weeks
+ * (read/undone.h). */
+static void reports_owed(struct overview *ov, struct view *v, const char *me,
+			 const char *today, const char *in14)
+{
+	struct tl_query q = {.kind = TL_K_MANDATE, .owner = me};
+	struct tl_report_due *due = NULL;
+	struct tl_error err;
+	bool heading = false;
+	int n = 0;
+
+	if (tl_reports_due(ui_store(v->app), &q, today, false, 20, &due, &n,
+			   &err) != TL_OK)
+		return;
+	for (int i = 0; i < n; i++) {
+		char line[600];
+
+		if (strcmp(due[i].due, in14) >= 0)
+			continue;
+		if (!heading)
+			ui_lines_add_heading(&ov->ls, _("My report-backs due"),
+					     -1);
+		heading = true;
+		snprintf(line, sizeof(line), due[i].overdue
+			 ? _("%s  · overdue since %s") : _("%s  · due %s"),
+			 tl_record_str(due[i].mandate, TL_MANDATE_MATTER),
+			 due[i].due);
+		ui_lines_add(&ov->ls, line, due[i].overdue ? UI_R_OVERDUE
+			     : UI_R_WARN, 1, TL_K_MANDATE,
+			     due[i].mandate->id);
+	}
+	tl_report_due_free(due, n);
+}
+
 /* My unit's goals that owe an analysis of the year just ended
  * (read/goals.h): follow-up starts with the unit's own account. */
 static void goals_owed(struct overview *ov, struct view *v, const char *me,
@@ -162,6 +197,12 @@ static void build(struct view *v)
 		ui_lines_add_query(&ov->ls, v->app,
 				   _("My mandates expiring within 30 days"),
 				   &q, 5, NULL);
+		reports_owed(ov, v, me, today, in14);
+		q = (struct tl_query){.kind = TL_K_EXECUTION, .owner = me,
+				      .open = true};
+		ui_lines_add_query(&ov->ls, v->app,
+				   _("My decisions to carry out"), &q, 5,
+				   NULL);
 		goals_owed(ov, v, me, today);
 	}
 	/* Meetings from today on, soonest first. */

@@ -37,7 +37,7 @@ esac
 bad=""
 nouns=$("$TILLIT" --help | sed -n '/^Records/,/^$/p' | sed 1d | awk 'NF > 1 { print $1 }')
 check_same "... of all $(echo "$nouns" | wc -w) nouns" \
-	"$(echo "$nouns" | wc -w)" 25
+	"$(echo "$nouns" | wc -w)" 27
 for noun in $nouns; do
 	for action in $("$TILLIT" __complete "$noun"); do
 		want=$("$TILLIT" "$noun" "$action" --help 2>/dev/null |

@@ -51,10 +51,12 @@ static void test_table_is_whole(void **state)
 		assert_true(f->name[0]);
 		assert_non_null(f->ext);
 		assert_true(f->ext[0]);
-		/* A writer, or a document backend for minutes only. */
+		/* A writer, or a document backend for documents only: the
+		 * minutes, the goal report and what is not carried out. */
 		assert_true((f->write != NULL) != (f->doc != NULL));
 		if (f->doc)
-			assert_int_equal(f->applies, TL_EXPORT_MINUTES);
+			assert_int_equal(f->applies, TL_EXPORT_MINUTES |
+					 TL_EXPORT_GOALS | TL_EXPORT_UNDONE);
 		assert_true(f->applies != 0);
 		assert_int_equal(f->default_for & ~f->applies, 0);
 		assert_ptr_equal(tl_export_format_find(f->name), f);

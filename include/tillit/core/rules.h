@@ -25,6 +25,16 @@ const char *tl_rules_level_name(long level);
  */
 bool tl_rules_matter_non_delegable(const char *matter);
 
+/*
+ * When a mandate's next report-back falls due: `since` (YYYY-MM-DD: the
+ * last report-back, else the day the mandate took effect) plus its
+ * cadence `every` (monthly, quarterly, tertial, half_yearly, yearly; a
+ * month's last day where the day is missing).  False, and due empty,
+ * for no cadence or a bad date.
+ */
+bool tl_rules_report_due(const char *every, const char *since,
+			 char due[11]);
+
 /* A preset list of governance principles. */
 struct tl_principle_preset {
 	const char *key;

@@ -39,6 +39,7 @@ enum tl_export_what {
 	TL_EXPORT_NOTICES = 1 << 4,   /* a list of notices */
 	TL_EXPORT_MEETINGS = 1 << 5,  /* a list of meetings */
 	TL_EXPORT_GOALS = 1 << 6,     /* the goal report (export/goals.h) */
+	TL_EXPORT_UNDONE = 1 << 7,    /* not carried out (export/undone.h) */
 };
 
 /* What to write: st and what always, then what `what` needs. */
@@ -58,7 +59,8 @@ struct tl_export_job {
 	const struct tl_query *q;  /* TL_EXPORT_LIST, _FOLLOWUPS: the records
 				    * (filters and order; limit and cursor
 				    * are ignored, every record is written) */
-	const char *unit;          /* TL_EXPORT_GOALS: the unit's full id,
+	const char *unit;          /* TL_EXPORT_GOALS, _UNDONE: the unit's
+				    * full id,
 				    * or NULL for every unit */
 	const char *period;        /* TL_EXPORT_GOALS: the period, or NULL
 				    * for the year before today */

@@ -774,6 +774,7 @@ const char *const tl_pg_migrations[] = {
 	migration_changes,
 	migration_series_plans,
 	tl_pg_migration_goals,
+	tl_pg_migration_report_backs,
 };
 
 const int tl_pg_nmigrations =

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
- * schema_goals.c - PostgreSQL migration 13: goal management, as SQLite's
- * schema 19 (sqlite/schema_goals.c): goals, indicators, targets,
+ * schema_goals.c - PostgreSQL migrations 13 and 14: goal management, as
+ * SQLite's schema 19 (sqlite/schema_goals.c): goals, indicators, targets,
  * measurements and analyses, with full-text search as search.c's, the
  * change notice, row-level security forced (policy.c writes the policies
  * after the migration) and a grant for roles made before it; and the
@@ -123,3 +123,45 @@ const char tl_pg_migration_goals[] =
 	"%s, %s, %s, %s, %s TO " TL_PG_USER_ROLE "', " SEQ("goals") ", "
 	SEQ("indicators") ", " SEQ("targets") ", " SEQ("measurements") ", "
 	SEQ("analyses") "); END IF; END $$;\n";
+
+/* Migration 14: reporting back and decisions carried out, as SQLite's
+ * schema 20. */
+const char tl_pg_migration_report_backs[] =
+	"ALTER TABLE mandates ADD COLUMN report_every" TXT ";\n"
+	"CREATE TABLE report_backs (\n" KEYS
+	"\tmandate" REFS("mandates") " NOT NULL,\n"
+	"\treported_on" TXT " NOT NULL,\n"
+	"\ttext" TXT " NOT NULL,\n"
+	"\tmeeting" REFS("meetings") "\n"
+	");\n"
+	"CREATE INDEX report_backs_sort ON report_backs(reported_on, id);\n"
+	"CREATE INDEX report_backs_mandate ON report_backs(mandate, "
+	"reported_on, id);\n"
+	"CREATE INDEX report_backs_meeting ON report_backs(meeting);\n"
+	FTS("report_backs", "text")
+	GUARD("report_backs")
+	"CREATE TABLE executions (\n" KEYS
+	"\titem" REFS("items") " NOT NULL,\n"
+	"\towner" REFS("people") " NOT NULL,\n"
+	"\tdue" TXT ",\n"
+	"\treport_to" REFS("meetings") ",\n"
+	"\tstatus" TXT " NOT NULL DEFAULT 'open',\n"
+	"\tdone_on" TXT ",\n"
+	"\tnote" TXT "\n"
+	");\n"
+	"CREATE INDEX executions_sort ON executions(coalesce(due,'~'), id);\n"
+	"CREATE INDEX executions_owner ON executions(owner, "
+	"coalesce(due,'~'), id);\n"
+	"CREATE INDEX executions_status ON executions(status, "
+	"coalesce(due,'~'), id);\n"
+	"CREATE INDEX executions_item ON executions(item, coalesce(due,'~'), "
+	"id);\n"
+	"CREATE INDEX executions_report_to ON executions(report_to);\n"
+	FTS("executions", "coalesce(note, '')")
+	GUARD("executions")
+	"DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
+	TL_PG_USER_ROLE "') THEN EXECUTE 'GRANT SELECT, INSERT, UPDATE, "
+	"DELETE ON report_backs, executions TO " TL_PG_USER_ROLE "'; "
+	"EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %s, %s TO "
+	TL_PG_USER_ROLE "', " SEQ("report_backs") ", " SEQ("executions")
+	"); END IF; END $$;\n";

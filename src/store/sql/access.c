@@ -93,6 +93,8 @@ static const char *holder_of(enum tl_kind kind)
 		return "frame_versions.holder_person";
 	case TL_K_FOLLOWUP:
 		return "followups.owner";
+	case TL_K_EXECUTION:
+		return "executions.owner";
 	default:
 		return NULL;
 	}

@@ -748,6 +748,7 @@ const char *const tl_sqlite_migrations[] = {
 	migration_changes,
 	migration_series_plans,
 	tl_sqlite_migration_goals,
+	tl_sqlite_migration_report_backs,
 };
 
 const int tl_sqlite_nmigrations =

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
- * schema_goals.c - SQLite schema 19: goal management (issue 18).
+ * schema_goals.c - SQLite schemas 19 and 20: goal management, and
+ * reporting back and decisions carried out (issue 18).
  *
  * Goals along the chain of governance, their indicators, each
  * indicator's targets and measured figures, and the owning unit's
@@ -122,3 +123,41 @@ const char tl_sqlite_migration_goals[] =
 	"CREATE INDEX frames_goal ON frames(goal);\n"
 	"CREATE INDEX frame_versions_goal ON frame_versions(goal);\n"
 	"CREATE INDEX followups_goal ON followups(goal);\n";
+
+/*
+ * Schema 20: reporting back and decisions carried out (issue 18, point
+ * 5): a mandate's cadence of report-backs and the report-backs its holder
+ * makes, and who carries out a decision §, by when, and which meeting
+ * hears of it.  Neither is part of the minutes.
+ */
+const char tl_sqlite_migration_report_backs[] =
+	"ALTER TABLE mandates ADD COLUMN report_every TEXT;\n"
+	"CREATE TABLE report_backs (\n" KEYS
+	"\tmandate TEXT NOT NULL" REFS("mandates") ",\n"
+	"\treported_on TEXT NOT NULL,\n"
+	"\ttext TEXT NOT NULL,\n"
+	"\tmeeting TEXT" REFS("meetings") "\n"
+	");\n"
+	"CREATE INDEX report_backs_sort ON report_backs(reported_on, id);\n"
+	"CREATE INDEX report_backs_mandate ON report_backs(mandate, "
+	"reported_on, id);\n"
+	"CREATE INDEX report_backs_meeting ON report_backs(meeting);\n"
+	FTS("report_backs", "text", "new.text", "old.text")
+	"CREATE TABLE executions (\n" KEYS
+	"\titem TEXT NOT NULL" REFS("items") ",\n"
+	"\towner TEXT NOT NULL" REFS("people") ",\n"
+	"\tdue TEXT,\n"
+	"\treport_to TEXT" REFS("meetings") ",\n"
+	"\tstatus TEXT NOT NULL DEFAULT 'open',\n"
+	"\tdone_on TEXT,\n"
+	"\tnote TEXT\n"
+	");\n"
+	"CREATE INDEX executions_sort ON executions(coalesce(due,'~'), id);\n"
+	"CREATE INDEX executions_owner ON executions(owner, "
+	"coalesce(due,'~'), id);\n"
+	"CREATE INDEX executions_status ON executions(status, "
+	"coalesce(due,'~'), id);\n"
+	"CREATE INDEX executions_item ON executions(item, coalesce(due,'~'), "
+	"id);\n"
+	"CREATE INDEX executions_report_to ON executions(report_to);\n"
+	FTS("executions", "note", "new.note", "old.note");

@@ -1,0 +1,91 @@
+#!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
+# tests/cli/test_undone.sh - reporting back and decisions carried out
+# (issue 18, point 5): a mandate's cadence makes its report-backs fall
+# due, an overdue one shows on its holder's Overview and in 'tillit export
+# undone'; a decision § carries who carries it out and by when, and the
+# undone report lists it until it is done; in every document format.
+. "$(dirname "$0")/lib.sh"
+
+TILLIT_NOW="2026-12-02 10:00"
+export TILLIT_NOW
+must tl init --demo
+
+# The demo: home care's allocation mandate reports monthly, last ten
+# weeks ago; the committee's school-year § is not carried out.
+M=$(tl mandate list --format csv | grep 'Beslut om bistånd' | cut -d, -f1)
+run tl mandate show "$M"
+check_grep "mandate show: the last report-back" \
+	'^Last report-back: +2026-09-23$'
+check_grep "... and the next, overdue" \
+	'^Next report-back: +2026-10-23, overdue$'
+
+run tl export undone --unit Socialnämnden --format txt
+check_grep "undone lists the committee's mandate whose report-back is overdue" \
+	'^Beslut om bistånd i form av hemtjänst$'
+check_grep "... with its holder and cadence" '^  Held by: +Ingrid Nordén$'
+check_grep "... and says no decision of its own is open" \
+	'^None: every decision with an owner is carried out\.$'
+run tl export undone --unit "Barn- och utbildningsnämnden" --format txt
+check_grep "the other committee's open decision, with its §" \
+	'^§ 5 Läsårstider 2027/2028$'
+check_grep "... its owner" '^  Owner: +Sofia Bäckström$'
+check_grep "... and that its day has passed" \
+	'Overdue: the day it was to be carried out has passed'
+check_same "... the decision already carried out is not there" \
+	"$(grep -c 'Delegationsordning' "$W/out")" 0
+for fmt in md html pdf; do
+	run tl export undone --format "$fmt" --output "$W/undone.$fmt"
+	check_rc "undone as $fmt" 0
+done
+html_ok "... the HTML is valid (tidy)" "$W/undone.html"
+check_same "... the PDF says it too" "$(pdftotext "$W/undone.pdf" - |
+	grep -c 'Läsårstider 2027/2028')" 1
+
+# The holder's Overview says it first.
+printf 'dump\n' >"$W/script"
+run "$TILLIT" --db "$DB" --as "Ingrid Nordén" ui --script "$W/script" \
+	--size 100x30
+check_grep "the holder's Overview: the report-back overdue" \
+	'^   Beslut om bistånd i form av hemtjänst  · overdue since 2026-10-23$'
+run "$TILLIT" --db "$DB" --as "Sofia Bäckström" ui --script "$W/script" \
+	--size 100x30
+check_grep "the owner's Overview: the decision to carry out" \
+	'Läsårstider 2027/2028'
+
+# Reporting back moves the next one on a month and clears the Overview.
+must tl report-back add --mandate "$M" --reported-on 2026-12-01 \
+	--text "Fyrtio beslut, inga avslag."
+run tl mandate show "$M"
+check_grep "a report-back: the next falls due a month on" \
+	'^Next report-back: +2027-01-01$'
+run tl export undone --unit Socialnämnden --format txt
+check_grep "... and the undone report has no mandate left" \
+	'^None: every mandate has reported back in time\.$'
+
+# Carrying the decision out.
+X=$(tl execution list --open --format csv | sed -n 2p | cut -d, -f1)
+must tl execution edit "$X" --status done --done-on 2026-12-02
+run tl export undone --format txt
+check_same "done, the decision leaves the undone report" \
+	"$(grep -c 'Läsårstider' "$W/out")" 0
+
+# Cadences, and what is refused.
+must tl mandate edit "$M" --report-every tertial
+run tl mandate show "$M"
+check_grep "tertial: four months on" '^Next report-back: +2027-04-01$'
+run tl mandate edit "$M" --report-every weekly
+check_err "a cadence is one of the five" 1 'report_every'
+run tl report-back add --mandate "$M" --text "Utan datum"
+check_err "a report-back needs its day" 1 'reported_on is required'
+run tl export undone --period 2025
+check_err "--period is the goal report's alone" 2 "--period is the goal report's"
+run tl export undone --owner "Sofia Bäckström"
+check_err "undone takes --unit only" 2 "'undone' takes --unit, not --owner"
+
+# In Swedish.
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" export undone \
+	--format txt
+check_grep "Swedish: the title" '^Ej verkställt, 2026-12-02: alla enheter$'
+
+done_testing
