@@ -98,29 +98,28 @@ static void clocks_due(struct overview *ov, struct view *v, const char *me,
 	tl_clock_due_free(items, n);
 }
 
-/* The report-backs my mandates owe, overdue or due within two weeks
- * (read/undone.h). */
-static void reports_owed(struct overview *ov, struct view *v, const char *me,
-			 const char *today, const char *in14)
+/* Report-backs of the mandates of q: those overdue, and with `soon`
+ * those due before it too (read/undone.h). */
+static void reports_due(struct overview *ov, struct view *v,
+			const struct tl_query *q, const char *heading,
+			const char *today, const char *soon)
 {
-	struct tl_query q = {.kind = TL_K_MANDATE, .owner = me};
 	struct tl_report_due *due = NULL;
 	struct tl_error err;
-	bool heading = false;
+	bool headed = false;
 	int n = 0;
 
-	if (tl_reports_due(ui_store(v->app), &q, today, false, 20, &due, &n,
+	if (tl_reports_due(ui_store(v->app), q, today, !soon, 20, &due, &n,
 			   &err) != TL_OK)
 		return;
 	for (int i = 0; i < n; i++) {
 		char line[600];
 
-		if (strcmp(due[i].due, in14) >= 0)
+		if (soon && strcmp(due[i].due, soon) >= 0)
 			continue;
-		if (!heading)
-			ui_lines_add_heading(&ov->ls, _("My report-backs due"),
-					     -1);
-		heading = true;
+		if (!headed)
+			ui_lines_add_heading(&ov->ls, heading, -1);
+		headed = true;
 		snprintf(line, sizeof(line), due[i].overdue
 			 ? _("%s  · overdue since %s") : _("%s  · due %s"),
 			 tl_record_str(due[i].mandate, TL_MANDATE_MATTER),
@@ -130,6 +129,33 @@ static void reports_owed(struct overview *ov, struct view *v, const char *me,
 			     due[i].mandate->id);
 	}
 	tl_report_due_free(due, n);
+}
+
+/* The report-backs I owe, overdue or due within two weeks; and those
+ * owed to my unit, which gave the mandates, overdue. */
+static void reports_owed(struct overview *ov, struct view *v, const char *me,
+			 const char *today, const char *in14)
+{
+	struct tl_query q = {.kind = TL_K_MANDATE, .owner = me};
+	struct tl_record *person = NULL;
+	struct tl_error err;
+	const char *unit;
+
+	reports_due(ov, v, &q, _("My report-backs due"), today, in14);
+	if (tl_store_get(ui_store(v->app), TL_K_PERSON, me, &person, &err) !=
+	    TL_OK)
+		return;
+	unit = tl_record_get(person, TL_PERSON_UNIT);
+	if (unit) {
+		char heading[300];
+
+		q = (struct tl_query){.kind = TL_K_MANDATE, .unit = unit};
+		snprintf(heading, sizeof(heading), _("Report-backs overdue to "
+			 "%s"), tl_refs_title(ui_refs(v->app), TL_K_UNIT,
+					      unit));
+		reports_due(ov, v, &q, heading, today, NULL);
+	}
+	tl_record_free(person);
 }
 
 /* My unit's goals that owe an analysis of the year just ended

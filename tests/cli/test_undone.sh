@@ -48,6 +48,12 @@ run "$TILLIT" --db "$DB" --as "Ingrid Nordén" ui --script "$W/script" \
 	--size 100x30
 check_grep "the holder's Overview: the report-back overdue" \
 	'^   Beslut om bistånd i form av hemtjänst  · overdue since 2026-10-23$'
+run "$TILLIT" --db "$DB" --as "Birgitta Öhman" ui --script "$W/script" \
+	--size 100x30
+check_grep "the giver's Overview (the committee that gave it): overdue too" \
+	'^ Report-backs overdue to Socialnämnden$'
+check_grep "... naming the mandate" \
+	'^   Beslut om bistånd i form av hemtjänst  · overdue since 2026-10-23$'
 run "$TILLIT" --db "$DB" --as "Sofia Bäckström" ui --script "$W/script" \
 	--size 100x30
 check_grep "the owner's Overview: the decision to carry out" \
