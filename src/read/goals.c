@@ -66,8 +66,7 @@ enum tl_status tl_goal_load_of_unit(struct tl_store *st, const char *unit,
 	return rc;
 }
 
-/* The limits of the over-governing warning. */
-static void limits(long *goals, long *indicators)
+void tl_goal_limits(long *goals, long *indicators)
 {
 	const struct tl_config *cfg = tl_config();
 
@@ -88,7 +87,7 @@ void tl_goal_warnings(struct tl_store *st, const struct tl_record *r,
 	if (!size)
 		return;
 	buf[0] = '\0';
-	limits(&max_goals, &max_ind);
+	tl_goal_limits(&max_goals, &max_ind);
 	tl_refs_init(&refs, st);
 	if (r->e->kind == TL_K_GOAL) {
 		const char *unit = tl_record_get(r, TL_GOAL_UNIT);

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tillit/core/config.h"
 #include "tillit/core/i18n.h"
 #include "tillit/read/goals.h"
 #include "tillit/core/text.h"
@@ -40,14 +39,13 @@ static void add_unit(struct view *v, const char *unit, int indent)
 	struct goals_view *gv = v->data;
 	struct tl_store *st = ui_store(v->app);
 	struct tl_query q = {.kind = TL_K_BALANCE, .unit = unit, .limit = 1};
-	const struct tl_config *cfg = tl_config();
-	long goals = 0, max = cfg && cfg->max_goals ? cfg->max_goals
-						    : TL_GOALS_MAX_DEFAULT;
+	long goals = 0, max, max_ind;
 	struct tl_page page = {0};
 	struct tl_error err;
 	char line[600], bal[120] = "";
 	struct ui_line *l;
 
+	tl_goal_limits(&max, &max_ind);
 	tl_goal_load_of_unit(st, unit, &goals, NULL, &err);
 	if (tl_store_list(st, &q, &page, &err) == TL_OK && page.n > 0)
 		snprintf(bal, sizeof(bal), _("  · governance balance %s (%s)"),

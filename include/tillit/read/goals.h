@@ -26,6 +26,10 @@ bool tl_goal_grey_zone(struct tl_store *st, const struct tl_record *g);
 #define TL_GOALS_MAX_DEFAULT 5
 #define TL_INDICATORS_MAX_DEFAULT 3
 
+/* The limits of the over-governing warning: the configuration's
+ * max_goals and max_indicators, else the defaults. */
+void tl_goal_limits(long *goals, long *indicators);
+
 /*
  * The active goals of unit (a full id) into *goals, and the most active
  * indicators any one of them has into *per_goal; either may be NULL.
