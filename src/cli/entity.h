@@ -66,6 +66,7 @@ void cli_help_ack(const struct cli_args *a, FILE *out);
 void cli_help_carry(const struct cli_args *a, FILE *out);
 void cli_help_remove(const struct cli_args *a, FILE *out);
 void cli_help_next(const struct cli_args *a, FILE *out);
+void cli_help_offers(const struct cli_args *a, FILE *out);
 
 /* ---- the actions ------------------------------------------------------- */
 
@@ -92,6 +93,9 @@ enum tl_status cli_entity_remove(struct cli *c, const struct tl_entity *e,
 				 int argc, char **argv);
 enum tl_status cli_entity_next(struct cli *c, const struct tl_entity *e,
 			       int argc, char **argv);
+/* entity_offers.c: a committee meeting's agenda offers */
+enum tl_status cli_entity_offers(struct cli *c, const struct tl_entity *e,
+				 int argc, char **argv);
 /* entity_key.c: a person's public keys */
 enum tl_status cli_entity_key(struct cli *c, const struct tl_entity *e,
 			      int argc, char **argv);

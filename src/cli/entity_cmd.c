@@ -120,6 +120,9 @@ static const struct action actions[] = {
 	{"remove", cli_entity_remove, "ID", N_("remove one from its meeting")},
 	{"next", cli_entity_next, "ID", N_("plan the next meeting of its "
 	 "series")},
+	{"offers", cli_entity_offers, "ID [--accept N,...|all]",
+	 N_("what its agenda is offered: report-backs and reports on "
+	    "carrying out that fall due")},
 	{"key", cli_entity_key, "ID FILE",
 	 N_("register the key to sign with (a .pub file, - for stdin)")},
 	{"keys", cli_entity_keys, "ID", N_("list their keys, current and "
@@ -141,7 +144,7 @@ static bool action_for(const struct tl_entity *e, const struct action *a,
 		return e->kind == TL_K_FRAME;
 	if (!strcmp(a->name, "remove"))
 		return e->kind == TL_K_PARTICIPANT;
-	if (!strcmp(a->name, "next"))
+	if (!strcmp(a->name, "next") || !strcmp(a->name, "offers"))
 		return e->kind == TL_K_MEETING;
 	if (!strcmp(a->name, "key") || !strcmp(a->name, "keys"))
 		return e->kind == TL_K_PERSON;

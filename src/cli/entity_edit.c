@@ -23,6 +23,7 @@
 #include "tillit/core/id.h"
 #include "tillit/core/model.h"
 #include "tillit/read/goals.h"
+#include "tillit/read/undone.h"
 #include "tillit/read/present.h"
 #include "tillit/store/store.h"
 #include "tillit/core/validate.h"
@@ -544,10 +545,26 @@ enum tl_status cli_entity_next(struct cli *c, const struct tl_entity *e,
 		rc = tl_store_meeting_next(st, id, &n, &c->err);
 	if (rc == TL_OK && quiet)
 		printf("%s\n", n->id);
-	else if (rc == TL_OK)
+	else if (rc == TL_OK) {
+		struct tl_agenda_offer *offers = NULL;
+		char today[TL_DATE_SIZE];
+		int k = 0;
+
 		printf(_("Planned meeting %.*s: %s, %s.\n"), TL_ID_SHORT, n->id,
 		       tl_record_str(n, TL_MEETING_TITLE),
 		       tl_record_str(n, TL_MEETING_STARTS));
+		/* What falls due by then, for the secretary to take. */
+		tl_clock_today(today);
+		if (tl_agenda_offers(st, n->id, today, 50, &offers, &k,
+				     &c->err) == TL_OK && k > 0)
+			printf(ngettext("Its agenda is offered %d report: "
+					"'tillit meeting offers %.*s'.\n",
+					"Its agenda is offered %d reports: "
+					"'tillit meeting offers %.*s'.\n", k),
+			       k, TL_ID_SHORT, n->id);
+		tl_error_clear(&c->err);
+		free(offers);
+	}
 	tl_record_free(n);
 	tl_store_close(st);
 	return rc;

@@ -352,6 +352,20 @@ void cli_help_next(const struct cli_args *a, FILE *out)
 	cli_args_help_opts(a, out);
 }
 
+void cli_help_offers(const struct cli_args *a, FILE *out)
+{
+	fputs(_("Usage: tillit meeting offers ID [--accept N,...|all]\n\n"
+	      "Lists what a committee's next meeting is offered for its "
+	      "agenda: a\nreport-back for each active mandate the committee "
+	      "gave that falls due by\nthe meeting's day, and a report on "
+	      "carrying out each of its decisions\nwhose execution is due by "
+	      "then or names the meeting.  --accept takes the\noffers given "
+	      "as items of the meeting; one not taken is dropped from this\n"
+	      "agenda, and offered again while it is due.\n\nOptions:\n"),
+	      out);
+	cli_args_help_opts(a, out);
+}
+
 void cli_help_remove(const struct cli_args *a, FILE *out)
 {
 	fputs(_("Usage: tillit participant remove ID\n\n"

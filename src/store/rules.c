@@ -571,6 +571,20 @@ enum tl_status tl_rule_update_values(struct tl_store *st,
 			      tl_streq(r->values[TL_FOLLOWUP_STATUS], "open")
 			      ? NULL : now);
 	}
+	/* An execution marked done without its day was done today; one
+	 * opened again was not done. */
+	if (e->kind == TL_K_EXECUTION &&
+	    !tl_streq(old->values[TL_EXEC_STATUS],
+		      r->values[TL_EXEC_STATUS])) {
+		char today[TL_DATE_SIZE];
+
+		tl_clock_today(today);
+		if (tl_streq(r->values[TL_EXEC_STATUS], "open"))
+			tl_record_set(r, TL_EXEC_DONE_ON, NULL);
+		else if (!r->values[TL_EXEC_DONE_ON] &&
+			 !tl_record_set(r, TL_EXEC_DONE_ON, today))
+			return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
 	if (e->kind == TL_K_FRAME && frame_content_changed(old, r)) {
 		char num[24];
 		long v = strtol(tl_record_str(old, TL_FRAME_VERSION), NULL,

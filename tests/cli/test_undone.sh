@@ -59,6 +59,42 @@ run "$TILLIT" --db "$DB" --as "Sofia Bäckström" ui --script "$W/script" \
 check_grep "the owner's Overview: the decision to carry out" \
 	'Läsårstider 2027/2028'
 
+# The committees' next meetings are offered what falls due by their day.
+B=$(tl meeting list --format csv |
+	grep '^[^,]*,Barn- och utbildningsnämndens sammanträde,' | cut -d, -f1)
+run tl meeting next "$B"
+check_grep "planning the committee's next meeting says it is offered a report" \
+	"^Its agenda is offered 1 report: 'tillit meeting offers [0-9a-f]{8}'\.$"
+NB=$(tl meeting list --status planned --unit "Barn- och utbildningsnämnden" \
+	--format csv | sed -n 2p | cut -d, -f1)
+run tl meeting offers "$NB"
+check_grep "... the report on carrying out the open decision" \
+	'^1\. Report on carrying out § 5 Läsårstider 2027/2028 \(due 2026-11-30\)$'
+run tl meeting offers "$NB" --accept 1
+check_grep "the secretary accepts it: an item of the meeting, numbered on" \
+	'^Added § 6: Report on carrying out § 5 Läsårstider 2027/2028\.$'
+run tl meeting offers "$NB"
+check_grep "... and it is offered no more" '^Nothing is offered'
+must tl meeting add --title "Socialnämndens sammanträde i december" \
+	--kind committee --unit Socialnämnden --starts-at "2026-12-16 13:00" -q
+NS=$(last_id)
+run tl meeting offers "$NS"
+check_grep "Socialnämnden's next meeting is offered the overdue report-back" \
+	'^1\. Report-back: Beslut om bistånd i form av hemtjänst \(due 2026-10-23\)$'
+run tl meeting offers "$NS" --accept 2
+check_err "--accept takes only the numbers offered" 2 '1 to 1, or all'
+check_same "... and nothing was added" "$(tl item list --meeting "$NS" \
+	--format csv | sed 1d | wc -l)" 0
+must tl meeting add --title "Socialnämndens sammanträde i januari" \
+	--kind committee --unit Socialnämnden --starts-at "2027-01-20 13:00" -q
+run tl meeting offers "$(last_id)"
+check_grep "a later meeting is not the committee's next: it is offered nothing" \
+	'^Nothing is offered'
+run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" meeting offers \
+	"$NS"
+check_grep "in Swedish: Återrapportering" \
+	'^1\. Återrapportering: Beslut om bistånd i form av hemtjänst'
+
 # Reporting back moves the next one on a month and clears the Overview.
 must tl report-back add --mandate "$M" --reported-on 2026-12-01 \
 	--text "Fyrtio beslut, inga avslag."
@@ -75,6 +111,18 @@ must tl execution edit "$X" --status done --done-on 2026-12-02
 run tl export undone --format txt
 check_same "done, the decision leaves the undone report" \
 	"$(grep -c 'Läsårstider' "$W/out")" 0
+
+# Closed, an execution is done today; opened again, it is not done.
+X2=$(tl execution list --format csv | grep 'Delegationsordning' | cut -d, -f1)
+must tl execution edit "$X2" --status open
+run tl execution show "$X2" --format json
+check_same "opened again, an execution has no day it was done" \
+	"$(grep -c '"done_on"' "$W/out")" 0
+must tl execution close "$X2"
+run tl execution show "$X2" --format json
+check_same "... and closed, it was done today" \
+	"$(json_value "$W/out" '$.status') $(json_value "$W/out" '$.done_on')" \
+	"done 2026-12-02"
 
 # Cadences, and what is refused.
 must tl mandate edit "$M" --report-every tertial

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "tillit/core/date.h"
+#include "tillit/core/id.h"
 #include "tillit/store/store.h"
 
 /* A mandate's next report-back. */
@@ -42,5 +43,30 @@ enum tl_status tl_reports_due(struct tl_store *st, const struct tl_query *q,
 			      struct tl_report_due **out, int *n,
 			      struct tl_error *err);
 void tl_report_due_free(struct tl_report_due *v, int n);
+
+/* An agenda item a meeting is offered: its title, and the mandate or
+ * execution it reports on. */
+struct tl_agenda_offer {
+	char title[600];
+	enum tl_kind kind;            /* TL_K_MANDATE or TL_K_EXECUTION */
+	char id[TL_ID_LEN + 1];
+	char due[TL_DATE_SIZE];
+};
+
+/*
+ * What the committee meeting `meeting` (a full id) is offered for its
+ * agenda as of `today`, when it is its unit's next meeting (the first of
+ * those planned or open from today): a report-back ("Report-back: ...")
+ * for each active mandate the unit gave that falls due by the meeting's
+ * day, and a report on carrying out ("Report on carrying out § N ...")
+ * for each open execution that names the meeting, or of the unit's
+ * decisions that falls due by that day and names none.  An offer whose
+ * title an item of the meeting has already is taken.  At most max into
+ * *out (caller frees), their number into *n; none for another meeting.
+ */
+enum tl_status tl_agenda_offers(struct tl_store *st, const char *meeting,
+				const char *today, int max,
+				struct tl_agenda_offer **out, int *n,
+				struct tl_error *err);
 
 #endif
