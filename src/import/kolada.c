@@ -211,6 +211,28 @@ static bool put(struct tl_record *r, int i, const char *v, bool *changed)
 	return tl_record_set(r, i, v);
 }
 
+/* The measurement of indicator ind for period, into *m; TL_ENOTFOUND
+ * when it has none. */
+static enum tl_status of_period(struct tl_store *st, const char *ind,
+				const char *period, struct tl_record **m,
+				struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_MEASUREMENT, .parent = ind,
+			     .limit = 1000};
+	struct tl_page page = {0};
+	enum tl_status rc = tl_store_list(st, &q, &page, err);
+
+	*m = NULL;
+	for (int i = 0; rc == TL_OK && i < page.n && !*m; i++)
+		if (!strcmp(tl_record_str(page.recs[i], TL_MEAS_PERIOD),
+			    period)) {
+			*m = page.recs[i];
+			page.recs[i] = NULL;
+		}
+	tl_page_done(&page);
+	return rc == TL_OK && !*m ? TL_ENOTFOUND : rc;
+}
+
 /* The figures of e into the measurement of indicator `ind`. */
 static enum tl_status measure(struct tl_store *st, const char *ind,
 			      const struct entry *e,
@@ -223,6 +245,12 @@ static enum tl_status measure(struct tl_store *st, const char *ind,
 
 	tl_kolada_measurement_id(ind, e->period, id);
 	rc = tl_store_get(st, TL_K_MEASUREMENT, id, &m, err);
+	if (rc == TL_ENOTFOUND) {
+		/* The period's figure entered by hand: Kolada's replaces
+		 * it, as an indicator has one a period. */
+		tl_error_clear(err);
+		rc = of_period(st, ind, e->period, &m, err);
+	}
 	if (rc == TL_ENOTFOUND) {
 		tl_error_clear(err);
 		m = tl_record_new(TL_K_MEASUREMENT);

@@ -469,6 +469,35 @@ static enum tl_status check_tree(struct tl_store *st,
 	return TL_OK;
 }
 
+/* An indicator has one figure and one target a period: a second would
+ * leave the chart and the report to guess which counts. */
+static enum tl_status check_one_a_period(struct tl_store *st,
+					 const struct tl_record *r,
+					 struct tl_error *err)
+{
+	bool meas = r->e->kind == TL_K_MEASUREMENT;
+	const struct tl_eq eq[2] = {
+		{meas ? TL_MEAS_INDICATOR : TL_TARGET_INDICATOR,
+		 r->values[meas ? TL_MEAS_INDICATOR : TL_TARGET_INDICATOR]},
+		{meas ? TL_MEAS_PERIOD : TL_TARGET_PERIOD,
+		 r->values[meas ? TL_MEAS_PERIOD : TL_TARGET_PERIOD]},
+	};
+	enum tl_status rc;
+	bool taken = false;
+
+	if (!eq[0].value || !eq[1].value)
+		return TL_OK;
+	rc = st->ops->find(st, r->e->kind, eq, 2, r->id, NULL, &taken, err);
+	if (rc == TL_OK && taken)
+		rc = tl_error_set(err, TL_EINVAL, meas
+				  ? _("Period: the indicator has a measurement "
+				      "of %s already; change that one.")
+				  : _("Period: the indicator has a target for "
+				      "%s already; change that one."),
+				  eq[1].value);
+	return rc;
+}
+
 /* A login says who "me" is, so no two people may share one. */
 static enum tl_status check_login(struct tl_store *st,
 				  const struct tl_record *r,
@@ -496,6 +525,9 @@ enum tl_status tl_rule_check_among(struct tl_store *st,
 		return check_tree(st, r, TL_UNIT_PARENT, err);
 	case TL_K_GOAL:
 		return check_tree(st, r, TL_GOAL_PARENT, err);
+	case TL_K_MEASUREMENT:
+	case TL_K_TARGET:
+		return check_one_a_period(st, r, err);
 	case TL_K_PERSON:
 		return check_login(st, r, err);
 	case TL_K_NOTICE:

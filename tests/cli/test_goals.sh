@@ -108,6 +108,29 @@ run tl import "$W/newer.json" --format kolada
 check_grep "a corrected figure changes its measurements" \
 	': 0 measurements added, 2 changed, 4 unchanged\.$'
 
+# One figure and one target an indicator and period: a second is refused,
+# and Kolada's figure replaces one entered by hand.
+run tl measurement add --indicator "$I3" --period 2026 --value 1
+check_err "a second measurement of a period is refused" 1 \
+	'the indicator has a measurement of 2026 already'
+run tl target add --indicator "$I3" --period 2027 --value 1
+check_err "... and so is a second target" 1 \
+	'the indicator has a target for 2027 already'
+must tl goal add --title "Behörighet i kommunen" --unit Ängskolan \
+	--period 2025-2027 -q
+must tl indicator add --goal "$(last_id)" --name "Behöriga i kommunen" \
+	--kpi N15419 --municipality 9999 -q
+I6=$(last_id)
+must tl measurement add --indicator "$I6" --period 2024 --value 80 \
+	--source "För hand" -q
+run tl import "$W/newer.json" --format kolada
+check_grep "Kolada's figure replaces the one entered by hand" \
+	': 2 measurements added, 1 changed, 6 unchanged\.$'
+run tl measurement list --parent "$I6" --format csv
+check_same "... one figure a period, all from Kolada" \
+	"$(sed 1d "$W/out" | cut -d, -f3,4,7 | tr '\n' '|')" \
+	"2023,81.4,Kolada|2024,82.7,Kolada|2025,85.2,Kolada|"
+
 # Malformed: the line and column, and nothing written.
 tl export --format json --output "$W/before-bad.json" >/dev/null
 printf '{"values": [\n  {"kpi": "N15419", "period": 2026,\n   "values": [}\n]}\n' \
