@@ -34,36 +34,12 @@ bool tl_goal_grey_zone(struct tl_store *st, const struct tl_record *g)
 	return grey;
 }
 
-enum tl_status tl_goal_load_of_unit(struct tl_store *st, const char *unit,
-				    long *goals, long *per_goal,
-				    struct tl_error *err)
+enum tl_status tl_goal_count_of_unit(struct tl_store *st, const char *unit,
+				     long *goals, struct tl_error *err)
 {
-	struct tl_query q = {.kind = TL_K_GOAL, .unit = unit, .open = true,
-			     .limit = 1000};
-	struct tl_page page = {0};
-	long most = 0;
-	enum tl_status rc = tl_store_count(st, &q, goals ? goals : &most,
-					   err);
+	struct tl_query q = {.kind = TL_K_GOAL, .unit = unit, .open = true};
 
-	/* The indicators of the first thousand goals, which is all of
-	 * them for any unit that can still be governed. */
-	most = 0;
-	if (rc == TL_OK && per_goal)
-		rc = tl_store_list(st, &q, &page, err);
-	for (int i = 0; rc == TL_OK && per_goal && i < page.n; i++) {
-		struct tl_query iq = {.kind = TL_K_INDICATOR,
-				      .parent = page.recs[i]->id,
-				      .open = true};
-		long k = 0;
-
-		rc = tl_store_count(st, &iq, &k, err);
-		if (k > most)
-			most = k;
-	}
-	tl_page_done(&page);
-	if (rc == TL_OK && per_goal)
-		*per_goal = most;
-	return rc;
+	return tl_store_count(st, &q, goals, err);
 }
 
 void tl_goal_limits(long *goals, long *indicators)
@@ -99,7 +75,7 @@ void tl_goal_warnings(struct tl_store *st, const struct tl_record *r,
 				       "zone); a goal is a what question."));
 			len += w > 0 && (size_t)w < size - len ? (size_t)w : 0;
 		}
-		if (unit && tl_goal_load_of_unit(st, unit, &n, NULL, &err) ==
+		if (unit && tl_goal_count_of_unit(st, unit, &n, &err) ==
 		    TL_OK && n > max_goals) {
 			w = snprintf(buf + len, size - len, ngettext(
 				     "%s has %ld active goal, more than %ld: "
@@ -322,15 +298,14 @@ static enum tl_status analysed(struct tl_store *st, const char *g,
 	return rc;
 }
 
-enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *me,
+enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *unit,
 				   const char *today, int max,
 				   struct tl_record ***out, int *n,
 				   char year[5], struct tl_error *err)
 {
-	struct tl_record *person = NULL, **v = NULL;
+	struct tl_record **v = NULL;
 	struct tl_page page = {0};
-	const char *unit;
-	enum tl_status rc;
+	enum tl_status rc = TL_OK;
 
 	*out = NULL;
 	*n = 0;
@@ -346,9 +321,7 @@ enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *me,
 		year[3] = (char)('0' + y % 10);
 		year[4] = '\0';
 	}
-	rc = tl_store_get(st, TL_K_PERSON, me, &person, err);
-	unit = rc == TL_OK ? tl_record_get(person, TL_PERSON_UNIT) : NULL;
-	if (rc == TL_OK && unit) {
+	if (unit) {
 		struct tl_query q = {.kind = TL_K_GOAL, .unit = unit,
 				     .open = true, .limit = 200};
 
@@ -368,7 +341,6 @@ enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *me,
 		}
 	}
 	tl_page_done(&page);
-	tl_record_free(person);
 	if (rc != TL_OK) {
 		for (int i = 0; i < *n; i++)
 			tl_record_free(v[i]);

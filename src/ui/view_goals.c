@@ -46,7 +46,7 @@ static void add_unit(struct view *v, const char *unit, int indent)
 	struct ui_line *l;
 
 	tl_goal_limits(&max, &max_ind);
-	tl_goal_load_of_unit(st, unit, &goals, NULL, &err);
+	tl_goal_count_of_unit(st, unit, &goals, &err);
 	if (tl_store_list(st, &q, &page, &err) == TL_OK && page.n > 0)
 		snprintf(bal, sizeof(bal), _("  · governance balance %s (%s)"),
 			 tl_record_str(page.recs[0], TL_BALANCE_SCORE),
@@ -60,8 +60,7 @@ static void add_unit(struct view *v, const char *unit, int indent)
 		ui_lines_badge(l, _("TOO MANY GOALS"), UI_R_WARN);
 }
 
-/* The badge of an assessment. */
-static void assess_badge(struct ui_line *l, const char *assessment)
+void ui_goal_assessment_badge(struct ui_line *l, const char *assessment)
 {
 	if (!assessment)
 		return;
@@ -145,7 +144,8 @@ static void add_goal(struct view *v, int i, int depth, const char *above)
 		char *said = tl_text_first_line(tl_record_str(a,
 					TL_ANALYSIS_HAPPENED), 400);
 
-		assess_badge(l, tl_record_get(a, TL_ANALYSIS_ASSESSMENT));
+		ui_goal_assessment_badge(l, tl_record_get(a,
+					 TL_ANALYSIS_ASSESSMENT));
 		snprintf(line, sizeof(line), "%s: %s",
 			 tl_record_str(a, TL_ANALYSIS_PERIOD),
 			 said && *said ? said : _(tl_record_str(a,

@@ -134,18 +134,12 @@ static void reports_due(struct overview *ov, struct view *v,
 /* The report-backs I owe, overdue or due within two weeks; and those
  * owed to my unit, which gave the mandates, overdue. */
 static void reports_owed(struct overview *ov, struct view *v, const char *me,
-			 const char *today, const char *in14)
+			 const char *unit, const char *today,
+			 const char *in14)
 {
 	struct tl_query q = {.kind = TL_K_MANDATE, .owner = me};
-	struct tl_record *person = NULL;
-	struct tl_error err;
-	const char *unit;
 
 	reports_due(ov, v, &q, _("My report-backs due"), today, in14);
-	if (tl_store_get(ui_store(v->app), TL_K_PERSON, me, &person, &err) !=
-	    TL_OK)
-		return;
-	unit = tl_record_get(person, TL_PERSON_UNIT);
 	if (unit) {
 		char heading[300];
 
@@ -155,12 +149,11 @@ static void reports_owed(struct overview *ov, struct view *v, const char *me,
 					      unit));
 		reports_due(ov, v, &q, heading, today, NULL);
 	}
-	tl_record_free(person);
 }
 
 /* My unit's goals that owe an analysis of the year just ended
  * (read/goals.h): follow-up starts with the unit's own account. */
-static void goals_owed(struct overview *ov, struct view *v, const char *me,
+static void goals_owed(struct overview *ov, struct view *v, const char *unit,
 		       const char *today)
 {
 	struct tl_record **goals = NULL;
@@ -168,7 +161,7 @@ static void goals_owed(struct overview *ov, struct view *v, const char *me,
 	char year[5], heading[200];
 	int n = 0;
 
-	if (tl_goals_unanalysed(ui_store(v->app), me, today, 6, &goals, &n,
+	if (tl_goals_unanalysed(ui_store(v->app), unit, today, 6, &goals, &n,
 				year, &err) != TL_OK || n == 0)
 		return;
 	snprintf(heading, sizeof(heading), _("My unit's goals without an "
@@ -192,6 +185,8 @@ static void build(struct view *v)
 	struct overview *ov = v->data;
 	const char *me = ui_me(v->app);
 	char today[TL_DATE_SIZE], in14[TL_DATE_SIZE], in31[TL_DATE_SIZE];
+	struct tl_record *person = NULL;
+	const char *unit = NULL;
 	struct tl_error err;
 	struct tl_query q;
 
@@ -223,13 +218,19 @@ static void build(struct view *v)
 		ui_lines_add_query(&ov->ls, v->app,
 				   _("My mandates expiring within 30 days"),
 				   &q, 5, NULL);
-		reports_owed(ov, v, me, today, in14);
+		/* My unit, read once: the report-backs owed to it and its
+		 * goals that owe an analysis. */
+		if (tl_store_get(ui_store(v->app), TL_K_PERSON, me, &person,
+				 &err) == TL_OK)
+			unit = tl_record_get(person, TL_PERSON_UNIT);
+		reports_owed(ov, v, me, unit, today, in14);
 		q = (struct tl_query){.kind = TL_K_EXECUTION, .owner = me,
 				      .open = true};
 		ui_lines_add_query(&ov->ls, v->app,
 				   _("My decisions to carry out"), &q, 5,
 				   NULL);
-		goals_owed(ov, v, me, today);
+		goals_owed(ov, v, unit, today);
+		tl_record_free(person);
 	}
 	/* Meetings from today on, soonest first. */
 	q = (struct tl_query){.kind = TL_K_MEETING, .from = today,

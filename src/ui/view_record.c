@@ -167,17 +167,12 @@ static void add_goal_parts(struct view *v, struct record_view *rv)
 					    TL_ANALYSIS_WHY, TL_ANALYSIS_NEXT,
 					    TL_ANALYSIS_RESPONSE};
 		const struct tl_record *a = page.recs[i];
-		const char *as = tl_record_str(a, TL_ANALYSIS_ASSESSMENT);
-		struct ui_line *l;
 
 		/* The assessment is the badge. */
-		l = ui_lines_add(&rv->ls, tl_record_str(a, TL_ANALYSIS_PERIOD),
-				 UI_R_NORMAL, 1, TL_K_ANALYSIS, a->id);
-		ui_lines_badge(l, !strcmp(as, "met") ? _("MET")
-			       : !strcmp(as, "partly_met") ? _("PARTLY MET")
-			       : _("NOT MET"), !strcmp(as, "met") ? UI_R_OK
-			       : !strcmp(as, "partly_met") ? UI_R_WARN
-			       : UI_R_OVERDUE);
+		ui_goal_assessment_badge(ui_lines_add(&rv->ls,
+			tl_record_str(a, TL_ANALYSIS_PERIOD), UI_R_NORMAL, 1,
+			TL_K_ANALYSIS, a->id), tl_record_get(a,
+			TL_ANALYSIS_ASSESSMENT));
 		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 			const char *t = tl_record_get(a, parts[k]);
 			const char *label = _(a->e->fields[parts[k]].label);

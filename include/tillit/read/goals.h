@@ -30,13 +30,9 @@ bool tl_goal_grey_zone(struct tl_store *st, const struct tl_record *g);
  * max_goals and max_indicators, else the defaults. */
 void tl_goal_limits(long *goals, long *indicators);
 
-/*
- * The active goals of unit (a full id) into *goals, and the most active
- * indicators any one of them has into *per_goal; either may be NULL.
- */
-enum tl_status tl_goal_load_of_unit(struct tl_store *st, const char *unit,
-				    long *goals, long *per_goal,
-				    struct tl_error *err);
+/* The number of active goals of unit (a full id) into *goals. */
+enum tl_status tl_goal_count_of_unit(struct tl_store *st, const char *unit,
+				     long *goals, struct tl_error *err);
 
 /*
  * What a person should hear of goal or indicator r as it is now (any
@@ -50,15 +46,15 @@ void tl_goal_warnings(struct tl_store *st, const struct tl_record *r,
 		      char *buf, size_t size);
 
 /*
- * The active goals of the unit of person `me` (a full id) that have no
+ * The active goals of `unit` (a full id; NULL: none) that have no
  * analysis yet of the year before `today` ("YYYY-MM-DD"): the period
  * just ended, whose analysis the unit owes.  An analysis of that year, or
  * of its last tertial or half-year (YYYYT3, YYYYH2), counts.  At most
  * max goals into *out (caller frees each with tl_record_free, then the
- * array), their number into *n, and the year into year[5]; none for a
- * person without a unit.
+ * array), their number into *n, and the year into year[5]; none when
+ * unit is NULL.
  */
-enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *me,
+enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *unit,
 				   const char *today, int max,
 				   struct tl_record ***out, int *n,
 				   char year[5], struct tl_error *err);

@@ -82,6 +82,12 @@ int ui_lines_add_query(struct ui_lines *ls, struct ui_app *app,
 		       const char *heading, const struct tl_query *q,
 		       int limit, const char *empty);
 
+/* Gives l the badge of an analysis' assessment (met, partly_met,
+ * not_met: MET in the ok colour, PARTLY MET warned, NOT MET as overdue);
+ * nothing for NULL.  view_goals.c, for the Goals view and a goal's
+ * screen. */
+void ui_goal_assessment_badge(struct ui_line *l, const char *assessment);
+
 /* Selects the first line that opens a record (none: nothing selected). */
 void ui_lines_select_first(struct ui_lines *ls);
 
