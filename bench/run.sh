@@ -49,9 +49,13 @@ small) db=$data/small.db; runs=${RUNS:-3} ;;
 esac
 
 # ---- the database ----
-if [ ! -s "$db" ] || [ ! -s "$db.counts" ]; then
+# Made anew when the generator makes other data than the one kept.
+[ -x "$G" ] || { echo "bench: no generator $G (make gen)" >&2; exit 3; }
+gen_version=$("$G" --data-version)
+made_by() { [ "$(awk '$1 == "version" { print $2 }' "$1" 2>/dev/null)" = \
+	"$gen_version" ]; }
+if [ ! -s "$db" ] || ! made_by "$db.counts"; then
 	rm -f "$db" "$db-wal" "$db-shm" "$db-journal" "$db.counts"
-	[ -x "$G" ] || { echo "bench: no generator $G (make gen)" >&2; exit 3; }
 	echo "bench: generating the $tier tier into $db" >&2
 	"$G" --db "$db" --tier "$tier" --quiet >"$db.counts.tmp"
 	mv "$db.counts.tmp" "$db.counts"
@@ -155,6 +159,22 @@ meetings() { # meetings NAME KEYS...: key 2, then N times KEYS, dump
 }
 meetings meeting0 j
 meetings meeting Enter q j
+# Goals (issue 18): the goal tree (9) against the start; Page Down ten
+# times and the end (G) in it; a goal's screen with its charts, opened
+# (Enter) and left (q) ten times, against the tree with its first goal
+# selected.
+ngoal=10
+repeat_lines() { # repeat_lines N LINES...: the lines N times over
+	n=$1
+	shift
+	while [ "$n" -gt 0 ]; do printf '%s\n' "$@"; n=$((n - 1)); done
+}
+ui goals "key 9" dump
+ui goals-end "key 9" "key G" dump
+ui goal0 "key 9" "key j" dump
+{ echo "key 9"; repeat_lines 10 "key PageDown"; echo dump; } >"$work/ui-goals-pgdn.txt"
+{ printf 'key 9\nkey j\n'; repeat_lines $ngoal "key Enter" "key q"; echo dump; } \
+	>"$work/ui-goal.txt"
 ui search0 "key /" dump
 ui search "key /" "type bemanningen" "key Enter" dump
 
@@ -203,6 +223,11 @@ bench ui_pgdn "$(uirun PageDown-$nkeys)"
 bench ui_end "$(uirun G-10)"
 bench ui_meeting0 "$(uirun meeting0)"
 bench ui_meeting "$(uirun meeting)"
+bench ui_goals "$(uirun goals)"
+bench ui_goals_pgdn "$(uirun goals-pgdn)"
+bench ui_goals_end "$(uirun goals-end)"
+bench ui_goal0 "$(uirun goal0)"
+bench ui_goal "$(uirun goal)"
 bench ui_search0 "$(uirun search0)"
 bench ui_search "$(uirun search)"
 rss ui_start "$(uirun start)"
@@ -228,6 +253,9 @@ rss cli_export "$export"
 # tier when it is the small one.  Five runs after one warm-up: the
 # figure is three seconds on a two-core machine shared with others.
 if [ "$tier" = large ]; then
+	made_by "$data/scale1.db.counts" ||
+		rm -f "$data/scale1.db" "$data/scale1.db-wal" \
+			"$data/scale1.db-shm" "$data/scale1.json"
 	[ -s "$data/scale1.db" ] ||
 		"$G" --db "$data/scale1.db" --scale 1 --quiet \
 			>"$data/scale1.db.counts"
@@ -355,6 +383,10 @@ j=$(diff_per ui_j ui_list0 $nkeys)
 pg=$(diff_per ui_pgdn ui_list0 $nkeys)
 g=$(diff_per ui_end ui_list0 10)
 mt=$(diff_per ui_meeting ui_meeting0 $nmeet)
+gt=$(diff_per ui_goals ui_start 1)
+gpg=$(diff_per ui_goals_pgdn ui_goals 10)
+gend=$(diff_per ui_goals_end ui_goals 1)
+gone=$(diff_per ui_goal ui_goal0 $ngoal)
 st=$(diff_per ui_search ui_search0 1)
 tc=$(get task_count_$ntask)
 ta=$(get task_add_$ntask)
@@ -373,6 +405,9 @@ table=$work/table.md
 	echo "| UI keystroke: Page Down | $pg ms | ≤ 5 ms | | | |"
 	echo "| UI keystroke: jump to the end (G) | $g ms | ≤ 5 ms | | | |"
 	echo "| UI open a meeting with its agenda (and back) | $mt ms | | | | |"
+	echo "| UI Goals: open the goal tree (9), $(awk '$1 == "goals" { print $2 }' "$db.counts") goals | $gt ms | | | | |"
+	echo "| UI Goals: Page Down / jump to the end (G) in the tree | $gpg / $gend ms | ≤ 5 ms | | | |"
+	echo "| UI Goals: open a goal with its charts (and back) | $gone ms | ≤ 5 ms | | | |"
 	echo "| UI search, first screen of results | $st ms | ≤ 50 ms | | | |"
 	echo "| CLI followup list --overdue --owner (first page) | $(ms cli_overdue) ms (± $(spread cli_overdue)) | ≤ 20 ms | task count (filter), $ntask tasks | $tc ms | $(ratio "$(ms cli_overdue)" "$tc") |"
 	echo "| CLI search WORD | $(ms cli_search) ms (± $(spread cli_search)) | | | | |"
@@ -421,6 +456,9 @@ if [ -n "$pg_done" ]; then
 		echo "| UI keystroke: Page Down | $pg ms | $(pgper ui_pgdn ui_list0 $nkeys) ms | ≤ 5 ms | | |"
 		echo "| UI keystroke: jump to the end (G) | $g ms | $(pgper ui_end ui_list0 10) ms | ≤ 5 ms | | |"
 		echo "| UI search, first screen of results | $st ms | $(pgper ui_search ui_search0 1) ms | ≤ 50 ms | | |"
+		echo "| UI Goals: open the goal tree (9) | $gt ms | $(pgper ui_goals ui_start 1) ms | | | |"
+		echo "| UI Goals: Page Down / the end (G) | $gpg / $gend ms | $(pgper ui_goals_pgdn ui_goals 10) / $(pgper ui_goals_end ui_goals 1) ms | ≤ 5 ms | | |"
+		echo "| UI Goals: open a goal with its charts (and back) | $gone ms | $(pgper ui_goal ui_goal0 $ngoal) ms | ≤ 5 ms | | |"
 		echo "| CLI followup list --overdue --owner (first page) | $(ms cli_overdue) ms | $(pgms cli_overdue) ms (± $(pgget cli_overdue 3)) | ≤ 20 ms, ≥ 50× task count | task count, $ntask tasks: $tc ms | $(ratio "$(pgms cli_overdue)" "$tc") |"
 		echo "| CLI search WORD | $(ms cli_search) ms | $(pgms cli_search) ms | | | |"
 		echo "| CLI followup add | $(ms cli_add) ms | $(pgms cli_add) ms (± $(pgget cli_add 3)) | ≤ 10 ms | task add: $ta ms | $(ratio "$(pgms cli_add)" "$ta") |"

@@ -112,15 +112,16 @@ void tl_goal_warnings(struct tl_store *st, const struct tl_record *r,
 	tl_refs_done(&refs);
 }
 
-/* The latest `max` records of kind under parent, oldest first, into pts
- * (value from field `vf`); the number read. */
+/* The latest `max` (at most TL_CHART_POINTS) records of kind under
+ * parent, oldest first, into pts (value from field `vf`); the number
+ * read. */
 static enum tl_status latest(struct tl_store *st, enum tl_kind kind,
-			     const char *parent, int pf, int vf,
+			     const char *parent, int pf, int vf, int max,
 			     struct tl_goal_point *pts, int *n,
 			     struct tl_error *err)
 {
 	struct tl_query q = {.kind = kind, .parent = parent, .reverse = true,
-			     .limit = TL_CHART_POINTS};
+			     .limit = max};
 	struct tl_page page = {0};
 	enum tl_status rc = tl_store_list(st, &q, &page, err);
 
@@ -151,11 +152,30 @@ enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
 	rc = tl_store_get(st, TL_K_INDICATOR, id, &out->rec, err);
 	if (rc == TL_OK)
 		rc = latest(st, TL_K_MEASUREMENT, id, TL_MEAS_PERIOD,
-			    TL_MEAS_VALUE, out->figures, &out->nfigures, err);
+			    TL_MEAS_VALUE, TL_CHART_POINTS, out->figures,
+			    &out->nfigures, err);
 	if (rc == TL_OK)
 		rc = latest(st, TL_K_TARGET, id, TL_TARGET_PERIOD,
-			    TL_TARGET_VALUE, out->targets, &out->ntargets,
-			    err);
+			    TL_TARGET_VALUE, TL_CHART_POINTS, out->targets,
+			    &out->ntargets, err);
+	if (rc != TL_OK)
+		tl_goal_indicator_done(out);
+	return rc;
+}
+
+enum tl_status tl_goal_indicator_latest(struct tl_store *st, const char *id,
+					struct tl_goal_indicator *out,
+					struct tl_error *err)
+{
+	enum tl_status rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = latest(st, TL_K_MEASUREMENT, id, TL_MEAS_PERIOD, TL_MEAS_VALUE,
+		    1, out->figures, &out->nfigures, err);
+	if (rc == TL_OK)
+		rc = latest(st, TL_K_TARGET, id, TL_TARGET_PERIOD,
+			    TL_TARGET_VALUE, TL_CHART_POINTS, out->targets,
+			    &out->ntargets, err);
 	if (rc != TL_OK)
 		tl_goal_indicator_done(out);
 	return rc;
@@ -448,6 +468,18 @@ enum tl_status tl_goal_tree_load(struct tl_store *st, struct tl_goal_tree *t,
 	}
 	sorting = t;
 	qsort(t->order, (size_t)t->n, sizeof(int), sibling_order);
+	/* The order has each unit's goals side by side: count them. */
+	for (int k = 0, run = 0; k < t->n; k++) {
+		const char *u = tl_record_str(t->g[t->order[k]].rec,
+					      TL_GOAL_UNIT);
+
+		if (k + 1 < t->n && !strcmp(u, tl_record_str(
+			    t->g[t->order[k + 1]].rec, TL_GOAL_UNIT)))
+			continue;
+		for (int j = run; j <= k; j++)
+			t->g[t->order[j]].unit_goals = k - run + 1;
+		run = k + 1;
+	}
 	/* Each goal at the front of its parent's children, the last in
 	 * order first, so that they end in order. */
 	for (int k = t->n - 1; k >= 0; k--) {

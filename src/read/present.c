@@ -135,6 +135,29 @@ static void name_keep(struct tl_refs *refs, enum tl_kind kind,
 static char *title_of(struct tl_refs *refs, const struct tl_record *r,
 		      int depth);
 
+void tl_refs_preload(struct tl_refs *refs, enum tl_kind kind)
+{
+	struct tl_query q = {.kind = kind};
+	const struct tl_record *r;
+	struct tl_iter *it = NULL;
+	struct tl_error err;
+
+	if (!refs->st || tl_store_iter_new(refs->st, &q, &it, &err) != TL_OK)
+		return;
+	while (tl_store_iter_next(it, &r, &err) == TL_OK && r) {
+		struct tl_ref_slot *named = name_slot(refs, kind, r->id);
+		char *title;
+
+		if (named && named->title)
+			continue;
+		if ((title = title_of(refs, r, 1))) {
+			name_keep(refs, kind, r->id, title);
+			free(title);
+		}
+	}
+	tl_store_iter_free(it);
+}
+
 const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
 			   const char *id)
 {

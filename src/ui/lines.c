@@ -50,8 +50,18 @@ struct ui_line *ui_lines_add(struct ui_lines *ls, const char *text,
 			     enum ui_role role, int indent, enum tl_kind kind,
 			     const char *id)
 {
-	struct ui_line *l;
+	return ui_lines_insert(ls, ls->n, text, role, indent, kind, id);
+}
 
+struct ui_line *ui_lines_insert(struct ui_lines *ls, int at, const char *text,
+				enum ui_role role, int indent,
+				enum tl_kind kind, const char *id)
+{
+	struct ui_line *l;
+	char *t;
+
+	if (at < 0 || at > ls->n)
+		return NULL;
 	if (ls->n == ls->cap) {
 		int cap = ls->cap ? ls->cap * 2 : 32;
 		struct ui_line *p = realloc(ls->lines, sizeof(*p) * (size_t)cap);
@@ -60,17 +70,35 @@ struct ui_line *ui_lines_add(struct ui_lines *ls, const char *text,
 		ls->lines = p;
 		ls->cap = cap;
 	}
-	l = &ls->lines[ls->n];
-	memset(l, 0, sizeof(*l));
-	l->text = tl_text_sanitize(text ? text : "", false);
-	if (!l->text)
+	if (!(t = tl_text_sanitize(text ? text : "", false)))
 		return NULL;
+	l = &ls->lines[at];
+	memmove(l + 1, l, sizeof(*l) * (size_t)(ls->n - at));
+	memset(l, 0, sizeof(*l));
+	l->text = t;
+	/* The lines below move down, the selected one and the top with
+	 * them (a line added at the end moves nothing: a page being made
+	 * afresh keeps its scrolling). */
+	if (at < ls->n && ls->cursor >= at)
+		ls->cursor++;
+	if (at < ls->n && ls->top > at)
+		ls->top++;
 	l->role = role;
 	l->indent = indent;
 	l->kind = kind;
 	snprintf(l->id, sizeof(l->id), "%s", id ? id : "");
 	ls->n++;
 	return l;
+}
+
+void ui_lines_set_text(struct ui_line *l, const char *text)
+{
+	char *t;
+
+	if (l && (t = tl_text_sanitize(text ? text : "", false))) {
+		free(l->text);
+		l->text = t;
+	}
 }
 
 void ui_lines_badge(struct ui_line *l, const char *badge, enum ui_role role)
@@ -510,12 +538,8 @@ static enum ui_result handle_by_id(struct ui_lines *ls, enum ui_action a)
 
 /* ---- drawing and keys -------------------------------------------------- */
 
-void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols)
+void ui_lines_scroll(struct ui_lines *ls, int rows)
 {
-	if (ls->by_id) {
-		draw_by_id(ls, w, rows, cols);
-		return;
-	}
 	ls->rows = rows;
 	if (ls->cursor >= ls->n)
 		ls->cursor = -1;
@@ -525,6 +549,15 @@ void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols)
 		if (ls->cursor >= ls->top + rows)
 			ls->top = ls->cursor - rows + 1;
 	}
+}
+
+void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols)
+{
+	if (ls->by_id) {
+		draw_by_id(ls, w, rows, cols);
+		return;
+	}
+	ui_lines_scroll(ls, rows);
 	for (int y = 0; y < rows && ls->top + y < ls->n; y++)
 		draw_line(w, y, &ls->lines[ls->top + y],
 			  ls->top + y == ls->cursor, cols, 0);

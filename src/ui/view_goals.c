@@ -23,9 +23,32 @@
 #include "tillit/ui/lines.h"
 #include "tillit/ui/recact.h"
 
+/*
+ * The lines are laid out at once from the tree and the units' names (two
+ * queries, however many goals there are): a unit's line where the tree
+ * passes into it, and a goal's line with a line for its analysis.  They
+ * are filled in only when they show: a goal's latest analysis and its
+ * indicators (lines put in below it), an indicator's latest figure and
+ * target, a unit's governance balance.  So the view opens and pages in
+ * about the same time with five goals or five thousand.  What a line is,
+ * and whether it is filled in yet, is kept beside it; n and N find in
+ * what has been filled in, and in every goal's title.
+ */
+enum gl_what { GL_OTHER, GL_UNIT, GL_GOAL, GL_ANALYSIS, GL_IND };
+
+struct gl_meta {
+	unsigned char what; /* enum gl_what */
+	bool filled;
+	int ref;            /* the goal's index (unit, goal and analysis
+			     * lines) */
+	char *name, *measure; /* an indicator's, until it is filled in */
+};
+
 struct goals_view {
 	struct ui_lines ls;
 	struct tl_goal_tree t;
+	struct gl_meta *meta; /* one a line */
+	int capmeta;
 };
 
 static const enum ui_action goals_actions[] = {
@@ -33,31 +56,46 @@ static const enum ui_action goals_actions[] = {
 	UI_A_NONE,
 };
 
-/* A unit's line where the tree passes into it. */
-static void add_unit(struct view *v, const char *unit, int indent)
+static void meta_clear(struct goals_view *gv)
 {
-	struct goals_view *gv = v->data;
-	struct tl_store *st = ui_store(v->app);
-	struct tl_query q = {.kind = TL_K_BALANCE, .unit = unit, .limit = 1};
-	long goals = 0, max, max_ind;
-	struct tl_page page = {0};
-	struct tl_error err;
-	char line[600], bal[120] = "";
+	for (int k = 0; k < gv->ls.n; k++) {
+		free(gv->meta[k].name);
+		free(gv->meta[k].measure);
+	}
+}
+
+/* Puts a line with what it is before line `at` (gv->ls.n: at the end);
+ * NULL when out of memory. */
+static struct ui_line *put(struct goals_view *gv, int at, enum gl_what what,
+			   int ref, const char *text, enum ui_role role,
+			   int indent, enum tl_kind kind, const char *id)
+{
 	struct ui_line *l;
 
-	tl_goal_limits(&max, &max_ind);
-	tl_goal_count_of_unit(st, unit, &goals, &err);
-	if (tl_store_list(st, &q, &page, &err) == TL_OK && page.n > 0)
-		snprintf(bal, sizeof(bal), _("  · governance balance %s (%s)"),
-			 tl_record_str(page.recs[0], TL_BALANCE_SCORE),
-			 tl_record_str(page.recs[0], TL_BALANCE_ASSESSED_ON));
-	tl_page_done(&page);
-	snprintf(line, sizeof(line), ngettext("%s  · %ld active goal%s",
-		 "%s  · %ld active goals%s", goals),
-		 tl_refs_title(ui_refs(v->app), TL_K_UNIT, unit), goals, bal);
-	l = ui_lines_add(&gv->ls, line, UI_R_SECTION, indent, TL_K_UNIT, unit);
-	if (goals > max)
-		ui_lines_badge(l, _("TOO MANY GOALS"), UI_R_WARN);
+	if (gv->ls.n >= gv->capmeta) {
+		int cap = gv->capmeta ? 2 * gv->capmeta : 256;
+		struct gl_meta *m = realloc(gv->meta, (size_t)cap *
+					    sizeof(*m));
+		if (!m)
+			return NULL;
+		gv->meta = m;
+		gv->capmeta = cap;
+	}
+	l = ui_lines_insert(&gv->ls, at, text, role, indent, kind, id);
+	if (l) {
+		memmove(&gv->meta[at + 1], &gv->meta[at], sizeof(*gv->meta) *
+			(size_t)(gv->ls.n - 1 - at));
+		gv->meta[at] = (struct gl_meta){.what = (unsigned char)what,
+						.ref = ref};
+	}
+	return l;
+}
+
+static struct ui_line *add(struct goals_view *gv, enum gl_what what, int ref,
+			   const char *text, enum ui_role role, int indent,
+			   enum tl_kind kind, const char *id)
+{
+	return put(gv, gv->ls.n, what, ref, text, role, indent, kind, id);
 }
 
 void ui_goal_assessment_badge(struct ui_line *l, const char *assessment)
@@ -72,29 +110,148 @@ void ui_goal_assessment_badge(struct ui_line *l, const char *assessment)
 		ui_lines_badge(l, _("NOT MET"), UI_R_OVERDUE);
 }
 
-/* An indicator's line: its latest figure against its target. */
-static void add_indicator(struct view *v, const struct tl_record *ind,
-			  int indent)
+/* A unit's line where the tree passes into it: its name and number of
+ * active goals (its balance comes when it shows: fill_unit). */
+static void unit_text(struct view *v, int i, const char *bal, char *line,
+		      size_t size)
 {
 	struct goals_view *gv = v->data;
+	const char *unit = tl_record_str(gv->t.g[i].rec, TL_GOAL_UNIT);
+	long goals = gv->t.g[i].unit_goals;
+
+	snprintf(line, size, ngettext("%s  · %ld active goal%s",
+		 "%s  · %ld active goals%s", goals),
+		 tl_refs_title(ui_refs(v->app), TL_K_UNIT, unit), goals, bal);
+}
+
+static void add_unit(struct view *v, int i, int indent)
+{
+	struct goals_view *gv = v->data;
+	long max, max_ind;
+	char line[600];
+	struct ui_line *l;
+
+	tl_goal_limits(&max, &max_ind);
+	unit_text(v, i, "", line, sizeof(line));
+	l = add(gv, GL_UNIT, i, line, UI_R_SECTION, indent, TL_K_UNIT,
+		tl_record_str(gv->t.g[i].rec, TL_GOAL_UNIT));
+	if (gv->t.g[i].unit_goals > max)
+		ui_lines_badge(l, _("TOO MANY GOALS"), UI_R_WARN);
+}
+
+static void fill_unit(struct view *v, int k)
+{
+	struct goals_view *gv = v->data;
+	int i = gv->meta[k].ref;
+	struct tl_query q = {.kind = TL_K_BALANCE, .unit =
+			     tl_record_str(gv->t.g[i].rec, TL_GOAL_UNIT),
+			     .limit = 1};
+	struct tl_page page = {0};
+	struct tl_error err;
+	char line[600], bal[120];
+
+	if (tl_store_list(ui_store(v->app), &q, &page, &err) == TL_OK &&
+	    page.n > 0) {
+		snprintf(bal, sizeof(bal), _("  · governance balance %s (%s)"),
+			 tl_record_str(page.recs[0], TL_BALANCE_SCORE),
+			 tl_record_str(page.recs[0], TL_BALANCE_ASSESSED_ON));
+		unit_text(v, i, bal, line, sizeof(line));
+		ui_lines_set_text(&gv->ls.lines[k], line);
+	}
+	tl_page_done(&page);
+}
+
+/* Puts the active indicators of the goal at line k below its analysis,
+ * each with its name until it shows (fill_indicator). */
+static void put_indicators(struct view *v, int k)
+{
+	struct goals_view *gv = v->data;
+	const struct tl_record *g = gv->t.g[gv->meta[k].ref].rec;
+	int indent = gv->ls.lines[k + 1].indent;
+	struct tl_page page = {0};
+	struct tl_error err;
+
+	if (tl_goal_indicators(ui_store(v->app), g->id, &page, &err) !=
+	    TL_OK) {
+		ui_error(v->app, &err);
+		return;
+	}
+	for (int i = 0, at = k + 2; i < page.n; i++) {
+		const struct tl_record *r = page.recs[i];
+
+		if (!put(gv, at, GL_IND, -1, tl_record_str(r,
+			 TL_INDICATOR_NAME), UI_R_DIM, indent,
+			 TL_K_INDICATOR, r->id))
+			break;
+		gv->meta[at].name = strdup(tl_record_str(r,
+							 TL_INDICATOR_NAME));
+		gv->meta[at].measure = strdup(tl_record_str(r,
+						TL_INDICATOR_MEASURE));
+		at++;
+	}
+	tl_page_done(&page);
+}
+
+/* A goal's line at k and its analysis' below it: the latest analysis,
+ * newest first by period, gives the goal its badge; then its
+ * indicators' lines. */
+static void fill_goal(struct view *v, int k)
+{
+	struct goals_view *gv = v->data;
+	const struct tl_record *g = gv->t.g[gv->meta[k].ref].rec;
+	struct tl_query q = {.kind = TL_K_ANALYSIS, .parent = g->id,
+			     .limit = 1};
+	struct ui_line *al = &gv->ls.lines[k + 1];
+	struct tl_page page = {0};
+	struct tl_error err;
+	char line[900];
+
+	gv->meta[k].filled = gv->meta[k + 1].filled = true;
+	if (tl_store_list(ui_store(v->app), &q, &page, &err) == TL_OK &&
+	    page.n > 0) {
+		const struct tl_record *a = page.recs[0];
+		char *said = tl_text_first_line(tl_record_str(a,
+					TL_ANALYSIS_HAPPENED), 400);
+
+		ui_goal_assessment_badge(&gv->ls.lines[k], tl_record_get(a,
+					 TL_ANALYSIS_ASSESSMENT));
+		snprintf(line, sizeof(line), "%s: %s",
+			 tl_record_str(a, TL_ANALYSIS_PERIOD),
+			 said && *said ? said : _(tl_record_str(a,
+						 TL_ANALYSIS_ASSESSMENT)));
+		ui_lines_set_text(al, line);
+		al->kind = TL_K_ANALYSIS;
+		snprintf(al->id, sizeof(al->id), "%s", a->id);
+		free(said);
+	} else {
+		ui_lines_set_text(al, _("No analysis yet."));
+	}
+	tl_page_done(&page);
+	put_indicators(v, k);
+}
+
+/* An indicator's line: its latest figure against its target. */
+static void fill_indicator(struct view *v, int k)
+{
+	struct goals_view *gv = v->data;
+	const struct gl_meta *ind = &gv->meta[k];
 	struct tl_goal_indicator gi;
 	const struct tl_goal_point *t;
 	struct tl_error err;
 	char line[800], fig[64] = "", tg[64] = "";
-	const char *measure;
 
-	if (tl_goal_indicator_load(ui_store(v->app), ind->id, &gi, &err) !=
-	    TL_OK)
+	if (!ind->name || !ind->measure ||
+	    tl_goal_indicator_latest(ui_store(v->app), gv->ls.lines[k].id,
+				     &gi, &err) != TL_OK)
 		return;
-	measure = tl_record_str(gi.rec, TL_INDICATOR_MEASURE);
 	t = tl_goal_indicator_target(&gi);
 	if (gi.nfigures) {
 		const struct tl_goal_point *p = &gi.figures[gi.nfigures - 1];
 		char num[48];
 
 		tl_present_number(p->text, num, sizeof(num));
-		snprintf(fig, sizeof(fig), "%s%s%s (%s)", num, *measure ? " "
-			 : "", measure, p->period);
+		snprintf(fig, sizeof(fig), "%s%s%s (%s)", num, *ind->measure ?
+			 " " : "", ind->measure, p->period);
 	} else
 		snprintf(fig, sizeof(fig), "%s", _("no figure yet"));
 	if (t) {
@@ -104,25 +261,42 @@ static void add_indicator(struct view *v, const struct tl_record *ind,
 		snprintf(tg, sizeof(tg), _("  · target %s (%s)"), num,
 			 t->period);
 	}
-	snprintf(line, sizeof(line), "%s: %s%s",
-		 tl_record_str(gi.rec, TL_INDICATOR_NAME), fig, tg);
-	ui_lines_add(&gv->ls, line, UI_R_DIM, indent, TL_K_INDICATOR,
-		     ind->id);
+	snprintf(line, sizeof(line), "%s: %s%s", ind->name, fig, tg);
+	ui_lines_set_text(&gv->ls.lines[k], line);
 	tl_goal_indicator_done(&gi);
+}
+
+/* Fills in lines from..to-1 that are not yet. */
+static void fill(struct view *v, int from, int to)
+{
+	struct goals_view *gv = v->data;
+
+	if (from < 0)
+		from = 0;
+	for (int k = from; k < to && k < gv->ls.n; k++) {
+		struct gl_meta *m = &gv->meta[k];
+
+		if (m->filled)
+			continue;
+		m->filled = true;
+		if (m->what == GL_UNIT)
+			fill_unit(v, k);
+		else if (m->what == GL_GOAL)
+			fill_goal(v, k);
+		else if (m->what == GL_ANALYSIS)
+			fill_goal(v, k - 1);
+		else if (m->what == GL_IND)
+			fill_indicator(v, k);
+	}
 }
 
 static void add_goal(struct view *v, int i, int depth, const char *above)
 {
 	struct goals_view *gv = v->data;
-	struct tl_store *st = ui_store(v->app);
-	const struct tl_record *g = gv->t.g[i].rec;
+	const struct tl_goal_node *n = &gv->t.g[i];
+	const struct tl_record *g = n->rec;
 	const char *unit = tl_record_get(g, TL_GOAL_UNIT);
-	int p = gv->t.g[i].parent, indent = 1 + 2 * depth;
-	struct tl_query q = {.kind = TL_K_ANALYSIS, .parent = g->id,
-			     .limit = 1};
-	struct tl_page page = {0};
-	struct tl_error err;
-	struct ui_line *l;
+	int p = n->parent, indent = 1 + 2 * depth;
 	char line[900];
 
 	/* The unit where the tree passes into it, once for the goals of
@@ -131,38 +305,14 @@ static void add_goal(struct view *v, int i, int depth, const char *above)
 		  : strcmp(unit ? unit : "", tl_record_str(gv->t.g[p].rec,
 							   TL_GOAL_UNIT)) &&
 		    (!above || strcmp(unit ? unit : "", above)))
-		add_unit(v, unit, indent);
+		add_unit(v, i, indent);
 	snprintf(line, sizeof(line), "%s  · %s  · %s",
 		 tl_record_str(g, TL_GOAL_TITLE),
 		 _(tl_record_str(g, TL_GOAL_KIND)),
 		 tl_record_str(g, TL_GOAL_PERIOD));
-	l = ui_lines_add(&gv->ls, line, UI_R_NORMAL, indent + 1, TL_K_GOAL,
-			 g->id);
-	/* The latest analysis, newest first by period. */
-	if (tl_store_list(st, &q, &page, &err) == TL_OK && page.n > 0) {
-		const struct tl_record *a = page.recs[0];
-		char *said = tl_text_first_line(tl_record_str(a,
-					TL_ANALYSIS_HAPPENED), 400);
-
-		ui_goal_assessment_badge(l, tl_record_get(a,
-					 TL_ANALYSIS_ASSESSMENT));
-		snprintf(line, sizeof(line), "%s: %s",
-			 tl_record_str(a, TL_ANALYSIS_PERIOD),
-			 said && *said ? said : _(tl_record_str(a,
-						 TL_ANALYSIS_ASSESSMENT)));
-		ui_lines_add(&gv->ls, line, UI_R_DIM, indent + 3,
-			     TL_K_ANALYSIS, a->id);
-		free(said);
-	} else {
-		ui_lines_add(&gv->ls, _("No analysis yet."), UI_R_DIM,
-			     indent + 3, TL_K_NONE, NULL);
-	}
-	tl_page_done(&page);
-	if (tl_goal_indicators(st, g->id, &page, &err) == TL_OK)
-		for (int k = 0; k < page.n; k++)
-			add_indicator(v, page.recs[k], indent + 3);
-	tl_page_done(&page);
-	for (int c = gv->t.g[i].first, prev = -1; c >= 0;
+	add(gv, GL_GOAL, i, line, UI_R_NORMAL, indent + 1, TL_K_GOAL, g->id);
+	add(gv, GL_ANALYSIS, i, "", UI_R_DIM, indent + 3, TL_K_NONE, NULL);
+	for (int c = n->first, prev = -1; c >= 0;
 	     prev = c, c = gv->t.g[c].next)
 		add_goal(v, c, depth + 1, prev < 0 ? NULL
 			 : tl_record_get(gv->t.g[prev].rec, TL_GOAL_UNIT));
@@ -171,17 +321,20 @@ static void add_goal(struct view *v, int i, int depth, const char *above)
 static void build(struct view *v)
 {
 	struct goals_view *gv = v->data;
+	struct tl_store *st = ui_store(v->app);
 	struct tl_error err;
 
+	meta_clear(gv);
 	ui_lines_clear(&gv->ls);
-	if (tl_goal_tree_load(ui_store(v->app), &gv->t, &err) != TL_OK) {
+	if (tl_goal_tree_load(st, &gv->t, &err) != TL_OK) {
 		ui_error(v->app, &err);
 		return;
 	}
+	tl_refs_preload(ui_refs(v->app), TL_K_UNIT);
 	if (gv->t.n == 0)
-		ui_lines_add(&gv->ls, _("No goals yet: a committee sets its "
-			     "goals with 'tillit goal add'."), UI_R_DIM, 1,
-			     TL_K_NONE, NULL);
+		add(gv, GL_OTHER, 0, _("No goals yet: a committee sets its "
+		    "goals with 'tillit goal add'."), UI_R_DIM, 1, TL_K_NONE,
+		    NULL);
 	for (int k = 0, prev = -1; k < gv->t.n; k++)
 		if (gv->t.g[gv->t.order[k]].parent < 0) {
 			add_goal(v, gv->t.order[k], 0, prev < 0 ? NULL
@@ -190,7 +343,7 @@ static void build(struct view *v)
 			prev = gv->t.order[k];
 		}
 	if (gv->t.cut)
-		ui_lines_add(&gv->ls, "…", UI_R_DIM, 1, TL_K_NONE, NULL);
+		add(gv, GL_OTHER, 0, "…", UI_R_DIM, 1, TL_K_NONE, NULL);
 }
 
 static bool goals_open(struct view *v, const void *arg)
@@ -213,8 +366,10 @@ static void goals_close(struct view *v)
 
 	if (!gv)
 		return;
+	meta_clear(gv);
 	ui_lines_done(&gv->ls);
 	tl_goal_tree_done(&gv->t);
+	free(gv->meta);
 	free(gv);
 }
 
@@ -241,6 +396,13 @@ static void goals_draw(struct view *v, WINDOW *w, int rows, int cols)
 {
 	struct goals_view *gv = v->data;
 
+	/* A goal filled in puts its indicators in below it, which may
+	 * push the selected line off the screen: again until none is. */
+	for (int n = -1; n != gv->ls.n;) {
+		n = gv->ls.n;
+		ui_lines_scroll(&gv->ls, rows);
+		fill(v, gv->ls.top, gv->ls.top + rows);
+	}
 	ui_lines_draw(&gv->ls, w, rows, cols);
 }
 
@@ -252,6 +414,8 @@ static enum ui_result goals_handle(struct view *v, enum ui_action a, int key)
 	struct tl_error err;
 	enum ui_result res;
 
+	/* A step onto a goal's analysis needs its line to open it. */
+	fill(v, gv->ls.cursor - 2, gv->ls.cursor + 3);
 	if (ui_lines_handle(&gv->ls, v->app, a, key) == UI_DONE)
 		return UI_DONE;
 	if (a != UI_A_EDIT && a != UI_A_CLOSE)

@@ -107,4 +107,41 @@ check_grep "... the decimal comma and which way is better" \
 	'högre är bättre'
 check_grep "... and the figures" '^ +2025 +84,9 '
 
+# Many goals: the benchmark's generator's small tier, ten goals with four
+# indicators each, more than a screen.  The view reads a line's figures
+# only when it shows, so what Page Down and G bring up must be filled in:
+# every indicator with its figure and target, every goal's analysis.
+GEN=${TILLIT_GEN:-$HERE/../../build/default/tillit-gen}
+MANY=$(newdb many) || exit 1
+"$GEN" --db "$MANY" --tier small --quiet >/dev/null ||
+	fail "the generator's small tier" "exit status $?"
+# lines_filled NAME: the screen in $W/out (one dump) has goal lines and
+# each indicator line there has its figure.
+lines_filled() {
+	grep -v '^----$' "$W/out" >"$W/last"
+	if ! grep -Eq '· (goal|commitment|direction)  · ' "$W/last"; then
+		fail "$1" "no goal on the screen: $(cat "$W/last")"
+	elif grep -E '^ +[A-ZÅÄÖ][^:]*, [A-ZÅÄÖ][a-zåäö ]+$' "$W/last" \
+		>"$W/bare"; then
+		fail "$1" "indicators without their figures: $(cat "$W/bare")"
+	elif ! grep -Eq ': [0-9.]+ [^ ]+ \(20[0-9]{2}T[1-3]\)  · target ' \
+		"$W/last"; then
+		fail "$1" "no figure against a target: $(cat "$W/last")"
+	else
+		pass "$1"
+	fi
+}
+printf 'key 9\nkey PageDown\nkey PageDown\ndump\n' >"$W/script"
+run "$TILLIT" --db "$MANY" --as "Märta Bänkström" ui --script "$W/script" \
+	--size 100x30
+check_rc "many goals: 9 and Page Down twice" 0
+lines_filled "... the lines Page Down brings up are filled in"
+printf 'key 9\nkey G\ndump\n' >"$W/script"
+run "$TILLIT" --db "$MANY" --as "Märta Bänkström" ui --script "$W/script" \
+	--size 100x30
+lines_filled "... and those of the end (G)"
+grep -Eq '^ +(20[0-9]{2}: |No analysis yet\.)' "$W/last" &&
+	pass "... with the goals' analyses" ||
+	fail "... with the goals' analyses" "$(cat "$W/last")"
+
 done_testing

@@ -43,6 +43,7 @@ struct gen {
 	long nunits, npeople, nseries, nmeetings, nmandates;
 	gen_id *units, *people, *series, *meetings, *mandates;
 	int *unit_kind;        /* index into unit_kinds */
+	long *unit_parent;     /* index of the unit above, or -1 */
 	int *series_unit;
 	long *meeting_day;
 	long *mandate_day;
@@ -324,6 +325,7 @@ static void make_units(struct gen *g)
 			long parent = -1;
 
 			g->unit_kind[u] = l;
+			g->unit_parent[u] = -1;
 			switch (l) {
 			case 0:
 				set(g, r, TL_UNIT_NAME, "Kommunfullmäktige");
@@ -356,6 +358,7 @@ static void make_units(struct gen *g)
 			set(g, r, TL_UNIT_KIND, unit_kinds[l]);
 			if (parent >= 0)
 				set(g, r, TL_UNIT_PARENT, g->units[parent]);
+			g->unit_parent[u] = parent;
 			stamp(r, g->first - 30, 8 * 60);
 			put(g, r);
 		}
@@ -770,6 +773,139 @@ static void *alloc(struct gen *g, long n, size_t size)
 	return p;
 }
 
+static const char *const goal_heads[] = {
+	"Fler får", "Ökad kvalitet i", "Kortare väntan på", "Bättre arbetsmiljö i",
+	"Hållbar ekonomi i", "Ökad delaktighet i", "Tryggare", "Jämlik"};
+static const char *const indicator_names[] = {
+	"Andel nöjda brukare", "Sjukfrånvaro", "Nettokostnad per invånare",
+	"Väntetid i dagar", "Andel elever med godkända betyg",
+	"Hållbart medarbetarengagemang", "Personalkontinuitet",
+	"Andel beslut inom lagstadgad tid"};
+static const char *const measures[] = {"%", "%", "kr", "dagar", "%",
+				       "index", "antal", "%"};
+
+/* A number given in tenths, in its stored form (no ".0"). */
+static void tenths(struct gen *g, struct tl_record *r, int f, long v)
+{
+	if (v % 10)
+		setf(g, r, f, "%ld.%ld", v / 10, v % 10);
+	else
+		setf(g, r, f, "%ld", v / 10);
+}
+
+/* The goals along the chain of governance: a unit's goals break down a
+ * goal of the unit above; each has four indicators with a figure a year
+ * for ten years and a tertial for five, a target a year for the last
+ * four and this one, and an analysis of the last two years (but every
+ * fifth goal owes the last).  Written after everything else, so that the
+ * records before keep their ids. */
+static void make_goals(struct gen *g, long ngoals)
+{
+	static const char *const assess[] = {"met", "partly_met", "not_met"};
+	long *last = alloc(g, g->nunits, sizeof(long));
+	gen_id *ids = alloc(g, ngoals, sizeof(gen_id));
+	char gid[TL_ID_LEN + 1], iid[TL_ID_LEN + 1], per[16];
+	int y, mo, d;
+
+	civil_from_days(g->today, &y, &mo, &d);
+	for (long u = 0; u < g->nunits && last && ids; u++)
+		last[u] = -1;
+	for (long i = 0; i < ngoals && last && ids && g->rc == TL_OK;
+	     i++) {
+		/* The council first; then round the units in their order,
+		 * which has each unit after the one above it. */
+		long u = i < 3 ? 0 : 1 + (i - 3) % (g->nunits - 1);
+		long up = g->unit_parent[u];
+		int l = g->unit_kind[u];
+		struct tl_record *r = fresh(g, TL_K_GOAL, gid);
+		long base = 40 + pick(g, 50);
+
+		setf(g, r, TL_GOAL_TITLE, "%s %s", ONE_OF(g, goal_heads),
+		     ONE_OF(g, areas));
+		setf(g, r, TL_GOAL_DESCRIPTION, "Målet nås när %s har %s.",
+		     ONE_OF(g, areas), ONE_OF(g, objects));
+		set(g, r, TL_GOAL_KIND, l == 0 ? "direction" : l <= 2 ? "goal"
+		    : "commitment");
+		set(g, r, TL_GOAL_UNIT, g->units[u]);
+		/* The units below break down the unit's last goal. */
+		if (up >= 0 && last[up] >= 0)
+			set(g, r, TL_GOAL_PARENT, ids[last[up]]);
+		setf(g, r, TL_GOAL_PERIOD, "%d-%d", y - 3, y);
+		stamp(r, g->today - 3 * 365, 9 * 60);
+		memcpy(ids[i], gid, sizeof(gid));
+		last[u] = i;
+		put(g, r);
+		for (int k = 0; k < 4 && g->rc == TL_OK; k++) {
+			long n = pick(g, (long)(sizeof(indicator_names) /
+						sizeof(indicator_names[0])));
+			long v = 10 * base; /* in tenths */
+
+			r = fresh(g, TL_K_INDICATOR, iid);
+			set(g, r, TL_INDICATOR_GOAL, gid);
+			setf(g, r, TL_INDICATOR_NAME, "%s, %s",
+			     indicator_names[n], ONE_OF(g, places));
+			set(g, r, TL_INDICATOR_MEASURE, measures[n]);
+			set(g, r, TL_INDICATOR_DIRECTION, n == 1 || n == 3 ?
+			    "lower" : "higher");
+			stamp(r, g->today - 3 * 365, 9 * 60 + 5);
+			put(g, r);
+			/* Ten years, then the tertials of the last five. */
+			for (int p = 0; p < 25 && g->rc == TL_OK; p++) {
+				r = fresh(g, TL_K_MEASUREMENT, NULL);
+				if (p < 10)
+					snprintf(per, sizeof(per), "%d",
+						 y - 10 + p);
+				else
+					snprintf(per, sizeof(per), "%dT%d",
+						 y - 5 + (p - 10) / 3,
+						 1 + (p - 10) % 3);
+				v += 5 * (pick(g, 9) - 4);
+				if (v < 10)
+					v = 10;
+				set(g, r, TL_MEAS_INDICATOR, iid);
+				set(g, r, TL_MEAS_PERIOD, per);
+				tenths(g, r, TL_MEAS_VALUE, v);
+				if (p % 3 == 0) {
+					tenths(g, r, TL_MEAS_WOMEN, v + 10);
+					tenths(g, r, TL_MEAS_MEN, v - 10);
+				}
+				set(g, r, TL_MEAS_SOURCE, pick(g, 2) ?
+				    "Kolada" : "Egen uppföljning");
+				stamp(r, g->today - 30, 10 * 60);
+				put(g, r);
+			}
+			for (int p = 0; p < 5 && g->rc == TL_OK; p++) {
+				r = fresh(g, TL_K_TARGET, NULL);
+				set(g, r, TL_TARGET_INDICATOR, iid);
+				setf(g, r, TL_TARGET_PERIOD, "%d", y - 4 + p);
+				setf(g, r, TL_TARGET_VALUE, "%ld",
+				     base + 2 + p);
+				stamp(r, g->today - 3 * 365, 9 * 60 + 10);
+				put(g, r);
+			}
+		}
+		for (int p = 0; p < 2 && g->rc == TL_OK; p++) {
+			if (p == 1 && i % 5 == 4)
+				break;
+			r = fresh(g, TL_K_ANALYSIS, NULL);
+			set(g, r, TL_ANALYSIS_GOAL, gid);
+			setf(g, r, TL_ANALYSIS_PERIOD, "%d", y - 2 + p);
+			set(g, r, TL_ANALYSIS_ASSESSMENT, ONE_OF(g, assess));
+			setf(g, r, TL_ANALYSIS_HAPPENED, "%s %s.",
+			     ONE_OF(g, verbs), ONE_OF(g, objects));
+			setf(g, r, TL_ANALYSIS_WHY, "Förändringar i %s.",
+			     ONE_OF(g, areas));
+			setf(g, r, TL_ANALYSIS_NEXT, "Vi fortsätter %s.",
+			     ONE_OF(g, qualifiers));
+			stamp(r, g->today - 400 + 365 * p, 11 * 60);
+			put(g, r);
+		}
+	}
+	progress(g, "goals");
+	free(last);
+	free(ids);
+}
+
 enum tl_status tl_gen_fill(struct tl_store *st,
 			   const struct tl_gen_options *o,
 			   long count[TL_K_COUNT], struct tl_error *err)
@@ -814,6 +950,7 @@ enum tl_status tl_gen_fill(struct tl_store *st,
 
 	g.units = alloc(&g, g.nunits, sizeof(gen_id));
 	g.unit_kind = alloc(&g, g.nunits, sizeof(int));
+	g.unit_parent = alloc(&g, g.nunits, sizeof(long));
 	g.people = alloc(&g, g.npeople, sizeof(gen_id));
 	g.series = alloc(&g, g.nseries, sizeof(gen_id));
 	g.series_unit = alloc(&g, g.nseries, sizeof(int));
@@ -838,6 +975,7 @@ enum tl_status tl_gen_fill(struct tl_store *st,
 		make_mandates(&g, g.nmandates / 2);
 		make_frames(&g, frames);
 		make_balances(&g, scaled(scale, 1000, 5));
+		make_goals(&g, scaled(scale, 500, 10));
 		progress(&g, "records");
 		if (g.rc == TL_OK) {
 			progress(&g, "indexes");
@@ -850,6 +988,7 @@ enum tl_status tl_gen_fill(struct tl_store *st,
 		tl_record_free(g.rec[k]);
 	free(g.units);
 	free(g.unit_kind);
+	free(g.unit_parent);
 	free(g.people);
 	free(g.series);
 	free(g.series_unit);

@@ -6,12 +6,14 @@
  *
  * Scale 1 is one municipality-year: 50 units, 1,000 people, 20,000
  * meetings (2 participants each), 100,000 agenda items, 100,000
- * follow-ups, 10,000 mandates, 5,000 delegated decisions, 20,000 frames
- * and 1,000 governance balances; other scales multiply every count, and
+ * follow-ups, 10,000 mandates, 5,000 delegated decisions, 20,000 frames,
+ * 1,000 governance balances, and 500 goals with 2,000 indicators, 50,000
+ * measurements, 10,000 targets and 900 analyses; other scales multiply every count, and
  * the dates spread over ceil(scale) years (at most ten) up to a month or
  * two after today.  Scale 10, the large tier, is the issue's
  * "municipality after ten years": 500 units, 10,000 people, 200,000
- * meetings, a million items and a million follow-ups.
+ * meetings, a million items and a million follow-ups, 5,000 goals,
+ * 20,000 indicators and 500,000 measurements.
  *
  * The same seed gives the same database (ids included), given the same
  * clock (TILLIT_NOW).  Everything is written through one bulk load
@@ -30,6 +32,10 @@
 /* The name of the person the generator makes first, with many
  * follow-ups, mandates and frames: the one a benchmark acts as. */
 #define TL_GEN_PERSON "Märta Bänkström"
+
+/* Bumped whenever the records made from a seed and clock change, so that
+ * bench/run.sh makes its database anew (tillit-gen --data-version). */
+#define TL_GEN_DATA_VERSION 2
 
 struct tl_gen_options {
 	double scale;            /* > 0; 10 is the large tier */

@@ -5,10 +5,12 @@
  *
  *   tillit-gen [--db PATH] (--scale N | --tier small|large) [--seed N]
  *              [--quiet]
+ *   tillit-gen --data-version
  *
  * The database is found as tillit finds it (--db, $TILLIT_DB, XDG) and
  * must be new or empty.  It prints what was made, a line for each kind
- * and then "total" and "time", which bench/run.sh reads; --quiet leaves
+ * and then "total", "time" and "version" (TL_GEN_DATA_VERSION, which
+ * --data-version prints alone), which bench/run.sh reads; --quiet leaves
  * out the progress on stderr.  A database this run created and could not
  * fill is removed.  Errors are one line "tillit-gen: ..." on stderr, with
  * tillit's exit codes (2 for usage).
@@ -62,11 +64,13 @@ static void help(void)
 {
 	puts("Usage: tillit-gen [--db PATH] (--scale N | --tier small|large) "
 	     "[--seed N] [--quiet]\n"
+	     "       tillit-gen --data-version\n"
 	     "\n"
 	     "Fills a new, empty database with a made-up municipality, for\n"
 	     "benchmarks and for trying tillit at scale.  Scale 1 is one\n"
 	     "municipality-year (1,000 people, 20,000 meetings, 100,000\n"
-	     "agenda items and 100,000 follow-ups); --tier large is scale 10,\n"
+	     "agenda items, 100,000 follow-ups and 500 goals with 2,000\n"
+	     "indicators and 50,000 measurements); --tier large is scale 10,\n"
 	     "ten years of a large municipality; --tier small is scale 0.01.\n"
 	     "The same seed and clock give the same database.");
 }
@@ -126,6 +130,7 @@ int main(int argc, char **argv)
 		{"seed", required_argument, NULL, 'r'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
+		{"data-version", no_argument, NULL, 'v'},
 		{NULL, 0, NULL, 0},
 	};
 	struct tl_gen_options o = {.scale = 0};
@@ -176,6 +181,9 @@ int main(int argc, char **argv)
 		case 'h':
 			help();
 			return 0;
+		case 'v':
+			printf("%d\n", TL_GEN_DATA_VERSION);
+			return 0;
 		default:
 			return bad_option(ch, argv);
 		}
@@ -210,6 +218,7 @@ int main(int argc, char **argv)
 	}
 	printf("%-16s %9ld\n", "total", total);
 	printf("%-16s %9.1f s\n", "time", seconds() - ctx.start);
+	printf("%-16s %9d\n", "version", TL_GEN_DATA_VERSION);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		return fail(TL_ESYS, "Cannot write the output.");
 	return 0;

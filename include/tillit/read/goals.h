@@ -74,6 +74,7 @@ struct tl_goal_node {
 	struct tl_record *rec;
 	int parent;      /* index, or -1 for a root */
 	int first, next; /* first child and next sibling, or -1 */
+	int unit_goals;  /* the active goals of its unit in the tree */
 };
 
 /*
@@ -90,7 +91,8 @@ struct tl_goal_tree {
 	bool cut; /* there were more than TL_GOAL_TREE_MAX */
 };
 
-/* Reads every active goal into t (emptied first). */
+/* Reads every active goal into t (emptied first): one query, whatever the
+ * number of goals. */
 enum tl_status tl_goal_tree_load(struct tl_store *st, struct tl_goal_tree *t,
 				 struct tl_error *err);
 void tl_goal_tree_done(struct tl_goal_tree *t);
@@ -128,6 +130,11 @@ enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
 				      struct tl_goal_indicator *out,
 				      struct tl_error *err);
 void tl_goal_indicator_done(struct tl_goal_indicator *gi);
+/* What one line of an indicator needs: as tl_goal_indicator_load, but
+ * only its latest figure, and out->rec stays NULL (two queries). */
+enum tl_status tl_goal_indicator_latest(struct tl_store *st, const char *id,
+					struct tl_goal_indicator *out,
+					struct tl_error *err);
 
 /* The target in force for the latest figure's period, else the latest
  * target; NULL when there is none. */

@@ -43,6 +43,11 @@ void tl_refs_done(struct tl_refs *refs);
 const char *tl_refs_title(struct tl_refs *refs, enum tl_kind kind,
 			   const char *id);
 
+/* Reads the titles of every record of kind into the names at once: one
+ * query instead of one a record, for a kind of few records (units) whose
+ * titles a screen shows many of.  Nothing when it cannot read them. */
+void tl_refs_preload(struct tl_refs *refs, enum tl_kind kind);
+
 /* The title of a record as shown to people: its title field, or for a
  * reference the referred record's name; a new string (caller frees). */
 char *tl_present_title(struct tl_refs *refs, const struct tl_record *r);

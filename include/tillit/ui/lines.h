@@ -56,6 +56,17 @@ struct ui_line *ui_lines_add(struct ui_lines *ls, const char *text,
 			     enum ui_role role, int indent, enum tl_kind kind,
 			     const char *id);
 
+/* Adds a line before line `at` (0..n; n is the end): the lines from
+ * there move down one, and the selection and the top with them.  NULL
+ * when out of memory or `at` is out of range.  Not for pages by id. */
+struct ui_line *ui_lines_insert(struct ui_lines *ls, int at, const char *text,
+				enum ui_role role, int indent,
+				enum tl_kind kind, const char *id);
+
+/* Replaces l's text (may be NULL: nothing) with a sanitised copy of
+ * text; l keeps its old text when out of memory. */
+void ui_lines_set_text(struct ui_line *l, const char *text);
+
 /* Gives l (may be NULL) a badge: a static word, drawn bold at the right. */
 void ui_lines_badge(struct ui_line *l, const char *badge, enum ui_role role);
 
@@ -104,6 +115,10 @@ bool ui_lines_on_screen(const struct ui_lines *ls, int i);
  * will be, at the next draw). */
 void ui_lines_reset(struct ui_lines *ls, bool autosel);
 
+/* Scrolls as ui_lines_draw will, so that the selected line is among the
+ * `rows` lines from ls->top: a page that fills in its lines only when
+ * they show asks this first which ones will (not for pages by id). */
+void ui_lines_scroll(struct ui_lines *ls, int rows);
 void ui_lines_draw(struct ui_lines *ls, WINDOW *w, int rows, int cols);
 
 /*
