@@ -112,6 +112,30 @@ void tl_goal_warnings(struct tl_store *st, const struct tl_record *r,
 	tl_refs_done(&refs);
 }
 
+/* The index of id among ids[0..n-1], or -1 (n is at most
+ * TL_QUERY_PARENTS: looked through). */
+static int index_of(const char *const *ids, int n, const char *id)
+{
+	for (int i = 0; id && i < n; i++)
+		if (!strcmp(ids[i], id))
+			return i;
+	return -1;
+}
+
+/* A point from field vf (and period field pf) of r. */
+static bool point_of(const struct tl_record *r, int pf, int vf,
+		     struct tl_goal_point *p)
+{
+	const char *v = tl_record_get(r, vf);
+
+	if (!v)
+		return false;
+	snprintf(p->period, sizeof(p->period), "%s", tl_record_str(r, pf));
+	snprintf(p->text, sizeof(p->text), "%s", v);
+	p->value = strtod(v, NULL);
+	return true;
+}
+
 /* The latest `max` (at most TL_CHART_POINTS) records of kind under
  * parent, oldest first, into pts (value from field `vf`); the number
  * read. */
@@ -126,18 +150,9 @@ static enum tl_status latest(struct tl_store *st, enum tl_kind kind,
 	enum tl_status rc = tl_store_list(st, &q, &page, err);
 
 	*n = 0;
-	for (int i = page.n - 1; rc == TL_OK && i >= 0; i--) {
-		const char *v = tl_record_get(page.recs[i], vf);
-		struct tl_goal_point *p = &pts[*n];
-
-		if (!v)
-			continue;
-		snprintf(p->period, sizeof(p->period), "%s",
-			 tl_record_str(page.recs[i], pf));
-		snprintf(p->text, sizeof(p->text), "%s", v);
-		p->value = strtod(v, NULL);
-		(*n)++;
-	}
+	for (int i = page.n - 1; rc == TL_OK && i >= 0; i--)
+		if (point_of(page.recs[i], pf, vf, &pts[*n]))
+			(*n)++;
 	tl_page_done(&page);
 	return rc;
 }
@@ -163,21 +178,101 @@ enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
 	return rc;
 }
 
-enum tl_status tl_goal_indicator_latest(struct tl_store *st, const char *id,
-					struct tl_goal_indicator *out,
-					struct tl_error *err)
+/*
+ * Calls each(ctx, r) for every record q matches, a page of 1000 at a
+ * time, until it returns false.  Pages and not an iterator: PostgreSQL
+ * plans a query for all its rows, but an iterator's cursor for its first
+ * ones, and for "the figures of these indicators, newest first" that
+ * walked every figure by period (19 ms for 400 of 50,000).
+ */
+static enum tl_status each_record(struct tl_store *st,
+				  const struct tl_query *q0,
+				  bool (*each)(void *ctx,
+					       const struct tl_record *r),
+				  void *ctx, struct tl_error *err)
 {
+	struct tl_query q = *q0;
+	struct tl_page page, prev = {0};
 	enum tl_status rc;
 
-	memset(out, 0, sizeof(*out));
-	rc = latest(st, TL_K_MEASUREMENT, id, TL_MEAS_PERIOD, TL_MEAS_VALUE,
-		    1, out->figures, &out->nfigures, err);
+	q.limit = 1000;
+	q.after = NULL;
+	for (;;) {
+		bool go = true;
+
+		memset(&page, 0, sizeof(page));
+		rc = tl_store_list(st, &q, &page, err);
+		/* The page before held the cursor of this one. */
+		tl_page_done(&prev);
+		for (int i = 0; rc == TL_OK && go && i < page.n; i++)
+			go = each(ctx, page.recs[i]);
+		if (rc != TL_OK || !go || !page.more) {
+			tl_page_done(&page);
+			return rc;
+		}
+		prev = page;
+		q.after = &prev.next;
+	}
+}
+
+struct latest_ctx {
+	const char *const *ids;
+	int n, missing;
+	struct tl_goal_indicator *out;
+};
+
+/* Newest first: an indicator's first figure is its latest; done when
+ * each has one. */
+static bool take_figure(void *ctx, const struct tl_record *r)
+{
+	struct latest_ctx *c = ctx;
+	int i = index_of(c->ids, c->n, tl_record_get(r, TL_MEAS_INDICATOR));
+
+	if (i >= 0 && !c->out[i].nfigures &&
+	    point_of(r, TL_MEAS_PERIOD, TL_MEAS_VALUE, &c->out[i].figures[0])) {
+		c->out[i].nfigures = 1;
+		c->missing--;
+	}
+	return c->missing > 0;
+}
+
+static bool take_target(void *ctx, const struct tl_record *r)
+{
+	struct latest_ctx *c = ctx;
+	int i = index_of(c->ids, c->n, tl_record_get(r, TL_TARGET_INDICATOR));
+
+	if (i >= 0 && c->out[i].ntargets < TL_CHART_POINTS &&
+	    point_of(r, TL_TARGET_PERIOD, TL_TARGET_VALUE,
+		     &c->out[i].targets[c->out[i].ntargets]))
+		c->out[i].ntargets++;
+	return true;
+}
+
+enum tl_status tl_goal_indicators_latest(struct tl_store *st,
+					 const char *const *ids, int n,
+					 struct tl_goal_indicator *out,
+					 struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_MEASUREMENT, .parents = ids,
+			     .nparents = n, .reverse = true};
+	struct latest_ctx c = {.ids = ids, .n = n, .missing = n, .out = out};
+	enum tl_status rc;
+
+	memset(out, 0, sizeof(*out) * (size_t)(n > 0 ? n : 0));
+	if (n <= 0)
+		return TL_OK;
+	rc = each_record(st, &q, take_figure, &c, err);
+	q.kind = TL_K_TARGET;
 	if (rc == TL_OK)
-		rc = latest(st, TL_K_TARGET, id, TL_TARGET_PERIOD,
-			    TL_TARGET_VALUE, TL_CHART_POINTS, out->targets,
-			    &out->ntargets, err);
-	if (rc != TL_OK)
-		tl_goal_indicator_done(out);
+		rc = each_record(st, &q, take_target, &c, err);
+	/* Oldest first, as tl_goal_indicator_load has them. */
+	for (int i = 0; rc == TL_OK && i < n; i++)
+		for (int a = 0, b = out[i].ntargets - 1; a < b; a++, b--) {
+			struct tl_goal_point t = out[i].targets[a];
+
+			out[i].targets[a] = out[i].targets[b];
+			out[i].targets[b] = t;
+		}
 	return rc;
 }
 
@@ -493,6 +588,107 @@ enum tl_status tl_goal_tree_load(struct tl_store *st, struct tl_goal_tree *t,
 			t->g[p].first = i;
 		}
 	}
+	return TL_OK;
+}
+
+/* The goals a batch of indicators is sorted by (qsort has no argument). */
+static const char *const *sorting_goals;
+static int sorting_ngoals;
+
+static int by_goal_then_name(const void *a, const void *b)
+{
+	const struct tl_record *x = *(const struct tl_record *const *)a;
+	const struct tl_record *y = *(const struct tl_record *const *)b;
+	int gx = index_of(sorting_goals, sorting_ngoals,
+			  tl_record_get(x, TL_INDICATOR_GOAL));
+	int gy = index_of(sorting_goals, sorting_ngoals,
+			  tl_record_get(y, TL_INDICATOR_GOAL));
+	int c = gx < gy ? -1 : gx > gy;
+
+	if (!c)
+		c = tl_collate_cmp(tl_record_str(x, TL_INDICATOR_NAME),
+				   tl_record_str(y, TL_INDICATOR_NAME));
+	return c ? c : strcmp(x->id, y->id);
+}
+
+struct goals_ctx {
+	const char *const *goals;
+	int n;
+	struct tl_record **latest;
+	struct tl_page *inds;
+	int cap;
+	bool nomem;
+};
+
+/* In the list's order, newest first: a goal's first is its latest. */
+static bool take_analysis(void *ctx, const struct tl_record *r)
+{
+	struct goals_ctx *c = ctx;
+	int i = index_of(c->goals, c->n, tl_record_get(r, TL_ANALYSIS_GOAL));
+
+	if (i >= 0 && !c->latest[i] && !(c->latest[i] = tl_record_dup(r)))
+		c->nomem = true;
+	return !c->nomem;
+}
+
+static bool take_indicator(void *ctx, const struct tl_record *r)
+{
+	struct goals_ctx *c = ctx;
+	struct tl_page *p = c->inds;
+
+	if (p->n == c->cap) {
+		int nc = c->cap ? 2 * c->cap : 32;
+		struct tl_record **v = realloc(p->recs, (size_t)nc *
+					       sizeof(*v));
+		if (!v) {
+			c->nomem = true;
+			return false;
+		}
+		p->recs = v;
+		c->cap = nc;
+	}
+	if (!(p->recs[p->n] = tl_record_dup(r)))
+		c->nomem = true;
+	else
+		p->n++;
+	return !c->nomem;
+}
+
+enum tl_status tl_goals_latest(struct tl_store *st, const char *const *goals,
+			       int n, struct tl_record **latest,
+			       struct tl_page *inds, struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_ANALYSIS, .parents = goals,
+			     .nparents = n};
+	struct goals_ctx c = {.goals = goals, .n = n, .latest = latest,
+			      .inds = inds};
+	enum tl_status rc = TL_OK;
+
+	memset(inds, 0, sizeof(*inds));
+	for (int i = 0; i < n; i++)
+		latest[i] = NULL;
+	if (n <= 0)
+		return TL_OK;
+	rc = each_record(st, &q, take_analysis, &c, err);
+	q.kind = TL_K_INDICATOR;
+	q.open = true;
+	if (rc == TL_OK && !c.nomem)
+		rc = each_record(st, &q, take_indicator, &c, err);
+	if (rc == TL_OK && c.nomem)
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	if (rc != TL_OK) {
+		for (int i = 0; i < n; i++) {
+			tl_record_free(latest[i]);
+			latest[i] = NULL;
+		}
+		tl_page_done(inds);
+		return rc;
+	}
+	sorting_goals = goals;
+	sorting_ngoals = n;
+	if (inds->n > 1)
+		qsort(inds->recs, (size_t)inds->n, sizeof(inds->recs[0]),
+		      by_goal_then_name);
 	return TL_OK;
 }
 

@@ -13,16 +13,31 @@
 #include "backend.h"
 #include "internal.h"
 #include "tillit/core/collate.h"
+#include "tillit/core/i18n.h"
 #include "tillit/core/search.h"
 
 /* How many more hits a search reads for a viewer who may not read
  * everything. */
 #define SEARCH_WIDER 4
 
+/* What holds of a query whatever the engine. */
+static enum tl_status query_ok(const struct tl_query *q, struct tl_error *err)
+{
+	if (q->nparents < 0 || q->nparents > TL_QUERY_PARENTS ||
+	    (q->nparents && !q->parents))
+		return tl_error_set(err, TL_EINVAL, _("A query takes at most "
+				    "%d records to find what belongs to "
+				    "them."), TL_QUERY_PARENTS);
+	return TL_OK;
+}
+
 enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 			     struct tl_page *page, struct tl_error *err)
 {
-	enum tl_status rc = tl_viewer_ready(st, err);
+	enum tl_status rc = query_ok(q, err);
+
+	if (rc == TL_OK)
+		rc = tl_viewer_ready(st, err);
 
 	/* The engine adds what the viewer may read (tl_access_read_sql). */
 	if (rc != TL_OK)
@@ -44,7 +59,10 @@ void tl_page_done(struct tl_page *page)
 enum tl_status tl_store_iter_new(struct tl_store *st, const struct tl_query *q,
 				 struct tl_iter **out, struct tl_error *err)
 {
-	enum tl_status rc = tl_viewer_ready(st, err);
+	enum tl_status rc = query_ok(q, err);
+
+	if (rc == TL_OK)
+		rc = tl_viewer_ready(st, err);
 
 	/* The engine adds what the viewer may read (tl_access_read_sql). */
 	if (rc != TL_OK)
@@ -68,7 +86,10 @@ void tl_store_iter_free(struct tl_iter *it)
 enum tl_status tl_store_count(struct tl_store *st, const struct tl_query *q,
 			      long *n, struct tl_error *err)
 {
-	enum tl_status rc = tl_viewer_ready(st, err);
+	enum tl_status rc = query_ok(q, err);
+
+	if (rc == TL_OK)
+		rc = tl_viewer_ready(st, err);
 
 	/* The engine adds what the viewer may read (tl_access_read_sql). */
 	if (rc != TL_OK)

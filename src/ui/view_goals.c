@@ -161,133 +161,178 @@ static void fill_unit(struct view *v, int k)
 	tl_page_done(&page);
 }
 
-/* Puts the active indicators of the goal at line k below its analysis,
- * each with its name until it shows (fill_indicator). */
-static void put_indicators(struct view *v, int k)
+/* Puts goal line k's indicators (inds->recs[*next], ... while they are
+ * its) below its analysis, each with its name until it shows. */
+static void put_indicators(struct goals_view *gv, int k,
+			   const struct tl_page *inds, int *next)
 {
-	struct goals_view *gv = v->data;
 	const struct tl_record *g = gv->t.g[gv->meta[k].ref].rec;
-	int indent = gv->ls.lines[k + 1].indent;
-	struct tl_page page = {0};
-	struct tl_error err;
+	int indent = gv->ls.lines[k + 1].indent, at = k + 2;
 
-	if (tl_goal_indicators(ui_store(v->app), g->id, &page, &err) !=
-	    TL_OK) {
-		ui_error(v->app, &err);
-		return;
-	}
-	for (int i = 0, at = k + 2; i < page.n; i++) {
-		const struct tl_record *r = page.recs[i];
+	for (; *next < inds->n; (*next)++) {
+		const struct tl_record *r = inds->recs[*next];
 
+		if (strcmp(tl_record_str(r, TL_INDICATOR_GOAL), g->id))
+			break;
 		if (!put(gv, at, GL_IND, -1, tl_record_str(r,
 			 TL_INDICATOR_NAME), UI_R_DIM, indent,
 			 TL_K_INDICATOR, r->id))
-			break;
+			continue;
 		gv->meta[at].name = strdup(tl_record_str(r,
 							 TL_INDICATOR_NAME));
 		gv->meta[at].measure = strdup(tl_record_str(r,
 						TL_INDICATOR_MEASURE));
 		at++;
 	}
-	tl_page_done(&page);
 }
 
-/* A goal's line at k and its analysis' below it: the latest analysis,
- * newest first by period, gives the goal its badge; then its
- * indicators' lines. */
-static void fill_goal(struct view *v, int k)
+/* Goal line k and its analysis' below it, from its latest analysis a
+ * (NULL: none), which gives the goal its badge. */
+static void fill_goal(struct goals_view *gv, int k, const struct tl_record *a)
 {
-	struct goals_view *gv = v->data;
-	const struct tl_record *g = gv->t.g[gv->meta[k].ref].rec;
-	struct tl_query q = {.kind = TL_K_ANALYSIS, .parent = g->id,
-			     .limit = 1};
 	struct ui_line *al = &gv->ls.lines[k + 1];
-	struct tl_page page = {0};
-	struct tl_error err;
-	char line[900];
+	char line[900], *said;
 
 	gv->meta[k].filled = gv->meta[k + 1].filled = true;
-	if (tl_store_list(ui_store(v->app), &q, &page, &err) == TL_OK &&
-	    page.n > 0) {
-		const struct tl_record *a = page.recs[0];
-		char *said = tl_text_first_line(tl_record_str(a,
-					TL_ANALYSIS_HAPPENED), 400);
-
-		ui_goal_assessment_badge(&gv->ls.lines[k], tl_record_get(a,
-					 TL_ANALYSIS_ASSESSMENT));
-		snprintf(line, sizeof(line), "%s: %s",
-			 tl_record_str(a, TL_ANALYSIS_PERIOD),
-			 said && *said ? said : _(tl_record_str(a,
-						 TL_ANALYSIS_ASSESSMENT)));
-		ui_lines_set_text(al, line);
-		al->kind = TL_K_ANALYSIS;
-		snprintf(al->id, sizeof(al->id), "%s", a->id);
-		free(said);
-	} else {
+	if (!a) {
 		ui_lines_set_text(al, _("No analysis yet."));
+		return;
 	}
-	tl_page_done(&page);
-	put_indicators(v, k);
+	said = tl_text_first_line(tl_record_str(a, TL_ANALYSIS_HAPPENED), 400);
+	ui_goal_assessment_badge(&gv->ls.lines[k],
+				 tl_record_get(a, TL_ANALYSIS_ASSESSMENT));
+	snprintf(line, sizeof(line), "%s: %s",
+		 tl_record_str(a, TL_ANALYSIS_PERIOD),
+		 said && *said ? said : _(tl_record_str(a,
+					 TL_ANALYSIS_ASSESSMENT)));
+	ui_lines_set_text(al, line);
+	al->kind = TL_K_ANALYSIS;
+	snprintf(al->id, sizeof(al->id), "%s", a->id);
+	free(said);
 }
 
-/* An indicator's line: its latest figure against its target. */
-static void fill_indicator(struct view *v, int k)
+/* The goals among lines from..to-1 not yet filled in, at most
+ * TL_QUERY_PARENTS of them, in two queries; then their indicators' lines
+ * are put in below them (the last goal first, so that the lines of the
+ * others stay where they are).  Whether there were any. */
+static bool fill_goals(struct view *v, int from, int to)
 {
 	struct goals_view *gv = v->data;
-	const struct gl_meta *ind = &gv->meta[k];
-	struct tl_goal_indicator gi;
-	const struct tl_goal_point *t;
+	const char *ids[TL_QUERY_PARENTS];
+	struct tl_record *latest[TL_QUERY_PARENTS];
+	int lines[TL_QUERY_PARENTS], n = 0;
+	struct tl_page inds;
 	struct tl_error err;
-	char line[800], fig[64] = "", tg[64] = "";
 
-	if (!ind->name || !ind->measure ||
-	    tl_goal_indicator_latest(ui_store(v->app), gv->ls.lines[k].id,
-				     &gi, &err) != TL_OK)
-		return;
-	t = tl_goal_indicator_target(&gi);
-	if (gi.nfigures) {
-		const struct tl_goal_point *p = &gi.figures[gi.nfigures - 1];
-		char num[48];
+	for (int k = from; k < to && k < gv->ls.n && n < TL_QUERY_PARENTS;
+	     k++) {
+		const struct gl_meta *m = &gv->meta[k];
+		int g = m->what == GL_GOAL ? k : m->what == GL_ANALYSIS ? k - 1
+					       : -1;
 
-		tl_present_number(p->text, num, sizeof(num));
-		snprintf(fig, sizeof(fig), "%s%s%s (%s)", num, *ind->measure ?
-			 " " : "", ind->measure, p->period);
-	} else
-		snprintf(fig, sizeof(fig), "%s", _("no figure yet"));
-	if (t) {
-		char num[48];
-
-		tl_present_number(t->text, num, sizeof(num));
-		snprintf(tg, sizeof(tg), _("  · target %s (%s)"), num,
-			 t->period);
+		if (g < 0 || gv->meta[g].filled || (n && lines[n - 1] == g))
+			continue;
+		lines[n] = g;
+		ids[n++] = gv->t.g[gv->meta[g].ref].rec->id;
 	}
-	snprintf(line, sizeof(line), "%s: %s%s", ind->name, fig, tg);
-	ui_lines_set_text(&gv->ls.lines[k], line);
-	tl_goal_indicator_done(&gi);
+	if (!n)
+		return false;
+	if (tl_goals_latest(ui_store(v->app), ids, n, latest, &inds, &err) !=
+	    TL_OK) {
+		ui_error(v->app, &err);
+		/* Not asked again at every draw. */
+		for (int i = 0; i < n; i++)
+			gv->meta[lines[i]].filled =
+				gv->meta[lines[i] + 1].filled = true;
+		return false;
+	}
+	/* The indicators are in the goals' order: from the last goal's. */
+	for (int i = n - 1, end = inds.n; i >= 0; i--) {
+		int first = end;
+
+		while (first > 0 && !strcmp(tl_record_str(inds.recs[first - 1],
+					    TL_INDICATOR_GOAL), ids[i]))
+			first--;
+		end = first;
+		fill_goal(gv, lines[i], latest[i]);
+		put_indicators(gv, lines[i], &inds, &first);
+		tl_record_free(latest[i]);
+	}
+	tl_page_done(&inds);
+	return true;
 }
 
-/* Fills in lines from..to-1 that are not yet. */
+/* The indicators among lines from..to-1 not yet filled in, at most
+ * TL_QUERY_PARENTS of them, in two queries: each its latest figure
+ * against its target.  Whether there were any. */
+static bool fill_indicators(struct view *v, int from, int to)
+{
+	struct goals_view *gv = v->data;
+	const char *ids[TL_QUERY_PARENTS];
+	struct tl_goal_indicator gi[TL_QUERY_PARENTS];
+	int lines[TL_QUERY_PARENTS], n = 0;
+	struct tl_error err;
+
+	for (int k = from; k < to && k < gv->ls.n && n < TL_QUERY_PARENTS;
+	     k++)
+		if (gv->meta[k].what == GL_IND && !gv->meta[k].filled) {
+			gv->meta[k].filled = true;
+			lines[n] = k;
+			ids[n++] = gv->ls.lines[k].id;
+		}
+	if (!n)
+		return false;
+	if (tl_goal_indicators_latest(ui_store(v->app), ids, n, gi, &err) !=
+	    TL_OK) {
+		ui_error(v->app, &err);
+		return false;
+	}
+	for (int i = 0; i < n; i++) {
+		const struct gl_meta *ind = &gv->meta[lines[i]];
+		const struct tl_goal_point *t = tl_goal_indicator_target(&gi[i]);
+		char line[800], fig[64] = "", tg[64] = "", num[48];
+
+		if (!ind->name || !ind->measure)
+			continue;
+		if (gi[i].nfigures) {
+			const struct tl_goal_point *p = &gi[i].figures[0];
+
+			tl_present_number(p->text, num, sizeof(num));
+			snprintf(fig, sizeof(fig), "%s%s%s (%s)", num,
+				 *ind->measure ? " " : "", ind->measure,
+				 p->period);
+		} else {
+			snprintf(fig, sizeof(fig), "%s", _("no figure yet"));
+		}
+		if (t) {
+			tl_present_number(t->text, num, sizeof(num));
+			snprintf(tg, sizeof(tg), _("  · target %s (%s)"), num,
+				 t->period);
+		}
+		snprintf(line, sizeof(line), "%s: %s%s", ind->name, fig, tg);
+		ui_lines_set_text(&gv->ls.lines[lines[i]], line);
+	}
+	return true;
+}
+
+/* Fills in lines from..to-1 that are not yet: the goals first (which
+ * put in their indicators' lines), then the indicators, then the
+ * units. */
 static void fill(struct view *v, int from, int to)
 {
 	struct goals_view *gv = v->data;
 
 	if (from < 0)
 		from = 0;
-	for (int k = from; k < to && k < gv->ls.n; k++) {
-		struct gl_meta *m = &gv->meta[k];
-
-		if (m->filled)
-			continue;
-		m->filled = true;
-		if (m->what == GL_UNIT)
+	while (fill_goals(v, from, to))
+		;
+	while (fill_indicators(v, from, to))
+		;
+	for (int k = from; k < to && k < gv->ls.n; k++)
+		if (gv->meta[k].what == GL_UNIT && !gv->meta[k].filled) {
+			gv->meta[k].filled = true;
 			fill_unit(v, k);
-		else if (m->what == GL_GOAL)
-			fill_goal(v, k);
-		else if (m->what == GL_ANALYSIS)
-			fill_goal(v, k - 1);
-		else if (m->what == GL_IND)
-			fill_indicator(v, k);
-	}
+		}
 }
 
 static void add_goal(struct view *v, int i, int depth, const char *above)

@@ -671,6 +671,72 @@ static void test_keyset_paging_and_filters(void **state)
 }
 
 /*
+ * The records of several parents in one query (a screen of the Goals
+ * view): the indicators of two goals of three, listed, counted and
+ * iterated; more than TL_QUERY_PARENTS of them refused with a sentence,
+ * and a kind that belongs to nothing refused as a filter.
+ */
+static void test_records_of_several_parents(void **state)
+{
+	struct tl_store *st = mem_store();
+	struct tl_error err;
+	char u[40], g[3][40];
+	const char *two[2], *many[TL_QUERY_PARENTS + 1];
+	struct tl_page page = {0};
+	struct tl_iter *it = NULL;
+	const struct tl_record *r;
+	long n = 0;
+	(void)state;
+
+	strcpy(u, add(st, TL_K_UNIT, "name", "Barn- och utbildning", "kind",
+		      "committee", NULL));
+	for (int i = 0; i < 3; i++) {
+		strcpy(g[i], add(st, TL_K_GOAL, "title", i ? "Ökad trygghet" :
+				 "Fler behöriga", "unit", u, "period", "2026",
+				 NULL));
+		for (int k = 0; k <= i; k++)
+			add(st, TL_K_INDICATOR, "goal", g[i], "name",
+			    k ? "Nöjdhet" : "Andel behöriga", NULL);
+	}
+	two[0] = g[0];
+	two[1] = g[2];
+	struct tl_query q = {.kind = TL_K_INDICATOR, .parents = two,
+			     .nparents = 2};
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_OK);
+	assert_int_equal(page.n, 4); /* one of g[0], three of g[2] */
+	for (int i = 0; i < page.n; i++)
+		assert_true(strcmp(tl_record_str(page.recs[i],
+						 TL_INDICATOR_GOAL), g[1]));
+	tl_page_done(&page);
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
+	assert_int_equal(n, 4);
+	n = 0;
+	assert_int_equal(tl_store_iter_new(st, &q, &it, &err), TL_OK);
+	while (tl_store_iter_next(it, &r, &err) == TL_OK && r)
+		n++;
+	tl_store_iter_free(it);
+	assert_int_equal(n, 4);
+	/* With parent too, both hold. */
+	q.parent = g[0];
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
+	assert_int_equal(n, 1);
+	for (int i = 0; i <= TL_QUERY_PARENTS; i++)
+		many[i] = g[i % 3];
+	q = (struct tl_query){.kind = TL_K_INDICATOR, .parents = many,
+			      .nparents = TL_QUERY_PARENTS};
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
+	assert_int_equal(n, 6);
+	q.nparents = TL_QUERY_PARENTS + 1;
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_EINVAL);
+	assert_string_equal(err.msg, "A query takes at most 64 records to "
+			    "find what belongs to them.");
+	q = (struct tl_query){.kind = TL_K_PRINCIPLE, .parents = two,
+			      .nparents = 2};
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_EUSAGE);
+	tl_store_close(st);
+}
+
+/*
  * People, units and frames list in Swedish order on every engine, page
  * after page: Å, Ä and Ö after Z, lower case before upper, an accent
  * after the plain letter, and a name typed in decomposed form (as macOS
@@ -1258,6 +1324,7 @@ int main(void)
 		cmocka_unit_test(test_frame_versions_and_ack),
 		cmocka_unit_test(test_resolve_prefix_and_name),
 		cmocka_unit_test(test_keyset_paging_and_filters),
+		cmocka_unit_test(test_records_of_several_parents),
 		cmocka_unit_test(test_list_by_id),
 		cmocka_unit_test(test_lists_sort_in_swedish_order),
 		cmocka_unit_test(test_search_finds_swedish_words),

@@ -60,6 +60,18 @@ enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *unit,
 				   char year[5], struct tl_error *err);
 
 /*
+ * What a screen of the Goals view shows of goals[0..n-1] (full ids, n at
+ * most TL_QUERY_PARENTS), in two queries whatever n is: the latest
+ * analysis of each into latest[i] (NULL when it has none; the caller
+ * frees each with tl_record_free), and their active indicators into
+ * *inds (zeroed first; tl_page_done), by the goals' order in `goals`,
+ * then in the Swedish order of their names.
+ */
+enum tl_status tl_goals_latest(struct tl_store *st, const char *const *goals,
+			       int n, struct tl_record **latest,
+			       struct tl_page *inds, struct tl_error *err);
+
+/*
  * The active indicators of goal (a full id), at most 100, in the Swedish
  * order of their names, into page (zeroed first; tl_page_done).
  */
@@ -130,11 +142,13 @@ enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
 				      struct tl_goal_indicator *out,
 				      struct tl_error *err);
 void tl_goal_indicator_done(struct tl_goal_indicator *gi);
-/* What one line of an indicator needs: as tl_goal_indicator_load, but
- * only its latest figure, and out->rec stays NULL (two queries). */
-enum tl_status tl_goal_indicator_latest(struct tl_store *st, const char *id,
-					struct tl_goal_indicator *out,
-					struct tl_error *err);
+/* What the lines of indicators ids[0..n-1] (n at most TL_QUERY_PARENTS)
+ * need, in two queries whatever n is: as tl_goal_indicator_load, but
+ * only the latest figure, into out[i], whose rec stays NULL. */
+enum tl_status tl_goal_indicators_latest(struct tl_store *st,
+					 const char *const *ids, int n,
+					 struct tl_goal_indicator *out,
+					 struct tl_error *err);
 
 /* The target in force for the latest figure's period, else the latest
  * target; NULL when there is none. */

@@ -258,6 +258,8 @@ struct tl_report_scope {
 };
 
 /* What to list.  NULL and false mean "no filter". */
+#define TL_QUERY_PARENTS 64
+
 struct tl_query {
 	enum tl_kind kind;
 	const char *owner;      /* person id in the kind's owner field */
@@ -266,6 +268,11 @@ struct tl_query {
 	const char *kindv;      /* value of the kind's kind field */
 	const char *status;     /* value of the status field */
 	const char *parent;     /* id in the kind's parent field */
+	const char *const *parents; /* any of these ids in it: nparents of
+				 * them, at most TL_QUERY_PARENTS (one
+				 * query for the records of a screen's
+				 * goals or indicators) */
+	int nparents;
 	const char *due_before; /* YYYY-MM-DD: due strictly before it */
 	const char *series;     /* follow-ups, items, mandates, frames:
 				 * made in a meeting of this series */

@@ -36,7 +36,7 @@
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 
-#define MAX_BINDS 16
+#define MAX_BINDS (16 + TL_QUERY_PARENTS)
 
 /* The rows an iterator fetches first, and the most it fetches at once:
  * a list on a screen wants its first rows soon, an export wants few
@@ -100,6 +100,22 @@ static void add_eq(struct built *b, const struct tl_entity *e, int field,
 
 	snprintf(tmp, sizeof(tmp), " AND %s = $%d", e->fields[field].name, n);
 	add(b, tmp);
+}
+
+/* " AND field IN ($n, ...)" of n values (at least one). */
+static void add_in(struct built *b, const struct tl_entity *e, int field,
+		   const char *const *values, int n)
+{
+	char tmp[128];
+
+	snprintf(tmp, sizeof(tmp), " AND %s IN (", e->fields[field].name);
+	add(b, tmp);
+	for (int i = 0; i < n; i++) {
+		snprintf(tmp, sizeof(tmp), "%s$%d", i ? ", " : "",
+			 bind(b, values[i]));
+		add(b, tmp);
+	}
+	add(b, ")");
 }
 
 /* " AND status IN (the open values)". */
@@ -171,6 +187,9 @@ static enum tl_status add_filters(const struct tl_query *q,
 	if (rc == TL_OK && q->parent &&
 	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
 		add_eq(b, e, e->parent, q->parent);
+	if (rc == TL_OK && q->nparents &&
+	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
+		add_in(b, e, e->parent, q->parents, q->nparents);
 	if (rc == TL_OK && q->person) {
 		if (e->kind != TL_K_MEETING) {
 			rc = filter_on(e, -1, "participant", err);

@@ -29,7 +29,7 @@
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
 
-#define MAX_BINDS 16
+#define MAX_BINDS (16 + TL_QUERY_PARENTS)
 
 struct built {
 	char sql[8192];
@@ -100,6 +100,21 @@ static void add_eq(struct built *b, const struct tl_entity *e, int field,
 	bind(b, value, &e->fields[field]);
 }
 
+/* " AND field IN (?, ...)" of n values (at least one). */
+static void add_in(struct built *b, const struct tl_entity *e, int field,
+		   const char *const *values, int n)
+{
+	char tmp[128];
+
+	snprintf(tmp, sizeof(tmp), " AND %s IN (", e->fields[field].name);
+	add(b, tmp);
+	for (int i = 0; i < n; i++) {
+		add(b, i ? ", ?" : "?");
+		bind(b, values[i], &e->fields[field]);
+	}
+	add(b, ")");
+}
+
 /*
  * " AND status IN (the open values)".  With `plus` the column is written
  * "+status", which keeps SQLite from serving the query by a status
@@ -131,13 +146,14 @@ static void add_open(struct built *b, const struct tl_entity *e, bool plus)
  * The same with a unit of the kind's own (the active mandates a committee
  * gave, for its Overview: 40 of 175 rows through the unit's index, but
  * 25,000 active ones of everyone walked through the status index, 50 ms
- * at the large tier), and with a parent (a goal's indicators).
+ * at the large tier), and with a parent (a goal's indicators) or
+ * several.
  */
 static bool open_off_index(const struct tl_query *q)
 {
 	const struct tl_entity *e = tl_entity_get(q->kind);
 
-	return q->series || q->parent ||
+	return q->series || q->parent || q->nparents ||
 	       (q->owner && q->kind != TL_K_FOLLOWUP) ||
 	       (q->unit && e && e->unit >= 0);
 }
@@ -255,6 +271,9 @@ static enum tl_status build(const struct tl_query *q, const char *acc,
 	if (rc == TL_OK && q->parent &&
 	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
 		add_eq(b, e, e->parent, q->parent);
+	if (rc == TL_OK && q->nparents &&
+	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
+		add_in(b, e, e->parent, q->parents, q->nparents);
 	if (rc == TL_OK && q->person) {
 		if (e->kind != TL_K_MEETING)
 			rc = filter_on(e, -1, "participant", err);
