@@ -120,7 +120,8 @@ static const struct action actions[] = {
 	{"remove", cli_entity_remove, "ID", N_("remove one from its meeting")},
 	{"next", cli_entity_next, "ID", N_("plan the next meeting of its "
 	 "series")},
-	{"offers", cli_entity_offers, "ID [--accept N,...|all]",
+	{"offers", cli_entity_offers,
+	 "ID [--accept N,...|all | --drop N,...|all]",
 	 N_("what its agenda is offered: report-backs and reports on "
 	    "carrying out that fall due")},
 	{"key", cli_entity_key, "ID FILE",

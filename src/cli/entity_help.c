@@ -354,14 +354,16 @@ void cli_help_next(const struct cli_args *a, FILE *out)
 
 void cli_help_offers(const struct cli_args *a, FILE *out)
 {
-	fputs(_("Usage: tillit meeting offers ID [--accept N,...|all]\n\n"
+	fputs(_("Usage: tillit meeting offers ID [--accept N,...|all | "
+	      "--drop N,...|all]\n\n"
 	      "Lists what a committee's next meeting is offered for its "
 	      "agenda: a\nreport-back for each active mandate the committee "
 	      "gave that falls due by\nthe meeting's day, and a report on "
 	      "carrying out each of its decisions\nwhose execution is due by "
 	      "then or names the meeting.  --accept takes the\noffers given "
-	      "as items of the meeting; one not taken is dropped from this\n"
-	      "agenda, and offered again while it is due.\n\nOptions:\n"),
+	      "as items of the meeting; --drop drops them from its agenda,\n"
+	      "so that they are not offered to it again (they are to the "
+	      "next\nmeeting, while they are due).\n\nOptions:\n"),
 	      out);
 	cli_args_help_opts(a, out);
 }

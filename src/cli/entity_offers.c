@@ -3,9 +3,8 @@
  * entity_offers.c - `tillit meeting offers ID [--accept N,...|all]`: what
  * a committee's next meeting is offered for its agenda (read/undone.h),
  * the report-backs and the reports on carrying out that fall due by its
- * day, and the secretary taking some of them as items.  One not taken is
- * dropped from this meeting's agenda; it is offered again while it is
- * due.
+ * day, and the secretary taking some of them as items, or dropping some
+ * (--drop) so that the meeting is not offered them again.
  */
 #include "entity.h"
 
@@ -49,29 +48,19 @@ static enum tl_status take_offer(struct cli *c, struct tl_store *st,
 				 const char *meeting,
 				 const struct tl_agenda_offer *o)
 {
-	struct tl_record *r = tl_record_new(TL_K_ITEM);
-	enum tl_status rc;
+	char number[16];
+	enum tl_status rc = tl_store_meeting_take_offer(st, meeting, o->title,
+							number, &c->err);
 
-	if (!r)
-		return cli_fail(c, TL_ESYS, _("Out of memory."));
-	if (!tl_record_set(r, TL_ITEM_MEETING, meeting) ||
-	    !tl_record_set(r, TL_ITEM_TITLE, o->title) ||
-	    !tl_record_set(r, TL_ITEM_KIND, "information")) {
-		tl_record_free(r);
-		return cli_fail(c, TL_ESYS, _("Out of memory."));
-	}
-	rc = tl_store_insert(st, r, &c->err);
 	if (rc == TL_OK)
-		printf(_("Added § %s: %s.\n"), tl_record_str(r,
-		       TL_ITEM_NUMBER), o->title);
-	tl_record_free(r);
+		printf(_("Added § %s: %s.\n"), number, o->title);
 	return rc;
 }
 
 enum tl_status cli_entity_offers(struct cli *c, const struct tl_entity *e,
 				 int argc, char **argv)
 {
-	const char *text = NULL, *accept = NULL;
+	const char *text = NULL, *accept = NULL, *drop = NULL;
 	char id[TL_ID_LEN + 1], today[TL_DATE_SIZE];
 	struct tl_agenda_offer *offers = NULL;
 	struct tl_store *st = NULL;
@@ -82,6 +71,9 @@ enum tl_status cli_entity_offers(struct cli *c, const struct tl_entity *e,
 		{"accept", 0, true, "N,...|all", N_("take these offers "
 		 "(their numbers, or all) as items of the meeting"),
 		 .str = &accept},
+		{"drop", 0, true, "N,...|all", N_("drop these offers (their "
+		 "numbers, or all) from the meeting's agenda: they are not "
+		 "offered to it again"), .str = &drop},
 		{0},
 	};
 	struct cli_args a = {.c = c, .argc = argc, .argv = argv, .opts = opts,
@@ -100,19 +92,35 @@ enum tl_status cli_entity_offers(struct cli *c, const struct tl_entity *e,
 	tl_clock_today(today);
 	if (rc == TL_OK)
 		rc = tl_agenda_offers(st, id, today, 50, &offers, &n, &c->err);
-	if (rc == TL_OK && accept) {
+	if (rc == TL_OK && accept && drop)
+		rc = cli_usage(c, "%s", _("Give --accept or --drop, not "
+			       "both."));
+	if (rc == TL_OK && (accept || drop)) {
+		const char *opt = accept ? "--accept" : "--drop";
+
 		if (!(take = calloc((size_t)(n ? n : 1), sizeof(bool))))
 			rc = cli_fail(c, TL_ESYS, _("Out of memory."));
-		else if (!parse_take(accept, n, take))
-			rc = cli_usage(c, n ? _("--accept takes the numbers of "
-				       "offers, 1 to %d, or all.")
-				       : _("The meeting is offered nothing to "
-				       "accept (%d offers)."), n);
+		else if (!n || !parse_take(accept ? accept : drop, n, take))
+			rc = n ? cli_usage(c, _("%s takes the numbers of "
+					   "offers, 1 to %d, or all."), opt, n)
+			       : cli_usage(c, "%s", _("The meeting is offered "
+					   "nothing."));
 		if (rc == TL_OK)
 			rc = tl_store_begin(st, &c->err);
-		for (int i = 0; rc == TL_OK && i < n; i++)
-			if (take[i])
+		for (int i = 0; rc == TL_OK && i < n; i++) {
+			if (!take[i])
+				continue;
+			if (accept) {
 				rc = take_offer(c, st, id, &offers[i]);
+				continue;
+			}
+			rc = tl_store_meeting_drop_offer(st, id,
+							 offers[i].id,
+							 &c->err);
+			if (rc == TL_OK)
+				printf(_("Dropped: %s.\n"),
+				       offers[i].title);
+		}
 		if (rc == TL_OK)
 			rc = tl_store_commit(st, &c->err);
 		else if (take)

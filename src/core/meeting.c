@@ -152,3 +152,14 @@ int tl_meeting_cmp_name(const char *a, const char *b)
 		return a ? -1 : b ? 1 : 0;
 	return tl_collate_cmp(a, b);
 }
+
+bool tl_meeting_offer_dropped(const struct tl_record *m, const char *id)
+{
+	const char *d = tl_record_get(m, TL_MEETING_DROPPED);
+	size_t n = id ? strlen(id) : 0;
+
+	for (const char *p = d; p && n && (p = strstr(p, id)); p += n)
+		if ((p == d || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return true;
+	return false;
+}

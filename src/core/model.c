@@ -193,6 +193,12 @@ static const struct tl_field meeting_fields[] = {
 	[TL_MEETING_JUSTERING] = TEXT("justering", N_("Justering"), 0,
 				      N_("the place and time of justering, "
 					 "e.g. 'Stadshuset, 2026-12-03 10:00'")),
+	/* Set by tl_store_meeting_drop_offer alone. */
+	[TL_MEETING_DROPPED] = TEXT("dropped", N_("Offers dropped"), AUTO,
+				    N_("the report-backs and reports on "
+				       "carrying out dropped from its agenda: "
+				       "the ids of their mandates and "
+				       "executions")),
 };
 
 static const struct tl_field participant_fields[] = {

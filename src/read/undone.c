@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tillit/core/i18n.h"
+#include "tillit/core/meeting.h"
 #include "tillit/core/model.h"
 #include "tillit/core/rules.h"
 
@@ -132,8 +133,9 @@ static enum tl_status has_item(struct tl_store *st, const char *meeting,
 	return rc;
 }
 
-/* Adds an offer unless the meeting has its item already. */
-static enum tl_status offer(struct tl_store *st, const char *meeting,
+/* Adds an offer unless the meeting has its item already, or it was
+ * dropped from the meeting. */
+static enum tl_status offer(struct tl_store *st, const struct tl_record *m,
 			    struct tl_agenda_offer *v, int *n, int max,
 			    enum tl_kind kind, const char *id,
 			    const char *due, const char *title,
@@ -142,9 +144,9 @@ static enum tl_status offer(struct tl_store *st, const char *meeting,
 	bool taken = false;
 	enum tl_status rc;
 
-	if (*n >= max)
+	if (*n >= max || tl_meeting_offer_dropped(m, id))
 		return TL_OK;
-	rc = has_item(st, meeting, title, &taken, err);
+	rc = has_item(st, m->id, title, &taken, err);
 	if (rc != TL_OK || taken)
 		return rc;
 	snprintf(v[*n].title, sizeof(v[*n].title), "%s", title);
@@ -213,7 +215,7 @@ static enum tl_status executions(struct tl_store *st,
 				 "out § %s %s"), tl_record_str(item,
 				 TL_ITEM_NUMBER), tl_record_str(item,
 				 TL_ITEM_TITLE));
-			rc = offer(st, m->id, v, n, max, TL_K_EXECUTION, x->id,
+			rc = offer(st, m, v, n, max, TL_K_EXECUTION, x->id,
 				   due, title, err);
 		}
 		tl_record_free(item);
@@ -269,7 +271,7 @@ enum tl_status tl_agenda_offers(struct tl_store *st, const char *meeting,
 			continue;
 		snprintf(title, sizeof(title), _("Report-back: %s"),
 			 tl_record_str(due[i].mandate, TL_MANDATE_MATTER));
-		rc = offer(st, m->id, v, n, max, TL_K_MANDATE,
+		rc = offer(st, m, v, n, max, TL_K_MANDATE,
 			   due[i].mandate->id, due[i].due, title, err);
 	}
 	tl_report_due_free(due, ndue);

@@ -12,6 +12,7 @@
 
 #include "tillit/core/date.h"
 #include "tillit/core/i18n.h"
+#include "tillit/core/meeting.h"
 #include "tillit/core/rules.h"
 #include "backend.h"
 #include "internal.h"
@@ -190,6 +191,64 @@ enum tl_status tl_store_frame_ack(struct tl_store *st, const char *id,
 		rc = tl_update_internal(st, r, err);
 	}
 	tl_record_free(r);
+	return rc;
+}
+
+enum tl_status tl_store_meeting_take_offer(struct tl_store *st,
+					   const char *id, const char *title,
+					   char number[16],
+					   struct tl_error *err)
+{
+	struct tl_record *r = tl_record_new(TL_K_ITEM);
+	enum tl_status rc;
+
+	number[0] = '\0';
+	if (!r || !tl_record_set(r, TL_ITEM_MEETING, id) ||
+	    !tl_record_set(r, TL_ITEM_TITLE, title) ||
+	    !tl_record_set(r, TL_ITEM_KIND, "information")) {
+		tl_record_free(r);
+		return tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	rc = tl_store_insert(st, r, err);
+	if (rc == TL_OK)
+		snprintf(number, 16, "%s", tl_record_str(r, TL_ITEM_NUMBER));
+	tl_record_free(r);
+	return rc;
+}
+
+enum tl_status tl_store_meeting_drop_offer(struct tl_store *st,
+					   const char *id, const char *what,
+					   struct tl_error *err)
+{
+	struct tl_record *m = NULL;
+	const char *was;
+	enum tl_status rc;
+	char *list;
+	size_t len;
+
+	if (!what || !*what || strchr(what, ' '))
+		return tl_error_set(err, TL_EINVAL, _("Say which offer to "
+				    "drop."));
+	rc = tl_get(st, TL_K_MEETING, id, &m, err);
+	if (rc == TL_OK)
+		rc = tl_access_check(st, m, TL_RIGHT_CHANGE, err);
+	if (rc != TL_OK || tl_meeting_offer_dropped(m, what)) {
+		tl_record_free(m);
+		return rc;
+	}
+	was = tl_record_get(m, TL_MEETING_DROPPED);
+	len = (was ? strlen(was) + 1 : 0) + strlen(what) + 1;
+	if (!(list = malloc(len)))
+		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
+	else {
+		snprintf(list, len, "%s%s%s", was ? was : "", was ? " " : "",
+			 what);
+		rc = tl_record_set(m, TL_MEETING_DROPPED, list)
+			     ? tl_update_internal(st, m, err)
+			     : tl_error_set(err, TL_ESYS, _("Out of memory."));
+	}
+	free(list);
+	tl_record_free(m);
 	return rc;
 }
 

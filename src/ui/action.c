@@ -156,6 +156,13 @@ static const struct ui_action_def table[] = {
 	A(UI_A_GO_GOALS, NC_("key hint", "goals"), "9", NULL, NULL,
 	  N_("Goals: the goal tree by unit, each goal's latest assessment "
 	     "and its indicators"), UI_SCOPE_GLOBAL),
+	A(UI_A_TAKE_OFFER, NC_("key hint", "take-offer"), "I", NULL, NULL,
+	  N_("Take the selected offer (a report-back or a report on "
+	     "carrying out that falls due) as an agenda item"),
+	  UI_SCOPE_MEETING),
+	A(UI_A_DROP_OFFER, NC_("key hint", "drop-offer"), "-", NULL, NULL,
+	  N_("Drop the selected offer from this meeting's agenda"),
+	  UI_SCOPE_MEETING),
 	A(UI_A_FIND_NEXT, NC_("key hint", "find-next"), "n", NULL, NULL,
 	  N_("Find the next line with the words of the last search (asked "
 	     "for when there was none)"), UI_SCOPE_FIND),

@@ -13,6 +13,7 @@
 #include "tillit/core/date.h"
 #include "tillit/read/clocks.h"
 #include "tillit/read/meeting.h"
+#include "tillit/read/undone.h"
 #include "tillit/ui/lines.h"
 #include "tillit/ui/private.h"
 #include "tillit/ui/view.h"
@@ -32,6 +33,10 @@ struct meeting_view {
 	int nclocks;
 	struct tl_par_clock *pclocks; /* those of §§ justered immediately */
 	int npclocks;
+	/* What its agenda is offered, when it is its committee's next
+	 * meeting (read/undone.h). */
+	struct tl_agenda_offer *offers;
+	int noffers;
 	char today[TL_DATE_SIZE];
 
 	bool run;
@@ -56,6 +61,10 @@ bool ui_meeting_is_signed(const struct meeting_view *mv);
 const struct tl_record *ui_meeting_selected(const struct meeting_view *mv,
 					    enum tl_kind kind);
 const struct tl_record *ui_meeting_selected_any(
+	const struct meeting_view *mv);
+
+/* The offer selected on the screen, or NULL. */
+const struct tl_agenda_offer *ui_meeting_selected_offer(
 	const struct meeting_view *mv);
 
 /* Loads the meeting afresh (keeping the step); reload shows an error. */

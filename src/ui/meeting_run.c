@@ -485,6 +485,44 @@ static void plan_next(struct view *v)
 	ui_open_record(v->app, TL_K_MEETING, id);
 }
 
+/* I and -: the selected offer taken as an item of the meeting, or
+ * dropped from its agenda (tl_store_meeting_take_offer, _drop_offer). */
+static void offer_action(struct view *v, enum ui_action a)
+{
+	struct meeting_view *mv = v->data;
+	const struct tl_agenda_offer *o = ui_meeting_selected_offer(mv);
+	struct tl_error err = {0};
+	char number[16], title[600];
+	enum tl_status rc;
+
+	if (!o) {
+		ui_status(v->app, "%s", mv->noffers ? _("Select an offer "
+			  "first, under Offered for the agenda.")
+			  : _("This meeting is offered nothing: no "
+			  "report-back or report on carrying out falls due by "
+			  "it, or it is not its committee's next."));
+		return;
+	}
+	if (locked(v))
+		return;
+	snprintf(title, sizeof(title), "%s", o->title);
+	if (a == UI_A_TAKE_OFFER)
+		rc = tl_store_meeting_take_offer(ui_store(v->app), mv->id,
+						 title, number, &err);
+	else
+		rc = tl_store_meeting_drop_offer(ui_store(v->app), mv->id,
+						 o->id, &err);
+	if (rc != TL_OK) {
+		ui_error(v->app, &err);
+		return;
+	}
+	if (a == UI_A_TAKE_OFFER)
+		ui_status(v->app, _("Added § %s: %s."), number, title);
+	else
+		ui_status(v->app, _("Dropped from this meeting: %s."), title);
+	ui_changed(v->app);
+}
+
 /* H: the meeting is held. */
 static void finish(struct view *v)
 {
@@ -748,6 +786,10 @@ enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
 		return UI_DONE;
 	case UI_A_PLAN_NEXT:
 		plan_next(v);
+		return UI_DONE;
+	case UI_A_TAKE_OFFER:
+	case UI_A_DROP_OFFER:
+		offer_action(v, a);
 		return UI_DONE;
 	case UI_A_SIGN:
 		sign(v);

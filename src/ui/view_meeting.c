@@ -86,7 +86,7 @@ static const enum ui_action meeting_actions[] = {
 	UI_A_ADD_MANDATE, UI_A_ADD_FRAME, UI_A_ADD_FOLLOWUP, UI_A_ADD_MOTION,
 	UI_A_ADD_VOTE, UI_A_ADD_ENTRY, UI_A_ATTENDANCE,
 	UI_A_FINISH, UI_A_SIGN, UI_A_MINUTES, UI_A_EXPORT, UI_A_EXTRACT,
-	UI_A_PRIVATE_NOTE, UI_A_PLAN_NEXT,
+	UI_A_PRIVATE_NOTE, UI_A_PLAN_NEXT, UI_A_TAKE_OFFER, UI_A_DROP_OFFER,
 	UI_A_NONE,
 };
 
@@ -186,6 +186,9 @@ enum tl_status ui_meeting_load(struct view *v, struct tl_error *err)
 	free(mv->pclocks);
 	mv->pclocks = NULL;
 	mv->npclocks = 0;
+	free(mv->offers);
+	mv->offers = NULL;
+	mv->noffers = 0;
 	tl_clock_today(mv->today);
 	rc = tl_store_read_begin(st, err);
 	if (rc != TL_OK)
@@ -199,6 +202,9 @@ enum tl_status ui_meeting_load(struct view *v, struct tl_error *err)
 		rc = tl_paragraph_clock_lines(st, mv->md.meeting, mv->today,
 					      &mv->pclocks, &mv->npclocks,
 					      err);
+	if (rc == TL_OK && !ui_meeting_is_signed(mv))
+		rc = tl_agenda_offers(st, mv->id, mv->today, 50, &mv->offers,
+				      &mv->noffers, err);
 	tl_store_read_end(st);
 	if (rc != TL_OK)
 		return rc;
@@ -239,6 +245,16 @@ void ui_meeting_reload(struct view *v)
 }
 
 /* ---- what is selected ------------------------------------------------ */
+
+const struct tl_agenda_offer *ui_meeting_selected_offer(
+	const struct meeting_view *mv)
+{
+	for (int i = 0; mv->ls.sel[0] && i < mv->noffers; i++)
+		if (mv->offers[i].kind == mv->ls.sel_kind &&
+		    !strcmp(mv->offers[i].id, mv->ls.sel))
+			return &mv->offers[i];
+	return NULL;
+}
 
 const struct tl_record *ui_meeting_selected(const struct meeting_view *mv,
 					    enum tl_kind kind)
@@ -433,6 +449,34 @@ static void add_followup_line(struct view *v, const struct tl_record *r,
 }
 
 /* Clock lines (read/clocks.h), a late step in the overdue colour. */
+/* What the agenda is offered, each a line that opens its mandate or
+ * execution; I takes the selected one as an item, - drops it. */
+static void add_offer_lines(struct view *v, int cols)
+{
+	struct meeting_view *mv = v->data;
+	char buf[900];
+
+	if (!mv->noffers)
+		return;
+	ui_lines_add_heading(&mv->ls, _("Offered for the agenda"),
+			     mv->noffers);
+	snprintf(buf, sizeof(buf), _("What falls due by this meeting: %s "
+		 "takes the selected one as an item, %s drops it from this "
+		 "meeting."), ui_action_key(UI_A_TAKE_OFFER),
+		 ui_action_key(UI_A_DROP_OFFER));
+	ui_lines_add_wrapped(&mv->ls, buf, UI_R_DIM, 1, cols - 3);
+	for (int i = 0; i < mv->noffers; i++) {
+		const struct tl_agenda_offer *o = &mv->offers[i];
+		struct ui_line *l;
+
+		snprintf(buf, sizeof(buf), _("%s  · due %s"), o->title,
+			 o->due[0] ? o->due : "-");
+		l = ui_lines_add(&mv->ls, buf, UI_R_NORMAL, 1, o->kind, o->id);
+		if (o->due[0] && strcmp(o->due, mv->today) < 0)
+			ui_lines_badge(l, _("OVERDUE"), UI_R_OVERDUE);
+	}
+}
+
 static void add_clock_lines(struct meeting_view *mv,
 			    const struct tl_clock_line *lines, int n)
 {
@@ -524,6 +568,7 @@ static void build_detail(struct view *v, int cols)
 			     UI_R_DIM, 1, TL_K_NONE, NULL);
 	for (int i = 0; i < mv->md.items.n; i++)
 		add_item_line(v, mv->md.items.v[i], cols);
+	add_offer_lines(v, cols);
 
 	if (mv->md.mandates.n) {
 		ui_lines_add_heading(&mv->ls, _("Mandates"), mv->md.mandates.n);
@@ -747,6 +792,7 @@ static void meeting_close(struct view *v)
 	tl_meeting_data_done(&mv->md);
 	tl_private_free(mv->priv, mv->npriv);
 	free(mv->pclocks);
+	free(mv->offers);
 	ui_lines_done(&mv->ls);
 	free(mv);
 	v->data = NULL;

@@ -95,6 +95,81 @@ run env LC_ALL=sv_SE.UTF-8 LANGUAGE=sv "$TILLIT" --db "$DB" meeting offers \
 check_grep "in Swedish: Återrapportering" \
 	'^1\. Återrapportering: Beslut om bistånd i form av hemtjänst'
 
+# The secretary drops the offer from this meeting: it is not offered to
+# it again, and nothing else changes.
+run tl meeting offers "$NS" --accept 1 --drop 1
+check_err "--accept and --drop, not both" 2 'Give --accept or --drop, not both\.'
+run tl meeting offers "$NS" --drop 2
+check_err "--drop takes only the numbers offered" 2 \
+	'^tillit: --drop takes the numbers of offers, 1 to 1, or all\.'
+run tl meeting offers "$NS" --drop 1
+check_grep "the secretary drops the report-back from the meeting" \
+	'^Dropped: Report-back: Beslut om bistånd i form av hemtjänst\.$'
+run tl meeting offers "$NS"
+check_grep "... and it is offered to it no more" '^Nothing is offered'
+run tl meeting offers "$NS" --drop all
+check_err "... nor dropped twice" 2 "The meeting is offered nothing\."
+check_same "... and no item was added" "$(tl item list --meeting "$NS" \
+	--format csv | sed 1d | wc -l)" 0
+run tl mandate show "$M"
+check_grep "... while the mandate is still overdue" \
+	'^Next report-back: +2026-10-23, overdue$'
+run tl meeting edit "$NS" --dropped "$NB"
+check_err "what was dropped is the store's to write" 1 \
+	'Offers dropped is kept by tillit and cannot be set by hand\.'
+run tl meeting show "$NS" --format json
+check_same "... and the meeting keeps it (JSON)" \
+	"$(json_value "$W/out" '$.dropped')" "$M"
+
+# The same on the meeting screen, in a database of its own: the offers
+# are listed under the agenda; I takes the selected one as an item, -
+# drops it; and only the meeting's chair and secretary may.
+# uidb NAME: a new demo database with a next meeting of Socialnämnden,
+# UIDB and UIM.
+uidb() {
+	UIDB=$(newdb "$1") || exit 1
+	"$TILLIT" --db "$UIDB" init --demo >/dev/null
+	"$TILLIT" --db "$UIDB" meeting add --kind committee \
+		--unit Socialnämnden --title "Socialnämndens extra sammanträde" \
+		--starts-at "2026-12-16 13:00" -q >/dev/null
+	UIM=$("$TILLIT" --db "$UIDB" meeting list --format csv |
+		grep ',Socialnämndens extra' | cut -d, -f1)
+}
+uidb offers
+# offer_ui KEY [--as PERSON]: opens the meeting, selects its offer,
+# presses KEY and dumps the screen.
+offer_ui() {
+	k=$1
+	shift
+	printf 'key 2\nkey n\ntype extra sammanträde\nkey Enter\nkey Enter\nkey j\nkey %s\ndump\n' \
+		"$k" >"$W/script"
+	run "$TILLIT" --db "$UIDB" "$@" ui --script "$W/script" --size 100x30
+}
+offer_ui j
+check_grep "the meeting screen lists what its agenda is offered" \
+	'^ Offered for the agenda \(1\)$'
+check_grep "... each offer with its due date, overdue marked" \
+	'^>  Report-back: Beslut om bistånd i form av hemtjänst  · due 2026-10-23 +OVERDUE$'
+offer_ui - --as "Sofia Bäckström"
+check_grep "one who is not its chair or secretary cannot drop it" \
+	"Only the meeting's chair and secretary may change this meeting\."
+offer_ui I
+check_grep "I takes it as an item, numbered on in the committee's year" \
+	'^>  § 5 +Report-back: Beslut om bistånd i form a'
+check_grep "... and says so" \
+	'Added § 5: Report-back: Beslut om bistånd i form av hemtjänst\.'
+run "$TILLIT" --db "$UIDB" meeting offers "$UIM"
+check_grep "... and it is offered no more" '^Nothing is offered'
+uidb offers2
+offer_ui -
+check_grep "- drops it from the meeting" \
+	'Dropped from this meeting: Report-back: Beslut om bistånd i form av hemtjänst\.'
+grep -q 'Offered for the agenda' "$W/out" &&
+	fail "... and the offers are gone from the screen" ||
+	pass "... and the offers are gone from the screen"
+run "$TILLIT" --db "$UIDB" meeting offers "$UIM"
+check_grep "... and from the meeting's offers" '^Nothing is offered'
+
 # Reporting back moves the next one on a month and clears the Overview.
 must tl report-back add --mandate "$M" --reported-on 2026-12-01 \
 	--text "Fyrtio beslut, inga avslag."

@@ -85,4 +85,10 @@ int tl_meeting_cmp_text(const char *a, const char *b);
  * (collate.h). */
 int tl_meeting_cmp_name(const char *a, const char *b);
 
+/*
+ * Whether the agenda offer of the mandate or execution `id` was dropped
+ * from meeting m (its dropped field: ids, each after a space).
+ */
+bool tl_meeting_offer_dropped(const struct tl_record *m, const char *id);
+
 #endif

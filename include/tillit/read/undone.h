@@ -61,7 +61,9 @@ struct tl_agenda_offer {
  * day, and a report on carrying out ("Report on carrying out § N ...")
  * for each open execution that names the meeting, or of the unit's
  * decisions that falls due by that day and names none.  An offer whose
- * title an item of the meeting has already is taken.  At most max into
+ * title an item of the meeting has already is taken; one the secretary
+ * dropped from the meeting (tl_store_meeting_drop_offer) is not offered
+ * to it again.  At most max into
  * *out (caller frees), their number into *n; none for another meeting.
  */
 enum tl_status tl_agenda_offers(struct tl_store *st, const char *meeting,

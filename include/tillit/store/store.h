@@ -361,6 +361,28 @@ enum tl_status tl_store_followup_carry(struct tl_store *st, const char *id,
 				       struct tl_error *err);
 
 /*
+ * The secretary takes an agenda offer (read/undone.h) as an item of
+ * meeting `id`: information titled `title`, numbered on at the end of
+ * its agenda (its § number, or "" for a meeting without §§, into
+ * number[16]).  Refused as any new item of the meeting is.
+ */
+enum tl_status tl_store_meeting_take_offer(struct tl_store *st,
+					   const char *id, const char *title,
+					   char number[16],
+					   struct tl_error *err);
+
+/*
+ * The secretary drops an agenda offer (read/undone.h) from meeting `id`:
+ * `what`, the mandate or execution it reports on (a full id), joins the
+ * meeting's dropped offers (TL_MEETING_DROPPED), and is not offered to
+ * it again.  Dropping one dropped already changes nothing.  Refused as
+ * any change of the meeting is: signed, or by one who may not change it.
+ */
+enum tl_status tl_store_meeting_drop_offer(struct tl_store *st,
+					   const char *id, const char *what,
+					   struct tl_error *err);
+
+/*
  * The holder acknowledges a frame: acked_by = person_id (who confirms:
  * the one acting, never someone on their behalf), acked_at = now.
  * TL_EREFUSED when the frame is held by another person, is closed, or

@@ -38,6 +38,7 @@ enum ui_action {
 	UI_A_ADD_ENTRY, UI_A_ATTENDANCE, UI_A_CARRY_ON, UI_A_FINISH,
 	UI_A_DEMO, UI_A_SIGN, UI_A_MINUTES, UI_A_EXPORT, UI_A_EXTRACT,
 	UI_A_PRIVATE_NOTE, UI_A_PLAN_NEXT, UI_A_GO_SETUP, UI_A_GO_GOALS,
+	UI_A_TAKE_OFFER, UI_A_DROP_OFFER,
 	/* Moving, again: after the meeting's n and N, which a view that
 	 * lists these gives up (ui_action_for_key_in) */
 	UI_A_FIND_NEXT, UI_A_FIND_PREV,

@@ -37,7 +37,7 @@
 
 /* The schema version this program writes; a database of a later one is
  * refused.  Raised by each new migration. */
-#define TL_PG_SCHEMA_VERSION 14
+#define TL_PG_SCHEMA_VERSION 15
 
 /* The channel of LISTEN and NOTIFY. */
 #define TL_PG_CHANNEL "tillit"
@@ -72,10 +72,12 @@ extern const char tl_pg_migration_rls[];
 extern const char tl_pg_migration_private[];
 /* Migration 7: a § as the law records it (schema.c). */
 extern const char tl_pg_migration_paragraphs[];
-/* Migrations 13 and 14: goal management, reporting back and decisions
- * carried out (schema_goals.c). */
+/* Migrations 13 to 15: goal management, reporting back and decisions
+ * carried out, the offers dropped from a meeting's agenda
+ * (schema_goals.c). */
 extern const char tl_pg_migration_goals[];
 extern const char tl_pg_migration_report_backs[];
+extern const char tl_pg_migration_dropped_offers[];
 enum tl_status tl_pg_private_add(struct tl_store *st,
 				 const struct tl_private_note *n,
 				 struct tl_error *err);

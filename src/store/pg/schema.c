@@ -775,6 +775,7 @@ const char *const tl_pg_migrations[] = {
 	migration_series_plans,
 	tl_pg_migration_goals,
 	tl_pg_migration_report_backs,
+	tl_pg_migration_dropped_offers,
 };
 
 const int tl_pg_nmigrations =

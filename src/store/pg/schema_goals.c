@@ -124,6 +124,11 @@ const char tl_pg_migration_goals[] =
 	SEQ("indicators") ", " SEQ("targets") ", " SEQ("measurements") ", "
 	SEQ("analyses") "); END IF; END $$;\n";
 
+/* Migration 15: the offers dropped from a meeting's agenda, as SQLite's
+ * schema 21. */
+const char tl_pg_migration_dropped_offers[] =
+	"ALTER TABLE meetings ADD COLUMN dropped TEXT;\n";
+
 /* Migration 14: reporting back and decisions carried out, as SQLite's
  * schema 20. */
 const char tl_pg_migration_report_backs[] =

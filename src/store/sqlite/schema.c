@@ -749,6 +749,7 @@ const char *const tl_sqlite_migrations[] = {
 	migration_series_plans,
 	tl_sqlite_migration_goals,
 	tl_sqlite_migration_report_backs,
+	tl_sqlite_migration_dropped_offers,
 };
 
 const int tl_sqlite_nmigrations =

@@ -130,6 +130,14 @@ const char tl_sqlite_migration_goals[] =
  * makes, and who carries out a decision §, by when, and which meeting
  * hears of it.  Neither is part of the minutes.
  */
+/*
+ * Schema 21: the offers of agenda items (report-backs, reports on
+ * carrying out) that the secretary dropped from a meeting's agenda, so
+ * that they are not offered to it again.
+ */
+const char tl_sqlite_migration_dropped_offers[] =
+	"ALTER TABLE meetings ADD COLUMN dropped TEXT;\n";
+
 const char tl_sqlite_migration_report_backs[] =
 	"ALTER TABLE mandates ADD COLUMN report_every TEXT;\n"
 	"CREATE TABLE report_backs (\n" KEYS

@@ -39,7 +39,7 @@ static inline struct tl_sqlite *tl_sq(const struct tl_store *st)
 
 /* The schema version this program writes (user_version); a database of
  * a later one is refused.  Raised by each new migration. */
-#define TL_SCHEMA_VERSION 20
+#define TL_SCHEMA_VERSION 21
 
 /* A new record (caller frees) from the current row of s, laid out as id,
  * created_at, updated_at, then e's fields in order; NULL when out of
@@ -82,6 +82,7 @@ extern const char tl_sqlite_migration_paragraph_notices[];
 extern const char tl_sqlite_migration_sort_keys[];
 extern const char tl_sqlite_migration_goals[];
 extern const char tl_sqlite_migration_report_backs[];
+extern const char tl_sqlite_migration_dropped_offers[];
 
 /* sort.c: makes tl_sort_key(text) an SQL function of db (for schema 16
  * and the repair); an SQLite status. */
