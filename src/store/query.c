@@ -23,11 +23,18 @@
 /* What holds of a query whatever the engine. */
 static enum tl_status query_ok(const struct tl_query *q, struct tl_error *err)
 {
+	const struct tl_entity *e = tl_entity_get(q->kind);
+
 	if (q->nparents < 0 || q->nparents > TL_QUERY_PARENTS ||
 	    (q->nparents && !q->parents))
 		return tl_error_set(err, TL_EINVAL, _("A query takes at most "
 				    "%d records to find what belongs to "
 				    "them."), TL_QUERY_PARENTS);
+	if (!q->eq_field != !q->eq_value ||
+	    (q->eq_field && (!e || tl_entity_field(e, q->eq_field) < 0)))
+		return tl_error_set(err, TL_EUSAGE, _("A record of kind %s "
+				    "has no field %s."), e ? e->name : "?",
+				    q->eq_field ? q->eq_field : "?");
 	return TL_OK;
 }
 

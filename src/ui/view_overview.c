@@ -99,10 +99,11 @@ static void clocks_due(struct overview *ov, struct view *v, const char *me,
 }
 
 /* Report-backs of the mandates of q: those overdue, and with `soon`
- * those due before it too (read/undone.h). */
+ * those due before it too (read/undone.h); none given by unit `skip`
+ * (another section lists those). */
 static void reports_due(struct overview *ov, struct view *v,
 			const struct tl_query *q, const char *heading,
-			const char *today, const char *soon)
+			const char *today, const char *soon, const char *skip)
 {
 	struct tl_report_due *due = NULL;
 	struct tl_error err;
@@ -115,7 +116,11 @@ static void reports_due(struct overview *ov, struct view *v,
 	for (int i = 0; i < n; i++) {
 		char line[600];
 
-		if (soon && strcmp(due[i].due, soon) >= 0)
+		const char *by = tl_record_get(due[i].mandate,
+					       TL_MANDATE_GIVEN_BY_UNIT);
+
+		if ((soon && strcmp(due[i].due, soon) >= 0) ||
+		    (skip && by && !strcmp(by, skip)))
 			continue;
 		if (!headed)
 			ui_lines_add_heading(&ov->ls, heading, -1);
@@ -132,14 +137,15 @@ static void reports_due(struct overview *ov, struct view *v,
 }
 
 /* The report-backs I owe, overdue or due within two weeks; and those
- * owed to my unit, which gave the mandates, overdue. */
+ * owed to my unit, which gave the mandates, or to me, who gave them,
+ * overdue. */
 static void reports_owed(struct overview *ov, struct view *v, const char *me,
 			 const char *unit, const char *today,
 			 const char *in14)
 {
 	struct tl_query q = {.kind = TL_K_MANDATE, .owner = me};
 
-	reports_due(ov, v, &q, _("My report-backs due"), today, in14);
+	reports_due(ov, v, &q, _("My report-backs due"), today, in14, NULL);
 	if (unit) {
 		char heading[300];
 
@@ -147,8 +153,12 @@ static void reports_owed(struct overview *ov, struct view *v, const char *me,
 		snprintf(heading, sizeof(heading), _("Report-backs overdue to "
 			 "%s"), tl_refs_title(ui_refs(v->app), TL_K_UNIT,
 					      unit));
-		reports_due(ov, v, &q, heading, today, NULL);
+		reports_due(ov, v, &q, heading, today, NULL, NULL);
 	}
+	q = (struct tl_query){.kind = TL_K_MANDATE,
+			      .eq_field = "given_by_person", .eq_value = me};
+	reports_due(ov, v, &q, _("Report-backs overdue to me"), today, NULL,
+		    unit);
 }
 
 /* My unit's goals that owe an analysis of the year just ended

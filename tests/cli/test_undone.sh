@@ -54,6 +54,22 @@ check_grep "the giver's Overview (the committee that gave it): overdue too" \
 	'^ Report-backs overdue to Socialnämnden$'
 check_grep "... naming the mandate" \
 	'^   Beslut om bistånd i form av hemtjänst  · overdue since 2026-10-23$'
+# A mandate a person gave: its report-back, once overdue, is on the
+# giver's own Overview.
+PM=$(tl mandate list --format csv | grep ',Beställa förbrukningsmaterial' |
+	cut -d, -f1)
+must tl mandate edit "$PM" --report-every monthly
+run env TILLIT_NOW="2026-12-20 10:00" "$TILLIT" --db "$DB" \
+	--as "Björn Åkesson" ui --script "$W/script" --size 120x40
+check_grep "the giver's Overview (the person who gave it): overdue" \
+	'^ Report-backs overdue to me$'
+check_grep "... naming the mandate" \
+	'^   Beställa förbrukningsmaterial och enklare hjälpmedel till arbetslaget  · overdue since 2026-12-[0-9]{2}$'
+run "$TILLIT" --db "$DB" --as "Björn Åkesson" ui --script "$W/script" \
+	--size 100x40
+check_same "... not before it is overdue" \
+	"$(grep -c 'Report-backs overdue to me' "$W/out")" 0
+must tl mandate edit "$PM" --report-every ""
 run "$TILLIT" --db "$DB" --as "Sofia Bäckström" ui --script "$W/script" \
 	--size 100x30
 check_grep "the owner's Overview: the decision to carry out" \

@@ -674,7 +674,8 @@ static void test_keyset_paging_and_filters(void **state)
  * The records of several parents in one query (a screen of the Goals
  * view): the indicators of two goals of three, listed, counted and
  * iterated; more than TL_QUERY_PARENTS of them refused with a sentence,
- * and a kind that belongs to nothing refused as a filter.
+ * and a kind that belongs to nothing refused as a filter.  And records
+ * by a field's value (eq_field), a field the kind has not refused.
  */
 static void test_records_of_several_parents(void **state)
 {
@@ -733,6 +734,20 @@ static void test_records_of_several_parents(void **state)
 	q = (struct tl_query){.kind = TL_K_PRINCIPLE, .parents = two,
 			      .nparents = 2};
 	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_EUSAGE);
+	/* A field's value: the indicators named so, of any goal. */
+	q = (struct tl_query){.kind = TL_K_INDICATOR, .eq_field = "name",
+			      .eq_value = "Nöjdhet"};
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
+	assert_int_equal(n, 3);
+	q.parents = two;
+	q.nparents = 1;
+	assert_int_equal(tl_store_count(st, &q, &n, &err), TL_OK);
+	assert_int_equal(n, 0);
+	q = (struct tl_query){.kind = TL_K_INDICATOR, .eq_field = "colour",
+			      .eq_value = "red"};
+	assert_int_equal(tl_store_list(st, &q, &page, &err), TL_EUSAGE);
+	assert_string_equal(err.msg, "A record of kind indicator has no "
+			    "field colour.");
 	tl_store_close(st);
 }
 

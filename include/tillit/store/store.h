@@ -273,6 +273,8 @@ struct tl_query {
 				 * query for the records of a screen's
 				 * goals or indicators) */
 	int nparents;
+	const char *eq_field;   /* a field of the kind, by its name ... */
+	const char *eq_value;   /* ... holding this value (both or none) */
 	const char *due_before; /* YYYY-MM-DD: due strictly before it */
 	const char *series;     /* follow-ups, items, mandates, frames:
 				 * made in a meeting of this series */

@@ -187,6 +187,10 @@ static enum tl_status add_filters(const struct tl_query *q,
 	if (rc == TL_OK && q->parent &&
 	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
 		add_eq(b, e, e->parent, q->parent);
+	if (rc == TL_OK && q->eq_field && q->eq_value &&
+	    (rc = filter_on(e, tl_entity_field(e, q->eq_field), q->eq_field,
+			    err)) == TL_OK)
+		add_eq(b, e, tl_entity_field(e, q->eq_field), q->eq_value);
 	if (rc == TL_OK && q->nparents &&
 	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
 		add_in(b, e, e->parent, q->parents, q->nparents);

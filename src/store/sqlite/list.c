@@ -146,14 +146,14 @@ static void add_open(struct built *b, const struct tl_entity *e, bool plus)
  * The same with a unit of the kind's own (the active mandates a committee
  * gave, for its Overview: 40 of 175 rows through the unit's index, but
  * 25,000 active ones of everyone walked through the status index, 50 ms
- * at the large tier), and with a parent (a goal's indicators) or
- * several.
+ * at the large tier), with a parent (a goal's indicators) or several,
+ * and with a field's value (the mandates a person gave).
  */
 static bool open_off_index(const struct tl_query *q)
 {
 	const struct tl_entity *e = tl_entity_get(q->kind);
 
-	return q->series || q->parent || q->nparents ||
+	return q->series || q->parent || q->nparents || q->eq_value ||
 	       (q->owner && q->kind != TL_K_FOLLOWUP) ||
 	       (q->unit && e && e->unit >= 0);
 }
@@ -271,6 +271,10 @@ static enum tl_status build(const struct tl_query *q, const char *acc,
 	if (rc == TL_OK && q->parent &&
 	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
 		add_eq(b, e, e->parent, q->parent);
+	if (rc == TL_OK && q->eq_field && q->eq_value &&
+	    (rc = filter_on(e, tl_entity_field(e, q->eq_field), q->eq_field,
+			    err)) == TL_OK)
+		add_eq(b, e, tl_entity_field(e, q->eq_field), q->eq_value);
 	if (rc == TL_OK && q->nparents &&
 	    (rc = filter_on(e, e->parent, "what it belongs to", err)) == TL_OK)
 		add_in(b, e, e->parent, q->parents, q->nparents);
