@@ -178,43 +178,6 @@ enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
 	return rc;
 }
 
-/*
- * Calls each(ctx, r) for every record q matches, a page of 1000 at a
- * time, until it returns false.  Pages and not an iterator: PostgreSQL
- * plans a query for all its rows, but an iterator's cursor for its first
- * ones, and for "the figures of these indicators, newest first" that
- * walked every figure by period (19 ms for 400 of 50,000).
- */
-static enum tl_status each_record(struct tl_store *st,
-				  const struct tl_query *q0,
-				  bool (*each)(void *ctx,
-					       const struct tl_record *r),
-				  void *ctx, struct tl_error *err)
-{
-	struct tl_query q = *q0;
-	struct tl_page page, prev = {0};
-	enum tl_status rc;
-
-	q.limit = 1000;
-	q.after = NULL;
-	for (;;) {
-		bool go = true;
-
-		memset(&page, 0, sizeof(page));
-		rc = tl_store_list(st, &q, &page, err);
-		/* The page before held the cursor of this one. */
-		tl_page_done(&prev);
-		for (int i = 0; rc == TL_OK && go && i < page.n; i++)
-			go = each(ctx, page.recs[i]);
-		if (rc != TL_OK || !go || !page.more) {
-			tl_page_done(&page);
-			return rc;
-		}
-		prev = page;
-		q.after = &prev.next;
-	}
-}
-
 struct latest_ctx {
 	const char *const *ids;
 	int n, missing;
@@ -261,10 +224,10 @@ enum tl_status tl_goal_indicators_latest(struct tl_store *st,
 	memset(out, 0, sizeof(*out) * (size_t)(n > 0 ? n : 0));
 	if (n <= 0)
 		return TL_OK;
-	rc = each_record(st, &q, take_figure, &c, err);
+	rc = tl_store_each(st, &q, take_figure, &c, err);
 	q.kind = TL_K_TARGET;
 	if (rc == TL_OK)
-		rc = each_record(st, &q, take_target, &c, err);
+		rc = tl_store_each(st, &q, take_target, &c, err);
 	/* Oldest first, as tl_goal_indicator_load has them. */
 	for (int i = 0; rc == TL_OK && i < n; i++)
 		for (int a = 0, b = out[i].ntargets - 1; a < b; a++, b--) {
@@ -669,11 +632,11 @@ enum tl_status tl_goals_latest(struct tl_store *st, const char *const *goals,
 		latest[i] = NULL;
 	if (n <= 0)
 		return TL_OK;
-	rc = each_record(st, &q, take_analysis, &c, err);
+	rc = tl_store_each(st, &q, take_analysis, &c, err);
 	q.kind = TL_K_INDICATOR;
 	q.open = true;
 	if (rc == TL_OK && !c.nomem)
-		rc = each_record(st, &q, take_indicator, &c, err);
+		rc = tl_store_each(st, &q, take_indicator, &c, err);
 	if (rc == TL_OK && c.nomem)
 		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
 	if (rc != TL_OK) {

@@ -50,6 +50,42 @@ enum tl_status tl_report_due_of(struct tl_store *st, const struct tl_record *m,
 	return TL_OK;
 }
 
+struct last_ctx {
+	const char *const *ids;
+	int n, missing;
+	char (*last)[TL_DATE_SIZE];
+};
+
+/* Newest first: a mandate's first report-back is its last. */
+static bool take_last(void *ctx, const struct tl_record *r)
+{
+	struct last_ctx *c = ctx;
+	const char *m = tl_record_str(r, TL_RB_MANDATE);
+
+	for (int i = 0; i < c->n; i++)
+		if (!c->last[i][0] && !strcmp(c->ids[i], m)) {
+			snprintf(c->last[i], TL_DATE_SIZE, "%s",
+				 tl_record_str(r, TL_RB_REPORTED_ON));
+			c->missing--;
+		}
+	return c->missing > 0;
+}
+
+enum tl_status tl_reports_last(struct tl_store *st,
+			       const char *const *mandates, int n,
+			       char (*last)[TL_DATE_SIZE],
+			       struct tl_error *err)
+{
+	struct tl_query q = {.kind = TL_K_REPORT_BACK, .parents = mandates,
+			     .nparents = n};
+	struct last_ctx c = {.ids = mandates, .n = n, .missing = n,
+			     .last = last};
+
+	for (int i = 0; i < n; i++)
+		last[i][0] = '\0';
+	return n > 0 ? tl_store_each(st, &q, take_last, &c, err) : TL_OK;
+}
+
 static int by_due(const void *a, const void *b)
 {
 	const struct tl_report_due *x = a, *y = b;

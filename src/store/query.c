@@ -52,6 +52,35 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 	return st->ops->list(st, q, page, err);
 }
 
+enum tl_status tl_store_each(struct tl_store *st, const struct tl_query *q0,
+			     bool (*each)(void *ctx,
+					  const struct tl_record *r),
+			     void *ctx, struct tl_error *err)
+{
+	struct tl_query q = *q0;
+	struct tl_page page, prev = {0};
+	enum tl_status rc;
+
+	q.limit = 1000;
+	q.after = NULL;
+	for (;;) {
+		bool go = true;
+
+		memset(&page, 0, sizeof(page));
+		rc = tl_store_list(st, &q, &page, err);
+		/* The page before held the cursor of this one. */
+		tl_page_done(&prev);
+		for (int i = 0; rc == TL_OK && go && i < page.n; i++)
+			go = each(ctx, page.recs[i]);
+		if (rc != TL_OK || !go || !page.more) {
+			tl_page_done(&page);
+			return rc;
+		}
+		prev = page;
+		q.after = &prev.next;
+	}
+}
+
 void tl_page_done(struct tl_page *page)
 {
 	if (!page)

@@ -3,8 +3,10 @@
  * view_list.c - a list of records of one kind (meetings, mandates, frames,
  * follow-ups, ...), paged from the store, with the record actions on the
  * selected line.  Overdue follow-ups and expired mandates are marked, and
- * frames waiting for acknowledgement stand out.  X exports what the list
- * shows, with its filter, to a file (export.c).
+ * frames waiting for acknowledgement stand out.  The delegation register
+ * (mandates) has a last column of each mandate's last report-back, read
+ * for the rows on the screen.  X exports what the list shows, with its
+ * filter, to a file (export.c).
  */
 #include "tillit/ui/view.h"
 
@@ -22,6 +24,7 @@
 #include "tillit/ui/recact.h"
 #include "tillit/core/text.h"
 #include "tillit/ui/list.h"
+#include "tillit/read/undone.h"
 
 struct list_view {
 	struct ui_list list;
@@ -31,7 +34,16 @@ struct list_view {
 	char unit[TL_ID_LEN + 1]; /* filters chosen on screen */
 	char owner[TL_ID_LEN + 1];
 	char kindv[40], status[40];
+	/* The mandates' last report-backs read so far ("" for none). */
+	struct {
+		char id[TL_ID_LEN + 1];
+		char last[TL_DATE_SIZE];
+	} rb[256];
+	int nrb;
 };
+
+/* The width of the register's last column. */
+#define RB_WIDTH 16
 
 static const enum ui_action list_actions[] = {
 	UI_A_OPEN, UI_A_NEW, UI_A_EDIT, UI_A_FILTER, UI_A_DONE, UI_A_ACK,
@@ -80,6 +92,8 @@ static void list_reload(struct view *v)
 	struct tl_error err;
 	enum tl_status rc;
 
+	/* A report-back may have been added. */
+	lv->nrb = 0;
 	/* A record just added is selected, wherever it sorts. */
 	if (added)
 		rc = ui_list_show(&lv->list, added, lv->visible, &err);
@@ -102,6 +116,44 @@ static enum ui_role row_role(const struct list_view *lv,
 		return UI_R_DIM;
 	default:
 		return UI_R_NORMAL;
+	}
+}
+
+/* The last report-back of mandate id, as read (NULL: not yet). */
+static const char *rb_of(const struct list_view *lv, const char *id)
+{
+	for (int i = 0; i < lv->nrb; i++)
+		if (!strcmp(lv->rb[i].id, id))
+			return lv->rb[i].last;
+	return NULL;
+}
+
+/* Reads the last report-backs of the mandates on the screen that are
+ * not read yet: one query. */
+static void rb_read(struct view *v)
+{
+	struct list_view *lv = v->data;
+	const char *ids[TL_QUERY_PARENTS];
+	char last[TL_QUERY_PARENTS][TL_DATE_SIZE];
+	struct tl_error err;
+	int n = 0;
+
+	for (int y = 0; y < lv->visible && n < TL_QUERY_PARENTS; y++) {
+		int i = lv->list.top + y;
+
+		if (i >= lv->list.n)
+			break;
+		if (!rb_of(lv, lv->list.rows[i]->id))
+			ids[n++] = lv->list.rows[i]->id;
+	}
+	if (!n || tl_reports_last(ui_store(v->app), ids, n, last, &err) !=
+	    TL_OK)
+		return;
+	if (lv->nrb + n > (int)(sizeof(lv->rb) / sizeof(lv->rb[0])))
+		lv->nrb = 0;
+	for (int i = 0; i < n; i++, lv->nrb++) {
+		memcpy(lv->rb[lv->nrb].id, ids[i], sizeof(lv->rb[0].id));
+		memcpy(lv->rb[lv->nrb].last, last[i], TL_DATE_SIZE);
 	}
 }
 
@@ -136,6 +188,7 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 	const struct tl_entity *e = tl_entity_get(lv->arg.query.kind);
 	const int *columns = tl_config_columns(e);
 	int widths[16], ncol = 0, fixed = TL_ID_SHORT + 1, flex = 0;
+	bool rb = e->kind == TL_K_MANDATE;
 
 	for (int c = 0; columns[c] >= 0 && ncol < 16; c++, ncol++) {
 		widths[ncol] = col_width(&e->fields[columns[c]]);
@@ -147,6 +200,8 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 		if (!widths[ncol])
 			flex++;
 	}
+	if (rb)
+		fixed += RB_WIDTH + 1;
 	for (int c = 0; c < ncol; c++)
 		if (!widths[c])
 			widths[c] = flex ? (cols - fixed - 1) / flex : 0;
@@ -161,7 +216,12 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 		int wd = widths[c] < cols - x ? widths[c] : cols - x;
 		x += ui_put(w, 0, x, wd, _(f->label), UI_R_HEADER, 0) + 1;
 	}
+	if (rb && x < cols)
+		ui_put(w, 0, x, RB_WIDTH < cols - x ? RB_WIDTH : cols - x,
+		       _("Last report-back"), UI_R_HEADER, 0);
 	lv->visible = rows - 1;
+	if (rb)
+		rb_read(v);
 	if (lv->list.n == 0) {
 		char empty[160];
 
@@ -198,6 +258,12 @@ static void list_draw(struct view *v, WINDOW *w, int rows, int cols)
 			else
 				x += ui_put(w, 1 + y, x, wd, val, role, 0) + 1;
 			free(val);
+		}
+		if (rb && x < cols) {
+			const char *last = rb_of(lv, r->id);
+
+			ui_put(w, 1 + y, x, RB_WIDTH < cols - x ? RB_WIDTH
+			       : cols - x, last && *last ? last : "—", role, 0);
 		}
 	}
 	/* Where the window is: more above, more below. */

@@ -192,6 +192,14 @@ must tl report-back add --mandate "$M" --reported-on 2026-12-01 \
 run tl mandate show "$M"
 check_grep "a report-back: the next falls due a month on" \
 	'^Next report-back: +2027-01-01$'
+printf 'key 3\ndump\n' >"$W/script"
+run "$TILLIT" --db "$DB" ui --script "$W/script" --size 120x20
+check_grep "the delegation register has a column of the last report-back" \
+	' Last report-back$'
+check_grep "... the mandate's, the one just made" \
+	'Beslut om bistånd i form av hemtjänst .* active +2026-12-01$'
+check_grep "... and a dash for one that has made none" \
+	'Beslut om placering i förskola .* active +—$'
 run tl export undone --unit Socialnämnden --format txt
 check_grep "... and the undone report has no mandate left" \
 	'^None: every mandate has reported back in time\.$'

@@ -33,6 +33,16 @@ enum tl_status tl_report_due_of(struct tl_store *st, const struct tl_record *m,
 				struct tl_error *err);
 
 /*
+ * The day of the last report-back of each of mandates[0..n-1] (full
+ * ids, n at most TL_QUERY_PARENTS) into last[i], "" for none: the
+ * delegation register's column, in one query whatever n is.
+ */
+enum tl_status tl_reports_last(struct tl_store *st,
+			       const char *const *mandates, int n,
+			       char (*last)[TL_DATE_SIZE],
+			       struct tl_error *err);
+
+/*
  * The active mandates of q (a query of mandates: by holder, by the unit
  * that gave them) that have a cadence, with their next report-back, at
  * most max into *out (tl_report_due_free), the soonest due first; with

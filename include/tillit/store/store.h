@@ -308,6 +308,21 @@ enum tl_status tl_store_list(struct tl_store *st, const struct tl_query *q,
 void tl_page_done(struct tl_page *page);
 
 /*
+ * Calls each(ctx, r) for every record q matches, in list order, a page
+ * of 1000 at a time (q's limit and cursor are not used), until it
+ * returns false; r is the page's, valid during the call.  Pages rather
+ * than an iterator where the caller reads a few hundred rows of a big
+ * table and may stop early: PostgreSQL plans a query for all its rows,
+ * but an iterator's cursor for its first ones, and for "the figures of
+ * these indicators, newest first" the cursor walked every figure by
+ * period (19 ms for 400 of 50,000).
+ */
+enum tl_status tl_store_each(struct tl_store *st, const struct tl_query *q,
+			     bool (*each)(void *ctx,
+					  const struct tl_record *r),
+			     void *ctx, struct tl_error *err);
+
+/*
  * An iterator: every record a query matches, in list order, from one
  * query stepped over the whole range (no page re-seeks, no copies).
  * Made by tl_store_iter_new, which honours q's filters, order and
