@@ -3,7 +3,8 @@
  * export.c - exports from the full-screen program, to a file the user
  * names: of a meeting, its minutes (Markdown, printable HTML, text) or
  * its follow-ups (CSV, iCalendar); of a list, the records it shows with
- * its filter (CSV; follow-ups also as iCalendar).
+ * its filter (CSV; follow-ups also as iCalendar); of the Goals view, the
+ * goal report.
  *
  * The choices, their keys and words, and the default file name's
  * extension all come from the registry of formats (export/formats.h), so
@@ -172,6 +173,28 @@ void ui_export_extract(struct ui_app *app, const char *meeting_id,
 		return;
 	/* TRANSLATORS: the file name of an extract: "utdrag-§-5". */
 	snprintf(name, sizeof(name), _("extract-§-%ld"), c.job.extract);
+	slug(name, c.f->ext, def, sizeof(def));
+	write_to(app, &c, def);
+}
+
+void ui_export_goals(struct ui_app *app, const char *unit)
+{
+	struct chosen c = {.job = {.st = ui_store(app),
+				   .what = TL_EXPORT_GOALS, .unit = unit}};
+	char words[120], question[300], name[300], def[300];
+
+	snprintf(question, sizeof(question), unit
+		 ? _("Export the goal report of %s: %s:")
+		 : _("Export the goal report%s: %s:"),
+		 unit ? tl_refs_title(ui_refs(app), TL_K_UNIT, unit) : "",
+		 menu_words(TL_EXPORT_GOALS, 0, words, sizeof(words)));
+	c.f = ask_format(app, question, TL_EXPORT_GOALS);
+	if (!c.f)
+		return;
+	/* TRANSLATORS: the file name of the goal report: "malrapport". */
+	snprintf(name, sizeof(name), "%s%s%s", _("goal-report"),
+		 unit ? "-" : "", unit ? tl_refs_title(ui_refs(app),
+						       TL_K_UNIT, unit) : "");
 	slug(name, c.f->ext, def, sizeof(def));
 	write_to(app, &c, def);
 }

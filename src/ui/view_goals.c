@@ -8,7 +8,9 @@
  * its number of active goals and its latest governance balance, and
  * warns when it has more goals than the configuration's max_goals: so
  * that over-governing shows where it happens.  Enter opens a goal's own
- * screen (its analyses period by period and its indicators' charts).
+ * screen (its analyses period by period and its indicators' charts); X
+ * writes the goal report (export/goals.h) of the unit selected, or of
+ * every unit.
  */
 #include "tillit/ui/view.h"
 
@@ -52,8 +54,8 @@ struct goals_view {
 };
 
 static const enum ui_action goals_actions[] = {
-	UI_A_OPEN, UI_A_EDIT, UI_A_CLOSE, UI_A_FIND_NEXT, UI_A_FIND_PREV,
-	UI_A_NONE,
+	UI_A_OPEN, UI_A_EDIT, UI_A_CLOSE, UI_A_EXPORT, UI_A_FIND_NEXT,
+	UI_A_FIND_PREV, UI_A_NONE,
 };
 
 static void meta_clear(struct goals_view *gv)
@@ -463,6 +465,12 @@ static enum ui_result goals_handle(struct view *v, enum ui_action a, int key)
 	fill(v, gv->ls.cursor - 2, gv->ls.cursor + 3);
 	if (ui_lines_handle(&gv->ls, v->app, a, key) == UI_DONE)
 		return UI_DONE;
+	if (a == UI_A_EXPORT) {
+		l = gv->ls.cursor >= 0 ? &gv->ls.lines[gv->ls.cursor] : NULL;
+		ui_export_goals(v->app, l && l->kind == TL_K_UNIT ? l->id
+				: NULL);
+		return UI_DONE;
+	}
 	if (a != UI_A_EDIT && a != UI_A_CLOSE)
 		return UI_PASS;
 	if (gv->ls.cursor < 0 ||

@@ -107,6 +107,28 @@ check_grep "... the decimal comma and which way is better" \
 	'högre är bättre'
 check_grep "... and the figures" '^ +2025 +84,9 '
 
+# X writes the goal report from the screen: of every unit with a goal
+# selected, of the unit with its line selected; the same file as
+# 'tillit export goals'.
+printf 'key 9\nkey j\nkey X\nkey m\nkey Enter\ndump\n' >"$W/script"
+(cd "$W" && "$TILLIT" --db "$DB" --as "Sofia Bäckström" ui \
+	--script "$W/script" --size 100x30) >"$W/out" 2>&1
+check_grep "X in Goals writes the goal report" '^ Wrote goal-report\.md\.$'
+tl export goals --format md >"$W/goals-cli.md"
+cmp -s "$W/goal-report.md" "$W/goals-cli.md" &&
+	pass "... the same as 'tillit export goals'" ||
+	fail "... the same as 'tillit export goals'" \
+		"$(diff "$W/goals-cli.md" "$W/goal-report.md" | head -5)"
+printf 'key 9\nkey X\nkey h\nkey Enter\ndump\n' >"$W/script"
+(cd "$W" && "$TILLIT" --db "$DB" --as "Sofia Bäckström" ui \
+	--script "$W/script" --size 100x30) >"$W/out" 2>&1
+check_grep "... with a unit's line selected, that unit's, as HTML" \
+	'^ Wrote goal-report-Kommunfullmäktige\.html\.$'
+tl export goals --unit Kommunfullmäktige --format html >"$W/goals-cli.html"
+cmp -s "$W/goal-report-Kommunfullmäktige.html" "$W/goals-cli.html" &&
+	pass "... the same as 'tillit export goals --unit'" ||
+	fail "... the same as 'tillit export goals --unit'"
+
 # Many goals: the benchmark's generator's small tier, ten goals with four
 # indicators each, more than a screen.  The view reads a line's figures
 # only when it shows, so what Page Down and G bring up must be filled in:

@@ -209,6 +209,10 @@ void ui_export_meeting(struct ui_app *app, const char *meeting_id);
 void ui_export_extract(struct ui_app *app, const char *meeting_id,
 		       const struct tl_record *item);
 
+/* The goal report (export/goals.h) of unit (a full id), or of every
+ * unit when NULL, for the periods it has: asks the format and where. */
+void ui_export_goals(struct ui_app *app, const char *unit);
+
 /*
  * Asks where (and in which format, when more than one is offered for the
  * kind) to export every record that q selects, and writes the file; the
