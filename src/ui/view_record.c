@@ -321,6 +321,18 @@ static void build(struct view *v)
 		add_figures(v, rv, TL_K_MEASUREMENT, _("Measurements"));
 		add_figures(v, rv, TL_K_TARGET, _("Targets"));
 		break;
+	case TL_K_ITEM:
+		/* The goals this § set, and the analyses it answered: the
+		 * item links to the goal through them. */
+		q = (struct tl_query){.kind = TL_K_GOAL, .eq_field = "item",
+				      .eq_value = r->id};
+		ui_lines_add_query(&rv->ls, v->app, _("Goals set here"), &q,
+				   50, NULL);
+		q = (struct tl_query){.kind = TL_K_ANALYSIS, .eq_field = "item",
+				      .eq_value = r->id};
+		ui_lines_add_query(&rv->ls, v->app, _("Goal analyses answered "
+				   "here"), &q, 50, NULL);
+		break;
 	case TL_K_SERIES:
 		q = (struct tl_query){.kind = TL_K_MEETING, .parent = r->id};
 		ui_lines_add_query(&rv->ls, v->app, _("Meetings"), &q, 50,

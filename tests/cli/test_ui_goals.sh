@@ -107,6 +107,16 @@ check_grep "... the decimal comma and which way is better" \
 	'högre är bättre'
 check_grep "... and the figures" '^ +2025 +84,9 '
 
+# The § that set the goals, and where the committee answered the
+# analysis, links to them.
+printf 'key /\ntype budget 2027\nkey Enter\nkey Enter\ndump\n' >"$W/script"
+run "$TILLIT" --db "$DB" --as "Sofia Bäckström" ui --script "$W/script" \
+	--size 100x40
+check_grep "an item's screen lists the goals it set" '^ Goals set here \(2\)$|^ Goals set here$'
+check_grep "... each a line that opens it" '^   Ökad måluppfyllelse i årskurs 9  · active$'
+check_grep "... and the goal analyses it answered" \
+	'^ Goal analyses answered here'
+
 # X writes the goal report from the screen: of every unit with a goal
 # selected, of the unit with its line selected; the same file as
 # 'tillit export goals'.
