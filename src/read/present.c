@@ -333,6 +333,38 @@ void tl_present_number(const char *stored, char *out, size_t size)
 	free(safe);
 }
 
+/* A meeting's dropped offers as people read them: the titles of the
+ * mandates and executions, "; " between. */
+static char *present_dropped(struct tl_refs *refs, const char *v)
+{
+	char *copy = strdup(v), *save = NULL, *out = NULL, *safe;
+	size_t size = 0;
+	FILE *f = copy ? open_memstream(&out, &size) : NULL;
+	bool first = true;
+
+	if (!f) {
+		free(copy);
+		return NULL;
+	}
+	for (char *id = strtok_r(copy, " ", &save); id;
+	     id = strtok_r(NULL, " ", &save), first = false) {
+		const char *t = tl_refs_title(refs, TL_K_MANDATE, id);
+
+		/* Not a mandate's: its short id came back. */
+		if (strlen(t) == TL_ID_SHORT && !strncmp(t, id, TL_ID_SHORT))
+			t = tl_refs_title(refs, TL_K_EXECUTION, id);
+		fprintf(f, "%s%s", first ? "" : "; ", t);
+	}
+	free(copy);
+	if (fclose(f) != 0 || !out) {
+		free(out);
+		return NULL;
+	}
+	safe = tl_text_sanitize(out, false);
+	free(out);
+	return safe;
+}
+
 char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 			int i, bool multiline)
 {
@@ -342,6 +374,8 @@ char *tl_present_field(struct tl_refs *refs, const struct tl_record *r,
 
 	if (!v)
 		return strdup("");
+	if (r->e->kind == TL_K_MEETING && i == TL_MEETING_DROPPED)
+		return present_dropped(refs, v);
 	switch (f->type) {
 	case TL_FT_REF:
 		return strdup(tl_refs_title(refs, f->ref, v));

@@ -136,6 +136,9 @@ check_err "what was dropped is the store's to write" 1 \
 run tl meeting show "$NS" --format json
 check_same "... and the meeting keeps it (JSON)" \
 	"$(json_value "$W/out" '$.dropped')" "$M"
+run tl meeting show "$NS"
+check_grep "... and shows what it dropped by name" \
+	'^Offers dropped: +Beslut om bistånd i form av hemtjänst$'
 
 # The same on the meeting screen, in a database of its own: the offers
 # are listed under the agenda; I takes the selected one as an item, -
