@@ -136,6 +136,17 @@ check_err "what was dropped is the store's to write" 1 \
 run tl meeting show "$NS" --format json
 check_same "... and the meeting keeps it (JSON)" \
 	"$(json_value "$W/out" '$.dropped')" "$M"
+# What was dropped goes through the JSON export and back byte for byte.
+tl export >"$W/dropped-1.json"
+RT=$(newdb roundtrip) || exit 1
+"$TILLIT" --db "$RT" import "$W/dropped-1.json" >/dev/null ||
+	fail "the export with a dropped offer imports" "exit status $?"
+"$TILLIT" --db "$RT" export >"$W/dropped-2.json"
+grep -q '"dropped": *"'"$M"'"' "$W/dropped-2.json" &&
+	cmp -s "$W/dropped-1.json" "$W/dropped-2.json" &&
+	pass "... through the JSON export and back, byte for byte" ||
+	fail "... through the JSON export and back, byte for byte" \
+		"$(diff "$W/dropped-1.json" "$W/dropped-2.json" | head -5)"
 run tl meeting show "$NS"
 check_grep "... and shows what it dropped by name" \
 	'^Offers dropped: +Beslut om bistånd i form av hemtjänst$'
