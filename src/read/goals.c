@@ -419,9 +419,12 @@ enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *unit,
 		}
 	}
 	tl_page_done(&page);
-	if (rc != TL_OK) {
+	if (rc != TL_OK)
 		for (int i = 0; i < *n; i++)
 			tl_record_free(v[i]);
+	/* None owed: no array either, so that the caller has none to free
+	 * (the array was made for every goal, before any was asked). */
+	if (rc != TL_OK || *n == 0) {
 		free(v);
 		v = NULL;
 		*n = 0;

@@ -51,8 +51,8 @@ void tl_goal_warnings(struct tl_store *st, const struct tl_record *r,
  * just ended, whose analysis the unit owes.  An analysis of that year, or
  * of its last tertial or half-year (YYYYT3, YYYYH2), counts.  At most
  * max goals into *out (caller frees each with tl_record_free, then the
- * array), their number into *n, and the year into year[5]; none when
- * unit is NULL.
+ * array; NULL when there are none), their number into *n, and the year
+ * into year[5]; none when unit is NULL.
  */
 enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *unit,
 				   const char *today, int max,
