@@ -136,43 +136,21 @@ static bool point_of(const struct tl_record *r, int pf, int vf,
 	return true;
 }
 
-/* The latest `max` (at most TL_CHART_POINTS) records of kind under
- * parent, oldest first, into pts (value from field `vf`); the number
- * read. */
-static enum tl_status latest(struct tl_store *st, enum tl_kind kind,
-			     const char *parent, int pf, int vf, int max,
-			     struct tl_goal_point *pts, int *n,
-			     struct tl_error *err)
-{
-	struct tl_query q = {.kind = kind, .parent = parent, .reverse = true,
-			     .limit = max};
-	struct tl_page page = {0};
-	enum tl_status rc = tl_store_list(st, &q, &page, err);
-
-	*n = 0;
-	for (int i = page.n - 1; rc == TL_OK && i >= 0; i--)
-		if (point_of(page.recs[i], pf, vf, &pts[*n]))
-			(*n)++;
-	tl_page_done(&page);
-	return rc;
-}
-
 enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
 				      struct tl_goal_indicator *out,
 				      struct tl_error *err)
 {
-	enum tl_status rc;
+	struct tl_record *rec = NULL;
+	enum tl_status rc = tl_store_get(st, TL_K_INDICATOR, id, &rec, err);
 
 	memset(out, 0, sizeof(*out));
-	rc = tl_store_get(st, TL_K_INDICATOR, id, &out->rec, err);
-	if (rc == TL_OK)
-		rc = latest(st, TL_K_MEASUREMENT, id, TL_MEAS_PERIOD,
-			    TL_MEAS_VALUE, TL_CHART_POINTS, out->figures,
-			    &out->nfigures, err);
-	if (rc == TL_OK)
-		rc = latest(st, TL_K_TARGET, id, TL_TARGET_PERIOD,
-			    TL_TARGET_VALUE, TL_CHART_POINTS, out->targets,
-			    &out->ntargets, err);
+	if (rc == TL_OK) {
+		const char *ids[1] = {rec->id};
+
+		rc = tl_goal_indicators_load(st, ids, 1, TL_CHART_POINTS, out,
+					     err);
+	}
+	out->rec = rec;
 	if (rc != TL_OK)
 		tl_goal_indicator_done(out);
 	return rc;
@@ -180,22 +158,23 @@ enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
 
 struct latest_ctx {
 	const char *const *ids;
-	int n, missing;
+	int n, want, missing; /* want figures each; missing: those short */
 	struct tl_goal_indicator *out;
 };
 
-/* Newest first: an indicator's first figure is its latest; done when
- * each has one. */
+/* Newest first: an indicator's first figures are its latest; done when
+ * each has as many as wanted. */
 static bool take_figure(void *ctx, const struct tl_record *r)
 {
 	struct latest_ctx *c = ctx;
 	int i = index_of(c->ids, c->n, tl_record_get(r, TL_MEAS_INDICATOR));
+	struct tl_goal_indicator *gi = i >= 0 ? &c->out[i] : NULL;
 
-	if (i >= 0 && !c->out[i].nfigures &&
-	    point_of(r, TL_MEAS_PERIOD, TL_MEAS_VALUE, &c->out[i].figures[0])) {
-		c->out[i].nfigures = 1;
+	if (gi && gi->nfigures < c->want &&
+	    point_of(r, TL_MEAS_PERIOD, TL_MEAS_VALUE,
+		     &gi->figures[gi->nfigures]) &&
+	    ++gi->nfigures == c->want)
 		c->missing--;
-	}
 	return c->missing > 0;
 }
 
@@ -211,31 +190,42 @@ static bool take_target(void *ctx, const struct tl_record *r)
 	return true;
 }
 
-enum tl_status tl_goal_indicators_latest(struct tl_store *st,
-					 const char *const *ids, int n,
-					 struct tl_goal_indicator *out,
-					 struct tl_error *err)
+/* Points read newest first, made oldest first. */
+static void oldest_first(struct tl_goal_point *p, int n)
+{
+	for (int a = 0, b = n - 1; a < b; a++, b--) {
+		struct tl_goal_point t = p[a];
+
+		p[a] = p[b];
+		p[b] = t;
+	}
+}
+
+enum tl_status tl_goal_indicators_load(struct tl_store *st,
+				       const char *const *ids, int n,
+				       int figures,
+				       struct tl_goal_indicator *out,
+				       struct tl_error *err)
 {
 	struct tl_query q = {.kind = TL_K_MEASUREMENT, .parents = ids,
 			     .nparents = n, .reverse = true};
-	struct latest_ctx c = {.ids = ids, .n = n, .missing = n, .out = out};
+	struct latest_ctx c = {.ids = ids, .n = n, .missing = n,
+			       .out = out};
 	enum tl_status rc;
 
 	memset(out, 0, sizeof(*out) * (size_t)(n > 0 ? n : 0));
 	if (n <= 0)
 		return TL_OK;
+	c.want = figures < 1 ? 1 : figures > TL_CHART_POINTS
+		 ? TL_CHART_POINTS : figures;
 	rc = tl_store_each(st, &q, take_figure, &c, err);
 	q.kind = TL_K_TARGET;
 	if (rc == TL_OK)
 		rc = tl_store_each(st, &q, take_target, &c, err);
-	/* Oldest first, as tl_goal_indicator_load has them. */
-	for (int i = 0; rc == TL_OK && i < n; i++)
-		for (int a = 0, b = out[i].ntargets - 1; a < b; a++, b--) {
-			struct tl_goal_point t = out[i].targets[a];
-
-			out[i].targets[a] = out[i].targets[b];
-			out[i].targets[b] = t;
-		}
+	for (int i = 0; rc == TL_OK && i < n; i++) {
+		oldest_first(out[i].figures, out[i].nfigures);
+		oldest_first(out[i].targets, out[i].ntargets);
+	}
 	return rc;
 }
 

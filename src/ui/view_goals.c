@@ -284,7 +284,7 @@ static bool fill_indicators(struct view *v, int from, int to)
 		}
 	if (!n)
 		return false;
-	if (tl_goal_indicators_latest(ui_store(v->app), ids, n, gi, &err) !=
+	if (tl_goal_indicators_load(ui_store(v->app), ids, n, 1, gi, &err) !=
 	    TL_OK) {
 		ui_error(v->app, &err);
 		return false;
@@ -443,13 +443,18 @@ static void goals_draw(struct view *v, WINDOW *w, int rows, int cols)
 {
 	struct goals_view *gv = v->data;
 
-	/* A goal filled in puts its indicators in below it, which may
-	 * push the selected line off the screen: again until none is. */
+	/* A goal filled in puts its indicators' lines in below it, which
+	 * may push the selected line off the screen: the goals of this
+	 * screen and the one above first, again until no line is put in,
+	 * then the rest of what shows.  G then costs one round of each
+	 * query, not one for every screen the lines moved. */
 	for (int n = -1; n != gv->ls.n;) {
 		n = gv->ls.n;
 		ui_lines_scroll(&gv->ls, rows);
-		fill(v, gv->ls.top, gv->ls.top + rows);
+		while (fill_goals(v, gv->ls.top - rows, gv->ls.top + rows))
+			;
 	}
+	fill(v, gv->ls.top, gv->ls.top + rows);
 	ui_lines_draw(&gv->ls, w, rows, cols);
 }
 

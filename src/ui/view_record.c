@@ -57,42 +57,64 @@ static void add_text(struct record_view *rv, const char *label,
 	}
 }
 
-/* An indicator's chart: its figures period by period against its
- * target, each a bar (tl_goal_chart); headed by its name when `named`. */
-static void add_chart(struct view *v, struct record_view *rv, const char *id,
-		      bool named)
+/* Indicator ind's chart from gi: its figures period by period against
+ * its target, each a bar (tl_goal_chart); headed by its name when
+ * `named`. */
+static void draw_chart(struct record_view *rv, const struct tl_record *ind,
+		       const struct tl_goal_indicator *gi, bool named)
 {
-	struct tl_goal_indicator gi;
 	char chart[TL_CHART_POINTS + 1][TL_CHART_LINE], line[700];
-	struct tl_error err;
-	const char *m;
+	const char *m = tl_record_str(ind, TL_INDICATOR_MEASURE);
 	int n;
 
-	if (tl_goal_indicator_load(ui_store(v->app), id, &gi, &err) !=
-	    TL_OK) {
-		ui_error(v->app, &err);
-		return;
-	}
-	m = tl_record_str(gi.rec, TL_INDICATOR_MEASURE);
-	snprintf(line, sizeof(line), "%s%s%s%s  · %s", tl_record_str(gi.rec,
+	snprintf(line, sizeof(line), "%s%s%s%s  · %s", tl_record_str(ind,
 		 TL_INDICATOR_NAME), *m ? " (" : "", m, *m ? ")" : "",
-		 !strcmp(tl_record_str(gi.rec, TL_INDICATOR_DIRECTION),
+		 !strcmp(tl_record_str(ind, TL_INDICATOR_DIRECTION),
 			 "lower") ? _("lower is better")
 				  : _("higher is better"));
 	if (named)
 		ui_lines_add(&rv->ls, line, UI_R_NORMAL, 1, TL_K_INDICATOR,
-			     gi.rec->id);
-	n = tl_goal_chart(&gi, 72, tl_text_user_utf8(), chart,
+			     ind->id);
+	n = tl_goal_chart(gi, 72, tl_text_user_utf8(), chart,
 			  TL_CHART_POINTS + 1);
 	for (int k = 0; k < n; k++)
 		ui_lines_add(&rv->ls, chart[k], k == n - 1 &&
-			     tl_goal_indicator_target(&gi) ? UI_R_DIM
-							   : UI_R_NORMAL,
+			     tl_goal_indicator_target(gi) ? UI_R_DIM
+							  : UI_R_NORMAL,
 			     3, TL_K_NONE, NULL);
 	if (n == 0)
 		ui_lines_add(&rv->ls, _("No figure and no target yet."),
 			     UI_R_DIM, 3, TL_K_NONE, NULL);
-	tl_goal_indicator_done(&gi);
+}
+
+/* The charts of indicators inds[0..n-1], each headed by its name when
+ * `named`: their figures read for up to TL_QUERY_PARENTS at once. */
+static void add_charts(struct view *v, struct record_view *rv,
+		       struct tl_record *const *inds, int n, bool named)
+{
+	struct tl_goal_indicator *gi = calloc(TL_QUERY_PARENTS, sizeof(*gi));
+	const char *ids[TL_QUERY_PARENTS];
+	struct tl_error err;
+
+	if (!gi) {
+		ui_status(v->app, "%s", _("Out of memory."));
+		return;
+	}
+	for (int i0 = 0; i0 < n; i0 += TL_QUERY_PARENTS) {
+		int k = n - i0 < TL_QUERY_PARENTS ? n - i0 : TL_QUERY_PARENTS;
+
+		for (int j = 0; j < k; j++)
+			ids[j] = inds[i0 + j]->id;
+		if (tl_goal_indicators_load(ui_store(v->app), ids, k,
+					    TL_CHART_POINTS, gi, &err) !=
+		    TL_OK) {
+			ui_error(v->app, &err);
+			break;
+		}
+		for (int j = 0; j < k; j++)
+			draw_chart(rv, inds[i0 + j], &gi[j], named);
+	}
+	free(gi);
 }
 
 /* An indicator's measurements or targets, the latest first, each a line
@@ -198,8 +220,7 @@ static void add_goal_parts(struct view *v, struct record_view *rv)
 		ui_lines_add(&rv->ls, _("None: a goal may be followed by its "
 			     "analysis alone."), UI_R_DIM, 1, TL_K_NONE,
 			     NULL);
-	for (int i = 0; i < page.n; i++)
-		add_chart(v, rv, page.recs[i]->id, true);
+	add_charts(v, rv, page.recs, page.n, true);
 	tl_page_done(&page);
 }
 
@@ -317,7 +338,7 @@ static void build(struct view *v)
 	case TL_K_INDICATOR:
 		ui_lines_add_heading(&rv->ls, _("Figures against the target"),
 				     -1);
-		add_chart(v, rv, r->id, false);
+		add_charts(v, rv, &rv->rec, 1, false);
 		add_figures(v, rv, TL_K_MEASUREMENT, _("Measurements"));
 		add_figures(v, rv, TL_K_TARGET, _("Targets"));
 		break;

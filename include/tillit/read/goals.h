@@ -142,13 +142,15 @@ enum tl_status tl_goal_indicator_load(struct tl_store *st, const char *id,
 				      struct tl_goal_indicator *out,
 				      struct tl_error *err);
 void tl_goal_indicator_done(struct tl_goal_indicator *gi);
-/* What the lines of indicators ids[0..n-1] (n at most TL_QUERY_PARENTS)
- * need, in two queries whatever n is: as tl_goal_indicator_load, but
- * only the latest figure, into out[i], whose rec stays NULL. */
-enum tl_status tl_goal_indicators_latest(struct tl_store *st,
-					 const char *const *ids, int n,
-					 struct tl_goal_indicator *out,
-					 struct tl_error *err);
+/* The same of indicators ids[0..n-1] (n at most TL_QUERY_PARENTS) in
+ * two queries whatever n is: into out[i], each with its latest `figures`
+ * (1 to TL_CHART_POINTS: 1 for a line, TL_CHART_POINTS for a chart) and
+ * targets; out[i].rec stays NULL. */
+enum tl_status tl_goal_indicators_load(struct tl_store *st,
+				       const char *const *ids, int n,
+				       int figures,
+				       struct tl_goal_indicator *out,
+				       struct tl_error *err);
 
 /* The target in force for the latest figure's period, else the latest
  * target; NULL when there is none. */
