@@ -226,8 +226,8 @@ static bool fill_goals(struct view *v, int from, int to)
 	struct tl_page inds;
 	struct tl_error err;
 
-	for (int k = from; k < to && k < gv->ls.n && n < TL_QUERY_PARENTS;
-	     k++) {
+	for (int k = from < 0 ? 0 : from; k < to && k < gv->ls.n &&
+	     n < TL_QUERY_PARENTS; k++) {
 		const struct gl_meta *m = &gv->meta[k];
 		int g = m->what == GL_GOAL ? k : m->what == GL_ANALYSIS ? k - 1
 					       : -1;
@@ -275,8 +275,8 @@ static bool fill_indicators(struct view *v, int from, int to)
 	int lines[TL_QUERY_PARENTS], n = 0;
 	struct tl_error err;
 
-	for (int k = from; k < to && k < gv->ls.n && n < TL_QUERY_PARENTS;
-	     k++)
+	for (int k = from < 0 ? 0 : from; k < to && k < gv->ls.n &&
+	     n < TL_QUERY_PARENTS; k++)
 		if (gv->meta[k].what == GL_IND && !gv->meta[k].filled) {
 			gv->meta[k].filled = true;
 			lines[n] = k;
@@ -317,9 +317,9 @@ static bool fill_indicators(struct view *v, int from, int to)
 	return true;
 }
 
-/* Fills in lines from..to-1 that are not yet: the goals first (which
- * put in their indicators' lines), then the indicators, then the
- * units. */
+/* Fills in lines from..to-1 (from may be before the first) that are not
+ * yet: the goals first (which put in their indicators' lines), then the
+ * indicators, then the units. */
 static void fill(struct view *v, int from, int to)
 {
 	struct goals_view *gv = v->data;
