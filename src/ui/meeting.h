@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
- * meeting.h - the meeting screen's two halves: the view
- * (view_meeting.c: loading, the detail and the run's screens, drawing)
- * and the controller for running a meeting (meeting_run.c: the steps,
- * and the keys that change the meeting).  Private to those two files.
+ * meeting.h - the meeting screen's two halves: the view (meeting_load.c:
+ * loading and what is selected; view_meeting.c: the detail and the run's
+ * screens, drawing) and the controller (meeting_run.c: the run's steps
+ * and the keys that change the meeting; meeting_whole.c: finishing,
+ * signing, planning the next, the agenda offers; meeting_paragraph.c:
+ * what a § records besides its decision).  Private to those files.
  */
 #ifndef TILLIT_UI_MEETING_H
 #define TILLIT_UI_MEETING_H
@@ -48,7 +50,8 @@ struct meeting_view {
 	struct ui_lines ls;
 };
 
-/* ---- view_meeting.c ---- */
+/* ---- view_meeting.c: the screens and drawing; meeting_load.c: loading
+ * and what is selected ---- */
 
 /* The word people read for a stored value ("signed · locked"). */
 const char *ui_meeting_label(const char *value);
@@ -77,6 +80,18 @@ void ui_meeting_reload(struct view *v);
 int ui_meeting_nsteps(const struct meeting_view *mv);
 int ui_meeting_step_no(const struct meeting_view *mv);
 
+/* Whether the meeting is signed and locked; says so in the status line
+ * when it is. */
+bool ui_meeting_locked(struct view *v);
+
+/* Sets one field of record kind/id through the store. */
+enum tl_status ui_meeting_set_field(struct view *v, enum tl_kind kind,
+				    const char *id, int field,
+				    const char *value, struct tl_error *err);
+
+/* The keys of the meeting screen (view_ops.handle). */
+enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key);
+
 /* ---- meeting_paragraph.c ---- */
 
 /* What item `it` records besides its decision: motions, votes and
@@ -88,7 +103,15 @@ void ui_meeting_add_paragraph(struct view *v, const struct tl_record *it);
 void ui_meeting_record_part(struct view *v, const struct tl_record *it,
 			    enum tl_kind kind);
 
-/* The keys of the meeting screen (view_ops.handle). */
-enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key);
+/* ---- meeting_whole.c ---- */
+
+/* H: the meeting held; S: the minutes signed (with one's own key, or on
+ * paper); +: the next meeting of the series planned and opened; I and -
+ * (a is UI_A_TAKE_OFFER or UI_A_DROP_OFFER): the selected agenda offer
+ * taken as an item, or dropped. */
+void ui_meeting_finish(struct view *v);
+void ui_meeting_sign(struct view *v);
+void ui_meeting_plan_next(struct view *v);
+void ui_meeting_offer(struct view *v, enum ui_action a);
 
 #endif

@@ -8,7 +8,9 @@
  * attendance, and then the agenda item by item, where notes, decisions,
  * item kind, what/how, decided-by and principles are set with one key
  * each, and mandates, frames and follow-ups are recorded on the item with
- * forms prefilled from the context.  H finishes the meeting, S signs it.
+ * forms prefilled from the context.  What is done to the meeting as a
+ * whole (H finishes it, S signs it, + plans the next, I and - take and
+ * drop agenda offers) is meeting_whole.c's.
  *
  * Every change goes through the store API; a signed meeting is locked and
  * nothing here changes it.  What the screen shows is the view's
@@ -24,7 +26,6 @@
 #include "tillit/core/i18n.h"
 #include "tillit/ui/recact.h"
 #include "tillit/core/rules.h"
-#include "tillit/service/sign.h"
 
 /* Texts longer than this (bytes) are written in $EDITOR, not a prompt. */
 #define MT_PROMPT_MAX 160
@@ -42,7 +43,7 @@ static const char *mkind(const struct meeting_view *mv)
 }
 
 /* True (with the message) when the meeting must not change. */
-static bool locked(struct view *v)
+bool ui_meeting_locked(struct view *v)
 {
 	struct meeting_view *mv = v->data;
 
@@ -155,9 +156,9 @@ static void step_by(struct view *v, int dir)
 /* ---- changes ------------------------------------------------------------ */
 
 /* Reads the record afresh, sets one field and saves it. */
-static enum tl_status set_field(struct view *v, enum tl_kind kind,
-				const char *id, int field, const char *value,
-				struct tl_error *err)
+enum tl_status ui_meeting_set_field(struct view *v, enum tl_kind kind,
+				    const char *id, int field,
+				    const char *value, struct tl_error *err)
 {
 	struct tl_record *r = NULL;
 	enum tl_status rc;
@@ -198,7 +199,7 @@ static void edit_text(struct view *v, int field, bool editor)
 	char id[TL_ID_LEN + 1];
 	char *old, *text;
 
-	if (locked(v) || !need_item(v, id))
+	if (ui_meeting_locked(v) || !need_item(v, id))
 		return;
 	old = strdup(tl_record_str(tl_rec_list_find(&mv->md.items, id), field));
 	if (!old)
@@ -211,7 +212,7 @@ static void edit_text(struct view *v, int field, bool editor)
 		text = ui_prompt(v->app, field == TL_ITEM_NOTES ? _("Notes:")
 				 : _("Decision:"), old);
 	if (text && strcmp(text, old)) {
-		if (set_field(v, TL_K_ITEM, id, field, text, &err) == TL_OK) {
+		if (ui_meeting_set_field(v, TL_K_ITEM, id, field, text, &err) == TL_OK) {
 			ui_changed(v->app);
 			ui_status(v->app, "%s", field == TL_ITEM_NOTES
 				  ? _("Notes saved.") : _("Decision saved."));
@@ -234,7 +235,7 @@ static void cycle_item(struct view *v, int field)
 	const char *next;
 	bool grey;
 
-	if (locked(v) || !need_item(v, id))
+	if (ui_meeting_locked(v) || !need_item(v, id))
 		return;
 	it = tl_rec_list_find(&mv->md.items, id);
 	next = next_choice(&e->fields[field], tl_record_get(it, field));
@@ -246,7 +247,7 @@ static void cycle_item(struct view *v, int field)
 		 : tl_record_str(it, TL_ITEM_DECIDED_BY));
 	snprintf(kind, sizeof(kind), "%s", mkind(mv));
 	grey = tl_rules_grey_zone(kind, q, d);
-	if (set_field(v, TL_K_ITEM, id, field, next, &err) != TL_OK) {
+	if (ui_meeting_set_field(v, TL_K_ITEM, id, field, next, &err) != TL_OK) {
 		ui_error(v->app, &err);
 		return;
 	}
@@ -268,7 +269,7 @@ static void edit_tags(struct view *v)
 	char id[TL_ID_LEN + 1], question[600], keys[400] = "";
 	char *old, *text, *o;
 
-	if (locked(v) || !need_item(v, id))
+	if (ui_meeting_locked(v) || !need_item(v, id))
 		return;
 	for (int i = 0; i < mv->md.principles.n; i++) {
 		if (keys[0])
@@ -291,7 +292,7 @@ static void edit_tags(struct view *v)
 		*o = '\0';
 	}
 	if (text && strcmp(text, old)) {
-		if (set_field(v, TL_K_ITEM, id, TL_ITEM_TAGS, text, &err)
+		if (ui_meeting_set_field(v, TL_K_ITEM, id, TL_ITEM_TAGS, text, &err)
 		    == TL_OK) {
 			ui_changed(v->app);
 			ui_status(v->app, "%s", _("Principles saved."));
@@ -312,7 +313,7 @@ static void add_item(struct view *v)
 	char *title, num[32];
 	bool committee = ui_meeting_is_committee(mv);
 
-	if (locked(v))
+	if (ui_meeting_locked(v))
 		return;
 	title = ui_prompt(v->app, _("Title of the new agenda item:"), NULL);
 	if (!title || !*title) {
@@ -359,7 +360,7 @@ static void record_on_item(struct view *v, enum tl_kind kind)
 	const char *unit = tl_record_get(mv->md.meeting, TL_MEETING_UNIT);
 	struct tl_record *p;
 
-	if (locked(v))
+	if (ui_meeting_locked(v))
 		return;
 	p = tl_record_new(kind);
 	if (!p)
@@ -399,7 +400,7 @@ static void attendance(struct view *v)
 	char id[TL_ID_LEN + 1], name[200];
 	const char *next;
 
-	if (locked(v))
+	if (ui_meeting_locked(v))
 		return;
 	if (!p) {
 		if (mv->run && mv->step != UI_STEP_PEOPLE) {
@@ -420,7 +421,7 @@ static void attendance(struct view *v)
 	next = next_choice(&e->fields[TL_PART_ATTENDANCE],
 			   tl_record_get(p, TL_PART_ATTENDANCE) ?
 			   tl_record_get(p, TL_PART_ATTENDANCE) : "unknown");
-	if (set_field(v, TL_K_PARTICIPANT, id, TL_PART_ATTENDANCE, next, &err)
+	if (ui_meeting_set_field(v, TL_K_PARTICIPANT, id, TL_PART_ATTENDANCE, next, &err)
 	    != TL_OK) {
 		ui_error(v->app, &err);
 		return;
@@ -443,7 +444,7 @@ static void carry_on(struct view *v)
 		return;
 	}
 	if (streq(tl_record_get(f, TL_FOLLOWUP_MEETING), mv->id) &&
-	    locked(v))
+	    ui_meeting_locked(v))
 		return;
 	memcpy(id, f->id, sizeof(id));
 	text = ui_prompt(v->app, _("New due date (2026-12-01, +14d, "
@@ -453,7 +454,7 @@ static void carry_on(struct view *v)
 		return;
 	}
 	if (tl_date_parse(text, NULL, due, &err) != TL_OK ||
-	    set_field(v, TL_K_FOLLOWUP, id, TL_FOLLOWUP_DUE, due, &err)
+	    ui_meeting_set_field(v, TL_K_FOLLOWUP, id, TL_FOLLOWUP_DUE, due, &err)
 	    != TL_OK) {
 		ui_error(v->app, &err);
 	} else {
@@ -461,96 +462,6 @@ static void carry_on(struct view *v)
 		ui_status(v->app, _("Carried on; now due %s."), due);
 	}
 	free(text);
-}
-
-/* +: the next meeting of the series, planned and opened. */
-static void plan_next(struct view *v)
-{
-	struct meeting_view *mv = v->data;
-	struct tl_error err = {0};
-	struct tl_record *n = NULL;
-	char id[TL_ID_LEN + 1];
-
-	if (tl_store_meeting_next(ui_store(v->app), mv->id, &n, &err) !=
-	    TL_OK) {
-		ui_error(v->app, &err);
-		return;
-	}
-	snprintf(id, sizeof(id), "%s", n->id);
-	ui_status(v->app, _("Planned the next meeting: %s, %s."),
-		  tl_record_str(n, TL_MEETING_TITLE),
-		  tl_record_str(n, TL_MEETING_STARTS));
-	tl_record_free(n);
-	ui_changed(v->app);
-	ui_open_record(v->app, TL_K_MEETING, id);
-}
-
-/* I and -: the selected offer taken as an item of the meeting, or
- * dropped from its agenda (tl_store_meeting_take_offer, _drop_offer). */
-static void offer_action(struct view *v, enum ui_action a)
-{
-	struct meeting_view *mv = v->data;
-	const struct tl_agenda_offer *o = ui_meeting_selected_offer(mv);
-	struct tl_error err = {0};
-	char number[16], title[600];
-	enum tl_status rc;
-
-	if (!o) {
-		ui_status(v->app, "%s", mv->noffers ? _("Select an offer "
-			  "first, under Offered for the agenda.")
-			  : _("This meeting is offered nothing: no "
-			  "report-back or report on carrying out falls due by "
-			  "it, or it is not its committee's next."));
-		return;
-	}
-	if (locked(v))
-		return;
-	snprintf(title, sizeof(title), "%s", o->title);
-	if (a == UI_A_TAKE_OFFER)
-		rc = tl_store_meeting_take_offer(ui_store(v->app), mv->id,
-						 title, number, &err);
-	else
-		rc = tl_store_meeting_drop_offer(ui_store(v->app), mv->id,
-						 o->id, &err);
-	if (rc != TL_OK) {
-		ui_error(v->app, &err);
-		return;
-	}
-	if (a == UI_A_TAKE_OFFER)
-		ui_status(v->app, _("Added § %s: %s."), number, title);
-	else
-		ui_status(v->app, _("Dropped from this meeting: %s."), title);
-	ui_changed(v->app);
-}
-
-/* H: the meeting is held. */
-static void finish(struct view *v)
-{
-	struct meeting_view *mv = v->data;
-	struct tl_error err = {0};
-	if (locked(v))
-		return;
-	if (!strcmp(tl_record_str(mv->md.meeting, TL_MEETING_STATUS),
-		    "held")) {
-		mv->run = false;
-		mv->ls.top = 0;
-		ui_changed(v->app);
-		ui_status(v->app, "%s", _("The meeting is already held."));
-		return;
-	}
-	if (!ui_confirm(v->app, _("Finish the meeting and mark it held?")))
-		return;
-	/* Held, not closed: closing a meeting cancels it. */
-	if (set_field(v, TL_K_MEETING, mv->id, TL_MEETING_STATUS, "held",
-		      &err) != TL_OK) {
-		ui_error(v->app, &err);
-		return;
-	}
-	mv->run = false;
-	mv->ls.top = 0;
-	ui_lines_select(&mv->ls, -1);
-	ui_changed(v->app);
-	ui_status(v->app, "%s", _("The meeting is finished and held."));
 }
 
 /* r: into the run; a planned meeting opens. */
@@ -564,7 +475,7 @@ static void run(struct view *v)
 	mv->run = true;
 	go_step(mv, mv->md.carried.n > 0 ? UI_STEP_CARRIED : UI_STEP_PEOPLE, 0);
 	if (planned) {
-		if (set_field(v, TL_K_MEETING, mv->id, TL_MEETING_STATUS,
+		if (ui_meeting_set_field(v, TL_K_MEETING, mv->id, TL_MEETING_STATUS,
 			      "open", &err) != TL_OK) {
 			ui_error(v->app, &err);
 			ui_meeting_reload(v);
@@ -602,7 +513,7 @@ static enum ui_result on_selected(struct view *v, enum ui_action a)
 	if (!r) {
 		if (a != UI_A_EDIT)
 			return UI_PASS;
-		if (locked(v))
+		if (ui_meeting_locked(v))
 			return UI_DONE;
 		/* e with nothing selected edits the meeting */
 		r = mv->md.meeting;
@@ -610,7 +521,7 @@ static enum ui_result on_selected(struct view *v, enum ui_action a)
 	/* Records of another meeting (carried over) are not locked here. */
 	if ((a == UI_A_EDIT || a == UI_A_CLOSE || a == UI_A_DONE ||
 	     a == UI_A_REASSIGN) && r != mv->md.meeting &&
-	    !tl_rec_list_find(&mv->md.carried, r->id) && locked(v))
+	    !tl_rec_list_find(&mv->md.carried, r->id) && ui_meeting_locked(v))
 		return UI_DONE;
 	copy = tl_record_dup(r);
 	if (!copy)
@@ -618,78 +529,6 @@ static enum ui_result on_selected(struct view *v, enum ui_action a)
 	res = ui_record_action(v->app, copy->e->kind, copy, NULL, a);
 	tl_record_free(copy);
 	return res;
-}
-
-/* Signs with the user's own key; ssh-keygen may ask for its passphrase
- * on the terminal, so the screen steps aside while it runs. */
-static enum tl_status sign_own(struct view *v, const char *me,
-			       bool *complete, struct tl_error *err)
-{
-	struct meeting_view *mv = v->data;
-	enum tl_status rc;
-
-	def_prog_mode();
-	endwin();
-	rc = tl_sign_with_key(ui_store(v->app), mv->id, me, NULL, complete,
-			      err);
-	reset_prog_mode();
-	refresh();
-	return rc;
-}
-
-/*
- * S: the user signs with their own key when they sign the meeting;
- * otherwise they record that someone signed on paper.  The last
- * signature locks.
- */
-static void sign(struct view *v)
-{
-	struct meeting_view *mv = v->data;
-	struct tl_error err = {0};
-	char who[TL_ID_LEN + 1], me[TL_ID_LEN + 1], q[300];
-	struct tl_sign_how how = {.recorded_by = me};
-	bool complete = false, own;
-	enum tl_status rc;
-
-	if (locked(v))
-		return;
-	if (strcmp(tl_record_str(mv->md.meeting, TL_MEETING_STATUS), "held")) {
-		ui_status(v->app, "%s", _("Finish the meeting (H) before it "
-					  "is signed."));
-		return;
-	}
-	if (!ui_actor(v->app, me))
-		return;
-	if (tl_sign_due(ui_store(v->app), mv->id, me, &own, &err) != TL_OK) {
-		ui_error(v->app, &err);
-		return;
-	}
-	if (own) {
-		snprintf(q, sizeof(q), _("Sign the minutes as %s with your "
-					 "own key (~/.ssh/id_ed25519)?"),
-			 tl_refs_title(ui_refs(v->app), TL_K_PERSON, me));
-	} else {
-		if (!ui_pick(v->app, TL_K_PERSON, _("Who signed on paper?"),
-			     who))
-			return;
-		snprintf(q, sizeof(q), _("Record that %s signed the minutes "
-					 "on paper (recorded by you)?"),
-			 tl_refs_title(ui_refs(v->app), TL_K_PERSON, who));
-	}
-	if (!ui_confirm(v->app, q))
-		return;
-	rc = own ? sign_own(v, me, &complete, &err)
-		 : tl_sign_meeting(ui_store(v->app), mv->id, who, &how,
-				   &complete, &err);
-	if (rc != TL_OK) {
-		ui_error(v->app, &err);
-		return;
-	}
-	ui_changed(v->app);
-	ui_status(v->app, "%s", complete
-		  ? _("Signed. Every signature is in: the meeting is now "
-		      "signed and locked.")
-		  : _("Signed. The minutes wait for the other signatures."));
 }
 
 enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
@@ -768,7 +607,7 @@ enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
 	case UI_A_ADD_VOTE:
 	case UI_A_ADD_BALLOT:
 	case UI_A_ADD_ENTRY:
-		if (!locked(v))
+		if (!ui_meeting_locked(v))
 			ui_meeting_record_part(v, current_item(mv),
 				a == UI_A_ADD_MOTION ? TL_K_MOTION
 				: a == UI_A_ADD_VOTE ? TL_K_VOTE
@@ -782,17 +621,17 @@ enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
 		carry_on(v);
 		return UI_DONE;
 	case UI_A_FINISH:
-		finish(v);
+		ui_meeting_finish(v);
 		return UI_DONE;
 	case UI_A_PLAN_NEXT:
-		plan_next(v);
+		ui_meeting_plan_next(v);
 		return UI_DONE;
 	case UI_A_TAKE_OFFER:
 	case UI_A_DROP_OFFER:
-		offer_action(v, a);
+		ui_meeting_offer(v, a);
 		return UI_DONE;
 	case UI_A_SIGN:
-		sign(v);
+		ui_meeting_sign(v);
 		return UI_DONE;
 	case UI_A_MINUTES:
 		ui_push(v->app, &ui_view_minutes, mv->id);
@@ -811,7 +650,7 @@ enum ui_result ui_meeting_handle(struct view *v, enum ui_action a, int key)
 	case UI_A_NEW: {
 		/* a: a participant, chosen in the form. */
 		struct tl_record *p;
-		if (locked(v))
+		if (ui_meeting_locked(v))
 			return UI_DONE;
 		p = tl_record_new(TL_K_PARTICIPANT);
 		if (!p)
