@@ -344,26 +344,25 @@ int tl_goal_chart(const struct tl_goal_indicator *gi, int width, bool utf8,
 	return n;
 }
 
-/* Whether goal g has an analysis that closes `year`. */
-static enum tl_status analysed(struct tl_store *st, const char *g,
-			       const char *year, bool *yes,
-			       struct tl_error *err)
+/* Which of the goals ids[0..n-1] have an analysis that closes the
+ * year: that year's, or its last tertial's or half-year's. */
+struct closes_ctx {
+	const char *const *ids;
+	int n;
+	bool *yes;
+	char year[5], t3[8], h2[8];
+};
+
+static bool take_closing(void *ctx, const struct tl_record *r)
 {
-	struct tl_query q = {.kind = TL_K_ANALYSIS, .parent = g, .limit = 50};
-	struct tl_page page = {0};
-	char t3[8], h2[8];
-	enum tl_status rc = tl_store_list(st, &q, &page, err);
+	struct closes_ctx *c = ctx;
+	int i = index_of(c->ids, c->n, tl_record_get(r, TL_ANALYSIS_GOAL));
+	const char *p = tl_record_str(r, TL_ANALYSIS_PERIOD);
 
-	snprintf(t3, sizeof(t3), "%sT3", year);
-	snprintf(h2, sizeof(h2), "%sH2", year);
-	*yes = false;
-	for (int i = 0; rc == TL_OK && i < page.n && !*yes; i++) {
-		const char *p = tl_record_str(page.recs[i], TL_ANALYSIS_PERIOD);
-
-		*yes = !strcmp(p, year) || !strcmp(p, t3) || !strcmp(p, h2);
-	}
-	tl_page_done(&page);
-	return rc;
+	if (i >= 0 && (!strcmp(p, c->year) || !strcmp(p, c->t3) ||
+		       !strcmp(p, c->h2)))
+		c->yes[i] = true;
+	return true;
 }
 
 enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *unit,
@@ -374,6 +373,7 @@ enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *unit,
 	struct tl_record **v = NULL;
 	struct tl_page page = {0};
 	enum tl_status rc = TL_OK;
+	bool *yes = NULL;
 
 	*out = NULL;
 	*n = 0;
@@ -396,18 +396,31 @@ enum tl_status tl_goals_unanalysed(struct tl_store *st, const char *unit,
 		rc = tl_store_list(st, &q, &page, err);
 	}
 	if (rc == TL_OK && page.n > 0 &&
-	    !(v = calloc((size_t)page.n, sizeof(*v))))
+	    (!(v = calloc((size_t)page.n, sizeof(*v))) ||
+	     !(yes = calloc((size_t)page.n, sizeof(*yes)))))
 		rc = tl_error_set(err, TL_ESYS, _("Out of memory."));
-	for (int i = 0; rc == TL_OK && i < page.n && *n < max; i++) {
-		bool yes = false;
+	/* Their analyses, for up to TL_QUERY_PARENTS goals a query. */
+	for (int i0 = 0; rc == TL_OK && i0 < page.n; i0 += TL_QUERY_PARENTS) {
+		const char *ids[TL_QUERY_PARENTS];
+		struct closes_ctx c = {.ids = ids, .yes = yes + i0};
+		struct tl_query q = {.kind = TL_K_ANALYSIS, .parents = ids};
 
-		rc = analysed(st, page.recs[i]->id, year, &yes, err);
-		if (rc == TL_OK && !yes) {
+		c.n = q.nparents = page.n - i0 < TL_QUERY_PARENTS
+				   ? page.n - i0 : TL_QUERY_PARENTS;
+		for (int j = 0; j < c.n; j++)
+			ids[j] = page.recs[i0 + j]->id;
+		snprintf(c.year, sizeof(c.year), "%s", year);
+		snprintf(c.t3, sizeof(c.t3), "%sT3", year);
+		snprintf(c.h2, sizeof(c.h2), "%sH2", year);
+		rc = tl_store_each(st, &q, take_closing, &c, err);
+	}
+	for (int i = 0; rc == TL_OK && i < page.n && *n < max; i++)
+		if (!yes[i]) {
 			/* The page gives its record up. */
 			v[(*n)++] = page.recs[i];
 			page.recs[i] = NULL;
 		}
-	}
+	free(yes);
 	tl_page_done(&page);
 	if (rc != TL_OK)
 		for (int i = 0; i < *n; i++)
